@@ -1,0 +1,1 @@
+## core basics: dates, ID numbers, region codes, text width.

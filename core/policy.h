@@ -1,0 +1,110 @@
+/* The policy file: one version of a city's list of care services, with
+ * its questions, local parameters, group definitions and per-item rules.
+ * Loaded and fully validated at start-up (docs/policy-format.md). */
+#ifndef GUANAI_CORE_POLICY_H
+#define GUANAI_CORE_POLICY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "core/answers.h"
+#include "core/error.h"
+
+typedef struct gu_policy gu_policy;
+
+enum gu_qtype {
+	GU_Q_TEXT,      /* free text */
+	GU_Q_DATE,      /* YYYY-MM-DD */
+	GU_Q_CHOICE,    /* one of choices */
+	GU_Q_MULTI,     /* comma-separated subset of choices, "" for none */
+	GU_Q_YESNO,     /* yes / no */
+	GU_Q_INTEGER,   /* decimal, between min and max */
+	GU_Q_CODE,      /* 6-digit county-level region code, or none when allowed */
+	GU_Q_IDNUMBER   /* 18-character resident ID number, or none */
+};
+
+typedef struct gu_choice {
+	const char *value;               /* "migrant" */
+	const char *label_zh, *label_en; /* "外出务工", "working away" */
+} gu_choice;
+
+typedef struct gu_section {
+	const char *id;                  /* "child", "hukou", "parents", ... */
+	const char *title_zh, *title_en;
+} gu_section;
+
+typedef struct gu_question {
+	const char *key;        /* "child.dob"; person questions use a pattern: "member.*.age" */
+	enum gu_qtype type;
+	size_t section;         /* index into the sections */
+	const char *label_zh, *label_en;
+	const char *help_zh, *help_en;
+	const gu_choice *choices;
+	size_t nchoices;
+	long min, max;          /* GU_Q_INTEGER bounds */
+	bool required;          /* interview.date, child.dob without an ID number */
+	bool allow_none;        /* GU_Q_CODE and GU_Q_IDNUMBER accept "none" */
+	bool is_person;         /* asked once per person (member.N, father, mother) */
+	int line;               /* where it is defined in the policy file */
+} gu_question;
+
+typedef struct gu_item {
+	int number;                         /* 1..39 */
+	const char *group_id;               /* "early", "education", "health", "housing", "vulnerable", "development" */
+	const char *group_zh, *group_en;    /* 幼有所育 ... */
+	const char *target_zh, *target_en;  /* 服务对象 */
+	const char *name_zh, *name_en;      /* 服务项目 */
+	const char *content_zh, *content_en;/* 服务内容 */
+	const char *depts_zh, *depts_en;    /* 牵头部门 */
+	const char *source;                 /* the source text its rule implements */
+	int line;
+} gu_item;
+
+/* Loads and validates a policy file; returns 0, or a negative code with
+ * err->where "file:line:column" and a translated message. */
+int gu_policy_load_file(const char *path, gu_policy **out, gu_error *err);
+/* As gu_policy_load_file, from text in memory; name is used in messages. */
+int gu_policy_load_text(const char *name, const char *text, size_t len,
+	gu_policy **out, gu_error *err);
+/* Frees a policy; NULL is allowed. */
+void gu_policy_free(gu_policy *p);
+
+/* Return the policy's id ("chaoyang-2024"), version, effective date,
+ * file name and the SHA-256 of its bytes as 64 hex digits. */
+const char *gu_policy_id(const gu_policy *p);
+const char *gu_policy_version(const gu_policy *p);
+const char *gu_policy_effective(const gu_policy *p);
+const char *gu_policy_name(const gu_policy *p);
+const char *gu_policy_hash(const gu_policy *p);
+
+/* Items in ascending number. */
+size_t gu_policy_item_count(const gu_policy *p);
+const gu_item *gu_policy_item(const gu_policy *p, size_t i);
+/* Returns the item with that number, or NULL. */
+const gu_item *gu_policy_item_by_number(const gu_policy *p, int number);
+
+/* Sections and questions in the order they are asked. */
+size_t gu_policy_section_count(const gu_policy *p);
+const gu_section *gu_policy_section(const gu_policy *p, size_t i);
+size_t gu_policy_question_count(const gu_policy *p);
+const gu_question *gu_policy_question(const gu_policy *p, size_t i);
+/* Returns the question a concrete key belongs to ("member.3.age" finds
+ * "member.*.age"), or NULL for a key the policy does not know. */
+const gu_question *gu_policy_find_question(const gu_policy *p, const char *key);
+
+/* Checks one value for a concrete key: known key, type, allowed choices,
+ * range, date, ID number check character, region code.  Returns 0, or a
+ * negative code with a translated message in err (no place set). */
+int gu_policy_check_value(const gu_policy *p, const char *key,
+	const char *value, gu_error *err);
+/* Checks a whole set of answers (each value, and that they agree: the date
+ * of birth with the ID number, interview.date present).  err->where is
+ * "file:line" of the first bad answer, and the message starts "key: ". */
+int gu_policy_check_answers(const gu_policy *p, const gu_answers *a,
+	const char *filename, gu_error *err);
+
+/* Writes answers as answers-file text in the policy's question order (one
+ * "key = value" line each, unknown keys last in their own order); returns a
+ * malloc'd string or NULL when out of memory. */
+char *gu_policy_format_answers(const gu_policy *p, const gu_answers *a);
+
+#endif

@@ -1,0 +1,1 @@
+## core policy: the policy file, expressions, skip logic, evaluation.

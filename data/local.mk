@@ -1,0 +1,1 @@
+## The policy files, installed under $(pkgdatadir).

@@ -1,0 +1,2 @@
+## Documents installed under $(docdir).
+dist_doc_DATA += README.md

@@ -1,0 +1,1 @@
+## tests for basics (included by tests/local.mk)

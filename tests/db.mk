@@ -1,0 +1,1 @@
+## tests for db (included by tests/local.mk)

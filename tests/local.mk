@@ -1,0 +1,66 @@
+## Tests: Criterion binaries and shell scripts, all speaking TAP to
+## automake's TAP driver.  Further tests come from tests/*.mk.
+TEST_EXTENSIONS = .sh
+LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
+LOG_COMPILER = $(SHELL) $(top_srcdir)/tests/run-criterion.sh
+SH_LOG_DRIVER = $(LOG_DRIVER)
+SH_LOG_COMPILER = $(SHELL)
+
+## A fixed environment for every test: UTF-8 locale, time zone, terminal
+## and a private home, whatever the machine has.
+AM_TESTS_ENVIRONMENT = \
+	LANG=C.UTF-8; LC_ALL=C.UTF-8; LANGUAGE=; TZ=Asia/Shanghai; \
+	TERM=xterm-256color; COLUMNS=80; LINES=24; \
+	HOME=$(abs_top_builddir)/tests/home; XDG_DATA_HOME=$(abs_top_builddir)/tests/home/data; \
+	GUANAI_DB=; GUANAI_POLICY=$(abs_top_srcdir)/data/chaoyang-2024.policy; \
+	top_srcdir=$(abs_top_srcdir); top_builddir=$(abs_top_builddir); \
+	GUANAI=$(abs_top_builddir)/guanai; \
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1; UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1; \
+	export LANG LC_ALL LANGUAGE TZ TERM COLUMNS LINES HOME XDG_DATA_HOME GUANAI_DB GUANAI_POLICY \
+	top_srcdir top_builddir GUANAI ASAN_OPTIONS UBSAN_OPTIONS; \
+	mkdir -p $(abs_top_builddir)/tests/home;
+
+TEST_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+TEST_LIBS = db/libdb.a core/libcore.a $(CRITERION_LIBS) $(SQLITE_LIBS) $(SODIUM_LIBS) \
+	$(ICU_LIBS) $(LIBINTL) $(LIBICONV)
+
+EXTRA_DIST += tests/run-criterion.sh tests/tap.sh
+
+## Shell tests that need only the program.
+TESTS += tests/test_po.sh tests/test_cli.sh
+EXTRA_DIST += tests/test_po.sh tests/test_cli.sh
+
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_answers
+tests_test_answers_SOURCES = tests/test_answers.c
+tests_test_answers_CFLAGS = $(TEST_CFLAGS)
+tests_test_answers_LDADD = $(TEST_LIBS)
+TESTS += tests/test_answers
+else
+check-local: no-criterion
+no-criterion:
+	@echo "Criterion is missing: install it (sudo apt-get install libcriterion-dev) and run configure again." >&2
+	@exit 1
+endif
+
+clean-local: clean-test-home
+clean-test-home:
+	-rm -rf tests/home tests/out
+.PHONY: clean-test-home no-criterion
+
+## make bench: every benchmark the tree has, printing its figures.
+bench: all $(BENCHES)
+	@status=0; for b in $(BENCHES); do \
+	  echo "== $$b"; \
+	  case $$b in \
+	    *.sh) top_srcdir=$(abs_top_srcdir) top_builddir=$(abs_top_builddir) \
+	          GUANAI=$(abs_top_builddir)/guanai $(SHELL) $(srcdir)/$$b || status=1 ;; \
+	    *) top_srcdir=$(abs_top_srcdir) top_builddir=$(abs_top_builddir) ./$$b || status=1 ;; \
+	  esac; \
+	done; exit $$status
+.PHONY: bench
+
+include $(srcdir)/tests/basics.mk
+include $(srcdir)/tests/policy.mk
+include $(srcdir)/tests/db.mk
+include $(srcdir)/tests/tui.mk

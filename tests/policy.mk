@@ -1,0 +1,1 @@
+## tests for policy (included by tests/local.mk)

@@ -1,0 +1,109 @@
+/* The answers-file syntax: key = value lines, comments, errors with lines. */
+#include "config.h"
+
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "core/answers.h"
+
+/* Parses text and expects success. */
+static void parse_ok(const char *text, gu_answers *a)
+{
+	gu_error err;
+	int rc = gu_answers_parse(text, strlen(text), "t.answers", a, &err);
+
+	cr_assert_eq(rc, 0, "parse failed: %s: %s", err.where, err.message);
+}
+
+/* Parses text and expects an error at line; returns nothing. */
+static void parse_fails_at(const char *text, const char *where, const char *fragment)
+{
+	gu_answers a;
+	gu_error err;
+	int rc = gu_answers_parse(text, strlen(text), "t.answers", &a, &err);
+
+	cr_assert_lt(rc, 0, "parse of [%s] should fail", text);
+	cr_assert_str_eq(err.where, where);
+	cr_assert(strstr(err.message, fragment) != NULL, "message [%s] lacks [%s]",
+		err.message, fragment);
+	cr_assert_eq(a.n, 0);
+}
+
+Test(answers, reads_keys_values_comments_and_blank_lines)
+{
+	gu_answers a;
+
+	parse_ok("# a family\n\ninterview.date = 2025-03-01\n"
+		"  father.status =  migrant, severe_illness  \r\n"
+		"household.status =\n"
+		"child.name=张小红\n", &a);
+	cr_assert_eq(a.n, 4);
+	cr_assert_str_eq(gu_answers_get(&a, "interview.date"), "2025-03-01");
+	cr_assert_str_eq(gu_answers_get(&a, "father.status"), "migrant, severe_illness");
+	cr_assert_str_eq(gu_answers_get(&a, "household.status"), "");
+	cr_assert_str_eq(gu_answers_get(&a, "child.name"), "张小红");
+	cr_assert_eq(gu_answers_find(&a, "child.name")->line, 6);
+	cr_assert_null(gu_answers_get(&a, "child.dob"));
+	gu_answers_free(&a);
+}
+
+Test(answers, skips_a_byte_order_mark)
+{
+	gu_answers a;
+
+	parse_ok("\xef\xbb\xbfinterview.date = 2025-03-01\n", &a);
+	cr_assert_str_eq(gu_answers_get(&a, "interview.date"), "2025-03-01");
+	gu_answers_free(&a);
+}
+
+Test(answers, rejects_a_line_without_equals)
+{
+	parse_fails_at("interview.date = 2025-03-01\nchild.dob 2019-01-01\n",
+		"t.answers:2", "=");
+}
+
+Test(answers, rejects_a_key_given_twice_naming_the_first_line)
+{
+	parse_fails_at("child.sex = male\n\nchild.sex = female\n", "t.answers:3", "line 1");
+}
+
+Test(answers, rejects_bad_key_shapes)
+{
+	parse_fails_at("Child.Dob = 2019-01-01\n", "t.answers:1", "not a valid key");
+	parse_fails_at("child. = x\n", "t.answers:1", "not a valid key");
+	parse_fails_at("child = x\n", "t.answers:1", "not a valid key");
+	parse_fails_at(" = x\n", "t.answers:1", "missing");
+}
+
+Test(answers, rejects_invalid_utf8)
+{
+	parse_fails_at("child.name = \xe5\xbc\n", "t.answers:1", "UTF-8");
+	parse_fails_at("child.name = \xed\xa0\x80\n", "t.answers:1", "UTF-8");
+}
+
+Test(answers, set_replaces_and_remove_deletes)
+{
+	gu_answers a, b;
+
+	gu_answers_init(&a);
+	cr_assert_eq(gu_answers_set(&a, "child.sex", "male"), 0);
+	cr_assert_eq(gu_answers_set(&a, "child.sex", "female"), 0);
+	cr_assert_eq(a.n, 1);
+	cr_assert_str_eq(gu_answers_get(&a, "child.sex"), "female");
+	cr_assert_eq(gu_answers_copy(&b, &a), 0);
+	cr_assert_eq(gu_answers_remove(&a, "child.sex"), 1);
+	cr_assert_eq(gu_answers_remove(&a, "child.sex"), 0);
+	cr_assert_str_eq(gu_answers_get(&b, "child.sex"), "female");
+	gu_answers_free(&a);
+	gu_answers_free(&b);
+}
+
+Test(answers, read_file_reports_a_missing_file)
+{
+	gu_answers a;
+	gu_error err;
+
+	cr_assert_lt(gu_answers_read_file("/nonexistent/x.answers", &a, &err), 0);
+	cr_assert_eq(err.code, GU_EIO);
+	cr_assert_str_eq(err.where, "/nonexistent/x.answers");
+}

@@ -1,0 +1,38 @@
+#!/bin/sh
+# The program's options: help and version in both languages, --lang, and
+# clear errors for an unknown command or option.
+. "$top_srcdir/tests/tap.sh"
+out=$(mktemp) || exit 1
+trap 'rm -f "$out"' EXIT
+
+LANG=C.UTF-8 LC_ALL=C.UTF-8 "$GUANAI" --help > "$out" 2>&1
+check "--help exits 0" test $? -eq 0
+check "--help is English under C.UTF-8" grep -q '^Usage: guanai' "$out"
+
+if locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
+	LANG=zh_CN.UTF-8 LC_ALL= "$GUANAI" --help > "$out" 2>&1
+	check "--help is Chinese under zh_CN.UTF-8" grep -q '^用法' "$out"
+else
+	ok "# SKIP the zh_CN.UTF-8 locale is not generated on this machine"
+fi
+
+LANG=C.UTF-8 LC_ALL=C.UTF-8 "$GUANAI" --lang zh --help > "$out" 2>&1
+check "--lang zh gives Chinese help under C.UTF-8" grep -q '^用法' "$out"
+LANG=zh_CN.UTF-8 LC_ALL= "$GUANAI" --lang en --help > "$out" 2>&1
+check "--lang en gives English help" grep -q '^Usage: guanai' "$out"
+
+"$GUANAI" --version > "$out" 2>&1
+check "--version names the program" grep -q '^guanai [0-9]' "$out"
+
+"$GUANAI" --lang fr --help > "$out" 2>&1
+rc=$?
+check "--lang fr is refused with status 2" test "$rc" -eq 2
+check "--lang fr says what --lang takes" grep -q 'zh or en' "$out"
+
+"$GUANAI" no-such-command > "$out" 2>&1
+check "an unknown command exits 2" test $? -eq 2
+check "an unknown command is named in the message" grep -q 'no-such-command' "$out"
+
+"$GUANAI" --no-such-option > "$out" 2>&1
+check "an unknown option exits 2" test $? -eq 2
+done_testing

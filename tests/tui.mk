@@ -1,0 +1,1 @@
+## tests for tui (included by tests/local.mk)

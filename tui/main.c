@@ -1,0 +1,111 @@
+/* guanai's entry point: locale first, then the options every entry point
+ * shares, then a subcommand or the interactive program. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "tui/commands.h"
+#include "tui/locale.h"
+#include "tui/options.h"
+
+/* Prints the usage text to f; returns nothing. */
+static void print_help(FILE *f)
+{
+	unsigned i;
+
+	fprintf(f, _("Usage: %s [OPTION]... [COMMAND [ARGUMENT]...]\n"), PACKAGE);
+	fputs(_("Interview a family about a child and find the care services of "
+		"the city's list\nthat the child and family may receive.  Without "
+		"a command, the interview\nscreens start.\n"), f);
+	fputs("\n", f);
+	fputs(_("Options:\n"), f);
+	fputs(_("  --lang zh|en          show messages in Chinese or English\n"), f);
+	fputs(_("  --db PATH             use this database (default: $GUANAI_DB, or\n"
+		"                        $XDG_DATA_HOME/guanai/guanai.db)\n"), f);
+	fputs(_("  --policy FILE         use this policy file instead of the installed one\n"), f);
+	fputs(_("  --user NAME           the user who is working (when users exist)\n"), f);
+	fputs(_("  --password-file FILE  read the user's password from FILE\n"), f);
+	fputs(_("  --help                show this help and exit\n"), f);
+	fputs(_("  --version             show the version and exit\n"), f);
+	if (gu_command_count > 0) {
+		fputs("\n", f);
+		fputs(_("Commands:\n"), f);
+		for (i = 0; i < gu_command_count; i++) {
+			char head[96];
+
+			snprintf(head, sizeof head, "%s %s", gu_commands[i].name,
+				_(gu_commands[i].usage));
+			fprintf(f, "  %-30s %s\n", head, _(gu_commands[i].summary));
+		}
+	}
+	fputs("\n", f);
+	fprintf(f, _("Run \"%s COMMAND --help\" for the options of a command.\n"), PACKAGE);
+}
+
+/* Prints the version text; returns nothing. */
+static void print_version(void)
+{
+	printf("%s %s\n", PACKAGE, VERSION);
+	fputs(_("Care services for floating, left-behind and difficult-situation children.\n"), stdout);
+}
+
+/* Returns the command named name, or NULL. */
+static const struct gu_command *find_command(const char *name)
+{
+	unsigned i;
+
+	for (i = 0; i < gu_command_count; i++)
+		if (strcmp(gu_commands[i].name, name) == 0)
+			return &gu_commands[i];
+	return NULL;
+}
+
+/* Runs guanai; returns the exit status. */
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		GU_COMMON_LONGOPTS,
+		{ "help", no_argument, NULL, GU_OPT_HELP },
+		{ "version", no_argument, NULL, GU_OPT_VERSION },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct gu_command *cmd;
+	int opt, first;
+
+	gu_locale_init();
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+		switch (opt) {
+		case GU_OPT_HELP:
+			print_help(stdout);
+			return EXIT_SUCCESS;
+		case GU_OPT_VERSION:
+			print_version();
+			return EXIT_SUCCESS;
+		case '?':
+			if (optopt)
+				gu_complain(_("unknown option -%c; see \"%s --help\""), optopt, PACKAGE);
+			else
+				gu_complain(_("unknown option or missing argument \"%s\"; see \"%s --help\""),
+					argv[optind - 1], PACKAGE);
+			return 2;
+		default:
+			if (gu_common_option(opt, optarg) != 0)
+				return 2;
+		}
+	}
+	if (optind >= argc)
+		return gu_tui_main(argc, argv);
+	cmd = find_command(argv[optind]);
+	if (!cmd) {
+		gu_complain(_("unknown command \"%s\"; see \"%s --help\""), argv[optind], PACKAGE);
+		return 2;
+	}
+	first = optind;
+	optind = 0; /* the command parses its own options from scratch */
+	return cmd->run(argc - first, argv + first);
+}

@@ -1,0 +1,85 @@
+/* Options every entry point understands, and finding the policy file. */
+#include "config.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/i18n.h"
+#include "tui/locale.h"
+#include "tui/options.h"
+
+#define POLICY_FILE "chaoyang-2024.policy"
+
+struct gu_options gu_opts;
+
+/* Prints "guanai: message" and a newline to standard error. */
+void gu_complain(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs(PACKAGE ": ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* Takes one common option; returns 0, -1 on a bad argument, 1 if not common. */
+int gu_common_option(int opt, const char *arg)
+{
+	switch (opt) {
+	case GU_OPT_LANG:
+		if (gu_locale_set_lang(arg) < 0) {
+			gu_complain(_("--lang takes zh or en, not \"%s\""), arg);
+			return -1;
+		}
+		gu_opts.lang = arg;
+		return 0;
+	case GU_OPT_DB:
+		gu_opts.db_path = arg;
+		return 0;
+	case GU_OPT_POLICY:
+		gu_opts.policy_path = arg;
+		return 0;
+	case GU_OPT_USER:
+		gu_opts.user = arg;
+		return 0;
+	case GU_OPT_PASSWORD_FILE:
+		gu_opts.password_file = arg;
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+/* Returns true when path names an existing regular file. */
+static bool is_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Returns the policy file to use (see options.h). */
+const char *gu_policy_path(void)
+{
+	static char path[PATH_MAX + 64];
+	const char *env = getenv("GUANAI_POLICY");
+
+	if (gu_opts.policy_path)
+		return gu_opts.policy_path;
+	if (env && *env)
+		return env;
+	/* Run from the build tree: the data folder beside the program. */
+	snprintf(path, sizeof path, "%s/data/" POLICY_FILE, gu_program_dir());
+	if (gu_program_dir()[0] && is_file(path))
+		return path;
+	snprintf(path, sizeof path, "%s/data/" POLICY_FILE, TOP_SRCDIR);
+	if (is_file(path) && !is_file(PKGDATADIR "/" POLICY_FILE))
+		return path;
+	return PKGDATADIR "/" POLICY_FILE;
+}

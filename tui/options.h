@@ -1,0 +1,47 @@
+/* Options every entry point understands: --lang, --db, --policy, --user,
+ * --password-file.  Given before or after the command name. */
+#ifndef GUANAI_TUI_OPTIONS_H
+#define GUANAI_TUI_OPTIONS_H
+
+#include <getopt.h>
+#include <stdbool.h>
+
+struct gu_options {
+	const char *lang;          /* "zh", "en" or NULL for the locale's */
+	const char *db_path;       /* --db, else $GUANAI_DB, else the default */
+	const char *policy_path;   /* --policy, else the installed or build-tree file */
+	const char *user;          /* --user */
+	const char *password_file; /* --password-file */
+};
+
+extern struct gu_options gu_opts;
+
+enum {
+	GU_OPT_LANG = 0x1000,
+	GU_OPT_DB,
+	GU_OPT_POLICY,
+	GU_OPT_USER,
+	GU_OPT_PASSWORD_FILE,
+	GU_OPT_HELP,
+	GU_OPT_VERSION
+};
+
+#define GU_COMMON_LONGOPTS \
+	{ "lang", required_argument, NULL, GU_OPT_LANG }, \
+	{ "db", required_argument, NULL, GU_OPT_DB }, \
+	{ "policy", required_argument, NULL, GU_OPT_POLICY }, \
+	{ "user", required_argument, NULL, GU_OPT_USER }, \
+	{ "password-file", required_argument, NULL, GU_OPT_PASSWORD_FILE }
+
+/* Takes one of the common options; returns 0, or -1 (with a message
+ * printed) when its argument is wrong, or 1 when opt is not a common one. */
+int gu_common_option(int opt, const char *arg);
+
+/* Returns the path of the policy file to use: --policy, $GUANAI_POLICY,
+ * the build tree's data/ when run uninstalled, else the installed one. */
+const char *gu_policy_path(void);
+
+/* Prints "guanai: message" to standard error, translated by the caller. */
+void gu_complain(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif
