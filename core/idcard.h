@@ -3,6 +3,7 @@
 #define GUANAI_CORE_IDCARD_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include "core/date.h"
 
 typedef enum gu_id_status {
@@ -35,5 +36,13 @@ const char *gu_id_status_text(gu_id_status s);
 /* Masks an ID number for lists: the first 6 and last 4 characters kept,
  * the 8 between as '*'.  buf must hold 19 bytes; returns buf. */
 char *gu_idcard_mask(const char *number, char *buf);
+/* As gu_idcard_parse, with the birth date judged against `today`. */
+gu_id_status gu_idcard_parse_on(const char *s, gu_date today, gu_idcard *out);
+/* Writes into buf a translated sentence with the details of what is wrong
+ * ("the last character should be 7, not 5: ..."); returns buf, or NULL
+ * when s is a valid ID number. */
+const char *gu_idcard_reason(const char *s, char *buf, size_t size);
+/* As gu_idcard_reason, with the birth date judged against `today`. */
+const char *gu_idcard_reason_on(const char *s, gu_date today, char *buf, size_t size);
 
 #endif
