@@ -9,16 +9,20 @@
 #include "core/answers.h"
 #include "core/i18n.h"
 
-/* Returns a malloc'd copy of n bytes of s, or NULL. */
-static char *dup_n(const char *s, size_t n)
-{
-	char *d = malloc(n + 1);
+/* Each answer is one allocation holding "key\0value\0"; a hash index of
+ * the keys keeps look-ups constant-time however many answers there are. */
 
-	if (!d)
-		return NULL;
-	memcpy(d, s, n);
-	d[n] = '\0';
-	return d;
+/* Returns the FNV-1a hash of n bytes of s. */
+static size_t hash_key(const char *s, size_t n)
+{
+	size_t h = (size_t)2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= (size_t)16777619u;
+	}
+	return h;
 }
 
 /* Makes a empty. */
@@ -27,6 +31,8 @@ void gu_answers_init(gu_answers *a)
 	a->v = NULL;
 	a->n = 0;
 	a->cap = 0;
+	a->slots = NULL;
+	a->nslots = 0;
 }
 
 /* Frees a and leaves it empty. */
@@ -36,23 +42,64 @@ void gu_answers_free(gu_answers *a)
 
 	if (!a)
 		return;
-	for (i = 0; i < a->n; i++) {
+	for (i = 0; i < a->n; i++)
 		free(a->v[i].key);
-		free(a->v[i].value);
-	}
 	free(a->v);
+	free(a->slots);
 	gu_answers_init(a);
+}
+
+/* Returns the index in a->v of the key of n bytes, or a->n. */
+static size_t index_of_n(const gu_answers *a, const char *key, size_t n)
+{
+	size_t mask, i;
+
+	if (a->nslots == 0) {
+		/* No index (never built, or lost to a failed allocation): scan. */
+		for (i = 0; i < a->n; i++)
+			if (strncmp(a->v[i].key, key, n) == 0 && a->v[i].key[n] == '\0')
+				return i;
+		return a->n;
+	}
+	mask = a->nslots - 1;
+	for (i = hash_key(key, n) & mask; a->slots[i] != 0; i = (i + 1) & mask) {
+		const char *k = a->v[a->slots[i] - 1].key;
+
+		if (strncmp(k, key, n) == 0 && k[n] == '\0')
+			return a->slots[i] - 1;
+	}
+	return a->n;
 }
 
 /* Returns the index of key in a, or a->n. */
 static size_t index_of(const gu_answers *a, const char *key)
 {
-	size_t i;
+	return index_of_n(a, key, strlen(key));
+}
 
-	for (i = 0; i < a->n; i++)
-		if (strcmp(a->v[i].key, key) == 0)
-			return i;
-	return a->n;
+/* Rebuilds the hash index for at least want entries; returns 0 or -GU_ENOMEM. */
+static int reindex(gu_answers *a, size_t want)
+{
+	size_t nslots = 16, i, mask;
+	size_t *slots;
+
+	while (nslots < want * 2)
+		nslots *= 2;
+	slots = calloc(nslots, sizeof *slots);
+	if (!slots)
+		return -GU_ENOMEM;
+	mask = nslots - 1;
+	for (i = 0; i < a->n; i++) {
+		size_t h = hash_key(a->v[i].key, strlen(a->v[i].key)) & mask;
+
+		while (slots[h] != 0)
+			h = (h + 1) & mask;
+		slots[h] = i + 1;
+	}
+	free(a->slots);
+	a->slots = slots;
+	a->nslots = nslots;
+	return 0;
 }
 
 /* Returns the answer for key, or NULL. */
@@ -71,44 +118,64 @@ const char *gu_answers_get(const gu_answers *a, const char *key)
 	return x ? x->value : NULL;
 }
 
+/* Returns one block "key\0value\0" (value right after the key's NUL), or NULL. */
+static char *make_block(const char *key, size_t keylen, const char *value, size_t valuelen)
+{
+	char *b = malloc(keylen + valuelen + 2);
+
+	if (!b)
+		return NULL;
+	memcpy(b, key, keylen);
+	b[keylen] = '\0';
+	memcpy(b + keylen + 1, value, valuelen);
+	b[keylen + 1 + valuelen] = '\0';
+	return b;
+}
+
 /* Sets key to value with a line number; returns 0 or -GU_ENOMEM. */
 static int set_at_line(gu_answers *a, const char *key, size_t keylen,
 	const char *value, size_t valuelen, int line)
 {
-	char *k = dup_n(key, keylen);
-	char *v = dup_n(value, valuelen);
-	size_t i;
-	int rc = -GU_ENOMEM;
+	size_t i = index_of_n(a, key, keylen);
+	char *b = make_block(key, keylen, value, valuelen);
 
-	if (!k || !v)
-		goto cleanup;
-	i = index_of(a, k);
+	if (!b)
+		return -GU_ENOMEM;
 	if (i < a->n) {
-		free(a->v[i].value);
-		a->v[i].value = v;
+		/* The index points at positions, not blocks: it stays valid. */
+		free(a->v[i].key);
+		a->v[i].key = b;
+		a->v[i].value = b + keylen + 1;
 		a->v[i].line = line;
-		v = NULL;
-		rc = 0;
-		goto cleanup;
+		return 0;
 	}
 	if (a->n == a->cap) {
 		size_t cap = a->cap ? a->cap * 2 : 32;
 		gu_answer *nv = realloc(a->v, cap * sizeof *nv);
 
 		if (!nv)
-			goto cleanup;
+			goto fail;
 		a->v = nv;
 		a->cap = cap;
 	}
-	a->v[a->n].key = k;
-	a->v[a->n].value = v;
+	if ((a->n + 1) * 2 > a->nslots && reindex(a, a->cap) < 0)
+		goto fail;
+	a->v[a->n].key = b;
+	a->v[a->n].value = b + keylen + 1;
 	a->v[a->n].line = line;
 	a->n++;
+	{
+		size_t mask = a->nslots - 1;
+		size_t h = hash_key(key, keylen) & mask;
+
+		while (a->slots[h] != 0)
+			h = (h + 1) & mask;
+		a->slots[h] = a->n;
+	}
 	return 0;
-cleanup:
-	free(k);
-	free(v);
-	return rc;
+fail:
+	free(b);
+	return -GU_ENOMEM;
 }
 
 /* Sets key to value; returns 0 or -GU_ENOMEM. */
@@ -125,9 +192,15 @@ int gu_answers_remove(gu_answers *a, const char *key)
 	if (i == a->n)
 		return 0;
 	free(a->v[i].key);
-	free(a->v[i].value);
 	memmove(&a->v[i], &a->v[i + 1], (a->n - i - 1) * sizeof a->v[0]);
 	a->n--;
+	/* Positions after i moved: rebuild the index (same size, cannot grow). */
+	if (reindex(a, a->cap) < 0) {
+		/* Out of memory: drop the stale index; look-ups then scan. */
+		free(a->slots);
+		a->slots = NULL;
+		a->nslots = 0;
+	}
 	return 1;
 }
 
@@ -239,7 +312,7 @@ static int parse_line(const char *s, const char *end, const char *filename,
 {
 	const char *eq = memchr(s, '=', (size_t)(end - s));
 	const char *kend, *v;
-	size_t keylen;
+	size_t keylen, dup;
 
 	if (!eq)
 		return gu_error_set(err, GU_ESYNTAX, filename, line, 0,
@@ -255,11 +328,11 @@ static int parse_line(const char *s, const char *end, const char *filename,
 			(int)(keylen > 80 ? 80 : keylen), s);
 	v = skip_blank(eq + 1, end);
 	end = trim_end(v, end);
-	for (const gu_answer *x = out->v; x < out->v + out->n; x++)
-		if (strlen(x->key) == keylen && memcmp(x->key, s, keylen) == 0)
-			return gu_error_set(err, GU_ESYNTAX, filename, line, 0,
-				_("%.*s: given twice (first on line %d); keep one"),
-				(int)keylen, s, x->line);
+	dup = index_of_n(out, s, keylen);
+	if (dup < out->n)
+		return gu_error_set(err, GU_ESYNTAX, filename, line, 0,
+			_("%.*s: given twice (first on line %d); keep one"),
+			(int)keylen, s, out->v[dup].line);
 	if (set_at_line(out, s, keylen, v, (size_t)(end - v), line) < 0)
 		return gu_error_set(err, GU_ENOMEM, filename, line, 0, NULL);
 	return 0;

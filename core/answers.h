@@ -16,6 +16,8 @@ typedef struct gu_answer {
 typedef struct gu_answers {
 	gu_answer *v;   /* in insertion order */
 	size_t n, cap;
+	size_t *slots;  /* hash index of keys: 1 + position in v, 0 empty */
+	size_t nslots;  /* a power of two, at least twice cap; 0 none yet */
 } gu_answers;
 
 /* Makes a an empty set. */

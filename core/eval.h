@@ -39,6 +39,28 @@ typedef struct gu_results {
 /* Evaluates every item for the answers on interview.date.  Answers must
  * have passed gu_policy_check_answers.  Returns 0 or a negative code. */
 int gu_evaluate(const gu_policy *p, const gu_answers *a, gu_results *out, gu_error *err);
+/* What gu_evaluate_ex builds beyond verdicts, persons, reasons of the items
+ * that are not no, settle keys, alerts and groups. */
+enum {
+	GU_EVAL_EXPLAIN = 1,   /* explanations, and reasons of the items that are no */
+	GU_EVAL_ASK_NEXT = 2   /* ask_next */
+};
+/* As gu_evaluate with flags (gu_evaluate is both flags); what a flag leaves
+ * out stays NULL, and without GU_EVAL_ASK_NEXT an item's settle keys stop at
+ * the first five, as many as its reason line shows (batch screening). */
+int gu_evaluate_ex(const gu_policy *p, const gu_answers *a, gu_results *out, unsigned flags,
+	gu_error *err);
+
+/* An evaluator keeps its working memory between evaluations of many
+ * answers under one policy (batch screening). */
+typedef struct gu_evaluator gu_evaluator;
+/* Returns a new evaluator for p, or NULL when out of memory. */
+gu_evaluator *gu_evaluator_new(const gu_policy *p);
+/* As gu_evaluate_ex with the evaluator's memory; returns 0 or a negative code. */
+int gu_evaluator_run(gu_evaluator *ev, const gu_answers *a, gu_results *out, unsigned flags,
+	gu_error *err);
+/* Frees an evaluator; NULL is allowed. */
+void gu_evaluator_free(gu_evaluator *ev);
 /* Frees results. */
 void gu_results_free(gu_results *r);
 /* Returns "eligible", "verify" or "no". */

@@ -1,15 +1,68 @@
 #include "config.h"
 /* Pinyin search keys for names through ICU's Han-Latin transliterator, and name matching. */
 
+#include <dlfcn.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
+#include <unicode/uvernum.h>
 
 #include "core/i18n.h"
 #include "core/pinyin.h"
+
+/* ICU is loaded with dlopen on first use, not linked: loading it (and the
+ * C++ library under it) would slow every start of the program.  The headers
+ * give the types, the version and the exported names: they rename every
+ * function (utrans_openU becomes utrans_openU_72), so stringifying a name
+ * after that renaming gives the symbol to look up. */
+#define GU_STR2(x) #x
+#define GU_STR(x) GU_STR2(x)
+#define ICU_SONAME "libicui18n.so." GU_STR(U_ICU_VERSION_MAJOR_NUM)
+#define ICU_SONAME_FALLBACK "libicui18n.so"
+
+typedef UTransliterator *icu_open_fn(const UChar *, int32_t, UTransDirection,
+	const UChar *, int32_t, UParseError *, UErrorCode *);
+typedef void icu_trans_fn(const UTransliterator *, UChar *, int32_t *, int32_t,
+	int32_t, int32_t *, UErrorCode *);
+typedef void icu_close_fn(UTransliterator *);
+typedef UChar *icu_from_utf8_fn(UChar *, int32_t, int32_t *, const char *, int32_t,
+	UErrorCode *);
+typedef char *icu_to_utf8_fn(char *, int32_t, int32_t *, const UChar *, int32_t,
+	UErrorCode *);
+typedef const char *icu_error_name_fn(UErrorCode);
+
+/* The pointer types must be those of ICU's own declarations (checked
+ * without referring to the functions, which are not linked). */
+#define ICU_CHECK_TYPE(f, T) \
+	_Static_assert(_Generic((f), T *: 1, default: 0), #f " has ICU's type")
+ICU_CHECK_TYPE(utrans_openU, icu_open_fn);
+ICU_CHECK_TYPE(utrans_transUChars, icu_trans_fn);
+ICU_CHECK_TYPE(utrans_close, icu_close_fn);
+ICU_CHECK_TYPE(u_strFromUTF8, icu_from_utf8_fn);
+ICU_CHECK_TYPE(u_strToUTF8, icu_to_utf8_fn);
+ICU_CHECK_TYPE(u_errorName, icu_error_name_fn);
+
+/* The ICU functions used here, found in the loaded library. */
+static struct icu_api {
+	icu_open_fn *open;
+	icu_trans_fn *trans_uchars;
+	icu_close_fn *close;
+	icu_from_utf8_fn *from_utf8;
+	icu_to_utf8_fn *to_utf8;
+	icu_error_name_fn *error_name;
+} icu;
+
+/* The loaded library (kept until the program ends: ICU keeps caches in it). */
+static void *icu_lib;
+/* The library to load instead of the usual names, or NULL. */
+static const char *icu_soname_override;
+/* Why loading failed, once it has; it is not tried again. */
+static bool icu_failed;
+static char icu_failure[384];
 
 /* The transliterator, opened on first use. */
 static UTransliterator *trans;
@@ -28,7 +81,95 @@ static const struct surname {
 	{ "隗", "wei" }, { "句", "gou" },
 };
 
-/* Returns the open transliterator, opening it if needed, or NULL with err set. */
+/* Looks up the symbol name in lib and stores it in the function pointer at
+ * slot (size bytes); returns true when found. */
+static bool load_symbol(void *lib, const char *name, void *slot, size_t size)
+{
+	void *sym = dlsym(lib, name);
+
+	if (!sym)
+		return false;
+	/* ISO C has no conversion from void * to a function pointer; POSIX
+	 * guarantees dlsym's result can be used as one. */
+	memcpy(slot, &sym, size);
+	return true;
+}
+
+/* Remembers the loader's message saying why ICU cannot be loaded. */
+static void note_failure(void)
+{
+	const char *why = dlerror();
+
+	snprintf(icu_failure, sizeof icu_failure, "%s", why ? why : "dlopen");
+	icu_failed = true;
+}
+
+/* Returns the opened ICU i18n library, or NULL with icu_failure set. */
+static void *open_library(void)
+{
+	void *lib;
+
+	if (icu_soname_override) {
+		lib = dlopen(icu_soname_override, RTLD_LAZY | RTLD_LOCAL);
+		if (!lib)
+			note_failure();
+		return lib;
+	}
+	lib = dlopen(ICU_SONAME, RTLD_LAZY | RTLD_LOCAL);
+	if (lib)
+		return lib;
+	/* Keep this first message: it names the library guanai was built for. */
+	note_failure();
+	lib = dlopen(ICU_SONAME_FALLBACK, RTLD_LAZY | RTLD_LOCAL);
+	if (lib)
+		icu_failed = false;
+	else
+		dlerror();
+	return lib;
+}
+
+/* Loads ICU and finds its functions; returns true, or false with
+ * icu_failure set.  After a failure it does not try again. */
+static bool load_icu(void)
+{
+#define LOAD(member, fn) \
+	load_symbol(lib, GU_STR(fn), &icu.member, sizeof icu.member)
+	void *lib;
+
+	if (icu_lib)
+		return true;
+	if (icu_failed)
+		return false;
+	lib = open_library();
+	if (!lib)
+		return false;
+	/* The u_ functions live in libicuuc, which the i18n library needs:
+	 * dlsym searches a library's dependencies too. */
+	if (!LOAD(open, utrans_openU) || !LOAD(trans_uchars, utrans_transUChars)
+	    || !LOAD(close, utrans_close) || !LOAD(from_utf8, u_strFromUTF8)
+	    || !LOAD(to_utf8, u_strToUTF8) || !LOAD(error_name, u_errorName)) {
+		note_failure();
+		dlclose(lib);
+		memset(&icu, 0, sizeof icu);
+		return false;
+	}
+	icu_lib = lib;
+	return true;
+#undef LOAD
+}
+
+/* Sets err to say that ICU cannot be loaded and what still works; returns
+ * -GU_ENOTFOUND. */
+static int icu_missing(gu_error *err)
+{
+	return gu_error_set(err, GU_ENOTFOUND, NULL, 0, 0,
+		/* TRANSLATORS: %d is ICU's version (72 on Debian 12), %s the system's reason. */
+		_("search by pinyin needs the ICU library, which cannot be loaded (%s); install it (on Debian and Ubuntu: sudo apt-get install libicu%d) and start guanai again; searching by a part of the name or by ID number still works"),
+		icu_failure, U_ICU_VERSION_MAJOR_NUM);
+}
+
+/* Returns the open transliterator, opening it (and loading ICU) if needed,
+ * or NULL with err set. */
 static UTransliterator *get_trans(gu_error *err)
 {
 	static const char id[] = "Han-Latin; Latin-ASCII; Lower";
@@ -37,15 +178,20 @@ static UTransliterator *get_trans(gu_error *err)
 
 	if (trans)
 		return trans;
-	u_uastrcpy(uid, id);
-	trans = utrans_openU(uid, -1, UTRANS_FORWARD, NULL, 0, NULL, &st);
+	if (!load_icu()) {
+		icu_missing(err);
+		return NULL;
+	}
+	for (size_t i = 0; i < sizeof id; i++)
+		uid[i] = (UChar)id[i];
+	trans = icu.open(uid, -1, UTRANS_FORWARD, NULL, 0, NULL, &st);
 	if (U_FAILURE(st)) {
 		if (trans)
-			utrans_close(trans);
+			icu.close(trans);
 		trans = NULL;
 		gu_error_set(err, GU_ENOTFOUND, NULL, 0, 0,
 			_("pinyin search is not available: the ICU transliterator cannot be loaded (%s); search by the Chinese name instead"),
-			u_errorName(st));
+			icu.error_name(st));
 		return NULL;
 	}
 	return trans;
@@ -55,8 +201,26 @@ static UTransliterator *get_trans(gu_error *err)
 void gu_pinyin_close(void)
 {
 	if (trans)
-		utrans_close(trans);
+		icu.close(trans);
 	trans = NULL;
+}
+
+/* Returns true when ICU has been loaded into the program. */
+bool gu_pinyin_icu_loaded(void)
+{
+	return icu_lib != NULL;
+}
+
+/* Sets the library to load ICU from; returns false once ICU is loaded. */
+bool gu_pinyin_use_library(const char *soname)
+{
+	if (icu_lib)
+		return false;
+	gu_pinyin_close();
+	icu_soname_override = soname;
+	icu_failed = false;
+	icu_failure[0] = '\0';
+	return true;
 }
 
 /* Returns true while the transliterator is open. */
@@ -85,7 +249,7 @@ static int transliterate(const char *text, char **out, gu_error *err)
 	/* A Han character (one or two UTF-16 units) becomes at most seven
 	 * letters and a space; other text keeps its length. */
 	cap = (int32_t)tlen * 8 + 16;
-	u_strFromUTF8(NULL, 0, &ulen, text, (int32_t)tlen, &st);
+	icu.from_utf8(NULL, 0, &ulen, text, (int32_t)tlen, &st);
 	if (st == U_BUFFER_OVERFLOW_ERROR)
 		st = U_ZERO_ERROR;
 	if (U_FAILURE(st)) {
@@ -99,9 +263,9 @@ static int transliterate(const char *text, char **out, gu_error *err)
 			rc = gu_error_set(err, GU_ENOMEM, NULL, 0, 0, "%s", gu_code_text(GU_ENOMEM));
 			goto cleanup;
 		}
-		u_strFromUTF8(u, cap, &ulen, text, (int32_t)tlen, &st);
+		icu.from_utf8(u, cap, &ulen, text, (int32_t)tlen, &st);
 		limit = ulen;
-		utrans_transUChars(t, u, &ulen, cap, 0, &limit, &st);
+		icu.trans_uchars(t, u, &ulen, cap, 0, &limit, &st);
 		if (st != U_BUFFER_OVERFLOW_ERROR || cap > INT32_MAX / 2)
 			break;
 		st = U_ZERO_ERROR;
@@ -109,10 +273,10 @@ static int transliterate(const char *text, char **out, gu_error *err)
 	}
 	if (U_FAILURE(st)) {
 		rc = gu_error_set(err, GU_EINVAL, NULL, 0, 0,
-			_("the name cannot be turned into pinyin (%s)"), u_errorName(st));
+			_("the name cannot be turned into pinyin (%s)"), icu.error_name(st));
 		goto cleanup;
 	}
-	u_strToUTF8(NULL, 0, &blen, u, ulen, &st);
+	icu.to_utf8(NULL, 0, &blen, u, ulen, &st);
 	if (st == U_BUFFER_OVERFLOW_ERROR)
 		st = U_ZERO_ERROR;
 	b = malloc((size_t)blen + 1);
@@ -120,10 +284,10 @@ static int transliterate(const char *text, char **out, gu_error *err)
 		rc = gu_error_set(err, GU_ENOMEM, NULL, 0, 0, "%s", gu_code_text(GU_ENOMEM));
 		goto cleanup;
 	}
-	u_strToUTF8(b, blen + 1, NULL, u, ulen, &st);
+	icu.to_utf8(b, blen + 1, NULL, u, ulen, &st);
 	if (U_FAILURE(st)) {
 		rc = gu_error_set(err, GU_EINVAL, NULL, 0, 0,
-			_("the name cannot be turned into pinyin (%s)"), u_errorName(st));
+			_("the name cannot be turned into pinyin (%s)"), icu.error_name(st));
 		goto cleanup;
 	}
 	*out = b;

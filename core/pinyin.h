@@ -3,7 +3,12 @@
  *
  * The pinyin comes from ICU's Han-Latin transliterator, opened on first use
  * (loading it takes a noticeable moment and some memory) and kept until
- * gu_pinyin_close().  Not for use from several threads at once.
+ * gu_pinyin_close().  ICU itself is not linked into the program: its library
+ * (libicui18n.so.N of the version built against) is loaded at the first use
+ * and stays loaded.  When it cannot be loaded, computing keys fails with a
+ * message saying how to install it, and it is not tried again; matching
+ * stored keys and the name's own characters needs no ICU.
+ * Not for use from several threads at once.
  *
  * Known limit: ICU gives each character its most common reading, which is
  * wrong for many polyphonic surnames (单 shan, not dan; 曾 zeng, not ceng).
@@ -27,7 +32,8 @@ typedef struct gu_pinyin {
 
 /* Computes the search keys of a name (UTF-8).  Returns 0 and fills out
  * (free with gu_pinyin_free), or -GU_EINVAL (not UTF-8), -GU_ENOMEM or
- * -GU_ENOTFOUND (ICU's transliterator is not available) with err set. */
+ * -GU_ENOTFOUND (the ICU library or its transliterator is not available)
+ * with err set. */
 int gu_pinyin_keys(const char *name, gu_pinyin *out, gu_error *err);
 /* Frees the keys and leaves them NULL. */
 void gu_pinyin_free(gu_pinyin *p);
@@ -45,5 +51,13 @@ bool gu_pinyin_match(const char *query, const char *name);
 void gu_pinyin_close(void);
 /* Returns true while the transliterator is open. */
 bool gu_pinyin_is_open(void);
+/* Returns true once the ICU library has been loaded (it stays loaded). */
+bool gu_pinyin_icu_loaded(void);
+/* Makes the next load of ICU use the library soname (a file name or path as
+ * dlopen takes it, kept by pointer: it must stay valid) instead of the usual
+ * names; NULL restores them.  Forgets an earlier failure to load.  Returns
+ * false and changes nothing once ICU is loaded.  For tests, and for systems
+ * that keep ICU elsewhere. */
+bool gu_pinyin_use_library(const char *soname);
 
 #endif

@@ -1,1 +1,12 @@
 ## core policy: the policy file, expressions, skip logic, evaluation.
+core_libcore_a_SOURCES += \
+	core/policy_internal.h \
+	core/policy_lines.c core/policy_lines.h \
+	core/policy_load.c \
+	core/policy_access.c \
+	core/expr.c core/expr.h \
+	core/check.c \
+	core/plan.c \
+	core/eval.c core/eval_internal.h \
+	core/explain.c core/explain.h \
+	core/sha256.c core/sha256.h

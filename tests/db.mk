@@ -1,1 +1,57 @@
 ## tests for db (included by tests/local.mk)
+
+## The subcommands that work on the database.  They are added here because
+## this fragment is read after tui/local.mk sets guanai_SOURCES.
+guanai_SOURCES += tui/cmd_cases.c tui/cmd_check.c tui/cmd_backup.c \
+	tui/cmd_import.c tui/cmd_export.c
+EXTRA_DIST += tests/test_db_util.h
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_db
+tests_test_db_SOURCES = tests/test_db.c tests/test_db_util.h
+tests_test_db_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS)
+tests_test_db_LDADD = $(TEST_LIBS)
+TESTS += tests/test_db
+endif
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_db_errors
+tests_test_db_errors_SOURCES = tests/test_db_errors.c
+tests_test_db_errors_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS)
+tests_test_db_errors_LDADD = $(TEST_LIBS)
+TESTS += tests/test_db_errors
+endif
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_faults
+tests_test_faults_SOURCES = tests/test_faults.c
+tests_test_faults_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS)
+tests_test_faults_LDADD = $(TEST_LIBS)
+TESTS += tests/test_faults
+endif
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_crash
+tests_test_crash_SOURCES = tests/test_crash.c
+tests_test_crash_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS)
+tests_test_crash_LDADD = $(TEST_LIBS)
+TESTS += tests/test_crash
+endif
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_db_merge
+tests_test_db_merge_SOURCES = tests/test_db_merge.c
+tests_test_db_merge_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) \
+	-DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK
+tests_test_db_merge_LDADD = $(TEST_LIBS)
+TESTS += tests/test_db_merge
+endif
+TESTS += tests/test_db_cli.sh
+EXTRA_DIST += tests/test_db_cli.sh
+
+## make bench: saving one answer, opening, and size, on 100,000 cases.
+check_PROGRAMS += tests/bench_db
+tests_bench_db_SOURCES = tests/bench_db.c
+tests_bench_db_CFLAGS = $(AM_CFLAGS) $(SQLITE_CFLAGS)
+tests_bench_db_LDADD = db/libdb.a core/libcore.a $(SQLITE_LIBS) $(SODIUM_LIBS) \
+	$(LIBINTL) $(LIBICONV)
+BENCHES += tests/bench_db
+clean-local: clean-bench-db
+clean-bench-db:
+	-rm -rf tests/bench-db
+.PHONY: clean-bench-db

@@ -22,7 +22,7 @@ AM_TESTS_ENVIRONMENT = \
 
 TEST_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 TEST_LIBS = db/libdb.a core/libcore.a $(CRITERION_LIBS) $(SQLITE_LIBS) $(SODIUM_LIBS) \
-	$(ICU_LIBS) $(LIBINTL) $(LIBICONV)
+	$(LIBINTL) $(LIBICONV)
 
 EXTRA_DIST += tests/run-criterion.sh tests/tap.sh
 

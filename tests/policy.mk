@@ -1,1 +1,65 @@
 ## tests for policy (included by tests/local.mk)
+## The screen command lives in tui/ but belongs to the policy part; it is
+## added here because this fragment comes after tui/local.mk.
+guanai_SOURCES += tui/cmd_screen.c
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_policy
+tests_test_policy_SOURCES = tests/test_policy.c tests/test_policy_util.h
+tests_test_policy_CFLAGS = $(TEST_CFLAGS)
+tests_test_policy_LDADD = $(TEST_LIBS)
+TESTS += tests/test_policy
+endif
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_expr
+tests_test_expr_SOURCES = tests/test_expr.c tests/test_policy_util.h
+tests_test_expr_CFLAGS = $(TEST_CFLAGS)
+tests_test_expr_LDADD = $(TEST_LIBS)
+TESTS += tests/test_expr
+endif
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_eval
+tests_test_eval_SOURCES = tests/test_eval.c tests/test_policy_util.h
+tests_test_eval_CFLAGS = $(TEST_CFLAGS)
+tests_test_eval_LDADD = $(TEST_LIBS)
+TESTS += tests/test_eval
+endif
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_plan
+tests_test_plan_SOURCES = tests/test_plan.c tests/test_policy_util.h
+tests_test_plan_CFLAGS = $(TEST_CFLAGS)
+tests_test_plan_LDADD = $(TEST_LIBS)
+TESTS += tests/test_plan
+endif
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_policy_answers
+tests_test_policy_answers_SOURCES = tests/test_policy_answers.c tests/test_policy_util.h
+tests_test_policy_answers_CFLAGS = $(TEST_CFLAGS)
+tests_test_policy_answers_LDADD = $(TEST_LIBS)
+TESTS += tests/test_policy_answers
+endif
+
+## The fuzz target: replayed over its corpus in make check; built for
+## libFuzzer with --enable-fuzzing (clang).
+check_PROGRAMS += tests/fuzz_replay
+tests_fuzz_replay_SOURCES = tests/fuzz_replay.c tests/fuzz_policy.c
+tests_fuzz_replay_LDADD = core/libcore.a $(LIBINTL) $(LIBICONV)
+TESTS += tests/fuzz_replay
+EXTRA_DIST += tests/fuzz/corpus
+if ENABLE_FUZZING
+noinst_PROGRAMS += tests/fuzz_policy
+tests_fuzz_policy_SOURCES = tests/fuzz_policy.c
+tests_fuzz_policy_CFLAGS = $(AM_CFLAGS) -fsanitize=fuzzer,address,undefined
+tests_fuzz_policy_LDFLAGS = -fsanitize=fuzzer,address,undefined
+tests_fuzz_policy_LDADD = core/libcore.a $(LIBINTL) $(LIBICONV)
+endif
+
+## make bench: policy load time, evaluations per second, screen beside cat.
+check_PROGRAMS += tests/bench_eval
+tests_bench_eval_SOURCES = tests/bench_eval.c
+tests_bench_eval_LDADD = core/libcore.a $(LIBINTL) $(LIBICONV)
+BENCHES += tests/bench_eval tests/bench_screen.sh
+EXTRA_DIST += tests/bench_screen.sh
+
+## Frozen households and their expected screening.
+TESTS += tests/test_profiles.sh
+EXTRA_DIST += tests/test_profiles.sh tests/profiles

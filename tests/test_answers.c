@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/answers.h"
@@ -106,4 +107,48 @@ Test(answers, read_file_reports_a_missing_file)
 	cr_assert_lt(gu_answers_read_file("/nonexistent/x.answers", &a, &err), 0);
 	cr_assert_eq(err.code, GU_EIO);
 	cr_assert_str_eq(err.where, "/nonexistent/x.answers");
+}
+
+Test(answers, many_keys_stay_findable_through_sets_and_removes)
+{
+	gu_answers a;
+	char key[32], value[32];
+	int i;
+
+	gu_answers_init(&a);
+	for (i = 1; i <= 300; i++) {
+		snprintf(key, sizeof key, "member.%d.age", i);
+		snprintf(value, sizeof value, "%d", i);
+		cr_assert_eq(gu_answers_set(&a, key, value), 0);
+	}
+	for (i = 1; i <= 300; i += 3) {
+		snprintf(key, sizeof key, "member.%d.age", i);
+		cr_assert_eq(gu_answers_remove(&a, key), 1);
+	}
+	cr_assert_eq(a.n, 200);
+	for (i = 1; i <= 300; i++) {
+		snprintf(key, sizeof key, "member.%d.age", i);
+		snprintf(value, sizeof value, "%d", i);
+		if (i % 3 == 1)
+			cr_assert_null(gu_answers_get(&a, key), "%s was removed", key);
+		else
+			cr_assert_str_eq(gu_answers_get(&a, key), value);
+	}
+	/* Insertion order is kept after removals. */
+	cr_assert_str_eq(a.v[0].key, "member.2.age");
+	cr_assert_str_eq(a.v[1].key, "member.3.age");
+	gu_answers_free(&a);
+}
+
+Test(answers, a_key_that_is_a_prefix_of_another_is_a_different_key)
+{
+	gu_answers a;
+
+	gu_answers_init(&a);
+	cr_assert_eq(gu_answers_set(&a, "member.1.age", "30"), 0);
+	cr_assert_eq(gu_answers_set(&a, "member.1.ag", "x"), 0);
+	cr_assert_str_eq(gu_answers_get(&a, "member.1.age"), "30");
+	cr_assert_str_eq(gu_answers_get(&a, "member.1.ag"), "x");
+	cr_assert_null(gu_answers_get(&a, "member.1.a"));
+	gu_answers_free(&a);
 }

@@ -2,9 +2,64 @@
 /* Pinyin search keys for names and matching a query against a name. */
 
 #include <criterion/criterion.h>
+#include <dlfcn.h>
+#include <libintl.h>
+#include <link.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/pinyin.h"
+
+/* A library name that no system has. */
+#define NO_SUCH_LIBRARY "libguanai-test-no-such-icu.so.0"
+
+/* Returns 1 for the loaded object of ICU's i18n library, else 0. */
+static int is_icu(struct dl_phdr_info *info, size_t size, void *data)
+{
+	(void)size;
+	(void)data;
+	return info->dlpi_name && strstr(info->dlpi_name, "libicui18n") != NULL;
+}
+
+/* Returns true when ICU's i18n library is loaded in this process, as the
+ * dynamic loader sees it. */
+static bool icu_in_process(void)
+{
+	return dl_iterate_phdr(is_icu, NULL) != 0;
+}
+
+/* Writes into buf the loader's message for a library that does not exist. */
+static void missing_library_reason(char *buf, size_t size)
+{
+	void *h = dlopen(NO_SUCH_LIBRARY, RTLD_LAZY | RTLD_LOCAL);
+
+	cr_assert_null(h, NO_SUCH_LIBRARY " exists");
+	snprintf(buf, size, "%s", dlerror());
+}
+
+/* Expects msg to be the message template fmt (a "(%s)" then "libicu%d")
+ * filled with reason and some ICU version number. */
+static void expect_missing_message(const char *msg, const char *fmt, const char *reason)
+{
+	const char *s = strstr(fmt, "%s"), *d = strstr(fmt, "%d");
+	size_t head = (size_t)(s - fmt), mid, rlen = strlen(reason);
+
+	cr_assert(s && d && s < d, "the message takes the reason, then the version");
+	mid = (size_t)(d - s - 2);
+	cr_assert_eq(strncmp(msg, fmt, head), 0, "start of \"%s\"", msg);
+	msg += head;
+	cr_assert_eq(strncmp(msg, reason, rlen), 0, "the loader's reason in \"%s\"", msg);
+	msg += rlen;
+	cr_assert_eq(strncmp(msg, s + 2, mid), 0, "middle of \"%s\"", msg);
+	msg += mid;
+	cr_assert(*msg >= '1' && *msg <= '9', "ICU's version in \"%s\"", msg);
+	while (*msg >= '0' && *msg <= '9')
+		msg++;
+	cr_assert_str_eq(msg, d + 2);
+}
 
 /* Expects the keys of name to be full and initials. */
 static void expect_keys(const char *name, const char *full, const char *initials)
@@ -111,4 +166,95 @@ Test(pinyin, opens_lazily_and_closes)
 	cr_assert_not(gu_pinyin_is_open());
 	cr_assert(gu_pinyin_match("zhang", "张小红"), "opens again");
 	gu_pinyin_close();
+}
+
+Test(pinyin, icu_is_loaded_at_the_first_use_only)
+{
+	gu_pinyin k;
+	gu_error err;
+
+	cr_assert_not(icu_in_process(), "ICU must not be linked: it loads when a name needs pinyin");
+	cr_assert_not(gu_pinyin_icu_loaded());
+	cr_assert(gu_pinyin_match_keys("zxh", "张小红", "zhangxiaohong", "zxh"));
+	cr_assert(gu_pinyin_match_keys("红", "张小红", NULL, NULL));
+	cr_assert_not(icu_in_process(), "stored keys and characters need no ICU");
+	cr_assert_eq(gu_pinyin_keys("张小红", &k, &err), 0, "%s", err.message);
+	cr_assert_str_eq(k.full, "zhangxiaohong");
+	gu_pinyin_free(&k);
+	cr_assert(icu_in_process(), "the first name loads ICU");
+	cr_assert(gu_pinyin_icu_loaded());
+	gu_pinyin_close();
+	cr_assert(gu_pinyin_icu_loaded(), "the library stays loaded");
+	cr_assert_not(gu_pinyin_use_library(NO_SUCH_LIBRARY), "too late once loaded");
+	cr_assert(gu_pinyin_match("zxh", "张小红"), "still works");
+	gu_pinyin_close();
+}
+
+Test(pinyin, missing_icu_says_what_to_install_and_what_still_works)
+{
+	static const char fmt[] = "search by pinyin needs the ICU library, which cannot be loaded (%s); install it (on Debian and Ubuntu: sudo apt-get install libicu%d) and start guanai again; searching by a part of the name or by ID number still works";
+	char reason[384];
+	gu_pinyin k;
+	gu_error err;
+
+	missing_library_reason(reason, sizeof reason);
+	cr_assert(gu_pinyin_use_library(NO_SUCH_LIBRARY));
+	cr_assert_eq(gu_pinyin_keys("张小红", &k, &err), -GU_ENOTFOUND);
+	cr_assert_eq(err.code, GU_ENOTFOUND);
+	cr_assert_null(k.full);
+	cr_assert_null(k.initials);
+	expect_missing_message(err.message, fmt, reason);
+	cr_assert_not(gu_pinyin_icu_loaded());
+	cr_assert_not(icu_in_process());
+	cr_assert_eq(gu_pinyin_keys("李四", &k, &err), -GU_ENOTFOUND, "not tried again");
+	expect_missing_message(err.message, fmt, reason);
+	cr_assert(gu_pinyin_match("小红", "张小红"), "the name's characters still match");
+	cr_assert_not(gu_pinyin_match("zxh", "张小红"), "no pinyin without ICU");
+	cr_assert(gu_pinyin_match_keys("zxh", "张小红", "zhangxiaohong", "zxh"), "stored keys still match");
+	cr_assert(gu_pinyin_use_library(NULL), "back to the usual names");
+	cr_assert_eq(gu_pinyin_keys("张小红", &k, &err), 0, "%s", err.message);
+	cr_assert_str_eq(k.initials, "zxh");
+	gu_pinyin_free(&k);
+	gu_pinyin_close();
+}
+
+Test(pinyin, a_library_without_icu_functions_is_refused)
+{
+	gu_pinyin k;
+	gu_error err;
+
+	cr_assert(gu_pinyin_use_library("libc.so.6"));
+	cr_assert_eq(gu_pinyin_keys("张小红", &k, &err), -GU_ENOTFOUND);
+	cr_assert(strstr(err.message, "utrans_openU"), "names the missing function: %s", err.message);
+	cr_assert(strstr(err.message, "sudo apt-get install libicu"), "%s", err.message);
+	cr_assert_not(gu_pinyin_icu_loaded());
+	cr_assert_not(gu_pinyin_match("zxh", "张小红"));
+}
+
+Test(pinyin, missing_icu_message_is_translated)
+{
+	static const char msgid[] = "search by pinyin needs the ICU library, which cannot be loaded (%s); install it (on Debian and Ubuntu: sudo apt-get install libicu%d) and start guanai again; searching by a part of the name or by ID number still works";
+	static const char zh[] = "按拼音查找需要 ICU 库，但它无法加载（%s）；请安装它（Debian 和 Ubuntu：sudo apt-get install libicu%d），然后重新启动关爱程序；按姓名的一部分或身份证号码查找仍然可用";
+	const char *top = getenv("top_builddir");
+	char dir[1024], mo[1200], reason[384];
+	gu_pinyin k;
+	gu_error err;
+
+	if (!top)
+		cr_skip_test("top_builddir is not set (run through make check)");
+	snprintf(dir, sizeof dir, "%s/locale", top);
+	snprintf(mo, sizeof mo, "%s/zh_CN/LC_MESSAGES/%s.mo", dir, PACKAGE);
+	if (access(mo, R_OK) != 0)
+		cr_skip_test("the Chinese catalogue is not built");
+	if (!setlocale(LC_ALL, "zh_CN.UTF-8") && !setlocale(LC_ALL, "zh_CN.utf8"))
+		cr_skip_test("the zh_CN.UTF-8 locale is not generated on this machine");
+	unsetenv("LANGUAGE");
+	cr_assert_not_null(bindtextdomain(PACKAGE, dir));
+	cr_assert_not_null(textdomain(PACKAGE));
+	if (strcmp(gettext(msgid), msgid) == 0)
+		cr_skip_test("the Chinese catalogue does not translate the message yet");
+	missing_library_reason(reason, sizeof reason);
+	cr_assert(gu_pinyin_use_library(NO_SUCH_LIBRARY));
+	cr_assert_eq(gu_pinyin_keys("张小红", &k, &err), -GU_ENOTFOUND);
+	expect_missing_message(err.message, zh, reason);
 }

@@ -1,15 +1,198 @@
-/* The interactive program's entry (replaced by the screens). */
 #include "config.h"
+/* The interactive program: loads the policy, opens the database, starts
+ * curses (or the test harness) and runs the screens' key loop. */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "core/i18n.h"
+#include "tui/app.h"
+#include "tui/colors.h"
 #include "tui/commands.h"
+#include "tui/harness.h"
 #include "tui/options.h"
+#include "tui/paint.h"
+#include "tui/screens_supervise.h"
 
-/* Returns 2: the interview screens are not part of this build yet. */
+/* Draws the current screen in full; returns nothing. */
+static void draw(gu_app *a)
+{
+	erase();
+	gu_harness_where(a->scr == GU_SCR_INTERVIEW && a->ses && a->ses->nsteps
+		? a->ses->steps[a->ses->pos].key : "");
+	if (a->lay.too_small) {
+		gu_small_draw(a);
+	} else {
+		switch (a->scr) {
+		case GU_SCR_START:
+			gu_start_draw(a);
+			break;
+		case GU_SCR_LIST:
+			gu_list_draw(a);
+			break;
+		case GU_SCR_INTERVIEW:
+			gu_interview_draw(a);
+			break;
+		case GU_SCR_RESULT:
+			gu_result_draw(a);
+			break;
+		case GU_SCR_ITEM:
+			gu_item_draw(a);
+			break;
+		case GU_SCR_FINISH:
+			gu_finish_draw(a);
+			break;
+		default:
+			break;
+		}
+	}
+	gu_cursor_apply();
+	refresh();
+}
+
+/* Hands a key to the current screen; returns nothing. */
+static void dispatch(gu_app *a, const gu_key *k)
+{
+	switch (a->scr) {
+	case GU_SCR_START:
+		gu_start_key(a, k);
+		break;
+	case GU_SCR_LIST:
+		gu_list_key(a, k);
+		break;
+	case GU_SCR_INTERVIEW:
+		gu_interview_key(a, k);
+		break;
+	case GU_SCR_RESULT:
+		gu_result_key(a, k);
+		break;
+	case GU_SCR_ITEM:
+		gu_item_key(a, k);
+		break;
+	case GU_SCR_FINISH:
+		gu_finish_key(a, k);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Loads the policy with the screen already up; on failure closes the
+ * screen first so the message stays readable.  Returns 0 or -1. */
+static int load_policy_or_leave(gu_app *a)
+{
+	gu_error err;
+	char buf[1200];
+
+	gu_error_clear(&err);
+	if (gu_policy_load_file(gu_policy_path(), &a->pol, &err) == 0)
+		return 0;
+	endwin();
+	gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+	return -1;
+}
+
+/* Opens the database (one that cannot be opened is shown on the start
+ * screen, which then offers no interview); returns nothing. */
+static void open_db(gu_app *a)
+{
+	gu_error err;
+
+	gu_error_clear(&err);
+	if (gu_db_default_path(gu_opts.db_path, a->db_path, sizeof a->db_path, &err) < 0
+			|| gu_db_open(a->db_path, &a->db, &err) < 0) {
+		snprintf(a->db_err, sizeof a->db_err, _("The database cannot be used: %s"),
+			err.message[0] ? err.message : gu_code_text(err.code));
+		a->db = NULL;
+	} else if (gu_opts.user) {
+		gu_db_set_user(a->db, gu_opts.user);
+	}
+}
+
+/* Frees everything a holds; returns nothing. */
+static void close_data(gu_app *a)
+{
+	gu_session_close(a);
+	gu_referrals_free(a->due, a->ndue);
+	free(a->cases);
+	gu_db_close(a->db);
+	gu_policy_free(a->pol);
+}
+
+/* Runs the screens until the worker quits; returns the exit status. */
 int gu_tui_main(int argc, char **argv)
 {
+	static gu_app app;
+	gu_app *a = &app;
+	SCREEN *scr = NULL;
+	int status = 0;
+
 	(void)argc;
 	(void)argv;
-	gu_complain(_("give a command; see \"%s --help\""), PACKAGE);
-	return 2;
+	if (gu_harness_start() < 0)
+		return 2;
+	if (!gu_harness_active() && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
+		gu_complain(_("the interview screens need a terminal; for batch work see \"%s --help\""),
+			PACKAGE);
+		return 2;
+	}
+	if (gu_harness_active()) {
+		scr = gu_harness_newterm();
+		if (!scr) {
+			gu_complain(_("cannot start the screen for terminal \"%s\""), getenv("TERM"));
+			status = 2;
+			goto cleanup;
+		}
+	} else if (!initscr()) {
+		status = 2;
+		goto cleanup;
+	}
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(50);
+	gu_colors_init();
+	gu_layout_compute(&a->lay, LINES, COLS);
+	/* The start screen shows at once; the policy and the database (whose
+	 * opening waits for the disk) are loaded right after and the screen is
+	 * filled in.  A policy that cannot be used ends the program. */
+	a->db_pending = true;
+	gu_start_enter(a);
+	draw(a);
+	if (load_policy_or_leave(a) < 0) {
+		status = 2;
+		goto cleanup;
+	}
+	open_db(a);
+	a->db_pending = false;
+	gu_start_enter(a);
+	/* who is working (when the database has users); may end the program */
+	if (gu_screen_login(a) == GU_SCREEN_QUIT)
+		a->quit = true;
+	while (!a->quit) {
+		gu_key k;
+
+		draw(a);
+		gu_harness_key_done();
+		k = gu_next_key();
+		if (gu_key_fn(&k, GU_KEY_EOF))
+			break;
+		if (gu_key_fn(&k, KEY_RESIZE)) {
+			gu_layout_compute(&a->lay, LINES, COLS);
+			continue;
+		}
+		if (a->lay.too_small)
+			continue;      /* keys wait until the screen is large enough again */
+		dispatch(a, &k);
+	}
+	endwin();
+cleanup:
+	if (scr)
+		delscreen(scr);
+	close_data(a);
+	gu_harness_finish();
+	return status;
 }

@@ -5,10 +5,19 @@ guanai_SOURCES = \
 	tui/commands.c tui/commands.h tui/commands.def \
 	tui/locale.c tui/locale.h \
 	tui/options.c tui/options.h \
-	tui/interactive.c
+	tui/interactive.c tui/app.h \
+	tui/input.c tui/input.h tui/harness.c tui/harness.h \
+	tui/colors.c tui/colors.h tui/layout.c tui/layout.h tui/paint.h \
+	tui/widget.h tui/widget_paint.c tui/widget_edit.c tui/widget_field.c \
+	tui/widget_choice.c tui/widget_date.c tui/widget_idnum.c \
+	tui/widget_county.c tui/widget_int.c tui/widget_text.c \
+	tui/screen_frame.c tui/screen_session.c tui/screen_start.c \
+	tui/screen_list.c tui/screen_interview.c tui/screen_roster.c \
+	tui/screen_result.c tui/screen_item.c tui/screen_finish.c \
+	tui/screen_small.c
 guanai_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS) $(SQLITE_CFLAGS)
 guanai_LDADD = db/libdb.a core/libcore.a \
-	$(NCURSESW_LIBS) $(SQLITE_LIBS) $(SODIUM_LIBS) $(ICU_LIBS) $(LIBINTL) $(LIBICONV)
+	$(NCURSESW_LIBS) $(SQLITE_LIBS) $(SODIUM_LIBS) $(LIBINTL) $(LIBICONV)
 
 ## The program run from the build tree finds its translations in locale/,
 ## made from the catalogues po/ has just built (SUBDIRS builds po first).
@@ -24,3 +33,6 @@ clean-local: clean-locale-tree
 clean-locale-tree:
 	-rm -rf locale
 .PHONY: locale-tree clean-locale-tree
+
+## The text-width module lives in core but belongs to the screens' work.
+core_libcore_a_SOURCES += core/text.c core/text.h

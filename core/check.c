@@ -1,0 +1,323 @@
+#include "config.h"
+/* Checking answers against the policy's questions, and writing them back as text. */
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/expr.h"
+#include "core/i18n.h"
+#include "core/idcard.h"
+#include "core/policy_internal.h"
+#include "core/region.h"
+
+/* Writes "a, b, c" of q's choices into buf; returns buf. */
+static const char *choice_list(const gu_question *q, char *buf, size_t size)
+{
+	size_t i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < q->nchoices && len + 1 < size; i++) {
+		int w = snprintf(buf + len, size - len, "%s%s", i ? ", " : "", q->choices[i].value);
+
+		if (w < 0 || (size_t)w >= size - len)
+			break;
+		len += (size_t)w;
+	}
+	return buf;
+}
+
+/* Checks one value against question q; returns 0 or an error (no place). */
+static int check_typed(const gu_question *q, const char *value, gu_error *err)
+{
+	char list[512];
+	gu_date d;
+	long v;
+	char *end;
+
+	switch (q->type) {
+	case GU_Q_TEXT:
+		return 0;
+	case GU_Q_DATE:
+		if (!gu_date_parse(value, &d))
+			return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
+				_("%s is not a date (write YYYY-MM-DD, a real calendar day)"), value);
+		return 0;
+	case GU_Q_CHOICE:
+	case GU_Q_YESNO:
+		if (gu_choice_index(q, value, strlen(value)) < 0)
+			return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
+				_("\"%s\" is not one of: %s, unknown"), value, choice_list(q, list, sizeof list));
+		return 0;
+	case GU_Q_MULTI: {
+		const char *t = value;
+
+		while (*t) {
+			const char *e;
+			size_t n;
+
+			while (*t == ' ' || *t == ',')
+				t++;
+			e = t;
+			while (*e && *e != ',')
+				e++;
+			n = (size_t)(e - t);
+			while (n && t[n - 1] == ' ')
+				n--;
+			if (n && gu_choice_index(q, t, n) < 0)
+				return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
+					_("\"%.*s\" is not one of: %s (separate several with commas)"),
+					(int)(n > 60 ? 60 : n), t, choice_list(q, list, sizeof list));
+			t = e;
+		}
+		return 0;
+	}
+	case GU_Q_INTEGER:
+		errno = 0;
+		v = strtol(value, &end, 10);
+		if (end == value || *end || errno || !((*value >= '0' && *value <= '9') || *value == '-'))
+			return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
+				_("%s is not a whole number"), value);
+		if (v < q->min || v > q->max)
+			return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
+				_("%s is out of range (%ld to %ld)"), value, q->min, q->max);
+		return 0;
+	case GU_Q_CODE:
+		if (strcmp(value, "none") == 0) {
+			if (q->allow_none)
+				return 0;
+			return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
+				_("none is not allowed here: give a 6-digit region code"));
+		}
+		if (strlen(value) != 6 || strspn(value, "0123456789") != 6)
+			return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
+				_("%s is not a 6-digit region code%s"), value,
+				q->allow_none ? _(" (or none)") : "");
+		if (!gu_region_valid(value))
+			return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
+				_("%s is not a known region code: check the first two digits (the province)"), value);
+		return 0;
+	case GU_Q_IDNUMBER:
+		if (strcmp(value, "none") == 0 && q->allow_none)
+			return 0;
+		{
+			char why[400];
+			const char *r = gu_idcard_reason(value, why, sizeof why);
+
+			if (r)
+				return gu_error_set(err, GU_EANSWERS, NULL, 0, 0, "%s", r);
+		}
+		return 0;
+	}
+	return 0;
+}
+
+/* Checks one value for a concrete key; returns 0 or an error (no place). */
+int gu_policy_check_value(const gu_policy *p, const char *key,
+	const char *value, gu_error *err)
+{
+	int mno, q = gu_policy_resolve_key(p, key, &mno);
+
+	gu_error_clear(err);
+	if (q < 0) {
+		const char *s = gu_policy_suggest(p, key);
+
+		if (s && strncmp(s, "member.*.", 9) == 0 && strncmp(key, "member.", 7) == 0) {
+			/* Suggest the member key with the member's own number. */
+			const char *d = key + 7;
+			int n = atoi(d);
+
+			if (n > 0)
+				return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
+					_("not a key of the answers format; did you mean member.%d.%s?"), n, s + 9);
+		}
+		if (s)
+			return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
+				_("not a key of the answers format; did you mean %s?"), s);
+		return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
+			_("not a key of the answers format (see the answers contract)"));
+	}
+	if (mno > GU_MAX_MEMBERS)
+		return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
+			_("members are numbered 1 to %d"), GU_MAX_MEMBERS);
+	if (strcmp(value, "unknown") == 0)
+		return 0;
+	return check_typed(&p->questions[q], value, err);
+}
+
+/* Sets err for answer x with "key: message"; returns the negative code. */
+static int answer_error(gu_error *err, const char *filename, const gu_answer *x,
+	const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static int answer_error(gu_error *err, const char *filename, const gu_answer *x,
+	const char *fmt, ...)
+{
+	char msg[560];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return gu_error_set(err, GU_EANSWERS, filename, x ? x->line : 0, 0, "%s: %s",
+		x ? x->key : "", msg);
+}
+
+/* Returns the answer to key when it is given and not "unknown", else NULL. */
+static const gu_answer *known(const gu_answers *a, const char *key)
+{
+	const gu_answer *x = gu_answers_find(a, key);
+
+	return x && strcmp(x->value, "unknown") != 0 ? x : NULL;
+}
+
+/* Checks that the child's date of birth and sex agree with the ID number. */
+static int check_child(const gu_policy *p, const gu_answers *a, const char *filename, gu_error *err)
+{
+	const gu_answer *id = known(a, "child.id_number");
+	const gu_answer *dob = known(a, "child.dob");
+	const gu_answer *sex = known(a, "child.sex");
+	const gu_answer *on = known(a, "interview.date");
+	const gu_answer *any_dob = gu_answers_find(a, "child.dob");
+	gu_idcard card;
+	bool valid = id && strcmp(id->value, "none") != 0
+		&& gu_idcard_parse(id->value, &card) == GU_ID_OK;
+	gu_date d, o;
+	char buf[16];
+
+	(void)p;
+	if (valid && dob && gu_date_parse(dob->value, &d) && gu_date_cmp(d, card.dob) != 0)
+		return answer_error(err, filename, dob,
+			_("%s does not agree with the date of birth in child.id_number (%s); correct one of them"),
+			dob->value, gu_date_format(card.dob, buf));
+	if (valid && sex && strcmp(sex->value, card.sex == 'm' ? "male" : "female") != 0)
+		return answer_error(err, filename, sex,
+			card.sex == 'm' ? _("%s does not agree with child.id_number, whose 17th digit (odd) says male")
+				: _("%s does not agree with child.id_number, whose 17th digit (even) says female"),
+			sex->value);
+	if (!valid && !any_dob) {
+		gu_answer fake = { (char *)"child.dob", (char *)"", 0 };
+
+		return answer_error(err, filename, &fake,
+			_("missing: give the date of birth (YYYY-MM-DD) or a valid child.id_number"));
+	}
+	if (dob && on && gu_date_parse(dob->value, &d) && gu_date_parse(on->value, &o)
+			&& gu_date_cmp(d, o) > 0)
+		return answer_error(err, filename, dob,
+			_("%s is after interview.date (%s): the child was not born yet"), dob->value, on->value);
+	return 0;
+}
+
+/* Checks a whole set of answers; returns 0 or an error at file:line. */
+int gu_policy_check_answers(const gu_policy *p, const gu_answers *a,
+	const char *filename, gu_error *err)
+{
+	size_t i;
+	int rc;
+
+	gu_error_clear(err);
+	for (i = 0; i < a->n; i++) {
+		const gu_answer *x = &a->v[i];
+		gu_error e;
+
+		if (gu_policy_check_value(p, x->key, x->value, &e) < 0)
+			return answer_error(err, filename, x, "%s", e.message);
+	}
+	for (i = 0; i < p->nquestions; i++) {
+		const gu_question *q = &p->questions[i];
+
+		if (q->required && p->qx[i].owner != GU_OWN_MEMBER && !gu_answers_find(a, q->key)) {
+			gu_answer fake = { (char *)q->key, (char *)"", 0 };
+
+			return answer_error(err, filename, &fake, "%s",
+				_("missing: this answer is required"));
+		}
+	}
+	rc = check_child(p, a, filename, err);
+	if (rc)
+		return rc;
+	return 0;
+}
+
+/* Appends "key = value\n" to the buffer; returns 0 or -1. */
+static int put_line(char **buf, size_t *len, size_t *cap, const gu_answer *x)
+{
+	size_t need = strlen(x->key) + strlen(x->value) + 5;
+
+	if (*len + need > *cap) {
+		size_t nc = (*cap + need) * 2;
+		char *nb = realloc(*buf, nc);
+
+		if (!nb)
+			return -1;
+		*buf = nb;
+		*cap = nc;
+	}
+	*len += (size_t)snprintf(*buf + *len, *cap - *len, "%s = %s\n", x->key, x->value);
+	return 0;
+}
+
+/* Writes answers as text in question order; returns a malloc'd string or NULL. */
+char *gu_policy_format_answers(const gu_policy *p, const gu_answers *a)
+{
+	char *buf = malloc(256), *done = calloc(a->n ? a->n : 1, 1);
+	size_t len = 0, cap = 256, i, j;
+	int *qof = malloc((a->n ? a->n : 1) * sizeof *qof), *mof = malloc((a->n ? a->n : 1) * sizeof *mof);
+
+	if (!buf || !done || !qof || !mof)
+		goto fail;
+	buf[0] = '\0';
+	for (j = 0; j < a->n; j++)
+		qof[j] = gu_policy_resolve_key(p, a->v[j].key, &mof[j]);
+	i = 0;
+	while (i < p->nquestions) {
+		size_t run;
+
+		if (p->qx[i].owner != GU_OWN_MEMBER) {
+			for (j = 0; j < a->n; j++)
+				if (!done[j] && qof[j] == (int)i) {
+					if (put_line(&buf, &len, &cap, &a->v[j]) < 0)
+						goto fail;
+					done[j] = 1;
+				}
+			i++;
+			continue;
+		}
+		for (run = i; run < p->nquestions && p->qx[run].owner == GU_OWN_MEMBER
+				&& p->questions[run].section == p->questions[i].section; run++)
+			;
+		for (;;) {
+			/* The lowest member number not yet written in this run. */
+			int low = 0;
+
+			for (j = 0; j < a->n; j++)
+				if (!done[j] && qof[j] >= (int)i && qof[j] < (int)run
+						&& (low == 0 || mof[j] < low))
+					low = mof[j];
+			if (low == 0)
+				break;
+			for (size_t k = i; k < run; k++)
+				for (j = 0; j < a->n; j++)
+					if (!done[j] && qof[j] == (int)k && mof[j] == low) {
+						if (put_line(&buf, &len, &cap, &a->v[j]) < 0)
+							goto fail;
+						done[j] = 1;
+					}
+		}
+		i = run;
+	}
+	for (j = 0; j < a->n; j++)
+		if (!done[j] && put_line(&buf, &len, &cap, &a->v[j]) < 0)
+			goto fail;
+	free(done);
+	free(qof);
+	free(mof);
+	return buf;
+fail:
+	free(buf);
+	free(done);
+	free(qof);
+	free(mof);
+	return NULL;
+}

@@ -1,0 +1,361 @@
+#include "config.h"
+/* Answers: saving each confirmed answer in its own transaction, with the
+ * history of changed values, and loading a case's answers back. */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "db/internal.h"
+
+/* Reads the stored value of key into *old (malloc'd, NULL when absent);
+ * returns 0 or < 0. */
+static int old_value(gu_db *db, const char *case_id, const char *key, char **old,
+	gu_error *err)
+{
+	sqlite3_stmt *st = gu_db_stmt(db, GU_ST_ANSWER_GET,
+		"SELECT value FROM answers WHERE case_id = ?1 AND key = ?2", err);
+	bool oom = false;
+	int rc;
+
+	*old = NULL;
+	if (!st)
+		return -(int)err->code;
+	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 2, key)) != SQLITE_OK)
+		goto cleanup;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*old = gu_column_dup(st, 0, &oom);
+		rc = SQLITE_OK;
+	} else if (rc == SQLITE_DONE) {
+		rc = SQLITE_OK;
+	}
+cleanup:
+	sqlite3_reset(st);
+	if (oom)
+		return gu_error_set(err, GU_ENOMEM, db->path, 0, 0, _("out of memory"));
+	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);
+}
+
+/* Records one change of an answer; returns 0 or < 0. */
+static int add_history(gu_db *db, const char *case_id, const char *key,
+	const char *old, const char *value, const char *reason, gu_time_ms now,
+	gu_error *err)
+{
+	sqlite3_stmt *st;
+	char id[GU_ID_SIZE];
+	int rc, ret;
+
+	ret = gu_db_new_id(id, err);
+	if (ret < 0)
+		return ret;
+	st = gu_db_stmt(db, GU_ST_HISTORY_INSERT,
+		"INSERT INTO answer_history (id, case_id, key, old_value, new_value, reason,"
+		" changed_at, changed_by, updated_at, device)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?7, ?9)", err);
+	if (!st)
+		return -(int)err->code;
+	if ((rc = gu_bind_text(st, 1, id)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 2, case_id)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 3, key)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 4, old)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 5, value)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 6, reason && *reason ? reason : NULL)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = sqlite3_bind_int64(st, 7, now)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 8, gu_db_user(db))) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 9, db->device)) != SQLITE_OK)
+		goto cleanup;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+cleanup:
+	sqlite3_reset(st);
+	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);
+}
+
+/* Writes (value) or removes (NULL) the answer row; returns 0 or < 0. */
+static int write_answer(gu_db *db, const char *case_id, const char *key,
+	const char *value, gu_time_ms now, gu_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (value)
+		st = gu_db_stmt(db, GU_ST_ANSWER_UPSERT,
+			"INSERT INTO answers (case_id, key, value, seq, answered_at, answered_by,"
+			" updated_at, device) VALUES (?1, ?2, ?3,"
+			" (SELECT coalesce(max(seq), 0) + 1 FROM answers WHERE case_id = ?1),"
+			" ?4, ?5, ?4, ?6)"
+			" ON CONFLICT (case_id, key) DO UPDATE SET value = excluded.value,"
+			" answered_at = excluded.answered_at, answered_by = excluded.answered_by,"
+			" updated_at = excluded.updated_at, device = excluded.device", err);
+	else
+		st = gu_db_stmt(db, GU_ST_ANSWER_DELETE,
+			"DELETE FROM answers WHERE case_id = ?1 AND key = ?2", err);
+	if (!st)
+		return -(int)err->code;
+	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 2, key)) != SQLITE_OK)
+		goto cleanup;
+	if (value) {
+		if ((rc = gu_bind_text(st, 3, value)) != SQLITE_OK)
+			goto cleanup;
+		if ((rc = sqlite3_bind_int64(st, 4, now)) != SQLITE_OK)
+			goto cleanup;
+		if ((rc = gu_bind_text(st, 5, gu_db_user(db))) != SQLITE_OK)
+			goto cleanup;
+		if ((rc = gu_bind_text(st, 6, db->device)) != SQLITE_OK)
+			goto cleanup;
+	}
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+cleanup:
+	sqlite3_reset(st);
+	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);
+}
+
+/* Updates the case's time, answer count and the columns copied from
+ * answers; returns 0 or < 0. */
+static int touch_case(gu_db *db, const char *case_id, const char *key,
+	const char *value, int added, gu_time_ms now, gu_error *err)
+{
+	sqlite3_stmt *st = gu_db_stmt(db, GU_ST_CASE_TOUCH,
+		"UPDATE cases SET updated_at = ?2, answered = answered + ?3,"
+		" child_name = CASE ?4 WHEN 'child.name' THEN coalesce(?5, '') ELSE child_name END,"
+		" child_id_number = CASE ?4 WHEN 'child.id_number' THEN coalesce(?5, '')"
+		"  ELSE child_id_number END,"
+		" township = CASE ?4 WHEN 'interview.township' THEN coalesce(?5, '') ELSE township END,"
+		" worker = CASE WHEN ?4 = 'interview.worker' AND ?5 IS NOT NULL THEN ?5 ELSE worker END"
+		" WHERE id = ?1", err);
+	int rc;
+
+	if (!st)
+		return -(int)err->code;
+	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = sqlite3_bind_int64(st, 2, now)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = sqlite3_bind_int(st, 3, added)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 4, key)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 5, value)) != SQLITE_OK)
+		goto cleanup;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+cleanup:
+	sqlite3_reset(st);
+	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);
+}
+
+/* Saves one answer inside the caller's transaction; returns 0 or < 0. */
+int gu_answer_put_in_tx(gu_db *db, const char *case_id, bool completed,
+	const char *key, const char *value, const char *reason, gu_time_ms now,
+	gu_error *err)
+{
+	char *old = NULL;
+	int ret;
+
+	if (!key || !*key)
+		return gu_error_set(err, GU_EINVAL, NULL, 0, 0, _("an answer needs a key"));
+	ret = old_value(db, case_id, key, &old, err);
+	if (ret < 0)
+		return ret;
+	if ((!old && !value) || (old && value && strcmp(old, value) == 0))
+		goto cleanup;
+	if (completed && (!reason || !*reason)) {
+		ret = gu_error_set(err, GU_EINVAL, NULL, 0, 0,
+			_("%s: this case was completed, so a change needs a reason; give one"), key);
+		goto cleanup;
+	}
+	if (old || completed) {
+		ret = add_history(db, case_id, key, old, value, reason, now, err);
+		if (ret < 0)
+			goto cleanup;
+	}
+	ret = write_answer(db, case_id, key, value, now, err);
+	if (ret < 0)
+		goto cleanup;
+	ret = touch_case(db, case_id, key, value, old ? (value ? 0 : -1) : 1, now, err);
+cleanup:
+	free(old);
+	return ret;
+}
+
+/* Saves one confirmed answer in its own transaction; returns 0 or < 0. */
+int gu_case_save_answer(gu_db *db, const char *case_id, const char *key,
+	const char *value, const char *reason, gu_error *err)
+{
+	enum gu_case_status status;
+	bool completed;
+	int ret;
+	GU_ERR_LOCAL(err);
+
+	ret = gu_db_begin(db, err);
+	if (ret < 0)
+		return ret;
+	ret = gu_case_state_in_tx(db, case_id, &status, &completed, err);
+	if (ret == 0)
+		ret = gu_answer_put_in_tx(db, case_id, completed, key, value, reason,
+			gu_time_now(), err);
+	if (ret < 0) {
+		gu_db_rollback(db);
+		return ret;
+	}
+	return gu_db_commit(db, err);
+}
+
+/* Saves a set of answers in one transaction; returns 0 or < 0. */
+int gu_case_save_answers(gu_db *db, const char *case_id, const gu_answers *a,
+	const char *reason, gu_error *err)
+{
+	enum gu_case_status status;
+	gu_time_ms now = gu_time_now();
+	bool completed;
+	size_t i;
+	int ret;
+	GU_ERR_LOCAL(err);
+
+	ret = gu_db_begin(db, err);
+	if (ret < 0)
+		return ret;
+	ret = gu_case_state_in_tx(db, case_id, &status, &completed, err);
+	for (i = 0; ret == 0 && i < a->n; i++)
+		ret = gu_answer_put_in_tx(db, case_id, completed, a->v[i].key, a->v[i].value,
+			reason, now, err);
+	if (ret < 0) {
+		gu_db_rollback(db);
+		return ret;
+	}
+	return gu_db_commit(db, err);
+}
+
+/* Loads a case's answers in the order first saved; returns 0 or < 0. */
+int gu_case_load_answers(gu_db *db, const char *case_id, gu_answers *out, gu_error *err)
+{
+	sqlite3_stmt *st;
+	size_t rows = 0;
+	int rc, ret = 0;
+	GU_ERR_LOCAL(err);
+
+	gu_answers_init(out);
+	st = gu_db_stmt(db, GU_ST_ANSWER_LIST,
+		"SELECT key, value FROM answers WHERE case_id = ?1 ORDER BY seq", err);
+	if (!st)
+		return -(int)err->code;
+	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK)
+		goto cleanup;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *key = (const char *)sqlite3_column_text(st, 0);
+		const char *value = (const char *)sqlite3_column_text(st, 1);
+
+		rows++;
+		ret = gu_answers_set(out, key ? key : "", value ? value : "");
+		if (ret < 0) {
+			ret = gu_error_set(err, GU_ENOMEM, db->path, 0, 0, _("out of memory"));
+			break;
+		}
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+cleanup:
+	sqlite3_reset(st);
+	if (ret == 0 && rc != SQLITE_OK)
+		ret = gu_db_fail(db, rc, err);
+	if (ret == 0 && rows == 0) {
+		gu_case_info info;
+
+		ret = gu_case_get(db, case_id, &info, err);
+	}
+	if (ret < 0)
+		gu_answers_free(out);
+	return ret;
+}
+
+/* Lists a case's answer changes, oldest first; returns 0 or < 0. */
+int gu_case_history(gu_db *db, const char *case_id, gu_answer_change **out,
+	size_t *n, gu_error *err)
+{
+	sqlite3_stmt *st;
+	gu_answer_change *v = NULL;
+	size_t cap = 0, len = 0;
+	bool oom = false;
+	int rc, ret = 0;
+	GU_ERR_LOCAL(err);
+
+	*out = NULL;
+	*n = 0;
+	st = gu_db_stmt(db, GU_ST_HISTORY_LIST,
+		"SELECT key, old_value, new_value, reason, changed_by, changed_at"
+		" FROM answer_history WHERE case_id = ?1 ORDER BY changed_at, rowid", err);
+	if (!st)
+		return -(int)err->code;
+	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK)
+		goto cleanup;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		gu_answer_change *c;
+
+		if (len == cap) {
+			size_t ncap = cap ? 2 * cap : 16;
+			gu_answer_change *nv = realloc(v, ncap * sizeof *nv);
+
+			if (!nv) {
+				oom = true;
+				break;
+			}
+			v = nv;
+			cap = ncap;
+		}
+		c = &v[len++];
+		memset(c, 0, sizeof *c);
+		gu_column_copy(st, 0, c->key, sizeof c->key);
+		c->old_value = gu_column_dup(st, 1, &oom);
+		c->new_value = gu_column_dup(st, 2, &oom);
+		c->reason = gu_column_dup(st, 3, &oom);
+		gu_column_copy(st, 4, c->by, sizeof c->by);
+		c->when = sqlite3_column_int64(st, 5);
+		if (oom)
+			break;
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+cleanup:
+	sqlite3_reset(st);
+	if (oom)
+		ret = gu_error_set(err, GU_ENOMEM, db->path, 0, 0, _("out of memory"));
+	else if (rc != SQLITE_OK)
+		ret = gu_db_fail(db, rc, err);
+	if (ret < 0) {
+		gu_answer_changes_free(v, len);
+		return ret;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* Frees answer changes; returns nothing. */
+void gu_answer_changes_free(gu_answer_change *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; v && i < n; i++) {
+		free(v[i].old_value);
+		free(v[i].new_value);
+		free(v[i].reason);
+	}
+	free(v);
+}

@@ -1,0 +1,141 @@
+#include "config.h"
+/* The append-only audit log: who did what to which case, and when.
+ * Triggers in the schema refuse any UPDATE or DELETE of it. */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "db/internal.h"
+
+/* Appends an entry inside the caller's transaction; returns 0 or < 0. */
+int gu_audit_add_in_tx(gu_db *db, const char *action, const char *case_id,
+	const char *detail, gu_time_ms when, gu_error *err)
+{
+	sqlite3_stmt *st;
+	char id[GU_ID_SIZE];
+	int rc, ret;
+
+	ret = gu_db_new_id(id, err);
+	if (ret < 0)
+		return ret;
+	st = gu_db_stmt(db, GU_ST_AUDIT_INSERT,
+		"INSERT INTO audit (id, at, by, action, case_id, detail, updated_at, device)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?2, ?7)", err);
+	if (!st)
+		return -(int)err->code;
+	if ((rc = sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = sqlite3_bind_int64(st, 2, when)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 3, gu_db_user(db))) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 4, action)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 5, case_id && *case_id ? case_id : NULL)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 6, detail)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 7, db->device)) != SQLITE_OK)
+		goto cleanup;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+cleanup:
+	sqlite3_reset(st);
+	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);
+}
+
+/* Appends an entry in its own transaction; returns 0 or < 0. */
+int gu_audit_add(gu_db *db, const char *action, const char *case_id,
+	const char *detail, gu_error *err)
+{
+	int ret;
+	GU_ERR_LOCAL(err);
+
+	if (!action || !*action)
+		return gu_error_set(err, GU_EINVAL, NULL, 0, 0, _("an audit entry needs an action"));
+	ret = gu_db_begin(db, err);
+	if (ret < 0)
+		return ret;
+	ret = gu_audit_add_in_tx(db, action, case_id, detail, gu_time_now(), err);
+	if (ret < 0) {
+		gu_db_rollback(db);
+		return ret;
+	}
+	return gu_db_commit(db, err);
+}
+
+/* Lists entries newest first; returns 0 or < 0. */
+int gu_audit_list(gu_db *db, const char *case_id, size_t limit,
+	gu_audit_entry **out, size_t *n, gu_error *err)
+{
+	sqlite3_stmt *st;
+	gu_audit_entry *v = NULL;
+	size_t cap = 0, len = 0;
+	bool oom = false;
+	int rc, ret = 0;
+	GU_ERR_LOCAL(err);
+
+	*out = NULL;
+	*n = 0;
+	st = gu_db_stmt(db, GU_ST_AUDIT_LIST,
+		"SELECT id, at, by, action, coalesce(case_id, ''), detail FROM audit"
+		" WHERE ?1 IS NULL OR case_id = ?1 ORDER BY at DESC, rowid DESC LIMIT ?2", err);
+	if (!st)
+		return -(int)err->code;
+	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = sqlite3_bind_int64(st, 2, limit ? (sqlite3_int64)limit : -1)) != SQLITE_OK)
+		goto cleanup;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		gu_audit_entry *e;
+
+		if (len == cap) {
+			size_t ncap = cap ? 2 * cap : 16;
+			gu_audit_entry *nv = realloc(v, ncap * sizeof *nv);
+
+			if (!nv) {
+				oom = true;
+				break;
+			}
+			v = nv;
+			cap = ncap;
+		}
+		e = &v[len++];
+		memset(e, 0, sizeof *e);
+		gu_column_copy(st, 0, e->id, sizeof e->id);
+		e->when = sqlite3_column_int64(st, 1);
+		gu_column_copy(st, 2, e->by, sizeof e->by);
+		gu_column_copy(st, 3, e->action, sizeof e->action);
+		gu_column_copy(st, 4, e->case_id, sizeof e->case_id);
+		e->detail = gu_column_dup(st, 5, &oom);
+		if (oom)
+			break;
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+cleanup:
+	sqlite3_reset(st);
+	if (oom)
+		ret = gu_error_set(err, GU_ENOMEM, db->path, 0, 0, _("out of memory"));
+	else if (rc != SQLITE_OK)
+		ret = gu_db_fail(db, rc, err);
+	if (ret < 0) {
+		gu_audit_entries_free(v, len);
+		return ret;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* Frees audit entries; returns nothing. */
+void gu_audit_entries_free(gu_audit_entry *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; v && i < n; i++)
+		free(v[i].detail);
+	free(v);
+}

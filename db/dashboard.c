@@ -1,0 +1,295 @@
+#include "config.h"
+/* Dashboard counts for a period: status, groups, items, townships, overdue. */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/date.h"
+#include "core/i18n.h"
+#include "db/access.h"
+#include "db/dashboard.h"
+#include "db/internal.h"
+
+/* The cases of the period, as a condition on the alias c. */
+#define IN_PERIOD \
+	" c.created_at >= :from AND c.created_at < :to" \
+	" AND (:worker IS NULL OR c.worker = :worker)"
+
+/* Without a period or a worker, the indexes alone answer. */
+static const char sql_status_all[] =
+	"SELECT status, count(*) FROM cases GROUP BY status";
+static const char sql_groups_all[] =
+	"SELECT grp, count(*) FROM case_groups GROUP BY grp";
+static const char sql_townships_all[] =
+	"SELECT township, count(*) AS k FROM cases GROUP BY township ORDER BY k DESC, township";
+static const char sql_followups_all[] =
+	"SELECT count(*),"
+	" coalesce(sum(coalesce(r.next_due, '') <> '' AND r.next_due < :today), 0)"
+	" FROM referrals r WHERE r.status IN ('referred', 'in_progress')";
+static const char sql_status[] =
+	"SELECT status, count(*) FROM cases c WHERE" IN_PERIOD " GROUP BY status";
+static const char sql_groups[] =
+	"SELECT g.grp, count(*) FROM case_groups g"
+	" JOIN cases c ON c.id = g.case_id WHERE" IN_PERIOD " GROUP BY g.grp";
+static const char sql_items_all[] =
+	"SELECT item, verdict, count(*) FROM results GROUP BY item, verdict";
+static const char sql_items[] =
+	"SELECT r.item, r.verdict, count(*) FROM results r"
+	" JOIN cases c ON c.id = r.case_id WHERE" IN_PERIOD " GROUP BY r.item, r.verdict";
+static const char sql_townships[] =
+	"SELECT township, count(*) AS k FROM cases c WHERE"
+	IN_PERIOD " GROUP BY township ORDER BY k DESC, township";
+static const char sql_followups[] =
+	"SELECT count(*),"
+	" coalesce(sum(coalesce(r.next_due, '') <> '' AND r.next_due < :today), 0)"
+	" FROM referrals r JOIN cases c ON c.id = r.case_id"
+	" WHERE r.status IN ('referred', 'in_progress') AND" IN_PERIOD;
+
+/* Returns UTC milliseconds at local midnight starting day d. */
+static gu_time_ms local_midnight(gu_date d)
+{
+	struct tm tm;
+
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = d.year - 1900;
+	tm.tm_mon = d.month - 1;
+	tm.tm_mday = d.day;
+	tm.tm_isdst = -1;
+	return (gu_time_ms)mktime(&tm) * 1000;
+}
+
+/* Parses an optional date into *out; returns 0 or -GU_EINVAL. */
+static int parse_date(const char *s, const char *what, gu_date *out, bool *given,
+	gu_error *err)
+{
+	*given = s && *s;
+	if (!*given)
+		return 0;
+	if (!gu_date_parse(s, out))
+		return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
+			_("%s: \"%s\" is not a date; write it as YYYY-MM-DD"), what, s);
+	return 0;
+}
+
+/* The period and who, bound to every statement. */
+struct period {
+	gu_time_ms from, to;
+	const char *worker;
+	char today[11];
+};
+
+/* Prepares sql and binds the period; returns the statement or NULL. */
+static sqlite3_stmt *prepare(gu_db *db, const char *sql, const struct period *p, int *rc)
+{
+	sqlite3_stmt *st = NULL;
+	int i;
+
+	*rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	if (*rc != SQLITE_OK)
+		return NULL;
+	if ((i = sqlite3_bind_parameter_index(st, ":from")) && *rc == SQLITE_OK)
+		*rc = sqlite3_bind_int64(st, i, p->from);
+	if ((i = sqlite3_bind_parameter_index(st, ":to")) && *rc == SQLITE_OK)
+		*rc = sqlite3_bind_int64(st, i, p->to);
+	if ((i = sqlite3_bind_parameter_index(st, ":worker")) && *rc == SQLITE_OK)
+		*rc = gu_bind_text(st, i, p->worker);
+	if ((i = sqlite3_bind_parameter_index(st, ":today")) && *rc == SQLITE_OK)
+		*rc = gu_bind_text(st, i, p->today);
+	if (*rc != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	return st;
+}
+
+/* Counts cases by status; returns the SQLite result. */
+static int count_status(gu_db *db, const struct period *p, bool whole, gu_dashboard *d)
+{
+	int rc;
+	sqlite3_stmt *st = prepare(db, whole ? sql_status_all : sql_status, p, &rc);
+
+	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		enum gu_case_status s;
+		long k = (long)sqlite3_column_int64(st, 1);
+
+		if (gu_case_status_parse((const char *)sqlite3_column_text(st, 0), &s, NULL) == 0)
+			d->by_status[s] += k;
+		d->cases += k;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Counts cases by group; returns the SQLite result. */
+static int count_groups(gu_db *db, const struct period *p, bool whole, gu_dashboard *d)
+{
+	int rc;
+	sqlite3_stmt *st = prepare(db, whole ? sql_groups_all : sql_groups, p, &rc);
+
+	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *g = (const char *)sqlite3_column_text(st, 0);
+		long k = (long)sqlite3_column_int64(st, 1);
+
+		if (!g)
+			continue;
+		if (strcmp(g, "floating") == 0)
+			d->floating = k;
+		else if (strcmp(g, "left_behind") == 0)
+			d->left_behind = k;
+		else if (strcmp(g, "difficult") == 0)
+			d->difficult = k;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Counts results by item and verdict; returns the SQLite result. */
+static int count_items(gu_db *db, const struct period *p, bool whole, gu_dashboard *d)
+{
+	int rc;
+	sqlite3_stmt *st = prepare(db, whole ? sql_items_all : sql_items, p, &rc);
+
+	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int item = sqlite3_column_int(st, 0);
+		const char *v = (const char *)sqlite3_column_text(st, 1);
+		long k = (long)sqlite3_column_int64(st, 2);
+
+		if (item < 1 || item > GU_DASHBOARD_ITEMS || !v)
+			continue;
+		if (strcmp(v, "eligible") == 0)
+			d->eligible[item] = k;
+		else
+			d->verify[item] = k;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Counts cases by township, most first; returns the SQLite result. */
+static int count_townships(gu_db *db, const struct period *p, bool whole, gu_dashboard *d,
+	bool *oom)
+{
+	size_t cap = 0;
+	int rc;
+	sqlite3_stmt *st = prepare(db, whole ? sql_townships_all : sql_townships, p, &rc);
+
+	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (d->ntownships == cap) {
+			size_t ncap = cap ? 2 * cap : 16;
+			gu_township_count *nv = realloc(d->townships, ncap * sizeof *nv);
+
+			if (!nv) {
+				*oom = true;
+				rc = SQLITE_DONE;
+				break;
+			}
+			d->townships = nv;
+			cap = ncap;
+		}
+		gu_column_copy(st, 0, d->townships[d->ntownships].township,
+			sizeof d->townships[0].township);
+		d->townships[d->ntownships++].cases = (long)sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Counts open and overdue follow-ups; returns the SQLite result. */
+static int count_followups(gu_db *db, const struct period *p, bool whole, gu_dashboard *d)
+{
+	int rc;
+	sqlite3_stmt *st = prepare(db, whole ? sql_followups_all : sql_followups, p, &rc);
+
+	if (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		d->followups_open = (long)sqlite3_column_int64(st, 0);
+		d->overdue = (long)sqlite3_column_int64(st, 1);
+		rc = SQLITE_DONE;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Loads the dashboard; returns 0 or < 0. */
+int gu_dashboard_load(gu_db *db, const char *from, const char *to, const char *today,
+	gu_dashboard *out, gu_error *err)
+{
+	struct period p;
+	gu_date df, dt, dn;
+	bool has_from, has_to, has_today, whole, oom = false;
+	int ret, rc;
+	GU_ERR_LOCAL(err);
+
+	memset(out, 0, sizeof *out);
+	memset(&p, 0, sizeof p);
+	if ((ret = parse_date(from, "--from", &df, &has_from, err)) < 0
+	    || (ret = parse_date(to, "--to", &dt, &has_to, err)) < 0
+	    || (ret = parse_date(today, "today", &dn, &has_today, err)) < 0)
+		return ret;
+	if (has_from && has_to && gu_date_cmp(df, dt) > 0)
+		return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
+			_("the period ends (%s) before it starts (%s)"), to, from);
+	ret = gu_access_list_worker(db, NULL, &p.worker, err);
+	if (ret < 0)
+		return ret;
+	p.from = has_from ? local_midnight(df) : INT64_MIN;
+	p.to = has_to ? local_midnight(gu_date_add_days(dt, 1)) : INT64_MAX;
+	gu_date_format(has_today ? dn : gu_date_today(), p.today);
+	whole = !has_from && !has_to && !p.worker;
+	rc = count_status(db, &p, whole, out);
+	if (rc == SQLITE_OK)
+		rc = count_groups(db, &p, whole, out);
+	if (rc == SQLITE_OK)
+		rc = count_items(db, &p, whole, out);
+	if (rc == SQLITE_OK)
+		rc = count_townships(db, &p, whole, out, &oom);
+	if (rc == SQLITE_OK)
+		rc = count_followups(db, &p, whole, out);
+	if (oom)
+		ret = gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
+	else if (rc != SQLITE_OK)
+		ret = gu_db_fail(db, rc, err);
+	if (ret < 0)
+		gu_dashboard_free(out);
+	return ret;
+}
+
+/* Frees the dashboard's lists; returns nothing. */
+void gu_dashboard_free(gu_dashboard *d)
+{
+	free(d->townships);
+	d->townships = NULL;
+	d->ntownships = 0;
+}
+
+/* Writes the dashboard's queries for the sqlite3 shell into buf; returns 0
+ * or -GU_EINVAL. */
+int gu_dashboard_script(const char *from, const char *to, const char *today, char *buf,
+	size_t size, gu_error *err)
+{
+	gu_date df, dt, dn;
+	bool has_from, has_to, has_today;
+	char day[11];
+	bool whole;
+	int ret, n;
+
+	if ((ret = parse_date(from, "--from", &df, &has_from, err)) < 0
+	    || (ret = parse_date(to, "--to", &dt, &has_to, err)) < 0
+	    || (ret = parse_date(today, "today", &dn, &has_today, err)) < 0)
+		return ret;
+	gu_date_format(has_today ? dn : gu_date_today(), day);
+	whole = !has_from && !has_to;
+	n = snprintf(buf, size, ".parameter clear\n"
+		".parameter set :from %lld\n.parameter set :to %lld\n"
+		".parameter set :worker NULL\n.parameter set :today '%s'\n"
+		"%s;\n%s;\n%s;\n%s;\n%s;\n",
+		(long long)(has_from ? local_midnight(df) : INT64_MIN),
+		(long long)(has_to ? local_midnight(gu_date_add_days(dt, 1)) : INT64_MAX), day,
+		whole ? sql_status_all : sql_status, whole ? sql_groups_all : sql_groups,
+		whole ? sql_items_all : sql_items, whole ? sql_townships_all : sql_townships,
+		whole ? sql_followups_all : sql_followups);
+	if (n < 0 || (size_t)n >= size)
+		return gu_error_set(err, GU_EINVAL, NULL, 0, 0, _("no room for the queries"));
+	return 0;
+}

@@ -1,0 +1,255 @@
+#include "config.h"
+/* Exporting the filtered case list with its items as CSV. */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
+#include "core/idcard.h"
+#include "db/dashboard.h"
+#include "db/export.h"
+#include "db/groups.h"
+#include "db/internal.h"
+
+#define PAGE 1000
+
+/* A case's items: verdict and referral status per item number. */
+struct items {
+	char verdict[GU_DASHBOARD_ITEMS + 1][16];
+	int ref[GU_DASHBOARD_ITEMS + 1];   /* enum gu_ref_status, -1 none */
+};
+
+/* Writes the header row; returns 0 or < 0. */
+static int put_header(gu_csv *w)
+{
+	static const char *const head[] = {
+		/* TRANSLATORS: CSV column headers */
+		N_("case"), N_("child's name"), N_("ID number"), N_("township"), N_("worker"),
+		N_("groups"), N_("status"), N_("made on"), N_("next follow-up")
+	};
+	char name[32];
+	size_t i;
+	int ret = 0, k;
+
+	gu_csv_header_next(w);
+	for (i = 0; ret == 0 && i < sizeof head / sizeof head[0]; i++)
+		ret = gu_csv_field(w, _(head[i]));
+	for (k = 1; ret == 0 && k <= GU_DASHBOARD_ITEMS; k++) {
+		/* TRANSLATORS: CSV column header of item number %d */
+		snprintf(name, sizeof name, _("item %d"), k);
+		ret = gu_csv_field(w, name);
+	}
+	return ret == 0 ? gu_csv_end_row(w) : ret;
+}
+
+/* Reads a case's results and referrals into it; returns the SQLite result. */
+static int read_items(sqlite3_stmt *res, sqlite3_stmt *ref, const char *case_id,
+	struct items *it)
+{
+	int rc, k;
+
+	for (k = 0; k <= GU_DASHBOARD_ITEMS; k++) {
+		it->verdict[k][0] = '\0';
+		it->ref[k] = -1;
+	}
+	sqlite3_reset(res);
+	if ((rc = gu_bind_text(res, 1, case_id)) != SQLITE_OK)
+		return rc;
+	while ((rc = sqlite3_step(res)) == SQLITE_ROW) {
+		k = sqlite3_column_int(res, 0);
+		if (k >= 1 && k <= GU_DASHBOARD_ITEMS)
+			gu_column_copy(res, 1, it->verdict[k], sizeof it->verdict[k]);
+	}
+	if (rc != SQLITE_DONE)
+		return rc;
+	sqlite3_reset(ref);
+	if ((rc = gu_bind_text(ref, 1, case_id)) != SQLITE_OK)
+		return rc;
+	while ((rc = sqlite3_step(ref)) == SQLITE_ROW) {
+		enum gu_ref_status s;
+
+		k = sqlite3_column_int(ref, 0);
+		if (k >= 1 && k <= GU_DASHBOARD_ITEMS
+		    && gu_ref_status_parse((const char *)sqlite3_column_text(ref, 1), &s, NULL) == 0)
+			it->ref[k] = (int)s;
+	}
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Writes the groups' translated names, comma-separated, into buf; returns buf. */
+static char *group_labels(const char *groups, char *buf, size_t size)
+{
+	const char *p = groups;
+
+	buf[0] = '\0';
+	while (*p) {
+		char name[32];
+		size_t len = strcspn(p, ",");
+
+		snprintf(name, sizeof name, "%.*s", (int)len, p);
+		if (buf[0])
+			strncat(buf, ", ", size - strlen(buf) - 1);
+		strncat(buf, gu_group_label(name), size - strlen(buf) - 1);
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+	return buf;
+}
+
+/* Writes one case's row; returns 0, -GU_EENCODING (row left out) or < 0. */
+static int put_case(gu_csv *w, const gu_case_row *c, const struct items *it)
+{
+	char masked[20], groups[160], made[16] = "", cell[96];
+	time_t t = (time_t)(c->created / 1000);
+	struct tm tm;
+	int ret = 0, k;
+
+	if (localtime_r(&t, &tm))
+		strftime(made, sizeof made, "%Y-%m-%d", &tm);
+	gu_idcard_mask(c->child_id_number, masked);
+	if ((ret = gu_csv_field(w, c->id)) < 0
+	    || (ret = gu_csv_field(w, c->child_name)) < 0
+	    || (ret = gu_csv_field(w, masked)) < 0
+	    || (ret = gu_csv_field(w, c->township)) < 0
+	    || (ret = gu_csv_field(w, c->worker)) < 0
+	    || (ret = gu_csv_field(w, group_labels(c->groups, groups, sizeof groups))) < 0
+	    || (ret = gu_csv_field(w, gu_case_status_label(c->status))) < 0
+	    || (ret = gu_csv_field(w, made)) < 0
+	    || (ret = gu_csv_field(w, c->next_due)) < 0)
+		return ret;
+	for (k = 1; k <= GU_DASHBOARD_ITEMS; k++) {
+		const char *v = it->verdict[k];
+		const char *label = strcmp(v, "eligible") == 0 ? _("eligible")
+			: strcmp(v, "verify") == 0 ? _("verify") : "";
+
+		if (it->ref[k] >= 0)
+			snprintf(cell, sizeof cell, "%s%s%s", label, *label ? " / " : "",
+				gu_ref_status_label((enum gu_ref_status)it->ref[k]));
+		else
+			snprintf(cell, sizeof cell, "%s", label);
+		if ((ret = gu_csv_field(w, cell)) < 0)
+			return ret;
+	}
+	return gu_csv_end_row(w);
+}
+
+/* Writes the CSV rows; returns 0 or < 0. */
+int gu_export_cases_csv(gu_db *db, const gu_search_filter *fin, gu_csv *w, size_t *rows,
+	gu_error *err)
+{
+	static const gu_search_filter all = { 0 };
+	gu_search_filter f = fin ? *fin : all;
+	sqlite3_stmt *res = NULL, *ref = NULL;
+	gu_search *s = NULL;
+	struct items *it = NULL;
+	size_t done = 0;
+	int rc, ret;
+	GU_ERR_LOCAL(err);
+
+	if (rows)
+		*rows = 0;
+	ret = gu_search_open(db, &s, err);
+	if (ret < 0)
+		return ret;
+	it = malloc(sizeof *it);
+	if (!it) {
+		ret = gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
+		goto cleanup;
+	}
+	rc = sqlite3_prepare_v2(db->h, "SELECT item, verdict FROM results WHERE case_id = ?1",
+		-1, &res, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db->h, "SELECT item, status FROM referrals WHERE case_id = ?1",
+			-1, &ref, NULL);
+	if (rc != SQLITE_OK) {
+		ret = gu_db_fail(db, rc, err);
+		goto cleanup;
+	}
+	ret = put_header(w);
+	if (ret == -GU_EENCODING)
+		ret = 0; /* gu_csv_finish reports it */
+	f.offset = 0;
+	while (ret == 0) {
+		gu_case_row *v;
+		size_t n, i, page = PAGE;
+
+		if (fin && fin->limit && fin->limit - f.offset < page)
+			page = fin->limit - f.offset;
+		if (page == 0)
+			break;
+		f.limit = page;
+		ret = gu_search_run(s, &f, &v, &n, err);
+		if (ret < 0)
+			break;
+		for (i = 0; ret == 0 && i < n; i++) {
+			rc = read_items(res, ref, v[i].id, it);
+			if (rc != SQLITE_OK) {
+				ret = gu_db_fail(db, rc, err);
+				break;
+			}
+			ret = put_case(w, &v[i], it);
+			if (ret == -GU_EENCODING)
+				ret = 0;
+			if (ret == 0)
+				done++;
+		}
+		free(v);
+		if (n < page)
+			break;
+		f.offset += page;
+	}
+	if (ret == -GU_ENOMEM)
+		gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
+	else if (ret == -GU_EIO)
+		gu_error_set(err, GU_EIO, NULL, 0, 0, _("cannot write the CSV file: %s"),
+			strerror(errno));
+cleanup:
+	sqlite3_finalize(res);
+	sqlite3_finalize(ref);
+	free(it);
+	gu_search_close(s);
+	if (rows)
+		*rows = done;
+	return ret;
+}
+
+/* Writes the CSV to a new 0600 file; returns 0 or < 0. */
+int gu_export_cases_file(gu_db *db, const gu_search_filter *f, const char *path,
+	enum gu_csv_encoding enc, size_t *rows, gu_error *err)
+{
+	gu_csv w;
+	FILE *out;
+	int fd, ret;
+	GU_ERR_LOCAL(err);
+
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return gu_error_set(err, GU_EIO, path, 0, 0, _("cannot create the file: %s"),
+			strerror(errno));
+	if (fchmod(fd, 0600) < 0 || !(out = fdopen(fd, "w"))) {
+		ret = gu_error_set(err, GU_EIO, path, 0, 0, _("cannot create the file: %s"),
+			strerror(errno));
+		close(fd);
+		unlink(path);
+		return ret;
+	}
+	ret = gu_csv_init(&w, enc, out, err);
+	if (ret == 0)
+		ret = gu_export_cases_csv(db, f, &w, rows, err);
+	if (ret == 0)
+		ret = gu_csv_finish(&w, err);
+	gu_csv_free(&w);
+	if (fclose(out) != 0 && ret == 0)
+		ret = gu_error_set(err, GU_EIO, path, 0, 0, _("cannot write the file: %s"),
+			strerror(errno));
+	if (ret < 0)
+		unlink(path);
+	return ret;
+}

@@ -1,0 +1,24 @@
+/* The filtered case list and its services as a CSV file for Excel. */
+#ifndef GUANAI_DB_EXPORT_H
+#define GUANAI_DB_EXPORT_H
+
+#include "core/csv.h"
+#include "db/search.h"
+
+/* Writes a header and one row per case matching f (as the session may see
+ * them; at most f->limit cases when it is not 0; f->offset is ignored) to
+ * w: case id, child's name, masked ID number, township, worker, groups,
+ * status, date made, next follow-up due, then for each item 1-39 its
+ * verdict and referral status.  Does not call gu_csv_finish.  *rows (may
+ * be NULL) gets the number of cases written.  Returns 0 or < 0. */
+int gu_export_cases_csv(gu_db *db, const gu_search_filter *f, gu_csv *w, size_t *rows,
+	gu_error *err);
+
+/* Writes that CSV to a new file at path (mode 0600; an existing file is
+ * replaced) in encoding enc.  When a row cannot be written in the encoding
+ * (a name GB18030 cannot hold, text that is not UTF-8), the file is removed
+ * and -GU_EENCODING names the rows.  Returns 0 or < 0. */
+int gu_export_cases_file(gu_db *db, const gu_search_filter *f, const char *path,
+	enum gu_csv_encoding enc, size_t *rows, gu_error *err);
+
+#endif

@@ -1,0 +1,351 @@
+#include "config.h"
+/* Referrals and their follow-ups: for each item of a case, its status,
+ * dated entries with notes, the next due date and who acts. */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/i18n.h"
+#include "db/internal.h"
+
+#define REFERRAL_COLUMNS \
+	"r.case_id, r.item, r.status, r.referred_on, r.last_on, coalesce(r.next_due, '')," \
+	" r.who, r.last_note, c.child_name, c.township, c.worker, r.updated_at"
+
+/* Checks a "YYYY-MM-DD" argument; returns 0 or -GU_EINVAL naming what. */
+static int check_date(const char *s, const char *what, gu_error *err)
+{
+	gu_date d;
+
+	if (!gu_date_parse(s, &d))
+		return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
+			_("%s: \"%s\" is not a date; write it as YYYY-MM-DD"), what, s);
+	return 0;
+}
+
+/* Creates or updates the item's referral row; returns 0 or < 0. */
+static int put_referral(gu_db *db, const char *case_id, int item, const gu_followup_new *f,
+	const char *on, const char *who, gu_time_ms now, gu_error *err)
+{
+	sqlite3_stmt *st = gu_db_stmt(db, GU_ST_REFERRAL_UPSERT,
+		"INSERT INTO referrals (case_id, item, status, referred_on, last_on, next_due,"
+		" who, last_note, updated_at, device) VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8, ?9)"
+		" ON CONFLICT (case_id, item) DO UPDATE SET status = excluded.status,"
+		" referred_on = min(referred_on, excluded.referred_on),"
+		" last_on = max(last_on, excluded.last_on), next_due = excluded.next_due,"
+		" who = excluded.who, last_note = excluded.last_note,"
+		" updated_at = excluded.updated_at, device = excluded.device", err);
+	int rc;
+
+	if (!st)
+		return -(int)err->code;
+	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = sqlite3_bind_int(st, 2, item)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 3, gu_ref_status_name(f->status))) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 4, on)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 5, f->next_due && *f->next_due ? f->next_due : NULL)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 6, who)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 7, f->note && *f->note ? f->note : NULL)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = sqlite3_bind_int64(st, 8, now)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 9, db->device)) != SQLITE_OK)
+		goto cleanup;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+cleanup:
+	sqlite3_reset(st);
+	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);
+}
+
+/* Inserts the dated entry; returns 0 or < 0. */
+static int put_entry(gu_db *db, const char *case_id, int item, const gu_followup_new *f,
+	const char *on, const char *who, gu_time_ms now, gu_error *err)
+{
+	sqlite3_stmt *st;
+	char id[GU_ID_SIZE];
+	int rc, ret;
+
+	ret = gu_db_new_id(id, err);
+	if (ret < 0)
+		return ret;
+	st = gu_db_stmt(db, GU_ST_FOLLOWUP_INSERT,
+		"INSERT INTO followups (id, case_id, item, status, on_date, next_due, who, note,"
+		" created_at, updated_at, device) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
+		err);
+	if (!st)
+		return -(int)err->code;
+	if ((rc = gu_bind_text(st, 1, id)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 2, case_id)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = sqlite3_bind_int(st, 3, item)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 4, gu_ref_status_name(f->status))) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 5, on)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 6, f->next_due && *f->next_due ? f->next_due : NULL)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 7, who)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 8, f->note && *f->note ? f->note : NULL)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = sqlite3_bind_int64(st, 9, now)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 10, db->device)) != SQLITE_OK)
+		goto cleanup;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+cleanup:
+	sqlite3_reset(st);
+	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);
+}
+
+/* Records a follow-up and updates the referral; returns 0 or < 0. */
+int gu_followup_add(gu_db *db, const char *case_id, int item,
+	const gu_followup_new *f, gu_error *err)
+{
+	enum gu_case_status status;
+	gu_time_ms now = gu_time_now();
+	char today[16], detail[96];
+	const char *on, *who;
+	bool completed;
+	int ret;
+	GU_ERR_LOCAL(err);
+
+	if (item < 1 || item > 999)
+		return gu_error_set(err, GU_EINVAL, NULL, 0, 0, _("%d is not an item number"), item);
+	if ((unsigned)f->status >= GU_REF_STATUS_COUNT)
+		return gu_error_set(err, GU_EINVAL, NULL, 0, 0, _("not a referral status"));
+	gu_date_format(gu_date_today(), today);
+	on = f->date && *f->date ? f->date : today;
+	if ((ret = check_date(on, _("follow-up date"), err)) < 0)
+		return ret;
+	if (f->next_due && *f->next_due &&
+	    (ret = check_date(f->next_due, _("next due date"), err)) < 0)
+		return ret;
+	who = f->who && *f->who ? f->who : gu_db_user(db);
+	ret = gu_db_begin(db, err);
+	if (ret < 0)
+		return ret;
+	ret = gu_case_state_in_tx(db, case_id, &status, &completed, err);
+	if (ret == 0)
+		ret = put_referral(db, case_id, item, f, on, who, now, err);
+	if (ret == 0)
+		ret = put_entry(db, case_id, item, f, on, who, now, err);
+	if (ret == 0) {
+		snprintf(detail, sizeof detail, "item %d: %s", item, gu_ref_status_name(f->status));
+		ret = gu_audit_add_in_tx(db, "followup.add", case_id, detail, now, err);
+	}
+	if (ret < 0) {
+		gu_db_rollback(db);
+		return ret;
+	}
+	return gu_db_commit(db, err);
+}
+
+/* Reads referral rows from a bound statement into *out; returns 0 or < 0. */
+static int read_referrals(gu_db *db, sqlite3_stmt *st, gu_referral **out, size_t *n,
+	gu_error *err)
+{
+	gu_referral *v = NULL;
+	size_t cap = 0, len = 0;
+	bool oom = false;
+	int rc, ret = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		gu_referral *r;
+		char status[16];
+
+		if (len == cap) {
+			size_t ncap = cap ? 2 * cap : 16;
+			gu_referral *nv = realloc(v, ncap * sizeof *nv);
+
+			if (!nv) {
+				oom = true;
+				break;
+			}
+			v = nv;
+			cap = ncap;
+		}
+		r = &v[len++];
+		memset(r, 0, sizeof *r);
+		gu_column_copy(st, 0, r->case_id, sizeof r->case_id);
+		r->item = sqlite3_column_int(st, 1);
+		gu_column_copy(st, 2, status, sizeof status);
+		if (gu_ref_status_parse(status, &r->status, NULL) < 0)
+			r->status = GU_REF_REFERRED;
+		gu_column_copy(st, 3, r->referred_on, sizeof r->referred_on);
+		gu_column_copy(st, 4, r->last_on, sizeof r->last_on);
+		gu_column_copy(st, 5, r->next_due, sizeof r->next_due);
+		gu_column_copy(st, 6, r->who, sizeof r->who);
+		r->last_note = gu_column_dup(st, 7, &oom);
+		gu_column_copy(st, 8, r->child_name, sizeof r->child_name);
+		gu_column_copy(st, 9, r->township, sizeof r->township);
+		gu_column_copy(st, 10, r->worker, sizeof r->worker);
+		r->updated = sqlite3_column_int64(st, 11);
+		if (oom)
+			break;
+	}
+	sqlite3_reset(st);
+	if (oom)
+		ret = gu_error_set(err, GU_ENOMEM, db->path, 0, 0, _("out of memory"));
+	else if (rc != SQLITE_DONE)
+		ret = gu_db_fail(db, rc, err);
+	if (ret < 0) {
+		gu_referrals_free(v, len);
+		return ret;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* Lists a case's referrals by item; returns 0 or < 0. */
+int gu_referral_list(gu_db *db, const char *case_id, gu_referral **out,
+	size_t *n, gu_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+	GU_ERR_LOCAL(err);
+
+	*out = NULL;
+	*n = 0;
+	st = gu_db_stmt(db, GU_ST_REFERRAL_LIST,
+		"SELECT " REFERRAL_COLUMNS " FROM referrals r JOIN cases c ON c.id = r.case_id"
+		" WHERE r.case_id = ?1 ORDER BY r.item", err);
+	if (!st)
+		return -(int)err->code;
+	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK) {
+		sqlite3_reset(st);
+		return gu_db_fail(db, rc, err);
+	}
+	return read_referrals(db, st, out, n, err);
+}
+
+/* Lists open referrals due on or before date; returns 0 or < 0. */
+int gu_followup_due(gu_db *db, const char *date, gu_referral **out, size_t *n,
+	gu_error *err)
+{
+	sqlite3_stmt *st;
+	char today[16];
+	int rc, ret;
+	GU_ERR_LOCAL(err);
+
+	*out = NULL;
+	*n = 0;
+	if (!date || !*date)
+		date = gu_date_format(gu_date_today(), today);
+	if ((ret = check_date(date, _("due date"), err)) < 0)
+		return ret;
+	st = gu_db_stmt(db, GU_ST_FOLLOWUP_DUE,
+		"SELECT " REFERRAL_COLUMNS " FROM referrals r JOIN cases c ON c.id = r.case_id"
+		" WHERE r.status IN ('referred', 'in_progress') AND r.next_due IS NOT NULL"
+		" AND r.next_due <= ?1 ORDER BY r.next_due, c.child_name, r.item", err);
+	if (!st)
+		return -(int)err->code;
+	if ((rc = gu_bind_text(st, 1, date)) != SQLITE_OK) {
+		sqlite3_reset(st);
+		return gu_db_fail(db, rc, err);
+	}
+	return read_referrals(db, st, out, n, err);
+}
+
+/* Frees referrals; returns nothing. */
+void gu_referrals_free(gu_referral *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; v && i < n; i++)
+		free(v[i].last_note);
+	free(v);
+}
+
+/* Lists one item's follow-ups, oldest first; returns 0 or < 0. */
+int gu_followup_list(gu_db *db, const char *case_id, int item, gu_followup **out,
+	size_t *n, gu_error *err)
+{
+	sqlite3_stmt *st;
+	gu_followup *v = NULL;
+	size_t cap = 0, len = 0;
+	bool oom = false;
+	int rc, ret = 0;
+	GU_ERR_LOCAL(err);
+
+	*out = NULL;
+	*n = 0;
+	st = gu_db_stmt(db, GU_ST_FOLLOWUP_LIST,
+		"SELECT id, status, on_date, coalesce(next_due, ''), who, note, created_at"
+		" FROM followups WHERE case_id = ?1 AND item = ?2 ORDER BY on_date, created_at", err);
+	if (!st)
+		return -(int)err->code;
+	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = sqlite3_bind_int(st, 2, item)) != SQLITE_OK)
+		goto cleanup;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		gu_followup *e;
+		char status[16];
+
+		if (len == cap) {
+			size_t ncap = cap ? 2 * cap : 16;
+			gu_followup *nv = realloc(v, ncap * sizeof *nv);
+
+			if (!nv) {
+				oom = true;
+				break;
+			}
+			v = nv;
+			cap = ncap;
+		}
+		e = &v[len++];
+		memset(e, 0, sizeof *e);
+		gu_column_copy(st, 0, e->id, sizeof e->id);
+		gu_column_copy(st, 1, status, sizeof status);
+		if (gu_ref_status_parse(status, &e->status, NULL) < 0)
+			e->status = GU_REF_REFERRED;
+		gu_column_copy(st, 2, e->on, sizeof e->on);
+		gu_column_copy(st, 3, e->next_due, sizeof e->next_due);
+		gu_column_copy(st, 4, e->who, sizeof e->who);
+		e->note = gu_column_dup(st, 5, &oom);
+		e->created = sqlite3_column_int64(st, 6);
+		if (oom)
+			break;
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+cleanup:
+	sqlite3_reset(st);
+	if (oom)
+		ret = gu_error_set(err, GU_ENOMEM, db->path, 0, 0, _("out of memory"));
+	else if (rc != SQLITE_OK)
+		ret = gu_db_fail(db, rc, err);
+	if (ret < 0) {
+		gu_followups_free(v, len);
+		return ret;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* Frees follow-ups; returns nothing. */
+void gu_followups_free(gu_followup *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; v && i < n; i++)
+		free(v[i].note);
+	free(v);
+}

@@ -1,0 +1,119 @@
+/* What the db/ files share: the store's handle, its persistent prepared
+ * statements, transactions and the mapping of SQLite results to errors. */
+#ifndef GUANAI_DB_INTERNAL_H
+#define GUANAI_DB_INTERNAL_H
+
+#include <sqlite3.h>
+#include "db/store.h"
+
+/* One slot per persistent statement; each is prepared on first use with
+ * the SQL written beside the code that runs it. */
+enum gu_st {
+	GU_ST_BEGIN, GU_ST_COMMIT, GU_ST_ROLLBACK,
+	GU_ST_META_GET, GU_ST_META_SET,
+	GU_ST_CASE_INSERT, GU_ST_CASE_GET, GU_ST_CASE_STATE, GU_ST_CASE_TOUCH,
+	GU_ST_CASE_RESUME_SET, GU_ST_CASE_RESUME_GET, GU_ST_CASE_STATUS_SET,
+	GU_ST_CASE_LIST, GU_ST_CASE_COUNT, GU_ST_CASE_COUNTS, GU_ST_CASE_RESOLVE,
+	GU_ST_ANSWER_GET, GU_ST_ANSWER_UPSERT, GU_ST_ANSWER_DELETE, GU_ST_ANSWER_LIST,
+	GU_ST_HISTORY_INSERT, GU_ST_HISTORY_LIST,
+	GU_ST_RESULT_CLEAR, GU_ST_ALERT_CLEAR, GU_ST_RESULT_INSERT, GU_ST_ALERT_INSERT,
+	GU_ST_RESULT_LIST,
+	GU_ST_REFERRAL_UPSERT, GU_ST_FOLLOWUP_INSERT, GU_ST_REFERRAL_LIST,
+	GU_ST_FOLLOWUP_DUE, GU_ST_FOLLOWUP_LIST,
+	GU_ST_USER_INSERT, GU_ST_USER_GET, GU_ST_USER_PASSWORD, GU_ST_USER_COUNT,
+	GU_ST_AUDIT_INSERT, GU_ST_AUDIT_LIST,
+	GU_ST_COUNT
+};
+
+struct gu_db {
+	sqlite3 *h;
+	char *path;
+	char *user;                  /* "" when none */
+	char device[GU_ID_SIZE];
+	bool recovered;              /* quick_check ran after an unclean close */
+	bool readonly;
+	bool logged_in;              /* db/auth.c: a user logged in as user ... */
+	enum gu_role role;           /* ... with this role */
+	sqlite3_stmt *st[GU_ST_COUNT];
+};
+
+/* Ways to open (store.h), by shorter names. */
+#define GU_OPEN_READONLY GU_DB_OPEN_READONLY
+#define GU_OPEN_ANY_VERSION GU_DB_OPEN_ANY_VERSION
+#define GU_OPEN_NO_MIGRATE GU_DB_OPEN_NO_MIGRATE
+/* Opens as gu_db_open with flags; returns 0 or < 0. */
+int gu_db_open_flags(const char *path, unsigned flags, gu_db **out, gu_error *err);
+
+/* How long opening waits for another program's lock, in ms (tests lower it). */
+extern int gu_db_open_busy_ms;
+
+/* Makes err point somewhere: callers may pass NULL. */
+#define GU_ERR_LOCAL(err) gu_error err##_local_; if (!(err)) (err) = &err##_local_
+
+/* Runs PRAGMA quick_check on h; returns 0 when ok, else < 0. */
+int gu_db_quick_check_handle(sqlite3 *h, const char *path, gu_error *err);
+
+/* Returns the statement for slot (prepared from sql on first use, reset
+ * and unbound), or NULL with err set. */
+sqlite3_stmt *gu_db_stmt(gu_db *db, enum gu_st slot, const char *sql, gu_error *err);
+
+/* Starts a write transaction (BEGIN IMMEDIATE); returns 0 or < 0. */
+int gu_db_begin(gu_db *db, gu_error *err);
+/* Commits; on failure rolls back.  Returns 0 or < 0. */
+int gu_db_commit(gu_db *db, gu_error *err);
+/* Rolls back when a transaction is open; returns nothing. */
+void gu_db_rollback(gu_db *db);
+
+/* Fills err from a SQLite result code rc (and the connection's message)
+ * and returns the negative gu_code it maps to. */
+int gu_db_fail(gu_db *db, int rc, gu_error *err);
+/* As gu_db_fail for a handle that is not (yet) a gu_db. */
+int gu_db_fail_handle(sqlite3 *h, const char *path, int rc, gu_error *err);
+/* Returns the gu_code a SQLite result code maps to. */
+enum gu_code gu_db_code(int rc);
+
+/* Makes a new random id (32 hex digits); returns 0 or -GU_EIO. */
+int gu_db_new_id(char id[GU_ID_SIZE], gu_error *err);
+
+/* Binds text, or NULL when s is NULL; returns the SQLite result. */
+int gu_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* Copies column i (text, "" for NULL) into buf of size bytes. */
+void gu_column_copy(sqlite3_stmt *st, int i, char *buf, size_t size);
+/* Returns a malloc'd copy of column i, or NULL for NULL (or no memory:
+ * then *oom is set). */
+char *gu_column_dup(sqlite3_stmt *st, int i, bool *oom);
+/* Returns the user name to record ("" when none). */
+const char *gu_db_user(const gu_db *db);
+
+/* Appends to the audit log inside the caller's transaction. */
+int gu_audit_add_in_tx(gu_db *db, const char *action, const char *case_id,
+	const char *detail, gu_time_ms when, gu_error *err);
+
+/* Returns -GU_ENOTFOUND with a message naming the case. */
+int gu_db_no_case(gu_db *db, const char *id, gu_error *err);
+/* Reads a case's status and whether it was ever completed; returns 0,
+ * -GU_ENOTFOUND or < 0. */
+int gu_case_state_in_tx(gu_db *db, const char *id, enum gu_case_status *status,
+	bool *completed, gu_error *err);
+/* Inserts a new case (and its audit entry) inside a transaction. */
+int gu_case_create_in_tx(gu_db *db, const gu_case_new *c, char id[GU_ID_SIZE],
+	gu_time_ms now, gu_error *err);
+/* Changes a case's status (and logs it) inside a transaction. */
+int gu_case_set_status_in_tx(gu_db *db, const char *case_id, enum gu_case_status s,
+	const char *note, gu_time_ms now, gu_error *err);
+/* Saves one answer inside a transaction (see gu_case_save_answer). */
+int gu_answer_put_in_tx(gu_db *db, const char *case_id, bool completed,
+	const char *key, const char *value, const char *reason, gu_time_ms now,
+	gu_error *err);
+/* Replaces a case's results inside a transaction. */
+int gu_results_put_in_tx(gu_db *db, const char *case_id, const gu_results *r,
+	const char *policy_id, const char *policy_version, const char *policy_hash,
+	gu_time_ms now, gu_error *err);
+
+/* Migrations: the number there are, and bringing h from its user_version
+ * up to target (each step in its own transaction).  Returns 0 or < 0. */
+int gu_db_migrate(sqlite3 *h, const char *path, int target, gu_error *err);
+/* Reads PRAGMA user_version into *version; returns 0 or < 0. */
+int gu_db_user_version(sqlite3 *h, const char *path, int *version, gu_error *err);
+
+#endif

@@ -1,0 +1,76 @@
+#include "config.h"
+/* The names of case and referral statuses, as stored and as shown. */
+
+#include <string.h>
+
+#include "core/i18n.h"
+#include "db/store.h"
+
+static const char *const case_names[GU_CASE_STATUS_COUNT] = {
+	"draft", "complete", "returned", "reviewed", "closed"
+};
+static const char *const case_labels[GU_CASE_STATUS_COUNT] = {
+	/* TRANSLATORS: case statuses, at most 8 columns each */
+	N_("draft"), N_("complete"), N_("returned"), N_("reviewed"), N_("closed")
+};
+static const char *const ref_names[GU_REF_STATUS_COUNT] = {
+	"referred", "in_progress", "delivered", "declined", "not_eligible"
+};
+static const char *const ref_labels[GU_REF_STATUS_COUNT] = {
+	/* TRANSLATORS: referral statuses, at most 12 columns each */
+	N_("referred"), N_("in progress"), N_("delivered"), N_("declined"), N_("not eligible")
+};
+
+/* Returns the stored name of a case status. */
+const char *gu_case_status_name(enum gu_case_status s)
+{
+	return (unsigned)s < GU_CASE_STATUS_COUNT ? case_names[s] : "draft";
+}
+
+/* Returns the translated word for a case status. */
+const char *gu_case_status_label(enum gu_case_status s)
+{
+	return _((unsigned)s < GU_CASE_STATUS_COUNT ? case_labels[s] : case_labels[0]);
+}
+
+/* Sets *out from a status name; returns 0 or -GU_EINVAL. */
+int gu_case_status_parse(const char *name, enum gu_case_status *out, gu_error *err)
+{
+	unsigned i;
+
+	for (i = 0; name && i < GU_CASE_STATUS_COUNT; i++)
+		if (strcmp(name, case_names[i]) == 0) {
+			*out = (enum gu_case_status)i;
+			return 0;
+		}
+	return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
+		_("\"%s\" is not a case status (draft, complete, returned, reviewed or closed)"),
+		name ? name : "");
+}
+
+/* Returns the stored name of a referral status. */
+const char *gu_ref_status_name(enum gu_ref_status s)
+{
+	return (unsigned)s < GU_REF_STATUS_COUNT ? ref_names[s] : "referred";
+}
+
+/* Returns the translated word for a referral status. */
+const char *gu_ref_status_label(enum gu_ref_status s)
+{
+	return _((unsigned)s < GU_REF_STATUS_COUNT ? ref_labels[s] : ref_labels[0]);
+}
+
+/* Sets *out from a referral status name; returns 0 or -GU_EINVAL. */
+int gu_ref_status_parse(const char *name, enum gu_ref_status *out, gu_error *err)
+{
+	unsigned i;
+
+	for (i = 0; name && i < GU_REF_STATUS_COUNT; i++)
+		if (strcmp(name, ref_names[i]) == 0) {
+			*out = (enum gu_ref_status)i;
+			return 0;
+		}
+	return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
+		_("\"%s\" is not a referral status (referred, in_progress, delivered, declined or not_eligible)"),
+		name ? name : "");
+}

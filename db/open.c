@@ -1,0 +1,487 @@
+#include "config.h"
+/* Finding, creating, opening and closing the case store. */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
+#include "db/internal.h"
+#include "db/schema.h"
+
+int gu_db_open_busy_ms = 5000;
+
+/* Writes the path to use into buf; returns 0 or -GU_EINVAL. */
+int gu_db_default_path(const char *opt_path, char *buf, size_t size, gu_error *err)
+{
+	const char *env = getenv("GUANAI_DB");
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	int n;
+
+	if (opt_path && *opt_path)
+		n = snprintf(buf, size, "%s", opt_path);
+	else if (env && *env)
+		n = snprintf(buf, size, "%s", env);
+	else if (xdg && xdg[0] == '/')
+		n = snprintf(buf, size, "%s/guanai/guanai.db", xdg);
+	else if (home && *home)
+		n = snprintf(buf, size, "%s/.local/share/guanai/guanai.db", home);
+	else
+		return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
+			_("cannot tell where the database belongs: HOME is not set; give one with --db PATH"));
+	if (n < 0 || (size_t)n >= size)
+		return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
+			_("the database path is too long"));
+	return 0;
+}
+
+/* Returns the gu_code for a failed file operation's errno. */
+static enum gu_code errno_code(int e)
+{
+	if (e == EACCES || e == EPERM || e == EROFS)
+		return GU_EDB_READONLY;
+	if (e == ENOSPC || e == EDQUOT)
+		return GU_EDB_FULL;
+	return GU_EIO;
+}
+
+/* Creates dir and its missing parents with mode 0700; returns 0 or < 0. */
+static int make_folders(char *dir, const char *path, gu_error *err)
+{
+	struct stat st;
+	char *slash;
+
+	if (dir[0] == '\0' || stat(dir, &st) == 0)
+		return 0;
+	slash = strrchr(dir, '/');
+	if (slash && slash != dir) {
+		int ret;
+
+		*slash = '\0';
+		ret = make_folders(dir, path, err);
+		*slash = '/';
+		if (ret < 0)
+			return ret;
+	}
+	if (mkdir(dir, 0700) < 0 && errno != EEXIST)
+		return gu_error_set(err, errno_code(errno), path, 0, 0,
+			_("cannot create the folder %s: %s"), dir, strerror(errno));
+	return 0;
+}
+
+/* Makes sure path can be opened for writing: creates its folder (0700)
+ * and the file (0600) when missing, and refuses a file or folder that
+ * cannot be written.  Returns 0 or < 0. */
+static int prepare_file(const char *path, gu_error *err)
+{
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+	int ret, fd;
+
+	if (slash) {
+		size_t len = (size_t)(slash - path);
+
+		if (len >= sizeof dir)
+			return gu_error_set(err, GU_EINVAL, path, 0, 0, _("the database path is too long"));
+		memcpy(dir, path, len);
+		dir[len] = '\0';
+		if (len == 0)
+			strcpy(dir, "/");
+	} else {
+		strcpy(dir, ".");
+	}
+	ret = make_folders(dir, path, err);
+	if (ret < 0)
+		return ret;
+	if (access(dir, W_OK | X_OK) < 0)
+		return gu_error_set(err, errno_code(errno), path, 0, 0,
+			_("the database cannot be written (%s); check the permissions of the file and its folder"),
+			_("its folder cannot be written"));
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return gu_error_set(err, errno_code(errno), path, 0, 0,
+			_("the database cannot be written (%s); check the permissions of the file and its folder"),
+			strerror(errno));
+	close(fd);
+	return 0;
+}
+
+/* Flushes the folder holding path to disk, so a file just created there
+ * (the database, its write-ahead log) survives a power cut; returns nothing. */
+static void sync_folder(const char *path)
+{
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+	int fd;
+
+	if (slash && (size_t)(slash - path) < sizeof dir) {
+		memcpy(dir, path, (size_t)(slash - path));
+		dir[slash - path] = '\0';
+		if (dir[0] == '\0')
+			strcpy(dir, "/");
+	} else {
+		strcpy(dir, ".");
+	}
+	fd = open(dir, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		(void)fsync(fd); /* some file systems cannot sync a folder; nothing to do then */
+		close(fd);
+	}
+}
+
+/* Runs a statement returning one integer into *value; returns the SQLite result. */
+static int query_int(sqlite3 *h, const char *sql, int *value)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(h, sql, -1, &st, NULL);
+
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			*value = sqlite3_column_int(st, 0);
+			rc = SQLITE_OK;
+		} else if (rc == SQLITE_DONE) {
+			*value = 0;
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Checks that h is a guanai database this program can read; sets *version.
+ * Returns 0 or < 0. */
+static int identify(sqlite3 *h, const char *path, int *version, gu_error *err)
+{
+	int app = 0, tables = 0, rc;
+
+	rc = query_int(h, "PRAGMA application_id", &app);
+	if (rc == SQLITE_OK)
+		rc = query_int(h, "PRAGMA user_version", version);
+	if (rc == SQLITE_OK)
+		rc = query_int(h, "SELECT count(*) FROM sqlite_master", &tables);
+	if (rc != SQLITE_OK)
+		return gu_db_fail_handle(h, path, rc, err);
+	if (app != GU_DB_APPLICATION_ID && !(app == 0 && *version == 0 && tables == 0))
+		return gu_error_set(err, GU_EDB_NOTADB, path, 0, 0,
+			_("the file is not a guanai database; choose another file with --db"));
+	if (*version > GU_DB_SCHEMA_VERSION)
+		return gu_error_set(err, GU_EDB_NEWER, path, 0, 0,
+			_("the database was written by a newer guanai (layout %d; this one knows up to %d); "
+			  "update guanai to open it"), *version, GU_DB_SCHEMA_VERSION);
+	return 0;
+}
+
+/* Runs PRAGMA quick_check or integrity_check on h; returns 0 when ok,
+ * else -GU_EDB_CORRUPT (or another error) with the first problem. */
+static int check_handle(sqlite3 *h, const char *path, const char *pragma, gu_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, ret = 0;
+
+	rc = sqlite3_prepare_v2(h, pragma, -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *first = (const char *)sqlite3_column_text(st, 0);
+
+		if (!first || strcmp(first, "ok") != 0)
+			ret = gu_error_set(err, GU_EDB_CORRUPT, path, 0, 0,
+				_("the database is damaged (%s); restore it from a backup"),
+				first ? first : "?");
+	} else {
+		ret = gu_db_fail_handle(h, path, rc, err);
+	}
+	sqlite3_finalize(st);
+	return ret;
+}
+
+/* Runs a quick_check on h; returns 0 when ok, else < 0. */
+int gu_db_quick_check_handle(sqlite3 *h, const char *path, gu_error *err)
+{
+	return check_handle(h, path, "PRAGMA quick_check", err);
+}
+
+/* Reads a meta value into buf; returns 0, 1 when absent, or < 0. */
+static int meta_get(gu_db *db, const char *key, char *buf, size_t size, gu_error *err)
+{
+	sqlite3_stmt *st = gu_db_stmt(db, GU_ST_META_GET,
+		"SELECT value FROM meta WHERE key = ?1", err);
+	int rc, ret = 1;
+
+	if (!st)
+		return -(int)err->code;
+	rc = sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (rc != SQLITE_OK)
+		goto cleanup;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		gu_column_copy(st, 0, buf, size);
+		ret = 0;
+		rc = SQLITE_OK;
+	} else if (rc == SQLITE_DONE) {
+		rc = SQLITE_OK;
+	}
+cleanup:
+	if (rc != SQLITE_OK)
+		ret = gu_db_fail(db, rc, err);
+	sqlite3_reset(st);
+	return ret;
+}
+
+/* Writes a meta value in its own transaction; returns 0 or < 0. */
+static int meta_set(gu_db *db, const char *key, const char *value, gu_error *err)
+{
+	sqlite3_stmt *st;
+	int rc, ret;
+
+	ret = gu_db_begin(db, err);
+	if (ret < 0)
+		return ret;
+	st = gu_db_stmt(db, GU_ST_META_SET,
+		"INSERT INTO meta (key, value) VALUES (?1, ?2)"
+		" ON CONFLICT (key) DO UPDATE SET value = excluded.value", err);
+	if (!st) {
+		gu_db_rollback(db);
+		return -(int)err->code;
+	}
+	rc = sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		ret = gu_db_fail(db, rc, err);
+		gu_db_rollback(db);
+		return ret;
+	}
+	return gu_db_commit(db, err);
+}
+
+/* Runs the quick_check when the last program did not close cleanly, and
+ * marks the database as open.  Returns 0 or < 0. */
+static int check_last_close(gu_db *db, gu_error *err)
+{
+	char count[32] = "0";
+	int ret = meta_get(db, "open_count", count, sizeof count, err);
+
+	if (ret < 0)
+		return ret;
+	if (strcmp(count, "0") != 0) {
+		ret = check_handle(db->h, db->path, "PRAGMA quick_check", err);
+		if (ret < 0)
+			return ret;
+		db->recovered = true;
+		ret = gu_db_begin(db, err);
+		if (ret == 0)
+			ret = gu_audit_add_in_tx(db, "db.recovered", NULL,
+				"quick_check ok after an unclean close", gu_time_now(), err);
+		if (ret == 0)
+			ret = gu_db_commit(db, err);
+		else
+			gu_db_rollback(db);
+		if (ret < 0)
+			return ret;
+	}
+	return meta_set(db, "open_count", "1", err);
+}
+
+/* Opens the database with flags; returns 0 or < 0. */
+int gu_db_open_flags(const char *path, unsigned flags, gu_db **out, gu_error *err)
+{
+	bool ro = (flags & GU_OPEN_READONLY) != 0;
+	gu_db *db = NULL;
+	int rc, ret, version = 0;
+	char mode[16] = "";
+	GU_ERR_LOCAL(err);
+
+	*out = NULL;
+	gu_error_clear(err);
+	if (!path || !*path)
+		return gu_error_set(err, GU_EINVAL, NULL, 0, 0, _("no database file was given"));
+	if (ro) {
+		if (access(path, R_OK) < 0)
+			return gu_error_set(err, errno == ENOENT ? GU_ENOTFOUND : GU_EIO, path, 0, 0,
+				_("cannot open the database: %s"), strerror(errno));
+	} else {
+		ret = prepare_file(path, err);
+		if (ret < 0)
+			return ret;
+	}
+	db = calloc(1, sizeof *db);
+	if (!db || !(db->path = strdup(path))) {
+		ret = gu_error_set(err, GU_ENOMEM, path, 0, 0, _("out of memory"));
+		goto fail;
+	}
+	db->readonly = ro;
+	rc = sqlite3_open_v2(path, &db->h,
+		ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		ret = gu_db_fail(db, rc, err);
+		goto fail;
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_timeout(db->h, gu_db_open_busy_ms);
+	rc = sqlite3_exec(db->h, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		ret = gu_db_fail(db, rc, err);
+		goto fail;
+	}
+	ret = identify(db->h, path, &version, err);
+	if (ret < 0)
+		goto fail;
+	if (!ro) {
+		sqlite3_stmt *st = NULL;
+
+		rc = sqlite3_prepare_v2(db->h, "PRAGMA journal_mode = WAL", -1, &st, NULL);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			gu_column_copy(st, 0, mode, sizeof mode);
+			rc = SQLITE_OK;
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_OK) {
+			ret = gu_db_fail(db, rc, err);
+			goto fail;
+		}
+		if (strcmp(mode, "wal") != 0) {
+			ret = gu_error_set(err, GU_EDB, path, 0, 0,
+				_("the database cannot use write-ahead logging (journal mode %s); "
+				  "put it on a local disk"), mode);
+			goto fail;
+		}
+	}
+	rc = sqlite3_exec(db->h, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		ret = gu_db_fail(db, rc, err);
+		goto fail;
+	}
+	if (!ro && !(flags & GU_OPEN_NO_MIGRATE)) {
+		ret = gu_db_migrate(db->h, path, GU_DB_SCHEMA_VERSION, err);
+		if (ret < 0)
+			goto fail;
+		version = GU_DB_SCHEMA_VERSION;
+	}
+	if (version != GU_DB_SCHEMA_VERSION && !(flags & (GU_OPEN_ANY_VERSION | GU_OPEN_NO_MIGRATE))) {
+		ret = gu_error_set(err, GU_EDB_READONLY, path, 0, 0,
+			_("the database has an older layout (%d); open it once with write access to update it"),
+			version);
+		goto fail;
+	}
+	if (version >= 1) {
+		ret = meta_get(db, "device", db->device, sizeof db->device, err);
+		if (ret < 0)
+			goto fail;
+	}
+	if (!ro && version == GU_DB_SCHEMA_VERSION) {
+		ret = check_last_close(db, err);
+		if (ret < 0)
+			goto fail;
+		/* The file and its log now exist: make their names durable too. */
+		sync_folder(path);
+	}
+	*out = db;
+	return 0;
+fail:
+	if (db) {
+		db->readonly = true; /* not a clean close to record */
+		gu_db_close(db);
+	}
+	return ret;
+}
+
+/* Opens read-write, creating and migrating; returns 0 or < 0. */
+int gu_db_open(const char *path, gu_db **out, gu_error *err)
+{
+	return gu_db_open_flags(path, 0, out, err);
+}
+
+/* Opens read-only; returns 0 or < 0. */
+int gu_db_open_readonly(const char *path, gu_db **out, gu_error *err)
+{
+	return gu_db_open_flags(path, GU_OPEN_READONLY, out, err);
+}
+
+/* Closes the store, recording a clean close; returns nothing. */
+void gu_db_close(gu_db *db)
+{
+	unsigned i;
+
+	if (!db)
+		return;
+	if (db->h && !db->readonly && db->device[0]) {
+		gu_error ignored;
+
+		gu_db_rollback(db);
+		(void)meta_set(db, "open_count", "0", &ignored);
+	}
+	for (i = 0; i < GU_ST_COUNT; i++)
+		sqlite3_finalize(db->st[i]);
+	sqlite3_close(db->h);
+	free(db->path);
+	free(db->user);
+	free(db);
+}
+
+/* Returns the file name. */
+const char *gu_db_path(const gu_db *db)
+{
+	return db->path;
+}
+
+/* Returns the device id. */
+const char *gu_db_device(const gu_db *db)
+{
+	return db->device;
+}
+
+/* Returns true when the open ran a quick_check after an unclean close. */
+bool gu_db_was_recovered(const gu_db *db)
+{
+	return db->recovered;
+}
+
+/* Sets the user recorded with writes; returns 0 or -GU_ENOMEM. */
+int gu_db_set_user(gu_db *db, const char *user)
+{
+	char *copy = NULL;
+
+	if (user && *user && !(copy = strdup(user)))
+		return -GU_ENOMEM;
+	free(db->user);
+	db->user = copy;
+	return 0;
+}
+
+/* Sets the busy timeout; returns nothing. */
+void gu_db_set_busy_timeout(gu_db *db, int ms)
+{
+	sqlite3_busy_timeout(db->h, ms);
+}
+
+/* Runs integrity_check; returns 0 or < 0. */
+int gu_db_check(gu_db *db, gu_error *err)
+{
+	GU_ERR_LOCAL(err);
+	return check_handle(db->h, db->path, "PRAGMA integrity_check", err);
+}
+
+/* Opens the database the options name; returns 0 or < 0. */
+int gu_db_open_path(const char *opt_path, unsigned flags, gu_db **out, gu_error *err)
+{
+	char path[4096];
+	int ret;
+
+	*out = NULL;
+	ret = gu_db_default_path(opt_path, path, sizeof path, err);
+	if (ret < 0)
+		return ret;
+	return gu_db_open_flags(path, flags, out, err);
+}

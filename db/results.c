@@ -1,0 +1,248 @@
+#include "config.h"
+/* Results: the verdicts the rule engine computed for a case, stored with
+ * the policy they were computed under, and read back. */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "db/internal.h"
+
+/* Runs a statement bound to the case id alone; returns 0 or < 0. */
+static int run_for_case(gu_db *db, enum gu_st slot, const char *sql, const char *case_id,
+	gu_time_ms now, gu_error *err)
+{
+	sqlite3_stmt *st = gu_db_stmt(db, slot, sql, err);
+	int rc;
+
+	if (!st)
+		return -(int)err->code;
+	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK)
+		goto cleanup;
+	if (sqlite3_bind_parameter_count(st) >= 2 &&
+	    (rc = sqlite3_bind_int64(st, 2, now)) != SQLITE_OK)
+		goto cleanup;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+cleanup:
+	sqlite3_reset(st);
+	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);
+}
+
+/* Inserts one result row; returns 0 or < 0. */
+static int put_result(gu_db *db, const char *case_id, const gu_result *r,
+	const char *pid, const char *pver, const char *phash, gu_time_ms now, gu_error *err)
+{
+	sqlite3_stmt *st = gu_db_stmt(db, GU_ST_RESULT_INSERT,
+		"INSERT INTO results (case_id, item, verdict, persons, reason, explanation,"
+		" policy_id, policy_version, policy_hash, computed_at, updated_at, device)"
+		" VALUES (?1, ?2, ?3, ?4, coalesce(?5, ''), coalesce(?6, ''), coalesce(?7, ''),"
+		" coalesce(?8, ''), coalesce(?9, ''), ?10, ?10, ?11)", err);
+	int rc;
+
+	if (!st)
+		return -(int)err->code;
+	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = sqlite3_bind_int(st, 2, r->item)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 3, r->verdict == GU_YES ? "eligible" : "verify")) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 4, r->persons)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 5, r->reason)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 6, r->explanation)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 7, pid)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 8, pver)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 9, phash)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = sqlite3_bind_int64(st, 10, now)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 11, db->device)) != SQLITE_OK)
+		goto cleanup;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+cleanup:
+	sqlite3_reset(st);
+	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);
+}
+
+/* Inserts one alert row; returns 0 or < 0. */
+static int put_alert(gu_db *db, const char *case_id, const gu_alert *a,
+	const char *phash, gu_time_ms now, gu_error *err)
+{
+	sqlite3_stmt *st = gu_db_stmt(db, GU_ST_ALERT_INSERT,
+		"INSERT INTO alerts (case_id, alert, text, policy_hash, computed_at, updated_at, device)"
+		" VALUES (?1, ?2, coalesce(?3, ''), coalesce(?4, ''), ?5, ?5, ?6)"
+		" ON CONFLICT (case_id, alert) DO UPDATE SET text = excluded.text", err);
+	int rc;
+
+	if (!st)
+		return -(int)err->code;
+	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 2, a->id)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 3, a->text)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 4, phash)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = sqlite3_bind_int64(st, 5, now)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 6, db->device)) != SQLITE_OK)
+		goto cleanup;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+cleanup:
+	sqlite3_reset(st);
+	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);
+}
+
+/* Replaces a case's results inside a transaction; returns 0 or < 0. */
+int gu_results_put_in_tx(gu_db *db, const char *case_id, const gu_results *r,
+	const char *policy_id, const char *policy_version, const char *policy_hash,
+	gu_time_ms now, gu_error *err)
+{
+	char detail[160];
+	int ret, eligible = 0, verify = 0;
+	size_t i;
+
+	ret = run_for_case(db, GU_ST_RESULT_CLEAR, "DELETE FROM results WHERE case_id = ?1",
+		case_id, now, err);
+	if (ret == 0)
+		ret = run_for_case(db, GU_ST_ALERT_CLEAR, "DELETE FROM alerts WHERE case_id = ?1",
+			case_id, now, err);
+	for (i = 0; ret == 0 && i < r->n; i++) {
+		if (r->v[i].verdict == GU_NO)
+			continue;
+		if (r->v[i].verdict == GU_YES)
+			eligible++;
+		else
+			verify++;
+		ret = put_result(db, case_id, &r->v[i], policy_id, policy_version, policy_hash,
+			now, err);
+	}
+	for (i = 0; ret == 0 && i < r->nalerts; i++)
+		ret = put_alert(db, case_id, &r->alerts[i], policy_hash, now, err);
+	if (ret == 0)
+		ret = run_for_case(db, GU_ST_CASE_COUNTS,
+			"UPDATE cases SET updated_at = ?2,"
+			" n_eligible = (SELECT count(*) FROM results WHERE case_id = ?1"
+			"  AND verdict = 'eligible'),"
+			" n_verify = (SELECT count(*) FROM results WHERE case_id = ?1"
+			"  AND verdict = 'verify') WHERE id = ?1", case_id, now, err);
+	if (ret < 0)
+		return ret;
+	snprintf(detail, sizeof detail, "eligible %d, verify %d, policy %.64s", eligible, verify,
+		policy_hash ? policy_hash : "");
+	return gu_audit_add_in_tx(db, "results.save", case_id, detail, now, err);
+}
+
+/* Replaces a case's results in one transaction; returns 0 or < 0. */
+int gu_case_save_results(gu_db *db, const char *case_id, const gu_results *r,
+	const char *policy_id, const char *policy_version, const char *policy_hash,
+	gu_error *err)
+{
+	enum gu_case_status status;
+	bool completed;
+	int ret;
+	GU_ERR_LOCAL(err);
+
+	ret = gu_db_begin(db, err);
+	if (ret < 0)
+		return ret;
+	ret = gu_case_state_in_tx(db, case_id, &status, &completed, err);
+	if (ret == 0)
+		ret = gu_results_put_in_tx(db, case_id, r, policy_id, policy_version, policy_hash,
+			gu_time_now(), err);
+	if (ret < 0) {
+		gu_db_rollback(db);
+		return ret;
+	}
+	return gu_db_commit(db, err);
+}
+
+/* Loads saved alerts and results; returns 0 or < 0. */
+int gu_case_load_results(gu_db *db, const char *case_id, gu_saved_result **out,
+	size_t *n, gu_error *err)
+{
+	sqlite3_stmt *st;
+	gu_saved_result *v = NULL;
+	size_t cap = 0, len = 0;
+	bool oom = false;
+	int rc, ret = 0;
+	GU_ERR_LOCAL(err);
+
+	*out = NULL;
+	*n = 0;
+	st = gu_db_stmt(db, GU_ST_RESULT_LIST,
+		"SELECT 0, alert, '', text, NULL, policy_hash, computed_at FROM alerts"
+		" WHERE case_id = ?1"
+		" UNION ALL SELECT item, verdict, persons, reason, explanation, policy_hash,"
+		" computed_at FROM results WHERE case_id = ?1 ORDER BY 1, 2", err);
+	if (!st)
+		return -(int)err->code;
+	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK)
+		goto cleanup;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		gu_saved_result *s;
+
+		if (len == cap) {
+			size_t ncap = cap ? 2 * cap : 16;
+			gu_saved_result *nv = realloc(v, ncap * sizeof *nv);
+
+			if (!nv) {
+				oom = true;
+				break;
+			}
+			v = nv;
+			cap = ncap;
+		}
+		s = &v[len++];
+		memset(s, 0, sizeof *s);
+		s->item = sqlite3_column_int(st, 0);
+		gu_column_copy(st, 1, s->verdict, sizeof s->verdict);
+		gu_column_copy(st, 2, s->persons, sizeof s->persons);
+		s->reason = gu_column_dup(st, 3, &oom);
+		s->explanation = gu_column_dup(st, 4, &oom);
+		gu_column_copy(st, 5, s->policy_hash, sizeof s->policy_hash);
+		s->computed = sqlite3_column_int64(st, 6);
+		if (oom)
+			break;
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+cleanup:
+	sqlite3_reset(st);
+	if (oom)
+		ret = gu_error_set(err, GU_ENOMEM, db->path, 0, 0, _("out of memory"));
+	else if (rc != SQLITE_OK)
+		ret = gu_db_fail(db, rc, err);
+	if (ret < 0) {
+		gu_saved_results_free(v, len);
+		return ret;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* Frees saved results; returns nothing. */
+void gu_saved_results_free(gu_saved_result *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; v && i < n; i++) {
+		free(v[i].reason);
+		free(v[i].explanation);
+	}
+	free(v);
+}

@@ -1,0 +1,62 @@
+#include "config.h"
+/* Revealing a masked ID number to a supervisor, with an audit entry. */
+
+#include <string.h>
+
+#include "core/i18n.h"
+#include "db/access.h"
+#include "db/internal.h"
+#include "db/review.h"
+
+/* Reads the full ID number inside the transaction; returns 0, -GU_ENOTFOUND or < 0. */
+static int read_id_number(gu_db *db, const char *case_id, char *out, size_t size,
+	gu_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, ret = 0;
+
+	rc = sqlite3_prepare_v2(db->h, "SELECT child_id_number FROM cases WHERE id = ?1",
+		-1, &st, NULL);
+	if (rc != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK)
+		goto cleanup;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		gu_column_copy(st, 0, out, size);
+		rc = SQLITE_OK;
+	} else if (rc == SQLITE_DONE) {
+		ret = gu_db_no_case(db, case_id, err);
+		rc = SQLITE_OK;
+	}
+cleanup:
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? ret : gu_db_fail(db, rc, err);
+}
+
+/* Reveals a case's ID number and audits it; returns 0 or < 0. */
+int gu_case_reveal_id(gu_db *db, const char *case_id, char *out, size_t size,
+	gu_error *err)
+{
+	int ret;
+	GU_ERR_LOCAL(err);
+
+	if (size)
+		out[0] = '\0';
+	ret = gu_access_require_supervisor(db, true, err);
+	if (ret < 0)
+		return ret;
+	ret = gu_db_begin(db, err);
+	if (ret < 0)
+		return ret;
+	ret = read_id_number(db, case_id, out, size, err);
+	if (ret == 0)
+		ret = gu_audit_add_in_tx(db, "case.reveal_id", case_id, NULL, gu_time_now(), err);
+	if (ret == 0)
+		ret = gu_db_commit(db, err);
+	else
+		gu_db_rollback(db);
+	if (ret < 0 && size)
+		memset(out, 0, size);
+	return ret;
+}

@@ -1,0 +1,216 @@
+#include "config.h"
+/* Review decisions: approving a completed case or returning it. */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "db/access.h"
+#include "db/internal.h"
+#include "db/review.h"
+
+static const gu_return_reason reasons[] = {
+	/* TRANSLATORS: reasons for returning a case, at most 30 columns each */
+	{ "incomplete", N_("answers are missing") },
+	{ "inconsistent", N_("answers contradict each other") },
+	{ "documents", N_("proof or documents are missing") },
+	{ "verify", N_("items to verify need checking") },
+	{ "wrong_child", N_("wrong child or family") },
+	{ "other", N_("other (see the note)") }
+};
+
+/* Returns the reasons table. */
+const gu_return_reason *gu_return_reasons(size_t *n)
+{
+	*n = sizeof reasons / sizeof reasons[0];
+	return reasons;
+}
+
+/* Returns the reason with code, or NULL. */
+const gu_return_reason *gu_return_reason_find(const char *code)
+{
+	size_t i;
+
+	for (i = 0; code && i < sizeof reasons / sizeof reasons[0]; i++)
+		if (strcmp(reasons[i].code, code) == 0)
+			return &reasons[i];
+	return NULL;
+}
+
+/* Inserts the decision row inside the transaction; returns 0 or < 0. */
+static int insert_review(gu_db *db, const char *case_id, enum gu_review_decision d,
+	const char *reason, const char *note, gu_time_ms now, gu_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char id[GU_ID_SIZE];
+	int rc, ret;
+
+	ret = gu_db_new_id(id, err);
+	if (ret < 0)
+		return ret;
+	rc = sqlite3_prepare_v2(db->h,
+		"INSERT INTO reviews (id, case_id, decision, reason, note, by, at, updated_at, device)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 1, id)) != SQLITE_OK
+	    || (rc = gu_bind_text(st, 2, case_id)) != SQLITE_OK
+	    || (rc = gu_bind_text(st, 3, d == GU_REVIEW_APPROVE ? "approve" : "return")) != SQLITE_OK
+	    || (rc = gu_bind_text(st, 4, reason ? reason : "")) != SQLITE_OK
+	    || (rc = gu_bind_text(st, 5, note ? note : "")) != SQLITE_OK
+	    || (rc = gu_bind_text(st, 6, gu_db_user(db))) != SQLITE_OK
+	    || (rc = sqlite3_bind_int64(st, 7, now)) != SQLITE_OK
+	    || (rc = gu_bind_text(st, 8, db->device)) != SQLITE_OK)
+		goto cleanup;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+cleanup:
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);
+}
+
+/* Checks a decision's arguments against the case's status; returns 0 or -GU_EINVAL. */
+static int check_decision(const char *case_id, enum gu_case_status status,
+	enum gu_review_decision d, const char *reason, const char *note, gu_error *err)
+{
+	if (d == GU_REVIEW_APPROVE) {
+		if (status != GU_CASE_COMPLETE)
+			return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
+				_("case %s is %s: only a complete case can be approved"),
+				case_id, gu_case_status_label(status));
+		return 0;
+	}
+	if (d != GU_REVIEW_RETURN)
+		return gu_error_set(err, GU_EINVAL, NULL, 0, 0, _("not a review decision"));
+	if (status != GU_CASE_COMPLETE && status != GU_CASE_REVIEWED)
+		return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
+			_("case %s is %s: only a complete or reviewed case can be returned"),
+			case_id, gu_case_status_label(status));
+	if (!gu_return_reason_find(reason))
+		return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
+			_("\"%s\" is not a reason for returning a case (incomplete, inconsistent, "
+			  "documents, verify, wrong_child or other)"), reason ? reason : "");
+	if (!note || !*note)
+		return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
+			_("a returned case needs a note telling the worker what to change"));
+	return 0;
+}
+
+/* Records a decision; returns 0 or < 0. */
+int gu_review_decide(gu_db *db, const char *case_id, enum gu_review_decision d,
+	const char *reason, const char *note, gu_error *err)
+{
+	enum gu_case_status status;
+	gu_time_ms now = gu_time_now();
+	char detail[700];
+	bool completed;
+	int ret;
+	GU_ERR_LOCAL(err);
+
+	ret = gu_access_require_supervisor(db, true, err);
+	if (ret < 0)
+		return ret;
+	ret = gu_db_begin(db, err);
+	if (ret < 0)
+		return ret;
+	ret = gu_case_state_in_tx(db, case_id, &status, &completed, err);
+	if (ret == 0)
+		ret = check_decision(case_id, status, d, reason, note, err);
+	if (ret == 0)
+		ret = insert_review(db, case_id, d, d == GU_REVIEW_RETURN ? reason : NULL, note,
+			now, err);
+	if (ret == 0)
+		ret = gu_case_set_status_in_tx(db, case_id,
+			d == GU_REVIEW_APPROVE ? GU_CASE_REVIEWED : GU_CASE_RETURNED, NULL, now, err);
+	if (ret == 0) {
+		if (d == GU_REVIEW_APPROVE)
+			snprintf(detail, sizeof detail, "%s", note ? note : "");
+		else
+			snprintf(detail, sizeof detail, "%s: %s", reason, note);
+		ret = gu_audit_add_in_tx(db, d == GU_REVIEW_APPROVE ? "review.approve"
+			: "review.return", case_id, detail, now, err);
+	}
+	if (ret < 0) {
+		gu_db_rollback(db);
+		return ret;
+	}
+	return gu_db_commit(db, err);
+}
+
+/* Lists a case's decisions newest first; returns 0 or < 0. */
+int gu_review_list(gu_db *db, const char *case_id, gu_review **out, size_t *n,
+	gu_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	gu_review *v = NULL;
+	size_t len = 0, cap = 0;
+	bool oom = false;
+	int rc, ret;
+	GU_ERR_LOCAL(err);
+
+	*out = NULL;
+	*n = 0;
+	ret = gu_access_check_case(db, case_id, err);
+	if (ret < 0)
+		return ret;
+	rc = sqlite3_prepare_v2(db->h,
+		"SELECT id, decision, reason, note, by, at FROM reviews WHERE case_id = ?1"
+		" ORDER BY at DESC, rowid DESC", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK)
+		goto cleanup;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		gu_review *r;
+		const char *dec = (const char *)sqlite3_column_text(st, 1);
+
+		if (len == cap) {
+			size_t ncap = cap ? 2 * cap : 8;
+			gu_review *nv = realloc(v, ncap * sizeof *nv);
+
+			if (!nv) {
+				oom = true;
+				break;
+			}
+			v = nv;
+			cap = ncap;
+		}
+		r = &v[len++];
+		memset(r, 0, sizeof *r);
+		gu_column_copy(st, 0, r->id, sizeof r->id);
+		r->decision = dec && strcmp(dec, "return") == 0 ? GU_REVIEW_RETURN : GU_REVIEW_APPROVE;
+		gu_column_copy(st, 2, r->reason, sizeof r->reason);
+		r->note = gu_column_dup(st, 3, &oom);
+		gu_column_copy(st, 4, r->by, sizeof r->by);
+		r->at = sqlite3_column_int64(st, 5);
+		if (oom)
+			break;
+	}
+	if (rc == SQLITE_DONE || oom)
+		rc = SQLITE_OK;
+cleanup:
+	sqlite3_finalize(st);
+	if (oom)
+		ret = gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
+	else if (rc != SQLITE_OK)
+		ret = gu_db_fail(db, rc, err);
+	if (ret < 0) {
+		gu_reviews_free(v, len);
+		return ret;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* Frees decisions; returns nothing. */
+void gu_reviews_free(gu_review *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; v && i < n; i++)
+		free(v[i].note);
+	free(v);
+}

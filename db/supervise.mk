@@ -1,0 +1,69 @@
+## Supervision and follow-up: users and roles, access rules, case search,
+## review decisions, the dashboard, re-screening and the CSV export, with
+## their commands, tests and benchmark.
+db_libdb_a_SOURCES += db/schema_v4.c db/schema_v4.h \
+	db/auth.c db/auth.h db/access.c db/access.h db/groups.c db/groups.h \
+	db/search.c db/search.h
+db_libdb_a_SOURCES += db/review.c db/review.h db/reveal.c \
+	db/dashboard.c db/dashboard.h
+
+EXTRA_DIST += tests/test_supervise_util.h
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_auth
+tests_test_auth_SOURCES = tests/test_auth.c
+tests_test_auth_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
+tests_test_auth_LDADD = $(TEST_LIBS)
+TESTS += tests/test_auth
+endif
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_supervise
+tests_test_supervise_SOURCES = tests/test_supervise.c
+tests_test_supervise_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
+tests_test_supervise_LDADD = $(TEST_LIBS)
+TESTS += tests/test_supervise
+endif
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_search
+tests_test_search_SOURCES = tests/test_search.c
+tests_test_search_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
+tests_test_search_LDADD = $(TEST_LIBS)
+TESTS += tests/test_search
+endif
+guanai_SOURCES += tui/login_cli.c tui/login_cli.h tui/cmd_users.c tui/cmd_review.c \
+	tui/cmd_followup.c tui/cmd_dashboard.c
+db_libdb_a_SOURCES += db/export.c db/export.h
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_export
+tests_test_export_SOURCES = tests/test_export.c
+tests_test_export_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
+tests_test_export_LDADD = $(TEST_LIBS)
+TESTS += tests/test_export
+endif
+guanai_SOURCES += tui/cases_csv.c tui/cases_csv.h
+db_libdb_a_SOURCES += db/rescreen.c db/rescreen.h
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_rescreen
+tests_test_rescreen_SOURCES = tests/test_rescreen.c
+tests_test_rescreen_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
+tests_test_rescreen_LDADD = $(TEST_LIBS)
+TESTS += tests/test_rescreen
+endif
+guanai_SOURCES += tui/cmd_rescreen.c
+TESTS += tests/test_supervise_cli.sh
+EXTRA_DIST += tests/test_supervise_cli.sh
+## make bench: the case list, search keystrokes and the dashboard on
+## 100,000 cases, beside the sqlite3 shell.
+check_PROGRAMS += tests/bench_supervise
+tests_bench_supervise_SOURCES = tests/bench_supervise.c
+tests_bench_supervise_CFLAGS = $(AM_CFLAGS) $(SQLITE_CFLAGS)
+tests_bench_supervise_LDADD = db/libdb.a core/libcore.a $(SQLITE_LIBS) $(SODIUM_LIBS) \
+	$(LIBINTL) $(LIBICONV)
+BENCHES += tests/bench_supervise
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_cases_csv
+tests_test_cases_csv_SOURCES = tests/test_cases_csv.c tui/cases_csv.c tui/login_cli.c \
+	tui/options.c tui/locale.c
+tests_test_cases_csv_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
+tests_test_cases_csv_LDADD = $(TEST_LIBS)
+TESTS += tests/test_cases_csv
+endif

@@ -1,0 +1,119 @@
+/* Benchmark: loading and validating the policy, and full 39-item
+ * evaluations per second on one core (verdicts and persons; then with
+ * reasons; then with explanations). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/eval_internal.h"
+#include "core/policy.h"
+
+static const char *const family[][2] = {
+	{ "interview.date", "2024-09-01" }, { "child.dob", "2013-04-20" }, { "child.sex", "female" },
+	{ "child.id_number", "none" }, { "child.hukou_county", "211322" }, { "child.hukou_kind", "village" },
+	{ "child.residence_county", "211302" }, { "child.residence_kind", "urban" },
+	{ "child.months_at_residence", "26" }, { "child.lives_with", "mother, grandparents" },
+	{ "child.insured_county", "211322" }, { "father.status", "migrant" }, { "mother.status", "home" },
+	{ "father.migrant_months", "30" }, { "father.age", "41" }, { "mother.age", "39" },
+	{ "child.disability", "diagnosed" }, { "child.disability_types", "speech" },
+	{ "child.rehab_need", "yes" }, { "child.smi", "no" }, { "child.hiv", "no" },
+	{ "child.mh_need", "yes" }, { "child.safety", "no" }, { "child.school_stage", "primary" },
+	{ "child.grade", "5" }, { "child.school_county", "211302" },
+	{ "child.school_kind", "county_town_or_city" }, { "household.status", "urban_dibao" },
+	{ "household.hardship_claimed", "yes" }, { "member.1.relation", "grandparent" },
+	{ "member.1.age", "68" }, { "member.1.disability", "certified" }, { "member.1.disability_level", "2" },
+	{ "member.1.disability_types", "physical" }, { "member.1.rehab_need", "yes" }, { "member.1.smi", "no" },
+	{ "mother.employment", "unemployed_seeking" }, { "mother.unemployed_months", "14" },
+	{ "mother.job_need", "job, training" }, { "mother.hard_to_employ", "unknown" },
+	{ "mother.training", "yes" }, { "household.sudden_hardship", "no" }, { "household.disaster", "no" },
+	{ "household.high_medical", "yes" }, { "household.acute_emergency", "no" },
+	{ "household.urban_housing_difficulty", "yes" }, { "household.zero_employment", "no" }
+};
+
+/* Returns seconds from a monotonic clock. */
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Runs the benchmark; returns 0, or 1 when the policy does not load. */
+int main(void)
+{
+	const char *top = getenv("top_srcdir");
+	char path[4096], buf[1024];
+	gu_policy *p = NULL;
+	gu_error err;
+	gu_answers a;
+	gu_ectx c;
+	gu_tv tv[64];
+	uint64_t pm[64];
+	double t0, t, loads = 0;
+	long n = 0, i, yes = 0;
+
+	snprintf(path, sizeof path, "%s/data/chaoyang-2024.policy", top && *top ? top : TOP_SRCDIR);
+	t0 = now();
+	while ((t = now()) - t0 < 1.0 || loads < 5) {
+		if (p)
+			gu_policy_free(p);
+		if (gu_policy_load_file(path, &p, &err) < 0) {
+			fprintf(stderr, "%s\n", gu_error_text(&err, buf, sizeof buf));
+			return 1;
+		}
+		loads++;
+	}
+	printf("policy load and validate: %.2f ms\n", (t - t0) * 1000 / loads);
+
+	gu_answers_init(&a);
+	for (i = 0; i < (long)(sizeof family / sizeof family[0]); i++)
+		gu_answers_set(&a, family[i][0], family[i][1]);
+	if (gu_policy_check_answers(p, &a, "bench", &err) < 0) {
+		fprintf(stderr, "%s\n", gu_error_text(&err, buf, sizeof buf));
+		return 1;
+	}
+	gu_ectx_init(&c, p);
+	t0 = now();
+	do {
+		for (i = 0; i < 10000; i++) {
+			gu_ectx_load(&c, &a);
+			gu_ectx_verdicts(&c, tv, pm);
+			yes += tv[0];
+		}
+		n += 10000;
+	} while ((t = now()) - t0 < 2.0);
+	printf("full 39-item evaluations (verdicts and persons): %.0f per second on one core "
+		"(target 200000: %s)\n", (double)n / (t - t0), (double)n / (t - t0) >= 200000 ? "met" : "NOT met");
+	gu_ectx_free(&c);
+
+	n = 0;
+	t0 = now();
+	do {
+		gu_results r;
+
+		gu_evaluate_ex(p, &a, &r, 0, &err);
+		gu_results_free(&r);
+		n++;
+	} while ((t = now()) - t0 < 1.0);
+	printf("with reasons, settle keys and alerts (as guanai screen): %.0f per second\n",
+		(double)n / (t - t0));
+
+	n = 0;
+	t0 = now();
+	do {
+		gu_results r;
+
+		gu_evaluate(p, &a, &r, &err);
+		gu_results_free(&r);
+		n++;
+	} while ((t = now()) - t0 < 1.0);
+	printf("with full explanations (as the interview screens): %.0f per second\n",
+		(double)n / (t - t0));
+	gu_answers_free(&a);
+	gu_policy_free(p);
+	return yes < 0;
+}

@@ -1,0 +1,198 @@
+#include "config.h"
+/* Fills a new database for the screens' tests: a supervisor and two
+ * workers, four cases of both workers with their screening results and
+ * groups, follow-ups and one case returned by the supervisor; or prints
+ * the actions of its audit log, oldest first, for a test to check.
+ * Usage: screens_seed DATABASE POLICY [users|nousers|audit] */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/answers.h"
+#include "core/eval.h"
+#include "core/idcard.h"
+#include "core/policy.h"
+#include "db/auth.h"
+#include "db/groups.h"
+#include "db/review.h"
+#include "db/store.h"
+
+/* Answers of the four children, one "key = value" per line; the ID number
+ * gets its check character in fill_id. */
+static const char *const families[] = {
+	/* li: a left-behind girl in a village of Jianping */
+	"interview.date = 2026-11-02\ninterview.township = 万寿街道\ninterview.worker = li\n"
+	"child.name = 张小红\nchild.id_number = 21132220150315042?\nchild.sex = female\n"
+	"child.hukou_county = 211322\nchild.hukou_kind = village\nchild.residence_county = 211322\n"
+	"child.residence_kind = rural\nchild.lives_with = grandparents\n"
+	"father.status = migrant\nmother.status = migrant\nfather.migrant_months = 20\n"
+	"mother.migrant_months = 20\nchild.school_stage = primary\nchild.grade = 5\n"
+	"child.school_county = 211322\nchild.school_kind = township_village\n"
+	"household.status = \nchild.disability = none\nchild.safety = no\n",
+	/* li: a floating boy from Beipiao living in Shuangta */
+	"interview.date = 2026-11-05\ninterview.township = 凌河街道\ninterview.worker = li\n"
+	"child.name = 李明\nchild.id_number = 21138120120708123?\nchild.sex = male\n"
+	"child.hukou_county = 211381\nchild.hukou_kind = village\nchild.residence_county = 211302\n"
+	"child.residence_kind = urban\nchild.months_at_residence = 30\n"
+	"child.lives_with = father, mother\nfather.status = home\nmother.status = home\n"
+	"child.school_stage = junior\nchild.grade = 8\nchild.school_county = 211302\n"
+	"child.school_kind = county_town_or_city\nhousehold.status = urban_dibao\n"
+	"child.disability = none\nchild.safety = no\n",
+	/* wang: a girl with a disability in a poor household */
+	"interview.date = 2026-11-10\ninterview.township = 建平镇\ninterview.worker = wang\n"
+	"child.name = 王芳\nchild.id_number = 21132220180101002?\nchild.sex = female\n"
+	"child.hukou_county = 211322\nchild.hukou_kind = county_town\nchild.residence_county = 211322\n"
+	"child.residence_kind = urban\nchild.lives_with = mother\nfather.status = deceased\n"
+	"mother.status = home\nchild.school_stage = primary\nchild.grade = 2\n"
+	"child.school_county = 211322\nchild.school_kind = county_town_or_city\n"
+	"household.status = rural_dibao\nchild.disability = certified\n"
+	"child.disability_types = physical\nchild.disability_level = 2\nchild.rehab_need = yes\n"
+	"child.safety = no\n",
+	/* wang: a draft */
+	"interview.date = 2026-11-18\ninterview.township = 建平镇\ninterview.worker = wang\n"
+	"child.name = 赵磊\nchild.id_number = 21132220200505031?\n",
+};
+
+/* Replaces a final '?' of child.id_number with its check character. */
+static void fill_id(gu_answers *a)
+{
+	const char *v = gu_answers_get(a, "child.id_number");
+	char id[19];
+
+	if (!v || strlen(v) != 18)
+		return;
+	memcpy(id, v, 18);
+	id[18] = '\0';
+	id[17] = gu_idcard_check_char(id);
+	gu_answers_set(a, "child.id_number", id);
+}
+
+/* Stores one family as a case; returns 0 or 1 (message printed). */
+static int add_case(gu_db *db, const gu_policy *p, const char *text, enum gu_case_status st,
+	char id[GU_ID_SIZE])
+{
+	gu_answers a;
+	gu_results r;
+	gu_case_new c;
+	gu_error err;
+	char buf[1200];
+	int ret = 1;
+
+	memset(&r, 0, sizeof r);
+	if (gu_answers_parse(text, strlen(text), "seed", &a, &err) < 0)
+		goto fail;
+	fill_id(&a);
+	if (gu_policy_check_answers(p, &a, "seed", &err) < 0 || gu_evaluate(p, &a, &r, &err) < 0)
+		goto fail;
+	memset(&c, 0, sizeof c);
+	c.worker = gu_answers_get(&a, "interview.worker");
+	c.township = gu_answers_get(&a, "interview.township");
+	c.child_name = gu_answers_get(&a, "child.name");
+	c.child_id_number = gu_answers_get(&a, "child.id_number");
+	c.policy_id = gu_policy_id(p);
+	c.policy_version = gu_policy_version(p);
+	c.policy_hash = gu_policy_hash(p);
+	if (gu_case_import(db, &c, &a, st == GU_CASE_DRAFT ? NULL : &r, st, id, &err) < 0)
+		goto fail;
+	if (st != GU_CASE_DRAFT && gu_case_set_groups(db, id, r.groups, &err) < 0)
+		goto fail;
+	ret = 0;
+	goto cleanup;
+fail:
+	fprintf(stderr, "screens_seed: %s\n", gu_error_text(&err, buf, sizeof buf));
+cleanup:
+	gu_results_free(&r);
+	gu_answers_free(&a);
+	return ret;
+}
+
+/* Adds a follow-up; returns 0 or 1. */
+static int follow(gu_db *db, const char *id, int item, enum gu_ref_status st, const char *on,
+	const char *note, const char *due)
+{
+	gu_followup_new f;
+	gu_error err;
+
+	memset(&f, 0, sizeof f);
+	f.status = st;
+	f.date = on;
+	f.note = note;
+	f.next_due = due;
+	if (gu_followup_add(db, id, item, &f, &err) < 0) {
+		fprintf(stderr, "screens_seed: %s\n", err.message);
+		return 1;
+	}
+	return 0;
+}
+
+/* Prints the audit log's actions, oldest first; returns the exit status. */
+static int print_audit(gu_db *db)
+{
+	gu_audit_entry *v = NULL;
+	size_t n = 0, i;
+	gu_error err;
+
+	if (gu_audit_list(db, NULL, 0, &v, &n, &err) < 0) {
+		fprintf(stderr, "screens_seed: %s\n", err.message);
+		return 1;
+	}
+	for (i = n; i > 0; i--)
+		printf("%s %s\n", v[i - 1].action, v[i - 1].by);
+	gu_audit_entries_free(v, n);
+	return 0;
+}
+
+/* Fills the database; returns the exit status. */
+int main(int argc, char **argv)
+{
+	gu_policy *p = NULL;
+	gu_db *db = NULL;
+	gu_error err;
+	char ids[4][GU_ID_SIZE], buf[1200];
+	bool users = argc < 4 || strcmp(argv[3], "nousers") != 0;
+	int status = 1;
+
+	if (argc < 3) {
+		fprintf(stderr, "usage: screens_seed DATABASE POLICY [users|nousers|audit]\n");
+		return 2;
+	}
+	gu_error_clear(&err);
+	if (gu_policy_load_file(argv[2], &p, &err) < 0 || gu_db_open(argv[1], &db, &err) < 0) {
+		fprintf(stderr, "screens_seed: %s\n", gu_error_text(&err, buf, sizeof buf));
+		goto cleanup;
+	}
+	if (argc > 3 && strcmp(argv[3], "audit") == 0) {
+		status = print_audit(db);
+		goto cleanup;
+	}
+	if (users) {
+		gu_auth_set_limits(1, 8192);
+		if (gu_auth_add_user(db, "zhang", GU_ROLE_SUPERVISOR, "supervisor-pw", &err) < 0
+				|| gu_auth_login(db, "zhang", "supervisor-pw", &err) < 0
+				|| gu_auth_add_user(db, "li", GU_ROLE_WORKER, "worker-li-pw", &err) < 0
+				|| gu_auth_add_user(db, "wang", GU_ROLE_WORKER, "worker-wang-pw", &err) < 0) {
+			fprintf(stderr, "screens_seed: %s\n", err.message);
+			goto cleanup;
+		}
+	}
+	if (add_case(db, p, families[0], GU_CASE_COMPLETE, ids[0])
+			|| add_case(db, p, families[1], GU_CASE_COMPLETE, ids[1])
+			|| add_case(db, p, families[2], GU_CASE_COMPLETE, ids[2])
+			|| add_case(db, p, families[3], GU_CASE_DRAFT, ids[3]))
+		goto cleanup;
+	if (follow(db, ids[1], 12, GU_REF_REFERRED, "2026-11-05", "家庭医生签约", "2026-11-15")
+			|| follow(db, ids[2], 18, GU_REF_REFERRED, "2026-11-10", "残联康复评估", "2026-12-10")
+			|| follow(db, ids[2], 18, GU_REF_IN_PROGRESS, "2026-11-16", NULL, "2026-12-20"))
+		goto cleanup;
+	if (users && gu_review_decide(db, ids[0], GU_REVIEW_RETURN, "documents", "请补充户口本照片",
+			&err) < 0) {
+		fprintf(stderr, "screens_seed: %s\n", err.message);
+		goto cleanup;
+	}
+	status = 0;
+cleanup:
+	gu_db_close(db);
+	gu_policy_free(p);
+	return status;
+}

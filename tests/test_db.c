@@ -1,0 +1,626 @@
+/* The case store: files and modes, cases, answers and their history,
+ * resume, listing, results, follow-ups, users, audit, backup. */
+#include "config.h"
+
+#include <criterion/criterion.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "db/internal.h"
+#include "db/store.h"
+#include "tests/test_db_util.h"
+
+static char dir[64];
+static char path[128];
+
+/* Makes a scratch folder and a database path inside a folder not yet made. */
+static void setup(void)
+{
+	tdb_mkdir(dir);
+	snprintf(path, sizeof path, "%s/data/guanai/guanai.db", dir);
+}
+
+/* Removes the scratch folder. */
+static void teardown(void)
+{
+	tdb_rmdir(dir);
+}
+
+TestSuite(db, .init = setup, .fini = teardown);
+
+/* Opens the store at path or fails the test; returns it. */
+static gu_db *open_ok(void)
+{
+	gu_db *db = NULL;
+	gu_error err;
+	int rc = gu_db_open(path, &db, &err);
+
+	cr_assert_eq(rc, 0, "open: %s", err.message);
+	cr_assert_not_null(db);
+	return db;
+}
+
+/* Creates a case with a worker and township; writes its id. */
+static void new_case(gu_db *db, const char *worker, const char *township, char id[GU_ID_SIZE])
+{
+	gu_case_new c = { .worker = worker, .township = township, .policy_id = "chaoyang-2024",
+		.policy_version = "1", .policy_hash = "abc" };
+	gu_error err;
+
+	cr_assert_eq(gu_case_create(db, &c, id, &err), 0, "create: %s", err.message);
+	cr_assert_eq(strlen(id), 32);
+}
+
+/* Saves an answer or fails the test. */
+static void save(gu_db *db, const char *id, const char *key, const char *value,
+	const char *reason)
+{
+	gu_error err;
+
+	cr_assert_eq(gu_case_save_answer(db, id, key, value, reason, &err), 0, "save %s: %s",
+		key, err.message);
+}
+
+/* Returns the single integer a query on a separate connection gives. */
+static long long raw_int(const char *sql)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	long long v = -1;
+
+	cr_assert_eq(sqlite3_open_v2(path, &h, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(h));
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return v;
+}
+
+/* Runs sql on a separate connection; returns the SQLite result. */
+static int raw_exec(const char *sql)
+{
+	sqlite3 *h;
+	int rc;
+
+	cr_assert_eq(sqlite3_open_v2(path, &h, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+	rc = sqlite3_exec(h, sql, NULL, NULL, NULL);
+	sqlite3_close(h);
+	return rc;
+}
+
+Test(db, creates_folder_0700_and_file_0600_with_schema)
+{
+	struct stat st;
+	char folder[160];
+	gu_db *db = open_ok();
+	const char *dev = gu_db_device(db);
+	size_t i;
+
+	snprintf(folder, sizeof folder, "%s/data/guanai", dir);
+	cr_assert_eq(stat(folder, &st), 0);
+	cr_assert_eq(st.st_mode & 0777, 0700, "folder mode %o", st.st_mode & 0777);
+	snprintf(folder, sizeof folder, "%s/data", dir);
+	cr_assert_eq(stat(folder, &st), 0);
+	cr_assert_eq(st.st_mode & 0777, 0700);
+	cr_assert_eq(stat(path, &st), 0);
+	cr_assert_eq(st.st_mode & 0777, 0600, "file mode %o", st.st_mode & 0777);
+	cr_assert_eq(strlen(dev), 32);
+	for (i = 0; i < 32; i++)
+		cr_assert(strchr("0123456789abcdef", dev[i]));
+	cr_assert_str_eq(gu_db_path(db), path);
+	cr_assert(!gu_db_was_recovered(db));
+	gu_db_close(db);
+	cr_assert_eq(raw_int("PRAGMA user_version"), GU_DB_SCHEMA_VERSION);
+	cr_assert_eq(raw_int("PRAGMA application_id"), GU_DB_APPLICATION_ID);
+	cr_assert_eq(raw_int("SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), 1);
+	cr_assert_eq(raw_int("SELECT value FROM meta WHERE key = 'open_count'"), 0);
+	cr_assert_eq(raw_int("SELECT count(*) FROM sqlite_master WHERE sql LIKE '%AUTOINCREMENT%'"), 0);
+}
+
+Test(db, every_shared_table_has_a_primary_key_updated_at_and_device)
+{
+	static const char *const tables[] = { "cases", "answers", "answer_history", "results",
+		"alerts", "referrals", "followups", "users", "audit" };
+	char sql[256];
+	size_t i;
+
+	gu_db_close(open_ok());
+	for (i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM pragma_table_info('%s') WHERE pk > 0",
+			tables[i]);
+		cr_assert_gt(raw_int(sql), 0, "%s has no declared primary key", tables[i]);
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM pragma_table_info('%s')"
+			" WHERE name IN ('updated_at', 'device')", tables[i]);
+		cr_assert_eq(raw_int(sql), 2, "%s lacks updated_at or device", tables[i]);
+	}
+}
+
+Test(db, answers_are_saved_loaded_and_kept_in_step_with_the_case)
+{
+	gu_db *db = open_ok();
+	char id[GU_ID_SIZE];
+	gu_answers a;
+	gu_case_info info;
+	gu_error err;
+
+	new_case(db, "王芳", "七道泉子镇", id);
+	save(db, id, "interview.date", "2025-03-01", NULL);
+	save(db, id, "child.name", "张小红", NULL);
+	save(db, id, "child.id_number", "211302201501010022", NULL);
+	save(db, id, "father.status", "migrant, severe_illness", NULL);
+	save(db, id, "household.status", "", NULL);
+	save(db, id, "child.name", "张晓红", NULL);
+	save(db, id, "child.name", "张晓红", NULL);
+	cr_assert_eq(gu_case_load_answers(db, id, &a, &err), 0, "%s", err.message);
+	cr_assert_eq(a.n, 5);
+	cr_assert_str_eq(a.v[0].key, "interview.date");
+	cr_assert_str_eq(a.v[1].key, "child.name");
+	cr_assert_str_eq(gu_answers_get(&a, "child.name"), "张晓红");
+	cr_assert_str_eq(gu_answers_get(&a, "household.status"), "");
+	gu_answers_free(&a);
+
+	cr_assert_eq(gu_case_get(db, id, &info, &err), 0);
+	cr_assert_str_eq(info.child_name, "张晓红");
+	cr_assert_str_eq(info.child_id_number, "211302201501010022");
+	cr_assert_str_eq(info.worker, "王芳");
+	cr_assert_str_eq(info.township, "七道泉子镇");
+	cr_assert_str_eq(info.policy_id, "chaoyang-2024");
+	cr_assert_eq(info.status, GU_CASE_DRAFT);
+	cr_assert_eq(info.answered, 5);
+	cr_assert_eq(info.completed, 0);
+	cr_assert_geq(info.updated, info.created);
+
+	save(db, id, "household.status", NULL, NULL);
+	cr_assert_eq(gu_case_get(db, id, &info, &err), 0);
+	cr_assert_eq(info.answered, 4);
+	cr_assert_eq(gu_case_load_answers(db, id, &a, &err), 0);
+	cr_assert_null(gu_answers_get(&a, "household.status"));
+	gu_answers_free(&a);
+	gu_db_close(db);
+}
+
+Test(db, changes_go_to_history_and_need_a_reason_after_completion)
+{
+	gu_db *db = open_ok();
+	char id[GU_ID_SIZE];
+	gu_answer_change *h;
+	gu_answers a;
+	gu_case_info info;
+	gu_error err;
+	size_t n;
+
+	cr_assert_eq(gu_db_set_user(db, "王芳"), 0);
+	new_case(db, NULL, NULL, id);
+	save(db, id, "child.dob", "2015-01-01", NULL);
+	save(db, id, "child.dob", "2015-01-02", NULL);
+	cr_assert_eq(gu_case_history(db, id, &h, &n, &err), 0);
+	cr_assert_eq(n, 1);
+	cr_assert_str_eq(h[0].key, "child.dob");
+	cr_assert_str_eq(h[0].old_value, "2015-01-01");
+	cr_assert_str_eq(h[0].new_value, "2015-01-02");
+	cr_assert_null(h[0].reason);
+	cr_assert_str_eq(h[0].by, "王芳");
+	gu_answer_changes_free(h, n);
+
+	cr_assert_eq(gu_case_set_status(db, id, GU_CASE_COMPLETE, NULL, &err), 0);
+	cr_assert_eq(gu_case_get(db, id, &info, &err), 0);
+	cr_assert_eq(info.status, GU_CASE_COMPLETE);
+	cr_assert_gt(info.completed, 0);
+	cr_assert_eq(gu_case_save_answer(db, id, "child.dob", "2015-01-03", NULL, &err), -GU_EINVAL);
+	cr_assert_eq(err.code, GU_EINVAL);
+	cr_assert(strstr(err.message, "reason"), "%s", err.message);
+	cr_assert_eq(gu_case_save_answer(db, id, "child.dob", "2015-01-03", "", &err), -GU_EINVAL);
+	cr_assert_eq(gu_case_load_answers(db, id, &a, &err), 0);
+	cr_assert_str_eq(gu_answers_get(&a, "child.dob"), "2015-01-02");
+	gu_answers_free(&a);
+	save(db, id, "child.dob", "2015-01-03", "户口本上的日期");
+	save(db, id, "child.sex", "female", "补充");
+	cr_assert_eq(gu_case_history(db, id, &h, &n, &err), 0);
+	cr_assert_eq(n, 3);
+	cr_assert_str_eq(h[1].reason, "户口本上的日期");
+	cr_assert_null(h[2].old_value);
+	cr_assert_str_eq(h[2].new_value, "female");
+	gu_answer_changes_free(h, n);
+	/* Returned for changes: the case was completed once, so reasons still count. */
+	cr_assert_eq(gu_case_set_status(db, id, GU_CASE_RETURNED, "请核实出生日期", &err), 0);
+	cr_assert_eq(gu_case_save_answer(db, id, "child.sex", "male", NULL, &err), -GU_EINVAL);
+	gu_db_close(db);
+}
+
+Test(db, resume_position_survives_reopening)
+{
+	gu_db *db = open_ok();
+	char id[GU_ID_SIZE], key[96];
+	gu_case_info info;
+	gu_error err;
+
+	new_case(db, "w", "t", id);
+	cr_assert_eq(gu_case_get_resume(db, id, key, sizeof key, &err), 0);
+	cr_assert_str_eq(key, "");
+	cr_assert_eq(gu_case_set_resume(db, id, "father.status", 12, 40, &err), 0);
+	gu_db_close(db);
+	db = open_ok();
+	cr_assert_eq(gu_case_get_resume(db, id, key, sizeof key, &err), 0);
+	cr_assert_str_eq(key, "father.status");
+	cr_assert_eq(gu_case_get(db, id, &info, &err), 0);
+	cr_assert_eq(info.progress_done, 12);
+	cr_assert_eq(info.progress_total, 40);
+	cr_assert_eq(gu_case_set_resume(db, "00000000000000000000000000000000", "x", 1, 2, &err),
+		-GU_ENOTFOUND);
+	gu_db_close(db);
+}
+
+Test(db, unknown_case_is_reported_by_id)
+{
+	gu_db *db = open_ok();
+	gu_answers a;
+	gu_case_info info;
+	gu_error err;
+	const char *none = "0123456789abcdef0123456789abcdef";
+
+	cr_assert_eq(gu_case_get(db, none, &info, &err), -GU_ENOTFOUND);
+	cr_assert(strstr(err.message, none));
+	cr_assert_eq(gu_case_load_answers(db, none, &a, &err), -GU_ENOTFOUND);
+	cr_assert_eq(gu_case_save_answer(db, none, "child.name", "x", NULL, &err), -GU_ENOTFOUND);
+	cr_assert_eq(gu_case_set_status(db, none, GU_CASE_CLOSED, NULL, &err), -GU_ENOTFOUND);
+	gu_db_close(db);
+}
+
+Test(db, list_is_newest_first_and_filters)
+{
+	gu_db *db = open_ok();
+	char a[GU_ID_SIZE], b[GU_ID_SIZE], c[GU_ID_SIZE];
+	gu_case_filter f = { 0 };
+	gu_case_info *v;
+	gu_error err;
+	size_t n;
+
+	new_case(db, "王芳", "七道泉子镇", a);
+	save(db, a, "child.name", "张小红", NULL);
+	new_case(db, "李军", "大平房镇", b);
+	save(db, b, "child.name", "刘洋", NULL);
+	new_case(db, "王芳", "大平房镇", c);
+	save(db, c, "child.name", "张伟", NULL);
+	cr_assert_eq(gu_case_set_status(db, b, GU_CASE_COMPLETE, NULL, &err), 0);
+	save(db, a, "child.sex", "female", NULL); /* a is now the newest */
+
+	cr_assert_eq(gu_case_list(db, NULL, &v, &n, &err), 0);
+	cr_assert_eq(n, 3);
+	cr_assert_str_eq(v[0].id, a);
+	cr_assert_str_eq(v[0].child_name, "张小红");
+	cr_assert_eq(v[0].answered, 2);
+	free(v);
+
+	f.status_mask = 1u << GU_CASE_COMPLETE;
+	cr_assert_eq(gu_case_list(db, &f, &v, &n, &err), 0);
+	cr_assert_eq(n, 1);
+	cr_assert_str_eq(v[0].id, b);
+	free(v);
+
+	memset(&f, 0, sizeof f);
+	f.worker = "王芳";
+	f.township = "大平房镇";
+	cr_assert_eq(gu_case_list(db, &f, &v, &n, &err), 0);
+	cr_assert_eq(n, 1);
+	cr_assert_str_eq(v[0].id, c);
+	free(v);
+
+	memset(&f, 0, sizeof f);
+	f.text = "张";
+	cr_assert_eq(gu_case_list(db, &f, &v, &n, &err), 0);
+	cr_assert_eq(n, 2);
+	free(v);
+
+	memset(&f, 0, sizeof f);
+	f.limit = 1;
+	f.offset = 1;
+	cr_assert_eq(gu_case_list(db, &f, &v, &n, &err), 0);
+	cr_assert_eq(n, 1);
+	cr_assert_str_neq(v[0].id, a);
+	free(v);
+
+	memset(&f, 0, sizeof f);
+	f.text = "nobody";
+	cr_assert_eq(gu_case_list(db, &f, &v, &n, &err), 0);
+	cr_assert_eq(n, 0);
+	cr_assert_null(v);
+	gu_db_close(db);
+}
+
+Test(db, results_replace_the_earlier_ones_with_the_policy_hash)
+{
+	gu_db *db = open_ok();
+	char id[GU_ID_SIZE];
+	gu_result items[3];
+	gu_alert alert;
+	gu_results r;
+	gu_saved_result *s;
+	gu_case_info info;
+	gu_error err;
+	size_t n;
+
+	memset(items, 0, sizeof items);
+	memset(&r, 0, sizeof r);
+	items[0].item = 3;
+	items[0].verdict = GU_YES;
+	strcpy(items[0].persons, "child");
+	items[0].reason = (char *)"孤儿";
+	items[0].explanation = (char *)"父母双亡";
+	items[1].item = 7;
+	items[1].verdict = GU_NO;
+	items[2].item = 12;
+	items[2].verdict = GU_MAYBE;
+	strcpy(items[2].persons, "father,mother");
+	items[2].reason = (char *)"需核实";
+	memset(&alert, 0, sizeof alert);
+	strcpy(alert.id, "mandatory_report");
+	alert.text = (char *)"立即报告";
+	r.v = items;
+	r.n = 3;
+	r.alerts = &alert;
+	r.nalerts = 1;
+
+	new_case(db, "w", "t", id);
+	cr_assert_eq(gu_case_save_results(db, id, &r, "chaoyang-2024", "1", "hash1", &err), 0,
+		"%s", err.message);
+	cr_assert_eq(gu_case_load_results(db, id, &s, &n, &err), 0);
+	cr_assert_eq(n, 3);
+	cr_assert_eq(s[0].item, 0);
+	cr_assert_str_eq(s[0].verdict, "mandatory_report");
+	cr_assert_str_eq(s[0].reason, "立即报告");
+	cr_assert_eq(s[1].item, 3);
+	cr_assert_str_eq(s[1].verdict, "eligible");
+	cr_assert_str_eq(s[1].explanation, "父母双亡");
+	cr_assert_str_eq(s[1].policy_hash, "hash1");
+	cr_assert_eq(s[2].item, 12);
+	cr_assert_str_eq(s[2].verdict, "verify");
+	cr_assert_str_eq(s[2].persons, "father,mother");
+	gu_saved_results_free(s, n);
+	cr_assert_eq(gu_case_get(db, id, &info, &err), 0);
+	cr_assert_eq(info.n_eligible, 1);
+	cr_assert_eq(info.n_verify, 1);
+
+	r.n = 1;
+	r.nalerts = 0;
+	cr_assert_eq(gu_case_save_results(db, id, &r, "chaoyang-2024", "2", "hash2", &err), 0);
+	cr_assert_eq(gu_case_load_results(db, id, &s, &n, &err), 0);
+	cr_assert_eq(n, 1);
+	cr_assert_str_eq(s[0].policy_hash, "hash2");
+	gu_saved_results_free(s, n);
+	cr_assert_eq(gu_case_get(db, id, &info, &err), 0);
+	cr_assert_eq(info.n_verify, 0);
+	gu_db_close(db);
+}
+
+Test(db, followups_update_the_referral_and_show_when_due)
+{
+	gu_db *db = open_ok();
+	char id[GU_ID_SIZE];
+	gu_followup_new f = { .status = GU_REF_REFERRED, .date = "2025-03-01",
+		.note = "转介到县民政局", .next_due = "2025-03-15", .who = "王芳" };
+	gu_referral *r;
+	gu_followup *e;
+	gu_error err;
+	size_t n;
+
+	new_case(db, "王芳", "七道泉子镇", id);
+	save(db, id, "child.name", "张小红", NULL);
+	cr_assert_eq(gu_followup_add(db, id, 3, &f, &err), 0, "%s", err.message);
+	f.status = GU_REF_IN_PROGRESS;
+	f.date = "2025-03-10";
+	f.note = "已受理";
+	f.next_due = "2025-04-10";
+	cr_assert_eq(gu_followup_add(db, id, 3, &f, &err), 0);
+	f.status = GU_REF_DELIVERED;
+	f.date = "2025-03-05";
+	f.note = NULL;
+	f.next_due = "2025-03-06";
+	cr_assert_eq(gu_followup_add(db, id, 12, &f, &err), 0);
+
+	cr_assert_eq(gu_referral_list(db, id, &r, &n, &err), 0);
+	cr_assert_eq(n, 2);
+	cr_assert_eq(r[0].item, 3);
+	cr_assert_eq(r[0].status, GU_REF_IN_PROGRESS);
+	cr_assert_str_eq(r[0].referred_on, "2025-03-01");
+	cr_assert_str_eq(r[0].last_on, "2025-03-10");
+	cr_assert_str_eq(r[0].next_due, "2025-04-10");
+	cr_assert_str_eq(r[0].last_note, "已受理");
+	cr_assert_str_eq(r[0].child_name, "张小红");
+	cr_assert_eq(r[1].status, GU_REF_DELIVERED);
+	gu_referrals_free(r, n);
+
+	cr_assert_eq(gu_followup_due(db, "2025-04-09", &r, &n, &err), 0);
+	cr_assert_eq(n, 0);
+	gu_referrals_free(r, n);
+	cr_assert_eq(gu_followup_due(db, "2025-04-10", &r, &n, &err), 0);
+	cr_assert_eq(n, 1, "delivered items are not due");
+	cr_assert_eq(r[0].item, 3);
+	gu_referrals_free(r, n);
+
+	cr_assert_eq(gu_followup_list(db, id, 3, &e, &n, &err), 0);
+	cr_assert_eq(n, 2);
+	cr_assert_str_eq(e[0].on, "2025-03-01");
+	cr_assert_str_eq(e[0].note, "转介到县民政局");
+	cr_assert_str_eq(e[1].who, "王芳");
+	gu_followups_free(e, n);
+
+	f.date = "2025-02-30";
+	cr_assert_eq(gu_followup_add(db, id, 3, &f, &err), -GU_EINVAL);
+	cr_assert(strstr(err.message, "2025-02-30"));
+	cr_assert_eq(gu_followup_due(db, "soon", &r, &n, &err), -GU_EINVAL);
+	gu_db_close(db);
+}
+
+Test(db, audit_log_records_and_refuses_update_and_delete)
+{
+	gu_db *db = open_ok();
+	char id[GU_ID_SIZE];
+	gu_audit_entry *v;
+	gu_error err;
+	size_t n;
+
+	cr_assert_eq(gu_db_set_user(db, "李主任"), 0);
+	new_case(db, "w", "t", id);
+	cr_assert_eq(gu_case_set_status(db, id, GU_CASE_COMPLETE, "done", &err), 0);
+	cr_assert_eq(gu_audit_add(db, "case.print", id, "printed", &err), 0);
+	cr_assert_eq(gu_audit_list(db, id, 0, &v, &n, &err), 0);
+	cr_assert_eq(n, 3);
+	cr_assert_str_eq(v[0].action, "case.print");
+	cr_assert_str_eq(v[1].action, "case.status");
+	cr_assert_str_eq(v[1].detail, "draft -> complete: done");
+	cr_assert_str_eq(v[2].action, "case.create");
+	cr_assert_str_eq(v[2].by, "李主任");
+	gu_audit_entries_free(v, n);
+	cr_assert_eq(gu_audit_list(db, NULL, 1, &v, &n, &err), 0);
+	cr_assert_eq(n, 1);
+	gu_audit_entries_free(v, n);
+	gu_db_close(db);
+
+	cr_assert_eq(raw_exec("UPDATE audit SET action = 'x'"), SQLITE_CONSTRAINT);
+	cr_assert_eq(raw_exec("DELETE FROM audit"), SQLITE_CONSTRAINT);
+	cr_assert_eq(raw_int("SELECT count(*) FROM audit WHERE action = 'case.print'"), 1);
+}
+
+Test(db, users_have_roles_and_unique_names)
+{
+	gu_db *db = open_ok();
+	enum gu_role role;
+	char hash[128];
+	gu_error err;
+
+	cr_assert_eq(gu_user_count(db, &err), 0);
+	cr_assert_eq(gu_user_add(db, "王芳", GU_ROLE_WORKER, NULL, &err), 0);
+	cr_assert_eq(gu_user_add(db, "李主任", GU_ROLE_SUPERVISOR, "$argon2id$x", &err), 0);
+	cr_assert_eq(gu_user_add(db, "王芳", GU_ROLE_WORKER, NULL, &err), -GU_EINVAL);
+	cr_assert(strstr(err.message, "王芳"));
+	cr_assert_eq(gu_user_count(db, &err), 2);
+	cr_assert_eq(gu_user_get(db, "李主任", &role, hash, sizeof hash, &err), 0);
+	cr_assert_eq(role, GU_ROLE_SUPERVISOR);
+	cr_assert_str_eq(hash, "$argon2id$x");
+	cr_assert_eq(gu_user_set_password_hash(db, "王芳", "$argon2id$y", &err), 0);
+	cr_assert_eq(gu_user_get(db, "王芳", &role, hash, sizeof hash, &err), 0);
+	cr_assert_eq(role, GU_ROLE_WORKER);
+	cr_assert_str_eq(hash, "$argon2id$y");
+	cr_assert_eq(gu_user_get(db, "nobody", &role, NULL, 0, &err), -GU_ENOTFOUND);
+	cr_assert_eq(gu_user_set_password_hash(db, "nobody", "x", &err), -GU_ENOTFOUND);
+	gu_db_close(db);
+}
+
+Test(db, backup_is_a_checked_0600_copy)
+{
+	gu_db *db = open_ok(), *copy;
+	char id[GU_ID_SIZE], bpath[160];
+	struct stat st;
+	gu_answers a;
+	gu_error err;
+
+	new_case(db, "w", "t", id);
+	save(db, id, "child.name", "张小红", NULL);
+	snprintf(bpath, sizeof bpath, "%s/backup.db", dir);
+	cr_assert_eq(gu_db_backup(db, bpath, &err), 0, "%s", err.message);
+	cr_assert_eq(gu_db_check(db, &err), 0);
+	cr_assert_eq(gu_db_backup(db, path, &err), -GU_EINVAL);
+	gu_db_close(db);
+	cr_assert_eq(stat(bpath, &st), 0);
+	cr_assert_eq(st.st_mode & 0777, 0600);
+	cr_assert_eq(gu_db_open_readonly(bpath, &copy, &err), 0, "%s", err.message);
+	cr_assert_eq(gu_case_load_answers(copy, id, &a, &err), 0);
+	cr_assert_str_eq(gu_answers_get(&a, "child.name"), "张小红");
+	gu_answers_free(&a);
+	cr_assert_eq(gu_db_check(copy, &err), 0);
+	gu_db_close(copy);
+}
+
+Test(db, unclean_close_runs_quick_check_on_next_open)
+{
+	gu_db *db = open_ok();
+	gu_audit_entry *v;
+	gu_error err;
+	size_t n;
+
+	gu_db_close(db);
+	cr_assert_eq(raw_exec("UPDATE meta SET value = '1' WHERE key = 'open_count'"), SQLITE_OK);
+	db = open_ok();
+	cr_assert(gu_db_was_recovered(db));
+	cr_assert_eq(gu_audit_list(db, NULL, 1, &v, &n, &err), 0);
+	cr_assert_eq(n, 1);
+	cr_assert_str_eq(v[0].action, "db.recovered");
+	gu_audit_entries_free(v, n);
+	gu_db_close(db);
+	db = open_ok();
+	cr_assert(!gu_db_was_recovered(db));
+	gu_db_close(db);
+}
+
+Test(db, default_path_follows_option_environment_and_home)
+{
+	char buf[256];
+	gu_error err;
+
+	cr_assert_eq(gu_db_default_path("/x/a.db", buf, sizeof buf, &err), 0);
+	cr_assert_str_eq(buf, "/x/a.db");
+	setenv("GUANAI_DB", "/y/b.db", 1);
+	cr_assert_eq(gu_db_default_path(NULL, buf, sizeof buf, &err), 0);
+	cr_assert_str_eq(buf, "/y/b.db");
+	setenv("GUANAI_DB", "", 1);
+	setenv("XDG_DATA_HOME", "/xdg", 1);
+	cr_assert_eq(gu_db_default_path("", buf, sizeof buf, &err), 0);
+	cr_assert_str_eq(buf, "/xdg/guanai/guanai.db");
+	unsetenv("XDG_DATA_HOME");
+	setenv("HOME", "/home/w", 1);
+	cr_assert_eq(gu_db_default_path(NULL, buf, sizeof buf, &err), 0);
+	cr_assert_str_eq(buf, "/home/w/.local/share/guanai/guanai.db");
+	unsetenv("HOME");
+	cr_assert_eq(gu_db_default_path(NULL, buf, sizeof buf, &err), -GU_EINVAL);
+	cr_assert_eq(gu_db_default_path("/a/long/path.db", buf, 8, &err), -GU_EINVAL);
+}
+
+Test(db, status_names_round_trip)
+{
+	enum gu_case_status s;
+	enum gu_ref_status r;
+	gu_error err;
+	int i;
+
+	for (i = 0; i < GU_CASE_STATUS_COUNT; i++) {
+		cr_assert_eq(gu_case_status_parse(gu_case_status_name((enum gu_case_status)i), &s, &err), 0);
+		cr_assert_eq((int)s, i);
+	}
+	for (i = 0; i < GU_REF_STATUS_COUNT; i++) {
+		cr_assert_eq(gu_ref_status_parse(gu_ref_status_name((enum gu_ref_status)i), &r, &err), 0);
+		cr_assert_eq((int)r, i);
+	}
+	cr_assert_eq(gu_case_status_parse("done", &s, &err), -GU_EINVAL);
+	cr_assert(strstr(err.message, "done"));
+	cr_assert_eq(gu_ref_status_parse("", &r, &err), -GU_EINVAL);
+}
+
+Test(db, count_and_id_prefixes)
+{
+	gu_db *db = open_ok();
+	char a[GU_ID_SIZE], b[GU_ID_SIZE], found[GU_ID_SIZE], prefix[8];
+	gu_case_filter f = { 0 };
+	gu_error err;
+
+	new_case(db, "王芳", "t", a);
+	new_case(db, "李军", "t", b);
+	cr_assert_eq(gu_case_count(db, NULL, &err), 2);
+	f.worker = "李军";
+	cr_assert_eq(gu_case_count(db, &f, &err), 1);
+	cr_assert_eq(gu_case_resolve(db, a, found, &err), 0);
+	cr_assert_str_eq(found, a);
+	memcpy(prefix, b, 6);
+	prefix[6] = '\0';
+	cr_assert_eq(gu_case_resolve(db, prefix, found, &err), 0, "%s", err.message);
+	cr_assert_str_eq(found, b);
+	cr_assert_eq(gu_case_resolve(db, "abc", found, &err), -GU_EINVAL);
+	cr_assert_eq(gu_case_resolve(db, "zzzzzz", found, &err), -GU_EINVAL);
+	cr_assert(strstr(err.message, "zzzzzz"));
+	strcpy(prefix, a[0] == '0' ? "ffff" : "0000");
+	if (strncmp(b, prefix, 4) != 0)
+		cr_assert_eq(gu_case_resolve(db, prefix, found, &err), -GU_ENOTFOUND);
+	gu_db_close(db);
+}

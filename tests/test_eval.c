@@ -1,0 +1,307 @@
+/* The rules of the shipped policy at their boundaries: ages on the day
+ * before, of and after a birthday, months, places, statuses, alerts. */
+#include "config.h"
+
+#include "tests/test_policy_util.h"
+
+/* A left-behind child: village hukou in 朝阳县, both parents away working,
+ * everything else answered "nothing special".  %s is the date of birth,
+ * then extra lines. */
+#define LEFT_BEHIND \
+	"interview.date = 2024-09-01\nchild.id_number = none\nchild.dob = %s\nchild.sex = female\n" \
+	"child.hukou_county = 211321\nchild.hukou_kind = village\nchild.residence_county = 211321\n" \
+	"child.residence_kind = rural\nchild.lives_with = grandparents\n" \
+	"father.status = migrant\nmother.status = migrant\nfather.migrant_months = 20\n" \
+	"mother.migrant_months = 20\nfather.age = 40\nmother.age = 38\n" \
+	"child.disability = none\nfather.disability = none\nmother.disability = none\n" \
+	"child.smi = no\nfather.smi = no\nmother.smi = no\nchild.hiv = no\nchild.mh_need = no\n" \
+	"child.safety = no\nhousehold.status =\nhousehold.hardship_claimed = no\n" \
+	"household.rural_house_danger = no\nfather.employment = employed\nmother.employment = employed\n" \
+	"father.job_need =\nmother.job_need =\nfather.training = no\nmother.training = no\n" \
+	"father.graduate = none\nmother.graduate = none\nfather.no_income_no_support = no\n" \
+	"mother.no_income_no_support = no\nhousehold.zero_employment = no\n" \
+	"household.sudden_hardship = no\nhousehold.disaster = no\nhousehold.high_medical = no\n" \
+	"household.acute_emergency = no\n%s"
+
+/* Returns the verdict of item n for the left-behind child born on dob. */
+static gu_tv lb(const gu_policy *p, const char *dob, const char *extra, int n, char *who)
+{
+	char text[8192];
+
+	snprintf(text, sizeof text, LEFT_BEHIND, dob, extra);
+	return tp_verdict(p, text, n, who);
+}
+
+Test(eval, ages_2_3_for_preschool_item_3)
+{
+	gu_policy *p = tp_load();
+	const char *k = "child.school_stage = kindergarten\n";
+
+	cr_assert_eq(lb(p, "2021-09-02", k, 3, NULL), GU_NO);   /* 2 until tomorrow */
+	cr_assert_eq(lb(p, "2021-09-01", k, 3, NULL), GU_YES);  /* 3 today */
+	cr_assert_eq(lb(p, "2021-08-31", k, 3, NULL), GU_YES);  /* 3 since yesterday */
+	cr_assert_eq(lb(p, "2021-09-02", k, 1, NULL), GU_YES);
+	gu_policy_free(p);
+}
+
+Test(eval, ages_6_7_for_items_1_2_3)
+{
+	gu_policy *p = tp_load();
+	const char *k = "child.school_stage = kindergarten\n";
+
+	cr_assert_eq(lb(p, "2017-09-02", k, 1, NULL), GU_YES);  /* 6, the day before 7 */
+	cr_assert_eq(lb(p, "2017-09-01", k, 1, NULL), GU_NO);   /* 7 today */
+	cr_assert_eq(lb(p, "2017-08-31", k, 2, NULL), GU_NO);
+	cr_assert_eq(lb(p, "2017-09-02", k, 3, NULL), GU_YES);
+	cr_assert_eq(lb(p, "2017-09-01", k, 3, NULL), GU_NO);
+	gu_policy_free(p);
+}
+
+Test(eval, ages_14_15_for_child_rehabilitation_item_18)
+{
+	gu_policy *p = tp_load();
+	const char *k = "child.school_stage = junior\nchild.disability = suspected\n"
+		"child.rehab_need = no\nchild.disability_types = speech\n";
+	char who[256];
+
+	cr_assert_eq(lb(p, "2009-09-02", k, 18, who), GU_MAYBE);
+	cr_assert_str_eq(who, "child");
+	cr_assert_eq(lb(p, "2009-09-01", k, 18, NULL), GU_NO);
+	cr_assert_eq(lb(p, "2009-08-31", k, 18, NULL), GU_NO);
+	gu_policy_free(p);
+}
+
+Test(eval, ages_15_16_for_left_behind_item_25)
+{
+	gu_policy *p = tp_load();
+	const char *k = "child.school_stage = junior\n";
+
+	cr_assert_eq(lb(p, "2008-09-02", k, 25, NULL), GU_YES);
+	cr_assert_eq(lb(p, "2008-09-01", k, 25, NULL), GU_NO);
+	cr_assert_eq(lb(p, "2008-08-31", k, 25, NULL), GU_NO);
+	/* A dropout of 15 is still of compulsory-school age, at 16 no longer. */
+	cr_assert_eq(lb(p, "2008-09-02", "child.school_stage = out_of_school\n", 4, NULL), GU_YES);
+	cr_assert_eq(lb(p, "2008-09-01", "child.school_stage = out_of_school\n", 4, NULL), GU_NO);
+	gu_policy_free(p);
+}
+
+Test(eval, ages_17_18_for_difficult_item_24)
+{
+	gu_policy *p = tp_load();
+	const char *k = "child.school_stage = general_high\nchild.formal_registration = yes\n"
+		"child.grade = 3\nhousehold.status = rural_dibao\n";
+
+	cr_assert_eq(lb(p, "2006-09-02", k, 24, NULL), GU_YES);
+	cr_assert_eq(lb(p, "2006-09-01", k, 24, NULL), GU_NO);
+	cr_assert_eq(lb(p, "2006-08-31", k, 24, NULL), GU_NO);
+	/* Item 7 is not limited to the groups: still eligible at 18. */
+	cr_assert_eq(lb(p, "2006-09-01", k, 7, NULL), GU_YES);
+	gu_policy_free(p);
+}
+
+Test(eval, ages_16_24_25_for_unemployed_youth_item_37)
+{
+	gu_policy *p = tp_load();
+	char who[256];
+
+	cr_assert_eq(lb(p, "2014-01-01", "member.1.relation = sibling\nmember.1.age = 24\n"
+		"member.1.employment = unemployed_seeking\n", 37, who), GU_YES);
+	cr_assert_str_eq(who, "member.1");
+	cr_assert_eq(lb(p, "2014-01-01", "member.1.relation = sibling\nmember.1.age = 25\n"
+		"member.1.employment = unemployed_seeking\nmember.1.graduate = none\n", 37, NULL), GU_NO);
+	cr_assert_eq(lb(p, "2014-01-01", "member.1.relation = sibling\nmember.1.age = 16\n"
+		"member.1.employment = unemployed_seeking\nmember.1.graduate = none\n", 37, NULL), GU_YES);
+	cr_assert_eq(lb(p, "2014-01-01", "member.1.relation = sibling\nmember.1.age = 15\n", 37, NULL), GU_NO);
+	gu_policy_free(p);
+}
+
+Test(eval, ages_24_25_for_an_unemployed_youth_by_date_of_birth)
+{
+	gu_policy *p = tp_load();
+	const char *k = "child.school_stage = out_of_school\nchild.employment = unemployed_seeking\n"
+		"child.unemployed_months = 5\nchild.hard_to_employ = no\nchild.job_need = job\n"
+		"child.graduate = none\nchild.training = no\nchild.no_income_no_support = no\n";
+	char who[256];
+
+	cr_assert_eq(lb(p, "1999-09-02", k, 37, who), GU_YES);  /* 24, the day before 25 */
+	cr_assert_str_eq(who, "child");
+	cr_assert_eq(lb(p, "1999-09-01", k, 37, NULL), GU_NO);  /* 25 today */
+	cr_assert_eq(lb(p, "1999-08-31", k, 37, NULL), GU_NO);
+	cr_assert_eq(lb(p, "2008-09-01", k, 37, NULL), GU_YES); /* 16 today */
+	cr_assert_eq(lb(p, "2008-09-02", k, 37, NULL), GU_NO);  /* 15: no employment question */
+	gu_policy_free(p);
+}
+
+/* A floating child: hukou in 建平县, living in 双塔区 with both parents. */
+#define FLOATING \
+	"interview.date = 2024-09-01\nchild.dob = 2015-03-10\nchild.sex = male\n" \
+	"child.hukou_county = %s\nchild.hukou_kind = village\nchild.residence_county = %s\n" \
+	"child.residence_kind = urban\nchild.months_at_residence = %d\nchild.lives_with = father, mother\n" \
+	"child.insured_county = %s\nfather.status = home\nmother.status = home\n" \
+	"child.school_stage = primary\nchild.grade = 4\nchild.school_county = %s\n" \
+	"child.school_kind = %s\n"
+
+/* Returns the verdict of item n for a floating child so described. */
+static gu_tv fl(const gu_policy *p, const char *hukou, const char *res, int months,
+	const char *insured, const char *school, const char *kind, int n)
+{
+	char text[4096];
+
+	snprintf(text, sizeof text, FLOATING, hukou, res, months, insured, school, kind);
+	return tp_verdict(p, text, n, NULL);
+}
+
+Test(eval, floating_needs_6_months_in_another_county)
+{
+	gu_policy *p = tp_load();
+
+	cr_assert_eq(fl(p, "211322", "211302", 6, "211322", "211302", "county_town_or_city", 5), GU_YES);
+	cr_assert_eq(fl(p, "211322", "211302", 5, "211322", "211302", "county_town_or_city", 5), GU_NO);
+	/* Between the two central districts a move does not count. */
+	cr_assert_eq(fl(p, "211302", "211303", 30, "211302", "211303", "county_town_or_city", 5), GU_NO);
+	cr_assert_eq(fl(p, "211303", "211302", 30, "211303", "211302", "county_town_or_city", 5), GU_NO);
+	/* From Beijing's 朝阳区 to 朝阳县 is a move. */
+	cr_assert_eq(fl(p, "110105", "211321", 30, "110105", "211321", "township_village", 5), GU_YES);
+	gu_policy_free(p);
+}
+
+Test(eval, item_11_five_counties_and_county_town_schools)
+{
+	gu_policy *p = tp_load();
+
+	cr_assert_eq(fl(p, "211322", "211381", 12, "211322", "211381", "township_village", 11), GU_YES);
+	cr_assert_eq(fl(p, "211322", "211381", 12, "211322", "211381", "county_town_or_city", 11), GU_MAYBE);
+	cr_assert_eq(fl(p, "211322", "211302", 12, "211322", "211302", "township_village", 11), GU_NO);
+	cr_assert_eq(fl(p, "211322", "211324", 12, "211322", "211324", "township_village", 11), GU_YES);
+	gu_policy_free(p);
+}
+
+Test(eval, item_14_insurance_outside_the_city)
+{
+	gu_policy *p = tp_load();
+
+	cr_assert_eq(fl(p, "211322", "211302", 12, "211322", "211302", "township_village", 14), GU_NO);
+	cr_assert_eq(fl(p, "110105", "211302", 12, "110105", "211302", "township_village", 14), GU_YES);
+	cr_assert_eq(fl(p, "110105", "211302", 12, "none", "211302", "township_village", 14), GU_YES);
+	cr_assert_eq(fl(p, "110105", "211302", 12, "unknown", "211302", "township_village", 14), GU_MAYBE);
+	gu_policy_free(p);
+}
+
+Test(eval, item_17_orphans_with_and_without_the_allowance)
+{
+	gu_policy *p = tp_load();
+	const char *orphan = "father.status = deceased\nmother.status = declared_missing\n";
+	char extra[512];
+
+	snprintf(extra, sizeof extra, "%shousehold.status = orphan_allowance\n", orphan);
+	cr_assert_eq(lb(p, "2014-01-01", "father.status = deceased\nmother.status = deceased\n"
+		"household.status = orphan_allowance\n", 17, NULL), GU_YES);
+	cr_assert_eq(lb(p, "2014-01-01", "father.status = deceased\nmother.status = deceased\n", 17, NULL),
+		GU_MAYBE);
+	/* One parent dead, the other severely ill: de facto unsupported. */
+	cr_assert_eq(lb(p, "2014-01-01", "father.status = deceased\nmother.status = severe_illness\n"
+		"household.status = defacto_allowance\n", 17, NULL), GU_YES);
+	cr_assert_eq(lb(p, "2014-01-01", "child.hiv = yes\n", 17, NULL), GU_MAYBE);
+	cr_assert_eq(lb(p, "2014-01-01", "", 17, NULL), GU_NO);
+	gu_policy_free(p);
+}
+
+Test(eval, item_26_tekun_and_the_allowance_alternative)
+{
+	gu_policy *p = tp_load();
+
+	cr_assert_eq(lb(p, "2014-01-01", "household.status = tekun_dispersed\n", 26, NULL), GU_YES);
+	cr_assert_eq(lb(p, "2014-01-01", "father.status = deceased\nmother.status = deceased\n", 26, NULL),
+		GU_MAYBE);
+	cr_assert_eq(lb(p, "2014-01-01", "father.status = deceased\nmother.status = deceased\n"
+		"household.status = orphan_allowance\n", 26, NULL), GU_NO);
+	gu_policy_free(p);
+}
+
+Test(eval, persons_are_named)
+{
+	gu_policy *p = tp_load();
+	char who[256];
+
+	cr_assert_eq(lb(p, "2014-01-01", "mother.smi = yes\nmember.2.relation = grandparent\n"
+		"member.2.smi = yes\nmember.2.age = 70\n", 13, who), GU_YES);
+	cr_assert_str_eq(who, "mother,member.2");
+	cr_assert_eq(lb(p, "2014-01-01", "", 30, who), GU_YES);
+	cr_assert_str_eq(who, "father,mother");
+	cr_assert_eq(lb(p, "2014-01-01", "household.zero_employment = yes\n", 38, who), GU_YES);
+	cr_assert_str_eq(who, "household");
+	gu_policy_free(p);
+}
+
+/* Evaluates the left-behind child with extra answers into r. */
+static void lb_results(const gu_policy *p, const char *dob, const char *extra, gu_results *r)
+{
+	char text[8192];
+	gu_answers a;
+	gu_error err;
+
+	snprintf(text, sizeof text, LEFT_BEHIND, dob, extra);
+	tp_answers(text, &a);
+	cr_assert_eq(gu_evaluate(p, &a, r, &err), 0);
+	gu_answers_free(&a);
+}
+
+Test(eval, alerts_for_safety_and_dropout)
+{
+	gu_policy *p = tp_load();
+	gu_results r;
+
+	lb_results(p, "2014-01-01", "child.safety = suspected\nchild.school_stage = out_of_school\n", &r);
+	cr_assert_eq(r.nalerts, 2);
+	cr_assert_str_eq(r.alerts[0].id, "mandatory_report");
+	cr_assert_str_eq(r.alerts[1].id, "dropout");
+	cr_assert(strstr(r.alerts[0].text, "report") != NULL);
+	gu_results_free(&r);
+	lb_results(p, "2008-09-01", "child.school_stage = out_of_school\n", &r);
+	cr_assert_eq(r.nalerts, 0, "a 16-year-old out of school is no dropout alert");
+	gu_results_free(&r);
+	lb_results(p, "2014-01-01", "child.safety = yes\nchild.school_stage = primary\n", &r);
+	cr_assert_eq(r.nalerts, 1);
+	cr_assert_str_eq(r.alerts[0].id, "mandatory_report");
+	gu_results_free(&r);
+	gu_policy_free(p);
+}
+
+Test(eval, groups_reasons_explanations_and_what_to_ask_next)
+{
+	gu_policy *p = tp_load();
+	gu_results r;
+
+	lb_results(p, "2014-01-01", "child.school_stage = primary\nchild.grade = 4\n"
+		"child.school_county = 211321\nchild.school_kind = township_village\n"
+		"household.hardship_claimed = yes\nchild.mh_need = unknown\n", &r);
+	cr_assert_str_eq(r.groups, "left_behind,difficult");
+	cr_assert_eq(r.n, 39);
+	cr_assert_eq(r.v[24].item, 25);
+	cr_assert_eq(r.v[24].verdict, GU_YES);
+	cr_assert_str_eq(r.v[24].reason, "a rural left-behind child");
+	cr_assert(strstr(r.v[24].explanation, "[yes] left_behind") != NULL, "%s", r.v[24].explanation);
+	cr_assert(strstr(r.v[24].explanation, "father.status = migrant") != NULL, "%s", r.v[24].explanation);
+	/* Item 31 waits for child.mh_need, which would settle it. */
+	cr_assert_eq(r.v[30].verdict, GU_MAYBE);
+	cr_assert_eq(r.v[30].nsettle, 1);
+	cr_assert_str_eq(r.v[30].settle[0], "child.mh_need");
+	cr_assert(strstr(r.v[30].reason, "verify: answer child.mh_need") != NULL, "%s", r.v[30].reason);
+	cr_assert_geq(r.nask, 1);
+	cr_assert_str_eq(r.ask_next[0], "child.mh_need");
+	/* Item 6 is for the department to decide: no answer settles it. */
+	cr_assert_eq(r.v[5].verdict, GU_MAYBE);
+	cr_assert_eq(r.v[5].nsettle, 0);
+	cr_assert(strstr(r.v[5].reason, "verify with City Education Bureau") != NULL, "%s", r.v[5].reason);
+	cr_assert(strstr(r.v[5].explanation, "Decided by: City Education Bureau") != NULL);
+	cr_assert_eq(r.v[10].verdict, GU_YES, "item 11 in 朝阳县 at a township school");
+	gu_results_free(&r);
+	gu_policy_free(p);
+}
+
+Test(eval, verdict_names)
+{
+	cr_assert_str_eq(gu_tv_verdict(GU_YES), "eligible");
+	cr_assert_str_eq(gu_tv_verdict(GU_MAYBE), "verify");
+	cr_assert_str_eq(gu_tv_verdict(GU_NO), "no");
+}

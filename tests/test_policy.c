@@ -1,0 +1,305 @@
+/* The policy file: the shipped file loads with all 39 items and every
+ * question, and each kind of mistake stops loading at file:line:column. */
+#include "config.h"
+
+#include "tests/test_policy_util.h"
+
+#define H TP_HEAD_LINES
+/* The line of "rule:" in generated item k when extra has e lines. */
+#define RULE_LINE(e, k) (H + (e) + ((k) - 1) * 15 + 15)
+
+/* Loads a minimal policy and expects an error at where containing fragment. */
+static void fails_at(const char *extra, const char *rule, int skip, int line, int col,
+	const char *fragment)
+{
+	gu_policy *p = NULL;
+	gu_error err;
+	char where[64];
+	int rc = tp_load_mini(extra, rule, skip, &p, &err);
+
+	snprintf(where, sizeof where, "t.policy:%d:%d", line, col);
+	cr_assert_lt(rc, 0, "loading should fail (%s)", fragment);
+	cr_assert_null(p);
+	cr_assert_str_eq(err.where, where, "error [%s: %s], expected at %s", err.where,
+		err.message, where);
+	cr_assert(strstr(err.message, fragment) != NULL, "message [%s] lacks [%s]",
+		err.message, fragment);
+}
+
+Test(policy, shipped_file_loads_with_39_items_in_order)
+{
+	gu_policy *p = tp_load();
+	size_t i;
+
+	cr_assert_str_eq(gu_policy_id(p), "chaoyang-2024");
+	cr_assert_str_eq(gu_policy_effective(p), "2024-01-01");
+	cr_assert_eq(strlen(gu_policy_hash(p)), 64);
+	cr_assert_eq(gu_policy_item_count(p), 39);
+	for (i = 0; i < 39; i++) {
+		const gu_item *it = gu_policy_item(p, i);
+
+		cr_assert_eq(it->number, (int)i + 1);
+		cr_assert(it->name_en[0] && it->target_en[0] && it->content_en[0] && it->depts_en[0]);
+		cr_assert_eq(gu_policy_item_by_number(p, (int)i + 1), it);
+	}
+	cr_assert_null(gu_policy_item_by_number(p, 40));
+	gu_policy_free(p);
+}
+
+Test(policy, item_texts_keep_the_citys_oddities)
+{
+	gu_policy *p = tp_load();
+	const gu_item *it6 = gu_policy_item_by_number(p, 6);
+	const gu_item *it13 = gu_policy_item_by_number(p, 13);
+	const gu_item *it23 = gu_policy_item_by_number(p, 23);
+	const gu_item *it29 = gu_policy_item_by_number(p, 29);
+	size_t n = strlen(it6->content_zh);
+
+	cr_assert_eq(it6->content_zh[n - 1], '.');
+	cr_assert(strstr(it13->content_zh, "规范严重精神障碍患者") != NULL);
+	cr_assert(strstr(it23->depts_zh, "市人力资源社会保障局") != NULL);
+	cr_assert(strstr(it29->target_zh, "求助供养") != NULL);
+	cr_assert(strstr(gu_policy_item_by_number(p, 7)->target_zh, "(含原建档立卡学生") != NULL);
+	cr_assert_str_eq(gu_policy_item_by_number(p, 1)->group_zh, "幼有所育");
+	cr_assert_str_eq(gu_policy_item_by_number(p, 39)->group_zh, "发展保障");
+	gu_policy_free(p);
+}
+
+Test(policy, sections_come_in_the_interview_order)
+{
+	static const char *const ids[] = { "child", "hukou", "parents", "health", "school",
+		"household", "housing", "employment", "sudden" };
+	gu_policy *p = tp_load();
+	size_t i, last = 0;
+
+	cr_assert_eq(gu_policy_section_count(p), 9);
+	for (i = 0; i < 9; i++)
+		cr_assert_str_eq(gu_policy_section(p, i)->id, ids[i]);
+	for (i = 0; i < gu_policy_question_count(p); i++) {
+		const gu_question *q = gu_policy_question(p, i);
+
+		cr_assert_geq(q->section, last, "%s is out of section order", q->key);
+		last = q->section;
+	}
+	gu_policy_free(p);
+}
+
+Test(policy, every_key_of_the_contract_is_a_question)
+{
+	static const char *const keys[] = {
+		"interview.date", "interview.township", "interview.worker", "child.name",
+		"child.id_number", "child.dob", "child.sex", "child.hukou_county", "child.hukou_kind",
+		"child.residence_county", "child.residence_kind", "child.months_at_residence",
+		"child.lives_with", "child.insured_county", "child.disability", "child.disability_types",
+		"child.disability_level", "child.rehab_need", "child.smi", "child.hiv", "child.mh_need",
+		"child.safety", "child.school_stage", "child.grade", "child.school_county",
+		"child.school_kind", "child.formal_registration", "child.voc_major", "child.voc_public",
+		"child.school_ethnic_region", "child.job_intent", "father.status", "mother.status",
+		"father.migrant_months", "mother.migrant_months", "member.1.relation", "member.7.name",
+		"father.name", "mother.age", "member.2.age", "father.disability", "member.3.smi",
+		"mother.disability_types", "father.disability_level", "member.1.rehab_need",
+		"child.employment", "father.employment", "member.4.unemployed_months", "mother.job_need",
+		"father.hard_to_employ", "member.2.graduate", "child.training", "member.5.no_income_no_support",
+		"household.status", "household.hardship_claimed", "household.sudden_hardship",
+		"household.disaster", "household.house_damaged", "household.high_medical",
+		"household.rural_house_danger", "household.rural_housing_support_received",
+		"household.urban_housing_difficulty", "household.zero_employment",
+		"household.acute_emergency", NULL
+	};
+	gu_policy *p = tp_load();
+	int i;
+
+	for (i = 0; keys[i]; i++)
+		cr_assert_not_null(gu_policy_find_question(p, keys[i]), "%s is missing", keys[i]);
+	cr_assert_str_eq(gu_policy_find_question(p, "member.3.age")->key, "member.*.age");
+	cr_assert(gu_policy_find_question(p, "member.3.age")->is_person);
+	cr_assert_null(gu_policy_find_question(p, "member.1.status"));
+	cr_assert_null(gu_policy_find_question(p, "child.age"));
+	cr_assert_null(gu_policy_find_question(p, "child.relation"));
+	cr_assert_null(gu_policy_find_question(p, "father.job_intent"));
+	gu_policy_free(p);
+}
+
+Test(policy, choices_carry_both_languages)
+{
+	gu_policy *p = tp_load();
+	const gu_question *q = gu_policy_find_question(p, "father.status");
+	size_t i;
+
+	cr_assert_eq(q->type, GU_Q_MULTI);
+	cr_assert_eq(q->nchoices, 12);
+	cr_assert_str_eq(q->choices[1].value, "migrant");
+	cr_assert_str_eq(q->choices[1].label_zh, "外出务工");
+	for (i = 0; i < q->nchoices; i++)
+		cr_assert(q->choices[i].label_en[0] && q->choices[i].label_zh[0]);
+	q = gu_policy_find_question(p, "child.grade");
+	cr_assert_eq(q->type, GU_Q_INTEGER);
+	cr_assert_eq(q->min, 1);
+	cr_assert_eq(q->max, 9);
+	cr_assert(gu_policy_find_question(p, "interview.date")->required);
+	cr_assert(gu_policy_find_question(p, "child.hukou_county")->allow_none);
+	cr_assert_eq(gu_policy_find_question(p, "child.id_number")->type, GU_Q_IDNUMBER);
+	gu_policy_free(p);
+}
+
+Test(policy, a_minimal_policy_loads)
+{
+	gu_policy *p = NULL;
+	gu_error err;
+
+	cr_assert_eq(tp_load_mini(NULL, NULL, 0, &p, &err), 0, "%s %s", err.where, err.message);
+	cr_assert_eq(gu_policy_item_count(p), 39);
+	cr_assert_eq(gu_policy_question_count(p), 3);
+	gu_policy_free(p);
+}
+
+Test(policy_errors, a_missing_item)
+{
+	fails_at(NULL, NULL, 17, 1, 1, "item 17 is missing");
+}
+
+Test(policy_errors, an_item_number_outside_1_to_39)
+{
+	fails_at("item 40\n", NULL, 0, H + 1, 6, "item 40: items are numbered 1 to 39");
+	fails_at("item 0\n", NULL, 0, H + 1, 6, "items are numbered 1 to 39");
+	fails_at("item five\n", NULL, 0, H + 1, 6, "an item is numbered");
+}
+
+Test(policy_errors, a_duplicate_item)
+{
+	char *extra = tp_mini("", NULL, 0);
+	/* The first item block of a minimal policy, given once more before the others. */
+	char *start = strstr(extra, "item 5\n"), *end = strstr(extra, "item 6\n");
+	char block[2048];
+
+	snprintf(block, sizeof block, "%.*s", (int)(end - start), start);
+	free(extra);
+	fails_at(block, NULL, 0, H + 15 + 4 * 15 + 1, 6, "item 5 is defined twice (first on line 29)");
+}
+
+Test(policy_errors, a_duplicate_question)
+{
+	fails_at("question child.n\n  type: yesno\n  section: s\n  zh: 是\n  en: Y\n", NULL, 0,
+		H + 1, 10, "question child.n is defined twice (first on line 22)");
+}
+
+Test(policy_errors, a_person_pattern_duplicating_a_key)
+{
+	fails_at("question *.kind\n  type: yesno\n  section: s\n  persons: father, child\n"
+		"  zh: 是\n  en: Y\n", NULL, 0, H + 1, 10, "question child.kind is defined twice");
+}
+
+Test(policy_errors, an_unknown_key_in_a_rule)
+{
+	fails_at(NULL, "child.knd = a", 0, RULE_LINE(0, 1), 9,
+		"child.knd: no such key; did you mean child.kind?");
+}
+
+Test(policy_errors, a_condition_on_a_key_that_does_not_exist)
+{
+	fails_at("question child.y\n  type: yesno\n  section: s\n  zh: 是\n  en: Y\n"
+		"  when: household.nothing_like_it\n", NULL, 0, H + 6, 9,
+		"household.nothing_like_it: no such key");
+}
+
+Test(policy_errors, a_choice_compared_with_a_value_not_among_its_choices)
+{
+	fails_at(NULL, "child.kind = c", 0, RULE_LINE(0, 1), 22, "\"c\" is not a choice of child.kind");
+	fails_at(NULL, "child.kind in {a, z}", 0, RULE_LINE(0, 1), 27, "\"z\" is not a choice of child.kind");
+}
+
+Test(policy_errors, a_date_compared_with_a_number)
+{
+	fails_at(NULL, "interview.date > 5", 0, RULE_LINE(0, 1), 26, "\"5\" is not a date");
+	fails_at(NULL, "child.n < 2024-01-01", 0, RULE_LINE(0, 1), 19, "\"2024-01-01\" is not a number");
+	fails_at(NULL, "child.n = interview.date", 0, RULE_LINE(0, 1), 19, "cannot compare a number with a date");
+}
+
+Test(policy_errors, a_choice_compared_with_an_order)
+{
+	fails_at(NULL, "child.kind < a", 0, RULE_LINE(0, 1), 20, "child.kind is a choice");
+}
+
+Test(policy_errors, syntax_errors_in_expressions)
+{
+	fails_at(NULL, "child.n >", 0, RULE_LINE(0, 1), 18, "expected a value");
+	fails_at(NULL, "(yes", 0, RULE_LINE(0, 1), 13, "expected \")\"");
+	fails_at(NULL, "yes yes", 0, RULE_LINE(0, 1), 13, "expected \"and\", \"or\" or the end");
+	fails_at(NULL, "frobnicate", 0, RULE_LINE(0, 1), 9, "frobnicate: no such fact, key or keyword");
+	fails_at(NULL, "child.n @ 3", 0, RULE_LINE(0, 1), 17, "expected a comparison");
+	fails_at(NULL, "child.kind", 0, RULE_LINE(0, 1), 19, "expected a comparison");
+}
+
+Test(policy_errors, an_expression_continued_on_the_next_line_points_there)
+{
+	fails_at(NULL, "yes\n    and child.nn = 1", 0, RULE_LINE(0, 1) + 1, 9, "child.nn: no such key");
+}
+
+Test(policy_errors, syntax_errors_in_the_file)
+{
+	fails_at("Item 5\n", NULL, 0, H + 1, 1, "a line at the left margin starts a block");
+	fails_at("widget w\n", NULL, 0, H + 1, 1, "\"widget\" is not a block");
+	fails_at("question child.y\n  type yesno\n", NULL, 0, H + 2, 3, "expected \"name: value\"");
+	fails_at("section t\n  zh: 丙\n  en: C\n  colour: red\n", NULL, 0, H + 4, 3,
+		"unknown attribute \"colour\" in a section block");
+	fails_at("section t\n  zh: 丙\n  zh: 丁\n  en: C\n", NULL, 0, H + 3, 3, "zh is given twice");
+	fails_at("section \xff\n", NULL, 0, H + 1, 9, "not valid UTF-8");
+}
+
+Test(policy_errors, a_question_without_its_type_or_with_a_bad_one)
+{
+	fails_at("question child.y\n  section: s\n  zh: 是\n  en: Y\n", NULL, 0, H + 1, 1,
+		"the attribute \"type:\" is missing");
+	fails_at("question child.y\n  type: colour\n  section: s\n  zh: 是\n  en: Y\n", NULL, 0, H + 2, 3,
+		"\"colour\" is not a type");
+	fails_at("question child.y\n  type: yesno\n  section: nowhere\n  zh: 是\n  en: Y\n", NULL, 0, H + 3, 3,
+		"no section called \"nowhere\"");
+	fails_at("question child.y\n  type: choice\n  section: s\n  zh: 是\n  en: Y\n", NULL, 0, H + 1, 1,
+		"needs \"choice: value | 中文 | English\" lines");
+	fails_at("question child.y\n  type: choice\n  section: s\n  zh: 是\n  en: Y\n  choice: a | 甲\n",
+		NULL, 0, H + 6, 3, "a choice is written");
+	fails_at("question kid.y\n  type: yesno\n  section: s\n  zh: 是\n  en: Y\n", NULL, 0, H + 1, 10,
+		"a key starts with interview, child");
+}
+
+Test(policy_errors, a_fact_that_refers_to_itself)
+{
+	fails_at("fact loop\n  is: child.n > 1 and loop\n", "loop", 0, H + 2, 23, "fact loop refers to itself");
+}
+
+Test(policy_errors, ask_when_conditions_in_a_circle)
+{
+	fails_at("question child.y\n  type: yesno\n  section: s\n  zh: 是\n  en: Y\n  when: child.z\n"
+		"question child.z\n  type: yesno\n  section: s\n  zh: 是\n  en: Y\n  when: child.y\n",
+		NULL, 0, H + 6, 1, "depends on itself");
+}
+
+Test(policy_errors, a_multi_choice_compared_with_equals)
+{
+	fails_at("question child.m\n  type: multi\n  section: s\n  zh: 多\n  en: M\n"
+		"  choice: a | 甲 | A\n", "child.m = a", 0, RULE_LINE(6, 1), 17, "use \"has any of");
+}
+
+Test(policy_errors, an_item_without_a_rule)
+{
+	char *s = tp_mini(NULL, NULL, 0);
+	char *r = strstr(s, "  rule: yes\n");
+	gu_policy *p = NULL;
+	gu_error err;
+
+	memcpy(r, "  note: yes\n", 12);
+	cr_assert_lt(gu_policy_load_text("t.policy", s, strlen(s), &p, &err), 0);
+	cr_assert_str_eq(err.where, "t.policy:29:1");
+	cr_assert(strstr(err.message, "the attribute \"rule:\" is missing") != NULL, "%s", err.message);
+	free(s);
+}
+
+Test(policy_errors, a_missing_file)
+{
+	gu_policy *p = NULL;
+	gu_error err;
+
+	cr_assert_lt(gu_policy_load_file("/nonexistent/x.policy", &p, &err), 0);
+	cr_assert_eq(err.code, GU_EIO);
+	cr_assert_str_eq(err.where, "/nonexistent/x.policy");
+}

@@ -1,0 +1,57 @@
+#!/bin/sh
+# Golden screens: each key script in tests/tui-scripts/screens/ is run in
+# English and Chinese at 80x24 and 120x40; every screen it dumps must equal
+# tests/golden/LANG-COLSxLINES/NAME.  GUANAI_UPDATE_GOLDEN=1 rewrites them.
+. "$top_srcdir/tests/tap.sh"
+work=$(mktemp -d) || exit 1
+trap 'rm -rf "$work"' EXIT
+scripts="$top_srcdir/tests/tui-scripts/screens"
+
+# run_script SCRIPT LANG COLS LINES OUTDIR: runs guanai under SCRIPT on a new database.
+run_script() {
+	rm -f "$work/db" "$work/db-wal" "$work/db-shm"
+	mkdir -p "$5"
+	GUANAI_TEST_SCRIPT=$1 GUANAI_TEST_DUMP_DIR=$5 GUANAI_TEST_TODAY=2026-11-29 \
+	GUANAI_TEST_TIMEOUT=60 COLUMNS=$3 LINES=$4 \
+		"$GUANAI" --lang "$2" --db "$work/db" > "$work/out" 2>&1
+}
+
+# Chinese goldens need the Chinese catalogue with the screens' messages.
+run_script "$scripts/start.keys" zh 80 24 "$work/probe"
+if grep -q '新的访谈' "$work/probe/start.txt" 2>/dev/null; then
+	langs="en zh"
+else
+	langs="en"
+	ok "# SKIP Chinese screens: the zh_CN catalogue does not have the screens' messages yet"
+fi
+
+for lang in $langs; do
+	for size in 80x24 120x40; do
+		cols=${size%x*}
+		lines=${size#*x}
+		for script in "$scripts"/*.keys; do
+			name=$(basename "$script" .keys)
+			out="$work/$lang-$size-$name"
+			run_script "$script" "$lang" "$cols" "$lines" "$out"
+			rc=$?
+			check "$name ($lang, $size) runs to the end" test "$rc" -eq 0
+			[ "$rc" -eq 0 ] || diag "$(cat "$work/out")"
+			golden="$top_srcdir/tests/golden/$lang-$size"
+			for dump in "$out"/*.txt; do
+				[ -f "$dump" ] || continue
+				base=$(basename "$dump")
+				if [ -n "$GUANAI_UPDATE_GOLDEN" ]; then
+					mkdir -p "$golden"
+					cp "$dump" "$golden/$base"
+				fi
+				if cmp -s "$dump" "$golden/$base"; then
+					ok "$lang $size $base matches the golden screen"
+				else
+					not_ok "$lang $size $base matches the golden screen"
+					diag "$(diff -u "$golden/$base" "$dump" 2>&1 | head -40)"
+				fi
+			done
+		done
+	done
+done
+done_testing

@@ -1,0 +1,71 @@
+#!/bin/sh
+# Whole interviews through the screens, checked in the database: a full
+# interview finished with a referral; a power cut halfway and the resumed
+# draft at the same question; a save that fails while another program
+# holds the database, kept on screen and retried; household members added
+# and removed from the roster.
+. "$top_srcdir/tests/tap.sh"
+work=$(mktemp -d) || exit 1
+trap 'rm -rf "$work"' EXIT
+scripts="$top_srcdir/tests/tui-scripts"
+DB=$work/db
+READY=$work/ready
+LOCKER=$top_builddir/tests/test_tui_lock
+export DB READY LOCKER
+
+# tui SCRIPT: runs guanai in English under SCRIPT on $DB; returns its status.
+tui() {
+	GUANAI_TEST_SCRIPT=$1 GUANAI_TEST_DUMP_DIR=$work GUANAI_TEST_TODAY=2026-11-29 \
+	GUANAI_TEST_TIMEOUT=60 COLUMNS=80 LINES=24 \
+		"$GUANAI" --lang en --db "$DB" > "$work/out" 2>&1
+}
+dbdump() { "$top_builddir/tests/test_tui_dbdump" "$DB"; }
+
+# 1. the whole interview
+tui "$scripts/screens/interview.keys"
+check "the whole interview runs to the end" test $? -eq 0
+dbdump > "$work/stored" 2>&1
+check "the database can be read back" test $? -eq 0
+if cmp -s "$scripts/interview.expected" "$work/stored"; then
+	ok "every answer, the status and the referral are stored"
+else
+	not_ok "every answer, the status and the referral are stored"
+	diag "$(diff -u "$scripts/interview.expected" "$work/stored" | head -40)"
+fi
+
+# 2. a power cut halfway, then resume
+rm -f "$DB" "$DB-wal" "$DB-shm"
+tui "$scripts/resume-kill.keys"
+check "the killed run died without cleaning up" test $? -eq 137
+dbdump > "$work/stored" 2>&1
+check "the draft remembers the question on screen" grep -q '^case draft resume=child.id_number ' "$work/stored"
+check "the answers before the power cut are stored" grep -q '^child.dob = 2015-03-02$' "$work/stored"
+check "the half-typed edit was never saved" grep -q '^child.id_number = 21132220150302123X$' "$work/stored"
+tui "$scripts/resume-open.keys"
+check "resuming runs" test $? -eq 0
+check "the draft is listed with its name" grep -q '王小明' "$work/drafts.txt"
+check "it resumes at the same question" grep -q "Child's ID number" "$work/resumed.txt"
+check "with the answer given before" grep -q '21132220150302123X' "$work/resumed.txt"
+
+# 3. a save that fails while the database is locked, then a retry
+rm -f "$DB" "$DB-wal" "$DB-shm" "$READY"
+tui "$scripts/save-fail.keys"
+check "the locked run goes on" test $? -eq 0
+check "the screen says the answer is not saved" grep -q 'NOT SAVED' "$work/notsaved.txt"
+check "and why, with how to retry" grep -q 'Ctrl-R' "$work/notsaved.txt"
+check "the answer stays on screen" grep -q "建平镇" "$work/notsaved.txt"
+check "after the retry everything is saved" grep -q 'Everything is saved now' "$work/saved.txt"
+dbdump > "$work/stored" 2>&1
+check "the retried answer is in the database" grep -q '^interview.township = 建平镇$' "$work/stored"
+# 4. the roster: two members added, the first removed, the second renumbered
+rm -f "$DB" "$DB-wal" "$DB-shm"
+tui "$scripts/roster-remove.keys"
+check "the roster run goes to the end" test $? -eq 0
+check "both members are listed before the removal" grep -q 'Member 2: sibling  王小红  14' "$work/roster2.txt"
+check "the removal asks first" grep -q 'Remove this member?' "$work/remove.txt"
+check "after the removal the sister is member 1" grep -q 'Member 1: sibling  王小红  14' "$work/removed.txt"
+dbdump > "$work/stored" 2>&1
+check "member 1 is the sister in the database" grep -q '^member.1.name = 王小红$' "$work/stored"
+check "no member 2 is left in the database" sh -c "! grep -q '^member.2' '$work/stored'"
+check "the grandmother's answers are gone" sh -c "! grep -q '王奶奶' '$work/stored'"
+done_testing

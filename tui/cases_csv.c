@@ -1,0 +1,235 @@
+#include "config.h"
+/* guanai cases --csv: the filtered case list and its items as a CSV file
+ * for Excel, in UTF-8 with a BOM or in GB18030. */
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/i18n.h"
+#include "db/export.h"
+#include "db/groups.h"
+#include "tui/cases_csv.h"
+#include "tui/login_cli.h"
+#include "tui/options.h"
+
+enum {
+	OPT_CSV = 0x2100, OPT_ENCODING, OPT_OUTPUT, OPT_STATUS, OPT_WORKER, OPT_TOWNSHIP,
+	OPT_SEARCH, OPT_GROUP, OPT_ITEM, OPT_DUE, OPT_SORT, OPT_LIMIT
+};
+
+/* Prints the CSV options' help to f; returns nothing. */
+void gu_cases_csv_usage(FILE *f)
+{
+	fprintf(f, _("Usage: %s cases --csv [OPTION]...\n"), PACKAGE);
+	fputs(_("Write the cases as CSV for a spreadsheet: one row per case with the child's\n"
+		"name, the masked ID number, township, worker, groups, status, the next\n"
+		"follow-up and each item's verdict and referral.\n\n"), f);
+	fputs(_("  --encoding ENC    utf-8 (with a byte order mark, the default) or gb18030\n"
+		"  --output FILE     write to FILE (made readable by you only), not to the screen\n"
+		"  --status LIST     only these statuses (draft,complete,returned,reviewed,closed)\n"
+		"  --worker NAME     only this worker's cases\n"
+		"  --township NAME   only cases of this township\n"
+		"  --search TEXT     part of a name, its pinyin or initials, or an ID number's end\n"
+		"  --group GROUP     only floating, left_behind or difficult children\n"
+		"  --item N          only cases where item N (1-39) applies\n"
+		"  --due-by DATE     only cases with a follow-up due by DATE (YYYY-MM-DD)\n"
+		"  --sort ORDER      default, updated, name, township or due\n"
+		"  --limit N         at most N cases\n"), f);
+}
+
+/* Sets the status mask from a comma-separated list; returns 0 or -1 (printed). */
+static int parse_statuses(const char *list, unsigned *mask)
+{
+	char *copy = strdup(list), *save = NULL, *word;
+	int ret = 0;
+
+	if (!copy)
+		return -1;
+	for (word = strtok_r(copy, ",", &save); word; word = strtok_r(NULL, ",", &save)) {
+		enum gu_case_status s;
+		gu_error err;
+
+		while (*word == ' ')
+			word++;
+		if (gu_case_status_parse(word, &s, &err) < 0) {
+			gu_complain("%s", err.message);
+			ret = -1;
+			break;
+		}
+		*mask |= 1u << s;
+	}
+	free(copy);
+	return ret;
+}
+
+/* Parses a positive number no larger than max; returns it, or -1 (printed). */
+static long parse_number(const char *s, long max, const char *option)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < 1 || v > max) {
+		gu_complain(_("%s takes a number from 1 to %ld, not \"%s\""), option, max, s);
+		return -1;
+	}
+	return v;
+}
+
+/* Parses the options into f and the others; returns 0, or an exit status. */
+static int parse(int argc, char **argv, gu_search_filter *f, enum gu_csv_encoding *enc,
+	const char **output)
+{
+	static const struct option longopts[] = {
+		GU_COMMON_LONGOPTS,
+		{ "csv", no_argument, NULL, OPT_CSV },
+		{ "encoding", required_argument, NULL, OPT_ENCODING },
+		{ "output", required_argument, NULL, OPT_OUTPUT },
+		{ "status", required_argument, NULL, OPT_STATUS },
+		{ "worker", required_argument, NULL, OPT_WORKER },
+		{ "township", required_argument, NULL, OPT_TOWNSHIP },
+		{ "search", required_argument, NULL, OPT_SEARCH },
+		{ "group", required_argument, NULL, OPT_GROUP },
+		{ "item", required_argument, NULL, OPT_ITEM },
+		{ "due-by", required_argument, NULL, OPT_DUE },
+		{ "sort", required_argument, NULL, OPT_SORT },
+		{ "limit", required_argument, NULL, OPT_LIMIT },
+		{ "help", no_argument, NULL, GU_OPT_HELP },
+		{ NULL, 0, NULL, 0 }
+	};
+	gu_error err;
+	gu_date d;
+	long v;
+	int opt;
+
+	optind = 0;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (opt) {
+		case GU_OPT_HELP:
+			gu_cases_csv_usage(stdout);
+			return -1;
+		case OPT_CSV:
+			break;
+		case OPT_ENCODING:
+			if (strcmp(optarg, "utf-8") == 0 || strcmp(optarg, "utf8") == 0)
+				*enc = GU_CSV_UTF8_BOM;
+			else if (strcmp(optarg, "gb18030") == 0)
+				*enc = GU_CSV_GB18030;
+			else {
+				gu_complain(_("--encoding takes utf-8 or gb18030, not \"%s\""), optarg);
+				return 2;
+			}
+			break;
+		case OPT_OUTPUT:
+			*output = optarg;
+			break;
+		case OPT_STATUS:
+			if (parse_statuses(optarg, &f->status_mask) < 0)
+				return 2;
+			break;
+		case OPT_WORKER:
+			f->worker = optarg;
+			break;
+		case OPT_TOWNSHIP:
+			f->township = optarg;
+			break;
+		case OPT_SEARCH:
+			f->query = optarg;
+			break;
+		case OPT_GROUP:
+			if (!gu_group_valid(optarg)) {
+				gu_complain(_("\"%s\" is not a group (floating, left_behind or difficult)"),
+					optarg);
+				return 2;
+			}
+			f->group = optarg;
+			break;
+		case OPT_ITEM:
+			if ((v = parse_number(optarg, 39, "--item")) < 0)
+				return 2;
+			f->item = (int)v;
+			break;
+		case OPT_DUE:
+			if (!gu_date_parse(optarg, &d)) {
+				gu_complain(_("%s: \"%s\" is not a date; write it as YYYY-MM-DD"),
+					"--due-by", optarg);
+				return 2;
+			}
+			f->due_by = optarg;
+			break;
+		case OPT_SORT:
+			if (gu_search_sort_parse(optarg, &f->sort, &err) < 0) {
+				gu_complain("%s", err.message);
+				return 2;
+			}
+			break;
+		case OPT_LIMIT:
+			if ((v = parse_number(optarg, 100000000L, "--limit")) < 0)
+				return 2;
+			f->limit = (size_t)v;
+			break;
+		case '?':
+			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s cases --help\""),
+				argv[optind - 1], PACKAGE);
+			return 2;
+		default:
+			if (gu_common_option(opt, optarg) != 0)
+				return 2;
+		}
+	}
+	if (optind < argc) {
+		gu_complain(_("\"%s cases\" takes no arguments; see \"%s cases --help\""), PACKAGE,
+			PACKAGE);
+		return 2;
+	}
+	return 0;
+}
+
+/* Writes the CSV to standard output; returns 0 or < 0. */
+static int to_stdout(gu_db *db, const gu_search_filter *f, enum gu_csv_encoding enc,
+	gu_error *err)
+{
+	gu_csv w;
+	int ret = gu_csv_init(&w, enc, stdout, err);
+
+	if (ret == 0)
+		ret = gu_export_cases_csv(db, f, &w, NULL, err);
+	if (ret == 0)
+		ret = gu_csv_finish(&w, err);
+	gu_csv_free(&w);
+	return ret;
+}
+
+/* Runs "guanai cases --csv"; returns the exit status. */
+int gu_cases_csv(int argc, char **argv)
+{
+	gu_search_filter f = { 0 };
+	enum gu_csv_encoding enc = GU_CSV_UTF8_BOM;
+	const char *output = NULL;
+	char buf[1024];
+	gu_error err;
+	gu_db *db;
+	int status;
+
+	status = parse(argc, argv, &f, &enc, &output);
+	if (status != 0)
+		return status < 0 ? 0 : status;
+	status = gu_cli_open(GU_DB_OPEN_READONLY, &db);
+	if (status != 0)
+		return status;
+	if ((output ? gu_export_cases_file(db, &f, output, enc, NULL, &err)
+	     : to_stdout(db, &f, enc, &err)) < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		status = err.code == GU_EINVAL ? 2 : 1;
+	}
+	gu_db_close(db);
+	if (fflush(stdout) != 0)
+		status = 1;
+	return status;
+}

@@ -1,0 +1,67 @@
+/* The case view's state, shared by its document (screen_caseview.c) and
+ * its actions: follow-ups, re-screening, review (caseview_actions.c). */
+#ifndef GUANAI_TUI_CASEVIEW_H
+#define GUANAI_TUI_CASEVIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "db/rescreen.h"
+#include "db/store.h"
+#include "tui/app.h"
+
+/* One row of the scrolled document. */
+typedef struct cv_line {
+	char *text;
+	enum gu_color_role role;
+	int indent;
+	int item;                /* > 0: the row of a result, selectable */
+	bool heading;
+} cv_line;
+
+enum cv_popup {
+	CV_POP_NONE = 0,
+	CV_POP_FOLLOWUP,         /* status, date, note, next due */
+	CV_POP_RESCREEN,         /* date and policy file */
+	CV_POP_CHANGES,          /* what the re-screen changed */
+	CV_POP_APPROVE,          /* approve? y/n */
+	CV_POP_RETURN            /* reason and note */
+};
+
+enum { CV_F_DATE, CV_F_NOTE, CV_F_DUE, CV_F_POLICY, CV_F_COUNT };
+
+typedef struct cv_state {
+	char id[GU_ID_SIZE];
+	gu_case_info info;
+	char groups[64];
+	char shown_id[32];       /* the revealed ID number; "" masked */
+	cv_line *lines;
+	size_t nlines, cap;
+	int built_w;             /* the width the document was wrapped for; 0 rebuild */
+	int cur;                 /* a selectable line, or -1 */
+	int top;
+	enum cv_popup pop;
+	int pop_focus;
+	int pop_cur;             /* status or reason chosen */
+	gu_edit f[CV_F_COUNT];
+	char pop_err[700];
+	gu_rescreen rs;
+	bool have_rs;
+	int changes_top;
+	unsigned char open_item[1001]; /* results whose explanation is shown */
+} cv_state;
+
+/* Appends a line (copied) to the document; returns 0 or -1 when out of memory. */
+int cv_add(cv_state *s, const char *text, enum gu_color_role role, int indent, int item,
+	bool heading);
+
+/* Draws the open popup; returns nothing. */
+void cv_popup_draw(gu_app *a, cv_state *s);
+/* Takes a key in the open popup; returns nothing. */
+void cv_popup_key(gu_app *a, cv_state *s, const gu_key *k);
+/* Opens a popup for the case (checking who may); returns nothing. */
+void cv_popup_open(gu_app *a, cv_state *s, enum cv_popup p);
+/* Reloads the case and marks the document for rebuilding; returns 0 or -1. */
+int cv_reload(gu_app *a, cv_state *s);
+
+#endif

@@ -1,0 +1,465 @@
+#include "config.h"
+/* The case view's actions, each in a popup: a follow-up of a result's
+ * referral, re-screening on another date or policy with what changed, and
+ * a supervisor's approval or return with a reason and a note. */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/i18n.h"
+#include "core/text.h"
+#include "db/review.h"
+#include "tui/caseview.h"
+#include "tui/harness.h"
+#include "tui/options.h"
+#include "tui/paint.h"
+#include "tui/screens_util.h"
+
+/* Returns the item of the chosen result row, or 0. */
+static int chosen_item(const cv_state *s)
+{
+	return s->cur >= 0 && (size_t)s->cur < s->nlines ? s->lines[s->cur].item : 0;
+}
+
+/* Returns the status a new follow-up of item starts with: the referral's
+ * next step, or referred for the first one. */
+static int first_status(gu_app *a, cv_state *s, int item)
+{
+	gu_referral *refs = NULL;
+	size_t n = 0, i;
+	gu_error err;
+	int st = GU_REF_REFERRED;
+
+	if (gu_referral_list(a->db, s->id, &refs, &n, &err) < 0)
+		return st;
+	for (i = 0; i < n; i++)
+		if (refs[i].item == item)
+			st = refs[i].status == GU_REF_REFERRED ? GU_REF_IN_PROGRESS : (int)refs[i].status;
+	gu_referrals_free(refs, n);
+	return st;
+}
+
+/* Opens popup p when the session may use it; returns nothing. */
+void cv_popup_open(gu_app *a, cv_state *s, enum cv_popup p)
+{
+	int i;
+
+	for (i = 0; i < CV_F_COUNT; i++)
+		gu_edit_set(&s->f[i], NULL, i == CV_F_POLICY ? 390 : 300);
+	s->pop_err[0] = '\0';
+	s->pop_focus = 0;
+	s->pop_cur = 0;
+	switch (p) {
+	case CV_POP_FOLLOWUP:
+		if (!chosen_item(s)) {
+			gu_app_message(a, GU_R_ERROR,
+				_("Choose a result with Up and Down first, then press f for its follow-up."));
+			return;
+		}
+		s->pop_cur = first_status(a, s, chosen_item(s));
+		gu_edit_set(&s->f[CV_F_DATE], gu_today(), 10);
+		gu_edit_set(&s->f[CV_F_DUE], NULL, 10);
+		break;
+	case CV_POP_RESCREEN:
+		gu_edit_set(&s->f[CV_F_DATE], gu_today(), 10);
+		gu_edit_set(&s->f[CV_F_POLICY], gu_policy_path(), 390);
+		break;
+	case CV_POP_APPROVE:
+	case CV_POP_RETURN:
+		if (!gu_scr_is_supervisor(a)) {
+			gu_app_message(a, GU_R_ERROR, _("Only a supervisor can approve or return a case."));
+			return;
+		}
+		break;
+	default:
+		break;
+	}
+	s->pop = p;
+}
+
+/* Draws a labelled field row inside a popup; returns nothing. */
+static void field_row(const gu_rect *r, int row, int lw, const char *label, gu_edit *e,
+	bool focus)
+{
+	int w = r->w - 4;
+
+	gu_put(r->y + row, r->x + 2, lw - 1, label, gu_attr(focus ? GU_R_LABEL : GU_R_NORMAL));
+	gu_edit_draw(e, r->y + row, r->x + 2 + lw, w - lw, focus);
+}
+
+/* Returns the widest of n labels plus 2. */
+static int label_width(const char *const *labels, int n)
+{
+	int i, w = 0;
+
+	for (i = 0; i < n; i++)
+		if (gu_text_width(labels[i]) + 2 > w)
+			w = gu_text_width(labels[i]) + 2;
+	return w;
+}
+
+/* Draws the follow-up form; returns nothing. */
+static void draw_followup(gu_app *a, cv_state *s)
+{
+	const gu_item *it = gu_policy_item_by_number(a->pol, chosen_item(s));
+	const char *labels[4];
+	char title[300], line[200];
+	gu_rect r = gu_layout_popup(&a->lay, 13, 72);
+	int lw;
+
+	labels[0] = _("Status:");
+	labels[1] = _("Date:");
+	labels[2] = _("Note:");
+	labels[3] = _("Next due:");
+	lw = label_width(labels, 4);
+	snprintf(title, sizeof title, _("Follow-up of item %d %s"), chosen_item(s),
+		it ? gu_pick(it->name_zh, it->name_en) : "");
+	gu_scr_box(r, title);
+	snprintf(line, sizeof line, "< %s >", gu_ref_status_label((enum gu_ref_status)s->pop_cur));
+	gu_put(r.y + 2, r.x + 2, lw - 1, labels[0], gu_attr(s->pop_focus == 0 ? GU_R_LABEL : GU_R_NORMAL));
+	gu_put(r.y + 2, r.x + 2 + lw, r.w - 4 - lw, line,
+		s->pop_focus == 0 ? gu_attr(GU_R_CURSOR) : A_NORMAL);
+	field_row(&r, 4, lw, labels[1], &s->f[CV_F_DATE], s->pop_focus == 1);
+	field_row(&r, 6, lw, labels[2], &s->f[CV_F_NOTE], s->pop_focus == 2);
+	field_row(&r, 8, lw, labels[3], &s->f[CV_F_DUE], s->pop_focus == 3);
+	if (s->pop_err[0])
+		gu_put_wrapped(r.y + 10, r.x + 2, r.w - 4, 2, s->pop_err, gu_attr(GU_R_ERROR));
+	else
+		gu_put_wrapped(r.y + 10, r.x + 2, r.w - 4, 2,
+			_("Left/Right change the status. Dates are YYYY-MM-DD; leave the next due date "
+			  "empty for none. Enter on the last field saves, Esc cancels."),
+			gu_attr(GU_R_DIM));
+}
+
+/* Draws the re-screen form; returns nothing. */
+static void draw_rescreen(gu_app *a, cv_state *s)
+{
+	const char *labels[2];
+	gu_rect r = gu_layout_popup(&a->lay, 10, 72);
+	int lw;
+
+	labels[0] = _("Date:");
+	labels[1] = _("Policy file:");
+	lw = label_width(labels, 2);
+	gu_scr_box(r, _("Re-screen the case"));
+	gu_put_wrapped(r.y + 1, r.x + 2, r.w - 4, 2,
+		_("The saved answers are judged again as on this date, under this policy file; "
+		  "nothing is changed in the case."), A_NORMAL);
+	field_row(&r, 4, lw, labels[0], &s->f[CV_F_DATE], s->pop_focus == 0);
+	field_row(&r, 5, lw, labels[1], &s->f[CV_F_POLICY], s->pop_focus == 1);
+	if (s->pop_err[0])
+		gu_put_wrapped(r.y + 7, r.x + 2, r.w - 4, 2, s->pop_err, gu_attr(GU_R_ERROR));
+	else
+		gu_put(r.y + 7, r.x + 2, r.w - 4, _("Enter on the last field re-screens, Esc cancels."),
+			gu_attr(GU_R_DIM));
+}
+
+/* Returns the translated verdict word. */
+static const char *tv_word(gu_tv v)
+{
+	return v == GU_YES ? _("eligible") : v == GU_MAYBE ? _("verify") : _("not shown");
+}
+
+/* Draws what the re-screen changed; returns nothing. */
+static void draw_changes(gu_app *a, cv_state *s)
+{
+	gu_rect r = gu_layout_popup(&a->lay, a->lay.body.h + 2, 76);
+	char line[600], title[200];
+	int rows = r.h - 4, i;
+
+	snprintf(title, sizeof title, _("Re-screened as on %s"), s->rs.date);
+	gu_scr_box(r, title);
+	if (s->rs.nchanges == 0)
+		gu_put_wrapped(r.y + 1, r.x + 2, r.w - 4, 2,
+			_("Nothing changes: the results are the same as the saved ones."), A_NORMAL);
+	else {
+		snprintf(line, sizeof line, _("Items that change: %zu"), s->rs.nchanges);
+		gu_put(r.y + 1, r.x + 2, r.w - 4, line, gu_attr(GU_R_LABEL));
+	}
+	if (s->changes_top > (int)s->rs.nchanges - rows)
+		s->changes_top = (int)s->rs.nchanges - rows;
+	if (s->changes_top < 0)
+		s->changes_top = 0;
+	for (i = 0; i < rows && (size_t)(s->changes_top + i) < s->rs.nchanges; i++) {
+		const gu_item_change *c = &s->rs.changes[s->changes_top + i];
+		const gu_item *it = gu_policy_item_by_number(a->pol, c->item);
+		const char *name = it ? gu_pick(it->name_zh, it->name_en) : "";
+		enum gu_color_role role = GU_R_NORMAL;
+
+		if (c->kind == GU_CHANGE_GAINED) {
+			snprintf(line, sizeof line, _("+ %2d %s: now %s"), c->item, name, tv_word(c->after));
+			role = GU_R_ELIGIBLE;
+		} else if (c->kind == GU_CHANGE_LOST) {
+			snprintf(line, sizeof line, _("- %2d %s: no longer shown (was %s)"), c->item, name,
+				tv_word(c->before));
+			role = GU_R_ERROR;
+		} else {
+			snprintf(line, sizeof line, _("~ %2d %s: %s, was %s"), c->item, name,
+				tv_word(c->after), tv_word(c->before));
+			role = GU_R_VERIFY;
+		}
+		gu_put(r.y + 2 + i, r.x + 2, r.w - 4, line, gu_attr(role));
+	}
+	gu_put(r.y + r.h - 2, r.x + 2, r.w - 4, _("Up/Down scroll, Esc closes."), gu_attr(GU_R_DIM));
+}
+
+/* Draws the review popups; returns nothing. */
+static void draw_review(gu_app *a, cv_state *s)
+{
+	size_t n, i;
+	const gu_return_reason *why = gu_return_reasons(&n);
+	gu_rect r;
+
+	if (s->pop == CV_POP_APPROVE) {
+		r = gu_layout_popup(&a->lay, 6, 60);
+		gu_scr_box(r, _("Approve the case"));
+		gu_put_wrapped(r.y + 1, r.x + 2, r.w - 4, 2,
+			_("Approve this case? It is then marked as reviewed."), A_NORMAL);
+		if (s->pop_err[0])
+			gu_put_wrapped(r.y + 3, r.x + 2, r.w - 4, 2, s->pop_err, gu_attr(GU_R_ERROR));
+		else
+			gu_put(r.y + 4, r.x + 2, r.w - 4, _("y approve    n cancel"), gu_attr(GU_R_LABEL));
+		return;
+	}
+	r = gu_layout_popup(&a->lay, (int)n + 9, 66);
+	gu_scr_box(r, _("Return the case to the worker"));
+	gu_put(r.y + 1, r.x + 2, r.w - 4, _("Reason:"), gu_attr(s->pop_focus == 0 ? GU_R_LABEL : GU_R_NORMAL));
+	for (i = 0; i < n; i++) {
+		attr_t at = (int)i == s->pop_cur ? (s->pop_focus == 0 ? gu_attr(GU_R_CURSOR) : A_BOLD) : A_NORMAL;
+
+		gu_fill(r.y + 2 + (int)i, r.x + 3, r.w - 6, at);
+		gu_put(r.y + 2 + (int)i, r.x + 4, r.w - 8, _(why[i].label), at);
+	}
+	gu_put(r.y + 3 + (int)n, r.x + 2, r.w - 4, _("Note for the worker:"),
+		gu_attr(s->pop_focus == 1 ? GU_R_LABEL : GU_R_NORMAL));
+	gu_edit_draw(&s->f[CV_F_NOTE], r.y + 4 + (int)n, r.x + 2, r.w - 4, s->pop_focus == 1);
+	if (s->pop_err[0])
+		gu_put_wrapped(r.y + 5 + (int)n, r.x + 2, r.w - 4, 2, s->pop_err, gu_attr(GU_R_ERROR));
+	else
+		gu_put_wrapped(r.y + 5 + (int)n, r.x + 2, r.w - 4, 2,
+			_("Tab moves between the reason and the note; Enter on the note returns the case, "
+			  "Esc cancels."), gu_attr(GU_R_DIM));
+}
+
+/* Draws the open popup; returns nothing. */
+void cv_popup_draw(gu_app *a, cv_state *s)
+{
+	switch (s->pop) {
+	case CV_POP_FOLLOWUP:
+		draw_followup(a, s);
+		break;
+	case CV_POP_RESCREEN:
+		draw_rescreen(a, s);
+		break;
+	case CV_POP_CHANGES:
+		draw_changes(a, s);
+		break;
+	case CV_POP_APPROVE:
+	case CV_POP_RETURN:
+		draw_review(a, s);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Sets the popup's error from err; returns nothing. */
+static void pop_error(cv_state *s, const gu_error *err)
+{
+	snprintf(s->pop_err, sizeof s->pop_err, "%s",
+		err->message[0] ? err->message : gu_code_text(err->code));
+}
+
+/* Saves the follow-up the form holds; returns nothing. */
+static void save_followup(gu_app *a, cv_state *s)
+{
+	gu_followup_new f;
+	gu_date d;
+	gu_error err;
+
+	if (!gu_date_parse(s->f[CV_F_DATE].buf, &d)) {
+		snprintf(s->pop_err, sizeof s->pop_err, "%s",
+			_("The date is not a real date: write it as YYYY-MM-DD."));
+		s->pop_focus = 1;
+		return;
+	}
+	if (s->f[CV_F_DUE].len && !gu_date_parse(s->f[CV_F_DUE].buf, &d)) {
+		snprintf(s->pop_err, sizeof s->pop_err, "%s",
+			_("The next due date is not a real date: write it as YYYY-MM-DD, or leave it empty."));
+		s->pop_focus = 3;
+		return;
+	}
+	memset(&f, 0, sizeof f);
+	f.status = (enum gu_ref_status)s->pop_cur;
+	f.date = s->f[CV_F_DATE].buf;
+	f.note = s->f[CV_F_NOTE].len ? s->f[CV_F_NOTE].buf : NULL;
+	f.next_due = s->f[CV_F_DUE].len ? s->f[CV_F_DUE].buf : NULL;
+	gu_error_clear(&err);
+	if (gu_followup_add(a->db, s->id, chosen_item(s), &f, &err) < 0) {
+		pop_error(s, &err);
+		return;
+	}
+	s->pop = CV_POP_NONE;
+	gu_app_message(a, GU_R_OK, _("The follow-up is saved."));
+	cv_reload(a, s);
+}
+
+/* Re-screens the case as the form says; returns nothing. */
+static void rescreen(gu_app *a, cv_state *s)
+{
+	gu_policy *other = NULL;
+	const gu_policy *p = a->pol;
+	gu_error err;
+	gu_date d;
+	char buf[1200];
+
+	if (!gu_date_parse(s->f[CV_F_DATE].buf, &d)) {
+		snprintf(s->pop_err, sizeof s->pop_err, "%s",
+			_("The date is not a real date: write it as YYYY-MM-DD."));
+		s->pop_focus = 0;
+		return;
+	}
+	gu_error_clear(&err);
+	if (strcmp(s->f[CV_F_POLICY].buf, gu_policy_path()) != 0) {
+		if (gu_policy_load_file(s->f[CV_F_POLICY].buf, &other, &err) < 0) {
+			snprintf(s->pop_err, sizeof s->pop_err, "%s", gu_error_text(&err, buf, sizeof buf));
+			s->pop_focus = 1;
+			return;
+		}
+		p = other;
+	}
+	if (s->have_rs)
+		gu_rescreen_free(&s->rs);
+	s->have_rs = false;
+	if (gu_rescreen_case(a->db, p, s->id, s->f[CV_F_DATE].buf, &s->rs, &err) < 0) {
+		snprintf(s->pop_err, sizeof s->pop_err, "%s", gu_error_text(&err, buf, sizeof buf));
+		gu_policy_free(other);
+		return;
+	}
+	gu_policy_free(other);
+	s->have_rs = true;
+	s->changes_top = 0;
+	s->pop = CV_POP_CHANGES;
+}
+
+/* Records the review decision; returns nothing. */
+static void decide(gu_app *a, cv_state *s, enum gu_review_decision d)
+{
+	size_t n;
+	const gu_return_reason *why = gu_return_reasons(&n);
+	gu_error err;
+
+	gu_error_clear(&err);
+	if (gu_review_decide(a->db, s->id, d, d == GU_REVIEW_RETURN ? why[s->pop_cur].code : NULL,
+			d == GU_REVIEW_RETURN ? s->f[CV_F_NOTE].buf : NULL, &err) < 0) {
+		pop_error(s, &err);
+		return;
+	}
+	s->pop = CV_POP_NONE;
+	gu_app_message(a, GU_R_OK, d == GU_REVIEW_APPROVE ? _("The case is approved.")
+		: _("The case is returned to the worker."));
+	cv_reload(a, s);
+}
+
+/* Moves the focus of a form with n rows; returns true when k moved it. */
+static bool focus_key(cv_state *s, const gu_key *k, int n)
+{
+	if (gu_key_char(k, '\t') || gu_key_fn(k, KEY_DOWN)) {
+		s->pop_focus = (s->pop_focus + 1) % n;
+		return true;
+	}
+	if (gu_key_fn(k, KEY_BTAB) || gu_key_fn(k, KEY_UP)) {
+		s->pop_focus = (s->pop_focus + n - 1) % n;
+		return true;
+	}
+	return false;
+}
+
+/* Takes a key in the follow-up form; returns nothing. */
+static void followup_key(gu_app *a, cv_state *s, const gu_key *k)
+{
+	static const int fields[4] = { -1, CV_F_DATE, CV_F_NOTE, CV_F_DUE };
+
+	if (focus_key(s, k, 4))
+		return;
+	if (gu_key_fn(k, KEY_ENTER)) {
+		if (s->pop_focus < 3)
+			s->pop_focus++;
+		else
+			save_followup(a, s);
+		return;
+	}
+	if (s->pop_focus == 0) {
+		if (gu_key_fn(k, KEY_RIGHT) || gu_key_char(k, ' '))
+			s->pop_cur = (s->pop_cur + 1) % GU_REF_STATUS_COUNT;
+		else if (gu_key_fn(k, KEY_LEFT))
+			s->pop_cur = (s->pop_cur + GU_REF_STATUS_COUNT - 1) % GU_REF_STATUS_COUNT;
+		return;
+	}
+	if (gu_edit_key(&s->f[fields[s->pop_focus]], k, NULL))
+		s->pop_err[0] = '\0';
+}
+
+/* Takes a key in the open popup; returns nothing. */
+void cv_popup_key(gu_app *a, cv_state *s, const gu_key *k)
+{
+	size_t n;
+
+	if (gu_key_char(k, GU_ESC)) {
+		s->pop = CV_POP_NONE;
+		return;
+	}
+	switch (s->pop) {
+	case CV_POP_FOLLOWUP:
+		followup_key(a, s, k);
+		break;
+	case CV_POP_RESCREEN:
+		if (focus_key(s, k, 2))
+			break;
+		if (gu_key_fn(k, KEY_ENTER)) {
+			if (s->pop_focus == 0)
+				s->pop_focus = 1;
+			else
+				rescreen(a, s);
+		} else if (gu_edit_key(&s->f[s->pop_focus ? CV_F_POLICY : CV_F_DATE], k, NULL)) {
+			s->pop_err[0] = '\0';
+		}
+		break;
+	case CV_POP_CHANGES:
+		if (gu_key_fn(k, KEY_DOWN))
+			s->changes_top++;
+		else if (gu_key_fn(k, KEY_UP) && s->changes_top > 0)
+			s->changes_top--;
+		else if (gu_key_fn(k, KEY_ENTER))
+			s->pop = CV_POP_NONE;
+		break;
+	case CV_POP_APPROVE:
+		if (gu_key_char(k, 'y') || gu_key_char(k, 'Y'))
+			decide(a, s, GU_REVIEW_APPROVE);
+		else if (gu_key_char(k, 'n') || gu_key_char(k, 'N'))
+			s->pop = CV_POP_NONE;
+		break;
+	case CV_POP_RETURN:
+		gu_return_reasons(&n);
+		if (gu_key_char(k, '\t') || gu_key_fn(k, KEY_BTAB)) {
+			s->pop_focus = !s->pop_focus;
+		} else if (s->pop_focus == 0) {
+			if (gu_key_fn(k, KEY_ENTER))
+				s->pop_focus = 1;
+			else
+				gu_scr_menu_key(k, &s->pop_cur, n, 1);
+		} else if (gu_key_fn(k, KEY_ENTER)) {
+			decide(a, s, GU_REVIEW_RETURN);
+		} else if (gu_key_fn(k, KEY_UP)) {
+			s->pop_focus = 0;
+		} else if (gu_edit_key(&s->f[CV_F_NOTE], k, NULL)) {
+			s->pop_err[0] = '\0';
+		}
+		break;
+	default:
+		s->pop = CV_POP_NONE;
+		break;
+	}
+}

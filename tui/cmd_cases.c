@@ -1,0 +1,174 @@
+#include "config.h"
+/* guanai cases: the stored cases as tab-separated lines, newest first. */
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/i18n.h"
+#include "db/store.h"
+#include "tui/commands.h"
+#include "tui/options.h"
+
+enum { OPT_STATUS = 0x2000, OPT_WORKER, OPT_TOWNSHIP, OPT_SEARCH, OPT_LIMIT };
+
+/* Prints the command's help to f; returns nothing. */
+static void usage(FILE *f)
+{
+	fprintf(f, _("Usage: %s cases [OPTION]...\n"), PACKAGE);
+	fputs(_("List the stored cases, newest change first, one per line with tabs between:\n"
+		"id, status, last change, child's name, ID number, township, worker,\n"
+		"answers saved, progress, eligible items, items to verify.\n\n"), f);
+	fputs(_("  --status LIST     only these statuses, such as draft,returned\n"
+		"  --worker NAME     only this worker's cases\n"
+		"  --township NAME   only cases of this township\n"
+		"  --search TEXT     only children whose name or ID number contains TEXT\n"
+		"  --limit N         at most N cases\n"
+		"  --db PATH         the database to read\n"), f);
+}
+
+/* Sets f->status_mask from a comma-separated list; returns 0 or -1 (printed). */
+static int parse_statuses(const char *list, gu_case_filter *f)
+{
+	char *copy = strdup(list), *save = NULL, *word;
+	int ret = 0;
+
+	if (!copy)
+		return -1;
+	for (word = strtok_r(copy, ",", &save); word; word = strtok_r(NULL, ",", &save)) {
+		enum gu_case_status s;
+		gu_error err;
+
+		while (*word == ' ')
+			word++;
+		if (gu_case_status_parse(word, &s, &err) < 0) {
+			gu_complain("%s", err.message);
+			ret = -1;
+			break;
+		}
+		f->status_mask |= 1u << s;
+	}
+	free(copy);
+	return ret;
+}
+
+/* Prints s with tabs and line breaks made spaces; returns nothing. */
+static void put_field(const char *s)
+{
+	for (; *s; s++)
+		putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+}
+
+/* Prints one case as a line; returns nothing. */
+static void put_case(const gu_case_info *c)
+{
+	char when[32] = "";
+	time_t t = (time_t)(c->updated / 1000);
+	struct tm tm;
+
+	if (localtime_r(&t, &tm))
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+	printf("%s\t%s\t%s\t", c->id, gu_case_status_name(c->status), when);
+	put_field(c->child_name);
+	putchar('\t');
+	put_field(c->child_id_number);
+	putchar('\t');
+	put_field(c->township);
+	putchar('\t');
+	put_field(c->worker);
+	printf("\t%d\t%d/%d\t%d\t%d\n", c->answered, c->progress_done, c->progress_total,
+		c->n_eligible, c->n_verify);
+}
+
+/* Runs "guanai cases"; returns the exit status. */
+int cmd_cases(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		GU_COMMON_LONGOPTS,
+		{ "status", required_argument, NULL, OPT_STATUS },
+		{ "worker", required_argument, NULL, OPT_WORKER },
+		{ "township", required_argument, NULL, OPT_TOWNSHIP },
+		{ "search", required_argument, NULL, OPT_SEARCH },
+		{ "limit", required_argument, NULL, OPT_LIMIT },
+		{ "help", no_argument, NULL, GU_OPT_HELP },
+		{ NULL, 0, NULL, 0 }
+	};
+	gu_case_filter f = { 0 };
+	size_t limit = 0, printed = 0;
+	gu_db *db = NULL;
+	gu_error err;
+	char buf[1024], *end;
+	int opt, status = 0;
+
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (opt) {
+		case GU_OPT_HELP:
+			usage(stdout);
+			return 0;
+		case OPT_STATUS:
+			if (parse_statuses(optarg, &f) < 0)
+				return 2;
+			break;
+		case OPT_WORKER:
+			f.worker = optarg;
+			break;
+		case OPT_TOWNSHIP:
+			f.township = optarg;
+			break;
+		case OPT_SEARCH:
+			f.text = optarg;
+			break;
+		case OPT_LIMIT:
+			limit = (size_t)strtoul(optarg, &end, 10);
+			if (*optarg < '0' || *optarg > '9' || *end || limit == 0) {
+				gu_complain(_("--limit takes a number above 0, not \"%s\""), optarg);
+				return 2;
+			}
+			break;
+		case '?':
+			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s cases --help\""),
+				argv[optind - 1], PACKAGE);
+			return 2;
+		default:
+			if (gu_common_option(opt, optarg) != 0)
+				return 2;
+		}
+	}
+	if (optind < argc) {
+		gu_complain(_("\"%s cases\" takes no arguments; see \"%s cases --help\""), PACKAGE,
+			PACKAGE);
+		return 2;
+	}
+	if (gu_db_open_path(gu_opts.db_path, GU_DB_OPEN_READONLY, &db, &err) < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		return 1;
+	}
+	/* Pages of cases, so a large database needs little memory. */
+	for (;;) {
+		gu_case_info *v;
+		size_t n, i;
+
+		f.limit = 500;
+		if (limit && limit - printed < f.limit)
+			f.limit = limit - printed;
+		f.offset = printed;
+		if (gu_case_list(db, &f, &v, &n, &err) < 0) {
+			gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+			status = 1;
+			break;
+		}
+		for (i = 0; i < n; i++)
+			put_case(&v[i]);
+		free(v);
+		printed += n;
+		if (n < f.limit || (limit && printed >= limit))
+			break;
+	}
+	gu_db_close(db);
+	if (fflush(stdout) != 0)
+		status = 1;
+	return status;
+}

@@ -1,0 +1,188 @@
+#include "config.h"
+/* guanai dashboard: counts for a period as text, with bars. */
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/policy.h"
+#include "core/text.h"
+#include "db/dashboard.h"
+#include "db/groups.h"
+#include "tui/commands.h"
+#include "tui/login_cli.h"
+#include "tui/options.h"
+
+enum { OPT_FROM = 0x2000, OPT_TO, OPT_TODAY };
+
+#define BAR_COLS 40
+#define LABEL_COLS 16
+
+/* Prints the command's help to f; returns nothing. */
+static void usage(FILE *f)
+{
+	fprintf(f, _("Usage: %s dashboard [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"), PACKAGE);
+	fputs(_("Count the cases made in a period: by status, by group, by item (1-39) and by\n"
+		"township, and the follow-ups that are open or overdue.  A worker sees only\n"
+		"their own cases.\n\n"), f);
+	fputs(_("  --from DATE   the first day of the period (default: the first case)\n"
+		"  --to DATE     the last day of the period (default: today)\n"
+		"  --today DATE  count as overdue what was due before DATE (default: today)\n"
+		"  --user NAME   who is working\n"
+		"  --password-file FILE  read the password from FILE\n"
+		"  --db PATH     the database to read\n"), f);
+}
+
+/* Prints label padded (or cut) to LABEL_COLS columns; returns nothing. */
+static void put_label(const char *label)
+{
+	int used = 0;
+	size_t len = gu_text_fit(label, strlen(label), LABEL_COLS, &used);
+
+	fwrite(label, 1, len, stdout);
+	for (; used < LABEL_COLS; used++)
+		putchar(' ');
+}
+
+/* Returns the name of item k in the policy, or "" without one. */
+static const char *item_name(const gu_policy *p, int k)
+{
+	const gu_item *it = p ? gu_policy_item_by_number(p, k) : NULL;
+
+	return it ? gu_pick(it->name_zh, it->name_en) : "";
+}
+
+/* Prints a bar of value scaled so that max fills BAR_COLS; returns nothing. */
+static void put_bar(long value, long max)
+{
+	long cols = max > 0 ? (value * BAR_COLS + max - 1) / max : 0;
+
+	for (; cols > 0; cols--)
+		putchar('#');
+}
+
+/* Prints one labelled line with a count and a bar; returns nothing. */
+static void put_line(const char *label, long value, long max)
+{
+	fputs("  ", stdout);
+	put_label(label);
+	printf(" %7ld ", value);
+	put_bar(value, max);
+	putchar('\n');
+}
+
+/* Prints the dashboard; returns nothing. */
+static void print_dashboard(const gu_dashboard *d, const gu_policy *p, const char *from,
+	const char *to)
+{
+	long max;
+	size_t i;
+	int k;
+
+	/* TRANSLATORS: the first line of the dashboard; the words "from" and "to"
+	   are replaced by dates or by "start" and "now" */
+	printf(_("Cases made from %s to %s: %ld\n"), from ? from : _("the start"),
+		to ? to : _("now"), d->cases);
+	for (k = 0; k < GU_CASE_STATUS_COUNT; k++)
+		printf("%s%s %ld", k ? ", " : "  ", gu_case_status_label((enum gu_case_status)k),
+			d->by_status[k]);
+	putchar('\n');
+	printf("\n%s\n", _("Groups"));
+	max = d->floating;
+	if (d->left_behind > max)
+		max = d->left_behind;
+	if (d->difficult > max)
+		max = d->difficult;
+	put_line(gu_group_label("floating"), d->floating, max);
+	put_line(gu_group_label("left_behind"), d->left_behind, max);
+	put_line(gu_group_label("difficult"), d->difficult, max);
+	printf("\n%s\n", _("Items: cases eligible + to verify"));
+	max = 0;
+	for (k = 1; k <= GU_DASHBOARD_ITEMS; k++)
+		if (d->eligible[k] + d->verify[k] > max)
+			max = d->eligible[k] + d->verify[k];
+	for (k = 1; k <= GU_DASHBOARD_ITEMS; k++) {
+		printf("  %2d ", k);
+		put_label(item_name(p, k));
+		printf(" %6ld + %-5ld ", d->eligible[k], d->verify[k]);
+		put_bar(d->eligible[k] + d->verify[k], max);
+		putchar('\n');
+	}
+	printf("\n%s\n", _("Townships"));
+	max = d->ntownships ? d->townships[0].cases : 0;
+	for (i = 0; i < d->ntownships; i++)
+		put_line(d->townships[i].township[0] ? d->townships[i].township : _("(none)"),
+			d->townships[i].cases, max);
+	printf("\n");
+	printf(_("Follow-ups: %ld open, %ld overdue\n"), d->followups_open, d->overdue);
+}
+
+/* Runs "guanai dashboard"; returns the exit status. */
+int cmd_dashboard(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		GU_COMMON_LONGOPTS,
+		{ "from", required_argument, NULL, OPT_FROM },
+		{ "to", required_argument, NULL, OPT_TO },
+		{ "today", required_argument, NULL, OPT_TODAY },
+		{ "help", no_argument, NULL, GU_OPT_HELP },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *from = NULL, *to = NULL, *today = NULL;
+	gu_policy *p = NULL;
+	gu_dashboard d;
+	char buf[1024];
+	gu_error err;
+	gu_db *db;
+	int opt, status;
+
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (opt) {
+		case GU_OPT_HELP:
+			usage(stdout);
+			return 0;
+		case OPT_FROM:
+			from = optarg;
+			break;
+		case OPT_TO:
+			to = optarg;
+			break;
+		case OPT_TODAY:
+			today = optarg;
+			break;
+		case '?':
+			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s dashboard --help\""),
+				argv[optind - 1], PACKAGE);
+			return 2;
+		default:
+			if (gu_common_option(opt, optarg) != 0)
+				return 2;
+		}
+	}
+	if (optind < argc) {
+		gu_complain(_("\"%s dashboard\" takes no arguments; see \"%s dashboard --help\""),
+			PACKAGE, PACKAGE);
+		return 2;
+	}
+	status = gu_cli_open(GU_DB_OPEN_READONLY, &db);
+	if (status != 0)
+		return status;
+	if (gu_dashboard_load(db, from, to, today, &d, &err) < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		status = err.code == GU_EINVAL ? 2 : 1;
+	} else {
+		/* Without the policy file the items are shown by number only. */
+		if (gu_policy_load_file(gu_policy_path(), &p, &err) < 0)
+			p = NULL;
+		print_dashboard(&d, p, from, to);
+		gu_dashboard_free(&d);
+		gu_policy_free(p);
+	}
+	gu_db_close(db);
+	if (fflush(stdout) != 0)
+		status = 1;
+	return status;
+}

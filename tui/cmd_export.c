@@ -1,0 +1,89 @@
+#include "config.h"
+/* guanai export ID: writes a stored case as an answers file. */
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "core/answers.h"
+#include "core/i18n.h"
+#include "core/policy.h"
+#include "db/store.h"
+#include "tui/commands.h"
+#include "tui/options.h"
+
+/* Prints the command's help to f; returns nothing. */
+static void usage(FILE *f)
+{
+	fprintf(f, _("Usage: %s export [OPTION]... ID\n"), PACKAGE);
+	fputs(_("Write the answers of the case ID (or the first digits of its id) to standard\n"
+		"output as an answers file, in the order the policy asks the questions.\n\n"), f);
+	fputs(_("  --db PATH         the database to read\n"
+		"  --policy FILE     the policy file that orders the questions\n"), f);
+}
+
+/* Runs "guanai export"; returns the exit status. */
+int cmd_export(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		GU_COMMON_LONGOPTS,
+		{ "help", no_argument, NULL, GU_OPT_HELP },
+		{ NULL, 0, NULL, 0 }
+	};
+	char buf[1024], id[GU_ID_SIZE], *text = NULL;
+	gu_policy *p = NULL;
+	gu_db *db = NULL;
+	gu_answers a;
+	gu_error err;
+	int opt, status = 0;
+
+	gu_answers_init(&a);
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (opt) {
+		case GU_OPT_HELP:
+			usage(stdout);
+			return 0;
+		case '?':
+			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s export --help\""),
+				argv[optind - 1], PACKAGE);
+			return 2;
+		default:
+			if (gu_common_option(opt, optarg) != 0)
+				return 2;
+		}
+	}
+	if (argc - optind != 1) {
+		gu_complain(_("give the id of one case; \"%s cases\" lists them"), PACKAGE);
+		return 2;
+	}
+	if (gu_policy_load_file(gu_policy_path(), &p, &err) < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		return 2;
+	}
+	if (gu_db_open_path(gu_opts.db_path, GU_DB_OPEN_READONLY, &db, &err) < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		status = 1;
+		goto cleanup;
+	}
+	if (gu_case_resolve(db, argv[optind], id, &err) < 0 ||
+	    gu_case_load_answers(db, id, &a, &err) < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		status = err.code == GU_ENOTFOUND || err.code == GU_EINVAL ? 2 : 1;
+		goto cleanup;
+	}
+	text = gu_policy_format_answers(p, &a);
+	if (!text) {
+		gu_complain("%s", _("out of memory"));
+		status = 1;
+		goto cleanup;
+	}
+	if (fputs(text, stdout) == EOF || fflush(stdout) != 0)
+		status = 1;
+cleanup:
+	free(text);
+	gu_answers_free(&a);
+	gu_db_close(db);
+	gu_policy_free(p);
+	return status;
+}

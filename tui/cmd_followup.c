@@ -1,0 +1,128 @@
+#include "config.h"
+/* guanai followup: records what happened to one referral of a case. */
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/i18n.h"
+#include "db/access.h"
+#include "tui/commands.h"
+#include "tui/login_cli.h"
+#include "tui/options.h"
+
+enum { OPT_DATE = 0x2000, OPT_NOTE, OPT_DUE };
+
+/* Prints the command's help to f; returns nothing. */
+static void usage(FILE *f)
+{
+	fprintf(f, _("Usage: %s followup ID ITEM STATUS [OPTION]...\n"), PACKAGE);
+	fputs(_("Record a follow-up of item ITEM (1-39) of case ID: the referral's status from\n"
+		"now on (referred, in_progress, delivered, declined or not_eligible), when it\n"
+		"happened, a note and when to follow it up next.\n\n"), f);
+	fputs(_("  --date YYYY-MM-DD  when it happened (default: today)\n"
+		"  --note TEXT        what happened\n"
+		"  --due YYYY-MM-DD   when to follow it up next\n"
+		"  --user NAME        who is working\n"
+		"  --password-file FILE  read the password from FILE\n"
+		"  --db PATH          the database to use\n"), f);
+}
+
+/* Returns true when s is empty or a date; prints what is wrong otherwise. */
+static bool date_ok(const char *s, const char *option)
+{
+	gu_date d;
+
+	if (!s || gu_date_parse(s, &d))
+		return true;
+	gu_complain(_("%s: \"%s\" is not a date; write it as YYYY-MM-DD"), option, s);
+	return false;
+}
+
+/* Parses an item number 1-39 into *item; returns true or prints what is wrong. */
+static bool item_ok(const char *s, int *item)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < 1 || v > 39) {
+		gu_complain(_("\"%s\" is not an item number; give a number from 1 to 39"), s);
+		return false;
+	}
+	*item = (int)v;
+	return true;
+}
+
+/* Runs "guanai followup"; returns the exit status. */
+int cmd_followup(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		GU_COMMON_LONGOPTS,
+		{ "date", required_argument, NULL, OPT_DATE },
+		{ "note", required_argument, NULL, OPT_NOTE },
+		{ "due", required_argument, NULL, OPT_DUE },
+		{ "help", no_argument, NULL, GU_OPT_HELP },
+		{ NULL, 0, NULL, 0 }
+	};
+	gu_followup_new fu = { 0 };
+	char buf[1024];
+	gu_error err;
+	gu_db *db;
+	int opt, status, item = 0;
+
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (opt) {
+		case GU_OPT_HELP:
+			usage(stdout);
+			return 0;
+		case OPT_DATE:
+			fu.date = optarg;
+			break;
+		case OPT_NOTE:
+			fu.note = optarg;
+			break;
+		case OPT_DUE:
+			fu.next_due = optarg;
+			break;
+		case '?':
+			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s followup --help\""),
+				argv[optind - 1], PACKAGE);
+			return 2;
+		default:
+			if (gu_common_option(opt, optarg) != 0)
+				return 2;
+		}
+	}
+	if (optind + 3 != argc) {
+		gu_complain(_("say \"followup ID ITEM STATUS\"; see \"%s followup --help\""), PACKAGE);
+		return 2;
+	}
+	if (!item_ok(argv[optind + 1], &item) || !date_ok(fu.date, "--date")
+	    || !date_ok(fu.next_due, "--due"))
+		return 2;
+	if (gu_ref_status_parse(argv[optind + 2], &fu.status, &err) < 0) {
+		gu_complain("%s", err.message);
+		return 2;
+	}
+	status = gu_cli_open(0, &db);
+	if (status != 0)
+		return status;
+	if (gu_access_check_case(db, argv[optind], &err) < 0
+	    || gu_followup_add(db, argv[optind], item, &fu, &err) < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		status = err.code == GU_EINVAL ? 2 : 1;
+	} else {
+		printf(_("Item %d of case %s: %s.\n"), item, argv[optind],
+			gu_ref_status_label(fu.status));
+	}
+	gu_db_close(db);
+	if (fflush(stdout) != 0)
+		status = 1;
+	return status;
+}

@@ -1,0 +1,140 @@
+#include "config.h"
+/* guanai import FILE...: stores answers files as cases, each with the
+ * results the rules give, and prints each new case's id. */
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/answers.h"
+#include "core/eval.h"
+#include "core/i18n.h"
+#include "core/policy.h"
+#include "db/store.h"
+#include "tui/commands.h"
+#include "tui/options.h"
+
+enum { OPT_STATUS = 0x2000 };
+
+/* Prints the command's help to f; returns nothing. */
+static void usage(FILE *f)
+{
+	fprintf(f, _("Usage: %s import [OPTION]... FILE...\n"), PACKAGE);
+	fputs(_("Store each answers file as a new case with its screening results, and print\n"
+		"the new case's id, one line per file.  A file with an error is not stored.\n\n"), f);
+	fputs(_("  --status STATUS   the status of the new cases (default: complete)\n"
+		"  --db PATH         the database to write\n"
+		"  --policy FILE     the policy file to check and screen with\n"), f);
+}
+
+/* Checks, screens and stores one file; returns 0, 2 for a bad file, 1 for
+ * a database failure (message printed). */
+static int import_one(gu_db *db, const gu_policy *p, const char *file,
+	enum gu_case_status status)
+{
+	gu_answers a;
+	gu_results r;
+	gu_error err;
+	char buf[1024], id[GU_ID_SIZE];
+	gu_case_new c;
+	int ret = 0;
+
+	memset(&r, 0, sizeof r);
+	if (gu_answers_read_file(file, &a, &err) < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		return 2;
+	}
+	if (gu_policy_check_answers(p, &a, file, &err) < 0 || gu_evaluate(p, &a, &r, &err) < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		ret = 2;
+		goto cleanup;
+	}
+	memset(&c, 0, sizeof c);
+	c.worker = gu_answers_get(&a, "interview.worker");
+	if (!c.worker || !*c.worker)
+		c.worker = gu_opts.user;
+	c.township = gu_answers_get(&a, "interview.township");
+	c.child_name = gu_answers_get(&a, "child.name");
+	c.child_id_number = gu_answers_get(&a, "child.id_number");
+	c.policy_id = gu_policy_id(p);
+	c.policy_version = gu_policy_version(p);
+	c.policy_hash = gu_policy_hash(p);
+	if (gu_case_import(db, &c, &a, &r, status, id, &err) < 0) {
+		gu_complain("%s: %s", file, gu_error_text(&err, buf, sizeof buf));
+		ret = 1;
+		goto cleanup;
+	}
+	printf("%s\n", id);
+cleanup:
+	gu_results_free(&r);
+	gu_answers_free(&a);
+	return ret;
+}
+
+/* Runs "guanai import"; returns the exit status. */
+int cmd_import(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		GU_COMMON_LONGOPTS,
+		{ "status", required_argument, NULL, OPT_STATUS },
+		{ "help", no_argument, NULL, GU_OPT_HELP },
+		{ NULL, 0, NULL, 0 }
+	};
+	enum gu_case_status status = GU_CASE_COMPLETE;
+	gu_policy *p = NULL;
+	gu_db *db = NULL;
+	gu_error err;
+	char buf[1024];
+	int opt, i, worst = 0;
+
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (opt) {
+		case GU_OPT_HELP:
+			usage(stdout);
+			return 0;
+		case OPT_STATUS:
+			if (gu_case_status_parse(optarg, &status, &err) < 0) {
+				gu_complain("%s", err.message);
+				return 2;
+			}
+			break;
+		case '?':
+			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s import --help\""),
+				argv[optind - 1], PACKAGE);
+			return 2;
+		default:
+			if (gu_common_option(opt, optarg) != 0)
+				return 2;
+		}
+	}
+	if (optind >= argc) {
+		gu_complain(_("give the answers files to import; see \"%s import --help\""), PACKAGE);
+		return 2;
+	}
+	if (gu_policy_load_file(gu_policy_path(), &p, &err) < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		return 2;
+	}
+	if (gu_db_open_path(gu_opts.db_path, 0, &db, &err) < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		gu_policy_free(p);
+		return 1;
+	}
+	if (gu_opts.user && gu_db_set_user(db, gu_opts.user) < 0) {
+		gu_complain("%s", _("out of memory"));
+		worst = 1;
+	}
+	for (i = optind; i < argc && worst != 1; i++) {
+		int rc = import_one(db, p, argv[i], status);
+
+		/* A database failure stops at once; a bad file does not. */
+		if (rc == 1 || (rc == 2 && worst == 0))
+			worst = rc;
+	}
+	gu_db_close(db);
+	gu_policy_free(p);
+	if (fflush(stdout) != 0)
+		worst = 1;
+	return worst;
+}

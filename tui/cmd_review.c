@@ -1,0 +1,117 @@
+#include "config.h"
+/* guanai review: a supervisor approves a completed case or returns it. */
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "db/review.h"
+#include "tui/commands.h"
+#include "tui/login_cli.h"
+#include "tui/options.h"
+
+enum { OPT_REASON = 0x2000, OPT_NOTE };
+
+/* Prints the command's help to f; returns nothing. */
+static void usage(FILE *f)
+{
+	const gu_return_reason *r = NULL;
+	size_t n = 0, i;
+
+	fprintf(f, _("Usage: %s review ID approve [--note TEXT]\n"
+		"       %s review ID return --reason CODE --note TEXT\n"), PACKAGE, PACKAGE);
+	fputs(_("Approve a completed case, or return it to its worker with a reason and a\n"
+		"note saying what to change.  Only a supervisor may review.  Every decision\n"
+		"is kept in the audit log.\n\n"), f);
+	fputs(_("Reasons for returning a case:\n"), f);
+	r = gu_return_reasons(&n);
+	for (i = 0; i < n; i++)
+		fprintf(f, "  %-14s %s\n", r[i].code, _(r[i].label));
+	fputs("\n", f);
+	fputs(_("  --reason CODE   why the case is returned (one of the codes above)\n"
+		"  --note TEXT     what the worker should change (needed to return)\n"
+		"  --user NAME     the supervisor\n"
+		"  --password-file FILE  read the supervisor's password from FILE\n"
+		"  --db PATH       the database to use\n"), f);
+}
+
+/* Runs "guanai review"; returns the exit status. */
+int cmd_review(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		GU_COMMON_LONGOPTS,
+		{ "reason", required_argument, NULL, OPT_REASON },
+		{ "note", required_argument, NULL, OPT_NOTE },
+		{ "help", no_argument, NULL, GU_OPT_HELP },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *reason = NULL, *note = NULL, *id, *what;
+	enum gu_review_decision d;
+	char buf[1024];
+	gu_error err;
+	gu_db *db;
+	int opt, status;
+
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (opt) {
+		case GU_OPT_HELP:
+			usage(stdout);
+			return 0;
+		case OPT_REASON:
+			reason = optarg;
+			break;
+		case OPT_NOTE:
+			note = optarg;
+			break;
+		case '?':
+			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s review --help\""),
+				argv[optind - 1], PACKAGE);
+			return 2;
+		default:
+			if (gu_common_option(opt, optarg) != 0)
+				return 2;
+		}
+	}
+	if (optind + 2 != argc) {
+		gu_complain(_("say \"review ID approve\" or \"review ID return --reason CODE --note TEXT\"; "
+			"see \"%s review --help\""), PACKAGE);
+		return 2;
+	}
+	id = argv[optind];
+	what = argv[optind + 1];
+	if (strcmp(what, "approve") == 0) {
+		d = GU_REVIEW_APPROVE;
+		if (reason) {
+			gu_complain(_("--reason is for returning a case, not for approving it"));
+			return 2;
+		}
+	} else if (strcmp(what, "return") == 0) {
+		d = GU_REVIEW_RETURN;
+		if (!reason || !note) {
+			gu_complain(_("returning a case needs --reason CODE and --note TEXT; "
+				"see \"%s review --help\" for the codes"), PACKAGE);
+			return 2;
+		}
+	} else {
+		gu_complain(_("\"%s\" is not a decision: say approve or return"), what);
+		return 2;
+	}
+	status = gu_cli_open(0, &db);
+	if (status != 0)
+		return status;
+	if (gu_review_decide(db, id, d, reason, note, &err) < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		status = err.code == GU_EINVAL ? 2 : 1;
+	} else if (d == GU_REVIEW_APPROVE) {
+		printf(_("Case %s is approved.\n"), id);
+	} else {
+		printf(_("Case %s is returned to its worker.\n"), id);
+	}
+	gu_db_close(db);
+	if (fflush(stdout) != 0)
+		status = 1;
+	return status;
+}

@@ -1,0 +1,311 @@
+#include "config.h"
+/* guanai screen: batch screening of answers files against the policy. */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/eval.h"
+#include "core/i18n.h"
+#include "core/policy.h"
+#include "tui/commands.h"
+#include "tui/options.h"
+
+enum { OPT_FORMAT = 0x2000 };
+
+/* Prints the command's usage; returns nothing. */
+static void screen_help(void)
+{
+	printf(_("Usage: %s screen [--format tsv|json] [--policy FILE] FILE...\n"), PACKAGE);
+	fputs(_("Screen answers files against the policy: one line per item that is not\n"
+		"\"no\": FILE, ITEM, VERDICT (eligible or verify), PERSONS, REASON, separated\n"
+		"by tabs.  A file with an error prints its error and makes the exit status 2;\n"
+		"the other files are still screened.\n"), stdout);
+	fputs(_("  --format tsv|json   tab-separated lines (default) or one JSON object per file\n"), stdout);
+}
+
+/* Writes s as a JSON string to f; returns nothing. */
+static void json_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", f);
+		else if (c == '\t')
+			fputs("\\t", f);
+		else if (c < 0x20)
+			fprintf(f, "\\u%04x", c);
+		else
+			fputc(c, f);
+	}
+	fputc('"', f);
+}
+
+/* Writes a tab- and newline-free copy of s to f; returns nothing. */
+static void tsv_field(FILE *f, const char *s)
+{
+	while (*s) {
+		size_t n = strcspn(s, "\t\n\r");
+
+		fwrite(s, 1, n, f);
+		s += n;
+		if (*s) {
+			fputc(' ', f);
+			s++;
+		}
+	}
+}
+
+/* Prints the results of one file as TSV lines. */
+static void print_tsv(const char *file, const gu_results *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++) {
+		const gu_result *x = &r->v[i];
+
+		if (x->verdict == GU_NO)
+			continue;
+		char num[16];
+
+		tsv_field(stdout, file);
+		snprintf(num, sizeof num, "\t%d\t", x->item);
+		fputs(num, stdout);
+		fputs(gu_tv_verdict(x->verdict), stdout);
+		putchar('\t');
+		fputs(x->persons, stdout);
+		putchar('\t');
+		tsv_field(stdout, x->reason ? x->reason : "");
+		putchar('\n');
+	}
+}
+
+/* Prints the results of one file as one JSON object on one line. */
+static void print_json(const char *file, const gu_policy *p, const gu_results *r)
+{
+	size_t i, n = 0;
+
+	fputs("{\"file\":", stdout);
+	json_string(stdout, file);
+	fputs(",\"policy\":{\"id\":", stdout);
+	json_string(stdout, gu_policy_id(p));
+	fputs(",\"version\":", stdout);
+	json_string(stdout, gu_policy_version(p));
+	fputs(",\"sha256\":", stdout);
+	json_string(stdout, gu_policy_hash(p));
+	fputs("},\"groups\":[", stdout);
+	{
+		const char *g = r->groups;
+
+		while (*g) {
+			const char *e = strchr(g, ',');
+			size_t len = e ? (size_t)(e - g) : strlen(g);
+			char buf[64];
+
+			snprintf(buf, sizeof buf, "%.*s", (int)len, g);
+			if (g != r->groups)
+				putchar(',');
+			json_string(stdout, buf);
+			g += len;
+			if (*g == ',')
+				g++;
+		}
+	}
+	fputs("],\"alerts\":[", stdout);
+	for (i = 0; i < r->nalerts; i++) {
+		fputs(i ? ",{\"id\":" : "{\"id\":", stdout);
+		json_string(stdout, r->alerts[i].id);
+		fputs(",\"text\":", stdout);
+		json_string(stdout, r->alerts[i].text);
+		putchar('}');
+	}
+	fputs("],\"results\":[", stdout);
+	for (i = 0; i < r->n; i++) {
+		const gu_result *x = &r->v[i];
+		size_t j;
+
+		if (x->verdict == GU_NO)
+			continue;
+		printf("%s{\"item\":%d,\"verdict\":\"%s\",\"persons\":", n++ ? "," : "", x->item,
+			gu_tv_verdict(x->verdict));
+		json_string(stdout, x->persons);
+		fputs(",\"reason\":", stdout);
+		json_string(stdout, x->reason ? x->reason : "");
+		fputs(",\"settle\":[", stdout);
+		for (j = 0; j < x->nsettle; j++) {
+			if (j)
+				putchar(',');
+			json_string(stdout, x->settle[j]);
+		}
+		fputs("]}", stdout);
+	}
+	fputs("],\"ask_next\":[", stdout);
+	for (i = 0; i < r->nask; i++) {
+		if (i)
+			putchar(',');
+		json_string(stdout, r->ask_next[i]);
+	}
+	fputs("]}\n", stdout);
+}
+
+/* A buffer reused for every file read. */
+struct readbuf {
+	char *s;
+	size_t cap;
+};
+
+/* Reads a small file whole into rb with plain read(2) (one call for most
+ * answers files); returns its length, or -1 with errno set. */
+static long read_small(const char *file, struct readbuf *rb)
+{
+	int fd = open(file, O_RDONLY);
+	size_t len = 0;
+
+	if (fd < 0)
+		return -1;
+	for (;;) {
+		ssize_t got;
+
+		if (len + 4096 > rb->cap) {
+			size_t cap = rb->cap ? rb->cap * 2 : 65536;
+			char *ns = cap <= ((size_t)64 << 20) ? realloc(rb->s, cap) : NULL;
+
+			if (!ns) {
+				close(fd);
+				errno = EFBIG;
+				return -1;
+			}
+			rb->s = ns;
+			rb->cap = cap;
+		}
+		got = read(fd, rb->s + len, rb->cap - len);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			int e = errno;
+
+			close(fd);
+			errno = e;
+			return -1;
+		}
+		if (got == 0)
+			break;
+		len += (size_t)got;
+	}
+	close(fd);
+	return (long)len;
+}
+
+/* Screens one file; returns 0, or 2 after printing its error. */
+static int screen_file(const gu_policy *p, gu_evaluator *ev, struct readbuf *rb,
+	const char *file, bool json)
+{
+	gu_answers a;
+	gu_results r;
+	gu_error err;
+	char buf[1024];
+	int status = 0;
+	long len;
+
+	memset(&r, 0, sizeof r);
+	gu_answers_init(&a);
+	len = read_small(file, rb);
+	if (len < 0) {
+		gu_error_set(&err, GU_EIO, file, 0, 0, _("cannot open the file: %s"), strerror(errno));
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		status = 2;
+		goto cleanup;
+	}
+	if (gu_answers_parse(rb->s, (size_t)len, file, &a, &err) < 0
+			|| gu_policy_check_answers(p, &a, file, &err) < 0
+			|| gu_evaluator_run(ev, &a, &r, json ? GU_EVAL_ASK_NEXT : 0, &err) < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		status = 2;
+		goto cleanup;
+	}
+	if (json)
+		print_json(file, p, &r);
+	else
+		print_tsv(file, &r);
+cleanup:
+	gu_results_free(&r);
+	gu_answers_free(&a);
+	return status;
+}
+
+/* Runs "guanai screen"; returns the exit status. */
+int cmd_screen(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		GU_COMMON_LONGOPTS,
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "help", no_argument, NULL, GU_OPT_HELP },
+		{ NULL, 0, NULL, 0 }
+	};
+	gu_policy *p = NULL;
+	gu_evaluator *ev;
+	struct readbuf rb = { NULL, 0 };
+	gu_error err;
+	char buf[1024];
+	bool json = false;
+	int opt, status = 0, i;
+
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (opt) {
+		case OPT_FORMAT:
+			if (strcmp(optarg, "json") == 0)
+				json = true;
+			else if (strcmp(optarg, "tsv") == 0)
+				json = false;
+			else {
+				gu_complain(_("--format takes tsv or json, not \"%s\""), optarg);
+				return 2;
+			}
+			break;
+		case GU_OPT_HELP:
+			screen_help();
+			return 0;
+		case '?':
+			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s screen --help\""),
+				argv[optind - 1], PACKAGE);
+			return 2;
+		default:
+			if (gu_common_option(opt, optarg) != 0)
+				return 2;
+		}
+	}
+	if (optind >= argc) {
+		gu_complain(_("screen needs at least one answers file; see \"%s screen --help\""), PACKAGE);
+		return 2;
+	}
+	if (gu_policy_load_file(gu_policy_path(), &p, &err) < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		return 2;
+	}
+	ev = gu_evaluator_new(p);
+	if (!ev) {
+		gu_complain("%s", gu_code_text(GU_ENOMEM));
+		gu_policy_free(p);
+		return 2;
+	}
+	for (i = optind; i < argc; i++)
+		if (screen_file(p, ev, &rb, argv[i], json) != 0)
+			status = 2;
+	free(rb.s);
+	gu_evaluator_free(ev);
+	gu_policy_free(p);
+	if (fflush(stdout) != 0) {
+		gu_complain(_("cannot write the results"));
+		status = 2;
+	}
+	return status;
+}

@@ -1,0 +1,135 @@
+#include "config.h"
+/* Logging in from the command line: --user, --password-file or a prompt. */
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
+#include "db/auth.h"
+#include "tui/login_cli.h"
+#include "tui/options.h"
+
+/* Removes a trailing line end from buf; returns nothing. */
+static void chomp(char *buf)
+{
+	size_t len = strlen(buf);
+
+	while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+		buf[--len] = '\0';
+}
+
+/* Reads the first line of file into buf; returns 0 or -1 (printed). */
+static int read_file_line(const char *file, char *buf, size_t size)
+{
+	FILE *f = fopen(file, "r");
+	int ret = 0;
+
+	if (!f) {
+		gu_complain(_("cannot open the password file %s: %s"), file, strerror(errno));
+		return -1;
+	}
+	if (!fgets(buf, (int)size, f)) {
+		gu_complain(_("the password file %s is empty; write the password on its first line"),
+			file);
+		ret = -1;
+	}
+	fclose(f);
+	if (ret == 0)
+		chomp(buf);
+	return ret;
+}
+
+/* Reads a line from the terminal without echo into buf; returns 0 or -1 (printed). */
+static int read_tty(const char *prompt, char *buf, size_t size)
+{
+	struct termios old, quiet;
+	FILE *tty = fopen("/dev/tty", "r+");
+	bool restore = false;
+	int ret = 0;
+
+	if (!tty) {
+		gu_complain(_("no terminal to ask for the password; give it with --password-file FILE"));
+		return -1;
+	}
+	fputs(prompt, tty);
+	fflush(tty);
+	if (tcgetattr(fileno(tty), &old) == 0) {
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		restore = tcsetattr(fileno(tty), TCSAFLUSH, &quiet) == 0;
+	}
+	if (!fgets(buf, (int)size, tty)) {
+		gu_complain(_("no password was typed"));
+		ret = -1;
+	}
+	if (restore)
+		tcsetattr(fileno(tty), TCSAFLUSH, &old);
+	fputc('\n', tty);
+	fclose(tty);
+	if (ret == 0)
+		chomp(buf);
+	return ret;
+}
+
+/* Reads a password from file or the terminal; returns 0 or -1 (printed). */
+int gu_cli_read_password(const char *file, const char *prompt, char *buf, size_t size)
+{
+	if (size)
+		buf[0] = '\0';
+	if (file && *file)
+		return read_file_line(file, buf, size);
+	return read_tty(prompt, buf, size);
+}
+
+/* Logs in when the database has users; returns 0 or an exit status. */
+int gu_cli_login(gu_db *db)
+{
+	char password[256], prompt[200], buf[1024];
+	gu_error err;
+	int exist, ret;
+
+	exist = gu_auth_users_exist(db, &err);
+	if (exist < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		return 1;
+	}
+	if (!exist)
+		return 0;
+	if (!gu_opts.user || !*gu_opts.user) {
+		gu_complain(_("this database has users: say who is working with --user NAME"));
+		return 2;
+	}
+	snprintf(prompt, sizeof prompt, _("Password for %s: "), gu_opts.user);
+	if (gu_cli_read_password(gu_opts.password_file, prompt, password, sizeof password) < 0)
+		return 1;
+	ret = gu_auth_login(db, gu_opts.user, password, &err);
+	explicit_bzero(password, sizeof password);
+	if (ret < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		return 1;
+	}
+	return 0;
+}
+
+/* Opens the database and logs in; returns 0 or an exit status. */
+int gu_cli_open(unsigned flags, gu_db **out)
+{
+	char buf[1024];
+	gu_error err;
+	int status;
+
+	*out = NULL;
+	if (gu_db_open_path(gu_opts.db_path, flags, out, &err) < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		return 1;
+	}
+	status = gu_cli_login(*out);
+	if (status != 0) {
+		gu_db_close(*out);
+		*out = NULL;
+	}
+	return status;
+}

@@ -1,0 +1,26 @@
+/* Who is working, for the subcommands: once the database has users, every
+ * command needs --user NAME and that user's password, from --password-file
+ * or typed on the terminal without echo. */
+#ifndef GUANAI_TUI_LOGIN_CLI_H
+#define GUANAI_TUI_LOGIN_CLI_H
+
+#include <stddef.h>
+#include "db/store.h"
+
+/* Reads a password into buf (size bytes): the first line of file when file
+ * is not NULL, else typed on the terminal after prompt, without echo.
+ * Returns 0, or -1 after printing what is wrong. */
+int gu_cli_read_password(const char *file, const char *prompt, char *buf, size_t size);
+
+/* Logs in the user of --user with the password of --password-file (or
+ * asked for) when the database has users; does nothing when it has none.
+ * Returns 0, or an exit status (1, or 2 when --user is missing) after
+ * printing what is wrong. */
+int gu_cli_login(gu_db *db);
+
+/* Opens the database of --db (or the default) with flags
+ * (GU_DB_OPEN_READONLY, ...) and logs in as gu_cli_login does.  Returns 0
+ * with *out open, or an exit status after printing what is wrong. */
+int gu_cli_open(unsigned flags, gu_db **out);
+
+#endif

@@ -1,0 +1,670 @@
+#include "config.h"
+/* One case in full: the child's summary, the results with their
+ * explanations, a timeline of referrals, follow-ups and review decisions,
+ * and the answers by section, as one scrolled document whose result rows
+ * can be chosen for a follow-up or to show their explanation. */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/idcard.h"
+#include "core/region.h"
+#include "core/text.h"
+#include "db/groups.h"
+#include "db/review.h"
+#include "tui/caseview.h"
+#include "tui/paint.h"
+#include "tui/screens_util.h"
+
+/* Appends one line to the document; returns 0 or -1. */
+int cv_add(cv_state *s, const char *text, enum gu_color_role role, int indent, int item,
+	bool heading)
+{
+	cv_line *l;
+
+	if (s->nlines == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 64;
+		cv_line *v = realloc(s->lines, cap * sizeof *v);
+
+		if (!v)
+			return -1;
+		s->lines = v;
+		s->cap = cap;
+	}
+	l = &s->lines[s->nlines];
+	l->text = strdup(text ? text : "");
+	if (!l->text)
+		return -1;
+	l->role = role;
+	l->indent = indent;
+	l->item = item;
+	l->heading = heading;
+	s->nlines++;
+	return 0;
+}
+
+/* Frees the document's lines; returns nothing. */
+static void clear_lines(cv_state *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nlines; i++)
+		free(s->lines[i].text);
+	s->nlines = 0;
+}
+
+/* Appends text wrapped into w columns; the first row keeps item. */
+static void add_wrapped(cv_state *s, int w, const char *text, enum gu_color_role role,
+	int indent, int item)
+{
+	gu_text_line rows[64];
+	size_t n, i;
+	int cols = w - indent;
+
+	if (cols < 10)
+		cols = 10;
+	n = gu_text_wrap(text, cols, rows, 64);
+	if (n == 0) {
+		cv_add(s, "", role, indent, item, false);
+		return;
+	}
+	for (i = 0; i < n && i < 64; i++) {
+		char buf[1200];
+		size_t len = rows[i].len < sizeof buf ? rows[i].len : sizeof buf - 1;
+
+		memcpy(buf, text + rows[i].start, len);
+		buf[len] = '\0';
+		cv_add(s, buf, role, indent, i == 0 ? item : 0, false);
+	}
+}
+
+/* Returns a choice's label for value, or value. */
+static const char *choice_word(const gu_question *q, const char *value)
+{
+	size_t i;
+
+	for (i = 0; i < q->nchoices; i++)
+		if (strcmp(q->choices[i].value, value) == 0)
+			return gu_pick(q->choices[i].label_zh, q->choices[i].label_en);
+	return value;
+}
+
+/* Writes an answer's value in words into buf; returns buf. */
+static const char *value_words(const cv_state *s, const gu_question *q, const char *value,
+	char *buf, size_t size)
+{
+	char copy[400], *tok, *save = NULL, masked[32], region[200];
+	size_t o = 0;
+
+	if (strcmp(value, "unknown") == 0) {
+		snprintf(buf, size, "%s", _("not known"));
+		return buf;
+	}
+	if (!q) {
+		snprintf(buf, size, "%s", value);
+		return buf;
+	}
+	switch (q->type) {
+	case GU_Q_CHOICE:
+		snprintf(buf, size, "%s", choice_word(q, value));
+		break;
+	case GU_Q_MULTI:
+		snprintf(copy, sizeof copy, "%s", value);
+		buf[0] = '\0';
+		for (tok = strtok_r(copy, ",", &save); tok && o < size; tok = strtok_r(NULL, ",", &save)) {
+			while (*tok == ' ')
+				tok++;
+			o += (size_t)snprintf(buf + o, size - o, "%s%s", o ? _(", ") : "", choice_word(q, tok));
+		}
+		if (!buf[0])
+			snprintf(buf, size, "%s", _("none"));
+		break;
+	case GU_Q_YESNO:
+		snprintf(buf, size, "%s", strcmp(value, "yes") == 0 ? _("yes")
+			: strcmp(value, "no") == 0 ? _("no") : value);
+		break;
+	case GU_Q_IDNUMBER:
+		if (strcmp(value, "none") == 0)
+			snprintf(buf, size, "%s", _("none"));
+		else
+			snprintf(buf, size, "%s", s->shown_id[0] && strcmp(value, s->info.child_id_number) == 0
+				? s->shown_id : gu_idcard_mask(value, masked));
+		break;
+	case GU_Q_CODE:
+		if (strcmp(value, "none") == 0)
+			snprintf(buf, size, "%s", _("none"));
+		else if (gu_region_name(value, gu_lang() == GU_LANG_ZH, region, sizeof region))
+			snprintf(buf, size, "%s (%s)", region, value);
+		else
+			snprintf(buf, size, "%s", value);
+		break;
+	default:
+		snprintf(buf, size, "%s", value);
+		break;
+	}
+	return buf;
+}
+
+/* Adds the summary of the case; returns nothing. */
+static void build_summary(gu_app *a, cv_state *s, int w)
+{
+	char line[900], masked[32], g[200];
+	const char *p = s->groups;
+	size_t o = 0;
+
+	cv_add(s, s->info.child_name[0] ? s->info.child_name : _("(no name)"), GU_R_LABEL, 0, 0, true);
+	snprintf(line, sizeof line, _("Status: %s    Worker: %s    Township: %s"),
+		gu_case_status_label(s->info.status), s->info.worker[0] ? s->info.worker : "-",
+		s->info.township[0] ? s->info.township : "-");
+	add_wrapped(s, w, line, GU_R_NORMAL, 2, 0);
+	snprintf(line, sizeof line, _("ID number: %s"), s->shown_id[0] ? s->shown_id
+		: s->info.child_id_number[0] ? gu_idcard_mask(s->info.child_id_number, masked) : "-");
+	add_wrapped(s, w, line, GU_R_NORMAL, 2, 0);
+	g[0] = '\0';
+	while (p && *p) {
+		char name[32];
+		size_t n = strcspn(p, ",");
+
+		snprintf(name, sizeof name, "%.*s", (int)n, p);
+		o += (size_t)snprintf(g + o, sizeof g - o, "%s%s", o ? _(", ") : "", gu_group_label(name));
+		if (o >= sizeof g)
+			break;
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	snprintf(line, sizeof line, _("Groups: %s"), g[0] ? g : _("none found"));
+	add_wrapped(s, w, line, GU_R_NORMAL, 2, 0);
+	snprintf(line, sizeof line, _("Results: %d eligible, %d to verify    Policy: %s %s"),
+		s->info.n_eligible, s->info.n_verify, s->info.policy_id[0] ? s->info.policy_id : "-",
+		s->info.policy_version);
+	add_wrapped(s, w, line, GU_R_NORMAL, 2, 0);
+	if (s->info.status == GU_CASE_RETURNED) {
+		gu_review *rev = NULL;
+		size_t nrev = 0, i;
+		gu_error err;
+
+		if (gu_review_list(a->db, s->id, &rev, &nrev, &err) < 0)
+			return;
+		for (i = 0; i < nrev; i++) {
+			const gu_return_reason *why = gu_return_reason_find(rev[i].reason);
+
+			if (rev[i].decision != GU_REVIEW_RETURN)
+				continue;
+			snprintf(line, sizeof line, _("Returned by %s: %s - %s"), rev[i].by,
+				why ? _(why->label) : rev[i].reason, rev[i].note ? rev[i].note : "");
+			add_wrapped(s, w, line, GU_R_VERIFY, 2, 0);
+			break;
+		}
+		gu_reviews_free(rev, nrev);
+	}
+}
+
+/* Adds the answers by section; returns nothing. */
+static void build_answers(gu_app *a, cv_state *s, int w)
+{
+	gu_answers ans;
+	gu_error err;
+	size_t sec, i, nsec = gu_policy_section_count(a->pol);
+	char line[1200], label[300], value[800];
+	bool any_other = false;
+
+	cv_add(s, "", GU_R_NORMAL, 0, 0, false);
+	cv_add(s, _("Answers"), GU_R_LABEL, 0, 0, true);
+	if (gu_case_load_answers(a->db, s->id, &ans, &err) < 0) {
+		add_wrapped(s, w, err.message, GU_R_ERROR, 2, 0);
+		return;
+	}
+	if (ans.n == 0)
+		add_wrapped(s, w, _("No answers are saved yet."), GU_R_DIM, 2, 0);
+	for (sec = 0; sec <= nsec; sec++) {
+		bool head = false;
+
+		for (i = 0; i < ans.n; i++) {
+			const gu_question *q = gu_policy_find_question(a->pol, ans.v[i].key);
+
+			if (sec < nsec ? !q || q->section != sec : q != NULL)
+				continue;
+			if (!head) {
+				const gu_section *sc = sec < nsec ? gu_policy_section(a->pol, sec) : NULL;
+
+				cv_add(s, sc ? gu_pick(sc->title_zh, sc->title_en) : _("Other answers"),
+					GU_R_DIM, 2, 0, false);
+				head = true;
+				any_other = sec == nsec;
+			}
+			/* TRANSLATORS: a question and its answer in the case view */
+			snprintf(line, sizeof line, _("%s: %s"), gu_key_label(a, ans.v[i].key, label, sizeof label),
+				value_words(s, q, ans.v[i].value, value, sizeof value));
+			add_wrapped(s, w, line, GU_R_NORMAL, 4, 0);
+		}
+	}
+	(void)any_other;
+	gu_answers_free(&ans);
+}
+
+/* Returns the referral of item among refs, or NULL. */
+static const gu_referral *find_ref(const gu_referral *refs, size_t n, int item)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (refs[i].item == item)
+			return &refs[i];
+	return NULL;
+}
+
+/* Adds the saved results with their explanations; returns nothing. */
+static void build_results(gu_app *a, cv_state *s, int w, const gu_referral *refs, size_t nrefs)
+{
+	gu_saved_result *res = NULL;
+	size_t n = 0, i;
+	gu_error err;
+	char line[1500], persons[300];
+
+	cv_add(s, "", GU_R_NORMAL, 0, 0, false);
+	cv_add(s, _("Results"), GU_R_LABEL, 0, 0, true);
+	if (gu_case_load_results(a->db, s->id, &res, &n, &err) < 0) {
+		add_wrapped(s, w, err.message, GU_R_ERROR, 2, 0);
+		return;
+	}
+	if (n == 0)
+		add_wrapped(s, w, _("No results are saved for this case yet."), GU_R_DIM, 2, 0);
+	for (i = 0; i < n; i++) {
+		const gu_saved_result *r = &res[i];
+		const gu_item *it;
+		const gu_referral *ref;
+		bool eligible;
+
+		if (r->item == 0) {
+			snprintf(line, sizeof line, "! %s", r->reason ? r->reason : r->verdict);
+			add_wrapped(s, w, line, GU_R_ALERT, 2, 0);
+			continue;
+		}
+		it = gu_policy_item_by_number(a->pol, r->item);
+		eligible = strcmp(r->verdict, "eligible") == 0;
+		ref = find_ref(refs, nrefs, r->item);
+		snprintf(line, sizeof line, "%-2d %s  [%s]  %s", r->item,
+			it ? gu_pick(it->name_zh, it->name_en) : "", eligible ? _("eligible") : _("verify"),
+			gu_persons_words(r->persons, persons, sizeof persons));
+		if (ref) {
+			size_t o = strlen(line);
+
+			snprintf(line + o, sizeof line - o, "  -> %s", gu_ref_status_label(ref->status));
+		}
+		add_wrapped(s, w, line, eligible ? GU_R_ELIGIBLE : GU_R_VERIFY, 2, r->item);
+		if (r->reason && *r->reason)
+			add_wrapped(s, w, r->reason, GU_R_NORMAL, 5, 0);
+		if (r->explanation && *r->explanation && r->item > 0 && r->item <= 1000
+				&& s->open_item[r->item]) {
+			const char *p = r->explanation;
+
+			while (*p) {
+				size_t len = strcspn(p, "\n"), lead = 0;
+				char part[1200];
+
+				while (lead < len && p[lead] == ' ')
+					lead++;
+				snprintf(part, sizeof part, "%.*s", (int)(len - lead), p + lead);
+				if (part[0])
+					add_wrapped(s, w, part, GU_R_DIM, 5 + (int)(lead < 20 ? lead : 20), 0);
+				p += len;
+				if (*p == '\n')
+					p++;
+			}
+		}
+	}
+	gu_saved_results_free(res, n);
+}
+
+/* One event of the timeline. */
+typedef struct cv_event {
+	char date[12];
+	gu_time_ms order;
+	char *text;
+} cv_event;
+
+/* Orders events by date, then by when they were recorded. */
+static int event_cmp(const void *x, const void *y)
+{
+	const cv_event *a = x, *b = y;
+	int c = strcmp(a->date, b->date);
+
+	if (c)
+		return c;
+	return a->order < b->order ? -1 : a->order > b->order;
+}
+
+/* Appends an event (text copied); returns nothing. */
+static void add_event(cv_event **v, size_t *n, size_t *cap, const char *date, gu_time_ms order,
+	const char *text)
+{
+	if (*n == *cap) {
+		size_t c = *cap ? *cap * 2 : 16;
+		cv_event *nv = realloc(*v, c * sizeof *nv);
+
+		if (!nv)
+			return;
+		*v = nv;
+		*cap = c;
+	}
+	(*v)[*n].text = strdup(text);
+	if (!(*v)[*n].text)
+		return;
+	snprintf((*v)[*n].date, sizeof (*v)[*n].date, "%s", date);
+	(*v)[*n].order = order;
+	(*n)++;
+}
+
+/* Adds the timeline of follow-ups and review decisions; returns nothing. */
+static void build_timeline(gu_app *a, cv_state *s, int w, const gu_referral *refs, size_t nrefs)
+{
+	cv_event *ev = NULL;
+	size_t nev = 0, cap = 0, i, j;
+	gu_review *rev = NULL;
+	size_t nrev = 0;
+	gu_error err;
+	char line[1500], date[12];
+
+	cv_add(s, "", GU_R_NORMAL, 0, 0, false);
+	cv_add(s, _("Timeline"), GU_R_LABEL, 0, 0, true);
+	for (i = 0; i < nrefs; i++) {
+		gu_followup *fu = NULL;
+		size_t nfu = 0;
+		const gu_item *it = gu_policy_item_by_number(a->pol, refs[i].item);
+
+		if (gu_followup_list(a->db, s->id, refs[i].item, &fu, &nfu, &err) < 0)
+			continue;
+		for (j = 0; j < nfu; j++) {
+			/* TRANSLATORS: date, item number, item name, referral status */
+			int o = snprintf(line, sizeof line, _("%s  %d %s: %s"), fu[j].on, refs[i].item,
+				it ? gu_pick(it->name_zh, it->name_en) : "", gu_ref_status_label(fu[j].status));
+
+			if (fu[j].note && *fu[j].note && o > 0 && (size_t)o < sizeof line)
+				o += snprintf(line + o, sizeof line - (size_t)o, " - %s", fu[j].note);
+			if (fu[j].next_due[0] && o > 0 && (size_t)o < sizeof line)
+				o += snprintf(line + o, sizeof line - (size_t)o, _(" (next: %s)"), fu[j].next_due);
+			if (fu[j].who[0] && o > 0 && (size_t)o < sizeof line)
+				snprintf(line + o, sizeof line - (size_t)o, _(" [%s]"), fu[j].who);
+			add_event(&ev, &nev, &cap, fu[j].on, fu[j].created, line);
+		}
+		gu_followups_free(fu, nfu);
+	}
+	if (gu_review_list(a->db, s->id, &rev, &nrev, &err) == 0) {
+		for (i = 0; i < nrev; i++) {
+			const gu_return_reason *why = gu_return_reason_find(rev[i].reason);
+
+			gu_scr_date(rev[i].at, date);
+			if (rev[i].decision == GU_REVIEW_APPROVE)
+				snprintf(line, sizeof line, _("%s  approved by %s"), date, rev[i].by);
+			else
+				snprintf(line, sizeof line, _("%s  returned by %s: %s - %s"), date, rev[i].by,
+					why ? _(why->label) : rev[i].reason, rev[i].note ? rev[i].note : "");
+			add_event(&ev, &nev, &cap, date, rev[i].at, line);
+		}
+		gu_reviews_free(rev, nrev);
+	}
+	if (nev == 0)
+		add_wrapped(s, w, _("No follow-up or review yet."), GU_R_DIM, 2, 0);
+	if (nev > 1)
+		qsort(ev, nev, sizeof *ev, event_cmp);
+	for (i = 0; i < nev; i++) {
+		add_wrapped(s, w, ev[i].text, GU_R_NORMAL, 2, 0);
+		free(ev[i].text);
+	}
+	free(ev);
+}
+
+/* Rebuilds the document for width w; returns nothing. */
+static void build(gu_app *a, cv_state *s, int w)
+{
+	gu_referral *refs = NULL;
+	size_t nrefs = 0;
+	gu_error err;
+	int old_item = s->cur >= 0 && (size_t)s->cur < s->nlines ? s->lines[s->cur].item : 0;
+	size_t i;
+
+	clear_lines(s);
+	if (gu_referral_list(a->db, s->id, &refs, &nrefs, &err) < 0) {
+		refs = NULL;
+		nrefs = 0;
+	}
+	build_summary(a, s, w);
+	build_results(a, s, w, refs, nrefs);
+	build_timeline(a, s, w, refs, nrefs);
+	build_answers(a, s, w);
+	gu_referrals_free(refs, nrefs);
+	s->built_w = w;
+	s->cur = -1;
+	for (i = 0; old_item && i < s->nlines; i++)
+		if (s->lines[i].item == old_item) {
+			s->cur = (int)i;
+			break;
+		}
+	if (s->top >= (int)s->nlines)
+		s->top = 0;
+}
+
+/* Reloads the case and asks for the document to be rebuilt; returns 0 or -1. */
+int cv_reload(gu_app *a, cv_state *s)
+{
+	gu_error err;
+
+	if (gu_case_get(a->db, s->id, &s->info, &err) < 0) {
+		gu_app_message(a, GU_R_ERROR, err.message);
+		return -1;
+	}
+	if (gu_case_get_groups(a->db, s->id, s->groups, sizeof s->groups, &err) < 0)
+		s->groups[0] = '\0';
+	s->built_w = 0;
+	return 0;
+}
+
+/* Returns the rows the document has on screen. */
+static int page_rows(const gu_app *a)
+{
+	return a->lay.body.h > 1 ? a->lay.body.h : 1;
+}
+
+/* Draws the case view; returns nothing. */
+static void draw(gu_app *a, void *st)
+{
+	static const char *const keys[] = {
+		"Enter", N_("explain"), "f", N_("follow-up"), "s", N_("re-screen"),
+		"a/x", N_("approve/return"), "Esc", N_("back"), "e", N_("edit"), "C-r", N_("show ID"),
+	};
+	cv_state *s = st;
+	int x = a->lay.margin, w = a->lay.text_w, y = a->lay.body.y, h = page_rows(a), i;
+	char line[400];
+
+	if (s->built_w != w)
+		build(a, s, w);
+	gu_frame_title(a, _("case"));
+	snprintf(line, sizeof line, "%s  %s  %d/%zu",
+		s->info.child_name[0] ? s->info.child_name : _("(no name)"),
+		gu_case_status_label(s->info.status), s->top + 1, s->nlines);
+	gu_put(a->lay.status.y, 1, a->lay.cols - 2, line, gu_attr(GU_R_DIM));
+	if (s->cur >= 0) {
+		if (s->cur < s->top)
+			s->top = s->cur;
+		if (s->cur >= s->top + h)
+			s->top = s->cur - h + 1;
+	}
+	for (i = 0; i < h && (size_t)(s->top + i) < s->nlines; i++) {
+		const cv_line *l = &s->lines[s->top + i];
+		attr_t at = s->top + i == s->cur ? gu_attr(GU_R_CURSOR) : gu_attr(l->role);
+
+		if (s->top + i == s->cur)
+			gu_fill(y + i, x, w, at);
+		gu_put(y + i, x + l->indent, w - l->indent, l->text, at);
+	}
+	if (s->pop != CV_POP_NONE)
+		cv_popup_draw(a, s);
+	gu_scr_bottom(a, keys, sizeof keys / sizeof keys[0]);
+}
+
+/* Moves the cursor or scrolls by dir (+1/-1) lines; returns nothing. */
+static void step(gu_app *a, cv_state *s, int dir)
+{
+	int h = page_rows(a), i, last_top = (int)s->nlines - h;
+
+	if (last_top < 0)
+		last_top = 0;
+	for (i = (s->cur >= 0 ? s->cur : s->top) + dir; i >= 0 && i < (int)s->nlines; i += dir) {
+		if (i < s->top - 1 || i > s->top + h)
+			break;
+		if (s->lines[i].item) {
+			s->cur = i;
+			return;
+		}
+	}
+	s->top += dir;
+	if (s->top > last_top)
+		s->top = last_top;
+	if (s->top < 0)
+		s->top = 0;
+	if (s->cur >= 0 && (s->cur < s->top || s->cur >= s->top + h))
+		s->cur = -1;
+}
+
+/* Scrolls a page and puts the cursor on the first result row shown. */
+static void page(gu_app *a, cv_state *s, int dir)
+{
+	int h = page_rows(a), i, last_top = (int)s->nlines - h;
+
+	if (last_top < 0)
+		last_top = 0;
+	s->top += dir * (h - 1);
+	if (s->top > last_top)
+		s->top = last_top;
+	if (s->top < 0)
+		s->top = 0;
+	s->cur = -1;
+	for (i = s->top; i < s->top + h && i < (int)s->nlines; i++)
+		if (s->lines[i].item) {
+			s->cur = i;
+			break;
+		}
+}
+
+/* Shows or hides the full ID number; returns nothing. */
+static void reveal(gu_app *a, cv_state *s)
+{
+	gu_error err;
+
+	if (s->shown_id[0]) {
+		memset(s->shown_id, 0, sizeof s->shown_id);
+	} else if (!gu_scr_is_supervisor(a)) {
+		gu_app_message(a, GU_R_ERROR, _("Only a supervisor can see a whole ID number."));
+		return;
+	} else if (gu_case_reveal_id(a->db, s->id, s->shown_id, sizeof s->shown_id, &err) < 0) {
+		gu_app_message(a, GU_R_ERROR, err.message[0] ? err.message : gu_code_text(err.code));
+		return;
+	} else {
+		gu_app_message(a, GU_R_OK,
+			_("The full ID number is shown; this is recorded in the audit log."));
+	}
+	s->built_w = 0;
+}
+
+/* Opens the case in the interview or result screen; returns a gu_screen_ret. */
+static int edit(gu_app *a, cv_state *s)
+{
+	bool editable = s->info.status == GU_CASE_DRAFT || s->info.status == GU_CASE_RETURNED;
+
+	if (gu_session_open(a, s->id) < 0)
+		return GU_SCREEN_STAY;
+	if (editable)
+		gu_interview_enter(a);
+	else
+		gu_result_enter(a);
+	return GU_SCREEN_JUMP;
+}
+
+/* Takes a key on the case view; returns a gu_screen_ret or GU_SCREEN_STAY. */
+static int key(gu_app *a, void *st, const gu_key *k)
+{
+	cv_state *s = st;
+
+	if (s->pop != CV_POP_NONE) {
+		cv_popup_key(a, s, k);
+		return GU_SCREEN_STAY;
+	}
+	a->msg[0] = '\0';
+	if (gu_key_char(k, GU_ESC) || gu_key_char(k, 'q'))
+		return GU_SCREEN_BACK;
+	if (gu_key_fn(k, KEY_DOWN))
+		step(a, s, 1);
+	else if (gu_key_fn(k, KEY_UP))
+		step(a, s, -1);
+	else if (gu_key_fn(k, KEY_NPAGE) || gu_key_char(k, ' '))
+		page(a, s, 1);
+	else if (gu_key_fn(k, KEY_PPAGE))
+		page(a, s, -1);
+	else if (gu_key_fn(k, KEY_HOME)) {
+		s->top = 0;
+		page(a, s, 0);
+	} else if (gu_key_fn(k, KEY_END)) {
+		s->top = (int)s->nlines;
+		page(a, s, 0);
+	} else if (gu_key_char(k, '\t')) {
+		size_t i;
+
+		for (i = (size_t)s->top + 1; i < s->nlines; i++)
+			if (s->lines[i].heading)
+				break;
+		s->top = i < s->nlines ? (int)i : 0;
+		page(a, s, 0);
+	} else if (gu_key_fn(k, KEY_ENTER)) {
+		int item = s->cur >= 0 ? s->lines[s->cur].item : 0;
+
+		if (item > 0 && item <= 1000) {
+			s->open_item[item] = !s->open_item[item];
+			s->built_w = 0;
+		}
+	} else if (gu_key_char(k, 'f')) {
+		cv_popup_open(a, s, CV_POP_FOLLOWUP);
+	} else if (gu_key_char(k, 's')) {
+		cv_popup_open(a, s, CV_POP_RESCREEN);
+	} else if (gu_key_char(k, 'a')) {
+		cv_popup_open(a, s, CV_POP_APPROVE);
+	} else if (gu_key_char(k, 'x')) {
+		cv_popup_open(a, s, CV_POP_RETURN);
+	} else if (gu_key_char(k, 'e')) {
+		return edit(a, s);
+	} else if (gu_key_char(k, 18)) {      /* C-r */
+		reveal(a, s);
+	}
+	return GU_SCREEN_STAY;
+}
+
+/* Shows one case until the user leaves; returns a gu_screen_ret. */
+int gu_screen_caseview(gu_app *a, const char *case_id)
+{
+	cv_state *s;
+	int r = GU_SCREEN_BACK, i;
+
+	if (!a->db || !case_id)
+		return GU_SCREEN_BACK;
+	s = calloc(1, sizeof *s);
+	if (!s) {
+		gu_app_message(a, GU_R_ERROR, _("out of memory"));
+		return GU_SCREEN_BACK;
+	}
+	snprintf(s->id, sizeof s->id, "%s", case_id);
+	s->cur = -1;
+	a->msg[0] = '\0';
+	if (cv_reload(a, s) == 0)
+		r = gu_scr_loop(a, draw, key, s);
+	clear_lines(s);
+	free(s->lines);
+	if (s->have_rs)
+		gu_rescreen_free(&s->rs);
+	for (i = 0; i < CV_F_COUNT; i++)
+		memset(s->f[i].buf, 0, sizeof s->f[i].buf);
+	memset(s->shown_id, 0, sizeof s->shown_id);
+	free(s);
+	return r;
+}

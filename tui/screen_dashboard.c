@@ -1,0 +1,325 @@
+#include "config.h"
+/* The dashboard: for a chosen period, the cases by status, group and
+ * township with the open and overdue follow-ups, and the 39 items as bars
+ * of eligible and to-verify cases drawn in the terminal. */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/i18n.h"
+#include "core/text.h"
+#include "db/dashboard.h"
+#include "db/groups.h"
+#include "tui/harness.h"
+#include "tui/paint.h"
+#include "tui/screens_util.h"
+
+enum period { P_ALL, P_YEAR, P_MONTH, P_30, P_7, P_COUNT, P_CUSTOM = P_COUNT };
+enum page { PAGE_OVERVIEW, PAGE_ITEMS, PAGE_COUNT };
+
+typedef struct dash_state {
+	enum period period;
+	enum page page;
+	int item;                 /* the item under the cursor, 1..39 */
+	gu_dashboard d;
+	bool loaded;
+	char from[11], to[11];
+	bool pop;                 /* the custom period form is open */
+	int focus;
+	gu_edit pfrom, pto;
+	char pop_err[700];
+} dash_state;
+
+/* Returns the translated name of a period. */
+static const char *period_label(enum period p)
+{
+	switch (p) {
+	case P_YEAR:
+		return _("this year");
+	case P_MONTH:
+		return _("this month");
+	case P_30:
+		return _("the last 30 days");
+	case P_7:
+		return _("the last 7 days");
+	case P_CUSTOM:
+		return _("the chosen days");
+	default:
+		return _("all time");
+	}
+}
+
+/* Loads the counts for the chosen period; returns nothing. */
+static void load(gu_app *a, dash_state *s)
+{
+	gu_date today;
+	gu_error err;
+	const char *from = NULL;
+
+	if (s->loaded)
+		gu_dashboard_free(&s->d);
+	s->loaded = false;
+	if (s->period == P_CUSTOM) {
+		snprintf(s->from, sizeof s->from, "%.10s", s->pfrom.buf);
+		snprintf(s->to, sizeof s->to, "%.10s", s->pto.buf);
+	} else {
+		s->from[0] = s->to[0] = '\0';
+	}
+	if (s->period != P_ALL && s->period != P_CUSTOM && gu_date_parse(gu_today(), &today)) {
+		gu_date f = today;
+
+		if (s->period == P_YEAR)
+			f.month = f.day = 1;
+		else if (s->period == P_MONTH)
+			f.day = 1;
+		else
+			f = gu_date_add_days(today, s->period == P_30 ? -29 : -6);
+		gu_date_format(f, s->from);
+		gu_date_format(today, s->to);
+		from = s->from;
+	}
+	gu_error_clear(&err);
+	if (s->period == P_CUSTOM)
+		from = s->from[0] ? s->from : NULL;
+	if (gu_dashboard_load(a->db, from, s->to[0] ? s->to : NULL, gu_today(), &s->d, &err) < 0) {
+		gu_app_message(a, GU_R_ERROR, err.message[0] ? err.message : gu_code_text(err.code));
+		return;
+	}
+	s->loaded = true;
+}
+
+/* Draws a horizontal bar of count out of max in w columns; returns nothing. */
+static void hbar(int y, int x, int w, long count, long max, attr_t at)
+{
+	int n = max > 0 ? (int)((count * w + max - 1) / max) : 0, i;
+
+	for (i = 0; i < n && i < w; i++)
+		mvaddch(y, x + i, '#' | at);
+}
+
+/* Draws the overview page from row y; returns nothing. */
+static void draw_overview(gu_app *a, dash_state *s, int y)
+{
+	const gu_dashboard *d = &s->d;
+	int x = a->lay.margin, w = a->lay.text_w, end = a->lay.body.y + a->lay.body.h;
+	int namew = 16, i;
+	long max = 0;
+	char line[600];
+	size_t k, o = 0;
+
+	o += (size_t)snprintf(line, sizeof line, _("Cases: %ld  "), d->cases);
+	for (i = 0; i < GU_CASE_STATUS_COUNT && o < sizeof line; i++)
+		o += (size_t)snprintf(line + o, sizeof line - o, "  %s %ld",
+			gu_case_status_label((enum gu_case_status)i), d->by_status[i]);
+	gu_put(y++, x, w, line, A_NORMAL);
+	snprintf(line, sizeof line, _("Groups:   %s %ld   %s %ld   %s %ld"),
+		gu_group_label("floating"), d->floating, gu_group_label("left_behind"), d->left_behind,
+		gu_group_label("difficult"), d->difficult);
+	gu_put(y++, x, w, line, A_NORMAL);
+	snprintf(line, sizeof line, _("Follow-ups open: %ld   overdue: %ld"), d->followups_open,
+		d->overdue);
+	gu_put(y++, x, w, line, d->overdue ? gu_attr(GU_R_VERIFY) : A_NORMAL);
+	y++;
+	gu_put(y++, x, w, _("Cases by township"), gu_attr(GU_R_LABEL));
+	if (d->ntownships == 0)
+		gu_put(y, x + 2, w - 2, _("No cases in this period."), gu_attr(GU_R_DIM));
+	for (k = 0; k < d->ntownships; k++)
+		if (d->townships[k].cases > max)
+			max = d->townships[k].cases;
+	for (k = 0; k < d->ntownships && y < end; k++, y++) {
+		if (y + 1 == end && k + 1 < d->ntownships) {
+			snprintf(line, sizeof line, _("... and %zu more townships"), d->ntownships - k);
+			gu_put(y, x + 2, w - 2, line, gu_attr(GU_R_DIM));
+			break;
+		}
+		gu_put(y, x + 2, namew, d->townships[k].township[0] ? d->townships[k].township
+			: _("(none)"), A_NORMAL);
+		snprintf(line, sizeof line, "%5ld", d->townships[k].cases);
+		gu_put(y, x + 3 + namew, 5, line, A_NORMAL);
+		hbar(y, x + 10 + namew, w - 12 - namew, d->townships[k].cases, max,
+			gu_attr(GU_R_ELIGIBLE));
+	}
+}
+
+/* Draws the 39 items as vertical bars from row y; returns nothing. */
+static void draw_items(gu_app *a, dash_state *s, int y)
+{
+	const gu_dashboard *d = &s->d;
+	int end = a->lay.body.y + a->lay.body.h, h = end - y - 5, x0, i, r;
+	long max = 0;
+	const gu_item *it;
+	char line[600];
+
+	if (h < 2)
+		h = 2;
+	x0 = (a->lay.cols - GU_DASHBOARD_ITEMS * 2) / 2;
+	if (x0 < 0)
+		x0 = 0;
+	for (i = 1; i <= GU_DASHBOARD_ITEMS; i++)
+		if (d->eligible[i] + d->verify[i] > max)
+			max = d->eligible[i] + d->verify[i];
+	for (i = 1; i <= GU_DASHBOARD_ITEMS; i++) {
+		long tot = d->eligible[i] + d->verify[i];
+		int bar = max ? (int)((tot * h + max - 1) / max) : 0;
+		int el = tot ? (int)((d->eligible[i] * bar + tot / 2) / tot) : 0;
+		int x = x0 + (i - 1) * 2;
+		attr_t lab = i == s->item ? gu_attr(GU_R_CURSOR) : gu_attr(GU_R_DIM);
+
+		if (d->eligible[i] > 0 && el == 0)
+			el = 1;
+		if (d->verify[i] > 0 && el == bar && bar > 1)
+			el = bar - 1;
+		for (r = 0; r < bar; r++) {
+			bool is_el = r < el;
+
+			mvaddch(y + h - 1 - r, x, (is_el ? '#' : '+')
+				| gu_attr(is_el ? GU_R_ELIGIBLE : GU_R_VERIFY));
+		}
+		if (i >= 10)
+			mvaddch(y + h, x, (chtype)('0' + i / 10) | lab);
+		else
+			mvaddch(y + h, x, ' ' | lab);
+		mvaddch(y + h + 1, x, (chtype)('0' + i % 10) | lab);
+	}
+	snprintf(line, sizeof line, _("# eligible   + to verify   the tallest bar: %ld cases"), max);
+	gu_put(y + h + 2, x0, a->lay.cols - x0 - 1, line, gu_attr(GU_R_DIM));
+	it = gu_policy_item_by_number(a->pol, s->item);
+	snprintf(line, sizeof line, _("%d %s: %ld eligible, %ld to verify"), s->item,
+		it ? gu_pick(it->name_zh, it->name_en) : "", d->eligible[s->item], d->verify[s->item]);
+	gu_put(y + h + 3, x0, a->lay.cols - x0 - 1, line, gu_attr(GU_R_LABEL));
+	if (it)
+		gu_put(y + h + 4, x0 + 2, a->lay.cols - x0 - 3, gu_pick(it->target_zh, it->target_en),
+			gu_attr(GU_R_DIM));
+}
+
+/* Draws the form for a period of chosen days; returns nothing. */
+static void draw_popup(gu_app *a, dash_state *s)
+{
+	gu_rect r = gu_layout_popup(&a->lay, 9, 60);
+	const char *from = _("From:"), *to = _("To:");
+	int lw = gu_text_width(from) > gu_text_width(to) ? gu_text_width(from) : gu_text_width(to);
+
+	lw += 2;
+	gu_scr_box(r, _("Cases made in these days"));
+	gu_put(r.y + 2, r.x + 2, lw, from, gu_attr(s->focus == 0 ? GU_R_LABEL : GU_R_NORMAL));
+	gu_edit_draw(&s->pfrom, r.y + 2, r.x + 2 + lw, 12, s->focus == 0);
+	gu_put(r.y + 3, r.x + 2, lw, to, gu_attr(s->focus == 1 ? GU_R_LABEL : GU_R_NORMAL));
+	gu_edit_draw(&s->pto, r.y + 3, r.x + 2 + lw, 12, s->focus == 1);
+	gu_put_wrapped(r.y + 5, r.x + 2, r.w - 4, 2, s->pop_err[0] ? s->pop_err
+		: _("YYYY-MM-DD, both days included; empty for no limit. Enter on To shows them."),
+		gu_attr(s->pop_err[0] ? GU_R_ERROR : GU_R_DIM));
+}
+
+/* Draws the dashboard; returns nothing. */
+static void draw(gu_app *a, void *st)
+{
+	static const char *const keys[] = {
+		"Tab", N_("overview / items"), "p", N_("period"), "c", N_("choose days"),
+		"Left/Right", N_("item"), "Esc", N_("back"),
+	};
+	dash_state *s = st;
+	char line[300];
+
+	gu_frame_title(a, _("dashboard"));
+	if (s->period == P_ALL)
+		snprintf(line, sizeof line, _("Cases made in %s"), period_label(s->period));
+	else if (s->period == P_CUSTOM)
+		snprintf(line, sizeof line, _("Cases made from %s to %s"),
+			s->from[0] ? s->from : "...", s->to[0] ? s->to : "...");
+	else
+		snprintf(line, sizeof line, _("Cases made in %s (%s to %s)"), period_label(s->period),
+			s->from, s->to);
+	gu_put(a->lay.status.y, 1, a->lay.cols - 2, line, gu_attr(GU_R_DIM));
+	gu_scr_who(a);
+	if (s->loaded) {
+		if (s->page == PAGE_OVERVIEW)
+			draw_overview(a, s, a->lay.body.y);
+		else
+			draw_items(a, s, a->lay.body.y);
+	}
+	if (s->pop)
+		draw_popup(a, s);
+	gu_scr_bottom(a, keys, sizeof keys / sizeof keys[0]);
+}
+
+/* Takes a key in the custom period form; returns nothing. */
+static void popup_key(gu_app *a, dash_state *s, const gu_key *k)
+{
+	gu_date d;
+
+	if (gu_key_char(k, GU_ESC)) {
+		s->pop = false;
+	} else if (gu_key_char(k, '\t') || gu_key_fn(k, KEY_BTAB) || gu_key_fn(k, KEY_UP)
+			|| gu_key_fn(k, KEY_DOWN)) {
+		s->focus = !s->focus;
+	} else if (gu_key_fn(k, KEY_ENTER)) {
+		if (s->focus == 0) {
+			s->focus = 1;
+		} else if ((s->pfrom.len && !gu_date_parse(s->pfrom.buf, &d))
+				|| (s->pto.len && !gu_date_parse(s->pto.buf, &d))) {
+			snprintf(s->pop_err, sizeof s->pop_err, "%s",
+				_("A date is not a real date: write it as YYYY-MM-DD, or leave it empty."));
+		} else {
+			s->pop = false;
+			s->period = P_CUSTOM;
+			load(a, s);
+		}
+	} else if (gu_edit_key(s->focus ? &s->pto : &s->pfrom, k, NULL)) {
+		s->pop_err[0] = '\0';
+	}
+}
+
+/* Takes a key on the dashboard; returns a gu_screen_ret or GU_SCREEN_STAY. */
+static int key(gu_app *a, void *st, const gu_key *k)
+{
+	dash_state *s = st;
+
+	a->msg[0] = '\0';
+	if (s->pop) {
+		popup_key(a, s, k);
+		return GU_SCREEN_STAY;
+	}
+	if (gu_key_char(k, GU_ESC) || gu_key_char(k, 'q'))
+		return GU_SCREEN_BACK;
+	if (gu_key_char(k, '\t') || gu_key_fn(k, KEY_BTAB)) {
+		s->page = (enum page)((s->page + 1) % PAGE_COUNT);
+	} else if (gu_key_char(k, 'p') || gu_key_fn(k, KEY_F(2))) {
+		s->period = s->period == P_CUSTOM ? P_ALL : (enum period)((s->period + 1) % P_COUNT);
+		load(a, s);
+	} else if (gu_key_char(k, 'c')) {
+		s->pop = true;
+		s->focus = 0;
+		s->pop_err[0] = '\0';
+	} else if (gu_key_fn(k, KEY_RIGHT)) {
+		s->page = PAGE_ITEMS;
+		s->item = s->item < GU_DASHBOARD_ITEMS ? s->item + 1 : 1;
+	} else if (gu_key_fn(k, KEY_LEFT)) {
+		s->page = PAGE_ITEMS;
+		s->item = s->item > 1 ? s->item - 1 : GU_DASHBOARD_ITEMS;
+	}
+	return GU_SCREEN_STAY;
+}
+
+/* Shows the dashboard until the user leaves; returns a gu_screen_ret. */
+int gu_screen_dashboard(gu_app *a)
+{
+	dash_state s;
+	int r;
+
+	if (!a->db) {
+		gu_app_message(a, GU_R_ERROR, a->db_err);
+		return GU_SCREEN_BACK;
+	}
+	memset(&s, 0, sizeof s);
+	s.item = 1;
+	gu_edit_set(&s.pfrom, NULL, 10);
+	gu_edit_set(&s.pto, gu_today(), 10);
+	a->msg[0] = '\0';
+	load(a, &s);
+	r = gu_scr_loop(a, draw, key, &s);
+	if (s.loaded)
+		gu_dashboard_free(&s.d);
+	return r;
+}

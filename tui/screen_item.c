@@ -1,0 +1,135 @@
+#include "config.h"
+/* One item in full: who it is for, the service content, the lead
+ * departments and the whole explanation of the verdict. */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/text.h"
+#include "tui/app.h"
+#include "tui/paint.h"
+
+/* Appends "heading\ntext\n\n" to buf at *o; returns nothing. */
+static void add_part(char *buf, size_t size, size_t *o, const char *heading, const char *text)
+{
+	int n;
+
+	if (*o >= size || !text || !*text)
+		return;
+	n = snprintf(buf + *o, size - *o, "%s\n%s\n\n", heading, text);
+	if (n > 0)
+		*o += (size_t)n;
+	if (*o >= size)
+		*o = size - 1;
+}
+
+/* Writes the item's whole text into buf; returns buf. */
+static const char *item_text(gu_app *a, char *buf, size_t size)
+{
+	const gu_result *res = &a->ses->res.v[a->item_result];
+	const gu_item *it = gu_policy_item_by_number(a->pol, res->item);
+	char persons[300], line[600];
+	size_t o = 0;
+
+	buf[0] = '\0';
+	if (!it)
+		return buf;
+	snprintf(line, sizeof line, "%s  %s", res->verdict == GU_YES ? _("eligible") : _("verify"),
+		gu_persons_words(res->persons, persons, sizeof persons));
+	add_part(buf, size, &o, _("Verdict and persons:"), line);
+	add_part(buf, size, &o, _("Reason:"), res->reason);
+	add_part(buf, size, &o, _("Who it is for:"), gu_pick(it->target_zh, it->target_en));
+	add_part(buf, size, &o, _("Service content:"), gu_pick(it->content_zh, it->content_en));
+	add_part(buf, size, &o, _("Lead departments:"), gu_pick(it->depts_zh, it->depts_en));
+	add_part(buf, size, &o, _("Explanation:"), res->explanation);
+	add_part(buf, size, &o, _("Source text:"), it->source);
+	return buf;
+}
+
+/* Draws the item screen; returns nothing. */
+void gu_item_draw(gu_app *a)
+{
+	static const char *const keys[] = {
+		"Up/Down", N_("scroll"), "Space", N_("refer"), "Esc", N_("back to the results"),
+	};
+	const char *tkeys[sizeof keys / sizeof keys[0]];
+	const gu_result *res = &a->ses->res.v[a->item_result];
+	const gu_item *it = gu_policy_item_by_number(a->pol, res->item);
+	static char text[16384];
+	int x = a->lay.margin, w = a->lay.text_w, y = a->lay.body.y - 1, h = a->lay.body.h + 1;
+	char title[400];
+	size_t i;
+	int total;
+
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		tkeys[i] = i % 2 ? _(keys[i]) : keys[i];
+	snprintf(title, sizeof title, "%d  %s  %s", res->item,
+		it ? gu_pick(it->name_zh, it->name_en) : "", it ? gu_pick(it->group_zh, it->group_en) : "");
+	gu_frame_title(a, title);
+	gu_put(a->lay.status.y, 1, a->lay.cols - 2,
+		a->ses->marked[a->item_result] ? _("[x] to be referred") : _("[ ] not marked for referral"),
+		gu_attr(GU_R_LABEL));
+	item_text(a, text, sizeof text);
+	total = gu_wrapped_rows(text, w);
+	if (a->item_scroll > total - h)
+		a->item_scroll = total - h;
+	if (a->item_scroll < 0)
+		a->item_scroll = 0;
+	{
+		/* draw the wrapped lines from item_scroll */
+		int skip = a->item_scroll, row = 0;
+		const char *p = text;
+
+		while (*p && row < h) {
+			const char *nl = strchr(p, '\n');
+			size_t len = nl ? (size_t)(nl - p) : strlen(p);
+			char para[8192];
+			int rows, bold;
+
+			if (len >= sizeof para)
+				len = sizeof para - 1;
+			memcpy(para, p, len);
+			para[len] = '\0';
+			bold = len > 0 && para[len - 1] == ':' ? 1 : 0;
+			if (!bold && len >= 3 && strcmp(para + len - 3, "\xEF\xBC\x9A") == 0)
+				bold = 1;
+			rows = len ? gu_wrapped_rows(para, w) : 1;
+			if (skip >= rows) {
+				skip -= rows;
+			} else {
+				gu_text_line lines[128];
+				size_t nl2 = len ? gu_text_wrap(para, w, lines, 128) : 0, j;
+
+				for (j = (size_t)skip; j < nl2 && row < h; j++, row++)
+					gu_putn(y + row, x, w, para + lines[j].start, lines[j].len,
+						bold ? gu_attr(GU_R_LABEL) : A_NORMAL);
+				if (!len)
+					row++;
+				skip = 0;
+			}
+			if (!nl)
+				break;
+			p = nl + 1;
+		}
+	}
+	gu_frame_bottom(a, tkeys, sizeof keys / sizeof keys[0]);
+}
+
+/* Takes a key on the item screen; returns nothing. */
+void gu_item_key(gu_app *a, const gu_key *k)
+{
+	if (gu_key_fn(k, KEY_UP))
+		a->item_scroll--;
+	else if (gu_key_fn(k, KEY_DOWN))
+		a->item_scroll++;
+	else if (gu_key_fn(k, KEY_PPAGE))
+		a->item_scroll -= a->lay.body.h - 1;
+	else if (gu_key_fn(k, KEY_NPAGE))
+		a->item_scroll += a->lay.body.h - 1;
+	else if (gu_key_char(k, ' ') || gu_key_char(k, 'r'))
+		a->ses->marked[a->item_result] = !a->ses->marked[a->item_result];
+	else if (gu_key_char(k, GU_ESC) || gu_key_fn(k, KEY_ENTER) || gu_key_char(k, 'q'))
+		a->scr = GU_SCR_RESULT;
+}

@@ -1,0 +1,141 @@
+#include "config.h"
+/* Who is working: once the database has users, the login asked before
+ * anything else; on a fresh database, the offer to create the first
+ * supervisor (which one worker's laptop may ignore: without users no login
+ * is needed). */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/text.h"
+#include "db/auth.h"
+#include "tui/options.h"
+#include "tui/paint.h"
+#include "tui/screens_util.h"
+
+enum { F_NAME, F_PASS, F_COUNT };
+
+typedef struct login_state {
+	int focus;
+	gu_edit f[F_COUNT];
+	char err[700];
+} login_state;
+
+/* Empties the form, wiping the password; name (may be NULL) is put in. */
+static void clear_form(login_state *s, const char *name)
+{
+	int i;
+
+	for (i = 0; i < F_COUNT; i++) {
+		memset(s->f[i].buf, 0, sizeof s->f[i].buf);
+		gu_edit_set(&s->f[i], NULL, i == F_NAME ? 60 : 120);
+	}
+	gu_edit_set(&s->f[F_NAME], name, 60);
+	s->focus = name && *name ? F_PASS : F_NAME;
+}
+
+/* Draws the login form; returns nothing. */
+static void draw(gu_app *a, void *st)
+{
+	static const char *const keys[] = {
+		"Enter", N_("next / done"), "Tab", N_("next field"), "Esc", N_("quit"),
+	};
+	login_state *s = st;
+	const char *labels[F_COUNT];
+	int x = a->lay.margin + 2, w = a->lay.text_w - 2, y = a->lay.body.y, i, lw = 0;
+
+	labels[F_NAME] = _("Name:");
+	labels[F_PASS] = _("Password:");
+	for (i = 0; i < F_COUNT; i++)
+		if (gu_text_width(labels[i]) + 2 > lw)
+			lw = gu_text_width(labels[i]) + 2;
+	if (w > lw + 40)
+		w = lw + 40;
+	gu_frame_title(a, _("log in"));
+	y += gu_put_wrapped(y, x, a->lay.text_w - 2, 3,
+		_("Who is working? Type your name and password."), A_NORMAL);
+	y++;
+	for (i = 0; i < F_COUNT; i++, y += 2)
+		gu_scr_form_row(y, x, lw, w, labels[i], &s->f[i], i == F_PASS, i == s->focus);
+	if (s->err[0])
+		gu_put_wrapped(y, x, a->lay.text_w - 2, 3, s->err, gu_attr(GU_R_ERROR));
+	gu_scr_bottom(a, keys, sizeof keys / sizeof keys[0]);
+}
+
+/* Checks the name and password typed; returns 0 or -1 (err set). */
+static int log_in(gu_app *a, login_state *s)
+{
+	gu_error err;
+
+	gu_error_clear(&err);
+	if (gu_auth_login(a->db, s->f[F_NAME].buf, s->f[F_PASS].buf, &err) < 0) {
+		snprintf(s->err, sizeof s->err, "%s", err.message[0] ? err.message : gu_code_text(err.code));
+		memset(s->f[F_PASS].buf, 0, sizeof s->f[F_PASS].buf);
+		gu_edit_set(&s->f[F_PASS], NULL, 120);
+		s->focus = s->f[F_NAME].len ? F_PASS : F_NAME;
+		return -1;
+	}
+	return 0;
+}
+
+/* Takes a key on the login form; returns a gu_screen_ret or GU_SCREEN_STAY. */
+static int key(gu_app *a, void *st, const gu_key *k)
+{
+	login_state *s = st;
+
+	if (gu_key_char(k, GU_ESC)) {
+		a->quit = true;
+		return GU_SCREEN_QUIT;
+	}
+	if (gu_key_char(k, '\t') || gu_key_fn(k, KEY_DOWN) || gu_key_fn(k, KEY_BTAB)
+			|| gu_key_fn(k, KEY_UP)) {
+		s->focus = !s->focus;
+	} else if (gu_key_fn(k, KEY_ENTER)) {
+		if (s->focus == F_NAME) {
+			s->focus = F_PASS;
+			return GU_SCREEN_STAY;
+		}
+		s->err[0] = '\0';
+		if (log_in(a, s) == 0)
+			return GU_SCREEN_BACK;
+	} else if (gu_edit_key(&s->f[s->focus], k, NULL)) {
+		s->err[0] = '\0';
+	}
+	return GU_SCREEN_STAY;
+}
+
+/* Asks who is working when the database has users (then shows the start
+ * screen again for that user), or offers on a fresh database to create the
+ * first supervisor; returns GU_SCREEN_BACK to go on or GU_SCREEN_QUIT. */
+int gu_screen_login(gu_app *a)
+{
+	static login_state s;
+	gu_case_filter all;
+	gu_error err;
+	int users, r;
+
+	if (!a->db)
+		return GU_SCREEN_BACK;
+	gu_error_clear(&err);
+	users = gu_auth_users_exist(a->db, &err);
+	if (users < 0) {
+		gu_app_message(a, GU_R_ERROR, err.message);
+		return GU_SCREEN_BACK;
+	}
+	if (users == 0) {
+		memset(&all, 0, sizeof all);
+		if (gu_case_count(a->db, &all, &err) == 0)
+			gu_app_message(a, GU_R_LABEL,
+				/* TRANSLATORS: on the message line of the start screen, at most 78 columns */
+				_("No users yet: press u to add the first supervisor, or work without logins."));
+		return GU_SCREEN_BACK;
+	}
+	memset(&s, 0, sizeof s);
+	clear_form(&s, gu_opts.user);
+	r = gu_scr_loop(a, draw, key, &s);
+	clear_form(&s, NULL);
+	if (r == GU_SCREEN_BACK)
+		gu_start_enter(a);
+	return r;
+}

@@ -1,0 +1,310 @@
+#include "config.h"
+/* The result screen: alerts on top, the questions that would settle the
+ * most "verify" items, then the items grouped by the six groups with
+ * verdict, persons and reason; items are marked here for referral. */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/text.h"
+#include "tui/app.h"
+#include "tui/paint.h"
+
+enum row_kind { ROW_ALERT, ROW_ASK_HEAD, ROW_ASK, ROW_GROUP, ROW_ITEM, ROW_BLANK, ROW_NONE };
+
+typedef struct rrow {
+	enum row_kind kind;
+	int idx;     /* alert, ask_next or result index */
+} rrow;
+
+#define MAX_ASK 3
+
+/* Returns the width alerts are wrapped to. */
+static int alert_width(const gu_app *a)
+{
+	return a->lay.cols - 2 * a->lay.margin - 2;
+}
+
+/* Fills rows (at most max) for the results; returns how many. */
+static size_t build_rows(const gu_app *a, rrow *rows, size_t max)
+{
+	const gu_results *r = &a->ses->res;
+	size_t n = 0, i, g;
+	const char *groups[16];
+	size_t ngroups = 0, shown = 0;
+
+#define ADD(k, ix) do { if (n < max) { rows[n].kind = (k); rows[n].idx = (int)(ix); n++; } } while (0)
+	/* an alert takes as many rows as it needs (up to 4): idx is alert * 4 + row */
+	for (i = 0; i < r->nalerts; i++) {
+		int nrows = gu_wrapped_rows(r->alerts[i].text, alert_width(a)), k;
+
+		for (k = 0; k < nrows && k < 4; k++)
+			ADD(ROW_ALERT, i * 4 + (size_t)k);
+	}
+	if (r->nalerts)
+		ADD(ROW_BLANK, 0);
+	if (r->nask) {
+		ADD(ROW_ASK_HEAD, 0);
+		for (i = 0; i < r->nask && i < MAX_ASK; i++)
+			ADD(ROW_ASK, i);
+		ADD(ROW_BLANK, 0);
+	}
+	/* the groups in the order their first items come */
+	for (i = 0; i < r->n; i++) {
+		const gu_item *it = gu_policy_item_by_number(a->pol, r->v[i].item);
+		bool seen = false;
+
+		if (!it)
+			continue;
+		for (g = 0; g < ngroups; g++)
+			seen = seen || strcmp(groups[g], it->group_id) == 0;
+		if (!seen && ngroups < 16)
+			groups[ngroups++] = it->group_id;
+	}
+	for (g = 0; g < ngroups; g++) {
+		bool head = false;
+
+		for (i = 0; i < r->n; i++) {
+			const gu_item *it = gu_policy_item_by_number(a->pol, r->v[i].item);
+
+			if (!it || r->v[i].verdict == GU_NO || strcmp(it->group_id, groups[g]) != 0)
+				continue;
+			if (!head) {
+				ADD(ROW_GROUP, i);
+				head = true;
+			}
+			ADD(ROW_ITEM, i);
+			shown++;
+		}
+	}
+	if (shown == 0)
+		ADD(ROW_NONE, 0);
+#undef ADD
+	return n;
+}
+
+/* Returns true for rows the cursor can rest on. */
+static bool selectable(const rrow *r)
+{
+	return r->kind == ROW_ITEM || r->kind == ROW_ASK;
+}
+
+/* Enters the result screen, evaluating the answers; returns nothing. */
+void gu_result_enter(gu_app *a)
+{
+	rrow rows[128];
+	size_t n, i;
+
+	a->scr = GU_SCR_RESULT;
+	a->pop = GU_POP_NONE;
+	a->res_top = 0;
+	a->res_cur = 0;
+	a->msg[0] = '\0';
+	if (gu_session_evaluate(a) < 0)
+		return;
+	n = build_rows(a, rows, 128);
+	for (i = 0; i < n; i++)
+		if (selectable(&rows[i])) {
+			a->res_cur = (int)i;
+			break;
+		}
+}
+
+/* Returns the translated verdict word. */
+static const char *verdict_word(gu_tv v)
+{
+	/* TRANSLATORS: verdict, at most 8 columns */
+	return v == GU_YES ? _("eligible") : _("verify");
+}
+
+/* Draws one item row at y; returns nothing. */
+static void draw_item(gu_app *a, int y, int x, int w, int idx, bool here)
+{
+	const gu_result *res = &a->ses->res.v[idx];
+	const gu_item *it = gu_policy_item_by_number(a->pol, res->item);
+	int name_w = w >= 100 ? 26 : 20, pers_w = w >= 100 ? 18 : 12, col = x;
+	attr_t base = here ? gu_attr(GU_R_CURSOR) : A_NORMAL;
+	char num[16], persons[300];
+
+	gu_fill(y, x, w, base);
+	col += gu_put(y, col, 4, a->ses->marked[idx] ? "[x]" : "[ ]", base) + 1;
+	snprintf(num, sizeof num, "%2d", res->item);
+	col += gu_put(y, col, 3, num, base) + 1;
+	gu_put(y, col, name_w, it ? gu_pick(it->name_zh, it->name_en) : "", base);
+	col += name_w + 1;
+	gu_put(y, col, 8, verdict_word(res->verdict),
+		here ? base : gu_attr(res->verdict == GU_YES ? GU_R_ELIGIBLE : GU_R_VERIFY));
+	col += 9;
+	gu_put(y, col, pers_w, gu_persons_words(res->persons, persons, sizeof persons), base);
+	col += pers_w + 1;
+	if (col < x + w)
+		gu_put(y, col, x + w - col, res->reason ? res->reason : "",
+			here ? base : gu_attr(GU_R_DIM));
+}
+
+/* Draws the result screen; returns nothing. */
+void gu_result_draw(gu_app *a)
+{
+	gu_session *s = a->ses;
+	static const char *const keys[] = {
+		"Enter", N_("details"), "Space", N_("refer"), "f", N_("finish"),
+		"Esc", N_("back to questions"),
+	};
+	const char *tkeys[sizeof keys / sizeof keys[0]];
+	rrow rows[128];
+	size_t n, i;
+	int x = a->lay.margin, w = a->lay.cols - 2 * a->lay.margin, y, h;
+	char line[800], title[300];
+	const char *name = gu_answers_get(&s->ans, "child.name");
+	int neli = 0, nver = 0;
+
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		tkeys[i] = i % 2 ? _(keys[i]) : keys[i];
+	snprintf(title, sizeof title, "%s  %s", _("Results"),
+		name && strcmp(name, "unknown") ? name : "");
+	gu_frame_title(a, title);
+	if (!s->have_res) {
+		y = a->lay.body.y;
+		y += gu_put_wrapped(y, x, w, 2, _("The answers do not agree, so there are no results yet:"),
+			gu_attr(GU_R_LABEL));
+		y += gu_put_wrapped(y, x, w, 4, s->eval_err, gu_attr(GU_R_ERROR));
+		y++;
+		gu_put_wrapped(y, x, w, 2, _("Press Enter to go to that question, or Esc to go back."),
+			A_NORMAL);
+		gu_frame_bottom(a, tkeys, 0);
+		return;
+	}
+	for (i = 0; i < s->res.n; i++) {
+		neli += s->res.v[i].verdict == GU_YES;
+		nver += s->res.v[i].verdict == GU_MAYBE;
+	}
+	snprintf(line, sizeof line, _("%d eligible, %d to verify    policy %s %s"), neli, nver,
+		gu_policy_id(a->pol), gu_policy_version(a->pol));
+	gu_put(a->lay.status.y, 1, a->lay.cols - 2, line, gu_attr(GU_R_LABEL));
+	n = build_rows(a, rows, 128);
+	y = a->lay.body.y - 1;
+	h = a->lay.body.h + 1;
+	if (a->res_cur < a->res_top)
+		a->res_top = a->res_cur;
+	if (a->res_cur >= a->res_top + h)
+		a->res_top = a->res_cur - h + 1;
+	for (i = (size_t)a->res_top; i < n && y < a->lay.body.y + a->lay.body.h; i++, y++) {
+		const rrow *r = &rows[i];
+		bool here = (int)i == a->res_cur;
+
+		switch (r->kind) {
+		case ROW_ALERT: {
+			gu_text_line lines[4];
+			const char *t = s->res.alerts[r->idx / 4].text;
+			size_t nl = gu_text_wrap(t, alert_width(a), lines, 4);
+			size_t k = (size_t)(r->idx % 4);
+
+			gu_fill(y, x, w, gu_attr(GU_R_ALERT));
+			if (k < nl && k < 4)
+				gu_putn(y, x + 1, w - 1, t + lines[k].start, lines[k].len, gu_attr(GU_R_ALERT));
+			break;
+		}
+		case ROW_ASK_HEAD:
+			gu_put(y, x, w, _("Asking these would settle items to verify:"), gu_attr(GU_R_LABEL));
+			break;
+		case ROW_ASK:
+			gu_key_label(a, s->res.ask_next[r->idx], title, sizeof title);
+			snprintf(line, sizeof line, "  ? %s", title);
+			gu_put_line(y, x, w, line, here ? gu_attr(GU_R_CURSOR) : gu_attr(GU_R_VERIFY));
+			break;
+		case ROW_GROUP: {
+			const gu_item *it = gu_policy_item_by_number(a->pol, s->res.v[r->idx].item);
+
+			gu_put(y, x, w, it ? gu_pick(it->group_zh, it->group_en) : "", gu_attr(GU_R_LABEL));
+			break;
+		}
+		case ROW_ITEM:
+			draw_item(a, y, x, w, r->idx, here);
+			break;
+		case ROW_NONE:
+			gu_put(y, x, w, _("No item of the list applies to these answers."), A_NORMAL);
+			break;
+		default:
+			break;
+		}
+	}
+	gu_frame_bottom(a, tkeys, sizeof keys / sizeof keys[0]);
+}
+
+/* Moves the cursor to the next selectable row in direction dir; returns nothing. */
+static void move_cursor(gu_app *a, const rrow *rows, size_t n, int dir, int steps)
+{
+	int i = a->res_cur, k;
+
+	for (k = 0; k < steps; k++) {
+		int j = i + dir;
+
+		while (j >= 0 && j < (int)n && !selectable(&rows[j]))
+			j += dir;
+		if (j < 0 || j >= (int)n)
+			break;
+		i = j;
+	}
+	a->res_cur = i;
+	if (dir < 0 && a->res_cur <= 3)
+		a->res_top = 0;       /* show the alerts above again */
+}
+
+/* Takes a key on the result screen; returns nothing. */
+void gu_result_key(gu_app *a, const gu_key *k)
+{
+	gu_session *s = a->ses;
+	rrow rows[128];
+	size_t n;
+
+	if (gu_key_char(k, GU_ESC) || gu_key_char(k, 'b')) {
+		gu_interview_enter(a);
+		return;
+	}
+	if (!s->have_res) {
+		if (gu_key_fn(k, KEY_ENTER) && s->eval_key[0]) {
+			size_t at = gu_session_find(s, s->eval_key);
+
+			if (at < s->nsteps) {
+				s->pos = at;
+				gu_interview_enter(a);
+			}
+		}
+		return;
+	}
+	n = build_rows(a, rows, 128);
+	if (gu_key_fn(k, KEY_UP)) {
+		move_cursor(a, rows, n, -1, 1);
+	} else if (gu_key_fn(k, KEY_DOWN)) {
+		move_cursor(a, rows, n, 1, 1);
+	} else if (gu_key_fn(k, KEY_PPAGE)) {
+		move_cursor(a, rows, n, -1, a->lay.body.h - 1);
+	} else if (gu_key_fn(k, KEY_NPAGE)) {
+		move_cursor(a, rows, n, 1, a->lay.body.h - 1);
+	} else if (a->res_cur < (int)n && rows[a->res_cur].kind == ROW_ITEM
+			&& (gu_key_char(k, ' ') || gu_key_char(k, 'r'))) {
+		bool *m = &s->marked[rows[a->res_cur].idx];
+
+		*m = !*m;
+	} else if (a->res_cur < (int)n && gu_key_fn(k, KEY_ENTER)) {
+		if (rows[a->res_cur].kind == ROW_ITEM) {
+			a->item_result = rows[a->res_cur].idx;
+			a->item_scroll = 0;
+			a->scr = GU_SCR_ITEM;
+		} else if (rows[a->res_cur].kind == ROW_ASK) {
+			size_t at = gu_session_find(s, s->res.ask_next[rows[a->res_cur].idx]);
+
+			if (at < s->nsteps) {
+				s->pos = at;
+				gu_interview_enter(a);
+				a->back_to_result = true;
+			} else {
+				gu_app_message(a, GU_R_ERROR, _("That question is not asked for this family."));
+			}
+		}
+	} else if (gu_key_char(k, 'f') || gu_key_fn(k, KEY_F(10))) {
+		gu_finish_enter(a);
+	}
+}

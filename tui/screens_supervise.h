@@ -1,0 +1,35 @@
+/* The supervision screens: logging in and adding users, the case list
+ * with search and filters, one case in full, and the dashboard.  Each
+ * entry function runs its screen until the user leaves it and returns
+ * what should happen next. */
+#ifndef GUANAI_TUI_SCREENS_SUPERVISE_H
+#define GUANAI_TUI_SCREENS_SUPERVISE_H
+
+#include "tui/app.h"
+
+/* What a screen's entry function returns. */
+enum gu_screen_ret {
+	GU_SCREEN_BACK = 0,   /* the user left: show the screen that called */
+	GU_SCREEN_QUIT,       /* the program is to end (a->quit is set) */
+	GU_SCREEN_JUMP        /* a->scr names the main loop's next screen */
+};
+
+/* Before anything else: on a fresh database offers to create the first
+ * supervisor (or to go on without users); once users exist asks who is
+ * working.  Returns GU_SCREEN_BACK when the program may go on, or
+ * GU_SCREEN_QUIT. */
+int gu_screen_login(gu_app *app);
+/* The users and the form a supervisor adds workers with; returns a
+ * gu_screen_ret. */
+int gu_screen_users(gu_app *app);
+/* The case list with search as you type, filters, sorting, revealing an
+ * ID number and the CSV export; returns a gu_screen_ret. */
+int gu_screen_cases(gu_app *app);
+/* One case in full: summary, answers, results, timeline; follow-ups,
+ * re-screening and review decisions.  Returns a gu_screen_ret. */
+int gu_screen_caseview(gu_app *app, const char *case_id);
+/* Counts by group, item, township and status, and overdue follow-ups, for
+ * a chosen period; returns a gu_screen_ret. */
+int gu_screen_dashboard(gu_app *app);
+
+#endif

@@ -1,0 +1,197 @@
+#include "config.h"
+/* Helpers the supervision screens share: the key loop, key help, hidden
+ * fields, a picker box and dates. */
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/i18n.h"
+#include "core/text.h"
+#include "db/auth.h"
+#include "tui/harness.h"
+#include "tui/paint.h"
+#include "tui/screens_util.h"
+
+/* Runs one screen until its key function leaves; returns a gu_screen_ret. */
+int gu_scr_loop(gu_app *a, gu_scr_draw_fn draw, gu_scr_key_fn key, void *st)
+{
+	for (;;) {
+		gu_key k;
+		int r;
+
+		erase();
+		if (a->lay.too_small)
+			gu_small_draw(a);
+		else
+			draw(a, st);
+		gu_cursor_apply();
+		refresh();
+		gu_harness_key_done();
+		k = gu_next_key();
+		if (gu_key_fn(&k, GU_KEY_EOF)) {
+			a->quit = true;
+			return GU_SCREEN_QUIT;
+		}
+		if (gu_key_fn(&k, KEY_RESIZE)) {
+			gu_layout_compute(&a->lay, LINES, COLS);
+			continue;
+		}
+		if (a->lay.too_small)
+			continue;
+		r = key(a, st, &k);
+		if (a->quit)
+			return GU_SCREEN_QUIT;
+		if (r != GU_SCREEN_STAY)
+			return r;
+	}
+}
+
+/* Draws the message and key-help lines with the actions translated. */
+void gu_scr_bottom(gu_app *a, const char *const *pairs, size_t npairs)
+{
+	const char *t[32];
+	size_t i;
+
+	if (npairs > 32)
+		npairs = 32;
+	for (i = 0; i < npairs; i++)
+		t[i] = i % 2 ? _(pairs[i]) : pairs[i];
+	gu_frame_bottom(a, t, npairs);
+}
+
+/* Draws a hidden field: one '*' per character of e. */
+void gu_scr_hidden_draw(const gu_edit *e, int y, int x, int w, bool focus)
+{
+	size_t pos = 0;
+	int n = 0, cur = 0, i;
+	attr_t at = gu_attr(GU_R_FIELD);
+
+	while (pos < e->len) {
+		if (pos < e->cur)
+			cur++;
+		pos = gu_text_next(e->buf, e->len, pos);
+		n++;
+	}
+	gu_fill(y, x, w, at);
+	for (i = 0; i < n && i < w - 1; i++)
+		mvaddch(y, x + i, '*' | at);
+	if (focus)
+		gu_cursor_at(y, x + (cur < w - 1 ? cur : w - 1));
+}
+
+/* Draws a label and its field in one row. */
+void gu_scr_form_row(int y, int x, int label_w, int w, const char *label,
+	gu_edit *e, bool secret, bool focus)
+{
+	gu_put(y, x, label_w - 1, label, gu_attr(focus ? GU_R_LABEL : GU_R_NORMAL));
+	if (secret)
+		gu_scr_hidden_draw(e, y, x + label_w, w - label_w, focus);
+	else
+		gu_edit_draw(e, y, x + label_w, w - label_w, focus);
+}
+
+/* Blanks the rows of r and draws the box. */
+void gu_scr_box(gu_rect r, const char *title)
+{
+	int i;
+
+	for (i = 0; i < r.h; i++)
+		gu_fill(r.y + i, 0, COLS, A_NORMAL);
+	gu_box(r, title);
+}
+
+/* Draws a picker box with the row cur highlighted. */
+void gu_scr_menu(const gu_layout *l, const char *title, const char *const *labels,
+	size_t n, int cur)
+{
+	int want_w = gu_text_width(title) + 8, rows, top, i;
+	gu_rect r;
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		int w = gu_text_width(labels[k]) + 6;
+
+		if (w > want_w)
+			want_w = w;
+	}
+	r = gu_layout_popup(l, (int)n + 2, want_w);
+	gu_scr_box(r, title);
+	rows = r.h - 2;
+	top = cur - rows + 1 > 0 ? cur - rows + 1 : 0;
+	for (i = 0; i < rows && (size_t)(top + i) < n; i++) {
+		attr_t at = top + i == cur ? gu_attr(GU_R_CURSOR) : A_NORMAL;
+
+		gu_fill(r.y + 1 + i, r.x + 1, r.w - 2, at);
+		gu_put(r.y + 1 + i, r.x + 2, r.w - 4, labels[top + i], at);
+	}
+}
+
+/* Moves a list cursor; returns true when k was a moving key. */
+bool gu_scr_menu_key(const gu_key *k, int *cur, size_t n, int page)
+{
+	int last = n ? (int)n - 1 : 0;
+
+	if (page < 1)
+		page = 1;
+	if (gu_key_fn(k, KEY_UP))
+		*cur = *cur > 0 ? *cur - 1 : 0;
+	else if (gu_key_fn(k, KEY_DOWN))
+		*cur = *cur < last ? *cur + 1 : last;
+	else if (gu_key_fn(k, KEY_PPAGE))
+		*cur = *cur > page ? *cur - page : 0;
+	else if (gu_key_fn(k, KEY_NPAGE))
+		*cur = *cur + page < last ? *cur + page : last;
+	else if (gu_key_fn(k, KEY_HOME))
+		*cur = 0;
+	else if (gu_key_fn(k, KEY_END))
+		*cur = last;
+	else
+		return false;
+	return true;
+}
+
+/* Writes the local date of t into buf; returns buf. */
+char *gu_scr_date(gu_time_ms t, char *buf)
+{
+	time_t s = (time_t)(t / 1000);
+	struct tm tmv;
+
+	buf[0] = '\0';
+	if (t != 0 && localtime_r(&s, &tmv))
+		strftime(buf, 11, "%Y-%m-%d", &tmv);
+	return buf;
+}
+
+/* Returns true when the session may act as a supervisor. */
+bool gu_scr_is_supervisor(gu_app *a)
+{
+	enum gu_role role;
+	gu_error err;
+
+	if (!a->db)
+		return false;
+	if (gu_auth_session(a->db, NULL, &role))
+		return role == GU_ROLE_SUPERVISOR;
+	return gu_auth_users_exist(a->db, &err) == 0;
+}
+
+/* Draws the logged-in user at the right of the status line. */
+void gu_scr_who(gu_app *a)
+{
+	const char *name;
+	enum gu_role role;
+	char line[300];
+
+	if (!a->db || !gu_auth_session(a->db, &name, &role))
+		return;
+	/* TRANSLATORS: the user logged in and their role: "zhang (supervisor)" */
+	snprintf(line, sizeof line, _("%s (%s)"), name, gu_role_label(role));
+	gu_put_right(a->lay.status.y, 1, a->lay.cols - 2, line, gu_attr(GU_R_DIM));
+}
+
+/* Returns true for a typed character. */
+bool gu_scr_typed(const gu_key *k)
+{
+	return !k->fn && k->ch >= 0x20 && k->ch != 0x7F && !(k->ch >= 0x80 && k->ch < 0xA0);
+}

@@ -1,0 +1,65 @@
+/* Helpers the supervision screens share: their key loop, the key-help
+ * line from msgids, hidden password fields, small pickers and dates. */
+#ifndef GUANAI_TUI_SCREENS_UTIL_H
+#define GUANAI_TUI_SCREENS_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "db/store.h"
+#include "tui/app.h"
+#include "tui/screens_supervise.h"
+
+/* A key function's answer meaning "stay on this screen". */
+#define GU_SCREEN_STAY (-1)
+
+typedef void (*gu_scr_draw_fn)(gu_app *a, void *st);
+typedef int (*gu_scr_key_fn)(gu_app *a, void *st, const gu_key *k);
+
+/* Runs a screen: draws it (or the too-small screen), reads keys through
+ * gu_next_key, follows resizes, and hands every other key to key until it
+ * returns something other than GU_SCREEN_STAY.  Returns that gu_screen_ret
+ * (GU_SCREEN_QUIT with a->quit set when the keys run out). */
+int gu_scr_loop(gu_app *a, gu_scr_draw_fn draw, gu_scr_key_fn key, void *st);
+
+/* Draws the message line and the key-help line from pairs of key names
+ * (shown as they are) and msgids (translated here); returns nothing. */
+void gu_scr_bottom(gu_app *a, const char *const *pairs, size_t npairs);
+
+/* Draws an edit field whose text is hidden behind one '*' per character,
+ * with the cursor there when focus; returns nothing. */
+void gu_scr_hidden_draw(const gu_edit *e, int y, int x, int w, bool focus);
+
+/* Draws a label and, after it, an edit field (hidden when secret) in one
+ * row: the label in label_w columns; returns nothing. */
+void gu_scr_form_row(int y, int x, int label_w, int w, const char *label,
+	gu_edit *e, bool secret, bool focus);
+
+/* Blanks the whole rows the box r covers, so that no wide character is
+ * cut at its edges, then draws the box with its title; returns nothing. */
+void gu_scr_box(gu_rect r, const char *title);
+
+/* Draws a box listing labels with the row cur highlighted, scrolled so
+ * that cur shows; returns nothing. */
+void gu_scr_menu(const gu_layout *l, const char *title, const char *const *labels,
+	size_t n, int cur);
+/* Moves a menu cursor for Up, Down, PgUp, PgDn, Home and End over n rows;
+ * returns true when the key was one of those. */
+bool gu_scr_menu_key(const gu_key *k, int *cur, size_t n, int page);
+
+/* Writes the local date of a time as YYYY-MM-DD into buf (11 bytes);
+ * returns buf ("" for time 0). */
+char *gu_scr_date(gu_time_ms t, char *buf);
+
+/* Returns true when the session may act as a supervisor: a supervisor is
+ * logged in or the database has no users. */
+bool gu_scr_is_supervisor(gu_app *a);
+
+/* Draws who is logged in ("zhang (supervisor)") at the right end of the
+ * status line; nothing when nobody is.  Returns nothing. */
+void gu_scr_who(gu_app *a);
+
+/* Returns true for a key that types a character (not a control). */
+bool gu_scr_typed(const gu_key *k);
+
+#endif

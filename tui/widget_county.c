@@ -1,0 +1,180 @@
+#include "config.h"
+/* The county picker: Chaoyang's seven county-level divisions first, then
+ * any six-digit code typed, named as it is typed. */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/region.h"
+#include "tui/paint.h"
+#include "tui/widget.h"
+
+#define NCOUNTY 7
+
+/* Returns the row of "none" (-1 when not allowed) and of "unknown". */
+static int none_row(const gu_field *f)
+{
+	return f->q->allow_none ? NCOUNTY : -1;
+}
+
+/* Returns the row that stands for "unknown". */
+static int unknown_row(const gu_field *f)
+{
+	return f->q->allow_none ? NCOUNTY + 1 : NCOUNTY;
+}
+
+/* Returns true for digits. */
+static bool digit(wint_t c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Sets the picker from a stored value; returns nothing. */
+void gu_county_init(gu_field *f, const char *value)
+{
+	int i;
+
+	gu_edit_set(&f->ed, "", 6);
+	f->cur = f->unknown ? unknown_row(f) : 0;
+	f->touched = value != NULL || f->unknown;
+	if (!value)
+		return;
+	if (strcmp(value, "none") == 0 && f->q->allow_none) {
+		f->cur = none_row(f);
+		return;
+	}
+	for (i = 0; i < NCOUNTY; i++)
+		if (strcmp(gu_chaoyang_counties[i], value) == 0) {
+			f->cur = i;
+			return;
+		}
+	gu_edit_set(&f->ed, value, 6);
+	f->typing = true;
+}
+
+static enum gu_field_res county_key(gu_field *f, const gu_key *k);
+
+/* Takes a key: arrows pick from the list, digits type a code. */
+enum gu_field_res gu_county_key(gu_field *f, const gu_key *k)
+{
+	enum gu_field_res r = county_key(f, k);
+
+	if (r == GU_FIELD_CHANGED)
+		f->touched = true;
+	return r;
+}
+
+/* Takes a key for the picker (see gu_county_key); returns what it did. */
+static enum gu_field_res county_key(gu_field *f, const gu_key *k)
+{
+	int last = unknown_row(f);
+
+	if (!k->fn && digit(k->ch)) {
+		f->typing = true;
+		f->unknown = false;
+		gu_edit_key(&f->ed, k, digit);
+		return GU_FIELD_CHANGED;
+	}
+	if (f->typing && (gu_key_fn(k, KEY_BACKSPACE) || gu_key_fn(k, KEY_LEFT)
+			|| gu_key_fn(k, KEY_RIGHT) || gu_key_fn(k, KEY_DC)
+			|| gu_key_fn(k, KEY_HOME) || gu_key_fn(k, KEY_END))) {
+		gu_edit_key(&f->ed, k, digit);
+		return GU_FIELD_CHANGED;
+	}
+	if (gu_key_fn(k, KEY_UP)) {
+		if (f->typing)
+			f->typing = false;
+		else if (f->cur > 0)
+			f->cur--;
+		f->unknown = f->cur == last && !f->typing;
+		return GU_FIELD_CHANGED;
+	}
+	if (gu_key_fn(k, KEY_DOWN)) {
+		if (!f->typing && f->cur < last)
+			f->cur++;
+		else if (!f->typing)
+			f->typing = true;
+		f->unknown = f->cur == last && !f->typing;
+		return GU_FIELD_CHANGED;
+	}
+	if (f->q->allow_none && gu_key_char(k, 'n')) {
+		f->typing = false;
+		f->cur = none_row(f);
+		f->unknown = false;
+		return GU_FIELD_CHANGED;
+	}
+	return GU_FIELD_IGNORED;
+}
+
+/* Writes the picked or typed code; returns 0 or -1 with f->err set. */
+int gu_county_value(gu_field *f, char *buf, size_t size)
+{
+	if (f->typing) {
+		if (f->ed.len != 6) {
+			snprintf(f->err, sizeof f->err, "%s",
+				_("a region code has six digits; or pick a county with the arrow keys"));
+			return -1;
+		}
+		snprintf(buf, size, "%s", f->ed.buf);
+		return 0;
+	}
+	if (!f->touched) {
+		snprintf(f->err, sizeof f->err, "%s",
+			_("choose a county with the arrow keys, or type its code, or press F2 if it is not known"));
+		return -1;
+	}
+	if (f->cur == unknown_row(f))
+		snprintf(buf, size, "unknown");
+	else if (f->cur == none_row(f))
+		snprintf(buf, size, "none");
+	else
+		snprintf(buf, size, "%s", gu_chaoyang_counties[f->cur]);
+	return 0;
+}
+
+/* Draws the list and the code line; returns the rows used. */
+int gu_county_draw(gu_field *f, const gu_rect *r)
+{
+	int y = r->y, i, last = unknown_row(f);
+	bool zh = gu_lang() == GU_LANG_ZH;
+	char name[200], line[260];
+
+	for (i = 0; i <= last; i++, y++) {
+		bool here = !f->typing && i == f->cur;
+		bool mark = here && f->touched;
+		attr_t a = here ? gu_attr(GU_R_CURSOR) : gu_attr(i == last ? GU_R_DIM : GU_R_NORMAL);
+
+		if (i < NCOUNTY) {
+			if (!gu_region_name(gu_chaoyang_counties[i], zh, name, sizeof name))
+				snprintf(name, sizeof name, "%s", gu_chaoyang_counties[i]);
+			snprintf(line, sizeof line, " %s %s  %s", mark ? "(*)" : "( )",
+				gu_chaoyang_counties[i], name);
+		} else if (i == none_row(f)) {
+			snprintf(line, sizeof line, " %s n       %s", mark ? "(*)" : "( )",
+				_("none (no registration)"));
+		} else {
+			snprintf(line, sizeof line, " %s F2      %s", mark ? "(*)" : "( )",
+				_("not known"));
+		}
+		gu_put_line(y, r->x, r->w < 70 ? r->w : 70, line, a);
+	}
+	y++;
+	i = gu_put(y, r->x, r->w, _("Another code:"), gu_attr(f->typing ? GU_R_LABEL : GU_R_NORMAL));
+	gu_edit_draw(&f->ed, y, r->x + i + 1, 8, f->typing);
+	y++;
+	if (f->typing && f->ed.len == 6) {
+		const char *trap = gu_region_trap(f->ed.buf);
+
+		if (gu_region_name(f->ed.buf, zh, name, sizeof name))
+			gu_put(y++, r->x, r->w, name, gu_attr(GU_R_OK));
+		else
+			gu_put(y++, r->x, r->w, _("a region this program does not know"), gu_attr(GU_R_ERROR));
+		if (trap)
+			y += gu_put_wrapped(y, r->x, r->w, 3, trap, gu_attr(GU_R_ALERT));
+	} else if (f->typing) {
+		gu_put(y++, r->x, r->w, _("type the six digits of the region code"), gu_attr(GU_R_DIM));
+	}
+	y += gu_field_draw_footer(f, y, r->x, r->w);
+	return y - r->y;
+}

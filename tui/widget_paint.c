@@ -1,0 +1,180 @@
+#include "config.h"
+/* Painting primitives every widget and screen uses: clipped, wrapped and
+ * right-aligned text, boxes and the key-help line. */
+
+#include <string.h>
+#include <wchar.h>
+
+#include "core/text.h"
+#include "tui/paint.h"
+
+/* Draws the first len bytes of s at y, x in at most w columns; returns the
+ * columns drawn. */
+int gu_putn(int y, int x, int w, const char *s, size_t len, attr_t a)
+{
+	size_t pos = 0;
+	int col = 0;
+
+	if (!s || w <= 0 || y < 0 || y >= LINES || x >= COLS)
+		return 0;
+	if (x + w > COLS)
+		w = COLS - x;
+	move(y, x);
+	while (pos < len) {
+		uint32_t cp;
+		size_t n = gu_utf8_decode(s + pos, len - pos, &cp);
+		int cw = gu_char_width(cp);
+		wchar_t wc[2] = { (wchar_t)cp, 0 };
+		cchar_t cc;
+
+		pos += n;
+		if (gu_char_is_control(cp))
+			continue;
+		if (col + cw > w)
+			break;
+		if (cw == 0 && col == 0)
+			continue;
+		setcchar(&cc, wc, a, 0, NULL);
+		add_wch(&cc);
+		col += cw;
+	}
+	return col;
+}
+
+/* Draws s at y, x in at most w columns; returns the columns drawn. */
+int gu_put(int y, int x, int w, const char *s, attr_t a)
+{
+	return s ? gu_putn(y, x, w, s, strlen(s), a) : 0;
+}
+
+/* Fills w columns with blanks in a. */
+void gu_fill(int y, int x, int w, attr_t a)
+{
+	int i;
+
+	if (y < 0 || y >= LINES)
+		return;
+	if (x + w > COLS)
+		w = COLS - x;
+	move(y, x);
+	for (i = 0; i < w; i++)
+		addch(' ' | a);
+}
+
+/* Draws s and blanks up to w columns. */
+void gu_put_line(int y, int x, int w, const char *s, attr_t a)
+{
+	int used = gu_put(y, x, w, s, a);
+
+	gu_fill(y, x + used, w - used, a);
+}
+
+/* Draws s ending at x + w; returns where it starts. */
+int gu_put_right(int y, int x, int w, const char *s, attr_t a)
+{
+	int sw = gu_text_width(s);
+	int start = x + w - sw;
+
+	if (start < x)
+		start = x;
+	gu_put(y, start, x + w - start, s, a);
+	return start;
+}
+
+/* Returns the rows s needs in w columns. */
+int gu_wrapped_rows(const char *s, int w)
+{
+	return (int)gu_text_wrap(s, w, NULL, 0);
+}
+
+/* Draws s wrapped; returns the rows used. */
+int gu_put_wrapped(int y, int x, int w, int maxrows, const char *s, attr_t a)
+{
+	gu_text_line lines[64];
+	size_t n, i, shown;
+
+	if (!s || maxrows <= 0 || w < 2)
+		return 0;
+	n = gu_text_wrap(s, w, lines, 64);
+	shown = n < (size_t)maxrows ? n : (size_t)maxrows;
+	if (shown > 64)
+		shown = 64;
+	for (i = 0; i < shown; i++) {
+		if (i + 1 == shown && shown < n) {
+			int used = gu_putn(y + (int)i, x, w - 3, s + lines[i].start,
+				lines[i].len, a);
+
+			gu_put(y + (int)i, x + used, 3, "...", a);
+		} else {
+			gu_putn(y + (int)i, x, w, s + lines[i].start, lines[i].len, a);
+		}
+	}
+	return (int)shown;
+}
+
+/* Draws a box with a title, its inside cleared.  ASCII only: box-drawing
+ * characters have an ambiguous width that CJK terminals draw double. */
+void gu_box(gu_rect r, const char *title)
+{
+	int i;
+
+	for (i = 0; i < r.h; i++)
+		gu_fill(r.y + i, r.x, r.w, A_NORMAL);
+	mvaddch(r.y, r.x, '+');
+	mvhline(r.y, r.x + 1, '-', r.w - 2);
+	mvaddch(r.y, r.x + r.w - 1, '+');
+	for (i = 1; i < r.h - 1; i++) {
+		mvaddch(r.y + i, r.x, '|');
+		mvaddch(r.y + i, r.x + r.w - 1, '|');
+	}
+	mvaddch(r.y + r.h - 1, r.x, '+');
+	mvhline(r.y + r.h - 1, r.x + 1, '-', r.w - 2);
+	mvaddch(r.y + r.h - 1, r.x + r.w - 1, '+');
+	if (title && *title) {
+		int used = gu_put(r.y, r.x + 2, r.w - 4, " ", A_BOLD);
+
+		used += gu_put(r.y, r.x + 2 + used, r.w - 4 - used, title, A_BOLD);
+		gu_put(r.y, r.x + 2 + used, r.w - 4 - used, " ", A_BOLD);
+	}
+}
+
+/* Draws the key-help line from name/action pairs, as many as fit. */
+void gu_keys_line(const gu_rect *r, const char *const *pairs, size_t npairs)
+{
+	int x = r->x;
+	size_t i;
+
+	gu_fill(r->y, r->x, r->w, gu_attr(GU_R_KEYS));
+	for (i = 0; i + 1 < npairs; i += 2) {
+		const char *name = pairs[i], *what = pairs[i + 1];
+		int need = gu_text_width(name) + 1 + gu_text_width(what);
+
+		if (x + need > r->x + r->w)
+			break;
+		x += gu_put(r->y, x, r->w, name, gu_attr(GU_R_KEYNAME));
+		x += 1;
+		x += gu_put(r->y, x, r->w, what, gu_attr(GU_R_KEYS));
+		x += 2;
+	}
+}
+
+static int cursor_y = -1, cursor_x = -1;
+
+/* Remembers where the cursor should go; returns nothing. */
+void gu_cursor_at(int y, int x)
+{
+	cursor_y = y;
+	cursor_x = x;
+}
+
+/* Puts the cursor where asked, or hides it; returns nothing. */
+void gu_cursor_apply(void)
+{
+	if (cursor_y >= 0) {
+		move(cursor_y, cursor_x);
+		curs_set(1);
+	} else {
+		curs_set(0);
+	}
+	cursor_y = cursor_x = -1;
+}
