@@ -3,7 +3,6 @@
 
 #include <dlfcn.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,8 +98,19 @@ static bool load_symbol(void *lib, const char *name, void *slot, size_t size)
 static void note_failure(void)
 {
 	const char *why = dlerror();
+	size_t n;
 
-	snprintf(icu_failure, sizeof icu_failure, "%s", why ? why : "dlopen");
+	if (!why)
+		why = "dlopen";
+	n = strlen(why);
+	if (n >= sizeof icu_failure) {
+		/* Cut a long message between two UTF-8 characters. */
+		n = sizeof icu_failure - 1;
+		while (n > 0 && ((unsigned char)why[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(icu_failure, why, n);
+	icu_failure[n] = '\0';
 	icu_failed = true;
 }
 

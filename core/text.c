@@ -353,3 +353,33 @@ size_t gu_text_wrap(const char *s, int cols, gu_text_line *lines, size_t max)
 	}
 	return n;
 }
+
+/* Wraps s with a hanging indent (see text.h); returns the number of lines. */
+size_t gu_text_wrap_hanging(const char *s, int cols, int indent, gu_text_line *lines,
+	size_t max)
+{
+	gu_text_line first;
+	size_t n, rest, m, i;
+
+	if (indent <= 0 || cols - indent < 2)
+		return gu_text_wrap(s, cols, lines, max);
+	n = gu_text_wrap(s, cols, &first, 1);
+	if (n <= 1) {
+		if (n == 1 && max > 0)
+			lines[0] = first;
+		return n;
+	}
+	/* the rest starts after the first line and the break it ended at */
+	rest = first.start + first.len;
+	while (s[rest] == ' ')
+		rest++;
+	if (s[rest] == '\n')
+		rest++;
+	m = gu_text_wrap(s + rest, cols - indent, max > 1 ? lines + 1 : NULL, max > 1 ? max - 1 : 0);
+	if (max > 0) {
+		lines[0] = first;
+		for (i = 1; i <= m && i < max; i++)
+			lines[i].start += rest;
+	}
+	return 1 + m;
+}

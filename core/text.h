@@ -58,5 +58,10 @@ typedef struct gu_text_line {
  * dropped.  Writes at most max lines into lines (which may be NULL when
  * max is 0) and returns the number of lines the whole text needs. */
 size_t gu_text_wrap(const char *s, int cols, gu_text_line *lines, size_t max);
+/* Wraps s like gu_text_wrap, but every line after the first has only cols -
+ * indent columns (the caller draws it indent columns further right), so a
+ * nested line of a list keeps its place; returns the number of lines. */
+size_t gu_text_wrap_hanging(const char *s, int cols, int indent, gu_text_line *lines,
+	size_t max);
 
 #endif

@@ -63,11 +63,19 @@ int gu_db_new_id(char id[GU_ID_SIZE], gu_error *err)
 	return 0;
 }
 
-/* Returns the time now in UTC milliseconds. */
+/* Returns the time now in UTC milliseconds, never the same value twice in
+ * one process: two writes in the same millisecond still sort in the order
+ * they were made (lists are "newest first"). */
 gu_time_ms gu_time_now(void)
 {
+	static gu_time_ms last;
 	struct timespec ts;
+	gu_time_ms now;
 
 	clock_gettime(CLOCK_REALTIME, &ts);
-	return (gu_time_ms)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	now = (gu_time_ms)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	if (now <= last)
+		now = last + 1;
+	last = now;
+	return now;
 }

@@ -334,7 +334,7 @@ int gu_db_check(gu_db *db, gu_error *err);
  * syncs it to disk and runs quick_check on the copy. */
 int gu_db_backup(gu_db *db, const char *path, gu_error *err);
 
-/* Returns the time now in UTC milliseconds. */
+/* Returns the time now in UTC milliseconds, strictly increasing within a process. */
 gu_time_ms gu_time_now(void);
 
 #endif

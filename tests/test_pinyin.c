@@ -258,3 +258,38 @@ Test(pinyin, missing_icu_message_is_translated)
 	cr_assert_eq(gu_pinyin_keys("张小红", &k, &err), -GU_ENOTFOUND);
 	expect_missing_message(err.message, zh, reason);
 }
+
+/* Returns true when s is well-formed UTF-8 (lead and continuation bytes only). */
+static bool is_utf8(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (*p) {
+		int more = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 ? 1 : (*p & 0xF0) == 0xE0 ? 2
+			: (*p & 0xF8) == 0xF0 ? 3 : -1;
+
+		if (more < 0)
+			return false;
+		p++;
+		for (; more > 0; more--, p++)
+			if ((*p & 0xC0) != 0x80)
+				return false;
+	}
+	return true;
+}
+
+Test(pinyin, a_long_reason_is_cut_between_characters)
+{
+	static char name[700];
+	gu_pinyin k;
+	gu_error err;
+
+	/* 没 is three bytes: somewhere one of them meets the cut. */
+	for (size_t i = 0; i + 4 < sizeof name; i += 3)
+		memcpy(name + i, "没", 3);
+	cr_assert(gu_pinyin_use_library(name));
+	cr_assert_eq(gu_pinyin_keys("张小红", &k, &err), -GU_ENOTFOUND);
+	cr_assert(is_utf8(err.message), "%s", err.message);
+	cr_assert(strstr(err.message, "sudo apt-get install libicu"), "%s", err.message);
+	cr_assert(strstr(err.message, "by ID number still works"), "%s", err.message);
+}

@@ -211,6 +211,32 @@ Test(text, wrap_counts_beyond_max)
 	cr_assert_eq(l[0].len, 1);
 }
 
+Test(text, wrap_hanging_keeps_later_lines_narrower)
+{
+	const char *s = "[yes] the child lives with grandparents";
+	gu_text_line l[8];
+	char buf[64];
+	size_t n = gu_text_wrap_hanging(s, 16, 6, l, 8), i;
+
+	/* the first line has 16 columns, the others 10 */
+	cr_assert_eq(n, 4);
+	cr_assert_str_eq(line_text(s, &l[0], buf), "[yes] the child");
+	cr_assert_str_eq(line_text(s, &l[1], buf), "lives with");
+	cr_assert_str_eq(line_text(s, &l[2], buf), "grandparen");
+	cr_assert_str_eq(line_text(s, &l[3], buf), "ts");
+	for (i = 1; i < n; i++)
+		cr_assert_leq(l[i].width, 10);
+	/* the count alone agrees, and a short text is one line */
+	cr_assert_eq(gu_text_wrap_hanging(s, 16, 6, NULL, 0), 4);
+	cr_assert_eq(gu_text_wrap_hanging("[是] 农村留守儿童", 40, 5, l, 8), 1);
+	/* CJK: 5 columns for later lines hold two characters each */
+	n = gu_text_wrap_hanging("儿童的父母外出务工", 8, 3, l, 8);
+	cr_assert_eq(n, 4);
+	cr_assert_str_eq(line_text("儿童的父母外出务工", &l[1], buf), "母外");
+	/* an indent that leaves no room wraps as usual */
+	cr_assert_eq(gu_text_wrap_hanging(s, 16, 15, NULL, 0), gu_text_wrap(s, 16, NULL, 0));
+}
+
 /* Returns the next number of a small fixed generator. */
 static unsigned next_rand(unsigned *s)
 {

@@ -44,6 +44,13 @@ for lang in $langs; do
 					mkdir -p "$golden"
 					cp "$dump" "$golden/$base"
 				fi
+				# the interview's key-help line keeps its main keys at 80 columns
+				# (an interview screen's second line reaches the right edge)
+				w2=$(sed -n 2p "$dump" | wc -L)
+				if [ "$w2" -gt 70 ] && [ "$w2" -le 80 ] && tail -n 1 "$dump" | grep -q 'PgUp/PgDn'; then
+					check "$lang $base: the key-help line shows Esc and F10" \
+						sh -c "tail -n 1 '$dump' | grep 'Esc ' | grep -q 'F10 '"
+				fi
 				if cmp -s "$dump" "$golden/$base"; then
 					ok "$lang $size $base matches the golden screen"
 				else

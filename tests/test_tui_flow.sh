@@ -3,7 +3,7 @@
 # interview finished with a referral; a power cut halfway and the resumed
 # draft at the same question; a save that fails while another program
 # holds the database, kept on screen and retried; household members added
-# and removed from the roster.
+# and removed from the roster; a power cut among a member's questions.
 . "$top_srcdir/tests/tap.sh"
 work=$(mktemp -d) || exit 1
 trap 'rm -rf "$work"' EXIT
@@ -68,4 +68,23 @@ dbdump > "$work/stored" 2>&1
 check "member 1 is the sister in the database" grep -q '^member.1.name = 王小红$' "$work/stored"
 check "no member 2 is left in the database" sh -c "! grep -q '^member.2' '$work/stored'"
 check "the grandmother's answers are gone" sh -c "! grep -q '王奶奶' '$work/stored'"
+# 5. a power cut in the middle of a member's questions: resuming goes on
+# with that member's questions (not with the next part), and PgUp steps
+# back through them to the roster
+rm -f "$DB" "$DB-wal" "$DB-shm"
+tui "$scripts/member-kill.keys"
+check "the run killed in a member's questions died" test $? -eq 137
+dbdump > "$work/stored" 2>&1
+check "the member's name before the power cut is stored" grep -q '^member.1.name = 王奶奶$' "$work/stored"
+check "the half-typed age was never saved" sh -c "! grep -q '^member.1.age' '$work/stored'"
+tui "$scripts/member-open.keys"
+check "resuming in a member's questions runs to the end" test $? -eq 0
+[ -f "$work/member-resumed.txt" ] || diag "$(cat "$work/out")"
+check "it resumes at the member's age" grep -q 'Member 1: Age' "$work/member-resumed.txt"
+check "then asks the same member's next question" grep -q 'Member 1: Disability' "$work/member-next.txt"
+check "PgUp leads back to the roster" grep -q 'Member 1: grandparent  王奶奶  68' "$work/member-roster.txt"
+check "the roster says the member has questions left" \
+	grep -q 'Member 1: grandparent  王奶奶  68  ([0-9]* not answered)' "$work/member-roster.txt"
+dbdump > "$work/stored" 2>&1
+check "the age typed after resuming is stored" grep -q '^member.1.age = 68$' "$work/stored"
 done_testing

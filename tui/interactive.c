@@ -7,6 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "core/i18n.h"
 #include "tui/app.h"
 #include "tui/colors.h"
@@ -94,12 +96,19 @@ static int load_policy_or_leave(gu_app *a)
 	return -1;
 }
 
+/* SQLite's memory for the interactive program: a laptop with 2 GB runs
+ * it beside a browser, and a screen never needs more than a few pages of
+ * a large database at once (the disk cache of the system keeps the rest
+ * close).  Above this SQLite gives back cached pages. */
+#define GU_TUI_SQLITE_HEAP (1024 * 1024)
+
 /* Opens the database (one that cannot be opened is shown on the start
  * screen, which then offers no interview); returns nothing. */
 static void open_db(gu_app *a)
 {
 	gu_error err;
 
+	sqlite3_soft_heap_limit64(GU_TUI_SQLITE_HEAP);
 	gu_error_clear(&err);
 	if (gu_db_default_path(gu_opts.db_path, a->db_path, sizeof a->db_path, &err) < 0
 			|| gu_db_open(a->db_path, &a->db, &err) < 0) {

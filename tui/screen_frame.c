@@ -123,7 +123,11 @@ const char *gu_key_label(const gu_app *a, const char *key, char *buf, size_t siz
 	}
 	label = gu_pick(q->label_zh, q->label_en);
 	dot = strchr(key, '.');
-	if (q->is_person && dot && strncmp(key, "child.", 6) != 0) {
+	if (q->is_person && strncmp(key, "child.", 6) == 0) {
+		/* a question also asked of the parents is named for the child too,
+		 * so that "Disability" after the parents' questions is clear */
+		snprintf(buf, size, _("%s: %s"), _("Child"), label);
+	} else if (q->is_person && dot) {
 		if (strncmp(key, "member.", 7) == 0)
 			dot = strchr(key + 7, '.');
 		snprintf(person, sizeof person, "%.*s", dot ? (int)(dot - key) : 0, key);

@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/idcard.h"
 #include "core/region.h"
+#include "core/text.h"
 #include "tui/app.h"
 #include "tui/harness.h"
 #include "tui/options.h"
@@ -89,6 +90,10 @@ void gu_interview_goto(gu_app *a, size_t pos)
 	s->pos = pos;
 	a->field_ready = false;
 	a->pop = GU_POP_NONE;
+	/* a member's question is always asked within that member's run, also
+	 * when reached by resuming, jumping or from the results */
+	a->member_focus = strncmp(s->steps[pos].key, "member.", 7) == 0
+		? atoi(s->steps[pos].key + 7) : 0;
 	if (!s->steps[pos].q) {
 		/* the roster: on "add" when nobody is there yet, else on "go on" */
 		int nums[GU_MAX_MEMBERS];
@@ -150,7 +155,7 @@ static void draw_progress(gu_app *a)
 	size_t secs[64], nsec = sections_present(s, secs, 64), k, here = 0;
 	size_t sec = step_section(s, s->pos), qn = 0, qt = 0, i, done, total;
 	const gu_section *sp = gu_policy_section(a->pol, sec);
-	char line[400];
+	char line[400], part[400];
 	const gu_rect *r = &a->lay.status;
 	int right;
 
@@ -166,11 +171,16 @@ static void draw_progress(gu_app *a)
 	}
 	gu_session_progress(a, &done, &total);
 	gu_fill(r->y, r->x, r->w, A_NORMAL);
-	snprintf(line, sizeof line, _("question %zu of %zu, %zu answered"), qn, qt, done);
-	right = gu_put_right(r->y, r->x + 1, r->w - 2, line, gu_attr(GU_R_DIM));
-	snprintf(line, sizeof line, _("Part %zu of %zu: %s"), here, nsec,
+	snprintf(part, sizeof part, _("Part %zu of %zu: %s"), here, nsec,
 		sp ? gu_pick(sp->title_zh, sp->title_en) : "");
-	gu_put(r->y, r->x + 1, right - r->x - 3, line, gu_attr(GU_R_LABEL));
+	snprintf(line, sizeof line, _("question %zu of %zu, %zu answered"), qn, qt, done);
+	/* on a narrow screen the part's name comes first: the count is
+	 * shortened (the bar below shows how much is answered) */
+	if (gu_text_width(part) + 3 + gu_text_width(line) > r->w - 2)
+		/* TRANSLATORS: the short form of "question 3 of 70" */
+		snprintf(line, sizeof line, _("question %zu/%zu"), qn, qt);
+	right = gu_put_right(r->y, r->x + 1, r->w - 2, line, gu_attr(GU_R_DIM));
+	gu_put(r->y, r->x + 1, right - r->x - 3, part, gu_attr(GU_R_LABEL));
 	/* a bar of how much is answered, under the line */
 	if (total > 0) {
 		int w = r->w - 2, fill = (int)((size_t)w * done / total);
@@ -253,16 +263,32 @@ static void draw_leave(gu_app *a)
 	(void)y;
 }
 
+/* Returns true when the step on screen is the roster. */
+static bool st_is_roster(const gu_app *a)
+{
+	return a->ses->steps[a->ses->pos].q == NULL;
+}
+
 /* Draws the interview screen; returns nothing. */
 void gu_interview_draw(gu_app *a)
 {
 	gu_session *s = a->ses;
 	const gu_istep *st;
 	const char *name;
+	/* In the order they matter: those that do not fit at 80 columns are
+	 * left off from the end (F1 shows them all). */
 	static const char *const keys[] = {
-		"Enter", N_("confirm"), "F2", N_("not known"), "PgUp/PgDn", N_("back/next"),
-		"F1", N_("help"), "Esc", N_("leave"), "F3", N_("parts"), "F10", N_("results"),
+		/* TRANSLATORS: the key-help line; all of it must fit in 80 columns */
+		"Enter", N_("OK"), "F2", N_("not known"), "PgUp/PgDn", N_("back/next"),
+		"F1", N_("help"), "Esc", N_("leave"), "F10", N_("results"), "F3", N_("parts"),
 	};
+	static const char *const roster_keys[] = {
+		"a", N_("add"), "Enter", N_("edit"), "d", N_("remove"), "PgUp/PgDn", N_("back/next"),
+		"Esc", N_("leave"), "F10", N_("results"), "F1", N_("help"),
+	};
+	const char *const *kv = st_is_roster(a) ? roster_keys : keys;
+	size_t nk = st_is_roster(a) ? sizeof roster_keys / sizeof roster_keys[0]
+		: sizeof keys / sizeof keys[0];
 	const char *tkeys[sizeof keys / sizeof keys[0]];
 	size_t i;
 	int y, x = a->lay.margin, w = a->lay.text_w;
@@ -282,14 +308,21 @@ void gu_interview_draw(gu_app *a)
 	} else {
 		gu_rect r;
 
+		const char *help = gu_pick(st->q->help_zh, st->q->help_en);
+
 		gu_key_label(a, st->key, label, sizeof label);
 		y += gu_put_wrapped(y, x, w, 3, label, gu_attr(GU_R_LABEL));
+		/* the question's help is read out with it: what "yes" means, who
+		 * counts, ask privately; a long one ends in "..." (F1 shows it all) */
+		if (help && *help)
+			y += gu_put_wrapped(y, x, w, a->lay.body.h >= 16 ? 3 : 1, help,
+				gu_attr(GU_R_DIM));
 		y++;
 		r = (gu_rect){ y, x + 2, a->lay.body.y + a->lay.body.h - y, w - 2 };
 		gu_field_draw(&a->field, &r);
 	}
-	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
-		tkeys[i] = i % 2 ? _(keys[i]) : keys[i];
+	for (i = 0; i < nk; i++)
+		tkeys[i] = i % 2 ? _(kv[i]) : kv[i];
 	if (s->save_err[0]) {
 		char m[900];
 
@@ -297,7 +330,7 @@ void gu_interview_draw(gu_app *a)
 			s->save_err);
 		gu_app_message(a, GU_R_ERROR, m);
 	}
-	gu_frame_bottom(a, tkeys, sizeof keys / sizeof keys[0]);
+	gu_frame_bottom(a, tkeys, nk);
 	if (a->pop != GU_POP_NONE)
 		gu_cursor_at(-1, -1);
 	switch (a->pop) {
@@ -326,6 +359,12 @@ static void go_next(gu_app *a)
 	gu_session *s = a->ses;
 	size_t next;
 
+	if (a->back_to_result) {
+		/* one question asked from the results: back to them */
+		a->back_to_result = false;
+		gu_result_enter(a);
+		return;
+	}
 	if (a->member_focus) {
 		size_t run[256], n = gu_roster_run(a, a->member_focus, run, 256), i;
 
@@ -345,8 +384,7 @@ static void go_next(gu_app *a)
 	next = s->pos + 1;
 	while (next < s->nsteps && strncmp(s->steps[next].key, "member.", 7) == 0)
 		next++;       /* the members' questions are asked from the roster */
-	if (a->back_to_result || next >= s->nsteps) {
-		a->back_to_result = false;
+	if (next >= s->nsteps) {
 		gu_result_enter(a);
 		return;
 	}
@@ -360,19 +398,27 @@ static void go_back(gu_app *a)
 	gu_session *s = a->ses;
 	size_t prev = s->pos;
 
+	if (a->member_focus) {
+		/* within a member's run: its step before, else the roster */
+		size_t run[256], n = gu_roster_run(a, a->member_focus, run, 256), i;
+
+		for (i = 1; i < n; i++)
+			if (run[i] == s->pos) {
+				gu_interview_goto(a, run[i - 1]);
+				return;
+			}
+		i = gu_session_find(s, GU_ROSTER_KEY);
+		if (i < s->nsteps) {
+			gu_interview_goto(a, i);
+			return;
+		}
+	}
 	while (prev > 0) {
 		prev--;
 		if (strncmp(s->steps[prev].key, "member.", 7) != 0)
 			break;
-		if (a->member_focus) {
-			char prefix[32];
-
-			snprintf(prefix, sizeof prefix, "member.%d.", a->member_focus);
-			if (strncmp(s->steps[prev].key, prefix, strlen(prefix)) == 0)
-				break;
-		}
 	}
-	if (prev != s->pos)
+	if (prev != s->pos && strncmp(s->steps[prev].key, "member.", 7) != 0)
 		gu_interview_goto(a, prev);
 }
 

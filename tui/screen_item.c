@@ -25,6 +25,43 @@ static void add_part(char *buf, size_t size, size_t *o, const char *heading, con
 		*o = size - 1;
 }
 
+/* Returns the columns a continuation of this line is indented by: its
+ * leading blanks and a "[yes] " mark after them, so that a condition of the
+ * explanation that wraps stays under its own text (0 for plain text). */
+static int hanging_indent(const char *para, int w)
+{
+	size_t lead = strspn(para, " ");
+	const char *close;
+	int ind = (int)lead;
+
+	if (para[lead] == '[' && (close = strchr(para + lead, ']')) != NULL
+			&& close - (para + lead) < 16 && close[1] == ' ')
+		ind += gu_text_nwidth(para + lead, (size_t)(close - (para + lead)) + 2);
+	return ind > w / 2 ? 0 : ind;
+}
+
+/* Returns the rows the whole text takes in w columns, paragraph by paragraph. */
+static int text_rows(const char *text, int w)
+{
+	int total = 0;
+
+	while (*text) {
+		const char *nl = strchr(text, '\n');
+		size_t len = nl ? (size_t)(nl - text) : strlen(text);
+		char para[8192];
+
+		if (len >= sizeof para)
+			len = sizeof para - 1;
+		memcpy(para, text, len);
+		para[len] = '\0';
+		total += len ? (int)gu_text_wrap_hanging(para, w, hanging_indent(para, w), NULL, 0) : 1;
+		if (!nl)
+			break;
+		text = nl + 1;
+	}
+	return total;
+}
+
 /* Writes the item's whole text into buf; returns buf. */
 static const char *item_text(gu_app *a, char *buf, size_t size)
 {
@@ -44,7 +81,9 @@ static const char *item_text(gu_app *a, char *buf, size_t size)
 	add_part(buf, size, &o, _("Service content:"), gu_pick(it->content_zh, it->content_en));
 	add_part(buf, size, &o, _("Lead departments:"), gu_pick(it->depts_zh, it->depts_en));
 	add_part(buf, size, &o, _("Explanation:"), res->explanation);
-	add_part(buf, size, &o, _("Source text:"), it->source);
+	/* the explanation may end with the source already: not twice */
+	if (!res->explanation || !it->source || !strstr(res->explanation, it->source))
+		add_part(buf, size, &o, _("Source text:"), it->source);
 	return buf;
 }
 
@@ -72,7 +111,7 @@ void gu_item_draw(gu_app *a)
 		a->ses->marked[a->item_result] ? _("[x] to be referred") : _("[ ] not marked for referral"),
 		gu_attr(GU_R_LABEL));
 	item_text(a, text, sizeof text);
-	total = gu_wrapped_rows(text, w);
+	total = text_rows(text, w);
 	if (a->item_scroll > total - h)
 		a->item_scroll = total - h;
 	if (a->item_scroll < 0)
@@ -86,7 +125,7 @@ void gu_item_draw(gu_app *a)
 			const char *nl = strchr(p, '\n');
 			size_t len = nl ? (size_t)(nl - p) : strlen(p);
 			char para[8192];
-			int rows, bold;
+			int rows, bold, ind;
 
 			if (len >= sizeof para)
 				len = sizeof para - 1;
@@ -95,15 +134,17 @@ void gu_item_draw(gu_app *a)
 			bold = len > 0 && para[len - 1] == ':' ? 1 : 0;
 			if (!bold && len >= 3 && strcmp(para + len - 3, "\xEF\xBC\x9A") == 0)
 				bold = 1;
-			rows = len ? gu_wrapped_rows(para, w) : 1;
+			ind = hanging_indent(para, w);
+			rows = len ? (int)gu_text_wrap_hanging(para, w, ind, NULL, 0) : 1;
 			if (skip >= rows) {
 				skip -= rows;
 			} else {
 				gu_text_line lines[128];
-				size_t nl2 = len ? gu_text_wrap(para, w, lines, 128) : 0, j;
+				size_t nl2 = len ? gu_text_wrap_hanging(para, w, ind, lines, 128) : 0, j;
 
-				for (j = (size_t)skip; j < nl2 && row < h; j++, row++)
-					gu_putn(y + row, x, w, para + lines[j].start, lines[j].len,
+				for (j = (size_t)skip; j < nl2 && j < 128 && row < h; j++, row++)
+					gu_putn(y + row, x + (j ? ind : 0), w - (j ? ind : 0),
+						para + lines[j].start, lines[j].len,
 						bold ? gu_attr(GU_R_LABEL) : A_NORMAL);
 				if (!len)
 					row++;

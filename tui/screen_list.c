@@ -77,11 +77,30 @@ void gu_list_draw(gu_app *a)
 		gu_frame_bottom(a, tkeys, sizeof keys / sizeof keys[0]);
 		return;
 	}
+	/* the columns' names, so that "36/63" reads as questions answered */
+	{
+		int col = x;
+
+		gu_put(y, col, 10, _("Status"), gu_attr(GU_R_LABEL));
+		col = x + 10;
+		gu_put(y, col, 14, _("Child"), gu_attr(GU_R_LABEL));
+		col += 15;
+		/* TRANSLATORS: column head, at most 20 columns */
+		gu_put(y, col, 20, _("Township"), gu_attr(GU_R_LABEL));
+		col += 21;
+		/* TRANSLATORS: column head over "36/63", at most 8 columns */
+		gu_put(y, col, 8, _("Answered"), gu_attr(GU_R_LABEL));
+		col += 9;
+		/* TRANSLATORS: column head over a date */
+		gu_put(y, col, x + w - col, _("Last changed"), gu_attr(GU_R_LABEL));
+		y++;
+		h--;
+	}
 	if (a->list_cur < a->list_top)
 		a->list_top = a->list_cur;
 	if (a->list_cur >= a->list_top + h)
 		a->list_top = a->list_cur - h + 1;
-	for (i = a->list_top; i < (int)a->ncases && y < a->lay.body.y + h; i++, y++) {
+	for (i = a->list_top; i < (int)a->ncases && y < a->lay.body.y + 1 + h; i++, y++) {
 		const gu_case_info *c = &a->cases[i];
 		attr_t at = i == a->list_cur ? gu_attr(GU_R_CURSOR) : A_NORMAL;
 		char when[16], progress[32];

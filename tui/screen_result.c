@@ -180,8 +180,8 @@ void gu_result_draw(gu_app *a)
 		neli += s->res.v[i].verdict == GU_YES;
 		nver += s->res.v[i].verdict == GU_MAYBE;
 	}
-	snprintf(line, sizeof line, _("%d eligible, %d to verify    policy %s %s"), neli, nver,
-		gu_policy_id(a->pol), gu_policy_version(a->pol));
+	snprintf(line, sizeof line, _("%d eligible, %d to verify    list version %s"), neli, nver,
+		gu_policy_version(a->pol));
 	gu_put(a->lay.status.y, 1, a->lay.cols - 2, line, gu_attr(GU_R_LABEL));
 	n = build_rows(a, rows, 128);
 	y = a->lay.body.y - 1;
@@ -231,6 +231,16 @@ void gu_result_draw(gu_app *a)
 		}
 	}
 	gu_frame_bottom(a, tkeys, sizeof keys / sizeof keys[0]);
+	/* several items share a service name: the highlighted one's whole
+	 * reason is shown on the message line when it is free */
+	if (!a->msg[0] && a->res_cur >= 0 && (size_t)a->res_cur < n
+			&& rows[a->res_cur].kind == ROW_ITEM) {
+		const gu_result *res = &s->res.v[rows[a->res_cur].idx];
+
+		if (res->reason)
+			gu_put_wrapped(a->lay.message.y, 1, a->lay.cols - 2, 1, res->reason,
+				gu_attr(GU_R_DIM));
+	}
 }
 
 /* Moves the cursor to the next selectable row in direction dir; returns nothing. */

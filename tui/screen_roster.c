@@ -69,6 +69,16 @@ static const char *member_line(const gu_app *a, int num, char *buf, size_t size)
 	return buf;
 }
 
+/* Returns how many of member num's questions have no answer yet. */
+static size_t open_count(const gu_app *a, int num)
+{
+	size_t run[256], n = gu_roster_run(a, num, run, 256), i, open = 0;
+
+	for (i = 0; i < n; i++)
+		open += gu_answers_get(&a->ses->ans, a->ses->steps[run[i]].key) == NULL;
+	return open;
+}
+
 /* Draws the roster in r; returns nothing. */
 void gu_roster_draw(gu_app *a, const gu_rect *r)
 {
@@ -86,13 +96,20 @@ void gu_roster_draw(gu_app *a, const gu_rect *r)
 	for (i = 0; i < rows && y < r->y + r->h - 2; i++, y++) {
 		attr_t at = i == a->roster_cur ? gu_attr(GU_R_CURSOR) : A_NORMAL;
 
-		if (i < (int)n)
+		if (i < (int)n) {
+			size_t open = open_count(a, nums[i]), used;
+
 			member_line(a, nums[i], line, sizeof line);
+			used = strlen(line);
+			/* a member whose questions are not all answered says so */
+			if (open && used < sizeof line)
+				snprintf(line + used, sizeof line - used, _("  (%zu not answered)"), open);
+		}
 		else if (i == (int)n)
 			snprintf(line, sizeof line, "%s", _("+ add a member (a)"));
 		else
 			snprintf(line, sizeof line, "%s", _("-> go on to the next part (PgDn)"));
-		gu_put_line(y, r->x + 2, r->w - 2 < 60 ? r->w - 2 : 60, line, at);
+		gu_put_line(y, r->x + 2, r->w - 2 < 70 ? r->w - 2 : 70, line, at);
 	}
 	y++;
 	if (n == 0)
@@ -102,13 +119,16 @@ void gu_roster_draw(gu_app *a, const gu_rect *r)
 			_("Enter edits the member's answers; d removes the member."), gu_attr(GU_R_DIM));
 }
 
-/* Goes to the first question of member num; returns nothing. */
+static size_t first_open_of(const gu_app *a, int num);
+
+/* Goes to member num's first question without an answer (else to the
+ * first of all); returns nothing. */
 static void edit_member(gu_app *a, int num)
 {
-	size_t run[256], n = gu_roster_run(a, num, run, 256);
+	size_t at = first_open_of(a, num);
 
-	if (n) {
-		gu_interview_goto(a, run[0]);
+	if (at < a->ses->nsteps) {
+		gu_interview_goto(a, at);
 		a->member_focus = num;
 	}
 }

@@ -7,17 +7,21 @@
 #include "tui/app.h"
 #include "tui/paint.h"
 
-/* Draws the too-small message in whatever room there is; returns nothing. */
+/* Draws the too-small message in whatever room there is, sizes written
+ * without spaces so that a line never breaks inside one; returns nothing. */
 void gu_small_draw(gu_app *a)
 {
 	char line[300];
-	int y = a->lay.lines / 2 - 2, w = a->lay.cols - 2;
+	int y = a->lay.lines / 2 - 3, w = a->lay.cols - 2, rows = a->lay.lines;
 
 	if (y < 0)
 		y = 0;
+	y += gu_put_wrapped(y, 1, w, rows - y, _("The terminal window is too small."),
+		gu_attr(GU_R_ERROR));
 	snprintf(line, sizeof line,
-		_("The terminal is too small: it needs at least %d x %d, it is %d x %d now. "
-		  "Make the window larger; nothing is lost."),
+		/* TRANSLATORS: columns x lines, e.g. 60x18; keep each size without spaces */
+		_("It needs at least %dx%d (columns x lines); it is %dx%d now."),
 		GU_MIN_COLS, GU_MIN_LINES, a->lay.cols, a->lay.lines);
-	gu_put_wrapped(y, 1, w, a->lay.lines - y, line, gu_attr(GU_R_ERROR));
+	y += gu_put_wrapped(y, 1, w, rows - y, line, A_NORMAL);
+	gu_put_wrapped(y, 1, w, rows - y, _("Make the window larger; nothing is lost."), A_NORMAL);
 }

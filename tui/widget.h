@@ -96,6 +96,11 @@ int gu_int_draw(gu_field *f, const gu_rect *r);
 enum gu_field_res gu_text_key(gu_field *f, const gu_key *k);
 int gu_text_draw(gu_field *f, const gu_rect *r);
 
+/* Writes the name of a region code in the current language into buf (its
+ * province alone when the county is not in the table); returns buf, or
+ * NULL when the code names no known province. */
+const char *gu_region_words(const char *code, char *buf, size_t size);
+
 /* Draws the one-line "unknown" marker or the error under a field at row y;
  * returns rows used. */
 int gu_field_draw_footer(gu_field *f, int y, int x, int w);

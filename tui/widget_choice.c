@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/text.h"
 #include "tui/paint.h"
 #include "tui/widget.h"
 
@@ -187,8 +188,9 @@ int gu_choice_value(gu_field *f, char *buf, size_t size)
  * rows used. */
 int gu_choice_draw(gu_field *f, const gu_rect *r)
 {
-	int rows = gu_choice_rows(f), h = r->h - 2, i, y = r->y;
 	bool multi = f->q->type == GU_Q_MULTI;
+	/* a multiple choice keeps a row for saying how to tick */
+	int rows = gu_choice_rows(f), h = r->h - (multi ? 3 : 2), i, y = r->y;
 
 	if (h < 1)
 		h = 1;
@@ -207,7 +209,7 @@ int gu_choice_draw(gu_field *f, const gu_rect *r)
 		char mark[32];
 		bool on, last = i == rows - 1;
 		attr_t a = i == f->cur ? gu_attr(GU_R_CURSOR) : gu_attr(last ? GU_R_DIM : GU_R_NORMAL);
-		int x = r->x;
+		int x = r->x, lw;
 
 		if (multi)
 			on = last ? f->unknown : (i < 64 && (f->mask & ((uint64_t)1 << i)));
@@ -221,7 +223,11 @@ int gu_choice_draw(gu_field *f, const gu_rect *r)
 			snprintf(mark, sizeof mark, "   %s ", multi ? (on ? "[x]" : "[ ]") : (on ? "(*)" : "( )"));
 		gu_fill(y, x, r->w, gu_attr(GU_R_NORMAL));
 		x += gu_put(y, x, r->w, mark, a);
-		gu_put_line(y, x, r->w - (x - r->x) < 40 ? r->w - (x - r->x) : 40,
+		/* the highlight is at least 40 columns wide; a longer label is
+		 * shown whole as far as the screen goes */
+		lw = gu_text_width(gu_choice_label(f, i));
+		lw = lw < 40 ? 40 : lw;
+		gu_put_line(y, x, r->w - (x - r->x) < lw ? r->w - (x - r->x) : lw,
 			gu_choice_label(f, i), a);
 	}
 	if (rows > h) {
@@ -230,6 +236,10 @@ int gu_choice_draw(gu_field *f, const gu_rect *r)
 		snprintf(more, sizeof more, _("(%d more: use the arrow keys)"), rows - h);
 		gu_put(y++, r->x + 4, r->w - 4, more, gu_attr(GU_R_DIM));
 	}
+	if (multi && !f->err[0])
+		y += gu_put_wrapped(y, r->x + 4, r->w - 4, 1,
+			_("Tick all that apply with the numbers or Space, then press Enter."),
+			gu_attr(GU_R_DIM));
 	y += gu_field_draw_footer(f, y, r->x, r->w);
 	return y - r->y;
 }

@@ -24,6 +24,39 @@ static int unknown_row(const gu_field *f)
 	return f->q->allow_none ? NCOUNTY + 1 : NCOUNTY;
 }
 
+/* Names a six-digit code in the current language into buf: the full name,
+ * else its province with a note that the county is not in the table, else
+ * NULL (a code this program cannot place at all). */
+const char *gu_region_words(const char *code, char *buf, size_t size)
+{
+	char prov[7], name[200];
+	bool zh = gu_lang() == GU_LANG_ZH;
+	const gu_region_entry *p;
+
+	if (gu_region_name(code, zh, buf, (unsigned)size))
+		return buf;
+	if (strlen(code) != 6)
+		return NULL;
+	snprintf(prov, sizeof prov, "%.2s0000", code);
+	p = gu_region_lookup(prov);
+	if (!p)
+		return NULL;
+	snprintf(name, sizeof name, "%s", zh ? p->zh : p->en);
+	/* TRANSLATORS: %s is a province; the county's code is not in the table */
+	snprintf(buf, size, _("a county in %s"), name);
+	return buf;
+}
+
+/* Returns the words for "none" in this question: no hukou, not insured. */
+static const char *none_words(const gu_field *f)
+{
+	if (strstr(f->key, "insured"))
+		return _("none (not insured)");
+	if (strstr(f->key, "hukou"))
+		return _("none (no registration)");
+	return _("none");
+}
+
 /* Returns true for digits. */
 static bool digit(wint_t c)
 {
@@ -152,7 +185,7 @@ int gu_county_draw(gu_field *f, const gu_rect *r)
 				gu_chaoyang_counties[i], name);
 		} else if (i == none_row(f)) {
 			snprintf(line, sizeof line, " %s n       %s", mark ? "(*)" : "( )",
-				_("none (no registration)"));
+				none_words(f));
 		} else {
 			snprintf(line, sizeof line, " %s F2      %s", mark ? "(*)" : "( )",
 				_("not known"));
@@ -166,7 +199,7 @@ int gu_county_draw(gu_field *f, const gu_rect *r)
 	if (f->typing && f->ed.len == 6) {
 		const char *trap = gu_region_trap(f->ed.buf);
 
-		if (gu_region_name(f->ed.buf, zh, name, sizeof name))
+		if (gu_region_words(f->ed.buf, name, sizeof name))
 			gu_put(y++, r->x, r->w, name, gu_attr(GU_R_OK));
 		else
 			gu_put(y++, r->x, r->w, _("a region this program does not know"), gu_attr(GU_R_ERROR));

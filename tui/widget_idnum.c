@@ -54,7 +54,7 @@ static int draw_facts(gu_field *f, const gu_idcard *id, int y, int x, int w)
 		snprintf(line, sizeof line, _("born %s, %s"), dob,
 			id->sex == 'm' ? _("male") : _("female"));
 	gu_put(y++, x, w, line, gu_attr(GU_R_OK));
-	if (!gu_region_name(id->region, gu_lang() == GU_LANG_ZH, region, sizeof region))
+	if (!gu_region_words(id->region, region, sizeof region))
 		snprintf(region, sizeof region, "%s", _("a region this program does not know"));
 	snprintf(line, sizeof line, _("first registered in %s (%s)"), region, id->region);
 	y += gu_put_wrapped(y, x, w, 2, line, gu_attr(GU_R_NORMAL));
