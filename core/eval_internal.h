@@ -46,6 +46,7 @@ typedef struct gu_ectx {
 	const char *fmt_settle;     /* translated reason formats, looked up once */
 	const char *fmt_decides;
 	const char *fmt_not_met;
+	const char *fmt_sep;        /* between a reason and what is still to verify */
 } gu_ectx;
 
 /* Makes a context for policy p; returns 0 or -GU_ENOMEM. */

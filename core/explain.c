@@ -8,6 +8,7 @@
 
 #include "core/explain.h"
 #include "core/i18n.h"
+#include "core/region.h"
 
 /* A growing string. */
 typedef struct sbuf {
@@ -171,52 +172,356 @@ static const char *slot_key(const gu_ectx *c, int q, int m, char *buf, size_t si
 	return buf;
 }
 
-/* Describes the answer an operand read ("child.school_stage = primary"). */
-static void describe_operand(gu_ectx *c, const gu_operand *o, sbuf *b, keyset *ks, int *first)
+/* Returns the name of person kind k (compact member m) in words, with
+ * the member's number ("member 2") written into buf. */
+static const char *person_word(const gu_ectx *c, int k, int m, char *buf, size_t size)
 {
-	int64_t v;
-	int q, m, st;
-	char buf[96];
-	const char *key;
-
-	if (o->kind == GU_OPD_LIT)
-		return;
-	st = gu_ectx_operand(c, o, &v, &q, &m);
-	if (q == GU_Q_NONE)
-		return;
-	key = slot_key(c, q, m, buf, sizeof buf);
-	sb_printf(b, "%s", *first ? "  (" : "; ");
-	*first = 0;
-	if (q == GU_Q_CHILD_AGE) {
-		if (st == GU_V_SET)
-			sb_printf(b, _("age %lld"), (long long)v);
-		else
-			sb_printf(b, "%s", _("age not known: give child.dob or a valid child.id_number"));
-		if (st == GU_V_UNKNOWN && ks)
-			ks_add(ks, "child.dob");
-		return;
+	if (k == GU_PK_MEMBER) {
+		snprintf(buf, size, _("member %d"), m >= 0 && m < c->nmembers ? c->member_no[m] : 0);
+		return buf;
 	}
-	if (st == GU_V_NA) {
-		sb_printf(b, _("%s does not apply"), key);
-		return;
-	}
-	{
-		const gu_val *val = &c->vals[gu_ectx_slot(c, q, m)];
-
-		if (val->st == GU_V_NA)
-			sb_printf(b, _("%s not answered"), key);
-		else
-			sb_printf(b, "%s = %s", key, val->s && *val->s ? val->s : _("(none)"));
-	}
-	if (st == GU_V_UNKNOWN && ks)
-		ks_add(ks, key);
+	return k == GU_PK_CHILD ? _("child") : k == GU_PK_FATHER ? _("father") : _("mother");
 }
 
-/* Returns the mark of a value: [yes], [maybe] or [no]. */
+/* Returns the person kind that owns question q, or -1 for the interview
+ * and the household. */
+static int owner_kind(const gu_ectx *c, int q)
+{
+	if (q < 0)
+		return q == GU_Q_CHILD_AGE ? GU_PK_CHILD : -1;
+	switch (c->p->qx[q].owner) {
+	case GU_OWN_CHILD:
+		return GU_PK_CHILD;
+	case GU_OWN_FATHER:
+		return GU_PK_FATHER;
+	case GU_OWN_MOTHER:
+		return GU_PK_MOTHER;
+	case GU_OWN_MEMBER:
+		return GU_PK_MEMBER;
+	default:
+		return -1;
+	}
+}
+
+/* Appends the label of question q for compact member m, naming the
+ * person for a question asked of each parent or member ("member 2's
+ * Disability"). */
+static void put_label(gu_ectx *c, int q, int m, sbuf *b)
+{
+	const gu_question *qq;
+	const char *label;
+	int k = owner_kind(c, q);
+	char who[48];
+
+	if (q == GU_Q_CHILD_AGE) {
+		sb_printf(b, "%s", _("Age"));
+		return;
+	}
+	qq = &c->p->questions[q];
+	label = gu_pick(qq->label_zh, qq->label_en);
+	if (qq->is_person && (k == GU_PK_FATHER || k == GU_PK_MOTHER || k == GU_PK_MEMBER))
+		/* TRANSLATORS: a person and one of their answers' labels:
+		 * "member 2's Disability". */
+		sb_subst(b, _("%s's %s"), person_word(c, k, m, who, sizeof who), label);
+	else
+		sb_printf(b, "%s", label);
+}
+
+/* Returns a county code's short name ("朝阳县" / "Chaoyang County") into
+ * buf with its code, or the bare code when the table lacks it. */
+static const char *code_text(int64_t code, char *buf, size_t size)
+{
+	char digits[16];
+	const gu_region_entry *e;
+
+	if (code == 0)
+		return _("none");
+	snprintf(digits, sizeof digits, "%06lld", (long long)code);
+	e = gu_region_lookup(digits);
+	if (e)
+		snprintf(buf, size, "%s %s", gu_pick(e->zh, e->en), digits);
+	else
+		snprintf(buf, size, "%s", digits);
+	return buf;
+}
+
+/* Appends the labels of the choices of q set in mask, at most max of them
+ * ("…" after), joined by the list separator; "none" when mask is empty. */
+static void put_choices(const gu_question *q, uint64_t mask, size_t max, sbuf *b)
+{
+	size_t i, shown = 0;
+
+	if (!mask) {
+		sb_printf(b, "%s", _("none"));
+		return;
+	}
+	for (i = 0; i < q->nchoices && i < 64; i++) {
+		if (!(mask >> i & 1))
+			continue;
+		if (shown == max) {
+			sb_printf(b, "%s…", _(", "));
+			return;
+		}
+		sb_printf(b, "%s%s", shown ? _(", ") : "", gu_pick(q->choices[i].label_zh, q->choices[i].label_en));
+		shown++;
+	}
+}
+
+/* Appends a literal value v read against question q (choice label, county
+ * name, date or number). */
+static void put_literal(const gu_ectx *c, int q, int64_t v, sbuf *b)
+{
+	char buf[96];
+	const gu_question *qq = q >= 0 ? &c->p->questions[q] : NULL;
+
+	if (!qq) {
+		sb_printf(b, "%lld", (long long)v);
+		return;
+	}
+	switch (qq->type) {
+	case GU_Q_CHOICE:
+		if (v >= 0 && (size_t)v < qq->nchoices)
+			sb_printf(b, "%s", gu_pick(qq->choices[v].label_zh, qq->choices[v].label_en));
+		return;
+	case GU_Q_MULTI:
+		put_choices(qq, (uint64_t)v, 4, b);
+		return;
+	case GU_Q_YESNO:
+		sb_printf(b, "%s", v ? _("yes") : _("no"));
+		return;
+	case GU_Q_CODE:
+		sb_printf(b, "%s", code_text(v, buf, sizeof buf));
+		return;
+	case GU_Q_DATE:
+		sb_printf(b, "%04lld-%02lld-%02lld", (long long)(v / 10000), (long long)(v / 100 % 100),
+			(long long)(v % 100));
+		return;
+	default:
+		sb_printf(b, "%lld", (long long)v);
+		return;
+	}
+}
+
+/* Returns true when question q holds an age in years. */
+static bool is_age(const gu_ectx *c, int q)
+{
+	if (q == GU_Q_CHILD_AGE)
+		return true;
+	return q >= 0 && strcmp(c->p->qx[q].field, "age") == 0;
+}
+
+/* Appends the answer an operand read, in words, and gathers its key into
+ * ks when it is unknown; returns its state. */
+static int put_answer(gu_ectx *c, const gu_operand *o, sbuf *b, keyset *ks, int *qout)
+{
+	int64_t v = 0;
+	int q, m, st;
+	char key[96];
+
+	st = gu_ectx_operand(c, o, &v, &q, &m);
+	*qout = q;
+	if (q == GU_Q_NONE) {
+		sb_printf(b, "%s", _("does not apply"));
+		return GU_V_NA;
+	}
+	if (is_age(c, q) && st == GU_V_SET) {
+		char num[24];
+
+		snprintf(num, sizeof num, "%lld", (long long)v);
+		/* TRANSLATORS: an age in whole years (周岁). */
+		sb_subst(b, _("%s years"), num, "");
+		return st;
+	}
+	if (q == GU_Q_CHILD_AGE) {
+		if (st == GU_V_SET) {
+			char num[24];
+
+			snprintf(num, sizeof num, "%lld", (long long)v);
+			/* TRANSLATORS: an age in whole years (周岁). */
+			sb_subst(b, _("%s years"), num, "");
+		} else {
+			sb_printf(b, "%s", _("not known (give the date of birth or a valid ID number)"));
+		}
+		if (st == GU_V_UNKNOWN && ks)
+			ks_add(ks, "child.dob");
+		return st;
+	}
+	if (st == GU_V_NA) {
+		sb_printf(b, "%s", _("does not apply"));
+		return st;
+	}
+	if (st == GU_V_UNKNOWN) {
+		const gu_val *val = &c->vals[gu_ectx_slot(c, q, m)];
+
+		sb_printf(b, "%s", val->st == GU_V_NA ? _("not answered") : _("not known"));
+		if (ks)
+			ks_add(ks, slot_key(c, q, m, key, sizeof key));
+		return st;
+	}
+	if (c->p->questions[q].type == GU_Q_TEXT || c->p->questions[q].type == GU_Q_IDNUMBER) {
+		const gu_val *val = &c->vals[gu_ectx_slot(c, q, m)];
+
+		sb_printf(b, "%s", val->s ? val->s : "");
+		return st;
+	}
+	put_literal(c, q, v, b);
+	return st;
+}
+
+/* Appends what a comparison of q with the figure v asks ("under 16",
+ * "at least 6"), in years for ages and in days for dates. */
+static void put_bound(gu_ectx *c, int q, int op, int64_t v, sbuf *b)
+{
+	sbuf num = { 0 };
+	const char *fmt;
+
+	if (is_age(c, q)) {
+		/* an age of at most 15 is an age under 16: as the city writes it */
+		if (op == GU_OP_LE)
+			v++;
+		else if (op == GU_OP_GT)
+			v++;
+		/* TRANSLATORS: after an answer ("Age: 9 years, under 16"): ages in
+		 * whole years (周岁); %s is a number. */
+		fmt = op == GU_OP_LE || op == GU_OP_LT ? _(", under %s")
+			: op == GU_OP_GE || op == GU_OP_GT ? _(", aged %s or older")
+			: op == GU_OP_EQ ? _(", aged %s") : _(", not aged %s");
+	} else if (q >= 0 && c->p->questions[q].type == GU_Q_DATE) {
+		fmt = op == GU_OP_LE ? _(", on or before %s") : op == GU_OP_LT ? _(", before %s")
+			: op == GU_OP_GE ? _(", on or after %s") : op == GU_OP_GT ? _(", after %s")
+			: op == GU_OP_EQ ? _(", on %s") : _(", not on %s");
+	} else {
+		fmt = op == GU_OP_LE ? _(", at most %s") : op == GU_OP_LT ? _(", less than %s")
+			: op == GU_OP_GE ? _(", at least %s") : op == GU_OP_GT ? _(", more than %s")
+			: op == GU_OP_EQ ? _(", equal to %s") : _(", not %s");
+	}
+	put_literal(c, q, v, &num);
+	sb_subst(b, fmt, num.s ? num.s : "", "");
+	free(num.s);
+}
+
+/* Appends the labels of a set a condition asks for: choices of q in mask,
+ * or the values in set[]. */
+static void put_set(gu_ectx *c, int q, const gu_node *n, sbuf *b)
+{
+	size_t i;
+
+	if (n->nset == 0) {
+		if (q >= 0)
+			put_choices(&c->p->questions[q], n->mask, 4, b);
+		return;
+	}
+	for (i = 0; i < n->nset && i < 5; i++) {
+		const gu_region_entry *e = NULL;
+		char digits[16];
+
+		if (i)
+			sb_printf(b, "%s", _(", "));
+		if (q >= 0 && c->p->questions[q].type == GU_Q_CODE) {
+			/* places by name only: the answer beside them has its code */
+			snprintf(digits, sizeof digits, "%06lld", (long long)n->set[i]);
+			e = gu_region_lookup(digits);
+		}
+		if (e)
+			sb_printf(b, "%s", gu_pick(e->zh, e->en));
+		else
+			put_literal(c, q, n->set[i], b);
+	}
+	if (n->nset > 5)
+		sb_printf(b, "%s…", _(", "));
+}
+
+/* Appends a condition on answers in words: the question's label, the
+ * answer in words and, where it matters, what the condition asks. */
+static void put_condition(gu_ectx *c, const gu_node *n, gu_tv t, sbuf *b, keyset *ks)
+{
+	int64_t v = 0;
+	int q, m, qy;
+	sbuf need = { 0 };
+	const char *fmt_need = NULL;
+
+	gu_ectx_operand(c, &n->x, &v, &q, &m);
+	if (q == GU_Q_NONE)
+		return;
+	put_label(c, q, m, b);
+	/* TRANSLATORS: between a question's label and its answer. */
+	sb_printf(b, "%s", _(": "));
+	put_answer(c, &n->x, b, ks, &q);
+	switch (n->kind) {
+	case GU_N_CMP:
+		if (n->y.kind != GU_OPD_LIT) {
+			/* two answers compared: both shown, and whether they agree */
+			sb_printf(b, "%s", _("; "));
+			gu_ectx_operand(c, &n->y, &v, &qy, &m);
+			if (qy != GU_Q_NONE)
+				put_label(c, qy, m, b);
+			sb_printf(b, "%s", _(": "));
+			put_answer(c, &n->y, b, ks, &qy);
+			if (t != GU_MAYBE && (n->op == GU_OP_EQ || n->op == GU_OP_NE))
+				sb_printf(b, "%s", (t == GU_YES) == (n->op == GU_OP_EQ)
+					? _(" (the same)") : _(" (different)"));
+			break;
+		}
+		if (n->op == GU_OP_EQ || n->op == GU_OP_NE) {
+			if (is_age(c, q) || c->p->questions[q].type == GU_Q_INTEGER) {
+				put_bound(c, q, n->op, n->y.lit, b);
+			} else if (t == GU_NO) {
+				put_literal(c, q, n->y.lit, &need);
+				fmt_need = n->op == GU_OP_EQ ? _(" (needed: %s)") : _(" (must not be: %s)");
+			}
+			break;
+		}
+		put_bound(c, q, n->op, n->y.lit, b);
+		break;
+	case GU_N_BETWEEN: {
+		sbuf lo = { 0 }, hi = { 0 };
+
+		put_literal(c, q, n->lo, &lo);
+		put_literal(c, q, n->hi, &hi);
+		sb_subst(b, is_age(c, q) ? _(", aged %s to %s") : _(", from %s to %s"),
+			lo.s ? lo.s : "", hi.s ? hi.s : "");
+		free(lo.s);
+		free(hi.s);
+		break;
+	}
+	case GU_N_IN:
+		if (n->nset && c->p->questions[q].type == GU_Q_CODE && t == GU_YES) {
+			/* a place in a list: say so, the source line names them */
+			sb_printf(&need, "%zu", n->nset);
+			/* TRANSLATORS: %s is how many places the policy lists. */
+			fmt_need = _(" (one of the %s places listed)");
+		} else if (n->nset && c->p->questions[q].type == GU_Q_CODE && t == GU_NO) {
+			put_set(c, q, n, &need);
+			fmt_need = _(" (listed: %s)");
+		} else if (t == GU_NO) {
+			put_set(c, q, n, &need);
+			fmt_need = _(" (needed one of: %s)");
+		}
+		break;
+	case GU_N_HAS_ANY:
+	case GU_N_HAS_ALL:
+		if (t == GU_NO) {
+			put_set(c, q, n, &need);
+			fmt_need = n->kind == GU_N_HAS_ANY ? _(" (needed one of: %s)")
+				: _(" (needed all of: %s)");
+		}
+		break;
+	default:
+		break;
+	}
+	if (fmt_need && need.s)
+		sb_subst(b, fmt_need, need.s, "");
+	if (need.failed)
+		b->failed = 1;
+	free(need.s);
+}
+
+/* Returns the mark of a value: [yes], [verify] or [no]. */
 static const char *mark(gu_tv t)
 {
-	/* TRANSLATORS: marks before a condition in an explanation. */
-	return t == GU_YES ? _("[yes]") : t == GU_MAYBE ? _("[maybe]") : _("[no]");
+	/* TRANSLATORS: marks before a condition in an explanation; the middle
+	 * one is the verdict "verify" (需核实). */
+	return t == GU_YES ? _("[yes]") : t == GU_MAYBE ? _("[verify]") : _("[no]");
 }
 
 /* Appends indentation of depth levels. */
@@ -225,10 +530,32 @@ static void indent(sbuf *b, int depth)
 	sb_printf(b, "%*s", 2 + depth * 2, "");
 }
 
+/* Appends the name of person kind k, compact member m, with the name the
+ * family gave when there is one ("member 2 张福"). */
+static void put_person(gu_ectx *c, int k, int m, sbuf *b)
+{
+	char who[48], key[96];
+	int q, member = 0;
+
+	sb_printf(b, "%s", person_word(c, k, m, who, sizeof who));
+	if (k == GU_PK_MEMBER)
+		snprintf(key, sizeof key, "member.%d.name", c->member_no[m]);
+	else
+		snprintf(key, sizeof key, "%s.name", k == GU_PK_CHILD ? "child"
+			: k == GU_PK_FATHER ? "father" : "mother");
+	q = gu_policy_resolve_key(c->p, key, &member);
+	if (q >= 0) {
+		const gu_val *val = &c->vals[gu_ectx_slot(c, q, k == GU_PK_MEMBER ? m : -1)];
+
+		if (val->st == GU_V_SET && val->s && *val->s)
+			sb_printf(b, " %s", val->s);
+	}
+}
+
 static void walk(gu_ectx *c, const gu_node *n, int depth, sbuf *b, keyset *ks);
 
-/* Explains each person of "any" whose value is not no. */
-static void walk_any(gu_ectx *c, const gu_node *n, int depth, sbuf *b, keyset *ks)
+/* Explains each person of "any" whose value is the quantifier's value. */
+static void walk_any(gu_ectx *c, const gu_node *n, gu_tv want, int depth, sbuf *b, keyset *ks)
 {
 	int k, m, sk = c->vkind[n->var], sm = c->vmem[n->var];
 
@@ -240,19 +567,15 @@ static void walk_any(gu_ectx *c, const gu_node *n, int depth, sbuf *b, keyset *k
 		for (m = 0; m < count; m++) {
 			uint64_t pm = 0;
 			gu_tv t;
-			char who[32];
 
 			c->vkind[n->var] = k;
 			c->vmem[n->var] = m;
 			t = gu_ectx_eval(c, n->a[0], &pm);
-			if (t != GU_NO) {
-				if (k == GU_PK_MEMBER)
-					snprintf(who, sizeof who, "member.%d", c->member_no[m]);
-				else
-					snprintf(who, sizeof who, "%s", k == GU_PK_CHILD ? "child"
-						: k == GU_PK_FATHER ? "father" : "mother");
+			if (t != GU_NO && t == want) {
 				indent(b, depth);
-				sb_printf(b, "%s %s\n", mark(t), who);
+				sb_printf(b, "%s ", mark(t));
+				put_person(c, k, m, b);
+				sb_printf(b, "\n");
 				walk(c, n->a[0], depth + 1, b, t == GU_MAYBE ? ks : NULL);
 			}
 		}
@@ -261,13 +584,26 @@ static void walk_any(gu_ectx *c, const gu_node *n, int depth, sbuf *b, keyset *k
 	c->vmem[n->var] = sm;
 }
 
+/* Appends the persons a quantifier ranges over, in words. */
+static void put_kinds(unsigned kinds, sbuf *b)
+{
+	int k, shown = 0;
+
+	for (k = 0; k < GU_PK_COUNT; k++) {
+		if (!(kinds & (1u << k)))
+			continue;
+		sb_printf(b, "%s%s", shown++ ? _(", ") : "", k == GU_PK_CHILD ? _("child")
+			: k == GU_PK_FATHER ? _("father") : k == GU_PK_MOTHER ? _("mother")
+			: _("other members"));
+	}
+}
+
 /* Explains node n at depth; gathers settle keys into ks when not NULL. */
 static void walk(gu_ectx *c, const gu_node *n, int depth, sbuf *b, keyset *ks)
 {
 	uint64_t pm = 0;
 	gu_tv t = gu_ectx_eval(c, n, &pm);
 	size_t i;
-	int first = 1;
 
 	if (depth > 12)
 		return;
@@ -278,8 +614,9 @@ static void walk(gu_ectx *c, const gu_node *n, int depth, sbuf *b, keyset *ks)
 			uint64_t sub = 0;
 			gu_tv ct = gu_ectx_eval(c, n->a[i], &sub);
 
-			/* What decided: every part of an and; the parts of an or that held. */
-			if (n->kind == GU_N_OR && t != GU_NO && ct == GU_NO)
+			/* What decided: every part of an and that holds; the parts of
+			 * an or that reach its value; what failed, when it fails. */
+			if (n->kind == GU_N_OR && t != GU_NO && ct != t)
 				continue;
 			if (n->kind == GU_N_AND && t == GU_NO && ct != GU_NO)
 				continue;
@@ -290,19 +627,27 @@ static void walk(gu_ectx *c, const gu_node *n, int depth, sbuf *b, keyset *ks)
 		const gu_fact *f = &c->p->facts[n->fact];
 		const char *label = gu_pick(f->label_zh, f->label_en);
 
+		if (!*label) {
+			walk(c, f->node, depth, b, t == GU_MAYBE ? ks : NULL);
+			return;
+		}
 		indent(b, depth);
-		sb_printf(b, "%s %s%s%s%s\n", mark(t), f->name, *label ? " (" : "", label, *label ? ")" : "");
+		sb_printf(b, "%s %s\n", mark(t), label);
 		walk(c, f->node, depth + 1, b, t == GU_MAYBE ? ks : NULL);
 		return;
 	}
-	case GU_N_NOT:
+	case GU_N_NOT: {
+		const gu_node *a = n->a[0];
+
 		indent(b, depth);
-		sb_printf(b, "%s %s\n", mark(t), n->src ? n->src : "");
-		walk(c, n->a[0], depth + 1, b, t == GU_MAYBE ? ks : NULL);
+		sb_printf(b, "%s %s\n", mark(t), a->kind == GU_N_OR ? _("none of the following:")
+			: a->kind == GU_N_AND ? _("not all of the following:") : _("not the following:"));
+		walk(c, a, depth + 1, b, t == GU_MAYBE ? ks : NULL);
 		return;
+	}
 	case GU_N_CAP:
 		indent(b, depth);
-		sb_printf(b, "%s %s\n", mark(t), _("the department decides (cap: at most verify)"));
+		sb_printf(b, "%s %s\n", mark(t), _("a department must decide"));
 		walk(c, n->a[0], depth + 1, b, ks);
 		return;
 	case GU_N_AS:
@@ -310,17 +655,30 @@ static void walk(gu_ectx *c, const gu_node *n, int depth, sbuf *b, keyset *ks)
 		return;
 	case GU_N_ANY:
 		indent(b, depth);
-		sb_printf(b, "%s %s\n", mark(t), n->src ? n->src : "");
-		walk_any(c, n, depth + 1, b, t == GU_MAYBE ? ks : NULL);
+		sb_printf(b, "%s ", mark(t));
+		{
+			sbuf kinds = { 0 };
+
+			put_kinds(n->kinds, &kinds);
+			sb_subst(b, _("any of: %s"), kinds.s ? kinds.s : "", "");
+			if (kinds.failed)
+				b->failed = 1;
+			free(kinds.s);
+		}
+		sb_printf(b, "\n");
+		walk_any(c, n, t, depth + 1, b, t == GU_MAYBE ? ks : NULL);
 		return;
 	case GU_N_CONST:
+		if (t == GU_MAYBE) {
+			indent(b, depth);
+			sb_printf(b, "%s %s\n", mark(t), _("a department must decide"));
+		}
 		return;
 	default:
 		indent(b, depth);
-		sb_printf(b, "%s %s", mark(t), n->src ? n->src : "");
-		describe_operand(c, &n->x, b, t == GU_MAYBE ? ks : NULL, &first);
-		describe_operand(c, &n->y, b, t == GU_MAYBE ? ks : NULL, &first);
-		sb_printf(b, "%s\n", first ? "" : ")");
+		sb_printf(b, "%s ", mark(t));
+		put_condition(c, n, t, b, t == GU_MAYBE ? ks : NULL);
+		sb_printf(b, "\n");
 		return;
 	}
 }
@@ -413,6 +771,77 @@ static char *join_keys(char **v, size_t n, size_t max)
 	return b.s;
 }
 
+/* Returns a malloc'd list in words of the persons "child,member.2" of a
+ * result ("child, member 2"), or NULL when out of memory. */
+static char *persons_words(gu_ectx *c, const char *persons)
+{
+	sbuf b = { 0 };
+	const char *s = persons;
+
+	sb_put(&b, "", 0);
+	while (*s) {
+		size_t n = strcspn(s, ",");
+		char who[48];
+
+		if (s != persons)
+			sb_printf(&b, "%s", _(", "));
+		if (n == 5 && strncmp(s, "child", 5) == 0)
+			sb_printf(&b, "%s", _("child"));
+		else if (n == 6 && strncmp(s, "father", 6) == 0)
+			sb_printf(&b, "%s", _("father"));
+		else if (n == 6 && strncmp(s, "mother", 6) == 0)
+			sb_printf(&b, "%s", _("mother"));
+		else if (n == 9 && strncmp(s, "household", 9) == 0)
+			sb_printf(&b, "%s", _("household"));
+		else if (n > 7 && strncmp(s, "member.", 7) == 0) {
+			int m = gu_ectx_member_index(c, atoi(s + 7));
+
+			if (m >= 0)
+				put_person(c, GU_PK_MEMBER, m, &b);
+			else
+				sb_printf(&b, "%s", person_word(c, GU_PK_MEMBER, -1, who, sizeof who));
+		} else
+			sb_put(&b, s, n);
+		s += n;
+		if (*s == ',')
+			s++;
+	}
+	if (b.failed) {
+		free(b.s);
+		return NULL;
+	}
+	return b.s;
+}
+
+/* Returns a malloc'd list of the labels of the settle keys, at most max
+ * ("…" after), or NULL when out of memory. */
+static char *key_labels(gu_ectx *c, const keyset *ks, size_t max)
+{
+	sbuf b = { 0 };
+	size_t i;
+
+	sb_put(&b, "", 0);
+	for (i = 0; i < ks->n && i < max; i++) {
+		int member = 0, q = gu_policy_resolve_key(c->p, ks->v[i], &member);
+
+		if (i)
+			sb_printf(&b, "%s", _(", "));
+		if (strcmp(ks->v[i], "child.dob") == 0 && q < 0)
+			q = c->p->child_dob;
+		if (q >= 0)
+			put_label(c, q, member ? gu_ectx_member_index(c, member) : -1, &b);
+		else
+			sb_printf(&b, "%s", ks->v[i]);
+	}
+	if (ks->n > max)
+		sb_printf(&b, "%s…", _(", "));
+	if (b.failed) {
+		free(b.s);
+		return NULL;
+	}
+	return b.s;
+}
+
 /* Looks up the language and the reason formats once for an evaluation. */
 void gu_explain_prepare(gu_ectx *c)
 {
@@ -420,8 +849,11 @@ void gu_explain_prepare(gu_ectx *c)
 	/* TRANSLATORS: a reason line; the first %s is the item's condition,
 	 * the second the answers still missing. */
 	c->fmt_settle = _("%s; verify: answer %s");
-	/* TRANSLATORS: the second %s names the departments that decide. */
-	c->fmt_decides = _("%s; verify with %s");
+	/* TRANSLATORS: after a reason line and c->fmt_sep; %s names the
+	 * departments that decide: "需%s核实". */
+	c->fmt_decides = _("verify with %s");
+	/* TRANSLATORS: between a reason line and what is still to verify. */
+	c->fmt_sep = _("; ");
 	c->fmt_not_met = _("not met: %s");
 }
 
@@ -443,8 +875,14 @@ int gu_explain_item(gu_ectx *c, size_t i, gu_result *r, bool text, bool all_keys
 	if (text) {
 		sb_printf(tb, _("Item %d, %s: %s\n"), it->number, zh ? it->name_zh : it->name_en,
 			r->verdict == GU_YES ? _("eligible") : r->verdict == GU_MAYBE ? _("verify") : _("not met"));
-		if (r->persons[0])
-			sb_printf(tb, _("For: %s\n"), r->persons);
+		if (r->persons[0]) {
+			char *words = persons_words(c, r->persons);
+
+			if (!words)
+				goto cleanup;
+			sb_printf(tb, _("For: %s\n"), words);
+			free(words);
+		}
 	}
 	if (text)
 		walk(c, x->rule, 0, tb, r->verdict == GU_MAYBE ? &ks : NULL);
@@ -461,8 +899,14 @@ int gu_explain_item(gu_ectx *c, size_t i, gu_result *r, bool text, bool all_keys
 			goto cleanup;
 	}
 	if (text && r->verdict == GU_MAYBE) {
-		if (ks.n)
-			sb_printf(tb, _("Would settle it: %s\n"), keys);
+		if (ks.n) {
+			char *labels = key_labels(c, &ks, 4);
+
+			if (!labels)
+				goto cleanup;
+			sb_printf(tb, _("Would settle it: %s\n"), labels);
+			free(labels);
+		}
 		sb_printf(tb, _("Decided by: %s\n"), depts);
 	}
 	if (text)
@@ -474,7 +918,11 @@ int gu_explain_item(gu_ectx *c, size_t i, gu_result *r, bool text, bool all_keys
 	else if (r->verdict == GU_MAYBE && ks.n)
 		sb_subst(&rs, c->fmt_settle, why, keys);
 	else if (r->verdict == GU_MAYBE)
-		sb_subst(&rs, c->fmt_decides, why, depts);
+	{
+		sb_put(&rs, why, strlen(why));
+		sb_put(&rs, c->fmt_sep, strlen(c->fmt_sep));
+		sb_subst(&rs, c->fmt_decides, depts, "");
+	}
 	else
 		sb_subst(&rs, c->fmt_not_met, why, "");
 	if (b.failed || rs.failed)

@@ -2,6 +2,10 @@
  * before, of and after a birthday, months, places, statuses, alerts. */
 #include "config.h"
 
+#include <locale.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
 #include "tests/test_policy_util.h"
 
 /* A left-behind child: village hukou in 朝阳县, both parents away working,
@@ -280,8 +284,9 @@ Test(eval, groups_reasons_explanations_and_what_to_ask_next)
 	cr_assert_eq(r.v[24].item, 25);
 	cr_assert_eq(r.v[24].verdict, GU_YES);
 	cr_assert_str_eq(r.v[24].reason, "a rural left-behind child");
-	cr_assert(strstr(r.v[24].explanation, "[yes] left_behind") != NULL, "%s", r.v[24].explanation);
-	cr_assert(strstr(r.v[24].explanation, "father.status = migrant") != NULL, "%s", r.v[24].explanation);
+	cr_assert(strstr(r.v[24].explanation, "[yes] rural left-behind child") != NULL, "%s", r.v[24].explanation);
+	cr_assert(strstr(r.v[24].explanation, "Father's situation: working away") != NULL, "%s",
+		r.v[24].explanation);
 	/* Item 31 waits for child.mh_need, which would settle it. */
 	cr_assert_eq(r.v[30].verdict, GU_MAYBE);
 	cr_assert_eq(r.v[30].nsettle, 1);
@@ -304,4 +309,142 @@ Test(eval, verdict_names)
 	cr_assert_str_eq(gu_tv_verdict(GU_YES), "eligible");
 	cr_assert_str_eq(gu_tv_verdict(GU_MAYBE), "verify");
 	cr_assert_str_eq(gu_tv_verdict(GU_NO), "no");
+}
+
+/* A left-behind pupil of 10 with a grandmother, member 1, who holds a
+ * grade-2 disability certificate and needs rehabilitation. */
+#define WITH_MEMBER \
+	"child.school_stage = primary\nchild.grade = 4\nchild.school_county = 211321\n" \
+	"child.school_kind = township_village\nmember.1.relation = grandparent\n" \
+	"member.1.name = 张福\nmember.1.age = 66\nmember.1.disability = certified\n" \
+	"member.1.disability_types = physical\nmember.1.disability_level = 2\n" \
+	"member.1.rehab_need = yes\n"
+
+/* Fails the test when an explanation shows a raw key, expression syntax,
+ * a parameter name or an English choice value. */
+static void assert_plain(const char *e)
+{
+	static const char *const raw[] = {
+		"child.", "father.", "mother.", "member.", "household.", "p.", "has any of",
+		"has all of", "cap(", "cap:", " in {", "<=", ">=", "!=", " = ", "_", "left_behind",
+		"in_groups", "= village", "rural_dibao", "{", "[maybe]", "待核",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof raw / sizeof raw[0]; i++)
+		cr_assert(strstr(e, raw[i]) == NULL, "\"%s\" in:\n%s", raw[i], e);
+}
+
+Test(eval, explanations_in_plain_english)
+{
+	gu_policy *p = tp_load();
+	gu_results r;
+	const char *e4, *e18;
+
+	lb_results(p, "2014-01-01", WITH_MEMBER, &r);
+	e4 = r.v[3].explanation;
+	e18 = r.v[17].explanation;
+	cr_assert_eq(r.v[3].verdict, GU_YES);
+	cr_assert(strstr(e4, "For: child\n") != NULL, "%s", e4);
+	cr_assert(strstr(e4, "[yes] rural left-behind child") != NULL, "%s", e4);
+	cr_assert(strstr(e4, "[yes] Age: 10 years, under 16") != NULL, "%s", e4);
+	cr_assert(strstr(e4, "[yes] Kind of hukou: village (rural)") != NULL, "%s", e4);
+	cr_assert(strstr(e4, "[yes] Father's situation: working away") != NULL, "%s", e4);
+	cr_assert(strstr(e4, "[yes] School stage: primary school") != NULL, "%s", e4);
+	/* the grandmother's certificate, grade and needs go to a department */
+	cr_assert_eq(r.v[17].verdict, GU_MAYBE);
+	cr_assert_str_eq(r.v[17].persons, "member.1", "the public persons stay ids");
+	cr_assert(strstr(e18, "For: member 1 张福\n") != NULL, "%s", e18);
+	cr_assert(strstr(e18, "[verify] any of: child, father, mother, other members") != NULL, "%s", e18);
+	cr_assert(strstr(e18, "[verify] member 1 张福") != NULL, "%s", e18);
+	cr_assert(strstr(e18, "[verify] a department must decide") != NULL, "%s", e18);
+	cr_assert(strstr(e18, "member 1's Disability grade: 2, from 1 to 2") != NULL, "%s", e18);
+	cr_assert(strstr(e18, "member 1's Needs rehabilitation: yes") != NULL, "%s", e18);
+	cr_assert(strstr(r.v[17].reason, "; verify with ") != NULL, "%s", r.v[17].reason);
+	/* item 11 names the counties it lists, by name */
+	cr_assert(strstr(r.v[10].explanation,
+		"County of the school: Chaoyang County 211321 (one of the 5 places listed)") != NULL,
+		"%s", r.v[10].explanation);
+	for (size_t i = 0; i < r.n; i++)
+		if (r.v[i].verdict != GU_NO)
+			assert_plain(r.v[i].explanation);
+	gu_results_free(&r);
+	gu_policy_free(p);
+}
+
+Test(eval, explanations_say_which_answers_would_settle_them)
+{
+	gu_policy *p = tp_load();
+	gu_results r;
+
+	lb_results(p, "2014-01-01", "child.school_stage = primary\nchild.mh_need = unknown\n", &r);
+	cr_assert_eq(r.v[30].verdict, GU_MAYBE);
+	cr_assert_str_eq(r.v[30].settle[0], "child.mh_need", "settle keys stay keys");
+	cr_assert(strstr(r.v[30].explanation, "[verify] Psychological needs: not known") != NULL,
+		"%s", r.v[30].explanation);
+	cr_assert(strstr(r.v[30].explanation, "Would settle it: Psychological needs\n") != NULL,
+		"%s", r.v[30].explanation);
+	assert_plain(r.v[30].explanation);
+	gu_results_free(&r);
+	gu_policy_free(p);
+}
+
+/* Switches messages to the build tree's Chinese catalogue, or skips. */
+static void use_chinese(void)
+{
+	const char *top = getenv("top_builddir");
+	char dir[1024], mo[1200];
+
+	if (!top)
+		cr_skip_test("top_builddir is not set (run through make check)");
+	snprintf(dir, sizeof dir, "%s/locale", top);
+	snprintf(mo, sizeof mo, "%s/zh_CN/LC_MESSAGES/%s.mo", dir, PACKAGE);
+	if (access(mo, R_OK) != 0)
+		cr_skip_test("the Chinese catalogue is not built");
+	if (!setlocale(LC_ALL, "zh_CN.UTF-8") && !setlocale(LC_ALL, "zh_CN.utf8"))
+		cr_skip_test("the zh_CN.UTF-8 locale is not generated on this machine");
+	setenv("LANGUAGE", "zh_CN", 1);
+	cr_assert_not_null(bindtextdomain(PACKAGE, dir));
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	cr_assert_not_null(textdomain(PACKAGE));
+	if (gu_lang() != GU_LANG_ZH)
+		cr_skip_test("the Chinese catalogue is not in effect");
+	if (strcmp(gettext("[verify]"), "[verify]") == 0 || strcmp(gettext(": "), ": ") == 0)
+		cr_skip_test("the Chinese catalogue does not translate the explanations yet");
+}
+
+Test(eval, explanations_in_plain_chinese)
+{
+	gu_policy *p;
+	gu_results r;
+	const char *e4, *e18;
+
+	use_chinese();
+	p = tp_load();
+	lb_results(p, "2014-01-01", WITH_MEMBER, &r);
+	e4 = r.v[3].explanation;
+	e18 = r.v[17].explanation;
+	cr_assert(strstr(e4, "对象：儿童\n") != NULL, "%s", e4);
+	cr_assert(strstr(e4, "[是] 农村留守儿童") != NULL, "%s", e4);
+	/* labels and answers come from the policy in Chinese */
+	cr_assert(strstr(e4, "户口类别") != NULL && strstr(e4, "村（农村）") != NULL, "%s", e4);
+	cr_assert(strstr(e4, "父亲情况") != NULL && strstr(e4, "外出务工") != NULL, "%s", e4);
+	cr_assert(strstr(e4, "就学情况") != NULL && strstr(e4, "小学") != NULL, "%s", e4);
+	cr_assert(strstr(e18, "张福") != NULL && strstr(e18, "残疾等级") != NULL, "%s", e18);
+	cr_assert(strstr(e18, "需要康复") != NULL, "%s", e18);
+	/* the marks and the wording follow the verdict 需核实 */
+	cr_assert(strstr(e18, gettext("[verify]")) != NULL, "%s", e18);
+	cr_assert(strstr(e18, gettext("a department must decide")) != NULL, "%s", e18);
+	cr_assert(strstr(r.v[17].reason, "待") == NULL, "%s", r.v[17].reason);
+	for (size_t i = 0; i < r.n; i++)
+		if (r.v[i].verdict != GU_NO) {
+			const char *e = r.v[i].explanation;
+
+			assert_plain(e);
+			/* no English choice value or word: no lower-case Latin letter */
+			for (const char *c = e; *c; c++)
+				cr_assert(*c < 'a' || *c > 'z', "a Latin letter in:\n%s", e);
+		}
+	gu_results_free(&r);
+	gu_policy_free(p);
 }
