@@ -755,6 +755,7 @@ int gu_evaluator_run(gu_evaluator *ev, const gu_answers *a, gu_results *out, uns
 	gu_error *err)
 {
 	bool text = (flags & GU_EVAL_EXPLAIN) != 0;
+	bool all_keys = (flags & (GU_EVAL_ASK_NEXT | GU_EVAL_LABELS)) != 0;
 	gu_ectx *c = &ev->c;
 	const gu_policy *p = c->p;
 	size_t i;
@@ -771,6 +772,7 @@ int gu_evaluator_run(gu_evaluator *ev, const gu_answers *a, gu_results *out, uns
 	gu_ectx_verdicts(c, ev->tv, ev->pm);
 	/* Explanations evaluate the same subtrees again and again: memoise. */
 	c->memo_on = true;
+	c->labels = (flags & GU_EVAL_LABELS) != 0;
 	gu_explain_prepare(c);
 	out->n = p->nitems;
 	for (i = 0; i < p->nitems; i++) {
@@ -780,7 +782,7 @@ int gu_evaluator_run(gu_evaluator *ev, const gu_answers *a, gu_results *out, uns
 		r->verdict = ev->tv[i];
 		if (ev->tv[i] != GU_NO)
 			gu_persons_text(c, ev->pm[i], r->persons, sizeof r->persons);
-		if (gu_explain_item(c, i, r, text, (flags & GU_EVAL_ASK_NEXT) != 0) < 0) {
+		if (gu_explain_item(c, i, r, text, all_keys) < 0) {
 			rc = gu_error_set(err, GU_ENOMEM, NULL, 0, 0, NULL);
 			goto cleanup;
 		}

@@ -43,7 +43,11 @@ int gu_evaluate(const gu_policy *p, const gu_answers *a, gu_results *out, gu_err
  * that are not no, settle keys, alerts and groups. */
 enum {
 	GU_EVAL_EXPLAIN = 1,   /* explanations, and reasons of the items that are no */
-	GU_EVAL_ASK_NEXT = 2   /* ask_next */
+	GU_EVAL_ASK_NEXT = 2,  /* ask_next */
+	GU_EVAL_LABELS = 4     /* reasons name the answers to give by their short
+	                          labels in the current language, not by keys
+	                          (for people: screens, saved results); settle keys
+	                          are then all gathered */
 };
 /* As gu_evaluate with flags (gu_evaluate is both flags); what a flag leaves
  * out stays NULL, and without GU_EVAL_ASK_NEXT an item's settle keys stop at

@@ -47,6 +47,8 @@ typedef struct gu_ectx {
 	const char *fmt_decides;
 	const char *fmt_not_met;
 	const char *fmt_sep;        /* between a reason and what is still to verify */
+	bool labels;                /* reasons name answers by labels (GU_EVAL_LABELS) */
+	const char *fmt_settle_labels; /* the reason format then */
 } gu_ectx;
 
 /* Makes a context for policy p; returns 0 or -GU_ENOMEM. */

@@ -813,6 +813,21 @@ static char *persons_words(gu_ectx *c, const char *persons)
 	return b.s;
 }
 
+/* Appends the label of a settle key to b, the person in words before it
+ * ("member 2's Disability"); returns true, or false when the policy has no
+ * question for the key (nothing appended). */
+static bool put_key_label(gu_ectx *c, const char *key, sbuf *b)
+{
+	int member = 0, q = gu_policy_resolve_key(c->p, key, &member);
+
+	if (strcmp(key, "child.dob") == 0 && q < 0)
+		q = c->p->child_dob;
+	if (q < 0)
+		return false;
+	put_label(c, q, member ? gu_ectx_member_index(c, member) : -1, b);
+	return true;
+}
+
 /* Returns a malloc'd list of the labels of the settle keys, at most max
  * ("…" after), or NULL when out of memory. */
 static char *key_labels(gu_ectx *c, const keyset *ks, size_t max)
@@ -822,15 +837,9 @@ static char *key_labels(gu_ectx *c, const keyset *ks, size_t max)
 
 	sb_put(&b, "", 0);
 	for (i = 0; i < ks->n && i < max; i++) {
-		int member = 0, q = gu_policy_resolve_key(c->p, ks->v[i], &member);
-
 		if (i)
 			sb_printf(&b, "%s", _(", "));
-		if (strcmp(ks->v[i], "child.dob") == 0 && q < 0)
-			q = c->p->child_dob;
-		if (q >= 0)
-			put_label(c, q, member ? gu_ectx_member_index(c, member) : -1, &b);
-		else
+		if (!put_key_label(c, ks->v[i], &b))
 			sb_printf(&b, "%s", ks->v[i]);
 	}
 	if (ks->n > max)
@@ -840,6 +849,49 @@ static char *key_labels(gu_ectx *c, const keyset *ks, size_t max)
 		return NULL;
 	}
 	return b.s;
+}
+
+/* Returns a malloc'd short list in words of the answers that would settle
+ * a verify, for a reason line: two labels at most, then how many in all
+ * ("家庭已有身份、家庭自述经济困难等 3 项"); never a key.  NULL when out of
+ * memory. */
+static char *short_labels(gu_ectx *c, const keyset *ks)
+{
+	sbuf b = { 0 }, out = { 0 };
+	size_t i, shown = 0;
+
+	sb_put(&b, "", 0);
+	for (i = 0; i < ks->n && shown < 2; i++) {
+		sbuf one = { 0 };
+
+		sb_put(&one, "", 0);
+		if (put_key_label(c, ks->v[i], &one) && !one.failed) {
+			if (shown++)
+				sb_printf(&b, "%s", _(", "));
+			sb_put(&b, one.s, one.len);
+		} else if (one.failed)
+			b.failed = 1;
+		free(one.s);
+	}
+	if (shown == 0)
+		/* TRANSLATORS: in a reason line, instead of the questions to
+		 * answer when the policy names none of them. */
+		sb_printf(&b, "%s", _("more answers"));
+	if (ks->n > shown && shown > 0 && !b.failed)
+		/* TRANSLATORS: a short list of questions to answer, in a reason
+		 * line; %s is one or two of them, %d how many there are in all:
+		 * "家庭已有身份、家庭自述经济困难等 3 项". */
+		sb_printf(&out, _("%s and others (%d in all)"), b.s, (int)ks->n);
+	else if (!b.failed) {
+		out = b;
+		b.s = NULL;
+	}
+	free(b.s);
+	if (b.failed || out.failed) {
+		free(out.s);
+		return NULL;
+	}
+	return out.s;
 }
 
 /* Looks up the language and the reason formats once for an evaluation. */
@@ -855,6 +907,10 @@ void gu_explain_prepare(gu_ectx *c)
 	/* TRANSLATORS: between a reason line and what is still to verify. */
 	c->fmt_sep = _("; ");
 	c->fmt_not_met = _("not met: %s");
+	/* TRANSLATORS: a reason line shown to social workers; the first %s is
+	 * the item's condition, the second the questions still to answer, by
+	 * their labels: "困境儿童；需核实：家庭已有身份". */
+	c->fmt_settle_labels = c->labels ? _("%s; verify: %s") : NULL;
 }
 
 /* Fills r->reason, r->explanation (when text) and r->settle for item i. */
@@ -893,7 +949,11 @@ int gu_explain_item(gu_ectx *c, size_t i, gu_result *r, bool text, bool all_keys
 	}
 	if (ks.failed)
 		goto cleanup;
-	if (ks.n) {
+	if (ks.n && c->labels && r->verdict == GU_MAYBE) {
+		keys = short_labels(c, &ks);
+		if (!keys)
+			goto cleanup;
+	} else if (ks.n) {
 		keys = join_keys(ks.v, ks.n, 4);
 		if (!keys)
 			goto cleanup;
@@ -916,7 +976,7 @@ int gu_explain_item(gu_ectx *c, size_t i, gu_result *r, bool text, bool all_keys
 	else if (r->verdict == GU_YES)
 		sb_put(&rs, why, strlen(why));
 	else if (r->verdict == GU_MAYBE && ks.n)
-		sb_subst(&rs, c->fmt_settle, why, keys);
+		sb_subst(&rs, c->labels ? c->fmt_settle_labels : c->fmt_settle, why, keys);
 	else if (r->verdict == GU_MAYBE)
 	{
 		sb_put(&rs, why, strlen(why));

@@ -122,7 +122,7 @@ int gu_rescreen_case(gu_db *db, const gu_policy *p, const char *case_id, const c
 		err->code = GU_EANSWERS;
 		goto cleanup;
 	}
-	ret = gu_evaluate(p, &a, &out->results, err);
+	ret = gu_evaluate_ex(p, &a, &out->results, GU_EVAL_EXPLAIN | GU_EVAL_ASK_NEXT | GU_EVAL_LABELS, err);
 	if (ret < 0)
 		goto cleanup;
 	if (compare(saved, nsaved, out) < 0)

@@ -2,6 +2,7 @@
  * before, of and after a birthday, months, places, statuses, alerts. */
 #include "config.h"
 
+#include <dirent.h>
 #include <locale.h>
 #include <unistd.h>
 
@@ -446,5 +447,192 @@ Test(eval, explanations_in_plain_chinese)
 				cr_assert(*c < 'a' || *c > 'z', "a Latin letter in:\n%s", e);
 		}
 	gu_results_free(&r);
+	gu_policy_free(p);
+}
+
+/* Answers that leave most questions open, a grandmother among the members:
+ * many verify items, some settled by the answers of a person. */
+#define SPARSE \
+	"interview.date = 2024-09-01\nchild.id_number = none\nchild.dob = 2014-01-01\n" \
+	"child.hukou_kind = village\nfather.status = unknown\nmother.status = migrant\n" \
+	"member.1.relation = grandparent\nmember.1.name = 张福\nmember.1.disability = unknown\n"
+
+/* Fails when a reason names an answer key or spans lines. */
+static void assert_no_keys(const char *reason, const char *where)
+{
+	static const char *const raw[] = {
+		"interview.", "child.", "father.", "mother.", "member.", "household.", "\n",
+	};
+
+	cr_assert_not_null(reason, "%s: no reason", where);
+	for (size_t i = 0; i < sizeof raw / sizeof raw[0]; i++)
+		cr_assert(strstr(reason, raw[i]) == NULL, "%s: \"%s\" in: %s", where, raw[i], reason);
+}
+
+/* Evaluates a with and without GU_EVAL_LABELS: the results agree but for
+ * the reasons of verify items that answers would settle, which name no key
+ * with the flag; without it they are as gu_evaluate makes them.  Returns
+ * how many reasons name questions by their labels. */
+static int check_labels(const gu_policy *p, const gu_answers *a, const char *where)
+{
+	const unsigned all = GU_EVAL_EXPLAIN | GU_EVAL_ASK_NEXT;
+	gu_results plain, keys, labels;
+	gu_error err;
+	int named = 0;
+
+	cr_assert_eq(gu_evaluate(p, a, &plain, &err), 0, "%s: %s", where, err.message);
+	cr_assert_eq(gu_evaluate_ex(p, a, &keys, all, &err), 0, "%s: %s", where, err.message);
+	cr_assert_eq(gu_evaluate_ex(p, a, &labels, all | GU_EVAL_LABELS, &err), 0, "%s: %s", where,
+		err.message);
+	cr_assert_eq(labels.n, plain.n);
+	cr_assert_eq(labels.nask, plain.nask);
+	for (size_t i = 0; i < plain.n; i++) {
+		const gu_result *x = &plain.v[i], *k = &keys.v[i], *l = &labels.v[i];
+
+		cr_assert_str_eq(k->reason, x->reason, "%s: item %d", where, x->item);
+		cr_assert_eq(l->verdict, x->verdict);
+		cr_assert_str_eq(l->persons, x->persons);
+		cr_assert_str_eq(l->explanation, x->explanation);
+		cr_assert_eq(l->nsettle, x->nsettle, "%s: item %d", where, x->item);
+		for (size_t j = 0; j < x->nsettle; j++)
+			cr_assert_str_eq(l->settle[j], x->settle[j], "settle keys stay keys");
+		assert_no_keys(l->reason, where);
+		if (x->verdict == GU_MAYBE && x->nsettle) {
+			cr_assert_str_neq(l->reason, x->reason, "%s: item %d", where, x->item);
+			named++;
+		} else
+			cr_assert_str_eq(l->reason, x->reason, "%s: item %d", where, x->item);
+	}
+	gu_results_free(&plain);
+	gu_results_free(&keys);
+	gu_results_free(&labels);
+	return named;
+}
+
+Test(eval, reasons_name_questions_by_label_with_the_flag)
+{
+	gu_policy *p = tp_load();
+	gu_results r;
+	gu_answers a;
+	gu_error err;
+	const char *why;
+
+	tp_answers(SPARSE, &a);
+	cr_assert_gt(check_labels(p, &a, "sparse answers"), 3);
+	cr_assert_eq(gu_evaluate_ex(p, &a, &r, GU_EVAL_LABELS, &err), 0, "%s", err.message);
+	for (size_t i = 0; i < r.n; i++) {
+		why = r.v[i].reason;
+		if (r.v[i].verdict != GU_MAYBE || r.v[i].nsettle == 0)
+			continue;
+		assert_no_keys(why, "labels alone");
+		cr_assert(strstr(why, "; verify: ") != NULL, "%s", why);
+		cr_assert(strstr(why, "answer ") == NULL, "%s", why);
+		/* two labels at most, then how many in all */
+		if (r.v[i].nsettle > 2) {
+			char tail[64];
+
+			snprintf(tail, sizeof tail, " and others (%zu in all)", r.v[i].nsettle);
+			cr_assert(strstr(why, tail) != NULL, "%s", why);
+			cr_assert(strchr(strstr(why, "; verify: "), ',') != NULL, "%s", why);
+		} else
+			cr_assert(strstr(why, " in all)") == NULL, "%s", why);
+	}
+	gu_results_free(&r);
+	gu_answers_free(&a);
+	/* one answer to give: its label, as in the explanation */
+	lb_results(p, "2014-01-01", "child.school_stage = primary\nchild.mh_need = unknown\n", &r);
+	cr_assert(strstr(r.v[30].reason, "verify: answer child.mh_need") != NULL, "%s", r.v[30].reason);
+	gu_results_free(&r);
+	{
+		char text[8192];
+
+		snprintf(text, sizeof text, LEFT_BEHIND, "2014-01-01",
+			"child.school_stage = primary\nchild.mh_need = unknown\n");
+		tp_answers(text, &a);
+	}
+	cr_assert_eq(gu_evaluate_ex(p, &a, &r, GU_EVAL_LABELS, &err), 0, "%s", err.message);
+	cr_assert_eq(r.v[30].verdict, GU_MAYBE);
+	why = r.v[30].reason;
+	cr_assert(strstr(why, "; verify: Psychological needs") != NULL, "%s", why);
+	cr_assert_eq(r.v[30].nsettle, 1);
+	gu_results_free(&r);
+	gu_answers_free(&a);
+	gu_policy_free(p);
+}
+
+Test(eval, every_profile_reads_the_same_without_the_flag_and_names_no_key_with_it)
+{
+	gu_policy *p = tp_load();
+	const char *dir = TOP_SRCDIR "/tests/profiles";
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int profiles = 0, named = 0;
+
+	cr_assert_not_null(d, "cannot open %s", dir);
+	while ((e = readdir(d)) != NULL) {
+		size_t n = strlen(e->d_name);
+		char path[1024], buf[1024];
+		gu_answers a;
+		gu_error err;
+
+		if (n < 9 || strcmp(e->d_name + n - 8, ".answers") != 0)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		cr_assert_eq(gu_answers_read_file(path, &a, &err), 0, "%s",
+			gu_error_text(&err, buf, sizeof buf));
+		if (gu_policy_check_answers(p, &a, path, &err) == 0) {
+			named += check_labels(p, &a, e->d_name);
+			profiles++;
+		}
+		gu_answers_free(&a);
+	}
+	closedir(d);
+	cr_assert_geq(profiles, 10);
+	cr_assert_gt(named, 0, "some profile has a verify item that answers would settle");
+	gu_policy_free(p);
+}
+
+Test(eval, reasons_with_labels_in_chinese)
+{
+	gu_policy *p;
+	gu_results r;
+	gu_answers a;
+	gu_error err;
+	int named = 0;
+
+	use_chinese();
+	if (strcmp(gettext("%s; verify: %s"), "%s; verify: %s") == 0)
+		cr_skip_test("the Chinese catalogue does not translate the reasons by label yet");
+	p = tp_load();
+	tp_answers(SPARSE, &a);
+	cr_assert_eq(gu_evaluate_ex(p, &a, &r, GU_EVAL_LABELS, &err), 0, "%s", err.message);
+	for (size_t i = 0; i < r.n; i++) {
+		const char *why = r.v[i].reason;
+
+		if (r.v[i].verdict != GU_MAYBE || r.v[i].nsettle == 0)
+			continue;
+		named++;
+		assert_no_keys(why, "zh");
+		cr_assert(strstr(why, "；需核实：") != NULL, "%s", why);
+		cr_assert(strstr(why, "请回答") == NULL, "%s", why);
+		/* no English word: no lower-case Latin letter */
+		for (const char *c = why; *c; c++)
+			cr_assert(*c < 'a' || *c > 'z', "a Latin letter in: %s", why);
+		if (r.v[i].nsettle > 2) {
+			char tail[64];
+
+			snprintf(tail, sizeof tail, "等 %zu 项", r.v[i].nsettle);
+			cr_assert(strstr(why, tail) != NULL, "%s", why);
+		}
+	}
+	cr_assert_gt(named, 3);
+	gu_results_free(&r);
+	/* without the flag the keys stay, for scripts */
+	cr_assert_eq(gu_evaluate_ex(p, &a, &r, 0, &err), 0, "%s", err.message);
+	for (size_t i = 0; i < r.n; i++)
+		if (r.v[i].verdict == GU_MAYBE && r.v[i].nsettle)
+			cr_assert(strstr(r.v[i].reason, "请回答 ") != NULL, "%s", r.v[i].reason);
+	gu_results_free(&r);
+	gu_answers_free(&a);
 	gu_policy_free(p);
 }

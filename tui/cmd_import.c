@@ -44,7 +44,7 @@ static int import_one(gu_db *db, const gu_policy *p, const char *file,
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		return 2;
 	}
-	if (gu_policy_check_answers(p, &a, file, &err) < 0 || gu_evaluate(p, &a, &r, &err) < 0) {
+	if (gu_policy_check_answers(p, &a, file, &err) < 0 || gu_evaluate_ex(p, &a, &r, GU_EVAL_EXPLAIN | GU_EVAL_ASK_NEXT | GU_EVAL_LABELS, &err) < 0) {
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		ret = 2;
 		goto cleanup;

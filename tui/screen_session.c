@@ -335,7 +335,8 @@ int gu_session_evaluate(gu_app *a)
 		return -1;
 	}
 	memset(&s->res, 0, sizeof s->res);
-	if (gu_evaluate(a->pol, &s->ans, &s->res, &err) < 0) {
+	if (gu_evaluate_ex(a->pol, &s->ans, &s->res, GU_EVAL_EXPLAIN | GU_EVAL_ASK_NEXT | GU_EVAL_LABELS,
+			&err) < 0) {
 		snprintf(s->eval_err, sizeof s->eval_err, "%s", err.message);
 		return -1;
 	}
