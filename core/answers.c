@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,8 +50,8 @@ void gu_answers_free(gu_answers *a)
 	gu_answers_init(a);
 }
 
-/* Returns the index in a->v of the key of n bytes, or a->n. */
-static size_t index_of_n(const gu_answers *a, const char *key, size_t n)
+/* Returns the index in a->v of the key of n bytes whose hash_key is h, or a->n. */
+static size_t index_of_hashed(const gu_answers *a, const char *key, size_t n, size_t h)
 {
 	size_t mask, i;
 
@@ -62,13 +63,19 @@ static size_t index_of_n(const gu_answers *a, const char *key, size_t n)
 		return a->n;
 	}
 	mask = a->nslots - 1;
-	for (i = hash_key(key, n) & mask; a->slots[i] != 0; i = (i + 1) & mask) {
+	for (i = h & mask; a->slots[i] != 0; i = (i + 1) & mask) {
 		const char *k = a->v[a->slots[i] - 1].key;
 
 		if (strncmp(k, key, n) == 0 && k[n] == '\0')
 			return a->slots[i] - 1;
 	}
 	return a->n;
+}
+
+/* Returns the index in a->v of the key of n bytes, or a->n. */
+static size_t index_of_n(const gu_answers *a, const char *key, size_t n)
+{
+	return index_of_hashed(a, key, n, hash_key(key, n));
 }
 
 /* Returns the index of key in a, or a->n. */
@@ -132,11 +139,11 @@ static char *make_block(const char *key, size_t keylen, const char *value, size_
 	return b;
 }
 
-/* Sets key to value with a line number; returns 0 or -GU_ENOMEM. */
-static int set_at_line(gu_answers *a, const char *key, size_t keylen,
-	const char *value, size_t valuelen, int line)
+/* Sets key (hash_key h, at index i, or a->n when new) to value with a
+ * line number; returns 0 or -GU_ENOMEM. */
+static int set_found(gu_answers *a, const char *key, size_t keylen,
+	const char *value, size_t valuelen, int line, size_t h, size_t i)
 {
-	size_t i = index_of_n(a, key, keylen);
 	char *b = make_block(key, keylen, value, valuelen);
 
 	if (!b)
@@ -166,8 +173,8 @@ static int set_at_line(gu_answers *a, const char *key, size_t keylen,
 	a->n++;
 	{
 		size_t mask = a->nslots - 1;
-		size_t h = hash_key(key, keylen) & mask;
 
+		h &= mask;
 		while (a->slots[h] != 0)
 			h = (h + 1) & mask;
 		a->slots[h] = a->n;
@@ -176,6 +183,16 @@ static int set_at_line(gu_answers *a, const char *key, size_t keylen,
 fail:
 	free(b);
 	return -GU_ENOMEM;
+}
+
+/* Sets key to value with a line number; returns 0 or -GU_ENOMEM. */
+static int set_at_line(gu_answers *a, const char *key, size_t keylen,
+	const char *value, size_t valuelen, int line)
+{
+	size_t h = hash_key(key, keylen);
+
+	return set_found(a, key, keylen, value, valuelen, line, h,
+		index_of_hashed(a, key, keylen, h));
 }
 
 /* Sets key to value; returns 0 or -GU_ENOMEM. */
@@ -258,7 +275,16 @@ static size_t utf8_valid_prefix(const unsigned char *s, size_t n)
 		unsigned char c = s[i];
 		size_t len, k;
 		unsigned long cp;
+		uint64_t w;
 
+		/* Eight ASCII bytes at once: most of an answers file. */
+		if (i + 8 <= n) {
+			memcpy(&w, s + i, 8);
+			if ((w & 0x8080808080808080u) == 0) {
+				i += 8;
+				continue;
+			}
+		}
 		if (c < 0x80) {
 			i++;
 			continue;
@@ -312,7 +338,7 @@ static int parse_line(const char *s, const char *end, const char *filename,
 {
 	const char *eq = memchr(s, '=', (size_t)(end - s));
 	const char *kend, *v;
-	size_t keylen, dup;
+	size_t keylen, dup, h;
 
 	if (!eq)
 		return gu_error_set(err, GU_ESYNTAX, filename, line, 0,
@@ -328,12 +354,13 @@ static int parse_line(const char *s, const char *end, const char *filename,
 			(int)(keylen > 80 ? 80 : keylen), s);
 	v = skip_blank(eq + 1, end);
 	end = trim_end(v, end);
-	dup = index_of_n(out, s, keylen);
+	h = hash_key(s, keylen);
+	dup = index_of_hashed(out, s, keylen, h);
 	if (dup < out->n)
 		return gu_error_set(err, GU_ESYNTAX, filename, line, 0,
 			_("%.*s: given twice (first on line %d); keep one"),
 			(int)keylen, s, out->v[dup].line);
-	if (set_at_line(out, s, keylen, v, (size_t)(end - v), line) < 0)
+	if (set_found(out, s, keylen, v, (size_t)(end - v), line, h, out->n) < 0)
 		return gu_error_set(err, GU_ENOMEM, filename, line, 0, NULL);
 	return 0;
 }

@@ -23,11 +23,11 @@ int gu_ectx_init(gu_ectx *c, const gu_policy *p)
 	c->vals = calloc(c->nslots ? c->nslots : 1, sizeof *c->vals);
 	c->fact_tv = calloc(nf, sizeof *c->fact_tv);
 	c->fact_pm = calloc(nf, sizeof *c->fact_pm);
-	c->fact_done = calloc(nf, sizeof *c->fact_done);
+	c->fact_gen = calloc(nf, sizeof *c->fact_gen);
 	c->memo_gen = calloc(p->nnodes ? p->nnodes : 1, sizeof *c->memo_gen);
 	c->memo_tv = calloc(p->nnodes ? p->nnodes : 1, sizeof *c->memo_tv);
 	c->memo_pm = calloc(p->nnodes ? p->nnodes : 1, sizeof *c->memo_pm);
-	if (!c->vals || !c->fact_tv || !c->fact_pm || !c->fact_done || !c->memo_gen
+	if (!c->vals || !c->fact_tv || !c->fact_pm || !c->fact_gen || !c->memo_gen
 			|| !c->memo_tv || !c->memo_pm) {
 		gu_ectx_free(c);
 		return -GU_ENOMEM;
@@ -41,7 +41,7 @@ void gu_ectx_free(gu_ectx *c)
 	free(c->vals);
 	free(c->fact_tv);
 	free(c->fact_pm);
-	free(c->fact_done);
+	free(c->fact_gen);
 	free(c->memo_gen);
 	free(c->memo_tv);
 	free(c->memo_pm);
@@ -49,13 +49,58 @@ void gu_ectx_free(gu_ectx *c)
 }
 
 /* Returns the slot of question q for compact member m. */
-size_t gu_ectx_slot(const gu_ectx *c, int q, int m)
+static inline size_t slot_of(const gu_ectx *c, int q, int m)
 {
 	const gu_policy *p = c->p;
 
 	if (p->qx[q].owner != GU_OWN_MEMBER)
 		return (size_t)q;
 	return p->nquestions + (size_t)m * p->nmemberq + (size_t)p->qx[q].member_ord;
+}
+
+/* Returns the slot of question q for compact member m. */
+size_t gu_ectx_slot(const gu_ectx *c, int q, int m)
+{
+	return slot_of(c, q, m);
+}
+
+/* Returns slot i, first emptied when it belongs to an older load: slots
+ * are stamped with the load instead of being cleared on every load. */
+static inline gu_val *val_fresh(gu_ectx *c, size_t i)
+{
+	gu_val *v = &c->vals[i];
+
+	if (v->gen != c->gen) {
+		v->st = GU_V_NA;
+		v->appl = 0;
+		v->gen = c->gen;
+		v->v = 0;
+		v->key = NULL;
+		v->s = NULL;
+		v->line = 0;
+	}
+	return v;
+}
+
+static inline gu_tv eval_node(gu_ectx *c, const gu_node *n, uint64_t *pm)
+	__attribute__((always_inline));
+static gu_tv eval_memo(gu_ectx *c, const gu_node *n, uint64_t *pm);
+
+/* Evaluates a tree; returns its value and ORs the persons it names into *pm.
+ * With memo_on, a subtree that reads no person variable is worked out once
+ * per answers. */
+static inline __attribute__((always_inline)) gu_tv eval_in(gu_ectx *c, const gu_node *n,
+	uint64_t *pm)
+{
+	if (!c->memo_on || n->vars || n->kind == GU_N_CONST)
+		return eval_node(c, n, pm);
+	return eval_memo(c, n, pm);
+}
+
+/* Returns what the loaded answers say of question q for compact member m. */
+const gu_val *gu_ectx_val(gu_ectx *c, int q, int m)
+{
+	return val_fresh(c, slot_of(c, q, m));
 }
 
 /* Returns the compact index of member number n, or -1. */
@@ -79,13 +124,49 @@ static int64_t date_value(const char *s)
 	return (int64_t)d.year * 10000 + d.month * 100 + d.day;
 }
 
+/* Returns the index of n bytes of s among q's choices, or -1 (as
+ * gu_choice_index, comparing first bytes before whole values). */
+static inline int choice_at(const gu_question *q, const char *s, size_t n)
+{
+	char first = n ? s[0] : '\0';
+	size_t i;
+
+	for (i = 0; i < q->nchoices; i++) {
+		const char *cv = q->choices[i].value;
+
+		if (cv[0] == first && strncmp(cv, s, n) == 0 && cv[n] == '\0')
+			return (int)i;
+	}
+	return -1;
+}
+
+/* Reads a plain decimal (an optional minus and 1 to 18 digits, nothing
+ * else) into *out; returns false for anything else, which strtol then reads. */
+static inline bool plain_decimal(const char *s, int64_t *out)
+{
+	const char *d = s + (*s == '-');
+	int64_t n = 0;
+	int k = 0;
+
+	while (d[k] >= '0' && d[k] <= '9') {
+		if (k == 18)
+			return false;
+		n = n * 10 + (d[k] - '0');
+		k++;
+	}
+	if (k == 0 || d[k] != '\0')
+		return false;
+	*out = *s == '-' ? -n : n;
+	return true;
+}
+
 /* Reads one answer value of question q into v. */
 static void read_value(const gu_question *q, const char *s, gu_val *v)
 {
 	char *end;
 
 	v->st = GU_V_UNKNOWN;
-	if (strcmp(s, "unknown") == 0)
+	if (s[0] == 'u' && strcmp(s, "unknown") == 0)
 		return;
 	switch (q->type) {
 	case GU_Q_DATE:
@@ -95,7 +176,7 @@ static void read_value(const gu_question *q, const char *s, gu_val *v)
 		break;
 	case GU_Q_CHOICE:
 	case GU_Q_YESNO: {
-		int i = gu_choice_index(q, s, strlen(s));
+		int i = choice_at(q, s, strlen(s));
 
 		if (i >= 0) {
 			v->v = q->type == GU_Q_YESNO ? i == 0 : i;
@@ -121,7 +202,7 @@ static void read_value(const gu_question *q, const char *s, gu_val *v)
 			while (n && t[n - 1] == ' ')
 				n--;
 			if (n) {
-				i = gu_choice_index(q, t, n);
+				i = choice_at(q, t, n);
 				if (i < 0)
 					return;
 				mask |= (uint64_t)1 << i;
@@ -133,13 +214,19 @@ static void read_value(const gu_question *q, const char *s, gu_val *v)
 		break;
 	}
 	case GU_Q_INTEGER:
+		if (plain_decimal(s, &v->v)) {
+			v->st = GU_V_SET;
+			break;
+		}
 		v->v = strtol(s, &end, 10);
 		if (end != s && *end == '\0')
 			v->st = GU_V_SET;
 		break;
 	case GU_Q_CODE:
-		if (strcmp(s, "none") == 0) {
+		if (s[0] == 'n' && strcmp(s, "none") == 0) {
 			v->v = 0;
+			v->st = GU_V_SET;
+		} else if (strlen(s) == 6 && plain_decimal(s, &v->v)) {
 			v->st = GU_V_SET;
 		} else if (strlen(s) == 6) {
 			v->v = strtol(s, &end, 10);
@@ -185,7 +272,7 @@ static void child_facts(gu_ectx *c, const gu_answers *a)
 	c->child_dob = 0;
 	c->child_sex = 0;
 	(void)a;
-	if (p->child_id >= 0 && c->vals[p->child_id].st == GU_V_SET) {
+	if (p->child_id >= 0 && val_fresh(c, (size_t)p->child_id)->st == GU_V_SET) {
 		const char *s = c->vals[p->child_id].s;
 
 		if (s && gu_idcard_parse(s, &id) == GU_ID_OK) {
@@ -193,9 +280,10 @@ static void child_facts(gu_ectx *c, const gu_answers *a)
 			c->child_sex = id.sex;
 		}
 	}
-	if (p->child_dob >= 0 && c->vals[p->child_dob].st == GU_V_SET)
+	if (p->child_dob >= 0 && val_fresh(c, (size_t)p->child_dob)->st == GU_V_SET)
 		c->child_dob = c->vals[p->child_dob].v;
-	c->on = c->vals[p->interview_date].st == GU_V_SET ? c->vals[p->interview_date].v : 0;
+	c->on = val_fresh(c, (size_t)p->interview_date)->st == GU_V_SET
+		? c->vals[p->interview_date].v : 0;
 	c->age_st = GU_V_UNKNOWN;
 	c->age = 0;
 	if (c->child_dob && c->on) {
@@ -215,16 +303,19 @@ static void child_facts(gu_ectx *c, const gu_answers *a)
 int gu_ectx_load(gu_ectx *c, const gu_answers *a)
 {
 	const gu_policy *p = c->p;
-	size_t i, used;
+	size_t i;
 
 	c->nmembers = 0;
 	c->extra_members = 0;
 	for (i = 0; i < a->n; i++) {
 		const char *k = a->v[i].key;
 
-		if (k[0] == 'm' && strncmp(k, "member.", 7) == 0 && k[7] >= '1' && k[7] <= '9') {
-			long n = strtol(k + 7, NULL, 10);
+		if (k[0] == 'm' && memcmp(k, "member.", 7) == 0 && k[7] >= '1' && k[7] <= '9') {
+			/* As strtol would read it, numbers past a million all alike. */
+			long n = 0;
 
+			for (k += 7; *k >= '0' && *k <= '9'; k++)
+				n = n < 1000000 ? n * 10 + (*k - '0') : n;
 			if (n > 0 && n < 1000000)
 				note_member(c, (int)n);
 		}
@@ -235,22 +326,29 @@ int gu_ectx_load(gu_ectx *c, const gu_answers *a)
 
 		if (!nv)
 			return -GU_ENOMEM;
+		/* New slots carry load 0, which no load has: they read as absent. */
+		memset(nv + c->nslots, 0, ((n ? n : 1) - c->nslots) * sizeof *nv);
 		c->vals = nv;
 		c->nslots = n;
 		c->member_cap = GU_MAX_MEMBERS;
 	}
-	used = p->nquestions + (size_t)c->nmembers * p->nmemberq;
-	memset(c->vals, 0, used * sizeof *c->vals);
-	memset(c->fact_done, 0, p->nfacts * sizeof *c->fact_done);
 	if (++c->gen == 0) {
 		/* After 2^32 loads, start the generations again from clean entries. */
 		memset(c->memo_gen, 0, p->nnodes * sizeof *c->memo_gen);
+		memset(c->fact_gen, 0, p->nfacts * sizeof *c->fact_gen);
+		memset(c->vals, 0, c->nslots * sizeof *c->vals);
 		c->gen = 1;
 	}
 	for (i = 0; i < a->n; i++) {
-		int mno, m = -1, q = gu_policy_resolve_key(p, a->v[i].key, &mno);
+		const char *k = a->v[i].key;
+		int mno = 0, m = -1, q;
 		gu_val *v;
 
+		/* Keys of members need their number taken out; others are looked up as they are. */
+		if (k[0] == 'm' && k[1] == 'e')
+			q = gu_policy_resolve_key(p, k, &mno);
+		else
+			q = gu_policy_lookup(p, k, strlen(k));
 		if (q < 0)
 			continue;
 		if (mno) {
@@ -258,7 +356,7 @@ int gu_ectx_load(gu_ectx *c, const gu_answers *a)
 			if (m < 0)
 				continue;
 		}
-		v = &c->vals[gu_ectx_slot(c, q, m)];
+		v = val_fresh(c, slot_of(c, q, m));
 		read_value(&p->questions[q], a->v[i].value, v);
 		v->key = a->v[i].key;
 		v->s = a->v[i].value;
@@ -271,7 +369,7 @@ int gu_ectx_load(gu_ectx *c, const gu_answers *a)
 /* Returns true when question q applies (compact member m, else -1). */
 bool gu_ectx_applies(gu_ectx *c, int q, int m)
 {
-	gu_val *v = &c->vals[gu_ectx_slot(c, q, m)];
+	gu_val *v = val_fresh(c, slot_of(c, q, m));
 	const gu_node *w = c->p->qx[q].when;
 
 	if (v->appl >= 2)
@@ -292,23 +390,24 @@ bool gu_ectx_applies(gu_ectx *c, int q, int m)
 			c->vkind[0] = GU_PK_MEMBER;
 			c->vmem[0] = m;
 		}
-		t = gu_ectx_eval(c, w, &pm);
+		t = eval_in(c, w, &pm);
 		c->vkind[0] = sk;
 		c->vmem[0] = sm;
-		v = &c->vals[gu_ectx_slot(c, q, m)];
+		v = &c->vals[slot_of(c, q, m)];
 		v->appl = t != GU_NO ? 3 : 2;
 	}
 	return v->appl == 3;
 }
 
 /* Reads question q of member m: returns the state seen by rules. */
-static int read_slot(gu_ectx *c, int q, int m, int64_t *out)
+static inline int read_slot(gu_ectx *c, int q, int m, int64_t *out)
 {
-	const gu_val *v = &c->vals[gu_ectx_slot(c, q, m)];
+	size_t i = slot_of(c, q, m);
+	const gu_val *v = val_fresh(c, i);
 
 	if (v->appl == 2 || (v->appl != 3 && !gu_ectx_applies(c, q, m)))
 		return GU_V_NA;
-	v = &c->vals[gu_ectx_slot(c, q, m)];
+	v = &c->vals[i];
 	if (v->st != GU_V_SET)
 		return GU_V_UNKNOWN;
 	*out = v->v;
@@ -316,7 +415,7 @@ static int read_slot(gu_ectx *c, int q, int m, int64_t *out)
 }
 
 /* Reads an operand: returns its state with its value in *v and the slot read. */
-int gu_ectx_operand(gu_ectx *c, const gu_operand *o, int64_t *v, int *slot_q, int *slot_m)
+static inline int operand(gu_ectx *c, const gu_operand *o, int64_t *v, int *slot_q, int *slot_m)
 {
 	int q, m = -1;
 
@@ -346,6 +445,12 @@ int gu_ectx_operand(gu_ectx *c, const gu_operand *o, int64_t *v, int *slot_q, in
 	return read_slot(c, q, m, v);
 }
 
+/* Reads an operand: returns its state with its value in *v and the slot read. */
+int gu_ectx_operand(gu_ectx *c, const gu_operand *o, int64_t *v, int *slot_q, int *slot_m)
+{
+	return operand(c, o, v, slot_q, slot_m);
+}
+
 /* Returns the lower of two values. */
 static gu_tv tv_min(gu_tv a, gu_tv b)
 {
@@ -372,7 +477,7 @@ static gu_tv compare(int op, int64_t a, int64_t b)
 static __attribute__((noinline)) gu_tv eval_leaf(gu_ectx *c, const gu_node *n)
 {
 	int64_t x = 0, y = 0;
-	int q, m, sx = gu_ectx_operand(c, &n->x, &x, &q, &m), sy;
+	int q, m, sx = operand(c, &n->x, &x, &q, &m), sy;
 	size_t i;
 
 	if (n->kind == GU_N_UNKNOWN)
@@ -380,7 +485,7 @@ static __attribute__((noinline)) gu_tv eval_leaf(gu_ectx *c, const gu_node *n)
 	if (sx == GU_V_NA)
 		return GU_NO;
 	if (n->kind == GU_N_CMP) {
-		sy = gu_ectx_operand(c, &n->y, &y, &q, &m);
+		sy = operand(c, &n->y, &y, &q, &m);
 		if (sy == GU_V_NA)
 			return GU_NO;
 		if (sx == GU_V_UNKNOWN || sy == GU_V_UNKNOWN)
@@ -428,7 +533,7 @@ static __attribute__((noinline)) gu_tv eval_any(gu_ectx *c, const gu_node *n, ui
 
 			c->vkind[n->var] = k;
 			c->vmem[n->var] = m;
-			t = gu_ectx_eval(c, n->a[0], &sub);
+			t = eval_in(c, n->a[0], &sub);
 			if (t == GU_NO || t < best)
 				continue;
 			me = k == GU_PK_CHILD ? GU_PB_CHILD : k == GU_PK_FATHER ? GU_PB_FATHER
@@ -455,7 +560,7 @@ static __attribute__((noinline)) gu_tv eval_and(gu_ectx *c, const gu_node *n, ui
 	size_t i;
 
 	for (i = 0; i < n->na && r != GU_NO; i++) {
-		gu_tv t = gu_ectx_eval(c, n->a[i], &acc);
+		gu_tv t = eval_in(c, n->a[i], &acc);
 
 		if (t < r)
 			r = t;
@@ -474,7 +579,7 @@ static __attribute__((noinline)) gu_tv eval_or(gu_ectx *c, const gu_node *n, uin
 
 	for (i = 0; i < n->na; i++) {
 		uint64_t sub = 0;
-		gu_tv t = gu_ectx_eval(c, n->a[i], &sub);
+		gu_tv t = eval_in(c, n->a[i], &sub);
 
 		if (t > best) {
 			best = t;
@@ -498,20 +603,20 @@ static __attribute__((noinline)) gu_tv eval_unary(gu_ectx *c, const gu_node *n, 
 
 	switch (n->kind) {
 	case GU_N_NOT:
-		t = gu_ectx_eval(c, n->a[0], &sub);
+		t = eval_in(c, n->a[0], &sub);
 		return t == GU_YES ? GU_NO : t == GU_NO ? GU_YES : GU_MAYBE;
 	case GU_N_CAP:
-		return tv_min(gu_ectx_eval(c, n->a[0], pm), GU_MAYBE);
+		return tv_min(eval_in(c, n->a[0], pm), GU_MAYBE);
 	case GU_N_AS:
-		t = gu_ectx_eval(c, n->a[0], &sub);
+		t = eval_in(c, n->a[0], &sub);
 		if (t != GU_NO)
 			*pm |= sub | n->mask;
 		return t;
 	default:
-		if (!c->fact_done[n->fact]) {
-			c->fact_tv[n->fact] = gu_ectx_eval(c, c->p->facts[n->fact].node, &sub);
+		if (c->fact_gen[n->fact] != c->gen) {
+			c->fact_tv[n->fact] = eval_in(c, c->p->facts[n->fact].node, &sub);
 			c->fact_pm[n->fact] = sub;
-			c->fact_done[n->fact] = 1;
+			c->fact_gen[n->fact] = c->gen;
 		}
 		if (c->fact_tv[n->fact] != GU_NO)
 			*pm |= c->fact_pm[n->fact];
@@ -519,18 +624,19 @@ static __attribute__((noinline)) gu_tv eval_unary(gu_ectx *c, const gu_node *n, 
 	}
 }
 
-static gu_tv eval_node(gu_ectx *c, const gu_node *n, uint64_t *pm);
-
-/* Evaluates a tree; returns its value and ORs the persons it names into *pm.
- * With memo_on, a subtree that reads no person variable is worked out once
- * per answers. */
+/* Evaluates a tree; returns its value and ORs the persons it names into *pm. */
 gu_tv gu_ectx_eval(gu_ectx *c, const gu_node *n, uint64_t *pm)
+{
+	return eval_in(c, n, pm);
+}
+
+/* Evaluates a closed subtree once per answers (memo_on); returns its value
+ * and ORs the persons it names into *pm. */
+static __attribute__((noinline)) gu_tv eval_memo(gu_ectx *c, const gu_node *n, uint64_t *pm)
 {
 	uint64_t sub = 0;
 	gu_tv t;
 
-	if (!c->memo_on || n->vars || n->kind == GU_N_CONST)
-		return eval_node(c, n, pm);
 	if (c->memo_gen[n->id] == c->gen) {
 		*pm |= c->memo_pm[n->id];
 		return c->memo_tv[n->id];
@@ -543,8 +649,9 @@ gu_tv gu_ectx_eval(gu_ectx *c, const gu_node *n, uint64_t *pm)
 	return t;
 }
 
-/* Evaluates one node by its kind; returns its value. */
-static gu_tv eval_node(gu_ectx *c, const gu_node *n, uint64_t *pm)
+/* Evaluates one node by its kind (inlined into every caller: one call per
+ * node of the tree); returns its value. */
+static inline gu_tv eval_node(gu_ectx *c, const gu_node *n, uint64_t *pm)
 {
 	switch (n->kind) {
 	case GU_N_CONST:
@@ -557,7 +664,7 @@ static gu_tv eval_node(gu_ectx *c, const gu_node *n, uint64_t *pm)
 	case GU_N_CAP:
 	case GU_N_AS:
 	case GU_N_FACT:
-		if (n->kind == GU_N_FACT && c->fact_done[n->fact]) {
+		if (n->kind == GU_N_FACT && c->fact_gen[n->fact] == c->gen) {
 			if (c->fact_tv[n->fact] != GU_NO)
 				*pm |= c->fact_pm[n->fact];
 			return c->fact_tv[n->fact];
@@ -648,7 +755,7 @@ void gu_results_free(gu_results *r)
 	for (i = 0; i < r->n; i++) {
 		free(r->v[i].reason);
 		free(r->v[i].explanation);
-		free_strv(r->v[i].settle, r->v[i].nsettle);
+		free(r->v[i].settle);   /* one block: the pointers, then the keys */
 	}
 	free(r->v);
 	for (i = 0; i < r->nalerts; i++)
@@ -666,7 +773,7 @@ void gu_ectx_verdicts(gu_ectx *c, gu_tv *tv, uint64_t *pm)
 
 	for (i = 0; i < p->nitems; i++) {
 		pm[i] = 0;
-		tv[i] = gu_ectx_eval(c, p->ix[i].rule, &pm[i]);
+		tv[i] = eval_in(c, p->ix[i].rule, &pm[i]);
 		if (tv[i] != GU_NO && pm[i] == 0)
 			pm[i] = p->ix[i].attach_mask;
 	}
@@ -763,23 +870,29 @@ int gu_evaluator_run(gu_evaluator *ev, const gu_answers *a, gu_results *out, uns
 
 	memset(out, 0, sizeof *out);
 	gu_error_clear(err);
-	out->v = calloc(p->nitems ? p->nitems : 1, sizeof *out->v);
+	/* Each result is filled in below: no need to clear the whole array. */
+	out->v = malloc((p->nitems ? p->nitems : 1) * sizeof *out->v);
 	if (!out->v || gu_ectx_load(c, a) < 0) {
 		rc = gu_error_set(err, GU_ENOMEM, NULL, 0, 0, NULL);
 		goto cleanup;
 	}
-	c->memo_on = false;
-	gu_ectx_verdicts(c, ev->tv, ev->pm);
-	/* Explanations evaluate the same subtrees again and again: memoise. */
+	/* Reasons and explanations evaluate the same subtrees again and again:
+	 * memoise from the verdicts on, so that they start from their values. */
 	c->memo_on = true;
+	gu_ectx_verdicts(c, ev->tv, ev->pm);
 	c->labels = (flags & GU_EVAL_LABELS) != 0;
 	gu_explain_prepare(c);
-	out->n = p->nitems;
 	for (i = 0; i < p->nitems; i++) {
 		gu_result *r = &out->v[i];
 
 		r->item = p->items[i].number;
 		r->verdict = ev->tv[i];
+		r->persons[0] = '\0';
+		r->reason = NULL;
+		r->explanation = NULL;
+		r->settle = NULL;
+		r->nsettle = 0;
+		out->n = i + 1;     /* what gu_results_free may free on an error */
 		if (ev->tv[i] != GU_NO)
 			gu_persons_text(c, ev->pm[i], r->persons, sizeof r->persons);
 		if (gu_explain_item(c, i, r, text, all_keys) < 0) {

@@ -13,6 +13,7 @@ enum gu_vstate { GU_V_NA, GU_V_UNKNOWN, GU_V_SET };
 typedef struct gu_val {
 	uint8_t st;          /* as read from the answers: absent, unknown or set */
 	uint8_t appl;        /* 0 not worked out, 1 working, 2 does not apply, 3 applies */
+	uint32_t gen;        /* the load this slot belongs to: older slots read as absent */
 	int64_t v;           /* number, yyyymmdd, code (none = 0), choice index, mask, yes = 1 */
 	const char *key;     /* the answer's key in the answers (for explanations) */
 	const char *s;       /* the answer's text */
@@ -34,7 +35,7 @@ typedef struct gu_ectx {
 	uint64_t *memo_pm;
 	gu_tv *fact_tv;
 	uint64_t *fact_pm;
-	uint8_t *fact_done;
+	uint32_t *fact_gen;         /* per fact: the load its value belongs to */
 	int vkind[GU_MAX_VARS], vmem[GU_MAX_VARS];
 	int64_t on;                 /* interview.date as yyyymmdd, 0 when unknown */
 	uint8_t age_st;
@@ -63,6 +64,9 @@ gu_tv gu_ectx_eval(gu_ectx *c, const gu_node *n, uint64_t *pm);
 bool gu_ectx_applies(gu_ectx *c, int q, int m);
 /* Returns the slot of question q for compact member m. */
 size_t gu_ectx_slot(const gu_ectx *c, int q, int m);
+/* Returns what the loaded answers say of question q for compact member m
+ * (absent when they do not answer it). */
+const gu_val *gu_ectx_val(gu_ectx *c, int q, int m);
 /* Reads an operand: returns its state and value in *v. */
 int gu_ectx_operand(gu_ectx *c, const gu_operand *o, int64_t *v, int *slot_q, int *slot_m);
 /* Writes the name of person bits pm ("child,father,member.2,household"). */

@@ -60,7 +60,8 @@ static void sb_put(sbuf *b, const char *s, size_t n)
 	if (!b || b->failed)
 		return;
 	if (b->len + n + 1 > b->cap) {
-		size_t cap = (b->len + n + 1) * 2;
+		/* Most strings here are one reason line: start big enough for one. */
+		size_t cap = (b->len + n + 1) * 2 < 256 ? 256 : (b->len + n + 1) * 2;
 		char *ns = realloc(b->s, cap);
 
 		if (!ns) {
@@ -103,10 +104,14 @@ static void sb_subst(sbuf *b, const char *fmt, const char *a1, const char *a2)
 	}
 }
 
-/* The settle keys being gathered for one item. */
+/* The settle keys being gathered for one item: their bytes one after
+ * the other in buf, then (ks_pack) one block of pointers and bytes. */
 typedef struct keyset {
-	char **v;
-	size_t n, cap;
+	char **v;            /* after ks_pack: the keys */
+	size_t n;
+	char *buf;           /* while gathering: the keys, each NUL-terminated */
+	size_t len, bcap;
+	size_t *off, ocap;   /* where each key starts in buf */
 	size_t limit;        /* stop gathering at this many (0: no limit) */
 	int failed;
 } keyset;
@@ -114,28 +119,63 @@ typedef struct keyset {
 /* Adds key to ks unless it is there; returns nothing. */
 static void ks_add(keyset *ks, const char *key)
 {
-	size_t i;
+	size_t i, n;
 
 	for (i = 0; i < ks->n; i++)
-		if (strcmp(ks->v[i], key) == 0)
+		if (strcmp(ks->buf + ks->off[i], key) == 0)
 			return;
-	if (ks->n == ks->cap) {
-		size_t cap = ks->cap ? ks->cap * 2 : 8;
-		char **nv = realloc(ks->v, cap * sizeof *nv);
+	if (ks->failed)
+		return;
+	if (ks->n == ks->ocap) {
+		size_t cap = ks->ocap ? ks->ocap * 2 : 8;
+		size_t *no = realloc(ks->off, cap * sizeof *no);
 
-		if (!nv) {
+		if (!no) {
 			ks->failed = 1;
 			return;
 		}
-		ks->v = nv;
-		ks->cap = cap;
+		ks->off = no;
+		ks->ocap = cap;
 	}
-	ks->v[ks->n] = strdup(key);
-	if (!ks->v[ks->n]) {
+	n = strlen(key) + 1;
+	if (ks->len + n > ks->bcap) {
+		size_t cap = ks->bcap ? ks->bcap * 2 : 256;
+		char *nb;
+
+		while (cap < ks->len + n)
+			cap *= 2;
+		nb = realloc(ks->buf, cap);
+		if (!nb) {
+			ks->failed = 1;
+			return;
+		}
+		ks->buf = nb;
+		ks->bcap = cap;
+	}
+	memcpy(ks->buf + ks->len, key, n);
+	ks->off[ks->n++] = ks->len;
+	ks->len += n;
+}
+
+/* Makes ks->v: one allocation holding the pointers, then the keys' bytes
+ * (freed with one free); returns nothing (ks->failed when out of memory). */
+static void ks_pack(keyset *ks)
+{
+	char *block;
+	size_t i;
+
+	if (ks->failed || ks->n == 0)
+		return;
+	block = malloc(ks->n * sizeof *ks->v + ks->len);
+	if (!block) {
 		ks->failed = 1;
 		return;
 	}
-	ks->n++;
+	ks->v = (char **)(void *)block;
+	block += ks->n * sizeof *ks->v;
+	memcpy(block, ks->buf, ks->len);
+	for (i = 0; i < ks->n; i++)
+		ks->v[i] = block + ks->off[i];
 }
 
 /* Returns the concrete key of question q for compact member m (written
@@ -351,7 +391,7 @@ static int put_answer(gu_ectx *c, const gu_operand *o, sbuf *b, keyset *ks, int 
 		return st;
 	}
 	if (st == GU_V_UNKNOWN) {
-		const gu_val *val = &c->vals[gu_ectx_slot(c, q, m)];
+		const gu_val *val = gu_ectx_val(c, q, m);
 
 		sb_printf(b, "%s", val->st == GU_V_NA ? _("not answered") : _("not known"));
 		if (ks)
@@ -359,7 +399,7 @@ static int put_answer(gu_ectx *c, const gu_operand *o, sbuf *b, keyset *ks, int 
 		return st;
 	}
 	if (c->p->questions[q].type == GU_Q_TEXT || c->p->questions[q].type == GU_Q_IDNUMBER) {
-		const gu_val *val = &c->vals[gu_ectx_slot(c, q, m)];
+		const gu_val *val = gu_ectx_val(c, q, m);
 
 		sb_printf(b, "%s", val->s ? val->s : "");
 		return st;
@@ -545,7 +585,7 @@ static void put_person(gu_ectx *c, int k, int m, sbuf *b)
 			: k == GU_PK_FATHER ? "father" : "mother");
 	q = gu_policy_resolve_key(c->p, key, &member);
 	if (q >= 0) {
-		const gu_val *val = &c->vals[gu_ectx_slot(c, q, k == GU_PK_MEMBER ? m : -1)];
+		const gu_val *val = gu_ectx_val(c, q, k == GU_PK_MEMBER ? m : -1);
 
 		if (val->st == GU_V_SET && val->s && *val->s)
 			sb_printf(b, " %s", val->s);
@@ -947,6 +987,7 @@ int gu_explain_item(gu_ectx *c, size_t i, gu_result *r, bool text, bool all_keys
 		ks.limit = all_keys ? 0 : 5;
 		settle(c, x->rule, &ks, 0);
 	}
+	ks_pack(&ks);
 	if (ks.failed)
 		goto cleanup;
 	if (ks.n && c->labels && r->verdict == GU_MAYBE) {
@@ -999,9 +1040,9 @@ cleanup:
 	free(keys);
 	free(b.s);
 	free(rs.s);
-	for (size_t j = 0; j < ks.n; j++)
-		free(ks.v[j]);
 	free(ks.v);
+	free(ks.buf);
+	free(ks.off);
 	return rc;
 }
 

@@ -64,3 +64,15 @@ include $(srcdir)/tests/basics.mk
 include $(srcdir)/tests/policy.mk
 include $(srcdir)/tests/db.mk
 include $(srcdir)/tests/tui.mk
+
+## make installcheck (run by make distcheck): the installed program finds its
+## translations and its policy file under the prefix it was configured with.
+installcheck-local:
+	@test -z "$(DESTDIR)" || exit 0; \
+	prog=$(bindir)/guanai; \
+	LANG=C.UTF-8 LC_ALL=C.UTF-8 GUANAI_POLICY= $$prog --lang zh --help | grep -q '^用法' \
+	  || { echo "installcheck: the installed guanai shows no Chinese help" >&2; exit 1; }; \
+	LANG=C.UTF-8 LC_ALL=C.UTF-8 GUANAI_POLICY= $$prog screen $(abs_top_srcdir)/tests/profiles/p02-left-behind-dibao.answers \
+	  | grep -q '	25	eligible	' \
+	  || { echo "installcheck: the installed guanai cannot screen with its installed policy file" >&2; exit 1; }; \
+	echo "installcheck: the installed guanai speaks Chinese and finds its policy file"

@@ -49,42 +49,101 @@ static void json_string(FILE *f, const char *s)
 	fputc('"', f);
 }
 
-/* Writes a tab- and newline-free copy of s to f; returns nothing. */
-static void tsv_field(FILE *f, const char *s)
+/* The TSV lines of one file, gathered to be written with one fwrite. */
+struct outbuf {
+	char *s;
+	size_t len, cap;
+};
+
+/* Makes room for n more bytes in ob; returns false when memory is short,
+ * after writing out what ob holds (the caller then writes directly). */
+static bool ob_room(struct outbuf *ob, size_t n)
 {
-	while (*s) {
+	size_t cap;
+	char *ns;
+
+	if (ob->len + n <= ob->cap)
+		return true;
+	cap = ob->cap ? ob->cap : 16384;
+	while (cap < ob->len + n)
+		cap *= 2;
+	ns = realloc(ob->s, cap);
+	if (ns) {
+		ob->s = ns;
+		ob->cap = cap;
+		return true;
+	}
+	if (ob->len)
+		fwrite(ob->s, 1, ob->len, stdout);
+	ob->len = 0;
+	return false;
+}
+
+/* Appends n bytes of s to ob; returns nothing. */
+static void ob_put(struct outbuf *ob, const char *s, size_t n)
+{
+	if (!ob_room(ob, n)) {
+		fwrite(s, 1, n, stdout);
+		return;
+	}
+	memcpy(ob->s + ob->len, s, n);
+	ob->len += n;
+}
+
+/* Appends s to ob as a TSV field: tabs and line ends become spaces;
+ * returns nothing. */
+static void ob_field(struct outbuf *ob, const char *s)
+{
+	for (;;) {
 		size_t n = strcspn(s, "\t\n\r");
 
-		fwrite(s, 1, n, f);
+		ob_put(ob, s, n);
 		s += n;
-		if (*s) {
-			fputc(' ', f);
-			s++;
-		}
+		if (!*s)
+			return;
+		ob_put(ob, " ", 1);
+		s++;
 	}
 }
 
-/* Prints the results of one file as TSV lines. */
-static void print_tsv(const char *file, const gu_results *r)
+/* Gathers the results of one file as TSV lines in ob. */
+static void print_tsv(const char *file, const gu_results *r, struct outbuf *ob)
 {
-	size_t i;
+	size_t i, flen = strlen(file);
+	bool plain = strcspn(file, "\t\n\r") == flen;   /* the name needs no cleaning */
 
 	for (i = 0; i < r->n; i++) {
 		const gu_result *x = &r->v[i];
+		const char *verdict, *reason;
 
 		if (x->verdict == GU_NO)
 			continue;
 		char num[16];
+		size_t k = sizeof num;
+		unsigned v = x->item < 0 ? 0u - (unsigned)x->item : (unsigned)x->item;
 
-		tsv_field(stdout, file);
-		snprintf(num, sizeof num, "\t%d\t", x->item);
-		fputs(num, stdout);
-		fputs(gu_tv_verdict(x->verdict), stdout);
-		putchar('\t');
-		fputs(x->persons, stdout);
-		putchar('\t');
-		tsv_field(stdout, x->reason ? x->reason : "");
-		putchar('\n');
+		/* "\tN\t" written backwards, without printf: one line per item. */
+		num[--k] = '\t';
+		do {
+			num[--k] = (char)('0' + v % 10);
+			v /= 10;
+		} while (v > 0 && k > 2);
+		if (x->item < 0)
+			num[--k] = '-';
+		num[--k] = '\t';
+		verdict = gu_tv_verdict(x->verdict);
+		reason = x->reason ? x->reason : "";
+		if (plain)
+			ob_put(ob, file, flen);
+		else
+			ob_field(ob, file);
+		ob_put(ob, num + k, sizeof num - k);
+		ob_put(ob, verdict, strlen(verdict));
+		ob_put(ob, "\t", 1);
+		ob_put(ob, x->persons, strlen(x->persons));
+		ob_put(ob, "\t", 1);
+		ob_field(ob, reason);
+		ob_put(ob, "\n", 1);
 	}
 }
 
@@ -206,7 +265,7 @@ static long read_small(const char *file, struct readbuf *rb)
 
 /* Screens one file; returns 0, or 2 after printing its error. */
 static int screen_file(const gu_policy *p, gu_evaluator *ev, struct readbuf *rb,
-	const char *file, bool json)
+	struct outbuf *ob, const char *file, bool json)
 {
 	gu_answers a;
 	gu_results r;
@@ -233,8 +292,12 @@ static int screen_file(const gu_policy *p, gu_evaluator *ev, struct readbuf *rb,
 	}
 	if (json)
 		print_json(file, p, &r);
-	else
-		print_tsv(file, &r);
+	else {
+		print_tsv(file, &r, ob);
+		if (ob->len)
+			fwrite(ob->s, 1, ob->len, stdout);
+		ob->len = 0;
+	}
 cleanup:
 	gu_results_free(&r);
 	gu_answers_free(&a);
@@ -253,6 +316,7 @@ int cmd_screen(int argc, char **argv)
 	gu_policy *p = NULL;
 	gu_evaluator *ev;
 	struct readbuf rb = { NULL, 0 };
+	struct outbuf ob = { NULL, 0, 0 };
 	gu_error err;
 	char buf[1024];
 	bool json = false;
@@ -298,9 +362,10 @@ int cmd_screen(int argc, char **argv)
 		return 2;
 	}
 	for (i = optind; i < argc; i++)
-		if (screen_file(p, ev, &rb, argv[i], json) != 0)
+		if (screen_file(p, ev, &rb, &ob, argv[i], json) != 0)
 			status = 2;
 	free(rb.s);
+	free(ob.s);
 	gu_evaluator_free(ev);
 	gu_policy_free(p);
 	if (fflush(stdout) != 0) {
