@@ -87,12 +87,14 @@ static inline gu_tv eval_node(gu_ectx *c, const gu_node *n, uint64_t *pm)
 static gu_tv eval_memo(gu_ectx *c, const gu_node *n, uint64_t *pm);
 
 /* Evaluates a tree; returns its value and ORs the persons it names into *pm.
- * With memo_on, a subtree that reads no person variable is worked out once
- * per answers. */
+ * With memo_on, a subtree that reads no person variable (and is more than
+ * one leaf) is worked out once per answers. */
 static inline __attribute__((always_inline)) gu_tv eval_in(gu_ectx *c, const gu_node *n,
 	uint64_t *pm)
 {
-	if (!c->memo_on || n->vars || n->kind == GU_N_CONST)
+	/* Leaves cost less to evaluate again than to memoise. */
+	if (!c->memo_on || n->vars || n->kind == GU_N_CONST
+			|| (n->kind >= GU_N_BOOL && n->kind <= GU_N_UNKNOWN))
 		return eval_node(c, n, pm);
 	return eval_memo(c, n, pm);
 }
@@ -125,7 +127,7 @@ static int64_t date_value(const char *s)
 }
 
 /* Returns the index of n bytes of s among q's choices, or -1 (as
- * gu_choice_index, comparing first bytes before whole values). */
+ * gu_choice_index, comparing first bytes before whole values, inline). */
 static inline int choice_at(const gu_question *q, const char *s, size_t n)
 {
 	char first = n ? s[0] : '\0';
@@ -133,8 +135,16 @@ static inline int choice_at(const gu_question *q, const char *s, size_t n)
 
 	for (i = 0; i < q->nchoices; i++) {
 		const char *cv = q->choices[i].value;
+		size_t j = 1;
 
-		if (cv[0] == first && strncmp(cv, s, n) == 0 && cv[n] == '\0')
+		if (cv[0] != first)
+			continue;
+		if (n == 0)
+			return (int)i;
+		/* s has no NUL in its n bytes: a shorter choice stops at its own. */
+		while (j < n && cv[j] == s[j])
+			j++;
+		if (j == n && cv[n] == '\0')
 			return (int)i;
 	}
 	return -1;

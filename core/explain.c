@@ -114,7 +114,47 @@ typedef struct keyset {
 	size_t *off, ocap;   /* where each key starts in buf */
 	size_t limit;        /* stop gathering at this many (0: no limit) */
 	int failed;
+	char ibuf[512];      /* buf and off until they outgrow these */
+	size_t ioff[16];
 } keyset;
+
+/* Makes ks empty, its keys in its own storage; returns nothing. */
+static void ks_init(keyset *ks)
+{
+	ks->v = NULL;
+	ks->n = 0;
+	ks->buf = ks->ibuf;
+	ks->len = 0;
+	ks->bcap = sizeof ks->ibuf;
+	ks->off = ks->ioff;
+	ks->ocap = sizeof ks->ioff / sizeof ks->ioff[0];
+	ks->limit = 0;
+	ks->failed = 0;
+}
+
+/* Returns p grown to size bytes (old bytes kept), moved to the heap when
+ * it is the keyset's own storage; NULL when out of memory. */
+static void *ks_grow(void *p, const void *own, size_t used, size_t size)
+{
+	void *np;
+
+	if (p != own)
+		return realloc(p, size);
+	np = malloc(size);
+	if (np)
+		memcpy(np, p, used);
+	return np;
+}
+
+/* Frees what ks holds on the heap; returns nothing. */
+static void ks_free(keyset *ks)
+{
+	free(ks->v);
+	if (ks->buf != ks->ibuf)
+		free(ks->buf);
+	if (ks->off != ks->ioff)
+		free(ks->off);
+}
 
 /* Adds key to ks unless it is there; returns nothing. */
 static void ks_add(keyset *ks, const char *key)
@@ -127,8 +167,8 @@ static void ks_add(keyset *ks, const char *key)
 	if (ks->failed)
 		return;
 	if (ks->n == ks->ocap) {
-		size_t cap = ks->ocap ? ks->ocap * 2 : 8;
-		size_t *no = realloc(ks->off, cap * sizeof *no);
+		size_t cap = ks->ocap * 2;
+		size_t *no = ks_grow(ks->off, ks->ioff, ks->n * sizeof *no, cap * sizeof *no);
 
 		if (!no) {
 			ks->failed = 1;
@@ -139,12 +179,12 @@ static void ks_add(keyset *ks, const char *key)
 	}
 	n = strlen(key) + 1;
 	if (ks->len + n > ks->bcap) {
-		size_t cap = ks->bcap ? ks->bcap * 2 : 256;
+		size_t cap = ks->bcap * 2;
 		char *nb;
 
 		while (cap < ks->len + n)
 			cap *= 2;
-		nb = realloc(ks->buf, cap);
+		nb = ks_grow(ks->buf, ks->ibuf, ks->len, cap);
 		if (!nb) {
 			ks->failed = 1;
 			return;
@@ -962,10 +1002,11 @@ int gu_explain_item(gu_ectx *c, size_t i, gu_result *r, bool text, bool all_keys
 	const char *why = zh ? x->reason_zh : x->reason_en;
 	const char *depts = zh ? it->depts_zh : it->depts_en;
 	sbuf b = { 0 }, rs = { 0 };
-	keyset ks = { 0 };
+	keyset ks;
 	char *keys = NULL;
 	int rc = -GU_ENOMEM;
 
+	ks_init(&ks);
 	sbuf *tb = text ? &b : NULL;
 
 	if (text) {
@@ -1040,9 +1081,7 @@ cleanup:
 	free(keys);
 	free(b.s);
 	free(rs.s);
-	free(ks.v);
-	free(ks.buf);
-	free(ks.off);
+	ks_free(&ks);
 	return rc;
 }
 

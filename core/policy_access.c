@@ -75,7 +75,13 @@ uint32_t gu_key_hash(const char *s, size_t n)
 	if (i < n) {
 		uint64_t w = 0;
 
-		memcpy(&w, s + i, n - i);
+		/* The last bytes: the final eight (overlapping ones already
+		 * mixed in) when there are eight, else one by one; no call. */
+		if (n >= 8)
+			memcpy(&w, s + n - 8, 8);
+		else
+			for (; i < n; i++)
+				w = w << 8 | (unsigned char)s[i];
 		h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
 		h ^= h >> 29;
 	}

@@ -25,18 +25,26 @@ awk -v n="$n" -v dir="$dir" 'BEGIN {
 cd "$dir" || exit 1
 # Warm the page cache so both read the same cached files.
 cat ./*.answers > /dev/null
-t0=$(date +%s%N)
-cat ./*.answers > /dev/null
-t1=$(date +%s%N)
-"$GUANAI" screen ./*.answers > out.tsv
-status=$?
-t2=$(date +%s%N)
-cat_ms=$(( (t1 - t0) / 1000000 ))
-screen_ms=$(( (t2 - t1) / 1000000 ))
+# Three rounds, cat then screen in each; the best time of each counts (the
+# machine may be shared: the best round is the least disturbed).
+cat_ms=0
+screen_ms=0
+status=0
+for round in 1 2 3; do
+	t0=$(date +%s%N)
+	cat ./*.answers > /dev/null
+	t1=$(date +%s%N)
+	"$GUANAI" screen ./*.answers > out.tsv || status=$?
+	t2=$(date +%s%N)
+	c=$(( (t1 - t0) / 1000000 ))
+	s=$(( (t2 - t1) / 1000000 ))
+	{ [ "$round" -eq 1 ] || [ "$c" -lt "$cat_ms" ]; } && cat_ms=$c
+	{ [ "$round" -eq 1 ] || [ "$s" -lt "$screen_ms" ]; } && screen_ms=$s
+done
 lines=$(wc -l < out.tsv)
 [ "$cat_ms" -gt 0 ] || cat_ms=1
-echo "cat of $n answers files: ${cat_ms} ms"
-echo "guanai screen of $n answers files: ${screen_ms} ms, $lines result lines, exit status $status"
+echo "cat of $n answers files: ${cat_ms} ms (best of 3)"
+echo "guanai screen of $n answers files: ${screen_ms} ms (best of 3), $lines result lines, exit status $status"
 ratio=$(awk -v s="$screen_ms" -v c="$cat_ms" 'BEGIN { printf "%.1f", s / c }')
 echo "ratio screen/cat: $ratio (target 3.0 or less)"
 [ "$status" -eq 0 ]

@@ -636,10 +636,8 @@ int gu_screen_cases(gu_app *a)
 	gu_error err;
 	int r;
 
-	if (!a->db) {
-		gu_app_message(a, GU_R_ERROR, a->db_err);
-		return GU_SCREEN_BACK;
-	}
+	if (!a->db)
+		return gu_scr_notice(a, _("cases"), a->db_err);
 	s = calloc(1, sizeof *s);
 	if (!s) {
 		gu_app_message(a, GU_R_ERROR, _("out of memory"));

@@ -308,10 +308,8 @@ int gu_screen_dashboard(gu_app *a)
 	dash_state s;
 	int r;
 
-	if (!a->db) {
-		gu_app_message(a, GU_R_ERROR, a->db_err);
-		return GU_SCREEN_BACK;
-	}
+	if (!a->db)
+		return gu_scr_notice(a, _("dashboard"), a->db_err);
 	memset(&s, 0, sizeof s);
 	s.item = 1;
 	gu_edit_set(&s.pfrom, NULL, 10);

@@ -184,14 +184,10 @@ int gu_screen_users(gu_app *a)
 	users_state s;
 	int r;
 
-	if (!a->db) {
-		gu_app_message(a, GU_R_ERROR, a->db_err);
-		return GU_SCREEN_BACK;
-	}
-	if (!gu_scr_is_supervisor(a)) {
-		gu_app_message(a, GU_R_ERROR, _("Only a supervisor can add users."));
-		return GU_SCREEN_BACK;
-	}
+	if (!a->db)
+		return gu_scr_notice(a, _("users"), a->db_err);
+	if (!gu_scr_is_supervisor(a))
+		return gu_scr_notice(a, _("users"), _("Only a supervisor can add users."));
 	memset(&s, 0, sizeof s);
 	a->msg[0] = '\0';
 	load(a, &s);

@@ -47,6 +47,42 @@ int gu_scr_loop(gu_app *a, gu_scr_draw_fn draw, gu_scr_key_fn key, void *st)
 	}
 }
 
+/* What a notice screen shows. */
+typedef struct notice_state {
+	const char *title, *text;
+} notice_state;
+
+/* Draws a notice; returns nothing. */
+static void notice_draw(gu_app *a, void *st)
+{
+	static const char *const keys[] = { "Esc", N_("back") };
+	const notice_state *n = st;
+
+	gu_frame_title(a, n->title);
+	gu_put_wrapped(a->lay.body.y, a->lay.margin + 2, a->lay.text_w - 2, a->lay.body.h,
+		n->text, gu_attr(GU_R_ERROR));
+	gu_scr_bottom(a, keys, sizeof keys / sizeof keys[0]);
+}
+
+/* Leaves a notice on any key; returns GU_SCREEN_BACK. */
+static int notice_key(gu_app *a, void *st, const gu_key *k)
+{
+	(void)a;
+	(void)st;
+	(void)k;
+	return GU_SCREEN_BACK;
+}
+
+/* Shows a notice until a key is pressed; returns a gu_screen_ret. */
+int gu_scr_notice(gu_app *a, const char *title, const char *text)
+{
+	notice_state n;
+
+	n.title = title;
+	n.text = text;
+	return gu_scr_loop(a, notice_draw, notice_key, &n);
+}
+
 /* Draws the message and key-help lines with the actions translated. */
 void gu_scr_bottom(gu_app *a, const char *const *pairs, size_t npairs)
 {

@@ -22,6 +22,10 @@ typedef int (*gu_scr_key_fn)(gu_app *a, void *st, const gu_key *k);
  * (GU_SCREEN_QUIT with a->quit set when the keys run out). */
 int gu_scr_loop(gu_app *a, gu_scr_draw_fn draw, gu_scr_key_fn key, void *st);
 
+/* Shows a screen with a title and one message until any key is pressed;
+ * returns a gu_screen_ret. */
+int gu_scr_notice(gu_app *a, const char *title, const char *text);
+
 /* Draws the message line and the key-help line from pairs of key names
  * (shown as they are) and msgids (translated here); returns nothing. */
 void gu_scr_bottom(gu_app *a, const char *const *pairs, size_t npairs);
