@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "db/groups.h"
+#include "db/groups.h"
 #include "db/internal.h"
 
 /* Runs a statement bound to the case id alone; returns 0 or < 0. */
@@ -132,6 +134,9 @@ int gu_results_put_in_tx(gu_db *db, const char *case_id, const gu_results *r,
 	}
 	for (i = 0; ret == 0 && i < r->nalerts; i++)
 		ret = put_alert(db, case_id, &r->alerts[i], policy_hash, now, err);
+	/* The groups the results put the child in, for lists and counts. */
+	if (ret == 0)
+		ret = gu_case_groups_put_in_tx(db, case_id, r->groups, now, err);
 	if (ret == 0)
 		ret = run_for_case(db, GU_ST_CASE_COUNTS,
 			"UPDATE cases SET updated_at = ?2,"
@@ -139,6 +144,8 @@ int gu_results_put_in_tx(gu_db *db, const char *case_id, const gu_results *r,
 			"  AND verdict = 'eligible'),"
 			" n_verify = (SELECT count(*) FROM results WHERE case_id = ?1"
 			"  AND verdict = 'verify') WHERE id = ?1", case_id, now, err);
+	if (ret == 0) /* the groups, for lists and the dashboard (db/groups.c) */
+		ret = gu_case_groups_put_in_tx(db, case_id, r->groups, now, err);
 	if (ret < 0)
 		return ret;
 	snprintf(detail, sizeof detail, "eligible %d, verify %d, policy %.64s", eligible, verify,

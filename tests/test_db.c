@@ -4,10 +4,12 @@
 
 #include <criterion/criterion.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "db/groups.h"
 #include "db/internal.h"
 #include "db/store.h"
 #include "tests/test_db_util.h"
@@ -622,5 +624,28 @@ Test(db, count_and_id_prefixes)
 	strcpy(prefix, a[0] == '0' ? "ffff" : "0000");
 	if (strncmp(b, prefix, 4) != 0)
 		cr_assert_eq(gu_case_resolve(db, prefix, found, &err), -GU_ENOTFOUND);
+	gu_db_close(db);
+}
+
+Test(db, saved_results_record_the_groups_for_lists_and_counts)
+{
+	gu_db *db = open_ok();
+	char id[GU_ID_SIZE], groups[64];
+	gu_results r;
+	gu_error err;
+
+	memset(&r, 0, sizeof r);
+	new_case(db, "王芳", "大平房镇", id);
+	snprintf(r.groups, sizeof r.groups, "left_behind,difficult");
+	cr_assert_eq(gu_case_save_results(db, id, &r, "p", "1", "h", &err), 0, "%s", err.message);
+	cr_assert_eq(gu_case_get_groups(db, id, groups, sizeof groups, &err), 0);
+	cr_assert(strstr(groups, "left_behind") && strstr(groups, "difficult"), "groups: %s", groups);
+	cr_assert_null(strstr(groups, "floating"));
+
+	/* New results replace the groups: a child who is no longer left behind. */
+	snprintf(r.groups, sizeof r.groups, "difficult");
+	cr_assert_eq(gu_case_save_results(db, id, &r, "p", "1", "h", &err), 0, "%s", err.message);
+	cr_assert_eq(gu_case_get_groups(db, id, groups, sizeof groups, &err), 0);
+	cr_assert_str_eq(groups, "difficult");
 	gu_db_close(db);
 }
