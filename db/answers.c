@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "db/access.h"
 #include "db/internal.h"
 
 /* Reads the stored value of key into *old (malloc'd, NULL when absent);
@@ -204,6 +205,9 @@ int gu_case_save_answer(gu_db *db, const char *case_id, const char *key,
 	int ret;
 	GU_ERR_LOCAL(err);
 
+	ret = gu_access_check_case(db, case_id, err);
+	if (ret < 0)
+		return ret;
 	ret = gu_db_begin(db, err);
 	if (ret < 0)
 		return ret;
@@ -229,6 +233,9 @@ int gu_case_save_answers(gu_db *db, const char *case_id, const gu_answers *a,
 	int ret;
 	GU_ERR_LOCAL(err);
 
+	ret = gu_access_check_case(db, case_id, err);
+	if (ret < 0)
+		return ret;
 	ret = gu_db_begin(db, err);
 	if (ret < 0)
 		return ret;
@@ -252,6 +259,9 @@ int gu_case_load_answers(gu_db *db, const char *case_id, gu_answers *out, gu_err
 	GU_ERR_LOCAL(err);
 
 	gu_answers_init(out);
+	ret = gu_access_check_case(db, case_id, err);
+	if (ret < 0)
+		return ret;
 	st = gu_db_stmt(db, GU_ST_ANSWER_LIST,
 		"SELECT key, value FROM answers WHERE case_id = ?1 ORDER BY seq", err);
 	if (!st)
@@ -295,6 +305,11 @@ int gu_case_history(gu_db *db, const char *case_id, gu_answer_change **out,
 	bool oom = false;
 	int rc, ret = 0;
 	GU_ERR_LOCAL(err);
+	*out = NULL;
+	*n = 0;
+	ret = gu_access_check_case(db, case_id, err);
+	if (ret < 0)
+		return ret;
 
 	*out = NULL;
 	*n = 0;

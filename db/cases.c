@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "db/access.h"
 #include "db/internal.h"
 
 #define CASE_COLUMNS \
@@ -157,6 +158,9 @@ int gu_case_get(gu_db *db, const char *id, gu_case_info *out, gu_error *err)
 	int rc, ret = 0;
 	GU_ERR_LOCAL(err);
 
+	ret = gu_access_check_case(db, id, err);
+	if (ret < 0)
+		return ret;
 	st = gu_db_stmt(db, GU_ST_CASE_GET, "SELECT " CASE_COLUMNS " FROM cases WHERE id = ?1", err);
 	if (!st)
 		return -(int)err->code;
@@ -182,6 +186,9 @@ int gu_case_set_resume(gu_db *db, const char *case_id, const char *key,
 	sqlite3_stmt *st;
 	int rc, ret;
 	GU_ERR_LOCAL(err);
+	ret = gu_access_check_case(db, case_id, err);
+	if (ret < 0)
+		return ret;
 
 	ret = gu_db_begin(db, err);
 	if (ret < 0)
@@ -227,6 +234,9 @@ int gu_case_get_resume(gu_db *db, const char *case_id, char *key, size_t size,
 	sqlite3_stmt *st;
 	int rc, ret = 0;
 	GU_ERR_LOCAL(err);
+	ret = gu_access_check_case(db, case_id, err);
+	if (ret < 0)
+		return ret;
 
 	st = gu_db_stmt(db, GU_ST_CASE_RESUME_GET, "SELECT resume_key FROM cases WHERE id = ?1", err);
 	if (!st)
@@ -291,6 +301,9 @@ int gu_case_set_status(gu_db *db, const char *case_id, enum gu_case_status s,
 {
 	int ret;
 	GU_ERR_LOCAL(err);
+	ret = gu_access_check_case(db, case_id, err);
+	if (ret < 0)
+		return ret;
 
 	ret = gu_db_begin(db, err);
 	if (ret < 0)
@@ -332,6 +345,7 @@ int gu_case_list(gu_db *db, const gu_case_filter *f, gu_case_info **out,
 	size_t *n, gu_error *err)
 {
 	static const gu_case_filter all = { 0 };
+	gu_case_filter limited;
 	sqlite3_stmt *st;
 	gu_case_info *v = NULL;
 	size_t cap = 0, len = 0;
@@ -343,6 +357,11 @@ int gu_case_list(gu_db *db, const gu_case_filter *f, gu_case_info **out,
 	*n = 0;
 	if (!f)
 		f = &all;
+	/* A worker lists only their own cases (db/access.c). */
+	ret = gu_access_limit_filter(db, f, &limited, err);
+	if (ret < 0)
+		return ret;
+	f = &limited;
 	st = gu_db_stmt(db, GU_ST_CASE_LIST,
 		"SELECT " CASE_COLUMNS " FROM cases" FILTER_WHERE
 		" ORDER BY updated_at DESC, id LIMIT ?6 OFFSET ?7", err);

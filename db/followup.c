@@ -8,6 +8,7 @@
 
 #include "core/date.h"
 #include "core/i18n.h"
+#include "db/access.h"
 #include "db/internal.h"
 
 #define REFERRAL_COLUMNS \
@@ -123,6 +124,9 @@ int gu_followup_add(gu_db *db, const char *case_id, int item,
 	bool completed;
 	int ret;
 	GU_ERR_LOCAL(err);
+	ret = gu_access_check_case(db, case_id, err);
+	if (ret < 0)
+		return ret;
 
 	if (item < 1 || item > 999)
 		return gu_error_set(err, GU_EINVAL, NULL, 0, 0, _("%d is not an item number"), item);
@@ -217,11 +221,14 @@ int gu_referral_list(gu_db *db, const char *case_id, gu_referral **out,
 	size_t *n, gu_error *err)
 {
 	sqlite3_stmt *st;
-	int rc;
+	int rc, ret;
 	GU_ERR_LOCAL(err);
 
 	*out = NULL;
 	*n = 0;
+	ret = gu_access_check_case(db, case_id, err);
+	if (ret < 0)
+		return ret;
 	st = gu_db_stmt(db, GU_ST_REFERRAL_LIST,
 		"SELECT " REFERRAL_COLUMNS " FROM referrals r JOIN cases c ON c.id = r.case_id"
 		" WHERE r.case_id = ?1 ORDER BY r.item", err);
@@ -239,6 +246,7 @@ int gu_followup_due(gu_db *db, const char *date, gu_referral **out, size_t *n,
 	gu_error *err)
 {
 	sqlite3_stmt *st;
+	const char *worker = NULL;
 	char today[16];
 	int rc, ret;
 	GU_ERR_LOCAL(err);
@@ -249,13 +257,18 @@ int gu_followup_due(gu_db *db, const char *date, gu_referral **out, size_t *n,
 		date = gu_date_format(gu_date_today(), today);
 	if ((ret = check_date(date, _("due date"), err)) < 0)
 		return ret;
+	/* A worker sees the follow-ups of their own cases only. */
+	if ((ret = gu_access_list_worker(db, NULL, &worker, err)) < 0)
+		return ret;
 	st = gu_db_stmt(db, GU_ST_FOLLOWUP_DUE,
 		"SELECT " REFERRAL_COLUMNS " FROM referrals r JOIN cases c ON c.id = r.case_id"
 		" WHERE r.status IN ('referred', 'in_progress') AND r.next_due IS NOT NULL"
-		" AND r.next_due <= ?1 ORDER BY r.next_due, c.child_name, r.item", err);
+		" AND r.next_due <= ?1 AND (?2 IS NULL OR c.worker = ?2)"
+		" ORDER BY r.next_due, c.child_name, r.item", err);
 	if (!st)
 		return -(int)err->code;
-	if ((rc = gu_bind_text(st, 1, date)) != SQLITE_OK) {
+	if ((rc = gu_bind_text(st, 1, date)) != SQLITE_OK
+	    || (rc = worker ? gu_bind_text(st, 2, worker) : sqlite3_bind_null(st, 2)) != SQLITE_OK) {
 		sqlite3_reset(st);
 		return gu_db_fail(db, rc, err);
 	}
@@ -285,6 +298,9 @@ int gu_followup_list(gu_db *db, const char *case_id, int item, gu_followup **out
 
 	*out = NULL;
 	*n = 0;
+	ret = gu_access_check_case(db, case_id, err);
+	if (ret < 0)
+		return ret;
 	st = gu_db_stmt(db, GU_ST_FOLLOWUP_LIST,
 		"SELECT id, status, on_date, coalesce(next_due, ''), who, note, created_at"
 		" FROM followups WHERE case_id = ?1 AND item = ?2 ORDER BY on_date, created_at", err);

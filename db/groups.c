@@ -66,37 +66,74 @@ cleanup:
 	return rc;
 }
 
+/* Calls each(index, name, len, ctx) for every name in a comma-separated
+ * list (blanks around names ignored) until it returns non-zero; returns
+ * that value, or 0. */
+static int for_each_name(const char *groups, int (*each)(int i, const char *name, size_t len,
+	void *ctx), void *ctx)
+{
+	const char *p = groups ? groups : "";
+	int ret = 0;
+
+	while (ret == 0 && *p) {
+		size_t len = strcspn(p, ",");
+		const char *name = p;
+
+		p += len;
+		if (*p == ',')
+			p++;
+		while (len > 0 && *name == ' ') {
+			name++;
+			len--;
+		}
+		while (len > 0 && name[len - 1] == ' ')
+			len--;
+		if (len > 0)
+			ret = each(group_index(name, len), name, len, ctx);
+	}
+	return ret;
+}
+
+/* Reports an unknown group name; returns -GU_EINVAL or 0. */
+static int check_name(int i, const char *name, size_t len, void *ctx)
+{
+	if (i >= 0)
+		return 0;
+	return gu_error_set(ctx, GU_EINVAL, NULL, 0, 0,
+		_("\"%.*s\" is not a group (floating, left_behind or difficult)"), (int)len, name);
+}
+
+/* What store_name needs. */
+struct put {
+	gu_db *db;
+	const char *case_id;
+	gu_time_ms now;
+};
+
+/* Stores one known group of a case (unknown ones are left out); returns
+ * the SQLite result. */
+static int store_name(int i, const char *name, size_t len, void *ctx)
+{
+	const struct put *p = ctx;
+
+	(void)name;
+	(void)len;
+	if (i < 0)
+		return SQLITE_OK;
+	return run(p->db, "INSERT OR IGNORE INTO case_groups (case_id, grp, updated_at, device)"
+		" VALUES (?1, ?2, ?3, ?4)", p->case_id, group_names[i], p->now);
+}
+
 /* Replaces the groups inside a transaction; returns 0 or < 0. */
 int gu_case_groups_put_in_tx(gu_db *db, const char *case_id, const char *groups,
 	gu_time_ms now, gu_error *err)
 {
-	const char *p = groups ? groups : "";
+	struct put p = { db, case_id, now };
 	int rc;
 
 	rc = run(db, "DELETE FROM case_groups WHERE case_id = ?1", case_id, NULL, now);
-	while (rc == SQLITE_OK && *p) {
-		size_t len = strcspn(p, ",");
-		int i;
-
-		while (len > 0 && *p == ' ') {
-			p++;
-			len--;
-		}
-		while (len > 0 && p[len - 1] == ' ')
-			len--;
-		if (len > 0) {
-			i = group_index(p, len);
-			if (i < 0)
-				return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
-					_("\"%.*s\" is not a group (floating, left_behind or difficult)"),
-					(int)len, p);
-			rc = run(db, "INSERT OR IGNORE INTO case_groups (case_id, grp, updated_at, device)"
-				" VALUES (?1, ?2, ?3, ?4)", case_id, group_names[i], now);
-		}
-		p += strcspn(p, ",");
-		if (*p == ',')
-			p++;
-	}
+	if (rc == SQLITE_OK)
+		rc = for_each_name(groups, store_name, &p);
 	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);
 }
 
@@ -106,6 +143,9 @@ int gu_case_set_groups(gu_db *db, const char *case_id, const char *groups, gu_er
 	int ret;
 	GU_ERR_LOCAL(err);
 
+	ret = for_each_name(groups, check_name, err);
+	if (ret < 0)
+		return ret;
 	ret = gu_db_begin(db, err);
 	if (ret < 0)
 		return ret;

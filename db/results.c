@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "db/groups.h"
 #include "db/groups.h"
+#include "db/access.h"
 #include "db/internal.h"
 
 /* Runs a statement bound to the case id alone; returns 0 or < 0. */
@@ -162,6 +163,9 @@ int gu_case_save_results(gu_db *db, const char *case_id, const gu_results *r,
 	bool completed;
 	int ret;
 	GU_ERR_LOCAL(err);
+	ret = gu_access_check_case(db, case_id, err);
+	if (ret < 0)
+		return ret;
 
 	ret = gu_db_begin(db, err);
 	if (ret < 0)
@@ -187,6 +191,11 @@ int gu_case_load_results(gu_db *db, const char *case_id, gu_saved_result **out,
 	bool oom = false;
 	int rc, ret = 0;
 	GU_ERR_LOCAL(err);
+	*out = NULL;
+	*n = 0;
+	ret = gu_access_check_case(db, case_id, err);
+	if (ret < 0)
+		return ret;
 
 	*out = NULL;
 	*n = 0;

@@ -67,3 +67,10 @@ tests_test_cases_csv_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
 tests_test_cases_csv_LDADD = $(TEST_LIBS)
 TESTS += tests/test_cases_csv
 endif
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_supervise_access
+tests_test_supervise_access_SOURCES = tests/test_supervise_access.c
+tests_test_supervise_access_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
+tests_test_supervise_access_LDADD = $(TEST_LIBS)
+TESTS += tests/test_supervise_access
+endif

@@ -78,6 +78,7 @@ check "an unknown referral status is refused" test $? -eq 2
 check "the dashboard runs for a supervisor" test $? -eq 0
 check "the dashboard counts the case" grep -q 'Cases made from the start to now: 1' "$out"
 check "the dashboard counts one overdue follow-up" grep -q '1 open, 1 overdue' "$out"
+check "the dashboard counts the left-behind child" grep -q '^  left-behind  *1 #' "$out"
 check "the dashboard has 39 item lines" test "$(grep -c '^  *[0-9][0-9]* .* [0-9][0-9]* + [0-9]' "$out")" -eq 39
 check "item 1 is named and has a bar" grep -q '^   1 Child health ser  *1 + 0  *#' "$out"
 "$GUANAI" dashboard --from 2025-02-30 $sup > "$out" 2>&1

@@ -7,6 +7,8 @@
 #include "core/i18n.h"
 #include "db/store.h"
 #include "tui/commands.h"
+#include "db/access.h"
+#include "tui/login_cli.h"
 #include "tui/options.h"
 
 /* Prints the command's help to f; returns nothing. */
@@ -50,11 +52,14 @@ int cmd_backup(int argc, char **argv)
 			PACKAGE);
 		return 2;
 	}
-	if (gu_db_open_path(gu_opts.db_path, GU_DB_OPEN_READONLY, &db, &err) < 0) {
+	status = gu_cli_open(GU_DB_OPEN_READONLY, &db);
+	if (status != 0)
+		return status;
+	/* A backup holds every case: once users exist, only a supervisor makes one. */
+	if (gu_access_require_supervisor(db, true, &err) < 0) {
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
-		return 1;
-	}
-	if (gu_db_backup(db, argv[optind], &err) < 0) {
+		status = 1;
+	} else if (gu_db_backup(db, argv[optind], &err) < 0) {
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		status = 1;
 	} else {

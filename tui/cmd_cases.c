@@ -10,6 +10,8 @@
 #include "core/i18n.h"
 #include "db/store.h"
 #include "tui/commands.h"
+#include "tui/cases_csv.h"
+#include "tui/login_cli.h"
 #include "tui/options.h"
 
 enum { OPT_STATUS = 0x2000, OPT_WORKER, OPT_TOWNSHIP, OPT_SEARCH, OPT_LIMIT };
@@ -27,6 +29,10 @@ static void usage(FILE *f)
 		"  --search TEXT     only children whose name or ID number contains TEXT\n"
 		"  --limit N         at most N cases\n"
 		"  --db PATH         the database to read\n"), f);
+	fputs(_("  --user NAME       who is working, once the database has users\n"
+		"  --password-file FILE  read that user's password from FILE\n"
+		"  --csv             write the cases and their services as CSV for a\n"
+		"                    spreadsheet instead (\"cases --csv --help\" for its options)\n"), f);
 }
 
 /* Sets f->status_mask from a comma-separated list; returns 0 or -1 (printed). */
@@ -102,6 +108,10 @@ int cmd_cases(int argc, char **argv)
 	char buf[1024], *end;
 	int opt, status = 0;
 
+	/* The spreadsheet export has options of its own. */
+	for (opt = 1; opt < argc && strcmp(argv[opt], "--") != 0; opt++)
+		if (strcmp(argv[opt], "--csv") == 0)
+			return gu_cases_csv(argc, argv);
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (opt) {
@@ -142,10 +152,9 @@ int cmd_cases(int argc, char **argv)
 			PACKAGE);
 		return 2;
 	}
-	if (gu_db_open_path(gu_opts.db_path, GU_DB_OPEN_READONLY, &db, &err) < 0) {
-		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
-		return 1;
-	}
+	status = gu_cli_open(GU_DB_OPEN_READONLY, &db);
+	if (status != 0)
+		return status;
 	/* Pages of cases, so a large database needs little memory. */
 	for (;;) {
 		gu_case_info *v;

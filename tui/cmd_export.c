@@ -10,6 +10,7 @@
 #include "core/policy.h"
 #include "db/store.h"
 #include "tui/commands.h"
+#include "tui/login_cli.h"
 #include "tui/options.h"
 
 /* Prints the command's help to f; returns nothing. */
@@ -61,11 +62,9 @@ int cmd_export(int argc, char **argv)
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		return 2;
 	}
-	if (gu_db_open_path(gu_opts.db_path, GU_DB_OPEN_READONLY, &db, &err) < 0) {
-		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
-		status = 1;
+	status = gu_cli_open(GU_DB_OPEN_READONLY, &db);
+	if (status != 0)
 		goto cleanup;
-	}
 	if (gu_case_resolve(db, argv[optind], id, &err) < 0 ||
 	    gu_case_load_answers(db, id, &a, &err) < 0) {
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));

@@ -12,6 +12,7 @@
 #include "core/policy.h"
 #include "db/store.h"
 #include "tui/commands.h"
+#include "tui/login_cli.h"
 #include "tui/options.h"
 
 enum { OPT_STATUS = 0x2000 };
@@ -116,10 +117,9 @@ int cmd_import(int argc, char **argv)
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		return 2;
 	}
-	if (gu_db_open_path(gu_opts.db_path, 0, &db, &err) < 0) {
-		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+	if ((worst = gu_cli_open(0, &db)) != 0) {
 		gu_policy_free(p);
-		return 1;
+		return worst;
 	}
 	if (gu_opts.user && gu_db_set_user(db, gu_opts.user) < 0) {
 		gu_complain("%s", _("out of memory"));

@@ -1,0 +1,67 @@
+#!/bin/sh
+# Once users exist, the case commands ask who is working and show each
+# user only what they may see: cases, cases --csv, export, import, backup.
+. "$top_srcdir/tests/tap.sh"
+work=$(mktemp -d) || exit 1
+trap 'rm -rf "$work"' EXIT
+GUANAI_DB="$work/guanai.db"
+export GUANAI_DB
+out="$work/out"
+profile="$top_srcdir/tests/profiles/p02-left-behind-dibao.answers"
+
+echo 'supervisor-secret' > "$work/sup.pw"
+echo 'worker-secret-1' > "$work/li.pw"
+echo 'worker-secret-2' > "$work/zhao.pw"
+sup="--user wang --password-file $work/sup.pw"
+li="--user li --password-file $work/li.pw"
+zhao="--user zhao --password-file $work/zhao.pw"
+
+# Without users, no login is needed.
+id0=$("$GUANAI" import "$profile" 2>"$out")
+check "without users, import needs no login" test -n "$id0"
+"$GUANAI" cases > "$out" 2>&1
+check "without users, cases needs no login" grep -q "$id0" "$out"
+
+"$GUANAI" users add wang --role supervisor --password-file "$work/sup.pw" > "$out" 2>&1
+check "the first supervisor is added" test $? -eq 0
+"$GUANAI" users add li --role worker $sup --new-password-file "$work/li.pw" > "$out" 2>&1
+check "a worker li is added" test $? -eq 0
+"$GUANAI" users add zhao --role worker $sup --new-password-file "$work/zhao.pw" > "$out" 2>&1
+check "a worker zhao is added" test $? -eq 0
+
+sed -e '/^interview.worker/d' -e 's/^child.id_number = none$/child.id_number = 211321201504180025/' \
+	"$profile" > "$work/li.answers"
+"$GUANAI" cases > "$out" 2>&1
+check "once users exist, cases without --user exits 2" test $? -eq 2
+check "the message names --user" grep -q -- '--user' "$out"
+"$GUANAI" import "$work/li.answers" > "$out" 2>&1
+check "once users exist, import without --user exits 2" test $? -eq 2
+id=$("$GUANAI" import "$work/li.answers" $li 2>"$out")
+check "li imports a case, which becomes li's" test -n "$id"
+
+"$GUANAI" cases $li > "$out" 2>&1
+check "li sees the case li made" grep -q "$id" "$out"
+"$GUANAI" cases $zhao > "$out" 2>&1
+check "zhao does not see li's case" sh -c "! grep -q '$id' '$out'"
+"$GUANAI" cases $sup > "$out" 2>&1
+check "the supervisor sees li's case" grep -q "$id" "$out"
+
+"$GUANAI" export "$id" $zhao > "$out" 2>&1
+check "zhao cannot export li's case" test $? -ne 0
+"$GUANAI" export "$id" $li > "$out" 2>&1
+check "li exports li's case" grep -q '^child.name = ' "$out"
+
+"$GUANAI" cases --csv $zhao > "$out" 2>&1
+check "cases --csv works through the cases command" test $? -eq 0
+check "zhao's spreadsheet does not list li's child" sh -c "! grep -q '张欣怡' '$out'"
+"$GUANAI" cases --csv $sup > "$out" 2>&1
+check "the supervisor's spreadsheet lists the child" grep -q '张欣怡' "$out"
+check "the spreadsheet shows the ID number masked" grep -q '211321\*\*\*\*\*\*\*\*0025' "$out"
+check "the spreadsheet never shows the whole ID number" sh -c "! grep -q '211321201504180025' '$out'"
+
+"$GUANAI" backup "$work/copy.db" $li > "$out" 2>&1
+check "a worker cannot make a backup of every case" test $? -ne 0
+check "no backup file is left by the refusal" test ! -e "$work/copy.db"
+"$GUANAI" backup "$work/copy.db" $sup > "$out" 2>&1
+check "the supervisor makes a backup" test -s "$work/copy.db"
+done_testing
