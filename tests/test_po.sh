@@ -8,7 +8,7 @@ tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 
 grep -v '^#' po/POTFILES.in | sed '/^$/d' | sort > "$tmp/listed"
-grep -lE '(^|[^A-Za-z0-9_])(N_|P_|_)\(' core/*.[ch] db/*.[ch] tui/*.[ch] 2>/dev/null | sort > "$tmp/marked"
+grep -lE '(^|[^A-Za-z0-9_])(N_|P_|_)\(' core/*.[ch] db/*.[ch] tui/*.[ch] tui/*.def 2>/dev/null | sort > "$tmp/marked"
 missing=$(comm -13 "$tmp/listed" "$tmp/marked")
 if [ -z "$missing" ]; then ok "every file that marks strings is in po/POTFILES.in"
 else not_ok "files that mark strings but are missing from po/POTFILES.in:"; diag "$missing"; fi

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/text.h"
 #include "tui/commands.h"
 #include "tui/locale.h"
 #include "tui/options.h"
@@ -35,11 +36,17 @@ static void print_help(FILE *f)
 		fputs("\n", f);
 		fputs(_("Commands:\n"), f);
 		for (i = 0; i < gu_command_count; i++) {
-			char head[96];
+			char head[160];
+			int w;
 
 			snprintf(head, sizeof head, "%s %s", gu_commands[i].name,
 				_(gu_commands[i].usage));
-			fprintf(f, "  %-30s %s\n", head, _(gu_commands[i].summary));
+			/* Pad by columns, not bytes: translations may be Chinese. */
+			w = gu_text_width(head);
+			if (w < 30)
+				fprintf(f, "  %s%*s %s\n", head, 30 - w, "", _(gu_commands[i].summary));
+			else
+				fprintf(f, "  %s\n  %30s %s\n", head, "", _(gu_commands[i].summary));
 		}
 	}
 	fputs("\n", f);
