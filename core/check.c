@@ -11,6 +11,7 @@
 #include "core/expr.h"
 #include "core/i18n.h"
 #include "core/idcard.h"
+#include "core/region.h"
 #include "core/policy_internal.h"
 #include "core/region.h"
 
@@ -237,6 +238,34 @@ int gu_policy_check_answers(const gu_policy *p, const gu_answers *a,
 	rc = check_child(p, a, filename, err);
 	if (rc)
 		return rc;
+	return 0;
+}
+
+/* Returns the next warning about a valid answer (see policy.h): 1 or 0. */
+int gu_policy_answer_warning(const gu_policy *p, const gu_answers *a,
+	const char *filename, size_t *from, gu_error *warn)
+{
+	size_t i;
+
+	for (i = *from; i < a->n; i++) {
+		const gu_answer *x = &a->v[i];
+		const gu_question *q = gu_policy_find_question(p, x->key);
+		const char *trap = NULL;
+		gu_idcard card;
+
+		if (!q)
+			continue;
+		if (q->type == GU_Q_CODE)
+			trap = gu_region_trap(x->value);
+		else if (q->type == GU_Q_IDNUMBER && gu_idcard_parse(x->value, &card) == GU_ID_OK)
+			trap = gu_region_trap(card.region);
+		if (trap) {
+			*from = i + 1;
+			answer_error(warn, filename, x, "%s", trap);
+			return 1;
+		}
+	}
+	*from = a->n;
 	return 0;
 }
 

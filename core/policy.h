@@ -102,6 +102,14 @@ int gu_policy_check_value(const gu_policy *p, const char *key,
 int gu_policy_check_answers(const gu_policy *p, const gu_answers *a,
 	const char *filename, gu_error *err);
 
+/* Finds the next answer at or after index *from (into a->v) that is valid
+ * but deserves a warning: a region code, or an ID number's region, that is
+ * a known trap (110105 is Beijing's Chaoyang District, not Chaoyang City).
+ * Returns 1 with the warning in warn ("file:line", "key: message") and
+ * *from moved past it, or 0 when there is no further warning. */
+int gu_policy_answer_warning(const gu_policy *p, const gu_answers *a,
+	const char *filename, size_t *from, gu_error *warn);
+
 /* Writes answers as answers-file text in the policy's question order (one
  * "key = value" line each, unknown keys last in their own order); returns a
  * malloc'd string or NULL when out of memory. */

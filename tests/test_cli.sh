@@ -35,4 +35,11 @@ check "an unknown command is named in the message" grep -q 'no-such-command' "$o
 
 "$GUANAI" --no-such-option > "$out" 2>&1
 check "an unknown option exits 2" test $? -eq 2
+printf 'interview.date = 2025-03-01\nchild.dob = 2016-05-10\nchild.hukou_county = 110105\n' > "$out.answers"
+LANG=C.UTF-8 LC_ALL=C.UTF-8 "$GUANAI" screen "$out.answers" > "$out" 2> "$out.err"
+check "a 110105 hukou county is screened (exit 0)" test $? -eq 0
+check "the 110105 trap is warned about on standard error, with the line" \
+	grep -q "warning: .*answers:3: child.hukou_county: 110105 is 北京市朝阳区" "$out.err"
+check "the warning stays out of the screening output" sh -c "! grep -q warning '$out'"
+rm -f "$out.answers" "$out.err"
 done_testing

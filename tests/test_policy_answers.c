@@ -169,3 +169,28 @@ Test(answers_check, one_value_alone)
 	cr_assert_eq(gu_policy_check_value(p, "child.insured_county", "110105", &err), 0);
 	gu_policy_free(p);
 }
+
+Test(answers_check, the_beijing_chaoyang_trap_is_a_warning_not_an_error)
+{
+	gu_policy *p = tp_load();
+	gu_answers a;
+	gu_error err, warn;
+	size_t from = 0;
+	char id[19], text[1024];
+
+	snprintf(text, sizeof text, DATE "child.id_number = %s\nchild.hukou_county = 110105\n"
+		"child.residence_county = 211322\n", valid_id("11010520160503123", id));
+	cr_assert_eq(gu_answers_parse(text, strlen(text), "t.answers", &a, &err), 0);
+	cr_assert_eq(gu_policy_check_answers(p, &a, "t.answers", &err), 0, "%s", err.message);
+	/* The ID number's region first (line 2), then the hukou county (line 3). */
+	cr_assert_eq(gu_policy_answer_warning(p, &a, "t.answers", &from, &warn), 1);
+	cr_assert_str_eq(warn.where, "t.answers:2");
+	cr_assert(strstr(warn.message, "child.id_number: 110105") == warn.message, "%s", warn.message);
+	cr_assert_eq(gu_policy_answer_warning(p, &a, "t.answers", &from, &warn), 1);
+	cr_assert_str_eq(warn.where, "t.answers:3");
+	cr_assert(strstr(warn.message, "child.hukou_county: 110105") == warn.message, "%s", warn.message);
+	/* 211322 is Chaoyang City's own: no further warning. */
+	cr_assert_eq(gu_policy_answer_warning(p, &a, "t.answers", &from, &warn), 0);
+	gu_answers_free(&a);
+	gu_policy_free(p);
+}

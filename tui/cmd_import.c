@@ -50,6 +50,12 @@ static int import_one(gu_db *db, const gu_policy *p, const char *file,
 		ret = 2;
 		goto cleanup;
 	}
+	{
+		size_t from = 0;
+
+		while (gu_policy_answer_warning(p, &a, file, &from, &err) > 0)
+			gu_complain(_("warning: %s"), gu_error_text(&err, buf, sizeof buf));
+	}
 	memset(&c, 0, sizeof c);
 	c.worker = gu_answers_get(&a, "interview.worker");
 	if (!c.worker || !*c.worker)

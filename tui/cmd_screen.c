@@ -290,6 +290,13 @@ static int screen_file(const gu_policy *p, gu_evaluator *ev, struct readbuf *rb,
 		status = 2;
 		goto cleanup;
 	}
+	/* Valid but suspicious answers: said on standard error, output unchanged. */
+	{
+		size_t from = 0;
+
+		while (gu_policy_answer_warning(p, &a, file, &from, &err) > 0)
+			gu_complain(_("warning: %s"), gu_error_text(&err, buf, sizeof buf));
+	}
 	if (json)
 		print_json(file, p, &r);
 	else {
