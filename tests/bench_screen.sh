@@ -34,7 +34,7 @@ for round in 1 2 3; do
 	t0=$(date +%s%N)
 	cat ./*.answers > /dev/null
 	t1=$(date +%s%N)
-	"$GUANAI" screen ./*.answers > out.tsv || status=$?
+	"$GUANAI" screen ./*.answers > out.tsv 2> warnings.txt || status=$?
 	t2=$(date +%s%N)
 	c=$(( (t1 - t0) / 1000000 ))
 	s=$(( (t2 - t1) / 1000000 ))
@@ -44,7 +44,7 @@ done
 lines=$(wc -l < out.tsv)
 [ "$cat_ms" -gt 0 ] || cat_ms=1
 echo "cat of $n answers files: ${cat_ms} ms (best of 3)"
-echo "guanai screen of $n answers files: ${screen_ms} ms (best of 3), $lines result lines, exit status $status"
+echo "guanai screen of $n answers files: ${screen_ms} ms (best of 3), $lines result lines, $(wc -l < warnings.txt) warnings (110105 traps), exit status $status"
 ratio=$(awk -v s="$screen_ms" -v c="$cat_ms" 'BEGIN { printf "%.1f", s / c }')
 echo "ratio screen/cat: $ratio (target 3.0 or less)"
 [ "$status" -eq 0 ]
