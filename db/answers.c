@@ -295,71 +295,51 @@ cleanup:
 	return ret;
 }
 
+/* Fills one answer change from a row; returns nothing. */
+static void fill_change(sqlite3_stmt *st, void *elem, bool *oom)
+{
+	gu_answer_change *c = elem;
+
+	gu_column_copy(st, 0, c->key, sizeof c->key);
+	c->old_value = gu_column_dup(st, 1, oom);
+	c->new_value = gu_column_dup(st, 2, oom);
+	c->reason = gu_column_dup(st, 3, oom);
+	gu_column_copy(st, 4, c->by, sizeof c->by);
+	c->when = sqlite3_column_int64(st, 5);
+}
+
+/* Frees a list of answer changes given as void *; returns nothing. */
+static void free_changes(void *v, size_t n)
+{
+	gu_answer_changes_free(v, n);
+}
+
 /* Lists a case's answer changes, oldest first; returns 0 or < 0. */
 int gu_case_history(gu_db *db, const char *case_id, gu_answer_change **out,
 	size_t *n, gu_error *err)
 {
 	sqlite3_stmt *st;
-	gu_answer_change *v = NULL;
-	size_t cap = 0, len = 0;
-	bool oom = false;
-	int rc, ret = 0;
+	void *v;
+	int rc, ret;
 	GU_ERR_LOCAL(err);
+
 	*out = NULL;
 	*n = 0;
 	ret = gu_access_check_case(db, case_id, err);
 	if (ret < 0)
 		return ret;
-
-	*out = NULL;
-	*n = 0;
 	st = gu_db_stmt(db, GU_ST_HISTORY_LIST,
 		"SELECT key, old_value, new_value, reason, changed_by, changed_at"
 		" FROM answer_history WHERE case_id = ?1 ORDER BY changed_at, rowid", err);
 	if (!st)
 		return -(int)err->code;
-	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK)
-		goto cleanup;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		gu_answer_change *c;
-
-		if (len == cap) {
-			size_t ncap = cap ? 2 * cap : 16;
-			gu_answer_change *nv = realloc(v, ncap * sizeof *nv);
-
-			if (!nv) {
-				oom = true;
-				break;
-			}
-			v = nv;
-			cap = ncap;
-		}
-		c = &v[len++];
-		memset(c, 0, sizeof *c);
-		gu_column_copy(st, 0, c->key, sizeof c->key);
-		c->old_value = gu_column_dup(st, 1, &oom);
-		c->new_value = gu_column_dup(st, 2, &oom);
-		c->reason = gu_column_dup(st, 3, &oom);
-		gu_column_copy(st, 4, c->by, sizeof c->by);
-		c->when = sqlite3_column_int64(st, 5);
-		if (oom)
-			break;
+	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK) {
+		sqlite3_reset(st);
+		return gu_db_fail(db, rc, err);
 	}
-	if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
-cleanup:
-	sqlite3_reset(st);
-	if (oom)
-		ret = gu_error_set(err, GU_ENOMEM, db->path, 0, 0, _("out of memory"));
-	else if (rc != SQLITE_OK)
-		ret = gu_db_fail(db, rc, err);
-	if (ret < 0) {
-		gu_answer_changes_free(v, len);
-		return ret;
-	}
+	ret = gu_db_read_rows(db, st, sizeof **out, fill_change, free_changes, &v, n, err);
 	*out = v;
-	*n = len;
-	return 0;
+	return ret;
 }
 
 /* Frees answer changes; returns nothing. */

@@ -66,15 +66,32 @@ int gu_audit_add(gu_db *db, const char *action, const char *case_id,
 	return gu_db_commit(db, err);
 }
 
-/* Lists entries newest first; returns 0 or < 0. */
+/* Fills one audit entry from a row; returns nothing. */
+static void fill_entry(sqlite3_stmt *st, void *elem, bool *oom)
+{
+	gu_audit_entry *e = elem;
+
+	gu_column_copy(st, 0, e->id, sizeof e->id);
+	e->when = sqlite3_column_int64(st, 1);
+	gu_column_copy(st, 2, e->by, sizeof e->by);
+	gu_column_copy(st, 3, e->action, sizeof e->action);
+	gu_column_copy(st, 4, e->case_id, sizeof e->case_id);
+	e->detail = gu_column_dup(st, 5, oom);
+}
+
+/* Frees a list of audit entries given as void *; returns nothing. */
+static void free_entries(void *v, size_t n)
+{
+	gu_audit_entries_free(v, n);
+}
+
+/* Lists audit entries, newest first; returns 0 or < 0. */
 int gu_audit_list(gu_db *db, const char *case_id, size_t limit,
 	gu_audit_entry **out, size_t *n, gu_error *err)
 {
 	sqlite3_stmt *st;
-	gu_audit_entry *v = NULL;
-	size_t cap = 0, len = 0;
-	bool oom = false;
-	int rc, ret = 0;
+	void *v;
+	int rc, ret;
 	GU_ERR_LOCAL(err);
 
 	*out = NULL;
@@ -84,50 +101,14 @@ int gu_audit_list(gu_db *db, const char *case_id, size_t limit,
 		" WHERE ?1 IS NULL OR case_id = ?1 ORDER BY at DESC, rowid DESC LIMIT ?2", err);
 	if (!st)
 		return -(int)err->code;
-	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = sqlite3_bind_int64(st, 2, limit ? (sqlite3_int64)limit : -1)) != SQLITE_OK)
-		goto cleanup;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		gu_audit_entry *e;
-
-		if (len == cap) {
-			size_t ncap = cap ? 2 * cap : 16;
-			gu_audit_entry *nv = realloc(v, ncap * sizeof *nv);
-
-			if (!nv) {
-				oom = true;
-				break;
-			}
-			v = nv;
-			cap = ncap;
-		}
-		e = &v[len++];
-		memset(e, 0, sizeof *e);
-		gu_column_copy(st, 0, e->id, sizeof e->id);
-		e->when = sqlite3_column_int64(st, 1);
-		gu_column_copy(st, 2, e->by, sizeof e->by);
-		gu_column_copy(st, 3, e->action, sizeof e->action);
-		gu_column_copy(st, 4, e->case_id, sizeof e->case_id);
-		e->detail = gu_column_dup(st, 5, &oom);
-		if (oom)
-			break;
+	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK
+	    || (rc = sqlite3_bind_int64(st, 2, limit ? (sqlite3_int64)limit : -1)) != SQLITE_OK) {
+		sqlite3_reset(st);
+		return gu_db_fail(db, rc, err);
 	}
-	if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
-cleanup:
-	sqlite3_reset(st);
-	if (oom)
-		ret = gu_error_set(err, GU_ENOMEM, db->path, 0, 0, _("out of memory"));
-	else if (rc != SQLITE_OK)
-		ret = gu_db_fail(db, rc, err);
-	if (ret < 0) {
-		gu_audit_entries_free(v, len);
-		return ret;
-	}
+	ret = gu_db_read_rows(db, st, sizeof **out, fill_entry, free_entries, &v, n, err);
 	*out = v;
-	*n = len;
-	return 0;
+	return ret;
 }
 
 /* Frees audit entries; returns nothing. */

@@ -159,61 +159,43 @@ int gu_followup_add(gu_db *db, const char *case_id, int item,
 	return gu_db_commit(db, err);
 }
 
-/* Reads referral rows from a bound statement into *out; returns 0 or < 0. */
+/* Fills one referral from a row of REFERRAL_COLUMNS; returns nothing. */
+static void fill_referral(sqlite3_stmt *st, void *elem, bool *oom)
+{
+	gu_referral *r = elem;
+	char status[16];
+
+	gu_column_copy(st, 0, r->case_id, sizeof r->case_id);
+	r->item = sqlite3_column_int(st, 1);
+	gu_column_copy(st, 2, status, sizeof status);
+	if (gu_ref_status_parse(status, &r->status, NULL) < 0)
+		r->status = GU_REF_REFERRED;
+	gu_column_copy(st, 3, r->referred_on, sizeof r->referred_on);
+	gu_column_copy(st, 4, r->last_on, sizeof r->last_on);
+	gu_column_copy(st, 5, r->next_due, sizeof r->next_due);
+	gu_column_copy(st, 6, r->who, sizeof r->who);
+	r->last_note = gu_column_dup(st, 7, oom);
+	gu_column_copy(st, 8, r->child_name, sizeof r->child_name);
+	gu_column_copy(st, 9, r->township, sizeof r->township);
+	gu_column_copy(st, 10, r->worker, sizeof r->worker);
+	r->updated = sqlite3_column_int64(st, 11);
+}
+
+/* Frees a list of referrals given as void *; returns nothing. */
+static void free_referrals(void *v, size_t n)
+{
+	gu_referrals_free(v, n);
+}
+
+/* Reads the referral rows of st into a list; returns 0 or < 0. */
 static int read_referrals(gu_db *db, sqlite3_stmt *st, gu_referral **out, size_t *n,
 	gu_error *err)
 {
-	gu_referral *v = NULL;
-	size_t cap = 0, len = 0;
-	bool oom = false;
-	int rc, ret = 0;
+	void *v;
+	int ret = gu_db_read_rows(db, st, sizeof **out, fill_referral, free_referrals, &v, n, err);
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		gu_referral *r;
-		char status[16];
-
-		if (len == cap) {
-			size_t ncap = cap ? 2 * cap : 16;
-			gu_referral *nv = realloc(v, ncap * sizeof *nv);
-
-			if (!nv) {
-				oom = true;
-				break;
-			}
-			v = nv;
-			cap = ncap;
-		}
-		r = &v[len++];
-		memset(r, 0, sizeof *r);
-		gu_column_copy(st, 0, r->case_id, sizeof r->case_id);
-		r->item = sqlite3_column_int(st, 1);
-		gu_column_copy(st, 2, status, sizeof status);
-		if (gu_ref_status_parse(status, &r->status, NULL) < 0)
-			r->status = GU_REF_REFERRED;
-		gu_column_copy(st, 3, r->referred_on, sizeof r->referred_on);
-		gu_column_copy(st, 4, r->last_on, sizeof r->last_on);
-		gu_column_copy(st, 5, r->next_due, sizeof r->next_due);
-		gu_column_copy(st, 6, r->who, sizeof r->who);
-		r->last_note = gu_column_dup(st, 7, &oom);
-		gu_column_copy(st, 8, r->child_name, sizeof r->child_name);
-		gu_column_copy(st, 9, r->township, sizeof r->township);
-		gu_column_copy(st, 10, r->worker, sizeof r->worker);
-		r->updated = sqlite3_column_int64(st, 11);
-		if (oom)
-			break;
-	}
-	sqlite3_reset(st);
-	if (oom)
-		ret = gu_error_set(err, GU_ENOMEM, db->path, 0, 0, _("out of memory"));
-	else if (rc != SQLITE_DONE)
-		ret = gu_db_fail(db, rc, err);
-	if (ret < 0) {
-		gu_referrals_free(v, len);
-		return ret;
-	}
 	*out = v;
-	*n = len;
-	return 0;
+	return ret;
 }
 
 /* Lists a case's referrals by item; returns 0 or < 0. */
@@ -285,15 +267,36 @@ void gu_referrals_free(gu_referral *v, size_t n)
 	free(v);
 }
 
+/* Fills one follow-up from a row; returns nothing. */
+static void fill_followup(sqlite3_stmt *st, void *elem, bool *oom)
+{
+	gu_followup *e = elem;
+	char status[16];
+
+	gu_column_copy(st, 0, e->id, sizeof e->id);
+	gu_column_copy(st, 1, status, sizeof status);
+	if (gu_ref_status_parse(status, &e->status, NULL) < 0)
+		e->status = GU_REF_REFERRED;
+	gu_column_copy(st, 2, e->on, sizeof e->on);
+	gu_column_copy(st, 3, e->next_due, sizeof e->next_due);
+	gu_column_copy(st, 4, e->who, sizeof e->who);
+	e->note = gu_column_dup(st, 5, oom);
+	e->created = sqlite3_column_int64(st, 6);
+}
+
+/* Frees a list of follow-ups given as void *; returns nothing. */
+static void free_followups(void *v, size_t n)
+{
+	gu_followups_free(v, n);
+}
+
 /* Lists one item's follow-ups, oldest first; returns 0 or < 0. */
 int gu_followup_list(gu_db *db, const char *case_id, int item, gu_followup **out,
 	size_t *n, gu_error *err)
 {
 	sqlite3_stmt *st;
-	gu_followup *v = NULL;
-	size_t cap = 0, len = 0;
-	bool oom = false;
-	int rc, ret = 0;
+	void *v;
+	int rc, ret;
 	GU_ERR_LOCAL(err);
 
 	*out = NULL;
@@ -306,54 +309,14 @@ int gu_followup_list(gu_db *db, const char *case_id, int item, gu_followup **out
 		" FROM followups WHERE case_id = ?1 AND item = ?2 ORDER BY on_date, created_at", err);
 	if (!st)
 		return -(int)err->code;
-	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = sqlite3_bind_int(st, 2, item)) != SQLITE_OK)
-		goto cleanup;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		gu_followup *e;
-		char status[16];
-
-		if (len == cap) {
-			size_t ncap = cap ? 2 * cap : 16;
-			gu_followup *nv = realloc(v, ncap * sizeof *nv);
-
-			if (!nv) {
-				oom = true;
-				break;
-			}
-			v = nv;
-			cap = ncap;
-		}
-		e = &v[len++];
-		memset(e, 0, sizeof *e);
-		gu_column_copy(st, 0, e->id, sizeof e->id);
-		gu_column_copy(st, 1, status, sizeof status);
-		if (gu_ref_status_parse(status, &e->status, NULL) < 0)
-			e->status = GU_REF_REFERRED;
-		gu_column_copy(st, 2, e->on, sizeof e->on);
-		gu_column_copy(st, 3, e->next_due, sizeof e->next_due);
-		gu_column_copy(st, 4, e->who, sizeof e->who);
-		e->note = gu_column_dup(st, 5, &oom);
-		e->created = sqlite3_column_int64(st, 6);
-		if (oom)
-			break;
+	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK
+	    || (rc = sqlite3_bind_int(st, 2, item)) != SQLITE_OK) {
+		sqlite3_reset(st);
+		return gu_db_fail(db, rc, err);
 	}
-	if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
-cleanup:
-	sqlite3_reset(st);
-	if (oom)
-		ret = gu_error_set(err, GU_ENOMEM, db->path, 0, 0, _("out of memory"));
-	else if (rc != SQLITE_OK)
-		ret = gu_db_fail(db, rc, err);
-	if (ret < 0) {
-		gu_followups_free(v, len);
-		return ret;
-	}
+	ret = gu_db_read_rows(db, st, sizeof **out, fill_followup, free_followups, &v, n, err);
 	*out = v;
-	*n = len;
-	return 0;
+	return ret;
 }
 
 /* Frees follow-ups; returns nothing. */

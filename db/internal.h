@@ -82,6 +82,17 @@ void gu_column_copy(sqlite3_stmt *st, int i, char *buf, size_t size);
 /* Returns a malloc'd copy of column i, or NULL for NULL (or no memory:
  * then *oom is set). */
 char *gu_column_dup(sqlite3_stmt *st, int i, bool *oom);
+/* Fills one element of a list from the statement's current row; sets
+ * *oom when a copy could not be made. */
+typedef void (*gu_row_fill_fn)(sqlite3_stmt *st, void *elem, bool *oom);
+/* Frees n elements of a list and the list itself. */
+typedef void (*gu_rows_free_fn)(void *v, size_t n);
+/* Steps st (already bound) to its end, growing an array of elements of
+ * elem_size bytes, each zeroed and then filled; resets st.  Returns 0 with
+ * the array in *out (NULL when empty) and its length in *n, or < 0 with
+ * nothing left allocated. */
+int gu_db_read_rows(gu_db *db, sqlite3_stmt *st, size_t elem_size, gu_row_fill_fn fill,
+	gu_rows_free_fn free_rows, void **out, size_t *n, gu_error *err);
 /* Returns the user name to record ("" when none). */
 const char *gu_db_user(const gu_db *db);
 

@@ -181,24 +181,40 @@ int gu_case_save_results(gu_db *db, const char *case_id, const gu_results *r,
 	return gu_db_commit(db, err);
 }
 
+/* Fills one saved result or alert from a row; returns nothing. */
+static void fill_saved(sqlite3_stmt *st, void *elem, bool *oom)
+{
+	gu_saved_result *s = elem;
+
+	s->item = sqlite3_column_int(st, 0);
+	gu_column_copy(st, 1, s->verdict, sizeof s->verdict);
+	gu_column_copy(st, 2, s->persons, sizeof s->persons);
+	s->reason = gu_column_dup(st, 3, oom);
+	s->explanation = gu_column_dup(st, 4, oom);
+	gu_column_copy(st, 5, s->policy_hash, sizeof s->policy_hash);
+	s->computed = sqlite3_column_int64(st, 6);
+}
+
+/* Frees a list of saved results given as void *; returns nothing. */
+static void free_saved(void *v, size_t n)
+{
+	gu_saved_results_free(v, n);
+}
+
 /* Loads saved alerts and results; returns 0 or < 0. */
 int gu_case_load_results(gu_db *db, const char *case_id, gu_saved_result **out,
 	size_t *n, gu_error *err)
 {
 	sqlite3_stmt *st;
-	gu_saved_result *v = NULL;
-	size_t cap = 0, len = 0;
-	bool oom = false;
-	int rc, ret = 0;
+	void *v;
+	int rc, ret;
 	GU_ERR_LOCAL(err);
+
 	*out = NULL;
 	*n = 0;
 	ret = gu_access_check_case(db, case_id, err);
 	if (ret < 0)
 		return ret;
-
-	*out = NULL;
-	*n = 0;
 	st = gu_db_stmt(db, GU_ST_RESULT_LIST,
 		"SELECT 0, alert, '', text, NULL, policy_hash, computed_at FROM alerts"
 		" WHERE case_id = ?1"
@@ -206,49 +222,13 @@ int gu_case_load_results(gu_db *db, const char *case_id, gu_saved_result **out,
 		" computed_at FROM results WHERE case_id = ?1 ORDER BY 1, 2", err);
 	if (!st)
 		return -(int)err->code;
-	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK)
-		goto cleanup;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		gu_saved_result *s;
-
-		if (len == cap) {
-			size_t ncap = cap ? 2 * cap : 16;
-			gu_saved_result *nv = realloc(v, ncap * sizeof *nv);
-
-			if (!nv) {
-				oom = true;
-				break;
-			}
-			v = nv;
-			cap = ncap;
-		}
-		s = &v[len++];
-		memset(s, 0, sizeof *s);
-		s->item = sqlite3_column_int(st, 0);
-		gu_column_copy(st, 1, s->verdict, sizeof s->verdict);
-		gu_column_copy(st, 2, s->persons, sizeof s->persons);
-		s->reason = gu_column_dup(st, 3, &oom);
-		s->explanation = gu_column_dup(st, 4, &oom);
-		gu_column_copy(st, 5, s->policy_hash, sizeof s->policy_hash);
-		s->computed = sqlite3_column_int64(st, 6);
-		if (oom)
-			break;
+	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK) {
+		sqlite3_reset(st);
+		return gu_db_fail(db, rc, err);
 	}
-	if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
-cleanup:
-	sqlite3_reset(st);
-	if (oom)
-		ret = gu_error_set(err, GU_ENOMEM, db->path, 0, 0, _("out of memory"));
-	else if (rc != SQLITE_OK)
-		ret = gu_db_fail(db, rc, err);
-	if (ret < 0) {
-		gu_saved_results_free(v, len);
-		return ret;
-	}
+	ret = gu_db_read_rows(db, st, sizeof **out, fill_saved, free_saved, &v, n, err);
 	*out = v;
-	*n = len;
-	return 0;
+	return ret;
 }
 
 /* Frees saved results; returns nothing. */
