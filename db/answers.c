@@ -318,26 +318,14 @@ static void free_changes(void *v, size_t n)
 int gu_case_history(gu_db *db, const char *case_id, gu_answer_change **out,
 	size_t *n, gu_error *err)
 {
-	sqlite3_stmt *st;
 	void *v;
-	int rc, ret;
+	int ret;
 	GU_ERR_LOCAL(err);
 
-	*out = NULL;
-	*n = 0;
-	ret = gu_access_check_case(db, case_id, err);
-	if (ret < 0)
-		return ret;
-	st = gu_db_stmt(db, GU_ST_HISTORY_LIST,
+	ret = gu_db_case_rows(db, GU_ST_HISTORY_LIST,
 		"SELECT key, old_value, new_value, reason, changed_by, changed_at"
-		" FROM answer_history WHERE case_id = ?1 ORDER BY changed_at, rowid", err);
-	if (!st)
-		return -(int)err->code;
-	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK) {
-		sqlite3_reset(st);
-		return gu_db_fail(db, rc, err);
-	}
-	ret = gu_db_read_rows(db, st, sizeof **out, fill_change, free_changes, &v, n, err);
+		" FROM answer_history WHERE case_id = ?1 ORDER BY changed_at, rowid",
+		case_id, sizeof **out, fill_change, free_changes, &v, n, err);
 	*out = v;
 	return ret;
 }

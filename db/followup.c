@@ -202,25 +202,16 @@ static int read_referrals(gu_db *db, sqlite3_stmt *st, gu_referral **out, size_t
 int gu_referral_list(gu_db *db, const char *case_id, gu_referral **out,
 	size_t *n, gu_error *err)
 {
-	sqlite3_stmt *st;
-	int rc, ret;
+	void *v;
+	int ret;
 	GU_ERR_LOCAL(err);
 
-	*out = NULL;
-	*n = 0;
-	ret = gu_access_check_case(db, case_id, err);
-	if (ret < 0)
-		return ret;
-	st = gu_db_stmt(db, GU_ST_REFERRAL_LIST,
+	ret = gu_db_case_rows(db, GU_ST_REFERRAL_LIST,
 		"SELECT " REFERRAL_COLUMNS " FROM referrals r JOIN cases c ON c.id = r.case_id"
-		" WHERE r.case_id = ?1 ORDER BY r.item", err);
-	if (!st)
-		return -(int)err->code;
-	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK) {
-		sqlite3_reset(st);
-		return gu_db_fail(db, rc, err);
-	}
-	return read_referrals(db, st, out, n, err);
+		" WHERE r.case_id = ?1 ORDER BY r.item",
+		case_id, sizeof **out, fill_referral, free_referrals, &v, n, err);
+	*out = v;
+	return ret;
 }
 
 /* Lists open referrals due on or before date; returns 0 or < 0. */

@@ -93,6 +93,12 @@ typedef void (*gu_rows_free_fn)(void *v, size_t n);
  * nothing left allocated. */
 int gu_db_read_rows(gu_db *db, sqlite3_stmt *st, size_t elem_size, gu_row_fill_fn fill,
 	gu_rows_free_fn free_rows, void **out, size_t *n, gu_error *err);
+/* Lists the rows of one case that sql (with ?1 the case id, prepared in
+ * slot) selects, after checking the session may see that case; as
+ * gu_db_read_rows otherwise. */
+int gu_db_case_rows(gu_db *db, enum gu_st slot, const char *sql, const char *case_id,
+	size_t elem_size, gu_row_fill_fn fill, gu_rows_free_fn free_rows, void **out,
+	size_t *n, gu_error *err);
 /* Returns the user name to record ("" when none). */
 const char *gu_db_user(const gu_db *db);
 

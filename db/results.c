@@ -205,28 +205,16 @@ static void free_saved(void *v, size_t n)
 int gu_case_load_results(gu_db *db, const char *case_id, gu_saved_result **out,
 	size_t *n, gu_error *err)
 {
-	sqlite3_stmt *st;
 	void *v;
-	int rc, ret;
+	int ret;
 	GU_ERR_LOCAL(err);
 
-	*out = NULL;
-	*n = 0;
-	ret = gu_access_check_case(db, case_id, err);
-	if (ret < 0)
-		return ret;
-	st = gu_db_stmt(db, GU_ST_RESULT_LIST,
+	ret = gu_db_case_rows(db, GU_ST_RESULT_LIST,
 		"SELECT 0, alert, '', text, NULL, policy_hash, computed_at FROM alerts"
 		" WHERE case_id = ?1"
 		" UNION ALL SELECT item, verdict, persons, reason, explanation, policy_hash,"
-		" computed_at FROM results WHERE case_id = ?1 ORDER BY 1, 2", err);
-	if (!st)
-		return -(int)err->code;
-	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK) {
-		sqlite3_reset(st);
-		return gu_db_fail(db, rc, err);
-	}
-	ret = gu_db_read_rows(db, st, sizeof **out, fill_saved, free_saved, &v, n, err);
+		" computed_at FROM results WHERE case_id = ?1 ORDER BY 1, 2",
+		case_id, sizeof **out, fill_saved, free_saved, &v, n, err);
 	*out = v;
 	return ret;
 }

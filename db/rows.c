@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "db/access.h"
 #include "db/internal.h"
 
 /* Steps st to its end into an array; returns 0 or < 0 (see internal.h). */
@@ -49,4 +50,27 @@ int gu_db_read_rows(gu_db *db, sqlite3_stmt *st, size_t elem_size, gu_row_fill_f
 	*out = v;
 	*n = len;
 	return 0;
+}
+
+/* Lists one case's rows after an access check; returns 0 or < 0. */
+int gu_db_case_rows(gu_db *db, enum gu_st slot, const char *sql, const char *case_id,
+	size_t elem_size, gu_row_fill_fn fill, gu_rows_free_fn free_rows, void **out,
+	size_t *n, gu_error *err)
+{
+	sqlite3_stmt *st;
+	int rc, ret;
+
+	*out = NULL;
+	*n = 0;
+	ret = gu_access_check_case(db, case_id, err);
+	if (ret < 0)
+		return ret;
+	st = gu_db_stmt(db, slot, sql, err);
+	if (!st)
+		return -(int)err->code;
+	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK) {
+		sqlite3_reset(st);
+		return gu_db_fail(db, rc, err);
+	}
+	return gu_db_read_rows(db, st, elem_size, fill, free_rows, out, n, err);
 }
