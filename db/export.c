@@ -82,7 +82,8 @@ static int read_items(sqlite3_stmt *res, sqlite3_stmt *ref, const char *case_id,
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* Writes the groups' translated names, comma-separated, into buf; returns buf. */
+/* Writes the groups' translated names, separated as the language writes a
+ * list ("、" in Chinese), into buf; returns buf. */
 static char *group_labels(const char *groups, char *buf, size_t size)
 {
 	const char *p = groups;
@@ -94,7 +95,7 @@ static char *group_labels(const char *groups, char *buf, size_t size)
 
 		snprintf(name, sizeof name, "%.*s", (int)len, p);
 		if (buf[0])
-			strncat(buf, ", ", size - strlen(buf) - 1);
+			strncat(buf, _(", "), size - strlen(buf) - 1);
 		strncat(buf, gu_group_label(name), size - strlen(buf) - 1);
 		p += len;
 		if (*p == ',')

@@ -71,6 +71,8 @@ check "cases lists three cases" test "$(wc -l < "$work/list")" -eq 3
 check "cases has eleven tab-separated fields" \
 	sh -c "awk -F '\t' 'NF != 11 { exit 1 }' '$work/list'"
 check "the newest case is first" sh -c "head -1 '$work/list' | grep -q '^$(cat "$work/id3")	draft	'"
+check "cases masks the ID numbers it lists" grep -q '211302\*\*\*\*\*\*\*\*0021' "$work/list"
+check "cases never lists a whole ID number" sh -c "! grep -q '211302201501010021' '$work/list'"
 "$GUANAI" --db "$db" cases --status complete --search 张 > "$work/list"
 check "cases filters by status and name" test "$(wc -l < "$work/list")" -eq 2
 "$GUANAI" --db "$db" cases --worker 李军 > "$work/list"

@@ -64,6 +64,7 @@ typedef struct gu_session {
 	char eval_err[700];     /* the answers do not agree: why */
 	char eval_key[64];      /* and the key to fix */
 	bool *marked;           /* per result: refer it */
+	char change_reason[400]; /* why a completed case's answers change; "" none given */
 } gu_session;
 
 typedef struct gu_app {
@@ -182,6 +183,8 @@ int gu_session_rebuild(gu_app *a);
 size_t gu_session_find(const gu_session *s, const char *key);
 /* Remembers the step on screen in the database; returns nothing. */
 void gu_session_remember(gu_app *a);
+/* Writes the progress counts to the database now; returns nothing. */
+void gu_session_store_progress(gu_app *a);
 /* Evaluates the answers into ses->res; returns 0, or -1 with eval_err. */
 int gu_session_evaluate(gu_app *a);
 /* Counts answered and applicable questions (the roster not counted). */

@@ -25,7 +25,8 @@ enum cv_popup {
 	CV_POP_RESCREEN,         /* date and policy file */
 	CV_POP_CHANGES,          /* what the re-screen changed */
 	CV_POP_APPROVE,          /* approve? y/n */
-	CV_POP_RETURN            /* reason and note */
+	CV_POP_RETURN,           /* reason and note */
+	CV_POP_EDIT              /* why a completed case's answers change */
 };
 
 enum { CV_F_DATE, CV_F_NOTE, CV_F_DUE, CV_F_POLICY, CV_F_COUNT };
@@ -49,6 +50,7 @@ typedef struct cv_state {
 	bool have_rs;
 	int changes_top;
 	unsigned char open_item[1001]; /* results whose explanation is shown */
+	bool supervisor;         /* may approve or return: the keys line offers it */
 } cv_state;
 
 /* Appends a line (copied) to the document; returns 0 or -1 when out of memory. */

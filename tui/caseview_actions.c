@@ -243,6 +243,24 @@ static void draw_review(gu_app *a, cv_state *s)
 			  "Esc cancels."), gu_attr(GU_R_DIM));
 }
 
+/* Draws the form asking why a completed case's answers change; returns nothing. */
+static void draw_edit(gu_app *a, cv_state *s)
+{
+	gu_rect r = gu_layout_popup(&a->lay, 9, 66);
+
+	gu_scr_box(r, _("Change the answers"));
+	gu_put_wrapped(r.y + 1, r.x + 2, r.w - 4, 2,
+		_("This case is no longer a draft: write why its answers change. The reason is kept "
+		  "with each changed answer."), A_NORMAL);
+	gu_put(r.y + 3, r.x + 2, r.w - 4, _("Reason for the change:"), gu_attr(GU_R_LABEL));
+	gu_edit_draw(&s->f[CV_F_NOTE], r.y + 4, r.x + 2, r.w - 4, true);
+	if (s->pop_err[0])
+		gu_put_wrapped(r.y + 5, r.x + 2, r.w - 4, 2, s->pop_err, gu_attr(GU_R_ERROR));
+	else
+		gu_put(r.y + 6, r.x + 2, r.w - 4, _("Enter opens the answers, Esc cancels."),
+			gu_attr(GU_R_DIM));
+}
+
 /* Draws the open popup; returns nothing. */
 void cv_popup_draw(gu_app *a, cv_state *s)
 {
@@ -259,6 +277,9 @@ void cv_popup_draw(gu_app *a, cv_state *s)
 	case CV_POP_APPROVE:
 	case CV_POP_RETURN:
 		draw_review(a, s);
+		break;
+	case CV_POP_EDIT:
+		draw_edit(a, s);
 		break;
 	default:
 		break;
@@ -457,6 +478,10 @@ void cv_popup_key(gu_app *a, cv_state *s, const gu_key *k)
 		} else if (gu_edit_key(&s->f[CV_F_NOTE], k, NULL)) {
 			s->pop_err[0] = '\0';
 		}
+		break;
+	case CV_POP_EDIT:
+		if (gu_edit_key(&s->f[CV_F_NOTE], k, NULL))
+			s->pop_err[0] = '\0';
 		break;
 	default:
 		s->pop = CV_POP_NONE;

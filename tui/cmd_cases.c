@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "core/i18n.h"
+#include "core/idcard.h"
 #include "db/store.h"
 #include "tui/commands.h"
 #include "tui/cases_csv.h"
@@ -21,7 +22,7 @@ static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s cases [OPTION]...\n"), PACKAGE);
 	fputs(_("List the stored cases, newest change first, one per line with tabs between:\n"
-		"id, status, last change, child's name, ID number, township, worker,\n"
+		"id, status, last change, child's name, ID number (masked), township, worker,\n"
 		"answers saved, progress, eligible items, items to verify.\n\n"), f);
 	fputs(_("  --status LIST     only these statuses, such as draft,returned\n"
 		"  --worker NAME     only this worker's cases\n"
@@ -70,7 +71,7 @@ static void put_field(const char *s)
 /* Prints one case as a line; returns nothing. */
 static void put_case(const gu_case_info *c)
 {
-	char when[32] = "";
+	char when[32] = "", masked[19];
 	time_t t = (time_t)(c->updated / 1000);
 	struct tm tm;
 
@@ -79,7 +80,9 @@ static void put_case(const gu_case_info *c)
 	printf("%s\t%s\t%s\t", c->id, gu_case_status_name(c->status), when);
 	put_field(c->child_name);
 	putchar('\t');
-	put_field(c->child_id_number);
+	/* ID numbers are never listed whole; a supervisor reveals one on screen. */
+	put_field(c->child_id_number[0] && strcmp(c->child_id_number, "none") != 0
+		? gu_idcard_mask(c->child_id_number, masked) : c->child_id_number);
 	putchar('\t');
 	put_field(c->township);
 	putchar('\t');

@@ -258,8 +258,9 @@ static cols make_cols(int w)
 	c.due = 10;
 	c.groups = gu_text_width(group_letters("floating,left_behind,difficult", letters,
 		sizeof letters));
+	/* the heading may be wider than the letters ("儿童类别" is 8 columns) */
 	if (gw > c.groups)
-		c.groups = gw > 6 ? 6 : gw;
+		c.groups = gw > 8 ? 8 : gw;
 	rest = w - c.status - c.id - c.due - c.groups - 6;
 	if (rest < 15)
 		rest = 15;
@@ -393,7 +394,7 @@ static void draw(gu_app *a, void *st)
 {
 	static const char *const keys[] = {
 		"Enter", N_("open"), "F2-F8", N_("filter"), "F9", N_("export"),
-		"C-r", N_("show ID"), "Esc", N_("back"),
+		"Ctrl-R", N_("show ID"), "Esc", N_("back"),
 	};
 	cases_state *s = st;
 	int x = 1, w = a->lay.cols - 2, y = a->lay.body.y, h, i, lw;

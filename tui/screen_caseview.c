@@ -80,6 +80,34 @@ static void add_wrapped(cv_state *s, int w, const char *text, enum gu_color_role
 	}
 }
 
+/* Appends text wrapped into w columns with its later rows hang columns
+ * further right, so a dated event's date stands out; returns nothing. */
+static void add_hanging(cv_state *s, int w, const char *text, enum gu_color_role role,
+	int indent, int hang)
+{
+	gu_text_line rows[64];
+	size_t n, i;
+	int cols = w - indent;
+
+	if (cols < 10 + hang) {
+		add_wrapped(s, w, text, role, indent, 0);
+		return;
+	}
+	n = gu_text_wrap_hanging(text, cols, hang, rows, 64);
+	if (n == 0) {
+		cv_add(s, "", role, indent, 0, false);
+		return;
+	}
+	for (i = 0; i < n && i < 64; i++) {
+		char buf[1200];
+		size_t len = rows[i].len < sizeof buf ? rows[i].len : sizeof buf - 1;
+
+		memcpy(buf, text + rows[i].start, len);
+		buf[len] = '\0';
+		cv_add(s, buf, role, i == 0 ? indent : indent + hang, 0, false);
+	}
+}
+
 /* Returns a choice's label for value, or value. */
 static const char *choice_word(const gu_question *q, const char *value)
 {
@@ -136,7 +164,7 @@ static const char *value_words(const cv_state *s, const gu_question *q, const ch
 		if (strcmp(value, "none") == 0)
 			snprintf(buf, size, "%s", _("none"));
 		else if (gu_region_name(value, gu_lang() == GU_LANG_ZH, region, sizeof region))
-			snprintf(buf, size, "%s (%s)", region, value);
+			snprintf(buf, size, _("%s (%s)"), region, value);
 		else
 			snprintf(buf, size, "%s", value);
 		break;
@@ -177,9 +205,9 @@ static void build_summary(gu_app *a, cv_state *s, int w)
 	}
 	snprintf(line, sizeof line, _("Groups: %s"), g[0] ? g : _("none found"));
 	add_wrapped(s, w, line, GU_R_NORMAL, 2, 0);
-	snprintf(line, sizeof line, _("Results: %d eligible, %d to verify    Policy: %s %s"),
-		s->info.n_eligible, s->info.n_verify, s->info.policy_id[0] ? s->info.policy_id : "-",
-		s->info.policy_version);
+	snprintf(line, sizeof line, _("%d eligible, %d to verify    list version %s"),
+		s->info.n_eligible, s->info.n_verify,
+		s->info.policy_version[0] ? s->info.policy_version : "-");
 	add_wrapped(s, w, line, GU_R_NORMAL, 2, 0);
 	if (s->info.status == GU_CASE_RETURNED) {
 		gu_review *rev = NULL;
@@ -411,7 +439,8 @@ static void build_timeline(gu_app *a, cv_state *s, int w, const gu_referral *ref
 	if (nev > 1)
 		qsort(ev, nev, sizeof *ev, event_cmp);
 	for (i = 0; i < nev; i++) {
-		add_wrapped(s, w, ev[i].text, GU_R_NORMAL, 2, 0);
+		/* later rows line up under the text after the date and two spaces */
+		add_hanging(s, w, ev[i].text, GU_R_NORMAL, 2, 12);
 		free(ev[i].text);
 	}
 	free(ev);
@@ -473,19 +502,31 @@ static void draw(gu_app *a, void *st)
 {
 	static const char *const keys[] = {
 		"Enter", N_("explain"), "f", N_("follow-up"), "s", N_("re-screen"),
-		"a/x", N_("approve/return"), "Esc", N_("back"), "e", N_("edit"), "C-r", N_("show ID"),
+		"a/x", N_("approve/return"), "Esc", N_("back"), "e", N_("edit"), "Ctrl-R", N_("show ID"),
+	};
+	/* a worker is not offered the review keys */
+	static const char *const worker_keys[] = {
+		"Enter", N_("explain"), "f", N_("follow-up"), "s", N_("re-screen"),
+		"Esc", N_("back"), "e", N_("edit"), "Ctrl-R", N_("show ID"),
 	};
 	cv_state *s = st;
-	int x = a->lay.margin, w = a->lay.text_w, y = a->lay.body.y, h = page_rows(a), i;
-	char line[400];
+	int x = a->lay.margin, w = a->lay.text_w, y = a->lay.body.y, h = page_rows(a), i, n;
+	char line[400], pos[64];
 
 	if (s->built_w != w)
 		build(a, s, w);
 	gu_frame_title(a, _("case"));
-	snprintf(line, sizeof line, "%s  %s  %d/%zu",
+	n = snprintf(line, sizeof line, "%s  %s",
 		s->info.child_name[0] ? s->info.child_name : _("(no name)"),
-		gu_case_status_label(s->info.status), s->top + 1, s->nlines);
+		gu_case_status_label(s->info.status));
+	if (s->info.status == GU_CASE_DRAFT && n > 0 && (size_t)n < sizeof line)
+		/* answers saved of the questions that apply, as the drafts list shows them */
+		snprintf(line + n, sizeof line - (size_t)n, "  %s %d/%d", _("Answered"), s->info.answered,
+			s->info.progress_total > s->info.answered ? s->info.progress_total : s->info.answered);
 	gu_put(a->lay.status.y, 1, a->lay.cols - 2, line, gu_attr(GU_R_DIM));
+	/* TRANSLATORS: the first line on screen of the case view and all its lines */
+	snprintf(pos, sizeof pos, _("line %d of %zu"), s->top + 1, s->nlines);
+	gu_put_right(a->lay.status.y, 1, a->lay.cols - 2, pos, gu_attr(GU_R_DIM));
 	if (s->cur >= 0) {
 		if (s->cur < s->top)
 			s->top = s->cur;
@@ -502,7 +543,10 @@ static void draw(gu_app *a, void *st)
 	}
 	if (s->pop != CV_POP_NONE)
 		cv_popup_draw(a, s);
-	gu_scr_bottom(a, keys, sizeof keys / sizeof keys[0]);
+	if (s->supervisor)
+		gu_scr_bottom(a, keys, sizeof keys / sizeof keys[0]);
+	else
+		gu_scr_bottom(a, worker_keys, sizeof worker_keys / sizeof worker_keys[0]);
 }
 
 /* Moves the cursor or scrolls by dir (+1/-1) lines; returns nothing. */
@@ -570,12 +614,13 @@ static void reveal(gu_app *a, cv_state *s)
 }
 
 /* Opens the case in the interview or result screen; returns a gu_screen_ret. */
-static int edit(gu_app *a, cv_state *s)
+static int edit(gu_app *a, cv_state *s, const char *reason)
 {
 	bool editable = s->info.status == GU_CASE_DRAFT || s->info.status == GU_CASE_RETURNED;
 
 	if (gu_session_open(a, s->id) < 0)
 		return GU_SCREEN_STAY;
+	snprintf(a->ses->change_reason, sizeof a->ses->change_reason, "%s", reason ? reason : "");
 	if (editable)
 		gu_interview_enter(a);
 	else
@@ -588,6 +633,15 @@ static int key(gu_app *a, void *st, const gu_key *k)
 {
 	cv_state *s = st;
 
+	if (s->pop == CV_POP_EDIT && gu_key_fn(k, KEY_ENTER)) {
+		if (s->f[CV_F_NOTE].len == 0) {
+			snprintf(s->pop_err, sizeof s->pop_err, "%s",
+				_("Write why the answers change first: the reason is kept with each change."));
+			return GU_SCREEN_STAY;
+		}
+		s->pop = CV_POP_NONE;
+		return edit(a, s, s->f[CV_F_NOTE].buf);
+	}
 	if (s->pop != CV_POP_NONE) {
 		cv_popup_key(a, s, k);
 		return GU_SCREEN_STAY;
@@ -633,7 +687,12 @@ static int key(gu_app *a, void *st, const gu_key *k)
 	} else if (gu_key_char(k, 'x')) {
 		cv_popup_open(a, s, CV_POP_RETURN);
 	} else if (gu_key_char(k, 'e')) {
-		return edit(a, s);
+		/* a case that left the draft state keeps why its answers change */
+		if (s->info.status != GU_CASE_DRAFT) {
+			cv_popup_open(a, s, CV_POP_EDIT);
+			return GU_SCREEN_STAY;
+		}
+		return edit(a, s, NULL);
 	} else if (gu_key_char(k, 18)) {      /* C-r */
 		reveal(a, s);
 	}
@@ -655,6 +714,7 @@ int gu_screen_caseview(gu_app *a, const char *case_id)
 	}
 	snprintf(s->id, sizeof s->id, "%s", case_id);
 	s->cur = -1;
+	s->supervisor = gu_scr_is_supervisor(a);
 	a->msg[0] = '\0';
 	if (cv_reload(a, s) == 0)
 		r = gu_scr_loop(a, draw, key, s);

@@ -108,6 +108,7 @@ static int finish(gu_app *a)
 		snprintf(a->fin_err, sizeof a->fin_err, "%s", s->save_err);
 		return -1;
 	}
+	gu_session_store_progress(a);
 	if (gu_case_save_results(a->db, s->id, &s->res, gu_policy_id(a->pol),
 			gu_policy_version(a->pol), gu_policy_hash(a->pol), &err) < 0)
 		goto failed;

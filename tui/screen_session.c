@@ -113,6 +113,17 @@ static void write_resume(gu_app *a, const char *key)
 		snprintf(s->resume_stored, sizeof s->resume_stored, "%s", key);
 }
 
+/* Writes the progress counts now, keeping the remembered step (used when
+ * the case is finished, so lists show the final count); returns nothing. */
+void gu_session_store_progress(gu_app *a)
+{
+	gu_session *s = a->ses;
+
+	if (!s || !a->db || s->nsteps == 0)
+		return;
+	write_resume(a, s->resume_stored);
+}
+
 /* Remembers the step on screen; returns nothing.  Resuming goes to the
  * first unanswered question when no key is stored, so the key is written
  * only when the step on screen is another one (going back, skipping):
@@ -256,7 +267,7 @@ int gu_session_flush(gu_app *a)
 {
 	gu_session *s = a->ses;
 	const char *reason = s->status == GU_CASE_DRAFT ? NULL
-		: _("changed in the interview screens");
+		: s->change_reason[0] ? s->change_reason : _("changed in the interview screens");
 
 	while (s->npending > 0) {
 		const char *key = s->pending[0];
