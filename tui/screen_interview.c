@@ -11,6 +11,7 @@
 #include "core/idcard.h"
 #include "core/region.h"
 #include "core/text.h"
+#include "db/auth.h"
 #include "tui/app.h"
 #include "tui/harness.h"
 #include "tui/options.h"
@@ -38,9 +39,17 @@ static const char *suggestion(gu_app *a, const char *key, char *buf, size_t size
 		snprintf(buf, size, "%s", gu_today());
 		return buf;
 	}
-	if (strcmp(key, "interview.worker") == 0 && gu_opts.user && *gu_opts.user) {
-		snprintf(buf, size, "%s", gu_opts.user);
-		return buf;
+	if (strcmp(key, "interview.worker") == 0) {
+		const char *who = NULL;
+
+		/* The user who logged in, else the name given with --user. */
+		if (!(a->db && gu_auth_session(a->db, &who, NULL)) || !who || !*who)
+			who = gu_opts.user;
+		if (who && *who) {
+			snprintf(buf, size, "%s", who);
+			return buf;
+		}
+		return NULL;
 	}
 	if (!idn || gu_idcard_parse(idn, &id) != GU_ID_OK)
 		return NULL;
