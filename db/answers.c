@@ -196,13 +196,26 @@ cleanup:
 	return ret;
 }
 
+/* After answers were saved inside the transaction: a case a supervisor had
+ * approved goes back to "complete" when any answer changed, so the change
+ * is reviewed again.  before is sqlite3_total_changes() before the saves.
+ * Returns 0 or < 0. */
+static int reopen_review_in_tx(gu_db *db, const char *case_id, enum gu_case_status status,
+	int before, gu_error *err)
+{
+	if (status != GU_CASE_REVIEWED || sqlite3_total_changes(db->h) == before)
+		return 0;
+	return gu_case_set_status_in_tx(db, case_id, GU_CASE_COMPLETE,
+		"answers changed after review", gu_time_now(), err);
+}
+
 /* Saves one confirmed answer in its own transaction; returns 0 or < 0. */
 int gu_case_save_answer(gu_db *db, const char *case_id, const char *key,
 	const char *value, const char *reason, gu_error *err)
 {
 	enum gu_case_status status;
 	bool completed;
-	int ret;
+	int ret, before;
 	GU_ERR_LOCAL(err);
 
 	ret = gu_access_check_case(db, case_id, err);
@@ -212,9 +225,12 @@ int gu_case_save_answer(gu_db *db, const char *case_id, const char *key,
 	if (ret < 0)
 		return ret;
 	ret = gu_case_state_in_tx(db, case_id, &status, &completed, err);
+	before = sqlite3_total_changes(db->h);
 	if (ret == 0)
 		ret = gu_answer_put_in_tx(db, case_id, completed, key, value, reason,
 			gu_time_now(), err);
+	if (ret == 0)
+		ret = reopen_review_in_tx(db, case_id, status, before, err);
 	if (ret < 0) {
 		gu_db_rollback(db);
 		return ret;
@@ -230,7 +246,7 @@ int gu_case_save_answers(gu_db *db, const char *case_id, const gu_answers *a,
 	gu_time_ms now = gu_time_now();
 	bool completed;
 	size_t i;
-	int ret;
+	int ret, before;
 	GU_ERR_LOCAL(err);
 
 	ret = gu_access_check_case(db, case_id, err);
@@ -240,9 +256,12 @@ int gu_case_save_answers(gu_db *db, const char *case_id, const gu_answers *a,
 	if (ret < 0)
 		return ret;
 	ret = gu_case_state_in_tx(db, case_id, &status, &completed, err);
+	before = sqlite3_total_changes(db->h);
 	for (i = 0; ret == 0 && i < a->n; i++)
 		ret = gu_answer_put_in_tx(db, case_id, completed, a->v[i].key, a->v[i].value,
 			reason, now, err);
+	if (ret == 0)
+		ret = reopen_review_in_tx(db, case_id, status, before, err);
 	if (ret < 0) {
 		gu_db_rollback(db);
 		return ret;

@@ -649,3 +649,30 @@ Test(db, saved_results_record_the_groups_for_lists_and_counts)
 	cr_assert_str_eq(groups, "difficult");
 	gu_db_close(db);
 }
+
+Test(db, a_changed_answer_sends_an_approved_case_back_for_review)
+{
+	gu_db *db = open_ok();
+	char id[GU_ID_SIZE];
+	gu_case_info info;
+	gu_error err;
+
+	new_case(db, "王芳", "大平房镇", id);
+	save(db, id, "child.sex", "female", NULL);
+	cr_assert_eq(gu_case_set_status(db, id, GU_CASE_COMPLETE, NULL, &err), 0);
+	cr_assert_eq(gu_case_set_status(db, id, GU_CASE_REVIEWED, "approved", &err), 0);
+
+	/* The same value again changes nothing: the approval stands. */
+	cr_assert_eq(gu_case_save_answer(db, id, "child.sex", "female", "checked", &err), 0);
+	cr_assert_eq(gu_case_get(db, id, &info, &err), 0);
+	cr_assert_eq(info.status, GU_CASE_REVIEWED);
+
+	/* A real change goes back to "complete", to be reviewed again. */
+	cr_assert_eq(gu_case_save_answer(db, id, "child.sex", "male", "wrong on the form", &err), 0,
+		"%s", err.message);
+	cr_assert_eq(gu_case_get(db, id, &info, &err), 0);
+	cr_assert_eq(info.status, GU_CASE_COMPLETE);
+	cr_assert_eq(raw_int("SELECT count(*) FROM audit WHERE action = 'case.status'"
+		" AND detail LIKE '%answers changed after review%'"), 1);
+	gu_db_close(db);
+}
