@@ -111,9 +111,12 @@ void gu_list_draw(gu_app *a)
 		localtime_r(&t, &tmv);
 		strftime(when, sizeof when, "%Y-%m-%d", &tmv);
 		/* answers saved (always current) of the questions that applied when
-		 * the draft was last left */
-		snprintf(progress, sizeof progress, "%d/%d", c->answered,
-			c->progress_total > c->answered ? c->progress_total : c->answered);
+		 * the draft was last left; after a power cut that count can be older
+		 * than the answers, and then only the answers saved are shown */
+		if (c->progress_total > c->answered)
+			snprintf(progress, sizeof progress, "%d/%d", c->answered, c->progress_total);
+		else
+			snprintf(progress, sizeof progress, "%d", c->answered);
 		gu_fill(y, x, w, at);
 		col += gu_put(y, col, 10, gu_case_status_label(c->status), at);
 		col = x + 10;
