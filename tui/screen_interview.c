@@ -262,8 +262,9 @@ static void draw_leave(gu_app *a)
 	int y = r.y + 2;
 
 	gu_box(r, _("Leave the interview?"));
-	y += gu_put_wrapped(y, r.x + 2, r.w - 4, 2,
-		_("The draft is kept: resume it from the start screen."), A_NORMAL);
+	y += gu_put_wrapped(y, r.x + 2, r.w - 4, 2, a->ses->status == GU_CASE_DRAFT
+		? _("The draft is kept: resume it from the start screen.")
+		: _("Every saved answer is kept; the case keeps its status."), A_NORMAL);
 	if (a->ses->npending)
 		y += gu_put_wrapped(y, r.x + 2, r.w - 4, 2,
 			_("Some answers are NOT saved yet and would be lost: press Ctrl-R to retry first."),
@@ -515,9 +516,12 @@ static void popup_key(gu_app *a, const gu_key *k)
 		break;
 	case GU_POP_LEAVE:
 		if (gu_key_char(k, 'y') || gu_key_char(k, 'Y')) {
+			bool draft = a->ses->status == GU_CASE_DRAFT;
+
 			gu_session_close(a);
 			gu_start_enter(a);
-			gu_app_message(a, GU_R_OK, _("The draft is kept."));
+			gu_app_message(a, GU_R_OK, draft ? _("The draft is kept.")
+				: _("Every saved answer is kept."));
 		} else if (gu_key_char(k, 18)) {
 			gu_session_flush(a);
 		} else if (gu_key_char(k, 'n') || gu_key_char(k, 'N') || gu_key_char(k, GU_ESC)) {
