@@ -16,18 +16,10 @@
 #include <unistd.h>
 
 #include "db/store.h"
+#include "tests/bench_util.h"
 
 #define CASES 100000
 #define SAVES 400
-
-/* Returns a monotonic time in seconds. */
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* Stops the benchmark with a message; never returns. */
 static void die(const char *what, const char *detail)
@@ -36,21 +28,10 @@ static void die(const char *what, const char *detail)
 	exit(1);
 }
 
-/* Returns a random number below n from a small fast generator. */
-static unsigned rnd(unsigned n)
-{
-	static unsigned long long s = 0x9e3779b97f4a7c15ULL;
-
-	s ^= s << 13;
-	s ^= s >> 7;
-	s ^= s << 17;
-	return (unsigned)(s % n);
-}
-
 /* Returns one of the k strings in v at random. */
 static const char *pick(const char *const *v, unsigned k)
 {
-	return v[rnd(k)];
+	return v[bench_rnd(k)];
 }
 #define PICK(v) pick(v, sizeof v / sizeof v[0])
 
@@ -110,7 +91,7 @@ static const char *answer(int j, const char *name, const char *worker, const cha
 	const char *key = keys[j], *dot = strrchr(key, '.') + 1;
 
 	if (strcmp(key, "interview.date") == 0)
-		snprintf(buf, size, "2025-%02u-%02u", 1 + rnd(12), 1 + rnd(28));
+		snprintf(buf, size, "2025-%02u-%02u", 1 + bench_rnd(12), 1 + bench_rnd(28));
 	else if (strcmp(key, "interview.township") == 0)
 		snprintf(buf, size, "%s", township);
 	else if (strcmp(key, "interview.worker") == 0)
@@ -118,10 +99,10 @@ static const char *answer(int j, const char *name, const char *worker, const cha
 	else if (strcmp(key, "child.name") == 0)
 		snprintf(buf, size, "%s", name);
 	else if (strcmp(key, "child.id_number") == 0)
-		snprintf(buf, size, "%s20%02u%02u%02u%03u%u", PICK(counties), 10 + rnd(15),
-			1 + rnd(12), 1 + rnd(28), rnd(1000), rnd(10));
+		snprintf(buf, size, "%s20%02u%02u%02u%03u%u", PICK(counties), 10 + bench_rnd(15),
+			1 + bench_rnd(12), 1 + bench_rnd(28), bench_rnd(1000), bench_rnd(10));
 	else if (strcmp(key, "child.dob") == 0)
-		snprintf(buf, size, "20%02u-%02u-%02u", 10 + rnd(15), 1 + rnd(12), 1 + rnd(28));
+		snprintf(buf, size, "20%02u-%02u-%02u", 10 + bench_rnd(15), 1 + bench_rnd(12), 1 + bench_rnd(28));
 	else if (strstr(key, "county"))
 		snprintf(buf, size, "%s", PICK(counties));
 	else if (strcmp(dot, "name") == 0)
@@ -136,17 +117,17 @@ static const char *answer(int j, const char *name, const char *worker, const cha
 		snprintf(buf, size, "%s", PICK(stages));
 	else if (strstr(dot, "months") || strcmp(dot, "age") == 0 || strcmp(dot, "grade") == 0 ||
 		 strcmp(dot, "disability_level") == 0)
-		snprintf(buf, size, "%u", 1 + rnd(strcmp(dot, "age") == 0 ? 80 : 9));
+		snprintf(buf, size, "%u", 1 + bench_rnd(strcmp(dot, "age") == 0 ? 80 : 9));
 	else if (strcmp(dot, "sex") == 0)
-		snprintf(buf, size, "%s", rnd(2) ? "male" : "female");
+		snprintf(buf, size, "%s", bench_rnd(2) ? "male" : "female");
 	else if (strcmp(dot, "relation") == 0)
-		snprintf(buf, size, "%s", rnd(3) ? "grandparent" : "sibling");
+		snprintf(buf, size, "%s", bench_rnd(3) ? "grandparent" : "sibling");
 	else if (strcmp(dot, "lives_with") == 0)
-		snprintf(buf, size, "%s", rnd(2) ? "grandparents" : "mother, grandparents");
+		snprintf(buf, size, "%s", bench_rnd(2) ? "grandparents" : "mother, grandparents");
 	else if (strstr(dot, "kind"))
-		snprintf(buf, size, "%s", rnd(3) ? "village" : "county_town");
+		snprintf(buf, size, "%s", bench_rnd(3) ? "village" : "county_town");
 	else if (strcmp(dot, "job_need") == 0 || strcmp(dot, "disability_types") == 0)
-		snprintf(buf, size, "%s", rnd(4) ? "" : (dot[0] == 'j' ? "job, training" : "physical"));
+		snprintf(buf, size, "%s", bench_rnd(4) ? "" : (dot[0] == 'j' ? "job, training" : "physical"));
 	else
 		snprintf(buf, size, "%s", PICK(yesno));
 	return key;
@@ -182,7 +163,7 @@ static void generate(const char *path)
 	gu_db *db;
 	gu_error err;
 	char (*ids)[33], value[128], name[64], device[33];
-	double t0 = now_s();
+	double t0 = bench_now_s();
 	int i, j;
 
 	if (gu_db_open(path, &db, &err) < 0)
@@ -194,7 +175,7 @@ static void generate(const char *path)
 		die("memory", "no room for the ids");
 	for (i = 0; i < CASES; i++) {
 		for (j = 0; j < 32; j++)
-			ids[i][j] = hex[rnd(16)];
+			ids[i][j] = hex[bench_rnd(16)];
 		ids[i][32] = '\0';
 	}
 	qsort(ids, CASES, sizeof *ids, cmp_id);
@@ -224,9 +205,9 @@ static void generate(const char *path)
 		die("prepare", sqlite3_errmsg(h));
 	for (i = 0; i < CASES; i++) {
 		const char *worker = pick(given, 24), *township = PICK(townships);
-		sqlite3_int64 t = 1700000000000LL + (sqlite3_int64)i * 600000 + rnd(600000);
+		sqlite3_int64 t = 1700000000000LL + (sqlite3_int64)i * 600000 + bench_rnd(600000);
 		char audit_id[33];
-		int nres = 1 + (int)rnd(5), complete = rnd(5) != 0;
+		int nres = 1 + (int)bench_rnd(5), complete = bench_rnd(5) != 0;
 
 		snprintf(name, sizeof name, "%s%s", PICK(surnames), PICK(given));
 		bind(c, 1, ids[i]);
@@ -259,14 +240,14 @@ static void generate(const char *path)
 		}
 		for (j = 0; j < nres; j++) {
 			bind(r, 1, ids[i]);
-			sqlite3_bind_int(r, 2, 1 + j * 7 + (int)rnd(7));
+			sqlite3_bind_int(r, 2, 1 + j * 7 + (int)bench_rnd(7));
 			bind(r, 3, j == 0 ? "verify" : "eligible");
 			sqlite3_bind_int64(r, 4, t + 3600000);
 			bind(r, 5, device);
 			step(r);
 		}
 		for (j = 0; j < 32; j++)
-			audit_id[j] = hex[rnd(16)];
+			audit_id[j] = hex[bench_rnd(16)];
 		audit_id[32] = '\0';
 		bind(au, 1, audit_id);
 		sqlite3_bind_int64(au, 2, t);
@@ -284,7 +265,7 @@ static void generate(const char *path)
 		die("commit", sqlite3_errmsg(h));
 	sqlite3_close(h);
 	free(ids);
-	printf("generated %d cases with 80 answers each in %.1f s\n", CASES, now_s() - t0);
+	printf("generated %d cases with 80 answers each in %.1f s\n", CASES, bench_now_s() - t0);
 }
 
 /* Returns the number of cases in path, or -1 when it cannot be read. */
@@ -301,18 +282,10 @@ static long count_cases(const char *path)
 	return n;
 }
 
-/* Compares doubles for qsort; returns <0, 0 or >0. */
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
 /* Prints the median and 99th percentile of n times in seconds. */
 static void report(const char *what, double *t, int n)
 {
-	qsort(t, (size_t)n, sizeof *t, cmp_double);
+	bench_sort(t, (size_t)n);
 	printf("%-44s median %7.3f ms   p99 %7.3f ms   (%d saves)\n", what,
 		t[n / 2] * 1e3, t[(n * 99) / 100] * 1e3, n);
 }
@@ -392,7 +365,7 @@ static int shell_start(shell *sh, const char *path)
 static double shell_save(shell *sh, const char *id, int i)
 {
 	char line[256];
-	double t0 = now_s();
+	double t0 = bench_now_s();
 
 	fprintf(sh->in, "BEGIN IMMEDIATE; INSERT INTO answers (case_id, key, value, seq,"
 		" answered_at, answered_by, updated_at, device) VALUES"
@@ -402,7 +375,7 @@ static double shell_save(shell *sh, const char *id, int i)
 	fflush(sh->in);
 	if (!fgets(line, sizeof line, sh->out) || strcmp(line, "ok\n") != 0)
 		die("sqlite3 shell", "did not answer");
-	return now_s() - t0;
+	return bench_now_s() - t0;
 }
 
 /* Removes the shell's rows and stops it; returns nothing. */
@@ -433,10 +406,10 @@ static int time_saves(const char *path, const char *id, double *store_t, double 
 
 		snprintf(key, sizeof key, "member.%d.name", i + 1);
 		snprintf(value, sizeof value, "成员%d", i);
-		t0 = now_s();
+		t0 = bench_now_s();
 		if (gu_case_save_answer(db, id, key, value, NULL, &err) < 0)
 			die("save", err.message);
-		store_t[i] = now_s() - t0;
+		store_t[i] = bench_now_s() - t0;
 		if (have_shell)
 			shell_t[i] = shell_save(&sh, id, i);
 	}
@@ -484,10 +457,10 @@ int main(void)
 		die(path, "the database could not be made");
 
 	/* Open and be ready: open, migrations checked, first page of the list. */
-	t0 = now_s();
+	t0 = bench_now_s();
 	if (gu_db_open(path, &db, &err) < 0)
 		die(path, err.message);
-	t_open = now_s() - t0;
+	t_open = bench_now_s() - t0;
 	{
 		gu_case_filter f = { .limit = 20 };
 
@@ -495,7 +468,7 @@ int main(void)
 			die("list", err.message);
 		free(v);
 	}
-	t_ready = now_s() - t0;
+	t_ready = bench_now_s() - t0;
 	gu_db_close(db);
 	printf("open the database:                           %7.1f ms\n", t_open * 1e3);
 	printf("open and show the first 20 cases:            %7.1f ms\n", t_ready * 1e3);
@@ -509,11 +482,11 @@ int main(void)
 			!= SQLITE_OK)
 			die(path, sqlite3_errmsg(h));
 		sqlite3_close(h);
-		t0 = now_s();
+		t0 = bench_now_s();
 		if (gu_db_open(path, &db, &err) < 0)
 			die(path, err.message);
 		printf("open after an unclean close (quick_check):   %7.1f ms%s\n",
-			(now_s() - t0) * 1e3, gu_db_was_recovered(db) ? "" : " (no check ran!)");
+			(bench_now_s() - t0) * 1e3, gu_db_was_recovered(db) ? "" : " (no check ran!)");
 		gu_db_close(db);
 	}
 

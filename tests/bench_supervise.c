@@ -21,35 +21,16 @@
 #include "db/dashboard.h"
 #include "db/search.h"
 #include "db/store.h"
+#include "tests/bench_util.h"
 
 #define CASES 100000
 #define RUNS 30
-
-/* Returns a monotonic time in seconds. */
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* Stops the benchmark with a message; never returns. */
 static void die(const char *what, const char *detail)
 {
 	fprintf(stderr, "bench_supervise: %s: %s\n", what, detail);
 	exit(1);
-}
-
-/* Returns a random number below n from a small fast generator. */
-static unsigned rnd(unsigned n)
-{
-	static unsigned long long s = 0x2545f4914f6cdd1dULL;
-
-	s ^= s << 13;
-	s ^= s >> 7;
-	s ^= s << 17;
-	return (unsigned)(s % n);
 }
 
 static const char *const surnames[] = { "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴",
@@ -85,8 +66,8 @@ static void step(sqlite3_stmt *st)
 /* Writes a valid ID number for a child born in year into out (19 bytes). */
 static void id_number(int year, char *out)
 {
-	snprintf(out, 19, "%s%04d%02u%02u%03u", counties[rnd(7)], year, 1 + rnd(12), 1 + rnd(28),
-		rnd(1000));
+	snprintf(out, 19, "%s%04d%02u%02u%03u", counties[bench_rnd(7)], year, 1 + bench_rnd(12), 1 + bench_rnd(28),
+		bench_rnd(1000));
 	out[17] = gu_idcard_check_char(out);
 	out[18] = '\0';
 }
@@ -100,7 +81,7 @@ static void generate(const char *path)
 	gu_db *db;
 	gu_error err;
 	char id[33], name[64], idnum[20], device[33], due[11];
-	double t0 = now_s();
+	double t0 = bench_now_s();
 	int i, j;
 
 	if (gu_db_open(path, &db, &err) < 0)
@@ -125,20 +106,20 @@ static void generate(const char *path)
 		" next_due, who, updated_at, device) VALUES (?1, ?2, ?3, '2024-01-01', '2024-01-01',"
 		" ?4, '王芳', ?5, ?6)");
 	for (i = 0; i < CASES; i++) {
-		sqlite3_int64 t = 1700000000000LL + (sqlite3_int64)i * 600000 + rnd(600000);
-		int nres = 1 + (int)rnd(5);
+		sqlite3_int64 t = 1700000000000LL + (sqlite3_int64)i * 600000 + bench_rnd(600000);
+		int nres = 1 + (int)bench_rnd(5);
 
 		for (j = 0; j < 32; j++)
-			id[j] = hex[rnd(16)];
+			id[j] = hex[bench_rnd(16)];
 		id[32] = '\0';
-		snprintf(name, sizeof name, "%s%s", surnames[rnd(24)], given[rnd(24)]);
-		id_number(2008 + (int)rnd(17), idnum);
+		snprintf(name, sizeof name, "%s%s", surnames[bench_rnd(24)], given[bench_rnd(24)]);
+		id_number(2008 + (int)bench_rnd(17), idnum);
 		sqlite3_bind_text(c, 1, id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(c, 2, statuses[rnd(8)], -1, SQLITE_STATIC);
+		sqlite3_bind_text(c, 2, statuses[bench_rnd(8)], -1, SQLITE_STATIC);
 		sqlite3_bind_text(c, 3, name, -1, SQLITE_STATIC);
 		sqlite3_bind_text(c, 4, idnum, -1, SQLITE_STATIC);
-		sqlite3_bind_text(c, 5, townships[rnd(10)], -1, SQLITE_STATIC);
-		sqlite3_bind_text(c, 6, given[rnd(24)], -1, SQLITE_STATIC);
+		sqlite3_bind_text(c, 5, townships[bench_rnd(10)], -1, SQLITE_STATIC);
+		sqlite3_bind_text(c, 6, given[bench_rnd(24)], -1, SQLITE_STATIC);
 		sqlite3_bind_int(c, 7, nres - 1);
 		sqlite3_bind_int64(c, 8, t);
 		sqlite3_bind_int64(c, 9, t + 3600000);
@@ -146,25 +127,25 @@ static void generate(const char *path)
 		step(c);
 		for (j = 0; j < nres; j++) {
 			sqlite3_bind_text(r, 1, id, -1, SQLITE_STATIC);
-			sqlite3_bind_int(r, 2, 1 + (int)rnd(39));
+			sqlite3_bind_int(r, 2, 1 + (int)bench_rnd(39));
 			sqlite3_bind_text(r, 3, j == 0 ? "verify" : "eligible", -1, SQLITE_STATIC);
 			sqlite3_bind_int64(r, 4, t + 3600000);
 			sqlite3_bind_text(r, 5, device, -1, SQLITE_STATIC);
 			step(r);
 		}
 		for (j = 0; j < 3; j++)
-			if (rnd(3) == 0) {
+			if (bench_rnd(3) == 0) {
 				sqlite3_bind_text(g, 1, id, -1, SQLITE_STATIC);
 				sqlite3_bind_text(g, 2, groups[j], -1, SQLITE_STATIC);
 				sqlite3_bind_int64(g, 3, t);
 				sqlite3_bind_text(g, 4, device, -1, SQLITE_STATIC);
 				step(g);
 			}
-		if (rnd(3) == 0) {
-			snprintf(due, sizeof due, "%04u-%02u-%02u", 2024 + rnd(3), 1 + rnd(12), 1 + rnd(28));
+		if (bench_rnd(3) == 0) {
+			snprintf(due, sizeof due, "%04u-%02u-%02u", 2024 + bench_rnd(3), 1 + bench_rnd(12), 1 + bench_rnd(28));
 			sqlite3_bind_text(f, 1, id, -1, SQLITE_STATIC);
-			sqlite3_bind_int(f, 2, 1 + (int)rnd(39));
-			sqlite3_bind_text(f, 3, rnd(2) ? "referred" : "delivered", -1, SQLITE_STATIC);
+			sqlite3_bind_int(f, 2, 1 + (int)bench_rnd(39));
+			sqlite3_bind_text(f, 3, bench_rnd(2) ? "referred" : "delivered", -1, SQLITE_STATIC);
 			sqlite3_bind_text(f, 4, due, -1, SQLITE_STATIC);
 			sqlite3_bind_int64(f, 5, t);
 			sqlite3_bind_text(f, 6, device, -1, SQLITE_STATIC);
@@ -179,15 +160,7 @@ static void generate(const char *path)
 		!= SQLITE_OK)
 		die("commit", sqlite3_errmsg(h));
 	sqlite3_close(h);
-	printf("generated %d cases in %.1f s\n", CASES, now_s() - t0);
-}
-
-/* Compares doubles for qsort; returns <0, 0 or >0. */
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
+	printf("generated %d cases in %.1f s\n", CASES, bench_now_s() - t0);
 }
 
 /* Prints the median and 95th percentile of n times, against a target in ms
@@ -196,7 +169,7 @@ static int report(const char *what, double *t, int n, double target_ms)
 {
 	double p95;
 
-	qsort(t, (size_t)n, sizeof *t, cmp_double);
+	bench_sort(t, (size_t)n);
 	p95 = t[(n * 95) / 100 < n ? (n * 95) / 100 : n - 1] * 1e3;
 	printf("%-40s median %8.2f ms   p95 %8.2f ms   (%d runs)", what, t[n / 2] * 1e3, p95, n);
 	if (target_ms > 0)
@@ -271,7 +244,7 @@ static int shell_start(struct shell *s, const char *path)
 static double shell_run(struct shell *s, const char *script)
 {
 	char line[4096];
-	double t0 = now_s();
+	double t0 = bench_now_s();
 
 	fprintf(s->in, "%s\nSELECT 'done';\n", script);
 	fflush(s->in);
@@ -281,7 +254,7 @@ static double shell_run(struct shell *s, const char *script)
 		if (strcmp(line, "done\n") == 0)
 			break;
 	}
-	return now_s() - t0;
+	return bench_now_s() - t0;
 }
 
 /* Stops the shell; returns nothing. */
@@ -309,23 +282,23 @@ static int run(const char *path)
 	double t0;
 	int nkeys = keystrokes(keys, 128), i, k, missed = 0, m = 0, have_shell;
 
-	t0 = now_s();
+	t0 = bench_now_s();
 	if (gu_db_open(path, &db, &err) < 0)
 		die(path, err.message);
 	i = gu_search_refresh(db, &err);
 	if (i < 0)
 		die("refresh", err.message);
 	if (i > 0)
-		printf("%-40s %8.2f s for %d names\n", "pinyin keys computed once", now_s() - t0, i);
+		printf("%-40s %8.2f s for %d names\n", "pinyin keys computed once", bench_now_s() - t0, i);
 	gu_db_close(db);
 
 	/* Opening the program's list: open the database, show the first page. */
 	for (i = 0; i < RUNS; i++) {
-		t0 = now_s();
+		t0 = bench_now_s();
 		if (gu_db_open(path, &db, &err) < 0 || gu_search_open(db, &s, &err) < 0
 		    || gu_search_run(s, &list, &rows, &n, &err) < 0)
 			die("list", err.message);
-		t[i] = now_s() - t0;
+		t[i] = bench_now_s() - t0;
 		free(rows);
 		gu_search_close(s);
 		gu_db_close(db);
@@ -335,10 +308,10 @@ static int run(const char *path)
 	if (gu_db_open(path, &db, &err) < 0 || gu_search_open(db, &s, &err) < 0)
 		die(path, err.message);
 	for (i = 0; i < RUNS; i++) {
-		t0 = now_s();
+		t0 = bench_now_s();
 		if (gu_search_run(s, &list, &rows, &n, &err) < 0)
 			die("list", err.message);
-		t[i] = now_s() - t0;
+		t[i] = bench_now_s() - t0;
 		free(rows);
 	}
 	missed += report("case list, first 50 (store)", t, RUNS, 50);
@@ -347,27 +320,27 @@ static int run(const char *path)
 		for (i = 0; i < nkeys; i++) {
 			gu_search_filter f = { .query = keys[i], .limit = 50 };
 
-			t0 = now_s();
+			t0 = bench_now_s();
 			if (gu_search_run(s, &f, &rows, &n, &err) < 0)
 				die("search", err.message);
-			t[m++] = now_s() - t0;
+			t[m++] = bench_now_s() - t0;
 			free(rows);
 		}
 	missed += report("search keystroke (store)", t, m, 30);
 
 	for (i = 0; i < RUNS; i++) {
-		t0 = now_s();
+		t0 = bench_now_s();
 		if (gu_dashboard_load(db, NULL, NULL, NULL, &d, &err) < 0)
 			die("dashboard", err.message);
-		t[i] = now_s() - t0;
+		t[i] = bench_now_s() - t0;
 		gu_dashboard_free(&d);
 	}
 	missed += report("dashboard, all cases (store)", t, RUNS, 200);
 	for (i = 0; i < RUNS; i++) {
-		t0 = now_s();
+		t0 = bench_now_s();
 		if (gu_dashboard_load(db, "2024-01-01", "2024-03-31", NULL, &d, &err) < 0)
 			die("dashboard", err.message);
-		t[i] = now_s() - t0;
+		t[i] = bench_now_s() - t0;
 		gu_dashboard_free(&d);
 	}
 	missed += report("dashboard, one quarter (store)", t, RUNS, 200);

@@ -20,16 +20,15 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "tests/bench_util.h"
+
 #define RUNS 7
 #define QUIET_MS 300
 
 /* Returns the monotonic time in milliseconds. */
 static double now_ms(void)
 {
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+	return bench_now_s() * 1e3;
 }
 
 /* Runs argv on an 80x24 pseudo-terminal.  Returns the milliseconds from
@@ -119,14 +118,6 @@ static double median(double *v, int n)
 	return v[n / 2];
 }
 
-/* Compares two doubles for qsort; returns <0, 0 or >0. */
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
 /* Runs a whole scripted interview; sets *rss_kb and *p99 (ms) and the key
  * count; returns 0 or -1. */
 static int scripted(const char *guanai, const char *db, const char *script,
@@ -191,7 +182,7 @@ static int scripted(const char *guanai, const char *db, const char *script,
 		free(v);
 		return -1;
 	}
-	qsort(v, n, sizeof *v, cmp_double);
+	bench_sort(v, n);
 	*p99 = v[(size_t)((double)(n - 1) * 0.99)];
 	*nkeys = n;
 	free(v);

@@ -24,7 +24,7 @@ TEST_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 TEST_LIBS = db/libdb.a core/libcore.a $(CRITERION_LIBS) $(SQLITE_LIBS) $(SODIUM_LIBS) \
 	$(LIBINTL) $(LIBICONV)
 
-EXTRA_DIST += tests/run-criterion.sh tests/tap.sh
+EXTRA_DIST += tests/run-criterion.sh tests/tap.sh tests/bench_util.h
 
 ## Shell tests that need only the program.
 TESTS += tests/test_po.sh tests/test_cli.sh tests/test_cli_login.sh
