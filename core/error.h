@@ -25,7 +25,8 @@
 	X(GU_EDB, N_("database error")) \
 	X(GU_EPERM, N_("not allowed for this user")) \
 	X(GU_EAUTH, N_("wrong user name or password")) \
-	X(GU_EENCODING, N_("a character cannot be written in the chosen encoding"))
+	X(GU_EENCODING, N_("a character cannot be written in the chosen encoding")) \
+	X(GU_EEXIST, N_("the file exists"))
 
 #define GU_ERROR_ENUM(name, text) name,
 enum gu_code { GU_ERROR_TABLE(GU_ERROR_ENUM) GU_CODE_COUNT };

@@ -32,6 +32,9 @@ struct gu_db {
 	char device[GU_ID_SIZE];
 	bool recovered;              /* quick_check ran after an unclean close */
 	bool readonly;
+	bool file_known;             /* file_dev and file_ino are the open file's */
+	unsigned long long file_dev, file_ino;
+	char notice[700];            /* told once after the open, or "" */
 	bool logged_in;              /* db/auth.c: a user logged in as user ... */
 	enum gu_role role;           /* ... with this role */
 	sqlite3_stmt *st[GU_ST_COUNT];

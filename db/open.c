@@ -74,41 +74,102 @@ static int make_folders(char *dir, const char *path, gu_error *err)
 	return 0;
 }
 
-/* Makes sure path can be opened for writing: creates its folder (0700)
- * and the file (0600) when missing, and refuses a file or folder that
- * cannot be written.  Returns 0 or < 0. */
-static int prepare_file(const char *path, gu_error *err)
+/* Writes the folder of path into dir (size bytes): "." when it has none;
+ * returns 0 or -1 when it does not fit. */
+static int folder_of(const char *path, char *dir, size_t size)
+{
+	const char *slash = strrchr(path, '/');
+	size_t len;
+
+	if (!slash) {
+		snprintf(dir, size, ".");
+		return 0;
+	}
+	len = (size_t)(slash - path);
+	if (len >= size)
+		return -1;
+	memcpy(dir, path, len);
+	dir[len] = '\0';
+	if (len == 0)
+		snprintf(dir, size, "/");
+	return 0;
+}
+
+/* Fills err for a database path that is (or whose folder is) a symbolic
+ * link, naming the real path to give instead; returns -GU_EINVAL. */
+static int symlink_error(const char *path, const char *link, gu_error *err)
+{
+	char *real = realpath(path, NULL);
+	int ret;
+
+	if (strcmp(link, path) == 0)
+		ret = real
+			? gu_error_set(err, GU_EINVAL, path, 0, 0,
+				_("the database path is a symbolic link; give the file itself instead: --db %s"),
+				real)
+			: gu_error_set(err, GU_EINVAL, path, 0, 0,
+				_("the database path is a symbolic link to nothing; give the path of the database file itself"));
+	else
+		ret = gu_error_set(err, GU_EINVAL, path, 0, 0,
+			_("the database's folder %s is a symbolic link; give the real folder instead: --db %s"),
+			link, real ? real : _("(the real path of the file)"));
+	free(real);
+	return ret;
+}
+
+/* Opens the database file itself (creating it 0600 unless ro), never
+ * through a symbolic link nor in a folder that is one; records its device
+ * and inode, tightens a file others may read to 0600 and notes a folder
+ * others may write, each in db->notice.  Returns 0 or < 0. */
+static int open_file(gu_db *db, const char *path, bool ro, gu_error *err)
 {
 	char dir[4096];
-	const char *slash = strrchr(path, '/');
-	int ret, fd;
+	struct stat st;
+	int fd, ret = 0;
 
-	if (slash) {
-		size_t len = (size_t)(slash - path);
-
-		if (len >= sizeof dir)
-			return gu_error_set(err, GU_EINVAL, path, 0, 0, _("the database path is too long"));
-		memcpy(dir, path, len);
-		dir[len] = '\0';
-		if (len == 0)
-			strcpy(dir, "/");
-	} else {
-		strcpy(dir, ".");
+	if (folder_of(path, dir, sizeof dir) < 0)
+		return gu_error_set(err, GU_EINVAL, path, 0, 0, _("the database path is too long"));
+	if (strcmp(dir, "/") != 0 && strcmp(dir, ".") != 0 && lstat(dir, &st) == 0
+	    && S_ISLNK(st.st_mode))
+		return symlink_error(path, dir, err);
+	if (!ro) {
+		ret = make_folders(dir, path, err);
+		if (ret < 0)
+			return ret;
+		if (access(dir, W_OK | X_OK) < 0)
+			return gu_error_set(err, errno_code(errno), path, 0, 0,
+				errno == EROFS
+				? _("the database cannot be written: its disk is read-only; copy it to a writable disk or open it with a read-only command")
+				: _("the database cannot be written (%s); check the permissions of the file and its folder"),
+				_("its folder cannot be written"));
 	}
-	ret = make_folders(dir, path, err);
-	if (ret < 0)
-		return ret;
-	if (access(dir, W_OK | X_OK) < 0)
-		return gu_error_set(err, errno_code(errno), path, 0, 0,
-			_("the database cannot be written (%s); check the permissions of the file and its folder"),
-			_("its folder cannot be written"));
-	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	fd = open(path, (ro ? O_RDONLY : O_RDWR | O_CREAT) | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0 && errno == ELOOP)
+		return symlink_error(path, path, err);
+	if (fd < 0 && ro)
+		return gu_error_set(err, errno == ENOENT ? GU_ENOTFOUND : errno_code(errno), path, 0, 0,
+			_("cannot open the database: %s"), strerror(errno));
 	if (fd < 0)
 		return gu_error_set(err, errno_code(errno), path, 0, 0,
-			_("the database cannot be written (%s); check the permissions of the file and its folder"),
+			errno == EROFS
+			? _("the database cannot be written: its disk is read-only; copy it to a writable disk or open it with a read-only command")
+			: _("the database cannot be written (%s); check the permissions of the file and its folder"),
 			strerror(errno));
+	if (fstat(fd, &st) == 0) {
+		db->file_known = true;
+		db->file_dev = (unsigned long long)st.st_dev;
+		db->file_ino = (unsigned long long)st.st_ino;
+		if ((st.st_mode & 077) && fchmod(fd, st.st_mode & 0600) == 0)
+			snprintf(db->notice, sizeof db->notice,
+				_("%s: other users could read the database; it is now readable by you only"),
+				path);
+	}
 	close(fd);
-	return 0;
+	if (stat(dir, &st) == 0 && (st.st_mode & (S_IWGRP | S_IWOTH)) && !db->notice[0])
+		snprintf(db->notice, sizeof db->notice,
+			_("%s: other users may write to the database's folder %s and could remove or "
+			  "replace the database; keep it in a folder only you can write"), path, dir);
+	return ret;
 }
 
 /* Flushes the folder holding path to disk, so a file just created there
@@ -305,20 +366,15 @@ int gu_db_open_flags(const char *path, unsigned flags, gu_db **out, gu_error *er
 	gu_error_clear(err);
 	if (!path || !*path)
 		return gu_error_set(err, GU_EINVAL, NULL, 0, 0, _("no database file was given"));
-	if (ro) {
-		if (access(path, R_OK) < 0)
-			return gu_error_set(err, errno == ENOENT ? GU_ENOTFOUND : GU_EIO, path, 0, 0,
-				_("cannot open the database: %s"), strerror(errno));
-	} else {
-		ret = prepare_file(path, err);
-		if (ret < 0)
-			return ret;
-	}
 	db = calloc(1, sizeof *db);
 	if (!db || !(db->path = strdup(path))) {
 		ret = gu_error_set(err, GU_ENOMEM, path, 0, 0, _("out of memory"));
 		goto fail;
 	}
+	db->readonly = true; /* until it is open: no clean close to record */
+	ret = open_file(db, path, ro, err);
+	if (ret < 0)
+		goto fail;
 	db->readonly = ro;
 	rc = sqlite3_open_v2(path, &db->h,
 		ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
@@ -434,6 +490,12 @@ void gu_db_close(gu_db *db)
 const char *gu_db_path(const gu_db *db)
 {
 	return db->path;
+}
+
+/* Returns what the open found worth telling once, or "". */
+const char *gu_db_notice(const gu_db *db)
+{
+	return db->notice;
 }
 
 /* Returns the device id. */

@@ -65,6 +65,9 @@ void gu_db_close(gu_db *db);
 const char *gu_db_path(const gu_db *db);
 /* Returns this database's device id (32 hex digits, made when created). */
 const char *gu_db_device(const gu_db *db);
+/* Returns what opening found that the user should be told once (a
+ * database others could read, now 0600; a folder others may write), or "". */
+const char *gu_db_notice(const gu_db *db);
 /* Returns true when gu_db_open found an unclean close and ran quick_check. */
 bool gu_db_was_recovered(const gu_db *db);
 /* Sets the user name recorded as "by" for the writes that follow (NULL or
@@ -330,9 +333,11 @@ void gu_audit_entries_free(gu_audit_entry *v, size_t n);
 /* Runs PRAGMA integrity_check; returns 0 when it says ok, -GU_EDB_CORRUPT
  * with its first problem in err otherwise. */
 int gu_db_check(gu_db *db, gu_error *err);
-/* Copies the database to path with the online backup API (the file 0600),
- * syncs it to disk and runs quick_check on the copy. */
-int gu_db_backup(gu_db *db, const char *path, gu_error *err);
+/* Copies the database to path with the online backup API, runs
+ * quick_check on the copy and puts it in place through the safe writer
+ * (db/safe_write.h: 0600, never the database itself, an existing file only
+ * with GU_SAFE_REPLACE in flags, else -GU_EEXIST).  Returns 0 or < 0. */
+int gu_db_backup(gu_db *db, const char *path, unsigned flags, gu_error *err);
 
 /* Returns the time now in UTC milliseconds, strictly increasing within a process. */
 gu_time_ms gu_time_now(void);
