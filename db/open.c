@@ -528,11 +528,71 @@ void gu_db_set_busy_timeout(gu_db *db, int ms)
 	sqlite3_busy_timeout(db->h, ms);
 }
 
-/* Runs integrity_check; returns 0 or < 0. */
+/* The tables a guanai database has, with the layout that added each. */
+static const struct {
+	int version;
+	const char *name;
+} schema_tables[] = {
+	{ 1, "meta" }, { 1, "cases" }, { 1, "answers" }, { 1, "answer_history" },
+	{ 2, "results" }, { 2, "alerts" }, { 2, "referrals" }, { 2, "followups" },
+	{ 3, "users" }, { 3, "audit" },
+	{ 4, "case_keys" }, { 4, "name_queue" }, { 4, "case_groups" }, { 4, "reviews" },
+};
+
+/* Checks that h is a whole guanai database: its application_id, a layout
+ * this program knows and every table of that layout; returns 0, or
+ * -GU_EDB_CORRUPT / -GU_EDB_NOTADB naming what is missing. */
+static int check_schema(sqlite3 *h, const char *path, gu_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int app = 0, version = 0, rc, ret = 0;
+	size_t i;
+
+	rc = query_int(h, "PRAGMA application_id", &app);
+	if (rc == SQLITE_OK)
+		rc = query_int(h, "PRAGMA user_version", &version);
+	if (rc != SQLITE_OK)
+		return gu_db_fail_handle(h, path, rc, err);
+	if (app != GU_DB_APPLICATION_ID)
+		return gu_error_set(err, GU_EDB_NOTADB, path, 0, 0,
+			_("the file is not a guanai database (empty, or written by another program); "
+			  "choose another file with --db"));
+	if (version < 1 || version > GU_DB_SCHEMA_VERSION)
+		return gu_error_set(err, GU_EDB_CORRUPT, path, 0, 0,
+			_("the database is damaged (its layout number %d is unknown); restore it from a backup"),
+			version);
+	rc = sqlite3_prepare_v2(h, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1",
+		-1, &st, NULL);
+	for (i = 0; rc == SQLITE_OK && ret == 0 && i < sizeof schema_tables / sizeof schema_tables[0]; i++) {
+		if (schema_tables[i].version > version)
+			continue;
+		sqlite3_reset(st);
+		rc = sqlite3_bind_text(st, 1, schema_tables[i].name, -1, SQLITE_STATIC);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_step(st);
+		if (rc == SQLITE_DONE)
+			ret = gu_error_set(err, GU_EDB_CORRUPT, path, 0, 0,
+				_("the database is damaged (its table %s is missing); restore it from a backup"),
+				schema_tables[i].name);
+		if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+	}
+	if (rc != SQLITE_OK && ret == 0)
+		ret = gu_db_fail_handle(h, path, rc, err);
+	sqlite3_finalize(st);
+	return ret;
+}
+
+/* Runs integrity_check after checking the schema; returns 0 or < 0. */
 int gu_db_check(gu_db *db, gu_error *err)
 {
+	int ret;
 	GU_ERR_LOCAL(err);
-	return check_handle(db->h, db->path, "PRAGMA integrity_check", err);
+
+	ret = check_schema(db->h, db->path, err);
+	if (ret == 0)
+		ret = check_handle(db->h, db->path, "PRAGMA integrity_check", err);
+	return ret;
 }
 
 /* Opens the database the options name; returns 0 or < 0. */

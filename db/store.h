@@ -330,8 +330,10 @@ void gu_audit_entries_free(gu_audit_entry *v, size_t n);
 
 /* ---- whole-file operations -------------------------------------------- */
 
-/* Runs PRAGMA integrity_check; returns 0 when it says ok, -GU_EDB_CORRUPT
- * with its first problem in err otherwise. */
+/* Checks that the file is a whole guanai database (its application_id,
+ * a known layout and that layout's tables; -GU_EDB_NOTADB or
+ * -GU_EDB_CORRUPT otherwise), then runs PRAGMA integrity_check; returns 0
+ * when it says ok, -GU_EDB_CORRUPT with its first problem in err otherwise. */
 int gu_db_check(gu_db *db, gu_error *err);
 /* Copies the database to path with the online backup API, runs
  * quick_check on the copy and puts it in place through the safe writer

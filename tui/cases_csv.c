@@ -30,7 +30,6 @@ void gu_cases_csv_usage(FILE *f)
 		"follow-up and each item's verdict and referral.\n\n"), f);
 	fputs(_("  --encoding ENC    utf-8 (with a byte order mark, the default) or gb18030\n"
 		"  --output FILE     write to FILE (made readable by you only), not to the screen\n"
-		"  --force           replace FILE when it exists (it is kept otherwise)\n"
 		"  --status LIST     only these statuses (draft,complete,returned,reviewed,closed)\n"
 		"  --worker NAME     only this worker's cases\n"
 		"  --township NAME   only cases of this township\n"
@@ -40,6 +39,7 @@ void gu_cases_csv_usage(FILE *f)
 		"  --due-by DATE     only cases with a follow-up due by DATE (YYYY-MM-DD)\n"
 		"  --sort ORDER      default, updated, name, township or due\n"
 		"  --limit N         at most N cases\n"), f);
+	fputs(_("  --force           replace the --output FILE when it exists (kept otherwise)\n"), f);
 }
 
 /* Sets the status mask from a comma-separated list; returns 0 or -1 (printed). */

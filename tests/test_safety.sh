@@ -1,0 +1,131 @@
+#!/bin/sh
+# No command can destroy cases: backup and CSV export refuse the open
+# database and its files however they are named (absolute path, relative
+# path, ./, a symlink, a hard link), an existing file is replaced only with
+# --force, a symlinked database path is refused, and check calls a file
+# that is not a guanai database damaged.
+. "$top_srcdir/tests/tap.sh"
+work=$(mktemp -d) || exit 1
+trap 'rm -rf "$work"' EXIT
+chmod 700 "$work"
+mkdir "$work/cases" && chmod 700 "$work/cases"
+db="$work/cases/live.db"
+
+"$GUANAI" --db "$db" import "$top_srcdir"/tests/profiles/*.answers > "$work/ids" 2> "$work/err"
+check "the profiles are imported" test $? -eq 0
+[ -s "$work/err" ] && diag "$(cat "$work/err")"
+total=$(wc -l < "$work/ids")
+check "at least ten cases to lose" test "$total" -ge 10
+
+# count: the number of cases guanai lists in the live database.
+count() { "$GUANAI" --db "$db" cases 2> /dev/null | wc -l; }
+# sound: check says the live database is sound with every case.
+sound() { "$GUANAI" --db "$db" check > "$work/check" 2>&1 && grep -q "cases: $total)" "$work/check"; }
+
+ln -s live.db "$work/cases/link.db"
+ln "$db" "$work/cases/hard.db"
+ln -s "$work/cases" "$work/linked-folder"
+size=$(stat -c %s "$db")
+
+# refused DESCRIPTION COMMAND...: the command run in the cases folder must
+# fail, say why, and leave every case and the database file as they were.
+refused() {
+	what=$1; shift
+	(cd "$work/cases" && "$@") > "$work/out" 2>&1
+	rc=$?
+	check "$what is refused" test "$rc" -ne 0
+	check "$what: the message says it is the database" grep -q 'open database' "$work/out"
+	[ "$rc" -ne 0 ] || diag "$(cat "$work/out")"
+	check "$what: every case is still there" test "$(count)" -eq "$total"
+	check "$what: the database is still sound" sound
+}
+
+for target in "$db" live.db ./live.db ../cases/live.db link.db hard.db \
+	"$work/linked-folder/live.db" live.db-wal live.db-shm live.db-journal; do
+	refused "backup onto $target" "$GUANAI" --db "$db" backup "$target"
+	refused "backup --force onto $target" "$GUANAI" --db "$db" backup --force "$target"
+	refused "cases --csv --force --output $target" \
+		"$GUANAI" --db "$db" cases --csv --force --output "$target"
+done
+refused "backup from a relative --db onto its own name" \
+	"$GUANAI" --db live.db backup --force ./live.db
+check "the symlink is still a symlink" test -L "$work/cases/link.db"
+check "the hard link is still the database" test "$(stat -c %i "$work/cases/hard.db")" = "$(stat -c %i "$db")"
+check "the database file keeps its size" test "$(stat -c %s "$db")" -ge "$size"
+check "no file is left behind" sh -c "! ls -A '$work/cases' | grep -q '^\.guanai-'"
+
+# An existing file is kept unless --force.
+echo "a note the user keeps" > "$work/note.txt"
+"$GUANAI" --db "$db" backup "$work/note.txt" > "$work/out" 2>&1
+check "backup over an existing file without --force fails" test $? -ne 0
+check "it says the file exists and how to replace it" grep -q 'exists.*--force' "$work/out"
+check "the existing file is untouched" grep -q 'a note the user keeps' "$work/note.txt"
+"$GUANAI" --db "$db" cases --csv --output "$work/note.txt" > "$work/out" 2>&1
+check "CSV over an existing file without --force fails" test $? -ne 0
+check "the existing file is still untouched" grep -q 'a note the user keeps' "$work/note.txt"
+"$GUANAI" --db "$db" cases --csv --force --output "$work/note.txt" > "$work/out" 2>&1
+check "CSV with --force replaces it" test $? -eq 0
+check "with the case list" test "$(wc -l < "$work/note.txt")" -gt "$total"
+check "made readable by the user only" test "$(stat -c %a "$work/note.txt")" = 600
+"$GUANAI" --db "$db" backup "$work/copy.db" > "$work/out" 2>&1
+check "a backup to a new file works" test $? -eq 0
+"$GUANAI" --db "$db" backup "$work/copy.db" > "$work/out" 2>&1
+check "a second backup to the same file needs --force" test $? -ne 0
+"$GUANAI" --db "$db" backup --force "$work/copy.db" > "$work/out" 2>&1
+check "backup --force replaces the old backup" test $? -eq 0
+check "the backup holds every case" \
+	test "$("$GUANAI" --db "$work/copy.db" cases 2> /dev/null | wc -l)" -eq "$total"
+ln -s "$work/note.txt" "$work/note-link"
+"$GUANAI" --db "$db" backup "$work/note-link" > "$work/out" 2>&1
+check "a symlink is an existing file too" test $? -ne 0
+check "and the file it points to is untouched" test "$(wc -l < "$work/note.txt")" -gt "$total"
+"$GUANAI" --db "$db" backup "$work/no-such-folder/copy.db" > "$work/out" 2>&1
+check "a missing folder is named" grep -q 'no-such-folder does not exist' "$work/out"
+"$GUANAI" --db "$db" backup "$work/cases" > "$work/out" 2>&1
+check "a folder is not a file to write" grep -q 'folder' "$work/out"
+
+# Opening: a symlinked database path or folder is refused with the path to use.
+"$GUANAI" --db "$work/cases/link.db" cases > "$work/out" 2>&1
+check "a symlinked --db is refused" test $? -ne 0
+check "the message gives the real path" grep -q -- "--db $db" "$work/out"
+"$GUANAI" --db "$work/linked-folder/live.db" check > "$work/out" 2>&1
+check "a database in a symlinked folder is refused" test $? -ne 0
+check "that message gives the real path too" grep -q -- "--db $db" "$work/out"
+chmod 644 "$db"
+"$GUANAI" --db "$db" cases > /dev/null 2> "$work/out"
+check "a database others can read is tightened to 0600" test "$(stat -c %a "$db")" = 600
+check "and the user is told" grep -q 'readable by you only' "$work/out"
+"$GUANAI" --db "$db" cases > /dev/null 2> "$work/out"
+check "and told once" test ! -s "$work/out"
+mkdir "$work/shared" && chmod 777 "$work/shared"
+cp "$work/copy.db" "$work/shared/s.db"
+"$GUANAI" --db "$work/shared/s.db" cases > /dev/null 2> "$work/out"
+check "a folder others may write is warned about" grep -q 'other users may write' "$work/out"
+
+# check: files that are not a guanai database are damaged, never sound.
+# damaged DESCRIPTION FILE: check on FILE must fail and not call it sound.
+damaged() {
+	"$GUANAI" --db "$2" check > "$work/out" 2>&1
+	rc=$?
+	check "check on $1 fails" test "$rc" -ne 0
+	check "check on $1 does not call it sound" sh -c "! grep -q sound '$work/out'"
+	[ "$rc" -ne 0 ] || diag "$(cat "$work/out")"
+}
+: > "$work/empty.db"
+damaged "a 0-byte file" "$work/empty.db"
+check "the 0-byte file is left empty" test ! -s "$work/empty.db"
+printf 'name,age\nzhang,9\n' > "$work/text.db"
+damaged "a text file" "$work/text.db"
+if command -v sqlite3 > /dev/null; then
+	sqlite3 "$work/plain.db" 'CREATE TABLE t (x); INSERT INTO t VALUES (1);'
+	damaged "a plain SQLite file" "$work/plain.db"
+	sqlite3 "$work/noschema.db" 'PRAGMA application_id = 1198866793;'
+	sqlite3 "$work/noschema.db" 'PRAGMA user_version = 1; CREATE TABLE t (x);'
+	damaged "a guanai file without its tables" "$work/noschema.db"
+else
+	ok "# SKIP sqlite3 is not installed: plain SQLite files not checked"
+fi
+check "check on a missing file fails" sh -c "! '$GUANAI' --db '$work/none.db' check > /dev/null 2>&1"
+check "and does not create it" test ! -e "$work/none.db"
+
+done_testing
