@@ -54,6 +54,41 @@ check "the hard link is still the database" test "$(stat -c %i "$work/cases/hard
 check "the database file keeps its size" test "$(stat -c %s "$db")" -ge "$size"
 check "no file is left behind" sh -c "! ls -A '$work/cases' | grep -q '^\.guanai-'"
 
+# The case list's F9 export, typed as a person would: the database's own
+# name is refused, an existing file is replaced only after "y".
+cat > "$work/f9.keys" <<'KEYS'
+key 3 F9 1 C-u
+type live.db
+key Enter
+dump f9-db.txt
+key C-u
+type ./link.db
+key Enter
+dump f9-link.txt
+key C-u
+type list.csv
+key Enter
+dump f9-exists.txt
+key n
+dump f9-kept.txt
+run cp list.csv "$WORK/kept.csv"
+key Enter y
+dump f9-replaced.txt
+KEYS
+echo "a list the user keeps" > "$work/cases/list.csv"
+(cd "$work/cases" && WORK=$work GUANAI_TEST_SCRIPT="$work/f9.keys" GUANAI_TEST_DUMP_DIR="$work" \
+	GUANAI_TEST_TIMEOUT=60 COLUMNS=80 LINES=24 "$GUANAI" --lang en --db live.db) > "$work/out" 2>&1
+check "the F9 script runs to the end" test $? -eq 0
+check "F9 onto the database's name is refused on screen" grep -q 'this is the open database' "$work/f9-db.txt"
+check "F9 onto a symlink to the database is refused" grep -q 'this is the open database' "$work/f9-link.txt"
+check "after F9 every case is still there" test "$(count)" -eq "$total"
+check "after F9 the database is still sound" sound
+check "F9 onto an existing file asks first" grep -q 'list.csv already exists. Replace it' "$work/f9-exists.txt"
+check "n keeps the name on screen" grep -q 'list.csv' "$work/f9-kept.txt"
+check "and the file as it was" sh -c "grep -q 'a list the user keeps' '$work/kept.csv' && test \$(wc -l < '$work/kept.csv') -eq 1"
+check "y replaces it and says so" grep -q 'Saved list.csv' "$work/f9-replaced.txt"
+check "with the list" test "$(wc -l < "$work/cases/list.csv")" -gt "$total"
+
 # An existing file is kept unless --force.
 echo "a note the user keeps" > "$work/note.txt"
 "$GUANAI" --db "$db" backup "$work/note.txt" > "$work/out" 2>&1

@@ -371,15 +371,14 @@ static void draw_export_popup(gu_app *a, cases_state *s)
 		labels[1] = _("GB18030 (older Chinese programs)");
 		gu_scr_menu(&a->lay, _("Export the list: encoding"), labels, 2, s->pop_cur);
 	} else if (s->pop == POP_REPLACE) {
-		gu_rect r = gu_layout_popup(&a->lay, 8, 66);
+		gu_rect r = gu_layout_popup(&a->lay, 7, 66);
 		char line[400];
 
 		gu_scr_box(r, _("Export the list: the file exists"));
 		snprintf(line, sizeof line, _("%s already exists. Replace it with the list?"),
 			s->file.buf);
-		gu_put_wrapped(r.y + 1, r.x + 2, r.w - 4, 3, line, A_NORMAL);
-		gu_put(r.y + 5, r.x + 2, r.w - 4,
-			_("y replaces the file; n or Esc keeps it and goes back to the name."),
+		gu_put_wrapped(r.y + 2, r.x + 2, r.w - 4, 2, line, A_NORMAL);
+		gu_put(r.y + 4, r.x + 2, r.w - 4, _("y replaces it; n or Esc keeps it."),
 			gu_attr(GU_R_DIM));
 	} else {
 		gu_rect r = gu_layout_popup(&a->lay, 9, 66);
