@@ -442,6 +442,7 @@ int gu_db_open_flags(const char *path, unsigned flags, gu_db **out, gu_error *er
 			goto fail;
 		/* The file and its log now exist: make their names durable too. */
 		sync_folder(path);
+		gu_db_wal_remember(db);
 	}
 	*out = db;
 	return 0;

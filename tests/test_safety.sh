@@ -89,6 +89,42 @@ check "and the file as it was" sh -c "grep -q 'a list the user keeps' '$work/kep
 check "y replaces it and says so" grep -q 'Saved list.csv' "$work/f9-replaced.txt"
 check "with the list" test "$(wc -l < "$work/cases/list.csv")" -gt "$total"
 
+# The -wal removed in the middle of an interview: the next answer is NOT
+# saved (at once, never shown as saved), every answer shown as saved before
+# is in the database after the program closes, and it says how to go on.
+mkdir "$work/wal" && chmod 700 "$work/wal"
+cat > "$work/wal.keys" <<'KEYS'
+key 1 Enter
+type 建平镇
+key Enter F2
+dump wal-before.txt
+run rm -f "$WORK/wal/db-wal"
+type 王小明
+key Enter
+dump wal-gone.txt
+key C-r
+dump wal-retry.txt
+key Esc
+dump wal-leave.txt
+key y
+KEYS
+WORK=$work GUANAI_TEST_SCRIPT="$work/wal.keys" GUANAI_TEST_DUMP_DIR="$work" \
+	GUANAI_TEST_TIMEOUT=60 COLUMNS=80 LINES=24 "$GUANAI" --lang en --db "$work/wal/db" > "$work/out" 2>&1
+check "the interview with the -wal removed runs to the end" test $? -eq 0
+check "before the removal the answers are shown as saved" sh -c "head -1 '$work/wal-before.txt' | grep -q 'saved' && ! head -1 '$work/wal-before.txt' | grep -q 'NOT SAVED'"
+check "the answer after the removal is shown NOT SAVED at once" sh -c "head -1 '$work/wal-gone.txt' | grep -q 'NOT SAVED'"
+check "it stays on screen" grep -q '王小明' "$work/wal-gone.txt"
+check "the screen says the log was removed and to start again" sh -c "grep -q 'log file' '$work/wal-gone.txt' && grep -q 'start it again' '$work/wal-gone.txt'"
+check "a retry is still NOT SAVED" sh -c "head -1 '$work/wal-retry.txt' | grep -q 'NOT SAVED'"
+check "leaving warns the answer is not saved" grep -q 'NOT saved' "$work/wal-leave.txt"
+"$GUANAI" --db "$work/wal/db" check > "$work/out" 2>&1
+check "after a restart the database is sound" test $? -eq 0
+walcase=$("$GUANAI" --db "$work/wal/db" cases 2> /dev/null | cut -f1)
+"$GUANAI" --db "$work/wal/db" export "$walcase" > "$work/wal.answers" 2> "$work/out"
+check "the answer saved before the removal is in the database" grep -q '^interview.township = 建平镇$' "$work/wal.answers"
+check "so is the one saved just before it" grep -q '^interview.worker = unknown$' "$work/wal.answers"
+check "the answer shown NOT SAVED is not" sh -c "! grep -q '王小明' '$work/wal.answers'"
+
 # An existing file is kept unless --force.
 echo "a note the user keeps" > "$work/note.txt"
 "$GUANAI" --db "$db" backup "$work/note.txt" > "$work/out" 2>&1
