@@ -106,6 +106,8 @@ typedef struct gu_case_new {
 	const char *child_name;
 	const char *child_id_number;
 	const char *policy_id, *policy_version, *policy_hash;
+	const char *source_sha256;   /* an imported file's SHA-256, recorded with the
+	                              * case so the file is not imported twice; or NULL */
 } gu_case_new;
 
 /* One case as stored (and as listed). */
@@ -142,10 +144,21 @@ int gu_case_save_answer(gu_db *db, const char *case_id, const char *key,
 int gu_case_save_answers(gu_db *db, const char *case_id, const gu_answers *a,
 	const char *reason, gu_error *err);
 /* Stores a whole interview in one transaction: a new case from c, its
- * answers, its results (r may be NULL; policy from c) and its status. */
+ * answers, its results (r may be NULL; policy from c), its status and the
+ * source file's hash (c->source_sha256). */
 int gu_case_import(gu_db *db, const gu_case_new *c, const gu_answers *a,
 	const gu_results *r, enum gu_case_status status, char id[GU_ID_SIZE],
 	gu_error *err);
+/* Writes the SHA-256 of the bytes of the file at path into hex; returns 0
+ * or < 0 (the file cannot be read). */
+int gu_import_file_sha256(const char *path, char hex[65], gu_error *err);
+/* Finds a stored case of the same interview as an answers file about to be
+ * imported: one imported from a file with the SHA-256 file_sha256 (may be
+ * NULL), or one with the same child ID number and interview date (both
+ * needed, the number a valid one; either may be NULL).  Writes its id into id; returns 1 when
+ * found, 0 when not, or < 0. */
+int gu_import_find_same(gu_db *db, const char *file_sha256, const char *child_id_number,
+	const char *interview_date, char id[GU_ID_SIZE], gu_error *err);
 /* Loads a case's answers into out (initialised here), in the order they
  * were first saved.  Returns 0, -GU_ENOTFOUND or < 0. */
 int gu_case_load_answers(gu_db *db, const char *case_id, gu_answers *out, gu_error *err);

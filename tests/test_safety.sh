@@ -125,6 +125,60 @@ check "the answer saved before the removal is in the database" grep -q '^intervi
 check "so is the one saved just before it" grep -q '^interview.worker = unknown$' "$work/wal.answers"
 check "the answer shown NOT SAVED is not" sh -c "! grep -q '王小明' '$work/wal.answers'"
 
+# Imports: each id is printed once its case is committed, so every id a
+# killed import printed is stored; the rerun stores the rest and no second
+# copy; the same interview again is skipped naming the stored case.
+mkdir "$work/batch" "$work/imp" && chmod 700 "$work/imp"
+i=0
+while [ $i -lt 300 ]; do
+	day=$(date -d "2020-01-01 + $i days" +%Y-%m-%d)
+	{
+		echo "interview.date = $day"
+		echo "interview.township = 七道泉子镇"
+		echo "interview.worker = 王芳"
+		echo "child.name = 张小红"
+		echo "child.id_number = 211302201501010021"
+		echo "child.hukou_county = 211302"
+		echo "child.residence_county = 211302"
+	} > "$work/batch/$day.answers"
+	i=$((i + 1))
+done
+idb="$work/imp/db"
+"$GUANAI" --db "$idb" import "$work/batch"/*.answers > "$work/printed" 2> "$work/imp.err" &
+pid=$!
+n=0
+while kill -0 "$pid" 2> /dev/null && [ "$(wc -l < "$work/printed")" -lt 10 ]; do
+	sleep 0.05
+	n=$((n + 1))
+	[ $n -lt 2000 ] || break
+done
+kill -KILL "$pid" 2> /dev/null
+wait "$pid" 2> /dev/null
+printed=$(grep -c . "$work/printed")
+diag "the import was killed after printing $printed ids"
+check "the killed import printed ids" test "$printed" -ge 1
+"$GUANAI" --db "$idb" cases --limit 100000000 2> /dev/null | cut -f1 | sort > "$work/stored"
+missing=$(sort "$work/printed" | comm -23 - "$work/stored" | wc -l)
+check "every id the killed import printed is committed" test "$missing" -eq 0
+"$GUANAI" --db "$idb" import "$work/batch"/*.answers > "$work/printed2" 2> "$work/imp.err"
+check "the rerun completes" test $? -eq 0
+check "the rerun names the cases already stored" grep -q 'already stored as case' "$work/imp.err"
+check "the batch is stored once, no second copy" \
+	test "$("$GUANAI" --db "$idb" cases --limit 100000000 2> /dev/null | wc -l)" -eq 300
+check "the rerun printed only the cases it stored" \
+	test "$(($(grep -c . "$work/printed2") + $(wc -l < "$work/stored")))" -eq 300
+first=$(ls "$work/batch" | head -n 1)
+cp "$work/batch/$first" "$work/same-child-same-day.answers"
+echo "# typed again on another laptop" >> "$work/same-child-same-day.answers"
+"$GUANAI" --db "$idb" import "$work/same-child-same-day.answers" > "$work/out" 2> "$work/imp.err"
+check "the same child and interview date in another file is skipped" test ! -s "$work/out"
+check "naming the stored case" grep -Eq 'already stored as case [0-9a-f]{32}' "$work/imp.err"
+"$GUANAI" --db "$idb" import --duplicate new "$work/batch/$first" > "$work/out" 2> "$work/imp.err"
+check "--duplicate new imports it anyway" grep -Eq '^[0-9a-f]{32}$' "$work/out"
+sed 's/^interview.date = .*/interview.date = 2024-12-31/' "$work/batch/$first" > "$work/other-day.answers"
+"$GUANAI" --db "$idb" import "$work/other-day.answers" > "$work/out" 2> "$work/imp.err"
+check "the same child on another day is a new interview" grep -Eq '^[0-9a-f]{32}$' "$work/out"
+
 # An existing file is kept unless --force.
 echo "a note the user keeps" > "$work/note.txt"
 "$GUANAI" --db "$db" backup "$work/note.txt" > "$work/out" 2>&1
