@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "core/i18n.h"
@@ -95,6 +96,14 @@ static int folder_of(const char *path, char *dir, size_t size)
 	return 0;
 }
 
+/* Returns true when path is on a file system mounted read-only. */
+static bool on_read_only_disk(const char *path)
+{
+	struct statvfs vfs;
+
+	return statvfs(path, &vfs) == 0 && (vfs.f_flag & ST_RDONLY);
+}
+
 /* Fills err for a database path that is (or whose folder is) a symbolic
  * link, naming the real path to give instead; returns -GU_EINVAL. */
 static int symlink_error(const char *path, const char *link, gu_error *err)
@@ -165,7 +174,8 @@ static int open_file(gu_db *db, const char *path, bool ro, gu_error *err)
 				path);
 	}
 	close(fd);
-	if (stat(dir, &st) == 0 && (st.st_mode & (S_IWGRP | S_IWOTH)) && !db->notice[0])
+	if (stat(dir, &st) == 0 && (st.st_mode & S_IWOTH) && !db->notice[0]
+	    && !on_read_only_disk(dir))
 		snprintf(db->notice, sizeof db->notice,
 			_("%s: other users may write to the database's folder %s and could remove or "
 			  "replace the database; keep it in a folder only you can write"), path, dir);
@@ -193,6 +203,31 @@ static void sync_folder(const char *path)
 		(void)fsync(fd); /* some file systems cannot sync a folder; nothing to do then */
 		close(fd);
 	}
+}
+
+/* Returns a malloc'd "file:" URI naming path, opened immutable, or NULL
+ * when out of memory. */
+static char *immutable_uri(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	static const char tail[] = "?immutable=1";
+	char *uri = malloc(strlen(path) * 3 + sizeof "file:" + sizeof tail), *o;
+	const unsigned char *p;
+
+	if (!uri)
+		return NULL;
+	o = uri + sprintf(uri, "file:");
+	for (p = (const unsigned char *)path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x20) {
+			*o++ = '%';
+			*o++ = hex[*p >> 4];
+			*o++ = hex[*p & 15];
+		} else {
+			*o++ = (char)*p;
+		}
+	}
+	strcpy(o, tail);
+	return uri;
 }
 
 /* Runs a statement returning one integer into *value; returns the SQLite result. */
@@ -376,8 +411,18 @@ int gu_db_open_flags(const char *path, unsigned flags, gu_db **out, gu_error *er
 	if (ret < 0)
 		goto fail;
 	db->readonly = ro;
-	rc = sqlite3_open_v2(path, &db->h,
-		ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (ro && on_read_only_disk(path)) {
+		char *uri = immutable_uri(path);
+
+		/* Nothing can change the file, and SQLite cannot make the shared
+		 * memory file a write-ahead log needs there: read it as it is. */
+		rc = uri ? sqlite3_open_v2(uri, &db->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL)
+			: SQLITE_NOMEM;
+		free(uri);
+	} else {
+		rc = sqlite3_open_v2(path, &db->h,
+			ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	}
 	if (rc != SQLITE_OK) {
 		ret = gu_db_fail(db, rc, err);
 		goto fail;

@@ -144,7 +144,8 @@ while [ $i -lt 300 ]; do
 	i=$((i + 1))
 done
 idb="$work/imp/db"
-"$GUANAI" --db "$idb" import "$work/batch"/*.answers > "$work/printed" 2> "$work/imp.err" &
+: > "$work/printed"
+"$GUANAI" --db "$idb" import "$work/batch"/*.answers > "$work/printed" 2> "$work/killed.err" &
 pid=$!
 n=0
 while kill -0 "$pid" 2> /dev/null && [ "$(wc -l < "$work/printed")" -lt 10 ]; do
@@ -156,6 +157,7 @@ kill -KILL "$pid" 2> /dev/null
 wait "$pid" 2> /dev/null
 printed=$(grep -c . "$work/printed")
 diag "the import was killed after printing $printed ids"
+[ "$printed" -ge 1 ] || diag "$(cat "$work/killed.err")"
 check "the killed import printed ids" test "$printed" -ge 1
 "$GUANAI" --db "$idb" cases --limit 100000000 2> /dev/null | cut -f1 | sort > "$work/stored"
 missing=$(sort "$work/printed" | comm -23 - "$work/stored" | wc -l)
