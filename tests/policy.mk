@@ -52,6 +52,20 @@ tests_fuzz_policy_CFLAGS = $(AM_CFLAGS) -fsanitize=fuzzer,address,undefined
 tests_fuzz_policy_LDFLAGS = -fsanitize=fuzzer,address,undefined
 tests_fuzz_policy_LDADD = core/libcore.a $(LIBINTL) $(LIBICONV)
 endif
+## The answers target: parse, check, evaluate, write back, parse again.
+check_PROGRAMS += tests/fuzz_replay_answers
+tests_fuzz_replay_answers_SOURCES = tests/fuzz_replay.c tests/fuzz_answers.c
+tests_fuzz_replay_answers_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS=\"answers-corpus\"
+tests_fuzz_replay_answers_LDADD = core/libcore.a $(LIBINTL) $(LIBICONV)
+TESTS += tests/fuzz_replay_answers
+EXTRA_DIST += tests/fuzz/answers-corpus
+if ENABLE_FUZZING
+noinst_PROGRAMS += tests/fuzz_answers
+tests_fuzz_answers_SOURCES = tests/fuzz_answers.c
+tests_fuzz_answers_CFLAGS = $(AM_CFLAGS) -fsanitize=fuzzer,address,undefined
+tests_fuzz_answers_LDFLAGS = -fsanitize=fuzzer,address,undefined
+tests_fuzz_answers_LDADD = core/libcore.a $(LIBINTL) $(LIBICONV)
+endif
 
 ## make bench: policy load time, evaluations per second, screen beside cat.
 check_PROGRAMS += tests/bench_eval
