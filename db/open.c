@@ -187,17 +187,10 @@ static int open_file(gu_db *db, const char *path, bool ro, gu_error *err)
 static void sync_folder(const char *path)
 {
 	char dir[4096];
-	const char *slash = strrchr(path, '/');
 	int fd;
 
-	if (slash && (size_t)(slash - path) < sizeof dir) {
-		memcpy(dir, path, (size_t)(slash - path));
-		dir[slash - path] = '\0';
-		if (dir[0] == '\0')
-			strcpy(dir, "/");
-	} else {
-		strcpy(dir, ".");
-	}
+	if (folder_of(path, dir, sizeof dir) < 0)
+		return;
 	fd = open(dir, O_RDONLY | O_CLOEXEC);
 	if (fd >= 0) {
 		(void)fsync(fd); /* some file systems cannot sync a folder; nothing to do then */
