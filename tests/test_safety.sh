@@ -229,6 +229,31 @@ cp "$work/copy.db" "$work/shared/s.db"
 "$GUANAI" --db "$work/shared/s.db" cases > /dev/null 2> "$work/out"
 check "a folder others may write is warned about" grep -q 'other users may write' "$work/out"
 
+# A database on a disk mounted read-only (a write-protected USB stick):
+# reading commands work, writing ones say the disk is read-only.  The
+# mount is made in a private namespace, where the system allows one.
+mkdir "$work/rodisk"
+cp "$db" "$work/ro-source.db"
+if unshare -rm sh -c "mount -t tmpfs tmpfs '$work/rodisk'" 2> /dev/null; then
+	unshare -rm sh -c '
+		mount -t tmpfs tmpfs "$1/rodisk" && cp "$1/ro-source.db" "$1/rodisk/db" &&
+		mount -o remount,ro "$1/rodisk" || exit 1
+		"$2" --db "$1/rodisk/db" cases > "$1/ro-cases" 2> "$1/ro-cases.err"
+		echo $? > "$1/ro-cases.rc"
+		"$2" --db "$1/rodisk/db" import "$3" > "$1/ro-import" 2>&1
+		echo $? > "$1/ro-import.rc"
+		"$2" --db "$1/rodisk/db" backup "$1/rodisk/copy.db" > "$1/ro-backup" 2>&1
+		echo $? > "$1/ro-backup.rc"' sh "$work" "$GUANAI" "$work/batch/$first"
+	check "a database on a read-only disk can be listed" test "$(cat "$work/ro-cases.rc")" = 0
+	check "with every case" test "$(wc -l < "$work/ro-cases")" -eq "$total"
+	check "importing into it fails" test "$(cat "$work/ro-import.rc")" != 0
+	check "saying the disk is read-only" grep -q 'read-only' "$work/ro-import"
+	check "not to check the permissions" sh -c "! grep -q 'permissions' '$work/ro-import'"
+	check "a backup onto that disk says read-only" grep -q 'read-only' "$work/ro-backup"
+else
+	ok "# SKIP no private read-only mount can be made here"
+fi
+
 # check: files that are not a guanai database are damaged, never sound.
 # damaged DESCRIPTION FILE: check on FILE must fail and not call it sound.
 damaged() {
