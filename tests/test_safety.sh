@@ -125,6 +125,25 @@ check "the answer saved before the removal is in the database" grep -q '^intervi
 check "so is the one saved just before it" grep -q '^interview.worker = unknown$' "$work/wal.answers"
 check "the answer shown NOT SAVED is not" sh -c "! grep -q '王小明' '$work/wal.answers'"
 
+# The -wal replaced by a copy of itself (a careless restore) is caught too.
+mkdir "$work/wal2" && chmod 700 "$work/wal2"
+cat > "$work/wal2.keys" <<'KEYS'
+key 1 Enter
+type 建平镇
+key Enter
+run cp "$WORK/wal2/db-wal" "$WORK/wal2/copy" && mv "$WORK/wal2/copy" "$WORK/wal2/db-wal"
+key F2
+dump wal2-replaced.txt
+KEYS
+WORK=$work GUANAI_TEST_SCRIPT="$work/wal2.keys" GUANAI_TEST_DUMP_DIR="$work" \
+	GUANAI_TEST_TIMEOUT=60 COLUMNS=80 LINES=24 "$GUANAI" --lang en --db "$work/wal2/db" > "$work/out" 2>&1
+check "the interview with the -wal replaced runs to the end" test $? -eq 0
+check "the answer after the replacement is shown NOT SAVED" sh -c "head -1 '$work/wal2-replaced.txt' | grep -q 'NOT SAVED'"
+walcase=$("$GUANAI" --db "$work/wal2/db" cases 2> /dev/null | cut -f1)
+"$GUANAI" --db "$work/wal2/db" export "$walcase" > "$work/wal2.answers" 2> "$work/out"
+check "the answer saved before the replacement is in the database" \
+	grep -q '^interview.township = 建平镇$' "$work/wal2.answers"
+
 # Imports: each id is printed once its case is committed, so every id a
 # killed import printed is stored; the rerun stores the rest and no second
 # copy; the same interview again is skipped naming the stored case.
