@@ -230,7 +230,7 @@ static bool name_taken(const gu_policy *p, const char *name)
 static bool reserved(const char *s)
 {
 	static const char *const words[] = {
-		"and", "or", "not", "cap", "any", "of", "in", "has", "all", "between", "is",
+		"and", "or", "not", "cap", "names", "any", "of", "in", "has", "all", "between", "is",
 		"unknown", "as", "yes", "no", "maybe", "child", "father", "mother", "member",
 		"household", "interview", "this", "none", NULL
 	};
