@@ -203,6 +203,10 @@ static int check_child(const gu_policy *p, const gu_answers *a, const char *file
 		return answer_error(err, filename, &fake,
 			_("missing: give the date of birth (YYYY-MM-DD) or a valid child.id_number"));
 	}
+	if (valid && on && gu_date_parse(on->value, &o) && gu_date_cmp(card.dob, o) > 0)
+		return answer_error(err, filename, id,
+			_("its date of birth (%s) is after interview.date (%s): check the ID number or the interview date"),
+			gu_date_format(card.dob, buf), on->value);
 	if (dob && on && gu_date_parse(dob->value, &d) && gu_date_parse(on->value, &o)
 			&& gu_date_cmp(d, o) > 0)
 		return answer_error(err, filename, dob,

@@ -140,6 +140,11 @@ Test(answers_check, id_numbers_are_checked_and_must_agree)
 	snprintf(text, sizeof text, DATE "child.id_number = %s\nchild.sex = male\n", id);
 	fails_with(p, text, "t.answers:3", "(even) says female");
 	fails_with(p, DATE "child.id_number = 2113212016050312\n", "t.answers:2", "child.id_number: ");
+	/* A birth date after the interview is refused in an ID number as in child.dob. */
+	valid_id("21132120250101123", id);
+	snprintf(text, sizeof text, DATE "child.id_number = %s\n", id);
+	fails(p, text, "t.answers:2: child.id_number: its date of birth (2025-01-01) is after "
+		"interview.date (2024-09-01): check the ID number or the interview date");
 	gu_policy_free(p);
 }
 

@@ -61,6 +61,12 @@ check "nothing is screened under a broken policy" test ! -s "$tmp/out"
 check "json names the file" grep -q '^{"file":"p07-defacto-hiv.answers"' "$tmp/json"
 check "json carries the alerts" grep -q '"id":"mandatory_report"' "$tmp/json"
 check "json carries the dropout alert" grep -q '"id":"dropout"' "$tmp/json"
+# The dropout alert follows school age (6 by the 31 August before the school
+# year), whether or not the child is in one of the three groups.
+(cd "$dir" && "$GUANAI" screen --format json --policy "$GUANAI_POLICY" p25-dropout-outside-groups.answers) > "$tmp/alerts"
+check "a child out of school in none of the groups raises the dropout alert" grep -q '"id":"dropout"' "$tmp/alerts"
+(cd "$dir" && "$GUANAI" screen --format json --policy "$GUANAI_POLICY" p24-turned-six-in-october.answers) > "$tmp/alerts2"
+check "a child who turned 6 in October raises no dropout alert" sh -c "! grep -q '\"id\":\"dropout\"' '$tmp/alerts2'"
 check "json carries item 26 as verify" grep -q '{"item":26,"verdict":"verify","persons":"child"' "$tmp/json"
 check "json is one line per file" test "$(wc -l < "$tmp/json")" -eq 1
 "$GUANAI" screen --format xml "$dir/p08-vocational-agri.answers" > "$tmp/out" 2> "$tmp/err"
