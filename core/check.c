@@ -42,6 +42,11 @@ static int check_typed(const gu_question *q, const char *value, gu_error *err)
 	switch (q->type) {
 	case GU_Q_TEXT:
 		return 0;
+	case GU_Q_PHONE:
+		if (strspn(value, "0123456789 +-") != strlen(value) || strcspn(value, "0123456789") == strlen(value))
+			return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
+				_("\"%s\" is not a phone number: write only digits, spaces, + and -"), value);
+		return 0;
 	case GU_Q_DATE:
 		if (!gu_date_parse(value, &d))
 			return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,

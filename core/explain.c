@@ -442,7 +442,8 @@ static int put_answer(gu_ectx *c, const gu_operand *o, sbuf *b, keyset *ks, int 
 			ks_add(ks, slot_key(c, q, m, key, sizeof key));
 		return st;
 	}
-	if (c->p->questions[q].type == GU_Q_TEXT || c->p->questions[q].type == GU_Q_IDNUMBER) {
+	if (c->p->questions[q].type == GU_Q_TEXT || c->p->questions[q].type == GU_Q_IDNUMBER
+			|| c->p->questions[q].type == GU_Q_PHONE) {
 		const gu_val *val = gu_ectx_val(c, q, m);
 
 		sb_printf(b, "%s", val->s ? val->s : "");

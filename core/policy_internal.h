@@ -10,8 +10,9 @@
 #include "core/policy.h"
 #include "core/policy_lines.h"
 
-/* At most this many household members (member.1 .. member.GU_MAX_MEMBERS). */
-#define GU_MAX_MEMBERS 40
+/* At most this many household members (member.1 .. member.GU_MAX_MEMBERS): the
+ * answers contract numbers them 1 to 20. */
+#define GU_MAX_MEMBERS 20
 /* Nested person quantifiers in one expression. */
 #define GU_MAX_VARS 4
 

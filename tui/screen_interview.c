@@ -39,6 +39,10 @@ static const char *suggestion(gu_app *a, const char *key, char *buf, size_t size
 		snprintf(buf, size, "%s", gu_today());
 		return buf;
 	}
+	if (strcmp(key, "consent.date") == 0) {
+		snprintf(buf, size, "%s", interview_date(a));
+		return buf;
+	}
 	if (strcmp(key, "interview.worker") == 0) {
 		const char *who = NULL;
 
