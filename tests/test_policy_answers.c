@@ -320,3 +320,32 @@ Test(answers_check, a_key_is_at_most_63_characters)
 	snprintf(text, sizeof text, "%sa = x\n", key63);
 	cr_assert_lt(gu_answers_parse(text, strlen(text), "t.answers", &a, &err), 0, "64 characters");
 }
+
+Test(answers_check, county_codes_are_checked_against_the_national_list)
+{
+	gu_policy *p = tp_load();
+	gu_answers a;
+	gu_error err, warn;
+	size_t from = 0;
+	char id[19], text[1024];
+
+	/* 211304 and 211399 do not exist: refused with codes of the same prefecture. */
+	fails_with(p, DATE "child.dob = 2016-01-01\nchild.hukou_county = 211304\n", "t.answers:3",
+		"child.hukou_county: 211304 is not a county in the national list of region codes "
+		"(GB/T 2260); did you mean 211303");
+	fails_with(p, DATE "child.dob = 2016-01-01\nchild.insured_county = 211399\n", "t.answers:3",
+		"did you mean 211382");
+	fails_with(p, DATE "child.dob = 2016-01-01\nchild.school_county = 210122\n", "t.answers:3",
+		"withdrawn code: the county's code is now 210115");
+	/* A withdrawn code in an ID number is its place of first registration: a warning. */
+	snprintf(text, sizeof text, DATE "child.id_number = %s\n", valid_id("21012220160503123", id));
+	cr_assert_eq(gu_answers_parse(text, strlen(text), "t.answers", &a, &err), 0);
+	cr_assert_eq(gu_policy_check_answers(p, &a, "t.answers", &err), 0, "%s", err.message);
+	cr_assert_eq(gu_policy_answer_warning(p, &a, "t.answers", &from, &warn), 1);
+	cr_assert_str_eq(warn.where, "t.answers:2");
+	cr_assert(strstr(warn.message, "child.id_number: the region code 210122 (Liaozhong County) "
+		"of the ID number was withdrawn") == warn.message, "%s", warn.message);
+	cr_assert_eq(gu_policy_answer_warning(p, &a, "t.answers", &from, &warn), 0);
+	gu_answers_free(&a);
+	gu_policy_free(p);
+}
