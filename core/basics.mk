@@ -12,5 +12,6 @@ core/region_list.c: $(srcdir)/data/regions-gb2260.tsv $(srcdir)/core/region_list
 CLEANFILES += core/region_list.c
 EXTRA_DIST += data/regions-gb2260.tsv core/region_list.awk
 core_libcore_a_SOURCES += core/csv.c core/csv.h
+core_libcore_a_SOURCES += core/recode.c core/recode.h
 core_libcore_a_SOURCES += core/pinyin.c core/pinyin.h
 core_libcore_a_CPPFLAGS = $(AM_CPPFLAGS) $(ICU_CFLAGS)

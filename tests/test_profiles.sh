@@ -56,6 +56,17 @@ check "a broken policy file is reported at file:line:column" \
 	grep -q "broken.policy:$line:38: studnt_hardship: no such fact" "$tmp/err"
 check "nothing is screened under a broken policy" test ! -s "$tmp/out"
 
+# Files saved by other tools: GB18030 through --encoding, the same results
+# (under the name given); CR-only line ends said so.
+iconv -f UTF-8 -t GB18030 "$dir/p21-away-parents-defacto.answers" > "$tmp/p21-away-parents-defacto.answers"
+(cd "$tmp" && "$GUANAI" screen --encoding gb18030 --policy "$GUANAI_POLICY" p21-away-parents-defacto.answers) > "$tmp/out"
+check "a GB18030 file screens as its UTF-8 original with --encoding gb18030" \
+	cmp -s "$tmp/out" "$dir/p21-away-parents-defacto.expected"
+tr '\n' '\r' < "$dir/p21-away-parents-defacto.answers" > "$tmp/cr.answers"
+"$GUANAI" screen --policy "$GUANAI_POLICY" "$tmp/cr.answers" > "$tmp/out" 2> "$tmp/err"
+check "a file with CR-only line ends is refused" test $? -eq 2
+check "and the message says the line ends are the problem" grep -q 'cr.answers:1: .*carriage return alone' "$tmp/err"
+
 # JSON: one object per file with the results, groups and alerts.
 (cd "$dir" && "$GUANAI" screen --format json --policy "$GUANAI_POLICY" p07-defacto-hiv.answers) > "$tmp/json"
 check "json names the file" grep -q '^{"file":"p07-defacto-hiv.answers"' "$tmp/json"

@@ -10,12 +10,13 @@
 #include "core/eval.h"
 #include "core/i18n.h"
 #include "core/policy.h"
+#include "core/recode.h"
 #include "db/store.h"
 #include "tui/commands.h"
 #include "tui/login_cli.h"
 #include "tui/options.h"
 
-enum { OPT_STATUS = 0x2000 };
+enum { OPT_STATUS = 0x2000, OPT_ENCODING };
 
 /* Prints the command's help to f; returns nothing. */
 static void usage(FILE *f)
@@ -23,6 +24,8 @@ static void usage(FILE *f)
 	fprintf(f, _("Usage: %s import [OPTION]... FILE...\n"), PACKAGE);
 	fputs(_("Store each answers file as a new case with its screening results, and print\n"
 		"the new case's id, one line per file.  A file with an error is not stored.\n\n"), f);
+	fputs(_("  --encoding ENC    the files' encoding: utf-8 (default) or gb18030, as\n"
+		"                    Windows tools save them\n"), f);
 	fputs(_("  --status STATUS   the status of the new cases (default: complete)\n"
 		"  --db PATH         the database to write\n"
 		"  --policy FILE     the policy file to check and screen with\n"), f);
@@ -31,7 +34,7 @@ static void usage(FILE *f)
 /* Checks, screens and stores one file; returns 0, 2 for a bad file, 1 for
  * a database failure (message printed). */
 static int import_one(gu_db *db, const gu_policy *p, const char *file,
-	enum gu_case_status status)
+	const char *encoding, enum gu_case_status status)
 {
 	gu_answers a;
 	gu_results r;
@@ -41,7 +44,7 @@ static int import_one(gu_db *db, const gu_policy *p, const char *file,
 	int ret = 0;
 
 	memset(&r, 0, sizeof r);
-	if (gu_answers_read_file(file, &a, &err) < 0) {
+	if (gu_answers_read_file_enc(file, encoding, &a, &err) < 0) {
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		return 2;
 	}
@@ -84,10 +87,12 @@ int cmd_import(int argc, char **argv)
 	static const struct option longopts[] = {
 		GU_COMMON_LONGOPTS,
 		{ "status", required_argument, NULL, OPT_STATUS },
+		{ "encoding", required_argument, NULL, OPT_ENCODING },
 		{ "help", no_argument, NULL, GU_OPT_HELP },
 		{ NULL, 0, NULL, 0 }
 	};
 	enum gu_case_status status = GU_CASE_COMPLETE;
+	const char *encoding = NULL;
 	gu_policy *p = NULL;
 	gu_db *db = NULL;
 	gu_error err;
@@ -105,6 +110,13 @@ int cmd_import(int argc, char **argv)
 				gu_complain("%s", err.message);
 				return 2;
 			}
+			break;
+		case OPT_ENCODING:
+			if (!gu_recode_known(optarg)) {
+				gu_complain(_("--encoding takes utf-8 or gb18030, not \"%s\""), optarg);
+				return 2;
+			}
+			encoding = optarg;
 			break;
 		case '?':
 			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s import --help\""),
@@ -132,7 +144,7 @@ int cmd_import(int argc, char **argv)
 		worst = 1;
 	}
 	for (i = optind; i < argc && worst != 1; i++) {
-		int rc = import_one(db, p, argv[i], status);
+		int rc = import_one(db, p, argv[i], encoding, status);
 
 		/* A database failure stops at once; a bad file does not. */
 		if (rc == 1 || (rc == 2 && worst == 0))
