@@ -10,7 +10,6 @@
 #include "core/eval.h"
 #include "core/i18n.h"
 #include "core/policy.h"
-#include "core/recode.h"
 #include "db/store.h"
 #include "tui/commands.h"
 #include "tui/login_cli.h"
@@ -112,11 +111,8 @@ int cmd_import(int argc, char **argv)
 			}
 			break;
 		case OPT_ENCODING:
-			if (!gu_recode_known(optarg)) {
-				gu_complain(_("--encoding takes utf-8 or gb18030, not \"%s\""), optarg);
+			if (gu_encoding_option(optarg, &encoding) != 0)
 				return 2;
-			}
-			encoding = optarg;
 			break;
 		case '?':
 			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s import --help\""),

@@ -361,11 +361,8 @@ int cmd_screen(int argc, char **argv)
 			}
 			break;
 		case OPT_ENCODING:
-			if (!gu_recode_known(optarg)) {
-				gu_complain(_("--encoding takes utf-8 or gb18030, not \"%s\""), optarg);
+			if (gu_encoding_option(optarg, &encoding) != 0)
 				return 2;
-			}
-			encoding = optarg;
 			break;
 		case GU_OPT_HELP:
 			screen_help();
