@@ -176,11 +176,14 @@ Test(answers, a_gb18030_file_is_read_through_its_encoding)
 	/* "child.name = 张小红" and a comment in GB18030. */
 	static const char gb[] = "# \xd5\xc5\n"
 		"interview.date = 2025-03-01\nchild.name = \xd5\xc5\xd0\xa1\xba\xec\n";
-	char path[] = "/tmp/guanai-test-gbXXXXXX";
-	int fd = mkstemp(path);
+	const char *tmp = getenv("TMPDIR");
+	char path[4096];
+	int fd;
 	gu_answers a;
 	gu_error err;
 
+	snprintf(path, sizeof path, "%s/guanai-test-gbXXXXXX", tmp && *tmp ? tmp : P_tmpdir);
+	fd = mkstemp(path);
 	cr_assert_geq(fd, 0);
 	cr_assert_eq(write(fd, gb, sizeof gb - 1), (ssize_t)(sizeof gb - 1));
 	close(fd);

@@ -24,6 +24,20 @@ for f in "$dir"/*.answers; do
 	fi
 done
 
+# The order of the lines does not matter: each household reversed, and
+# sorted by key, gives the same lines.
+mkdir "$tmp/reordered"
+for f in "$dir"/*.answers; do
+	name=$(basename "$f" .answers)
+	for how in reversed sorted; do
+		if [ "$how" = reversed ]; then tac "$f"; else LC_ALL=C sort "$f"; fi \
+			> "$tmp/reordered/$name.answers"
+		(cd "$tmp/reordered" && "$GUANAI" screen --policy "$GUANAI_POLICY" "$name.answers") \
+			> "$tmp/out" 2> /dev/null
+		check "$name: the same verdicts with the lines $how" cmp -s "$tmp/out" "$dir/$name.expected"
+	done
+done
+
 # Several files: each one's lines in order, the items ascending.
 (cd "$dir" && "$GUANAI" screen --policy "$GUANAI_POLICY" p01-floating-pupil.answers p08-vocational-agri.answers) > "$tmp/two"
 cat "$dir/p01-floating-pupil.expected" "$dir/p08-vocational-agri.expected" > "$tmp/two.expected"
