@@ -9,6 +9,7 @@
 
 #include "core/answers.h"
 #include "core/i18n.h"
+#include "core/recode.h"
 
 /* Each answer is one allocation holding "key\0value\0"; a hash index of
  * the keys keeps look-ups constant-time however many answers there are. */
@@ -387,8 +388,19 @@ int gu_answers_parse(const char *text, size_t len, const char *filename,
 		valid = utf8_valid_prefix((const unsigned char *)p, (size_t)(lend - p));
 		if (valid < (size_t)(lend - p)) {
 			rc = gu_error_set(err, GU_ESYNTAX, filename, line, 0,
-				_("the line is not valid UTF-8 text (save the file as UTF-8)"));
+				_("the line is not valid UTF-8 text: save the file as UTF-8, or read it with "
+				"--encoding gb18030 if a Windows tool saved it"));
 			goto fail;
+		}
+		{
+			const char *cr = memchr(p, '\r', (size_t)(lend - p));
+
+			if (cr && cr + 1 < lend) {
+				rc = gu_error_set(err, GU_ESYNTAX, filename, line, 0,
+					_("the lines end with a carriage return alone (CR, as old Mac tools save): "
+					"save the file with LF or CRLF line ends"));
+				goto fail;
+			}
 		}
 		if (memchr(p, '\0', (size_t)(lend - p))) {
 			rc = gu_error_set(err, GU_ESYNTAX, filename, line, 0,
@@ -410,6 +422,13 @@ fail:
 
 /* Reads path whole and parses it; returns 0 or a negative code. */
 int gu_answers_read_file(const char *path, gu_answers *out, gu_error *err)
+{
+	return gu_answers_read_file_enc(path, NULL, out, err);
+}
+
+/* Reads path whole, converts it from encoding to UTF-8 when one is given,
+ * and parses it; returns 0 or a negative code. */
+int gu_answers_read_file_enc(const char *path, const char *encoding, gu_answers *out, gu_error *err)
 {
 	FILE *f = fopen(path, "rb");
 	char *buf = NULL;
@@ -449,6 +468,17 @@ int gu_answers_read_file(const char *path, gu_answers *out, gu_error *err)
 		rc = gu_error_set(err, GU_EIO, path, 0, 0,
 			_("cannot read the file: %s"), strerror(errno));
 		goto cleanup;
+	}
+	if (encoding) {
+		char *utf8;
+		size_t n;
+
+		rc = gu_recode_to_utf8(encoding, buf ? buf : "", len, path, &utf8, &n, err);
+		if (rc < 0)
+			goto cleanup;
+		free(buf);
+		buf = utf8;
+		len = n;
 	}
 	rc = gu_answers_parse(buf ? buf : "", len, path, out, err);
 cleanup:

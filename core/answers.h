@@ -42,5 +42,9 @@ int gu_answers_parse(const char *text, size_t len, const char *filename,
 	gu_answers *out, gu_error *err);
 /* Reads and parses a file; returns as gu_answers_parse. */
 int gu_answers_read_file(const char *path, gu_answers *out, gu_error *err);
+/* Reads a file saved in encoding ("utf-8" or "gb18030", see core/recode.h;
+ * NULL for UTF-8 as it is), converts it and parses it; returns as
+ * gu_answers_parse. */
+int gu_answers_read_file_enc(const char *path, const char *encoding, gu_answers *out, gu_error *err);
 
 #endif

@@ -3,6 +3,15 @@ core_libcore_a_SOURCES += \
 	core/date.c \
 	core/idcard.c \
 	core/region.c core/region_table.c
+# The national list of region codes is data (data/regions-gb2260.tsv); the
+# C table is generated from it.
+nodist_core_libcore_a_SOURCES = core/region_list.c
+core/region_list.c: $(srcdir)/data/regions-gb2260.tsv $(srcdir)/core/region_list.awk
+	$(AM_V_GEN)$(AWK) -f $(srcdir)/core/region_list.awk $(srcdir)/data/regions-gb2260.tsv > $@.tmp \
+		&& mv $@.tmp $@
+CLEANFILES += core/region_list.c
+EXTRA_DIST += data/regions-gb2260.tsv core/region_list.awk
 core_libcore_a_SOURCES += core/csv.c core/csv.h
+core_libcore_a_SOURCES += core/recode.c core/recode.h
 core_libcore_a_SOURCES += core/pinyin.c core/pinyin.h
 core_libcore_a_CPPFLAGS = $(AM_CPPFLAGS) $(ICU_CFLAGS)

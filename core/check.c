@@ -11,7 +11,6 @@
 #include "core/expr.h"
 #include "core/i18n.h"
 #include "core/idcard.h"
-#include "core/region.h"
 #include "core/policy_internal.h"
 #include "core/region.h"
 
@@ -41,6 +40,11 @@ static int check_typed(const gu_question *q, const char *value, gu_error *err)
 
 	switch (q->type) {
 	case GU_Q_TEXT:
+		return 0;
+	case GU_Q_PHONE:
+		if (strspn(value, "0123456789 +-") != strlen(value) || strcspn(value, "0123456789") == strlen(value))
+			return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
+				_("\"%s\" is not a phone number: write only digits, spaces, + and -"), value);
 		return 0;
 	case GU_Q_DATE:
 		if (!gu_date_parse(value, &d))
@@ -97,9 +101,12 @@ static int check_typed(const gu_question *q, const char *value, gu_error *err)
 			return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
 				_("%s is not a 6-digit region code%s"), value,
 				q->allow_none ? _(" (or none)") : "");
-		if (!gu_region_valid(value))
-			return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
-				_("%s is not a known region code: check the first two digits (the province)"), value);
+		{
+			char why[400];
+
+			if (gu_region_problem(value, why, sizeof why))
+				return gu_error_set(err, GU_EANSWERS, NULL, 0, 0, "%s", why);
+		}
 		return 0;
 	case GU_Q_IDNUMBER:
 		if (strcmp(value, "none") == 0 && q->allow_none)
@@ -203,6 +210,10 @@ static int check_child(const gu_policy *p, const gu_answers *a, const char *file
 		return answer_error(err, filename, &fake,
 			_("missing: give the date of birth (YYYY-MM-DD) or a valid child.id_number"));
 	}
+	if (valid && on && gu_date_parse(on->value, &o) && gu_date_cmp(card.dob, o) > 0)
+		return answer_error(err, filename, id,
+			_("its date of birth (%s) is after interview.date (%s): check the ID number or the interview date"),
+			gu_date_format(card.dob, buf), on->value);
 	if (dob && on && gu_date_parse(dob->value, &d) && gu_date_parse(on->value, &o)
 			&& gu_date_cmp(d, o) > 0)
 		return answer_error(err, filename, dob,
@@ -252,13 +263,17 @@ int gu_policy_answer_warning(const gu_policy *p, const gu_answers *a,
 		const gu_question *q = gu_policy_find_question(p, x->key);
 		const char *trap = NULL;
 		gu_idcard card;
+		char why[400];
 
 		if (!q)
 			continue;
 		if (q->type == GU_Q_CODE)
 			trap = gu_region_trap(x->value);
-		else if (q->type == GU_Q_IDNUMBER && gu_idcard_parse(x->value, &card) == GU_ID_OK)
+		else if (q->type == GU_Q_IDNUMBER && gu_idcard_parse(x->value, &card) == GU_ID_OK) {
 			trap = gu_region_trap(card.region);
+			if (!trap)
+				trap = gu_region_id_warning(card.region, why, sizeof why);
+		}
 		if (trap) {
 			*from = i + 1;
 			answer_error(warn, filename, x, "%s", trap);

@@ -80,6 +80,14 @@ int gu_date_cmp(gu_date a, gu_date b)
 	return 0;
 }
 
+/* Returns the 31 August before the school year that `on` falls in. */
+gu_date gu_school_year_cutoff(gu_date on)
+{
+	gu_date cut = { on.month >= 9 ? on.year : on.year - 1, 8, 31 };
+
+	return cut;
+}
+
 /* Returns the age in whole years on day `on` of a person born on dob. */
 int gu_age_on(gu_date dob, gu_date on)
 {

@@ -17,6 +17,10 @@ int gu_date_cmp(gu_date a, gu_date b);
  * person is n on their n-th birthday; one born on 29 February turns a
  * year older on 1 March in common years.  Negative when on < dob. */
 int gu_age_on(gu_date dob, gu_date on);
+/* Returns the 31 August before the school year that day `on` is in (a
+ * school year starts on 1 September): 2026-08-31 for 2026-11-20,
+ * 2025-08-31 for 2026-07-01 and for 2026-08-31 itself. */
+gu_date gu_school_year_cutoff(gu_date on);
 /* Writes "YYYY-MM-DD" into buf (at least 11 bytes); returns buf. */
 char *gu_date_format(gu_date d, char *buf);
 /* Returns today's date in local time. */

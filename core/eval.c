@@ -296,6 +296,7 @@ static void child_facts(gu_ectx *c, const gu_answers *a)
 		? c->vals[p->interview_date].v : 0;
 	c->age_st = GU_V_UNKNOWN;
 	c->age = 0;
+	c->school_age = 0;
 	if (c->child_dob && c->on) {
 		dob.year = (int)(c->child_dob / 10000);
 		dob.month = (int)(c->child_dob / 100 % 100);
@@ -304,6 +305,7 @@ static void child_facts(gu_ectx *c, const gu_answers *a)
 		on.month = (int)(c->on / 100 % 100);
 		on.day = (int)(c->on % 100);
 		c->age = gu_age_on(dob, on);
+		c->school_age = gu_age_on(dob, gu_school_year_cutoff(on));
 		if (c->age >= 0)
 			c->age_st = GU_V_SET;
 	}
@@ -450,6 +452,10 @@ static inline int operand(gu_ectx *c, const gu_operand *o, int64_t *v, int *slot
 		return GU_V_NA;
 	if (q == GU_Q_CHILD_AGE) {
 		*v = c->age;
+		return c->age_st;
+	}
+	if (q == GU_Q_CHILD_SCHOOL_AGE) {
+		*v = c->school_age;
 		return c->age_st;
 	}
 	return read_slot(c, q, m, v);
@@ -617,6 +623,10 @@ static __attribute__((noinline)) gu_tv eval_unary(gu_ectx *c, const gu_node *n, 
 		return t == GU_YES ? GU_NO : t == GU_NO ? GU_YES : GU_MAYBE;
 	case GU_N_CAP:
 		return tv_min(eval_in(c, n->a[0], pm), GU_MAYBE);
+	case GU_N_NAMES:
+		if (eval_in(c, n->a[0], &sub) != GU_NO)
+			*pm |= sub;
+		return GU_YES;
 	case GU_N_AS:
 		t = eval_in(c, n->a[0], &sub);
 		if (t != GU_NO)
@@ -672,6 +682,7 @@ static inline gu_tv eval_node(gu_ectx *c, const gu_node *n, uint64_t *pm)
 		return eval_or(c, n, pm);
 	case GU_N_NOT:
 	case GU_N_CAP:
+	case GU_N_NAMES:
 	case GU_N_AS:
 	case GU_N_FACT:
 		if (n->kind == GU_N_FACT && c->fact_gen[n->fact] == c->gen) {

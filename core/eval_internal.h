@@ -40,6 +40,7 @@ typedef struct gu_ectx {
 	int64_t on;                 /* interview.date as yyyymmdd, 0 when unknown */
 	uint8_t age_st;
 	int64_t age;                /* the child's age in whole years */
+	int64_t school_age;         /* its age on the 31 August before the school year */
 	int64_t child_dob;          /* yyyymmdd, 0 when not known */
 	char child_sex;             /* 'm', 'f' or 0 */
 	int extra_members;          /* member numbers beyond GU_MAX_MEMBERS (ignored) */

@@ -229,7 +229,7 @@ static const char *slot_key(const gu_ectx *c, int q, int m, char *buf, size_t si
 	char digits[16];
 	int nd = 0;
 
-	if (q == GU_Q_CHILD_AGE)
+	if (GU_Q_IS_CHILD_AGE(q))
 		return "child.dob";
 	if (p->qx[q].owner != GU_OWN_MEMBER)
 		return p->questions[q].key;
@@ -268,7 +268,7 @@ static const char *person_word(const gu_ectx *c, int k, int m, char *buf, size_t
 static int owner_kind(const gu_ectx *c, int q)
 {
 	if (q < 0)
-		return q == GU_Q_CHILD_AGE ? GU_PK_CHILD : -1;
+		return GU_Q_IS_CHILD_AGE(q) ? GU_PK_CHILD : -1;
 	switch (c->p->qx[q].owner) {
 	case GU_OWN_CHILD:
 		return GU_PK_CHILD;
@@ -295,6 +295,10 @@ static void put_label(gu_ectx *c, int q, int m, sbuf *b)
 
 	if (q == GU_Q_CHILD_AGE) {
 		sb_printf(b, "%s", _("Age"));
+		return;
+	}
+	if (q == GU_Q_CHILD_SCHOOL_AGE) {
+		sb_printf(b, "%s", _("Age on 31 August before this school year"));
 		return;
 	}
 	qq = &c->p->questions[q];
@@ -385,7 +389,7 @@ static void put_literal(const gu_ectx *c, int q, int64_t v, sbuf *b)
 /* Returns true when question q holds an age in years. */
 static bool is_age(const gu_ectx *c, int q)
 {
-	if (q == GU_Q_CHILD_AGE)
+	if (GU_Q_IS_CHILD_AGE(q))
 		return true;
 	return q >= 0 && strcmp(c->p->qx[q].field, "age") == 0;
 }
@@ -412,7 +416,7 @@ static int put_answer(gu_ectx *c, const gu_operand *o, sbuf *b, keyset *ks, int 
 		sb_subst(b, _("%s years"), num, "");
 		return st;
 	}
-	if (q == GU_Q_CHILD_AGE) {
+	if (GU_Q_IS_CHILD_AGE(q)) {
 		if (st == GU_V_SET) {
 			char num[24];
 
@@ -438,7 +442,8 @@ static int put_answer(gu_ectx *c, const gu_operand *o, sbuf *b, keyset *ks, int 
 			ks_add(ks, slot_key(c, q, m, key, sizeof key));
 		return st;
 	}
-	if (c->p->questions[q].type == GU_Q_TEXT || c->p->questions[q].type == GU_Q_IDNUMBER) {
+	if (c->p->questions[q].type == GU_Q_TEXT || c->p->questions[q].type == GU_Q_IDNUMBER
+			|| c->p->questions[q].type == GU_Q_PHONE) {
 		const gu_val *val = gu_ectx_val(c, q, m);
 
 		sb_printf(b, "%s", val->s ? val->s : "");
@@ -732,6 +737,9 @@ static void walk(gu_ectx *c, const gu_node *n, int depth, sbuf *b, keyset *ks)
 		return;
 	case GU_N_AS:
 		walk(c, n->a[0], depth, b, ks);
+		return;
+	case GU_N_NAMES:
+		/* It only names who receives the item: nothing to explain. */
 		return;
 	case GU_N_ANY:
 		indent(b, depth);

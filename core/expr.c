@@ -303,6 +303,8 @@ static int kind_field(const gu_policy *p, int k, const char *field, size_t n)
 		return GU_Q_NONE;
 	if (k == GU_PK_CHILD && n == 3 && memcmp(field, "age", 3) == 0)
 		return GU_Q_CHILD_AGE;
+	if (k == GU_PK_CHILD && n == 15 && memcmp(field, "school_year_age", 15) == 0)
+		return GU_Q_CHILD_SCHOOL_AGE;
 	snprintf(key, sizeof key, "%s.%.*s", k == GU_PK_MEMBER ? "member.*" : kind_names[k],
 		(int)n, field);
 	return gu_policy_lookup(p, key, strlen(key));
@@ -354,7 +356,7 @@ static int resolve_key(parser *ps, opd *o)
 				word);
 			return -1;
 		}
-		if (o->o.vq[first] == GU_Q_CHILD_AGE) {
+		if (GU_Q_IS_CHILD_AGE(o->o.vq[first])) {
 			o->type = V_NUMBER;
 			for (k = first + 1; k < GU_PK_COUNT; k++)
 				if (o->o.vq[k] >= 0 && qtype_vtype(&p->questions[o->o.vq[k]]) != V_NUMBER) {
@@ -406,7 +408,7 @@ static int resolve_key(parser *ps, opd *o)
 		} else {
 			q = gu_policy_lookup(p, s, n);
 		}
-		if (q == GU_Q_NONE || q < GU_Q_CHILD_AGE) {
+		if (q == GU_Q_NONE || q < GU_Q_CHILD_SCHOOL_AGE) {
 			char full[128];
 			const char *sug;
 
@@ -423,7 +425,7 @@ static int resolve_key(parser *ps, opd *o)
 		}
 		o->o.kind = GU_OPD_KEY;
 		o->o.q = q;
-		if (q == GU_Q_CHILD_AGE) {
+		if (GU_Q_IS_CHILD_AGE(q)) {
 			o->type = V_NUMBER;
 		} else {
 			o->q = &p->questions[q];
@@ -879,12 +881,14 @@ static gu_node *parse_primary(parser *ps)
 		next(ps);
 		return set_src(ps, n, start);
 	}
-	if (is_word(ps, "cap")) {
+	if (is_word(ps, "cap") || is_word(ps, "names")) {
 		gu_node *c;
+		const char *word = is_word(ps, "cap") ? "cap" : "names";
+		int kind = is_word(ps, "cap") ? GU_N_CAP : GU_N_NAMES;
 
 		next(ps);
 		if (ps->cur.kind != T_LPAREN)
-			return expected(ps, "\"(\" after cap");
+			return expected(ps, word[0] == 'c' ? "\"(\" after cap" : "\"(\" after names");
 		next(ps);
 		c = parse_or(ps);
 		if (!c)
@@ -892,7 +896,7 @@ static gu_node *parse_primary(parser *ps)
 		if (ps->cur.kind != T_RPAREN)
 			return expected(ps, "\")\"");
 		next(ps);
-		n = new_node(ps, GU_N_CAP, start);
+		n = new_node(ps, kind, start);
 		if (!n || add_child(ps, n, c) < 0)
 			return NULL;
 		return set_src(ps, n, start);

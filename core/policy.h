@@ -19,7 +19,8 @@ enum gu_qtype {
 	GU_Q_YESNO,     /* yes / no */
 	GU_Q_INTEGER,   /* decimal, between min and max */
 	GU_Q_CODE,      /* 6-digit county-level region code, or none when allowed */
-	GU_Q_IDNUMBER   /* 18-character resident ID number, or none */
+	GU_Q_IDNUMBER,  /* 18-character resident ID number, or none */
+	GU_Q_PHONE      /* a phone number: digits, spaces, + and - */
 };
 
 typedef struct gu_choice {

@@ -10,8 +10,9 @@
 #include "core/policy.h"
 #include "core/policy_lines.h"
 
-/* At most this many household members (member.1 .. member.GU_MAX_MEMBERS). */
-#define GU_MAX_MEMBERS 40
+/* At most this many household members (member.1 .. member.GU_MAX_MEMBERS): the
+ * answers contract numbers them 1 to 20. */
+#define GU_MAX_MEMBERS 20
 /* Nested person quantifiers in one expression. */
 #define GU_MAX_VARS 4
 
@@ -33,6 +34,11 @@ enum gu_pkind { GU_PK_CHILD, GU_PK_FATHER, GU_PK_MOTHER, GU_PK_MEMBER, GU_PK_COU
 
 /* Question index meaning "the child's age from the date of birth". */
 #define GU_Q_CHILD_AGE (-2)
+/* Question index meaning "the child's age on the 31 August before the
+ * current school year" (child.school_year_age), which decides school age. */
+#define GU_Q_CHILD_SCHOOL_AGE (-3)
+/* True for the two ages computed from the date of birth. */
+#define GU_Q_IS_CHILD_AGE(q) ((q) == GU_Q_CHILD_AGE || (q) == GU_Q_CHILD_SCHOOL_AGE)
 /* Question index meaning "this person has no such question". */
 #define GU_Q_NONE (-1)
 
@@ -47,7 +53,8 @@ enum gu_node_kind {
 	GU_N_HAS_ANY, GU_N_HAS_ALL, /* multi-choice answer against a mask */
 	GU_N_BETWEEN,  /* lo <= operand <= hi */
 	GU_N_UNKNOWN,  /* the answer is unknown (asked, not known) */
-	GU_N_ANY       /* any person of kinds (a[0]) */
+	GU_N_ANY,      /* any person of kinds (a[0]) */
+	GU_N_NAMES     /* yes, naming the persons a[0] names when it is not no */
 };
 
 enum gu_cmp_op { GU_OP_EQ, GU_OP_NE, GU_OP_LT, GU_OP_LE, GU_OP_GT, GU_OP_GE };

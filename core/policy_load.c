@@ -230,7 +230,7 @@ static bool name_taken(const gu_policy *p, const char *name)
 static bool reserved(const char *s)
 {
 	static const char *const words[] = {
-		"and", "or", "not", "cap", "any", "of", "in", "has", "all", "between", "is",
+		"and", "or", "not", "cap", "names", "any", "of", "in", "has", "all", "between", "is",
 		"unknown", "as", "yes", "no", "maybe", "child", "father", "mother", "member",
 		"household", "interview", "this", "none", NULL
 	};
@@ -329,7 +329,7 @@ static int load_fact(loader *ld, gu_block *b)
 static const struct { const char *name; enum gu_qtype t; } qtypes[] = {
 	{ "text", GU_Q_TEXT }, { "date", GU_Q_DATE }, { "choice", GU_Q_CHOICE },
 	{ "multi", GU_Q_MULTI }, { "yesno", GU_Q_YESNO }, { "integer", GU_Q_INTEGER },
-	{ "code", GU_Q_CODE }, { "idnumber", GU_Q_IDNUMBER }
+	{ "code", GU_Q_CODE }, { "idnumber", GU_Q_IDNUMBER }, { "phone", GU_Q_PHONE }
 };
 
 /* Parses the choice lines of a question into q; returns 0 or an error. */
@@ -485,6 +485,21 @@ static int add_question(loader *ld, gu_block *b, const char *key, int owner,
 	return 0;
 }
 
+/* Returns the owner of a key whose entity (before the first dot) is the n
+ * bytes of s, or GU_OWN_COUNT.  The guardian and the consent are facts of
+ * the interview: they are asked with it, before the child's questions. */
+static int key_owner(const char *s, size_t n)
+{
+	int owner;
+
+	if ((n == 8 && strncmp(s, "guardian", 8) == 0) || (n == 7 && strncmp(s, "consent", 7) == 0))
+		return GU_OWN_INTERVIEW;
+	for (owner = 0; owner < GU_OWN_COUNT; owner++)
+		if (strlen(owner_names[owner]) == n && strncmp(owner_names[owner], s, n) == 0)
+			break;
+	return owner;
+}
+
 /* Takes a question block (one key, or a person pattern "*.field"). */
 static int load_question(loader *ld, gu_block *b, int file_order)
 {
@@ -523,7 +538,7 @@ static int load_question(loader *ld, gu_block *b, int file_order)
 		gu_attr *a = attr(ld, b, "type", &rc);
 
 		return fail(ld, a->line, a->col,
-			_("type: \"%s\" is not a type (text, date, choice, multi, yesno, integer, code, idnumber)"), type);
+			_("type: \"%s\" is not a type (text, date, choice, multi, yesno, integer, code, idnumber, phone)"), type);
 	}
 	q.type = qtypes[i].t;
 	sidx = section_index(p, sec);
@@ -593,13 +608,11 @@ static int load_question(loader *ld, gu_block *b, int file_order)
 		return check_unused(ld, b, "type, section, member_section, zh, en, help_zh, help_en, "
 			"choice, min, max, required, none, when, persons");
 	}
-	for (owner = 0; owner < GU_OWN_COUNT; owner++)
-		if (strlen(owner_names[owner]) == (size_t)(dot - b->arg)
-				&& strncmp(owner_names[owner], b->arg, (size_t)(dot - b->arg)) == 0)
-			break;
+	owner = key_owner(b->arg, (size_t)(dot - b->arg));
 	if (owner == GU_OWN_COUNT)
 		return fail(ld, b->line, b->arg_col,
-			_("a key starts with interview, child, father, mother, member.* or household, not \"%s\""), b->arg);
+			_("a key starts with interview, guardian, consent, child, father, mother, member.* or household, not \"%s\""),
+			b->arg);
 	if (owner == GU_OWN_MEMBER && strncmp(b->arg, "member.*.", 9) != 0)
 		return fail(ld, b->line, b->arg_col, _("a member question is written member.*.field"));
 	if (owner != GU_OWN_MEMBER && strchr(dot + 1, '.'))

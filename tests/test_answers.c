@@ -3,9 +3,12 @@
 
 #include <criterion/criterion.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/answers.h"
+#include "core/recode.h"
 
 /* Parses text and expects success. */
 static void parse_ok(const char *text, gu_answers *a)
@@ -151,4 +154,59 @@ Test(answers, a_key_that_is_a_prefix_of_another_is_a_different_key)
 	cr_assert_str_eq(gu_answers_get(&a, "member.1.ag"), "x");
 	cr_assert_null(gu_answers_get(&a, "member.1.a"));
 	gu_answers_free(&a);
+}
+
+Test(answers, rejects_cr_only_line_ends_saying_so)
+{
+	parse_fails_at("interview.date = 2025-03-01\rchild.dob = 2019-01-01\r", "t.answers:1",
+		"carriage return alone");
+	parse_fails_at("# a comment\rinterview.date = 2025-03-01\r", "t.answers:1", "carriage return alone");
+	/* CRLF (Windows) line ends are fine. */
+	{
+		gu_answers a;
+
+		parse_ok("interview.date = 2025-03-01\r\nchild.dob = 2019-01-01\r\n", &a);
+		cr_assert_str_eq(gu_answers_get(&a, "child.dob"), "2019-01-01");
+		gu_answers_free(&a);
+	}
+}
+
+Test(answers, a_gb18030_file_is_read_through_its_encoding)
+{
+	/* "child.name = 张小红" and a comment in GB18030. */
+	static const char gb[] = "# \xd5\xc5\n"
+		"interview.date = 2025-03-01\nchild.name = \xd5\xc5\xd0\xa1\xba\xec\n";
+	const char *tmp = getenv("TMPDIR");
+	char path[4096];
+	int fd;
+	gu_answers a;
+	gu_error err;
+
+	snprintf(path, sizeof path, "%s/guanai-test-gbXXXXXX", tmp && *tmp ? tmp : P_tmpdir);
+	fd = mkstemp(path);
+	cr_assert_geq(fd, 0);
+	cr_assert_eq(write(fd, gb, sizeof gb - 1), (ssize_t)(sizeof gb - 1));
+	close(fd);
+	cr_assert_lt(gu_answers_read_file(path, &a, &err), 0, "not UTF-8");
+	cr_assert(strstr(err.message, "--encoding gb18030") != NULL, "%s", err.message);
+	cr_assert_eq(gu_answers_read_file_enc(path, "gb18030", &a, &err), 0, "%s", err.message);
+	cr_assert_str_eq(gu_answers_get(&a, "child.name"), "张小红");
+	gu_answers_free(&a);
+	cr_assert_lt(gu_answers_read_file_enc(path, "latin1", &a, &err), 0);
+	cr_assert(strstr(err.message, "utf-8 or gb18030") != NULL, "%s", err.message);
+	unlink(path);
+}
+
+Test(answers, bytes_that_are_not_gb18030_name_their_line)
+{
+	char *out;
+	size_t n;
+	gu_error err;
+
+	cr_assert_lt(gu_recode_to_utf8("gb18030", "a = b\nc = \xff\xff\n", 12, "t.answers", &out, &n, &err), 0);
+	cr_assert_str_eq(err.where, "t.answers:2");
+	cr_assert_null(out);
+	cr_assert_eq(gu_recode_to_utf8("utf-8", "a = b\n", 6, "t.answers", &out, &n, &err), 0);
+	cr_assert_eq(n, 6);
+	free(out);
 }

@@ -170,3 +170,16 @@ Test(date, today_is_a_real_day)
 	cr_assert(gu_date_valid(t.year, t.month, t.day));
 	cr_assert_geq(t.year, 2024);
 }
+
+Test(date, school_year_cutoff_is_the_31_august_before_the_school_year)
+{
+	cr_assert_eq(gu_date_cmp(gu_school_year_cutoff(D("2026-11-20")), D("2026-08-31")), 0);
+	cr_assert_eq(gu_date_cmp(gu_school_year_cutoff(D("2026-07-01")), D("2025-08-31")), 0);
+	cr_assert_eq(gu_date_cmp(gu_school_year_cutoff(D("2026-08-31")), D("2025-08-31")), 0,
+		"31 August is still the last day of the old school year");
+	cr_assert_eq(gu_date_cmp(gu_school_year_cutoff(D("2026-09-01")), D("2026-08-31")), 0);
+	cr_assert_eq(gu_date_cmp(gu_school_year_cutoff(D("2027-01-05")), D("2026-08-31")), 0);
+	/* A child born on 15 October 2020 is 6 on the interview day but not on the cut-off. */
+	cr_assert_eq(gu_age_on(D("2020-10-15"), gu_school_year_cutoff(D("2026-11-20"))), 5);
+	cr_assert_eq(gu_age_on(D("2020-08-31"), gu_school_year_cutoff(D("2026-11-20"))), 6);
+}

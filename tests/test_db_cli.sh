@@ -108,4 +108,17 @@ check "and says there is no such case" grep -q 'no case' "$work/out"
 
 GUANAI_DB="$db" "$GUANAI" cases > "$work/list"
 check "GUANAI_DB chooses the database" test "$(wc -l < "$work/list")" -eq 3
+
+# An answers file saved by a Windows tool in GB18030: imported through
+# --encoding, its Chinese kept; without it, the error says what to do.
+iconv -f UTF-8 -t GB18030 "$work/a.answers" > "$work/gb.answers"
+"$GUANAI" --db "$work/gb.db" import "$work/gb.answers" > "$work/out" 2>&1
+check "a GB18030 file without --encoding is refused" test $? -eq 2
+check "and the message names --encoding gb18030" grep -q 'encoding gb18030' "$work/out"
+"$GUANAI" --db "$work/gb.db" import --encoding gb18030 "$work/gb.answers" > "$work/gbid" 2> "$work/err"
+check "import --encoding gb18030 stores it" test $? -eq 0
+"$GUANAI" --db "$work/gb.db" export "$(cat "$work/gbid")" > "$work/gbout"
+check "its Chinese comes back as UTF-8" grep -q '^child.name = 张小红$' "$work/gbout"
+"$GUANAI" --db "$work/gb.db" import --encoding latin1 "$work/gb.answers" > "$work/out" 2>&1
+check "an encoding other than utf-8 or gb18030 is refused" test $? -eq 2
 done_testing

@@ -50,8 +50,9 @@ Test(plan, questions_follow_earlier_answers)
 		"father.status = migrant\nmother.status = deceased\nchild.school_stage = vocational\n", &a, &plan);
 	cr_assert_eq(gu_plan_find(&plan, "child.months_at_residence"), plan.n);
 	cr_assert_eq(gu_plan_find(&plan, "child.insured_county"), plan.n);
-	cr_assert_lt(gu_plan_find(&plan, "father.migrant_months"), plan.n);
-	cr_assert_eq(gu_plan_find(&plan, "mother.migrant_months"), plan.n);
+	cr_assert_lt(gu_plan_find(&plan, "father.age"), plan.n, "a migrant father's age is asked");
+	cr_assert_eq(gu_plan_find(&plan, "father.migrant_months"), plan.n, "read by no rule: not asked");
+	cr_assert_eq(gu_plan_find(&plan, "child.voc_public"), plan.n, "read by no rule: not asked");
 	cr_assert_eq(gu_plan_find(&plan, "mother.age"), plan.n, "a dead mother's age is not asked");
 	cr_assert_eq(gu_plan_find(&plan, "mother.employment"), plan.n);
 	cr_assert_lt(gu_plan_find(&plan, "child.voc_major"), plan.n);

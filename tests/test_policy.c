@@ -259,7 +259,7 @@ Test(policy_errors, a_question_without_its_type_or_with_a_bad_one)
 	fails_at("question child.y\n  type: choice\n  section: s\n  zh: 是\n  en: Y\n  choice: a | 甲\n",
 		NULL, 0, H + 6, 3, "a choice is written");
 	fails_at("question kid.y\n  type: yesno\n  section: s\n  zh: 是\n  en: Y\n", NULL, 0, H + 1, 10,
-		"a key starts with interview, child");
+		"a key starts with interview, guardian, consent, child");
 }
 
 Test(policy_errors, a_fact_that_refers_to_itself)

@@ -80,8 +80,8 @@ Test(answers_check, unknown_keys_with_a_suggestion)
 	fails(p, DATE "child.dob = 2016-01-01\nmember.3.agee = 7\n",
 		"t.answers:3: member.3.agee: not a key of the answers format; did you mean member.3.age?");
 	fails_with(p, DATE "pet.name = Wangcai\n", "t.answers:2", "pet.name: not a key of the answers format");
-	fails_with(p, DATE "child.dob = 2016-01-01\nmember.41.age = 7\n", "t.answers:3",
-		"members are numbered 1 to 40");
+	fails_with(p, DATE "child.dob = 2016-01-01\nmember.21.age = 7\n", "t.answers:3",
+		"members are numbered 1 to 20");
 	gu_policy_free(p);
 }
 
@@ -140,6 +140,11 @@ Test(answers_check, id_numbers_are_checked_and_must_agree)
 	snprintf(text, sizeof text, DATE "child.id_number = %s\nchild.sex = male\n", id);
 	fails_with(p, text, "t.answers:3", "(even) says female");
 	fails_with(p, DATE "child.id_number = 2113212016050312\n", "t.answers:2", "child.id_number: ");
+	/* A birth date after the interview is refused in an ID number as in child.dob. */
+	valid_id("21132120250101123", id);
+	snprintf(text, sizeof text, DATE "child.id_number = %s\n", id);
+	fails(p, text, "t.answers:2: child.id_number: its date of birth (2025-01-01) is after "
+		"interview.date (2024-09-01): check the ID number or the interview date");
 	gu_policy_free(p);
 }
 
@@ -190,6 +195,156 @@ Test(answers_check, the_beijing_chaoyang_trap_is_a_warning_not_an_error)
 	cr_assert_str_eq(warn.where, "t.answers:3");
 	cr_assert(strstr(warn.message, "child.hukou_county: 110105") == warn.message, "%s", warn.message);
 	/* 211322 is Chaoyang City's own: no further warning. */
+	cr_assert_eq(gu_policy_answer_warning(p, &a, "t.answers", &from, &warn), 0);
+	gu_answers_free(&a);
+	gu_policy_free(p);
+}
+
+/* The tables of the answers contract (answers-format.md): every key with
+ * every value it names ("|" between values). */
+static const char contract[][2][200] = {
+	{ "interview.date", "2026-11-20" }, { "interview.township", "建平镇" },
+	{ "interview.worker", "李明" },
+	{ "child.name", "王小明" }, { "child.id_number", "none" }, { "child.dob", "2015-03-02" },
+	{ "child.sex", "male|female" }, { "child.hukou_county", "none|211322" },
+	{ "child.hukou_kind", "village|county_town|city" }, { "child.residence_county", "211302" },
+	{ "child.residence_kind", "rural|urban" }, { "child.months_at_residence", "6" },
+	{ "child.lives_with", "father|mother|grandparents|other_relative|other_guardian|institution|alone" },
+	{ "child.insured_county", "none|211321" },
+	{ "child.hiv", "yes|no|declined" }, { "child.mh_need", "yes|no" },
+	{ "child.safety", "no|suspected|yes" },
+	{ "child.school_stage", "not_enrolled|kindergarten|primary|junior|special_ed_compulsory|"
+		"general_high|vocational|higher_ed|out_of_school" },
+	{ "child.grade", "1|9" }, { "child.school_county", "211324" },
+	{ "child.school_kind", "township_village|county_town_or_city" },
+	{ "child.formal_registration", "yes|no" }, { "child.voc_major", "agri|xiqu|other_arts_perf|other" },
+	{ "child.voc_public", "yes|no" }, { "child.school_ethnic_region", "yes|no" },
+	{ "child.job_intent", "yes|no" },
+	{ "father.status", "home|migrant|deceased|declared_missing|lost_contact_6m|detained_6m|"
+		"severe_disability|severe_illness|guardianship_revoked|deported|no_capacity_other|never_known" },
+	{ "mother.status", "home|migrant|deceased|declared_missing|lost_contact_6m|detained_6m|"
+		"severe_disability|severe_illness|guardianship_revoked|deported|no_capacity_other|never_known" },
+	{ "father.migrant_months", "12" }, { "mother.migrant_months", "12" },
+	{ "member.1.relation", "grandparent|sibling|step_parent|other_relative|other" },
+	{ "member.20.sex", "male|female" },
+	{ "guardian.name", "王奶奶" },
+	{ "guardian.relation", "father|mother|grandparent|other_relative|entrusted|institution|none" },
+	{ "guardian.phone", "+86 138-0000 0000" },
+	{ "consent.basis", "guardian_consent|statutory_duty" }, { "consent.by", "李芳" },
+	{ "consent.relation", "father|mother|grandparent|other_relative|entrusted|institution|none" },
+	{ "consent.how", "signed_paper|spoken" }, { "consent.date", "2026-11-20" },
+	{ "consent.reason", "强制报告" },
+	{ "household.address", "建平县建平镇一村三组" },
+	{ "household.status", "urban_dibao|rural_dibao|tekun_central|tekun_dispersed|dibao_edge|"
+		"rigid_expense|monitored|tuopin|orphan_allowance|defacto_allowance|" },
+	{ "household.hardship_claimed", "yes|no" }, { "household.sudden_hardship", "yes|no" },
+	{ "household.disaster", "yes|no" }, { "household.house_damaged", "yes|no" },
+	{ "household.high_medical", "yes|no" },
+	{ "household.rural_house_danger", "certified_cd|suspected|no" },
+	{ "household.rural_housing_support_received", "yes|no" },
+	{ "household.urban_housing_difficulty", "yes|no" }, { "household.zero_employment", "yes|no" },
+	{ "household.acute_emergency", "yes|no" },
+};
+
+/* The person keys, which follow child., father., mother. or member.N. */
+static const char person_fields[][2][200] = {
+	{ "name", "王强" }, { "disability", "none|certified|diagnosed|suspected" },
+	{ "disability_types", "visual|hearing|speech|physical|intellectual|mental|autism|multiple" },
+	{ "disability_level", "1|4" }, { "rehab_need", "yes|no" }, { "smi", "yes|no" },
+	{ "employment", "employed|unemployed_seeking|unemployed_not_seeking|student|retired|unable_to_work" },
+	{ "unemployed_months", "3" }, { "job_need", "job|startup|training|" }, { "hard_to_employ", "yes|no" },
+	{ "graduate", "none|graduating_year|left_within_2y" }, { "training", "yes|no" },
+	{ "no_income_no_support", "yes|no" },
+};
+
+/* Expects key to accept each "|"-separated value of values, and unknown. */
+static void accepts_all(const gu_policy *p, const char *key, const char *values)
+{
+	char one[200];
+	const char *v = values;
+	gu_error err;
+
+	for (;;) {
+		size_t n = strcspn(v, "|");
+
+		snprintf(one, sizeof one, "%.*s", (int)n, v);
+		cr_expect_eq(gu_policy_check_value(p, key, one, &err), 0, "%s = %s: %s", key, one, err.message);
+		if (!v[n])
+			break;
+		v += n + 1;
+	}
+	cr_expect_eq(gu_policy_check_value(p, key, "unknown", &err), 0, "%s = unknown", key);
+}
+
+Test(answers_check, every_key_and_value_of_the_contract_is_accepted)
+{
+	gu_policy *p = tp_load();
+	static const char persons[][12] = { "child", "father", "mother", "member.3" };
+	char key[256];
+	gu_error err;
+
+	for (size_t i = 0; i < sizeof contract / sizeof contract[0]; i++)
+		accepts_all(p, contract[i][0], contract[i][1]);
+	for (size_t k = 0; k < sizeof persons / sizeof persons[0]; k++)
+		for (size_t i = 0; i < sizeof person_fields / sizeof person_fields[0]; i++) {
+			snprintf(key, sizeof key, "%.12s.%.60s", persons[k], person_fields[i][0]);
+			accepts_all(p, key, person_fields[i][1]);
+		}
+	/* age: members and parents; the child's comes from the date of birth. */
+	accepts_all(p, "father.age", "40");
+	accepts_all(p, "member.20.age", "70");
+	cr_expect_lt(gu_policy_check_value(p, "child.age", "9", &err), 0);
+	/* The bounds the contract sets: members 1 to 20 without leading zeros. */
+	cr_expect_lt(gu_policy_check_value(p, "member.21.age", "70", &err), 0);
+	cr_expect_lt(gu_policy_check_value(p, "member.01.age", "70", &err), 0);
+	cr_expect_lt(gu_policy_check_value(p, "member.0.age", "70", &err), 0);
+	cr_expect_lt(gu_policy_check_value(p, "guardian.phone", "138 abc", &err), 0);
+	cr_expect(strstr(err.message, "digits, spaces, + and -") != NULL, "%s", err.message);
+	cr_expect_lt(gu_policy_check_value(p, "guardian.phone", "+ -", &err), 0, "a phone needs digits");
+	gu_policy_free(p);
+}
+
+Test(answers_check, a_key_is_at_most_63_characters)
+{
+	char text[256];
+	gu_answers a;
+	gu_error err;
+	char key63[64];
+
+	memset(key63, 'a', 63);
+	key63[63] = '\0';
+	memcpy(key63, "household.", 10);
+	snprintf(text, sizeof text, "%s = x\n", key63);
+	cr_assert_eq(gu_answers_parse(text, strlen(text), "t.answers", &a, &err), 0, "%s", err.message);
+	gu_answers_free(&a);
+	snprintf(text, sizeof text, "%sa = x\n", key63);
+	cr_assert_lt(gu_answers_parse(text, strlen(text), "t.answers", &a, &err), 0, "64 characters");
+}
+
+Test(answers_check, county_codes_are_checked_against_the_national_list)
+{
+	gu_policy *p = tp_load();
+	gu_answers a;
+	gu_error err, warn;
+	size_t from = 0;
+	char id[19], text[1024];
+
+	/* 211304 and 211399 do not exist: refused with codes of the same prefecture. */
+	fails_with(p, DATE "child.dob = 2016-01-01\nchild.hukou_county = 211304\n", "t.answers:3",
+		"child.hukou_county: 211304 is not a county in the national list of region codes "
+		"(GB/T 2260); did you mean 211303");
+	fails_with(p, DATE "child.dob = 2016-01-01\nchild.insured_county = 211399\n", "t.answers:3",
+		"did you mean 211382");
+	fails_with(p, DATE "child.dob = 2016-01-01\nchild.school_county = 210122\n", "t.answers:3",
+		"withdrawn code: the county's code is now 210115");
+	/* A withdrawn code in an ID number is its place of first registration: a warning. */
+	snprintf(text, sizeof text, DATE "child.id_number = %s\n", valid_id("21012220160503123", id));
+	cr_assert_eq(gu_answers_parse(text, strlen(text), "t.answers", &a, &err), 0);
+	cr_assert_eq(gu_policy_check_answers(p, &a, "t.answers", &err), 0, "%s", err.message);
+	cr_assert_eq(gu_policy_answer_warning(p, &a, "t.answers", &from, &warn), 1);
+	cr_assert_str_eq(warn.where, "t.answers:2");
+	cr_assert(strstr(warn.message, "child.id_number: the region code 210122 (Liaozhong County) "
+		"of the ID number was withdrawn") == warn.message, "%s", warn.message);
 	cr_assert_eq(gu_policy_answer_warning(p, &a, "t.answers", &from, &warn), 0);
 	gu_answers_free(&a);
 	gu_policy_free(p);

@@ -24,6 +24,20 @@ for f in "$dir"/*.answers; do
 	fi
 done
 
+# The order of the lines does not matter: each household reversed, and
+# sorted by key, gives the same lines.
+mkdir "$tmp/reordered"
+for f in "$dir"/*.answers; do
+	name=$(basename "$f" .answers)
+	for how in reversed sorted; do
+		if [ "$how" = reversed ]; then tac "$f"; else LC_ALL=C sort "$f"; fi \
+			> "$tmp/reordered/$name.answers"
+		(cd "$tmp/reordered" && "$GUANAI" screen --policy "$GUANAI_POLICY" "$name.answers") \
+			> "$tmp/out" 2> /dev/null
+		check "$name: the same verdicts with the lines $how" cmp -s "$tmp/out" "$dir/$name.expected"
+	done
+done
+
 # Several files: each one's lines in order, the items ascending.
 (cd "$dir" && "$GUANAI" screen --policy "$GUANAI_POLICY" p01-floating-pupil.answers p08-vocational-agri.answers) > "$tmp/two"
 cat "$dir/p01-floating-pupil.expected" "$dir/p08-vocational-agri.expected" > "$tmp/two.expected"
@@ -56,11 +70,28 @@ check "a broken policy file is reported at file:line:column" \
 	grep -q "broken.policy:$line:38: studnt_hardship: no such fact" "$tmp/err"
 check "nothing is screened under a broken policy" test ! -s "$tmp/out"
 
+# Files saved by other tools: GB18030 through --encoding, the same results
+# (under the name given); CR-only line ends said so.
+iconv -f UTF-8 -t GB18030 "$dir/p21-away-parents-defacto.answers" > "$tmp/p21-away-parents-defacto.answers"
+(cd "$tmp" && "$GUANAI" screen --encoding gb18030 --policy "$GUANAI_POLICY" p21-away-parents-defacto.answers) > "$tmp/out"
+check "a GB18030 file screens as its UTF-8 original with --encoding gb18030" \
+	cmp -s "$tmp/out" "$dir/p21-away-parents-defacto.expected"
+tr '\n' '\r' < "$dir/p21-away-parents-defacto.answers" > "$tmp/cr.answers"
+"$GUANAI" screen --policy "$GUANAI_POLICY" "$tmp/cr.answers" > "$tmp/out" 2> "$tmp/err"
+check "a file with CR-only line ends is refused" test $? -eq 2
+check "and the message says the line ends are the problem" grep -q 'cr.answers:1: .*carriage return alone' "$tmp/err"
+
 # JSON: one object per file with the results, groups and alerts.
 (cd "$dir" && "$GUANAI" screen --format json --policy "$GUANAI_POLICY" p07-defacto-hiv.answers) > "$tmp/json"
 check "json names the file" grep -q '^{"file":"p07-defacto-hiv.answers"' "$tmp/json"
 check "json carries the alerts" grep -q '"id":"mandatory_report"' "$tmp/json"
 check "json carries the dropout alert" grep -q '"id":"dropout"' "$tmp/json"
+# The dropout alert follows school age (6 by the 31 August before the school
+# year), whether or not the child is in one of the three groups.
+(cd "$dir" && "$GUANAI" screen --format json --policy "$GUANAI_POLICY" p25-dropout-outside-groups.answers) > "$tmp/alerts"
+check "a child out of school in none of the groups raises the dropout alert" grep -q '"id":"dropout"' "$tmp/alerts"
+(cd "$dir" && "$GUANAI" screen --format json --policy "$GUANAI_POLICY" p24-turned-six-in-october.answers) > "$tmp/alerts2"
+check "a child who turned 6 in October raises no dropout alert" sh -c "! grep -q '\"id\":\"dropout\"' '$tmp/alerts2'"
 check "json carries item 26 as verify" grep -q '{"item":26,"verdict":"verify","persons":"child"' "$tmp/json"
 check "json is one line per file" test "$(wc -l < "$tmp/json")" -eq 1
 "$GUANAI" screen --format xml "$dir/p08-vocational-agri.answers" > "$tmp/out" 2> "$tmp/err"

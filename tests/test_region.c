@@ -11,12 +11,18 @@ Test(region, the_table_is_sorted_and_unique_and_complete_in_names)
 {
 	size_t n;
 	const gu_region_entry *t = gu_region_table(&n);
-	int provinces = 0;
+	int provinces = 0, counties = 0;
 
-	cr_assert_gt(n, 100);
+	cr_assert_gt(n, 3000, "the national list");
 	for (size_t i = 0; i < n; i++) {
 		cr_assert_eq(strlen(t[i].code), 6);
-		cr_assert(t[i].zh && *t[i].zh && t[i].en && *t[i].en, "%s", t[i].code);
+		cr_assert(t[i].zh && *t[i].zh && t[i].en, "%s", t[i].code);
+		/* English names: the provinces, Beijing and all of Liaoning. */
+		if (strcmp(t[i].code + 2, "0000") == 0 || strncmp(t[i].code, "21", 2) == 0
+				|| strncmp(t[i].code, "11", 2) == 0)
+			cr_assert(*t[i].en, "%s has an English name", t[i].code);
+		if (gu_region_county(t[i].code))
+			counties++;
 		if (i > 0)
 			cr_assert_lt(strcmp(t[i - 1].code, t[i].code), 0, "%s", t[i].code);
 		if (strcmp(t[i].code + 2, "0000") == 0)
@@ -25,6 +31,7 @@ Test(region, the_table_is_sorted_and_unique_and_complete_in_names)
 			cr_assert(gu_region_lookup(t[i].code) == &t[i]);
 	}
 	cr_assert_eq(provinces, 34, "34 province-level divisions");
+	cr_assert_gt(counties, 2800, "about 2,850 county-level divisions");
 }
 
 Test(region, every_liaoning_prefecture_is_known_and_has_counties)
@@ -94,7 +101,7 @@ Test(region, unknown_codes)
 {
 	char buf[128];
 
-	cr_assert_null(gu_region_name("130102", true, buf, sizeof buf), "beyond the province");
+	cr_assert_null(gu_region_name("130199", true, buf, sizeof buf), "not in the list");
 	cr_assert_str_eq(buf, "");
 	cr_assert_null(gu_region_name("991322", true, buf, sizeof buf));
 	cr_assert_null(gu_region_name("21132", true, buf, sizeof buf));
@@ -145,4 +152,57 @@ Test(region, traps_warn)
 	cr_assert_null(gu_region_trap("211322"));
 	cr_assert_null(gu_region_trap("211300"));
 	cr_assert_null(gu_region_trap("999999"));
+}
+
+Test(region, the_national_list_names_every_county)
+{
+	char buf[128];
+
+	cr_assert_str_eq(gu_region_name("130102", true, buf, sizeof buf), "河北省石家庄市长安区");
+	/* Without an English name, the Chinese one is shown. */
+	cr_assert_str_eq(gu_region_name("130102", false, buf, sizeof buf), "长安区, 石家庄市, Hebei");
+	cr_assert(gu_region_county("130102"));
+	cr_assert(gu_region_county("650102"), "天山区, 乌鲁木齐市");
+	cr_assert(gu_region_county("429004"), "仙桃市, directly under Hubei");
+	cr_assert(gu_region_county("441900"), "东莞市 has no counties: it stands at county level");
+	cr_assert_not(gu_region_county("211300"), "朝阳市 as a whole is not a county");
+	cr_assert_not(gu_region_county("210000"));
+	cr_assert_not(gu_region_county("210122"), "withdrawn");
+	cr_assert_not(gu_region_county("211304"));
+	cr_assert_not(gu_region_county("211399"));
+}
+
+Test(region, unknown_codes_get_a_did_you_mean_from_the_same_prefecture)
+{
+	char buf[400];
+
+	cr_assert_null(gu_region_problem("211322", buf, sizeof buf));
+	cr_assert_null(gu_region_problem("441900", buf, sizeof buf));
+	cr_assert_not_null(gu_region_problem("211304", buf, sizeof buf));
+	cr_assert(strstr(buf, "211304") && strstr(buf, "did you mean 211303 Longcheng District, "
+		"211302 Shuangta District"), "%s", buf);
+	cr_assert_not_null(gu_region_problem("211399", buf, sizeof buf));
+	cr_assert(strstr(buf, "did you mean 211382 Lingyuan City"), "%s", buf);
+	cr_assert_not_null(gu_region_problem("211300", buf, sizeof buf));
+	cr_assert(strstr(buf, "not a county") && strstr(buf, "211302"), "%s", buf);
+	cr_assert_not_null(gu_region_problem("210122", buf, sizeof buf));
+	cr_assert(strstr(buf, "withdrawn") && strstr(buf, "210115"), "%s", buf);
+	cr_assert_not_null(gu_region_problem("219999", buf, sizeof buf));
+	cr_assert(strstr(buf, "the prefecture"), "%s", buf);
+	cr_assert_not_null(gu_region_problem("991234", buf, sizeof buf));
+	cr_assert(strstr(buf, "the province"), "%s", buf);
+	cr_assert_not_null(gu_region_problem("", buf, sizeof buf));
+}
+
+Test(region, a_withdrawn_code_in_an_id_number_is_a_warning)
+{
+	char buf[400];
+
+	cr_assert_null(gu_region_id_warning("211322", buf, sizeof buf));
+	cr_assert_null(gu_region_id_warning("991234", buf, sizeof buf), "refused elsewhere");
+	cr_assert_not_null(gu_region_id_warning("210122", buf, sizeof buf));
+	cr_assert(strstr(buf, "210122") && strstr(buf, "withdrawn") && strstr(buf, "first registration"),
+		"%s", buf);
+	cr_assert_not_null(gu_region_id_warning("211399", buf, sizeof buf));
+	cr_assert(strstr(buf, "not in the current national list"), "%s", buf);
 }

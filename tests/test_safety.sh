@@ -97,6 +97,8 @@ cat > "$work/wal.keys" <<'KEYS'
 key 1 Enter
 type 建平镇
 key Enter F2
+# the basis: the guardian's consent; then who consented, a text answer
+key 1 Enter
 dump wal-before.txt
 run rm -f "$WORK/wal/db-wal"
 type 王小明

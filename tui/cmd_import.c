@@ -16,7 +16,7 @@
 #include "tui/login_cli.h"
 #include "tui/options.h"
 
-enum { OPT_STATUS = 0x2000, OPT_DUPLICATE };
+enum { OPT_STATUS = 0x2000, OPT_DUPLICATE, OPT_ENCODING };
 
 /* Prints the command's help to f; returns nothing. */
 static void usage(FILE *f)
@@ -24,6 +24,8 @@ static void usage(FILE *f)
 	fprintf(f, _("Usage: %s import [OPTION]... FILE...\n"), PACKAGE);
 	fputs(_("Store each answers file as a new case with its screening results, and print\n"
 		"the new case's id, one line per file.  A file with an error is not stored.\n\n"), f);
+	fputs(_("  --encoding ENC    the files' encoding: utf-8 (default) or gb18030, as\n"
+		"                    Windows tools save them\n"), f);
 	fputs(_("  --status STATUS   the status of the new cases (default: complete)\n"
 		"  --db PATH         the database to write\n"
 		"  --policy FILE     the policy file to check and screen with\n"), f);
@@ -59,7 +61,7 @@ static int already_stored(gu_db *db, const char *file, const gu_answers *a, char
 /* Checks, screens and stores one file; returns 0, 2 for a bad file, 1 for
  * a database failure (message printed). */
 static int import_one(gu_db *db, const gu_policy *p, const char *file,
-	enum gu_case_status status, bool again)
+	const char *encoding, enum gu_case_status status, bool again)
 {
 	gu_answers a;
 	gu_results r;
@@ -69,7 +71,7 @@ static int import_one(gu_db *db, const gu_policy *p, const char *file,
 	int ret = 0, found;
 
 	memset(&r, 0, sizeof r);
-	if (gu_answers_read_file(file, &a, &err) < 0) {
+	if (gu_answers_read_file_enc(file, encoding, &a, &err) < 0) {
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		return 2;
 	}
@@ -123,10 +125,12 @@ int cmd_import(int argc, char **argv)
 		GU_COMMON_LONGOPTS,
 		{ "status", required_argument, NULL, OPT_STATUS },
 		{ "duplicate", required_argument, NULL, OPT_DUPLICATE },
+		{ "encoding", required_argument, NULL, OPT_ENCODING },
 		{ "help", no_argument, NULL, GU_OPT_HELP },
 		{ NULL, 0, NULL, 0 }
 	};
 	enum gu_case_status status = GU_CASE_COMPLETE;
+	const char *encoding = NULL;
 	gu_policy *p = NULL;
 	gu_db *db = NULL;
 	gu_error err;
@@ -152,6 +156,10 @@ int cmd_import(int argc, char **argv)
 				return 2;
 			}
 			again = strcmp(optarg, "new") == 0;
+			break;
+		case OPT_ENCODING:
+			if (gu_encoding_option(optarg, &encoding) != 0)
+				return 2;
 			break;
 		case '?':
 			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s import --help\""),
@@ -179,7 +187,7 @@ int cmd_import(int argc, char **argv)
 		worst = 1;
 	}
 	for (i = optind; i < argc && worst != 1; i++) {
-		int rc = import_one(db, p, argv[i], status, again);
+		int rc = import_one(db, p, argv[i], encoding, status, again);
 
 		/* A database failure stops at once; a bad file does not. */
 		if (rc == 1 || (rc == 2 && worst == 0))

@@ -12,20 +12,24 @@
 #include "core/eval.h"
 #include "core/i18n.h"
 #include "core/policy.h"
+#include "core/recode.h"
 #include "tui/commands.h"
 #include "tui/options.h"
 
-enum { OPT_FORMAT = 0x2000 };
+enum { OPT_FORMAT = 0x2000, OPT_ENCODING };
 
 /* Prints the command's usage; returns nothing. */
 static void screen_help(void)
 {
-	printf(_("Usage: %s screen [--format tsv|json] [--policy FILE] FILE...\n"), PACKAGE);
+	printf(_("Usage: %s screen [--format tsv|json] [--encoding utf-8|gb18030] [--policy FILE] FILE...\n"),
+		PACKAGE);
 	fputs(_("Screen answers files against the policy: one line per item that is not\n"
 		"\"no\": FILE, ITEM, VERDICT (eligible or verify), PERSONS, REASON, separated\n"
 		"by tabs.  A file with an error prints its error and makes the exit status 2;\n"
 		"the other files are still screened.\n"), stdout);
 	fputs(_("  --format tsv|json   tab-separated lines (default) or one JSON object per file\n"), stdout);
+	fputs(_("  --encoding ENC      the files' encoding: utf-8 (default) or gb18030, as\n"
+		"                      Windows tools save them\n"), stdout);
 }
 
 /* Writes s as a JSON string to f; returns nothing. */
@@ -265,12 +269,14 @@ static long read_small(const char *file, struct readbuf *rb)
 
 /* Screens one file; returns 0, or 2 after printing its error. */
 static int screen_file(const gu_policy *p, gu_evaluator *ev, struct readbuf *rb,
-	struct outbuf *ob, const char *file, bool json)
+	struct outbuf *ob, const char *file, const char *encoding, bool json)
 {
 	gu_answers a;
 	gu_results r;
 	gu_error err;
-	char buf[1024];
+	char buf[1024], *utf8 = NULL;
+	const char *text;
+	size_t n;
 	int status = 0;
 	long len;
 
@@ -283,7 +289,16 @@ static int screen_file(const gu_policy *p, gu_evaluator *ev, struct readbuf *rb,
 		status = 2;
 		goto cleanup;
 	}
-	if (gu_answers_parse(rb->s, (size_t)len, file, &a, &err) < 0
+	text = rb->s;
+	n = (size_t)len;
+	if (encoding && gu_recode_to_utf8(encoding, rb->s, n, file, &utf8, &n, &err) < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		status = 2;
+		goto cleanup;
+	}
+	if (utf8)
+		text = utf8;
+	if (gu_answers_parse(text, n, file, &a, &err) < 0
 			|| gu_policy_check_answers(p, &a, file, &err) < 0
 			|| gu_evaluator_run(ev, &a, &r, json ? GU_EVAL_ASK_NEXT : 0, &err) < 0) {
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
@@ -306,6 +321,7 @@ static int screen_file(const gu_policy *p, gu_evaluator *ev, struct readbuf *rb,
 		ob->len = 0;
 	}
 cleanup:
+	free(utf8);
 	gu_results_free(&r);
 	gu_answers_free(&a);
 	return status;
@@ -317,6 +333,7 @@ int cmd_screen(int argc, char **argv)
 	static const struct option longopts[] = {
 		GU_COMMON_LONGOPTS,
 		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "encoding", required_argument, NULL, OPT_ENCODING },
 		{ "help", no_argument, NULL, GU_OPT_HELP },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -327,6 +344,7 @@ int cmd_screen(int argc, char **argv)
 	gu_error err;
 	char buf[1024];
 	bool json = false;
+	const char *encoding = NULL;
 	int opt, status = 0, i;
 
 	opterr = 0;
@@ -341,6 +359,10 @@ int cmd_screen(int argc, char **argv)
 				gu_complain(_("--format takes tsv or json, not \"%s\""), optarg);
 				return 2;
 			}
+			break;
+		case OPT_ENCODING:
+			if (gu_encoding_option(optarg, &encoding) != 0)
+				return 2;
 			break;
 		case GU_OPT_HELP:
 			screen_help();
@@ -369,7 +391,7 @@ int cmd_screen(int argc, char **argv)
 		return 2;
 	}
 	for (i = optind; i < argc; i++)
-		if (screen_file(p, ev, &rb, &ob, argv[i], json) != 0)
+		if (screen_file(p, ev, &rb, &ob, argv[i], encoding, json) != 0)
 			status = 2;
 	free(rb.s);
 	free(ob.s);

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "core/i18n.h"
+#include "core/recode.h"
 #include "tui/locale.h"
 #include "tui/options.h"
 
@@ -82,4 +83,16 @@ const char *gu_policy_path(void)
 	if (is_file(path) && !is_file(PKGDATADIR "/" POLICY_FILE))
 		return path;
 	return PKGDATADIR "/" POLICY_FILE;
+}
+
+/* Takes the argument of --encoding for answers files; returns 0 with
+ * *encoding set, or 2 (the exit status) after saying what is accepted. */
+int gu_encoding_option(const char *arg, const char **encoding)
+{
+	if (!gu_recode_known(arg)) {
+		gu_complain(_("--encoding takes utf-8 or gb18030, not \"%s\""), arg);
+		return 2;
+	}
+	*encoding = arg;
+	return 0;
 }

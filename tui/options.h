@@ -41,6 +41,10 @@ int gu_common_option(int opt, const char *arg);
  * the build tree's data/ when run uninstalled, else the installed one. */
 const char *gu_policy_path(void);
 
+/* Takes the argument of --encoding for answers files (utf-8 or gb18030);
+ * returns 0 with *encoding set, or 2 (the exit status) after a message. */
+int gu_encoding_option(const char *arg, const char **encoding);
+
 /* Prints "guanai: message" to standard error, translated by the caller. */
 void gu_complain(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -39,6 +39,10 @@ static const char *suggestion(gu_app *a, const char *key, char *buf, size_t size
 		snprintf(buf, size, "%s", gu_today());
 		return buf;
 	}
+	if (strcmp(key, "consent.date") == 0) {
+		snprintf(buf, size, "%s", interview_date(a));
+		return buf;
+	}
 	if (strcmp(key, "interview.worker") == 0) {
 		const char *who = NULL;
 
@@ -63,7 +67,7 @@ static const char *suggestion(gu_app *a, const char *key, char *buf, size_t size
 		snprintf(buf, size, "%s", id.sex == 'm' ? "male" : "female");
 		return buf;
 	}
-	if (strcmp(key, "child.hukou_county") == 0 && gu_region_valid(id.region)) {
+	if (strcmp(key, "child.hukou_county") == 0 && gu_region_county(id.region)) {
 		snprintf(buf, size, "%s", id.region);
 		return buf;
 	}

@@ -149,6 +149,8 @@ int gu_county_value(gu_field *f, char *buf, size_t size)
 				_("a region code has six digits; or pick a county with the arrow keys"));
 			return -1;
 		}
+		if (gu_region_problem(f->ed.buf, f->err, sizeof f->err))
+			return -1;
 		snprintf(buf, size, "%s", f->ed.buf);
 		return 0;
 	}
@@ -198,11 +200,15 @@ int gu_county_draw(gu_field *f, const gu_rect *r)
 	y++;
 	if (f->typing && f->ed.len == 6) {
 		const char *trap = gu_region_trap(f->ed.buf);
+		char why[400];
 
-		if (gu_region_words(f->ed.buf, name, sizeof name))
+		if (gu_region_problem(f->ed.buf, why, sizeof why)) {
+			/* Once Enter was pressed the same words are the field's error, below. */
+			if (!f->err[0])
+				y += gu_put_wrapped(y, r->x, r->w, 3, why, gu_attr(GU_R_ERROR));
+		}
+		else if (gu_region_words(f->ed.buf, name, sizeof name))
 			gu_put(y++, r->x, r->w, name, gu_attr(GU_R_OK));
-		else
-			gu_put(y++, r->x, r->w, _("a region this program does not know"), gu_attr(GU_R_ERROR));
 		if (trap)
 			y += gu_put_wrapped(y, r->x, r->w, 3, trap, gu_attr(GU_R_ALERT));
 	} else if (f->typing) {

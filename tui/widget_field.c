@@ -21,6 +21,8 @@ static size_t max_bytes(enum gu_qtype t)
 		return 11;
 	case GU_Q_CODE:
 		return 6;
+	case GU_Q_PHONE:
+		return 40;
 	default:
 		return 300;
 	}
@@ -68,7 +70,7 @@ void gu_field_set_unknown(gu_field *f)
 /* Returns true when letters typed go into the field. */
 bool gu_field_takes_letters(const gu_field *f)
 {
-	return f->q->type == GU_Q_TEXT;
+	return f->q->type == GU_Q_TEXT || f->q->type == GU_Q_PHONE;
 }
 
 /* Takes a key; returns what it did. */

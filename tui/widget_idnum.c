@@ -41,9 +41,12 @@ enum gu_field_res gu_idnum_key(gu_field *f, const gu_key *k)
 /* Draws what a complete, valid number says; returns the rows used. */
 static int draw_facts(gu_field *f, const gu_idcard *id, int y, int x, int w)
 {
-	char line[400], region[200], dob[16];
+	char line[400], region[200], dob[16], why[400];
 	const char *trap = gu_region_trap(id->region);
 	gu_date on;
+
+	if (!trap)
+		trap = gu_region_id_warning(id->region, why, sizeof why);
 	int y0 = y;
 
 	gu_date_format(id->dob, dob);
