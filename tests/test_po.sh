@@ -36,4 +36,16 @@ case "$stats" in
 *untranslated*|*fuzzy*|*rror*) not_ok "po/zh_CN.po has no untranslated or fuzzy entry"; diag "$stats" ;;
 *) ok "po/zh_CN.po has no untranslated or fuzzy entry" ;;
 esac
+
+# The build makes the catalogue from zh_CN.po merged with po/guanai.pot, so a
+# message missing from the committed template shows in English: the template
+# must hold every message of the sources (make -C po guanai.pot-update).
+msgcomm --more-than=1 "$tmp/current.pot" po/guanai.pot -o "$tmp/both.pot" 2>/dev/null
+fresh=$(msgcat --no-wrap "$tmp/current.pot" 2>/dev/null | grep -c '^msgid ')
+kept=$(msgcat --no-wrap "$tmp/both.pot" 2>/dev/null | grep -c '^msgid ')
+if [ "$fresh" -gt 1 ] && [ "$fresh" = "$kept" ]; then
+	ok "po/guanai.pot holds every message of the sources ($fresh)"
+else
+	not_ok "po/guanai.pot misses $((fresh - kept)) messages of the sources: run make -C po guanai.pot-update"
+fi
 done_testing
