@@ -20,19 +20,18 @@ guanai_LDADD = db/libdb.a core/libcore.a \
 	$(NCURSESW_LIBS) $(SQLITE_LIBS) $(SODIUM_LIBS) $(LIBINTL) $(LIBICONV)
 
 ## The program run from the build tree finds its translations in locale/,
-## made from the catalogues po/ has just built (SUBDIRS builds po first).
-all-local: locale-tree
-locale-tree:
+## copied from the catalogues po/ has just built (SUBDIRS builds po first);
+## the copy is made again only when a catalogue is newer than it.
+all-local: locale/stamp
+locale/stamp: $(top_srcdir)/po/LINGUAS $(GU_CATALOGUES)
 	$(AM_V_GEN)for lang in `cat $(top_srcdir)/po/LINGUAS`; do \
 	  gmo=$(top_builddir)/po/$$lang.gmo; \
 	  test -f $$gmo || gmo=$(top_srcdir)/po/$$lang.gmo; \
 	  $(MKDIR_P) locale/$$lang/LC_MESSAGES && \
 	  cp -f $$gmo locale/$$lang/LC_MESSAGES/$(PACKAGE).mo || exit 1; \
-	done
+	done; \
+	echo timestamp > $@
 clean-local: clean-locale-tree
 clean-locale-tree:
 	-rm -rf locale
-.PHONY: locale-tree clean-locale-tree
-
-## The text-width module lives in core but belongs to the screens' work.
-core_libcore_a_SOURCES += core/text.c core/text.h
+.PHONY: clean-locale-tree

@@ -53,11 +53,14 @@ static void print_help(FILE *f)
 	fprintf(f, _("Run \"%s COMMAND --help\" for the options of a command.\n"), PACKAGE);
 }
 
-/* Prints the version text; returns nothing. */
+/* Prints the version text in the GNU format; returns nothing. */
 static void print_version(void)
 {
 	printf("%s %s\n", PACKAGE, VERSION);
-	fputs(_("Care services for floating, left-behind and difficult-situation children.\n"), stdout);
+	fputs(_("Copyright (C) 2026 the guanai authors.\n"), stdout);
+	fputs(_("License GPLv3+: GNU GPL version 3 or later.\n"
+		"This is free software: you are free to change and redistribute it.\n"
+		"There is NO WARRANTY, to the extent permitted by law.\n"), stdout);
 }
 
 /* Returns the command named name, or NULL. */
