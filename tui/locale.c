@@ -60,6 +60,28 @@ static bool messages_locale_is_c(void)
 		|| strncmp(m, "C.", 2) == 0;
 }
 
+/* Returns true when the name of a locale or a LANGUAGE list names a
+ * language: it is neither empty nor C, POSIX or C.<charset>. */
+static bool names_language(const char *name)
+{
+	return name && *name && strcmp(name, "C") != 0 && strcmp(name, "POSIX") != 0
+		&& strncmp(name, "C.", 2) != 0;
+}
+
+/* Returns true when the environment asks for messages in a language other
+ * than Chinese: LANGUAGE, or else the first of LC_ALL, LC_MESSAGES and LANG
+ * that is set, names a language that is not zh (installed or not). */
+static bool environment_asks_other_language(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	const char *name = getenv("LANGUAGE");
+	unsigned i;
+
+	for (i = 0; !(name && *name) && i < sizeof vars / sizeof vars[0]; i++)
+		name = getenv(vars[i]);
+	return names_language(name) && strncmp(name, "zh", 2) != 0;
+}
+
 /* Sets the locale and binds the catalogue; returns true when the
  * environment's locale was UTF-8. */
 bool gu_locale_init(void)
@@ -76,6 +98,9 @@ bool gu_locale_init(void)
 	bindtextdomain(PACKAGE, catalogue_dir());
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
+	/* The workers are Chinese: a locale that names no language speaks Chinese. */
+	if (!environment_asks_other_language())
+		gu_locale_set_lang("zh");
 	return utf8;
 }
 
