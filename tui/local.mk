@@ -35,3 +35,6 @@ clean-local: clean-locale-tree
 clean-locale-tree:
 	-rm -rf locale
 .PHONY: clean-locale-tree
+
+## The text-width module lives in core but belongs to the screens' work.
+core_libcore_a_SOURCES += core/text.c core/text.h
