@@ -81,5 +81,8 @@ const char *gu_policy_path(void)
 	snprintf(path, sizeof path, "%s/data/" POLICY_FILE, TOP_SRCDIR);
 	if (is_file(path) && !is_file(PKGDATADIR "/" POLICY_FILE))
 		return path;
+	/* A county's own edited copy comes before the shipped one. */
+	if (is_file(SYSCONFDIR "/" PACKAGE "/" POLICY_FILE))
+		return SYSCONFDIR "/" PACKAGE "/" POLICY_FILE;
 	return PKGDATADIR "/" POLICY_FILE;
 }

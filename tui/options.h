@@ -38,7 +38,8 @@ enum {
 int gu_common_option(int opt, const char *arg);
 
 /* Returns the path of the policy file to use: --policy, $GUANAI_POLICY,
- * the build tree's data/ when run uninstalled, else the installed one. */
+ * the build tree's data/ when run uninstalled, else a county's edited copy
+ * in $(sysconfdir)/guanai/, else the one installed under $(pkgdatadir). */
 const char *gu_policy_path(void);
 
 /* Prints "guanai: message" to standard error, translated by the caller. */
