@@ -4,6 +4,7 @@ guanai_SOURCES = \
 	tui/main.c \
 	tui/commands.c tui/commands.h tui/commands.def \
 	tui/locale.c tui/locale.h \
+	tui/config_files.c tui/config_files.h tui/cmd_config.c \
 	tui/options.c tui/options.h \
 	tui/interactive.c tui/app.h \
 	tui/input.c tui/input.h tui/harness.c tui/harness.h \

@@ -15,6 +15,7 @@
 #include "tui/locale.h"
 
 static char program_dir[PATH_MAX];
+static char origin[160]; /* "NAME=value" of the variable that chose the language */
 
 /* Returns the directory of the running executable, or "". */
 const char *gu_program_dir(void)
@@ -73,13 +74,23 @@ static bool names_language(const char *name)
  * that is set, names a language that is not zh (installed or not). */
 static bool environment_asks_other_language(void)
 {
-	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
-	const char *name = getenv("LANGUAGE");
+	static const char *const vars[] = { "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" };
+	const char *name = NULL;
 	unsigned i;
 
-	for (i = 0; !(name && *name) && i < sizeof vars / sizeof vars[0]; i++)
+	for (i = 0; !(name && *name) && i < sizeof vars / sizeof vars[0]; i++) {
 		name = getenv(vars[i]);
+		if (name && *name)
+			snprintf(origin, sizeof origin, "%s=%s", vars[i], name);
+	}
 	return names_language(name) && strncmp(name, "zh", 2) != 0;
+}
+
+/* Returns the variable that chose the language at start-up ("LANG=C.UTF-8"),
+ * or "" when none was set. */
+const char *gu_locale_origin(void)
+{
+	return origin;
 }
 
 /* Sets the locale and binds the catalogue; returns true when the

@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "tui/commands.h"
+#include "tui/config_files.h"
 #include "tui/locale.h"
 #include "tui/options.h"
 
@@ -39,8 +40,9 @@ static void print_help(FILE *f)
 			char head[160];
 			int w;
 
+			/* An empty usage stays empty: _("") is the catalogue's header. */
 			snprintf(head, sizeof head, "%s %s", gu_commands[i].name,
-				_(gu_commands[i].usage));
+				gu_commands[i].usage[0] ? _(gu_commands[i].usage) : "");
 			/* Pad by columns, not bytes: translations may be Chinese. */
 			w = gu_text_width(head);
 			if (w < 30)
@@ -87,6 +89,8 @@ int main(int argc, char **argv)
 	int opt, first;
 
 	gu_locale_init();
+	if (gu_config_load() < 0)
+		return 2;
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
 		switch (opt) {
