@@ -56,6 +56,12 @@ printf 'language\n' > "$conf"
 LANGUAGE=en "$GUANAI" config > "$work/bad" 2>&1
 check "a line without = says how a setting is written" grep -q "$conf:1: a setting is written \"key = value\"" "$work/bad"
 
+# The example shipped as /etc/guanai/config is valid once uncommented.
+sed 's/^#\([a-z]\)/\1/' "$top_srcdir/docs/config.example" > "$conf"
+"$GUANAI" config > "$work/example" 2>&1
+check "the example settings, uncommented, are all valid" test $? -eq 0
+check "the example sets every setting" test "$(grep -c "# $conf:" "$work/example")" -eq 6
+
 # A new interview offers the configured township and interviewer.
 printf 'township = 大平房镇\ninterviewer = 王芳\n' > "$conf"
 printf 'key 1\nkey Enter\ndump township.txt\nkey Enter\ndump worker.txt\n' > "$work/new.keys"
