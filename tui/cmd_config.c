@@ -1,7 +1,6 @@
 #include "config.h"
 /* guanai config: the settings in effect, each with where it came from. */
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,31 +57,13 @@ static void print_setting(enum gu_setting k, const char *value, const char *sour
 /* Runs "guanai config"; returns the exit status. */
 int cmd_config(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		GU_COMMON_LONGOPTS,
-		{ "help", no_argument, NULL, GU_OPT_HELP },
-		{ NULL, 0, NULL, 0 }
-	};
 	const gu_settings *s = gu_config();
 	char src[400], dir[4200], cwd[4096];
 	unsigned i;
-	int opt;
+	int rc = gu_command_options(argc, argv, "config", usage);
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (opt) {
-		case GU_OPT_HELP:
-			usage(stdout);
-			return 0;
-		case '?':
-			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s config --help\""),
-				argv[optind - 1], PACKAGE);
-			return 2;
-		default:
-			if (gu_common_option(opt, optarg) != 0)
-				return 2;
-		}
-	}
+	if (rc >= 0)
+		return rc;
 	if (optind < argc) {
 		gu_complain(_("\"%s config\" takes no arguments; the settings are changed by editing %s"),
 			PACKAGE, gu_config_user_path()[0] ? gu_config_user_path() : gu_config_system_path());
