@@ -31,6 +31,8 @@ check "--lang en gives English help" grep -q '^Usage: guanai' "$out"
 
 "$GUANAI" --lang en --version > "$out" 2>&1
 check "--version names the program" grep -q '^guanai [0-9]' "$out"
+check "--version gives the copyright on the second line" sh -c "sed -n 2p '$out' | grep -q '^Copyright (C) [0-9]'"
+check "--version names the licence" grep -q '^License GPLv3+' "$out"
 
 "$GUANAI" --lang en --lang fr --help > "$out" 2>&1
 rc=$?
