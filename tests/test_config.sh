@@ -37,6 +37,9 @@ check "the language comes from the file, with its line" grep -q "^language = en 
 check "the township and its line" grep -q "^township = 大平房镇 .*# $conf:4\$" "$work/set"
 check "the idle lock and its line" grep -q "^idle_lock_minutes = 5 .*# $conf:6\$" "$work/set"
 check "the export folder is shown from the home folder" grep -q "^export_dir = $HOME/exports/ .*# $conf:8\$" "$work/set"
+check "colors = off is shown with its line" grep -q "^colors = off .*# $conf:7\$" "$work/set"
+NO_COLOR=1 "$GUANAI" config > "$work/nocolor" 2>&1
+check "NO_COLOR is shown to turn colours off" grep -q '^colors = off .*# the NO_COLOR environment variable' "$work/nocolor"
 "$GUANAI" --help > "$work/help" 2>&1
 check "language = en makes the help English" grep -q '^Usage: guanai' "$work/help"
 "$GUANAI" --lang zh config > "$work/lang" 2>&1

@@ -89,11 +89,14 @@ int cmd_config(int argc, char **argv)
 				print_setting(i, "0", _("default: the screens never lock"));
 			break;
 		case GU_SET_COLORS:
-			if (!v && getenv("NO_COLOR") && *getenv("NO_COLOR"))
+			/* NO_COLOR turns colours off whatever the files say. */
+			if (getenv("NO_COLOR") && *getenv("NO_COLOR"))
 				print_setting(i, "off", _("the NO_COLOR environment variable"));
 			else if (!v)
 				print_setting(i, "on", _("default"));
-			break;
+			else
+				print_setting(i, v, s->source[i]);
+			continue;
 		case GU_SET_EXPORT_DIR:
 			if (!v)
 				print_setting(i, getcwd(cwd, sizeof cwd) ? cwd : ".",
