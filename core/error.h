@@ -25,7 +25,9 @@
 	X(GU_EDB, N_("database error")) \
 	X(GU_EPERM, N_("not allowed for this user")) \
 	X(GU_EAUTH, N_("wrong user name or password")) \
-	X(GU_EENCODING, N_("a character cannot be written in the chosen encoding"))
+	X(GU_EENCODING, N_("a character cannot be written in the chosen encoding")) \
+	X(GU_EEXIST, N_("the file exists")) \
+	X(GU_EDB_WAL_LOST, N_("the database's log file was removed"))
 
 #define GU_ERROR_ENUM(name, text) name,
 enum gu_code { GU_ERROR_TABLE(GU_ERROR_ENUM) GU_CODE_COUNT };

@@ -2,6 +2,7 @@
 /* Turning SQLite's result codes into guanai's error codes and messages
  * that say what happened to the database and what to do about it. */
 
+#include <errno.h>
 #include <string.h>
 
 #include "core/i18n.h"
@@ -75,11 +76,39 @@ static int describe(const char *path, int rc, const char *detail, gu_error *err)
 	}
 }
 
+/* Fills err for a failed read or write whose system error (SQLite's
+ * record of it, else errno as the failed call left it) tells more than
+ * SQLite's code: a disk that became read-only or full.  Returns the
+ * negative code, or 0 when the system error adds nothing. */
+static int describe_system(sqlite3 *h, const char *path, int rc, int last_errno,
+	gu_error *err)
+{
+	int primary = rc & 0xff, e;
+
+	if (primary != SQLITE_IOERR && primary != SQLITE_READONLY
+	    && primary != SQLITE_CANTOPEN && primary != SQLITE_FULL)
+		return 0;
+	e = h ? sqlite3_system_errno(h) : 0;
+	if (e == 0)
+		e = last_errno;
+	if (e == EROFS)
+		return gu_error_set(err, GU_EDB_READONLY, path, 0, 0,
+			_("the disk holding the database is read-only, so nothing can be saved; "
+			  "make the disk writable (or copy the database to one), then start guanai again"));
+	if (e == ENOSPC || e == EDQUOT)
+		return gu_error_set(err, GU_EDB_FULL, path, 0, 0,
+			_("the disk is full; free some space, then try again (nothing was lost)"));
+	return 0;
+}
+
 /* Fills err from rc and the handle's message; returns the negative code. */
 int gu_db_fail_handle(sqlite3 *h, const char *path, int rc, gu_error *err)
 {
 	const char *detail = NULL;
+	int ret = describe_system(h, path, rc, errno, err);
 
+	if (ret < 0)
+		return ret;
 	if (h && sqlite3_extended_errcode(h) == rc)
 		detail = sqlite3_errmsg(h);
 	return describe(path, rc, detail, err);

@@ -2,11 +2,9 @@
 /* Exporting the filtered case list with its items as CSV. */
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -16,6 +14,7 @@
 #include "db/export.h"
 #include "db/groups.h"
 #include "db/internal.h"
+#include "db/safe_write.h"
 
 #define PAGE 1000
 
@@ -221,24 +220,28 @@ cleanup:
 	return ret;
 }
 
-/* Writes the CSV to a new 0600 file; returns 0 or < 0. */
+/* Writes the CSV to path through the safe writer; returns 0 or < 0. */
 int gu_export_cases_file(gu_db *db, const gu_search_filter *f, const char *path,
-	enum gu_csv_encoding enc, size_t *rows, gu_error *err)
+	enum gu_csv_encoding enc, unsigned flags, size_t *rows, gu_error *err)
 {
+	gu_safe_file sf;
 	gu_csv w;
 	FILE *out;
 	int fd, ret;
 	GU_ERR_LOCAL(err);
 
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0)
-		return gu_error_set(err, GU_EIO, path, 0, 0, _("cannot create the file: %s"),
-			strerror(errno));
-	if (fchmod(fd, 0600) < 0 || !(out = fdopen(fd, "w"))) {
+	if (rows)
+		*rows = 0;
+	ret = gu_safe_open(db, path, flags, &sf, err);
+	if (ret < 0)
+		return ret;
+	fd = dup(sf.fd);
+	if (fd < 0 || !(out = fdopen(fd, "w"))) {
 		ret = gu_error_set(err, GU_EIO, path, 0, 0, _("cannot create the file: %s"),
 			strerror(errno));
-		close(fd);
-		unlink(path);
+		if (fd >= 0)
+			close(fd);
+		gu_safe_abort(&sf);
 		return ret;
 	}
 	ret = gu_csv_init(&w, enc, out, err);
@@ -251,6 +254,8 @@ int gu_export_cases_file(gu_db *db, const gu_search_filter *f, const char *path,
 		ret = gu_error_set(err, GU_EIO, path, 0, 0, _("cannot write the file: %s"),
 			strerror(errno));
 	if (ret < 0)
-		unlink(path);
+		gu_safe_abort(&sf);
+	else
+		ret = gu_safe_commit(&sf, err);
 	return ret;
 }

@@ -3,6 +3,7 @@
 #define GUANAI_DB_EXPORT_H
 
 #include "core/csv.h"
+#include "db/safe_write.h"
 #include "db/search.h"
 
 /* Writes a header and one row per case matching f (as the session may see
@@ -14,11 +15,13 @@
 int gu_export_cases_csv(gu_db *db, const gu_search_filter *f, gu_csv *w, size_t *rows,
 	gu_error *err);
 
-/* Writes that CSV to a new file at path (mode 0600; an existing file is
- * replaced) in encoding enc.  When a row cannot be written in the encoding
- * (a name GB18030 cannot hold, text that is not UTF-8), the file is removed
- * and -GU_EENCODING names the rows.  Returns 0 or < 0. */
+/* Writes that CSV in encoding enc to path through the safe writer
+ * (db/safe_write.h: mode 0600, never the database, an existing file only
+ * with GU_SAFE_REPLACE in flags, else -GU_EEXIST).  When a row cannot be
+ * written in the encoding (a name GB18030 cannot hold, text that is not
+ * UTF-8), nothing is written and -GU_EENCODING names the rows.  Returns 0
+ * or < 0. */
 int gu_export_cases_file(gu_db *db, const gu_search_filter *f, const char *path,
-	enum gu_csv_encoding enc, size_t *rows, gu_error *err);
+	enum gu_csv_encoding enc, unsigned flags, size_t *rows, gu_error *err);
 
 #endif

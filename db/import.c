@@ -1,8 +1,42 @@
 #include "config.h"
 /* Storing a whole interview at once: case, answers, results and status in
- * one transaction, so an import is either all there or not at all. */
+ * one transaction, so an import is either all there or not at all; and
+ * finding an interview stored before, so that importing the same file (or
+ * the same child's interview of the same day) again makes no second copy. */
 
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/idcard.h"
+#include "core/sha256.h"
 #include "db/internal.h"
+
+/* The meta key that records which case a file's hash was imported as. */
+#define SOURCE_KEY_PREFIX "import.sha256."
+
+/* Records the source file's hash for case id inside the transaction;
+ * returns 0 or < 0. */
+static int put_source(gu_db *db, const char *sha256, const char *id, gu_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char key[96];
+	int rc;
+
+	snprintf(key, sizeof key, SOURCE_KEY_PREFIX "%s", sha256);
+	rc = sqlite3_prepare_v2(db->h, "INSERT INTO meta (key, value) VALUES (?1, ?2)"
+		" ON CONFLICT (key) DO NOTHING", -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : gu_db_fail(db, rc, err);
+}
 
 /* Stores a whole interview; writes the new case id into id; returns 0 or < 0. */
 int gu_case_import(gu_db *db, const gu_case_new *c, const gu_answers *a,
@@ -28,11 +62,98 @@ int gu_case_import(gu_db *db, const gu_case_new *c, const gu_answers *a,
 			c->policy_hash, now, err);
 	if (ret == 0 && status != GU_CASE_DRAFT)
 		ret = gu_case_set_status_in_tx(db, id, status, "import", now, err);
+	if (ret == 0 && c->source_sha256 && *c->source_sha256)
+		ret = put_source(db, c->source_sha256, id, err);
 	if (ret == 0)
 		ret = gu_db_commit(db, err);
 	else
 		gu_db_rollback(db);
 	if (ret < 0)
 		id[0] = '\0';
+	return ret;
+}
+
+/* Hashes the file's bytes; returns 0 or < 0. */
+int gu_import_file_sha256(const char *path, char hex[65], gu_error *err)
+{
+	FILE *f = fopen(path, "rb");
+	char *data = NULL, *bigger;
+	size_t len = 0, cap = 0, got;
+	int ret = 0;
+	GU_ERR_LOCAL(err);
+
+	if (!f)
+		return gu_error_set(err, errno == ENOENT ? GU_ENOTFOUND : GU_EIO, path, 0, 0,
+			_("cannot read the file: %s"), strerror(errno));
+	do {
+		if (len == cap) {
+			cap = cap ? 2 * cap : 65536;
+			bigger = realloc(data, cap);
+			if (!bigger) {
+				ret = gu_error_set(err, GU_ENOMEM, path, 0, 0, _("out of memory"));
+				goto cleanup;
+			}
+			data = bigger;
+		}
+		got = fread(data + len, 1, cap - len, f);
+		len += got;
+	} while (got > 0);
+	if (ferror(f)) {
+		ret = gu_error_set(err, GU_EIO, path, 0, 0, _("cannot read the file: %s"),
+			strerror(errno));
+		goto cleanup;
+	}
+	gu_sha256_hex(data, len, hex);
+cleanup:
+	free(data);
+	fclose(f);
+	return ret;
+}
+
+/* Runs sql (one text column, binds ?1 and ?2) into id; returns 1, 0 or < 0. */
+static int find_one(gu_db *db, const char *sql, const char *p1, const char *p2,
+	char id[GU_ID_SIZE], gu_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, ret = 0;
+
+	rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(st, 1, p1, -1, SQLITE_STATIC);
+	if (rc == SQLITE_OK && p2)
+		rc = sqlite3_bind_text(st, 2, p2, -1, SQLITE_STATIC);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		gu_column_copy(st, 0, id, GU_ID_SIZE);
+		ret = 1;
+	} else if (rc != SQLITE_DONE) {
+		ret = gu_db_fail(db, rc, err);
+	}
+	sqlite3_finalize(st);
+	return ret;
+}
+
+/* Finds a stored case of the same interview; returns 1, 0 or < 0. */
+int gu_import_find_same(gu_db *db, const char *file_sha256, const char *child_id_number,
+	const char *interview_date, char id[GU_ID_SIZE], gu_error *err)
+{
+	gu_idcard card;
+	char key[96];
+	int ret = 0;
+	GU_ERR_LOCAL(err);
+
+	if (file_sha256 && *file_sha256) {
+		snprintf(key, sizeof key, SOURCE_KEY_PREFIX "%s", file_sha256);
+		ret = find_one(db, "SELECT c.id FROM meta m JOIN cases c ON c.id = m.value"
+			" WHERE m.key = ?1", key, NULL, id, err);
+	}
+	/* Only a real ID number names one child ("none" is many children). */
+	if (ret == 0 && child_id_number && gu_idcard_parse(child_id_number, &card) == GU_ID_OK
+	    && interview_date && *interview_date)
+		ret = find_one(db, "SELECT c.id FROM cases c JOIN answers a"
+			" ON a.case_id = c.id AND a.key = 'interview.date'"
+			" WHERE c.child_id_number = ?1 AND a.value = ?2"
+			" ORDER BY c.created_at LIMIT 1", child_id_number, interview_date, id, err);
 	return ret;
 }

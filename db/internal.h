@@ -32,6 +32,12 @@ struct gu_db {
 	char device[GU_ID_SIZE];
 	bool recovered;              /* quick_check ran after an unclean close */
 	bool readonly;
+	bool file_known;             /* file_dev and file_ino are the open file's */
+	unsigned long long file_dev, file_ino;
+	char notice[700];            /* told once after the open, or "" */
+	bool wal_known;              /* wal_dev and wal_ino are the open log's */
+	bool wal_lost;               /* the log was removed or replaced: no more saves */
+	unsigned long long wal_dev, wal_ino;
 	bool logged_in;              /* db/auth.c: a user logged in as user ... */
 	enum gu_role role;           /* ... with this role */
 	sqlite3_stmt *st[GU_ST_COUNT];
@@ -56,6 +62,14 @@ int gu_db_quick_check_handle(sqlite3 *h, const char *path, gu_error *err);
 /* Returns the statement for slot (prepared from sql on first use, reset
  * and unbound), or NULL with err set. */
 sqlite3_stmt *gu_db_stmt(gu_db *db, enum gu_st slot, const char *sql, gu_error *err);
+
+/* Notes the device and inode of the open write-ahead log (db/wal_guard.c);
+ * returns nothing. */
+void gu_db_wal_remember(gu_db *db);
+/* Returns 0 while the log is the file opened; else (and from then on)
+ * -GU_EDB_WAL_LOST with a message saying how to go on, after rolling back
+ * and copying what the removed log held into the database. */
+int gu_db_wal_guard(gu_db *db, gu_error *err);
 
 /* Starts a write transaction (BEGIN IMMEDIATE); returns 0 or < 0. */
 int gu_db_begin(gu_db *db, gu_error *err);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "core/i18n.h"
@@ -74,41 +75,111 @@ static int make_folders(char *dir, const char *path, gu_error *err)
 	return 0;
 }
 
-/* Makes sure path can be opened for writing: creates its folder (0700)
- * and the file (0600) when missing, and refuses a file or folder that
- * cannot be written.  Returns 0 or < 0. */
-static int prepare_file(const char *path, gu_error *err)
+/* Writes the folder of path into dir (size bytes): "." when it has none;
+ * returns 0 or -1 when it does not fit. */
+static int folder_of(const char *path, char *dir, size_t size)
+{
+	const char *slash = strrchr(path, '/');
+	size_t len;
+
+	if (!slash) {
+		snprintf(dir, size, ".");
+		return 0;
+	}
+	len = (size_t)(slash - path);
+	if (len >= size)
+		return -1;
+	memcpy(dir, path, len);
+	dir[len] = '\0';
+	if (len == 0)
+		snprintf(dir, size, "/");
+	return 0;
+}
+
+/* Returns true when path is on a file system mounted read-only. */
+static bool on_read_only_disk(const char *path)
+{
+	struct statvfs vfs;
+
+	return statvfs(path, &vfs) == 0 && (vfs.f_flag & ST_RDONLY);
+}
+
+/* Fills err for a database path that is (or whose folder is) a symbolic
+ * link, naming the real path to give instead; returns -GU_EINVAL. */
+static int symlink_error(const char *path, const char *link, gu_error *err)
+{
+	char *real = realpath(path, NULL);
+	int ret;
+
+	if (strcmp(link, path) == 0)
+		ret = real
+			? gu_error_set(err, GU_EINVAL, path, 0, 0,
+				_("the database path is a symbolic link; give the file itself instead: --db %s"),
+				real)
+			: gu_error_set(err, GU_EINVAL, path, 0, 0,
+				_("the database path is a symbolic link to nothing; give the path of the database file itself"));
+	else
+		ret = gu_error_set(err, GU_EINVAL, path, 0, 0,
+			_("the database's folder %s is a symbolic link; give the real folder instead: --db %s"),
+			link, real ? real : _("(the real path of the file)"));
+	free(real);
+	return ret;
+}
+
+/* Opens the database file itself (creating it 0600 unless ro), never
+ * through a symbolic link nor in a folder that is one; records its device
+ * and inode, tightens a file others may read to 0600 and notes a folder
+ * others may write, each in db->notice.  Returns 0 or < 0. */
+static int open_file(gu_db *db, const char *path, bool ro, gu_error *err)
 {
 	char dir[4096];
-	const char *slash = strrchr(path, '/');
-	int ret, fd;
+	struct stat st;
+	int fd, ret = 0;
 
-	if (slash) {
-		size_t len = (size_t)(slash - path);
-
-		if (len >= sizeof dir)
-			return gu_error_set(err, GU_EINVAL, path, 0, 0, _("the database path is too long"));
-		memcpy(dir, path, len);
-		dir[len] = '\0';
-		if (len == 0)
-			strcpy(dir, "/");
-	} else {
-		strcpy(dir, ".");
+	if (folder_of(path, dir, sizeof dir) < 0)
+		return gu_error_set(err, GU_EINVAL, path, 0, 0, _("the database path is too long"));
+	if (strcmp(dir, "/") != 0 && strcmp(dir, ".") != 0 && lstat(dir, &st) == 0
+	    && S_ISLNK(st.st_mode))
+		return symlink_error(path, dir, err);
+	if (!ro) {
+		ret = make_folders(dir, path, err);
+		if (ret < 0)
+			return ret;
+		if (access(dir, W_OK | X_OK) < 0)
+			return gu_error_set(err, errno_code(errno), path, 0, 0,
+				errno == EROFS
+				? _("the database cannot be written: its disk is read-only; copy it to a writable disk or open it with a read-only command")
+				: _("the database cannot be written (%s); check the permissions of the file and its folder"),
+				_("its folder cannot be written"));
 	}
-	ret = make_folders(dir, path, err);
-	if (ret < 0)
-		return ret;
-	if (access(dir, W_OK | X_OK) < 0)
-		return gu_error_set(err, errno_code(errno), path, 0, 0,
-			_("the database cannot be written (%s); check the permissions of the file and its folder"),
-			_("its folder cannot be written"));
-	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	fd = open(path, (ro ? O_RDONLY : O_RDWR | O_CREAT) | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0 && errno == ELOOP)
+		return symlink_error(path, path, err);
+	if (fd < 0 && ro)
+		return gu_error_set(err, errno == ENOENT ? GU_ENOTFOUND : errno_code(errno), path, 0, 0,
+			_("cannot open the database: %s"), strerror(errno));
 	if (fd < 0)
 		return gu_error_set(err, errno_code(errno), path, 0, 0,
-			_("the database cannot be written (%s); check the permissions of the file and its folder"),
+			errno == EROFS
+			? _("the database cannot be written: its disk is read-only; copy it to a writable disk or open it with a read-only command")
+			: _("the database cannot be written (%s); check the permissions of the file and its folder"),
 			strerror(errno));
+	if (fstat(fd, &st) == 0) {
+		db->file_known = true;
+		db->file_dev = (unsigned long long)st.st_dev;
+		db->file_ino = (unsigned long long)st.st_ino;
+		if ((st.st_mode & 077) && fchmod(fd, st.st_mode & 0600) == 0)
+			snprintf(db->notice, sizeof db->notice,
+				_("%s: other users could read the database; it is now readable by you only"),
+				path);
+	}
 	close(fd);
-	return 0;
+	if (stat(dir, &st) == 0 && (st.st_mode & S_IWOTH) && !db->notice[0]
+	    && !on_read_only_disk(dir))
+		snprintf(db->notice, sizeof db->notice,
+			_("%s: other users may write to the database's folder %s and could remove or "
+			  "replace the database; keep it in a folder only you can write"), path, dir);
+	return ret;
 }
 
 /* Flushes the folder holding path to disk, so a file just created there
@@ -116,22 +187,40 @@ static int prepare_file(const char *path, gu_error *err)
 static void sync_folder(const char *path)
 {
 	char dir[4096];
-	const char *slash = strrchr(path, '/');
 	int fd;
 
-	if (slash && (size_t)(slash - path) < sizeof dir) {
-		memcpy(dir, path, (size_t)(slash - path));
-		dir[slash - path] = '\0';
-		if (dir[0] == '\0')
-			strcpy(dir, "/");
-	} else {
-		strcpy(dir, ".");
-	}
+	if (folder_of(path, dir, sizeof dir) < 0)
+		return;
 	fd = open(dir, O_RDONLY | O_CLOEXEC);
 	if (fd >= 0) {
 		(void)fsync(fd); /* some file systems cannot sync a folder; nothing to do then */
 		close(fd);
 	}
+}
+
+/* Returns a malloc'd "file:" URI naming path, opened immutable, or NULL
+ * when out of memory. */
+static char *immutable_uri(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	static const char tail[] = "?immutable=1";
+	char *uri = malloc(strlen(path) * 3 + sizeof "file:" + sizeof tail), *o;
+	const unsigned char *p;
+
+	if (!uri)
+		return NULL;
+	o = uri + sprintf(uri, "file:");
+	for (p = (const unsigned char *)path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x20) {
+			*o++ = '%';
+			*o++ = hex[*p >> 4];
+			*o++ = hex[*p & 15];
+		} else {
+			*o++ = (char)*p;
+		}
+	}
+	strcpy(o, tail);
+	return uri;
 }
 
 /* Runs a statement returning one integer into *value; returns the SQLite result. */
@@ -305,23 +394,28 @@ int gu_db_open_flags(const char *path, unsigned flags, gu_db **out, gu_error *er
 	gu_error_clear(err);
 	if (!path || !*path)
 		return gu_error_set(err, GU_EINVAL, NULL, 0, 0, _("no database file was given"));
-	if (ro) {
-		if (access(path, R_OK) < 0)
-			return gu_error_set(err, errno == ENOENT ? GU_ENOTFOUND : GU_EIO, path, 0, 0,
-				_("cannot open the database: %s"), strerror(errno));
-	} else {
-		ret = prepare_file(path, err);
-		if (ret < 0)
-			return ret;
-	}
 	db = calloc(1, sizeof *db);
 	if (!db || !(db->path = strdup(path))) {
 		ret = gu_error_set(err, GU_ENOMEM, path, 0, 0, _("out of memory"));
 		goto fail;
 	}
+	db->readonly = true; /* until it is open: no clean close to record */
+	ret = open_file(db, path, ro, err);
+	if (ret < 0)
+		goto fail;
 	db->readonly = ro;
-	rc = sqlite3_open_v2(path, &db->h,
-		ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (ro && on_read_only_disk(path)) {
+		char *uri = immutable_uri(path);
+
+		/* Nothing can change the file, and SQLite cannot make the shared
+		 * memory file a write-ahead log needs there: read it as it is. */
+		rc = uri ? sqlite3_open_v2(uri, &db->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL)
+			: SQLITE_NOMEM;
+		free(uri);
+	} else {
+		rc = sqlite3_open_v2(path, &db->h,
+			ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	}
 	if (rc != SQLITE_OK) {
 		ret = gu_db_fail(db, rc, err);
 		goto fail;
@@ -386,6 +480,7 @@ int gu_db_open_flags(const char *path, unsigned flags, gu_db **out, gu_error *er
 			goto fail;
 		/* The file and its log now exist: make their names durable too. */
 		sync_folder(path);
+		gu_db_wal_remember(db);
 	}
 	*out = db;
 	return 0;
@@ -436,6 +531,12 @@ const char *gu_db_path(const gu_db *db)
 	return db->path;
 }
 
+/* Returns what the open found worth telling once, or "". */
+const char *gu_db_notice(const gu_db *db)
+{
+	return db->notice;
+}
+
 /* Returns the device id. */
 const char *gu_db_device(const gu_db *db)
 {
@@ -466,11 +567,71 @@ void gu_db_set_busy_timeout(gu_db *db, int ms)
 	sqlite3_busy_timeout(db->h, ms);
 }
 
-/* Runs integrity_check; returns 0 or < 0. */
+/* The tables a guanai database has, with the layout that added each. */
+static const struct {
+	int version;
+	const char *name;
+} schema_tables[] = {
+	{ 1, "meta" }, { 1, "cases" }, { 1, "answers" }, { 1, "answer_history" },
+	{ 2, "results" }, { 2, "alerts" }, { 2, "referrals" }, { 2, "followups" },
+	{ 3, "users" }, { 3, "audit" },
+	{ 4, "case_keys" }, { 4, "name_queue" }, { 4, "case_groups" }, { 4, "reviews" },
+};
+
+/* Checks that h is a whole guanai database: its application_id, a layout
+ * this program knows and every table of that layout; returns 0, or
+ * -GU_EDB_CORRUPT / -GU_EDB_NOTADB naming what is missing. */
+static int check_schema(sqlite3 *h, const char *path, gu_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int app = 0, version = 0, rc, ret = 0;
+	size_t i;
+
+	rc = query_int(h, "PRAGMA application_id", &app);
+	if (rc == SQLITE_OK)
+		rc = query_int(h, "PRAGMA user_version", &version);
+	if (rc != SQLITE_OK)
+		return gu_db_fail_handle(h, path, rc, err);
+	if (app != GU_DB_APPLICATION_ID)
+		return gu_error_set(err, GU_EDB_NOTADB, path, 0, 0,
+			_("the file is not a guanai database (empty, or written by another program); "
+			  "choose another file with --db"));
+	if (version < 1 || version > GU_DB_SCHEMA_VERSION)
+		return gu_error_set(err, GU_EDB_CORRUPT, path, 0, 0,
+			_("the database is damaged (its layout number %d is unknown); restore it from a backup"),
+			version);
+	rc = sqlite3_prepare_v2(h, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1",
+		-1, &st, NULL);
+	for (i = 0; rc == SQLITE_OK && ret == 0 && i < sizeof schema_tables / sizeof schema_tables[0]; i++) {
+		if (schema_tables[i].version > version)
+			continue;
+		sqlite3_reset(st);
+		rc = sqlite3_bind_text(st, 1, schema_tables[i].name, -1, SQLITE_STATIC);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_step(st);
+		if (rc == SQLITE_DONE)
+			ret = gu_error_set(err, GU_EDB_CORRUPT, path, 0, 0,
+				_("the database is damaged (its table %s is missing); restore it from a backup"),
+				schema_tables[i].name);
+		if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+	}
+	if (rc != SQLITE_OK && ret == 0)
+		ret = gu_db_fail_handle(h, path, rc, err);
+	sqlite3_finalize(st);
+	return ret;
+}
+
+/* Runs integrity_check after checking the schema; returns 0 or < 0. */
 int gu_db_check(gu_db *db, gu_error *err)
 {
+	int ret;
 	GU_ERR_LOCAL(err);
-	return check_handle(db->h, db->path, "PRAGMA integrity_check", err);
+
+	ret = check_schema(db->h, db->path, err);
+	if (ret == 0)
+		ret = check_handle(db->h, db->path, "PRAGMA integrity_check", err);
+	return ret;
 }
 
 /* Opens the database the options name; returns 0 or < 0. */

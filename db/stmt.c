@@ -41,27 +41,36 @@ static int run(gu_db *db, enum gu_st slot, const char *sql, gu_error *err)
 /* Starts a write transaction; returns 0 or < 0. */
 int gu_db_begin(gu_db *db, gu_error *err)
 {
-	int rc;
+	int rc, ret;
 
 	if (!sqlite3_get_autocommit(db->h))
 		gu_db_rollback(db);
+	ret = gu_db_wal_guard(db, err);
+	if (ret < 0)
+		return ret;
 	rc = run(db, GU_ST_BEGIN, "BEGIN IMMEDIATE", err);
 	if (rc != SQLITE_OK)
 		return gu_db_fail(db, rc, err);
 	return 0;
 }
 
-/* Commits the transaction; rolls it back when that fails.  Returns 0 or < 0. */
+/* Commits the transaction unless the log was lost meanwhile; rolls it back
+ * when that fails.  A log lost just after the commit is copied into the
+ * database by the guard, so the commit stands.  Returns 0 or < 0. */
 int gu_db_commit(gu_db *db, gu_error *err)
 {
-	int rc = run(db, GU_ST_COMMIT, "COMMIT", err);
+	gu_error later;
+	int rc, ret = gu_db_wal_guard(db, err);
 
+	if (ret < 0)
+		return ret;
+	rc = run(db, GU_ST_COMMIT, "COMMIT", err);
 	if (rc != SQLITE_OK) {
-		int ret = gu_db_fail(db, rc, err);
-
+		ret = gu_db_fail(db, rc, err);
 		gu_db_rollback(db);
 		return ret;
 	}
+	(void)gu_db_wal_guard(db, &later);
 	return 0;
 }
 

@@ -65,6 +65,9 @@ void gu_db_close(gu_db *db);
 const char *gu_db_path(const gu_db *db);
 /* Returns this database's device id (32 hex digits, made when created). */
 const char *gu_db_device(const gu_db *db);
+/* Returns what opening found that the user should be told once (a
+ * database others could read, now 0600; a folder others may write), or "". */
+const char *gu_db_notice(const gu_db *db);
 /* Returns true when gu_db_open found an unclean close and ran quick_check. */
 bool gu_db_was_recovered(const gu_db *db);
 /* Sets the user name recorded as "by" for the writes that follow (NULL or
@@ -103,6 +106,8 @@ typedef struct gu_case_new {
 	const char *child_name;
 	const char *child_id_number;
 	const char *policy_id, *policy_version, *policy_hash;
+	const char *source_sha256;   /* an imported file's SHA-256, recorded with the
+	                              * case so the file is not imported twice; or NULL */
 } gu_case_new;
 
 /* One case as stored (and as listed). */
@@ -139,10 +144,21 @@ int gu_case_save_answer(gu_db *db, const char *case_id, const char *key,
 int gu_case_save_answers(gu_db *db, const char *case_id, const gu_answers *a,
 	const char *reason, gu_error *err);
 /* Stores a whole interview in one transaction: a new case from c, its
- * answers, its results (r may be NULL; policy from c) and its status. */
+ * answers, its results (r may be NULL; policy from c), its status and the
+ * source file's hash (c->source_sha256). */
 int gu_case_import(gu_db *db, const gu_case_new *c, const gu_answers *a,
 	const gu_results *r, enum gu_case_status status, char id[GU_ID_SIZE],
 	gu_error *err);
+/* Writes the SHA-256 of the bytes of the file at path into hex; returns 0
+ * or < 0 (the file cannot be read). */
+int gu_import_file_sha256(const char *path, char hex[65], gu_error *err);
+/* Finds a stored case of the same interview as an answers file about to be
+ * imported: one imported from a file with the SHA-256 file_sha256 (may be
+ * NULL), or one with the same child ID number and interview date (both
+ * needed, the number a valid one; either may be NULL).  Writes its id into id; returns 1 when
+ * found, 0 when not, or < 0. */
+int gu_import_find_same(gu_db *db, const char *file_sha256, const char *child_id_number,
+	const char *interview_date, char id[GU_ID_SIZE], gu_error *err);
 /* Loads a case's answers into out (initialised here), in the order they
  * were first saved.  Returns 0, -GU_ENOTFOUND or < 0. */
 int gu_case_load_answers(gu_db *db, const char *case_id, gu_answers *out, gu_error *err);
@@ -327,12 +343,16 @@ void gu_audit_entries_free(gu_audit_entry *v, size_t n);
 
 /* ---- whole-file operations -------------------------------------------- */
 
-/* Runs PRAGMA integrity_check; returns 0 when it says ok, -GU_EDB_CORRUPT
- * with its first problem in err otherwise. */
+/* Checks that the file is a whole guanai database (its application_id,
+ * a known layout and that layout's tables; -GU_EDB_NOTADB or
+ * -GU_EDB_CORRUPT otherwise), then runs PRAGMA integrity_check; returns 0
+ * when it says ok, -GU_EDB_CORRUPT with its first problem in err otherwise. */
 int gu_db_check(gu_db *db, gu_error *err);
-/* Copies the database to path with the online backup API (the file 0600),
- * syncs it to disk and runs quick_check on the copy. */
-int gu_db_backup(gu_db *db, const char *path, gu_error *err);
+/* Copies the database to path with the online backup API, runs
+ * quick_check on the copy and puts it in place through the safe writer
+ * (db/safe_write.h: 0600, never the database itself, an existing file only
+ * with GU_SAFE_REPLACE in flags, else -GU_EEXIST).  Returns 0 or < 0. */
+int gu_db_backup(gu_db *db, const char *path, unsigned flags, gu_error *err);
 
 /* Returns the time now in UTC milliseconds, strictly increasing within a process. */
 gu_time_ms gu_time_now(void);

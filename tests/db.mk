@@ -41,8 +41,8 @@ tests_test_db_merge_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) \
 tests_test_db_merge_LDADD = $(TEST_LIBS)
 TESTS += tests/test_db_merge
 endif
-TESTS += tests/test_db_cli.sh
-EXTRA_DIST += tests/test_db_cli.sh
+TESTS += tests/test_db_cli.sh tests/test_safety.sh
+EXTRA_DIST += tests/test_db_cli.sh tests/test_safety.sh
 
 ## make bench: saving one answer, opening, and size, on 100,000 cases.
 check_PROGRAMS += tests/bench_db

@@ -8,6 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The folder under tests/fuzz holding the target's corpus. */
+#ifndef FUZZ_CORPUS
+#define FUZZ_CORPUS "corpus"
+#endif
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Compares two names for qsort; returns their order. */
@@ -48,7 +53,7 @@ int main(int argc, char **argv)
 	DIR *d;
 	int failed = 0;
 
-	snprintf(dir, sizeof dir, "%s/tests/fuzz/corpus", top && *top ? top : TOP_SRCDIR);
+	snprintf(dir, sizeof dir, "%s/tests/fuzz/" FUZZ_CORPUS, top && *top ? top : TOP_SRCDIR);
 	for (i = 1; i < (size_t)argc; i++)
 		if (strncmp(argv[i], "--", 2) != 0)
 			snprintf(dir, sizeof dir, "%s", argv[i]);

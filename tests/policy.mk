@@ -38,19 +38,29 @@ tests_test_policy_answers_LDADD = $(TEST_LIBS)
 TESTS += tests/test_policy_answers
 endif
 
-## The fuzz target: replayed over its corpus in make check; built for
-## libFuzzer with --enable-fuzzing (clang).
-check_PROGRAMS += tests/fuzz_replay
+## The fuzz targets, each replayed over its corpus in make check and built
+## for libFuzzer with --enable-fuzzing (clang): the policy reader and rule
+## compiler; and answers (parse, check, evaluate, write back, parse again).
+FUZZ_LIBS = core/libcore.a $(LIBINTL) $(LIBICONV)
+FUZZ_MAIN = -fsanitize=fuzzer,address,undefined
+check_PROGRAMS += tests/fuzz_replay tests/fuzz_replay_answers
 tests_fuzz_replay_SOURCES = tests/fuzz_replay.c tests/fuzz_policy.c
-tests_fuzz_replay_LDADD = core/libcore.a $(LIBINTL) $(LIBICONV)
-TESTS += tests/fuzz_replay
-EXTRA_DIST += tests/fuzz/corpus
+tests_fuzz_replay_LDADD = $(FUZZ_LIBS)
+tests_fuzz_replay_answers_SOURCES = tests/fuzz_replay.c tests/fuzz_answers.c
+tests_fuzz_replay_answers_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS=\"answers-corpus\"
+tests_fuzz_replay_answers_LDADD = $(FUZZ_LIBS)
+TESTS += tests/fuzz_replay tests/fuzz_replay_answers
+EXTRA_DIST += tests/fuzz/corpus tests/fuzz/answers-corpus
 if ENABLE_FUZZING
-noinst_PROGRAMS += tests/fuzz_policy
+noinst_PROGRAMS += tests/fuzz_policy tests/fuzz_answers
 tests_fuzz_policy_SOURCES = tests/fuzz_policy.c
-tests_fuzz_policy_CFLAGS = $(AM_CFLAGS) -fsanitize=fuzzer,address,undefined
-tests_fuzz_policy_LDFLAGS = -fsanitize=fuzzer,address,undefined
-tests_fuzz_policy_LDADD = core/libcore.a $(LIBINTL) $(LIBICONV)
+tests_fuzz_policy_CFLAGS = $(AM_CFLAGS) $(FUZZ_MAIN)
+tests_fuzz_policy_LDFLAGS = $(FUZZ_MAIN)
+tests_fuzz_policy_LDADD = $(FUZZ_LIBS)
+tests_fuzz_answers_SOURCES = tests/fuzz_answers.c
+tests_fuzz_answers_CFLAGS = $(AM_CFLAGS) $(FUZZ_MAIN)
+tests_fuzz_answers_LDFLAGS = $(FUZZ_MAIN)
+tests_fuzz_answers_LDADD = $(FUZZ_LIBS)
 endif
 
 ## make bench: policy load time, evaluations per second, screen beside cat.

@@ -522,9 +522,9 @@ Test(db, backup_is_a_checked_0600_copy)
 	new_case(db, "w", "t", id);
 	save(db, id, "child.name", "张小红", NULL);
 	snprintf(bpath, sizeof bpath, "%s/backup.db", dir);
-	cr_assert_eq(gu_db_backup(db, bpath, &err), 0, "%s", err.message);
+	cr_assert_eq(gu_db_backup(db, bpath, 0, &err), 0, "%s", err.message);
 	cr_assert_eq(gu_db_check(db, &err), 0);
-	cr_assert_eq(gu_db_backup(db, path, &err), -GU_EINVAL);
+	cr_assert_eq(gu_db_backup(db, path, 0, &err), -GU_EINVAL);
 	gu_db_close(db);
 	cr_assert_eq(stat(bpath, &st), 0);
 	cr_assert_eq(st.st_mode & 0777, 0600);

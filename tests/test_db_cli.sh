@@ -53,7 +53,7 @@ grep -v '^#' "$work/a.answers" | sed 's/ *= */ = /' | sort > "$work/orig.sorted"
 sort "$work/e1" > "$work/e1.sorted"
 check "export gives back every imported answer" cmp -s "$work/orig.sorted" "$work/e1.sorted"
 
-"$GUANAI" --lang en --db "$db" import "$work/e1" > "$work/id2"
+"$GUANAI" --lang en --db "$db" import --duplicate new "$work/e1" > "$work/id2"
 "$GUANAI" --lang en --db "$db" export "$(cat "$work/id2")" > "$work/e2"
 check "import then export of a file in canonical order is identical" cmp -s "$work/e1" "$work/e2"
 short=$(printf '%.8s' "$id1")

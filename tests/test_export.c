@@ -116,7 +116,7 @@ Test(export, utf8_with_a_bom_exact_bytes)
 	const char *body;
 
 	snprintf(out, sizeof out, "%s/cases.csv", sv_dir);
-	cr_assert_eq(gu_export_cases_file(db, &f, out, GU_CSV_UTF8_BOM, &len, &err), 0,
+	cr_assert_eq(gu_export_cases_file(db, &f, out, GU_CSV_UTF8_BOM, 0, &len, &err), 0,
 		"%s", err.message);
 	cr_assert_eq(len, 2);
 	cr_assert_eq(stat(out, &st), 0);
@@ -149,7 +149,7 @@ Test(export, gb18030_exact_bytes_for_names_outside_gbk)
 	const char *body;
 
 	snprintf(out, sizeof out, "%s/cases-gb.csv", sv_dir);
-	cr_assert_eq(gu_export_cases_file(db, &f, out, GU_CSV_GB18030, &len, &err), 0,
+	cr_assert_eq(gu_export_cases_file(db, &f, out, GU_CSV_GB18030, 0, &len, &err), 0,
 		"%s", err.message);
 	data = slurp(out, &len);
 	cr_assert(memcmp(data, "\"case\"", 6) == 0, "no BOM in GB18030");
@@ -208,7 +208,7 @@ Test(export, a_file_that_cannot_be_made_is_reported)
 	gu_error err;
 
 	snprintf(out, sizeof out, "%s/no-such-folder/cases.csv", sv_dir);
-	cr_assert_eq(gu_export_cases_file(db, NULL, out, GU_CSV_UTF8_BOM, NULL, &err), -GU_EIO);
+	cr_assert_eq(gu_export_cases_file(db, NULL, out, GU_CSV_UTF8_BOM, 0, NULL, &err), -GU_ENOTFOUND);
 	cr_assert_str_eq(err.where, out);
 	gu_db_close(db);
 }

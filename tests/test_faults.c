@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <criterion/criterion.h>
+#include <errno.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +21,8 @@ static struct {
 	bool failing;     /* the fault has struck and lasts until cleared */
 	int rc;           /* what a failing write or sync returns */
 	long ops;         /* writes and syncs seen */
-} fault = { -1, false, SQLITE_OK, 0 };
+	int sys_errno;    /* the system's error behind the fault (0: as SQLite's own) */
+} fault = { -1, false, SQLITE_OK, 0, 0 };
 
 typedef struct fault_file {
 	sqlite3_file base;
@@ -34,13 +36,18 @@ static sqlite3_vfs fault_vfs;
 static int strike(int rc_io)
 {
 	fault.ops++;
-	if (fault.failing)
+	if (fault.failing) {
+		if (fault.sys_errno)
+			errno = fault.sys_errno;
 		return fault.rc == SQLITE_FULL ? SQLITE_FULL : rc_io;
+	}
 	if (fault.countdown < 0)
 		return SQLITE_OK;
 	if (--fault.countdown > 0)
 		return SQLITE_OK;
 	fault.failing = true;
+	if (fault.sys_errno)
+		errno = fault.sys_errno; /* as the failed write(2) or fsync(2) leaves it */
 	return fault.rc == SQLITE_FULL ? SQLITE_FULL : rc_io;
 }
 
@@ -171,6 +178,8 @@ static int v_time(sqlite3_vfs *vfs, double *out)
 static int v_error(sqlite3_vfs *vfs, int n, char *out)
 {
 	(void)vfs;
+	if (fault.failing && fault.sys_errno)
+		return fault.sys_errno;
 	return real_vfs->xGetLastError(real_vfs, n, out);
 }
 static int v_time64(sqlite3_vfs *vfs, sqlite3_int64 *out)
@@ -236,6 +245,7 @@ static void disarm(void)
 	fault.countdown = -1;
 	fault.failing = false;
 	fault.ops = 0;
+	fault.sys_errno = 0;
 }
 
 /* Checks the whole file and that the case's answer count matches its rows. */
@@ -288,6 +298,8 @@ static void every_n(int rc, enum gu_code code)
 			cr_assert_eq(ret, -(int)code, "N=%ld: %d (%s)", n, ret, err.message);
 			cr_assert_eq(err.code, code);
 			cr_assert(err.message[0]);
+			cr_assert_null(strstr(err.message, "damaged"), "N=%ld: %s", n, err.message);
+			cr_assert_null(strstr(err.message, "restore"), "N=%ld: %s", n, err.message);
 		}
 		disarm();
 		/* The same call succeeds once the disk works again. */
@@ -320,6 +332,32 @@ Test(faults, io_error_on_every_write_or_sync_of_a_save)
 Test(faults, disk_full_on_every_write_or_sync_of_a_save)
 {
 	every_n(SQLITE_FULL, GU_EDB_FULL);
+}
+
+Test(faults, a_disk_that_turned_read_only_says_read_only)
+{
+	gu_case_new c = { .worker = "王芳" };
+	char id[GU_ID_SIZE];
+	gu_db *db = NULL;
+	gu_error err;
+	int ret;
+
+	disarm();
+	cr_assert_eq(gu_db_open(path, &db, &err), 0, "%s", err.message);
+	cr_assert_eq(gu_case_create(db, &c, id, &err), 0);
+	arm(1, SQLITE_IOERR);
+	fault.sys_errno = EROFS;
+	ret = gu_case_save_answer(db, id, "child.name", "张小红", NULL, &err);
+	cr_assert_eq(ret, -GU_EDB_READONLY, "%d: %s", ret, err.message);
+	cr_assert_not_null(strstr(err.message, "read-only"), "%s", err.message);
+	cr_assert_null(strstr(err.message, "disk I/O error"), "%s", err.message);
+	cr_assert_null(strstr(err.message, "damaged"), "%s", err.message);
+	cr_assert_null(strstr(err.message, "permissions"), "%s", err.message);
+	disarm();
+	cr_assert_eq(gu_case_save_answer(db, id, "child.name", "张小红", NULL, &err), 0,
+		"%s", err.message);
+	check_sound(db, id);
+	gu_db_close(db);
 }
 
 Test(faults, disk_full_while_creating_a_database_then_retry)

@@ -57,6 +57,7 @@ typedef struct gu_session {
 	char pending[256][64];  /* keys whose value is not saved yet */
 	size_t npending;
 	char save_err[700];     /* why the last save failed; "" when saved */
+	bool save_final;        /* no retry can save: the program must start again */
 	bool saved_once;        /* something has been saved in this session */
 	char resume_stored[96]; /* the resume key the database holds ("" none) */
 	gu_results res;

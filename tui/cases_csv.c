@@ -18,7 +18,7 @@
 
 enum {
 	OPT_CSV = 0x2100, OPT_ENCODING, OPT_OUTPUT, OPT_STATUS, OPT_WORKER, OPT_TOWNSHIP,
-	OPT_SEARCH, OPT_GROUP, OPT_ITEM, OPT_DUE, OPT_SORT, OPT_LIMIT
+	OPT_SEARCH, OPT_GROUP, OPT_ITEM, OPT_DUE, OPT_SORT, OPT_LIMIT, OPT_FORCE
 };
 
 /* Prints the CSV options' help to f; returns nothing. */
@@ -39,6 +39,7 @@ void gu_cases_csv_usage(FILE *f)
 		"  --due-by DATE     only cases with a follow-up due by DATE (YYYY-MM-DD)\n"
 		"  --sort ORDER      default, updated, name, township or due\n"
 		"  --limit N         at most N cases\n"), f);
+	fputs(_("  --force           replace the --output FILE when it exists (kept otherwise)\n"), f);
 }
 
 /* Sets the status mask from a comma-separated list; returns 0 or -1 (printed). */
@@ -83,13 +84,14 @@ static long parse_number(const char *s, long max, const char *option)
 
 /* Parses the options into f and the others; returns 0, or an exit status. */
 static int parse(int argc, char **argv, gu_search_filter *f, enum gu_csv_encoding *enc,
-	const char **output)
+	const char **output, unsigned *flags)
 {
 	static const struct option longopts[] = {
 		GU_COMMON_LONGOPTS,
 		{ "csv", no_argument, NULL, OPT_CSV },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
 		{ "output", required_argument, NULL, OPT_OUTPUT },
+		{ "force", no_argument, NULL, OPT_FORCE },
 		{ "status", required_argument, NULL, OPT_STATUS },
 		{ "worker", required_argument, NULL, OPT_WORKER },
 		{ "township", required_argument, NULL, OPT_TOWNSHIP },
@@ -128,6 +130,9 @@ static int parse(int argc, char **argv, gu_search_filter *f, enum gu_csv_encodin
 			break;
 		case OPT_OUTPUT:
 			*output = optarg;
+			break;
+		case OPT_FORCE:
+			*flags |= GU_SAFE_REPLACE;
 			break;
 		case OPT_STATUS:
 			if (parse_statuses(optarg, &f->status_mask) < 0)
@@ -212,18 +217,19 @@ int gu_cases_csv(int argc, char **argv)
 	gu_search_filter f = { 0 };
 	enum gu_csv_encoding enc = GU_CSV_UTF8_BOM;
 	const char *output = NULL;
+	unsigned flags = 0;
 	char buf[1024];
 	gu_error err;
 	gu_db *db;
 	int status;
 
-	status = parse(argc, argv, &f, &enc, &output);
+	status = parse(argc, argv, &f, &enc, &output, &flags);
 	if (status != 0)
 		return status < 0 ? 0 : status;
 	status = gu_cli_open(GU_DB_OPEN_READONLY, &db);
 	if (status != 0)
 		return status;
-	if ((output ? gu_export_cases_file(db, &f, output, enc, NULL, &err)
+	if ((output ? gu_export_cases_file(db, &f, output, enc, flags, NULL, &err)
 	     : to_stdout(db, &f, enc, &err)) < 0) {
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		status = err.code == GU_EINVAL ? 2 : 1;

@@ -5,18 +5,22 @@
 #include <stdio.h>
 
 #include "core/i18n.h"
+#include "db/safe_write.h"
 #include "db/store.h"
 #include "tui/commands.h"
 #include "db/access.h"
 #include "tui/login_cli.h"
 #include "tui/options.h"
 
+enum { OPT_FORCE = 0x2200 };
+
 /* Prints the command's help to f; returns nothing. */
 static void usage(FILE *f)
 {
-	fprintf(f, _("Usage: %s backup [--db PATH] FILE\n"), PACKAGE);
+	fprintf(f, _("Usage: %s backup [--db PATH] [--force] FILE\n"), PACKAGE);
 	fputs(_("Copy the database to FILE while it may be in use, write the copy to disk\n"
-		"and check it.  FILE is replaced when it exists.\n"), f);
+		"and check it.  An existing FILE is kept unless --force is given; FILE can\n"
+		"never be the database itself.\n"), f);
 }
 
 /* Runs "guanai backup"; returns the exit status. */
@@ -24,9 +28,11 @@ int cmd_backup(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		GU_COMMON_LONGOPTS,
+		{ "force", no_argument, NULL, OPT_FORCE },
 		{ "help", no_argument, NULL, GU_OPT_HELP },
 		{ NULL, 0, NULL, 0 }
 	};
+	unsigned flags = 0;
 	gu_db *db = NULL;
 	gu_error err;
 	char buf[1024];
@@ -38,6 +44,9 @@ int cmd_backup(int argc, char **argv)
 		case GU_OPT_HELP:
 			usage(stdout);
 			return 0;
+		case OPT_FORCE:
+			flags |= GU_SAFE_REPLACE;
+			break;
 		case '?':
 			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s backup --help\""),
 				argv[optind - 1], PACKAGE);
@@ -59,7 +68,7 @@ int cmd_backup(int argc, char **argv)
 	if (gu_access_require_supervisor(db, true, &err) < 0) {
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		status = 1;
-	} else if (gu_db_backup(db, argv[optind], &err) < 0) {
+	} else if (gu_db_backup(db, argv[optind], flags, &err) < 0) {
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		status = 1;
 	} else {

@@ -3,6 +3,7 @@
  * results the rules give, and prints each new case's id. */
 
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -15,7 +16,7 @@
 #include "tui/login_cli.h"
 #include "tui/options.h"
 
-enum { OPT_STATUS = 0x2000 };
+enum { OPT_STATUS = 0x2000, OPT_DUPLICATE };
 
 /* Prints the command's help to f; returns nothing. */
 static void usage(FILE *f)
@@ -26,19 +27,46 @@ static void usage(FILE *f)
 	fputs(_("  --status STATUS   the status of the new cases (default: complete)\n"
 		"  --db PATH         the database to write\n"
 		"  --policy FILE     the policy file to check and screen with\n"), f);
+	fputs(_("  --duplicate new   import an interview stored before once more (by default a\n"
+		"                    file imported before, or the same child's interview of the\n"
+		"                    same date, is skipped, naming the stored case)\n"), f);
+}
+
+/* Tells which stored case holds the same interview as file; returns 1
+ * when one does (message printed), 0 when none, or -1 (printed). */
+static int already_stored(gu_db *db, const char *file, const gu_answers *a, char sha[65])
+{
+	char buf[1024], id[GU_ID_SIZE];
+	gu_error err;
+	int found;
+
+	if (gu_import_file_sha256(file, sha, &err) < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		return -1;
+	}
+	found = gu_import_find_same(db, sha, gu_answers_get(a, "child.id_number"),
+		gu_answers_get(a, "interview.date"), id, &err);
+	if (found < 0) {
+		gu_complain("%s: %s", file, gu_error_text(&err, buf, sizeof buf));
+		return -1;
+	}
+	if (found)
+		gu_complain(_("%s: the same interview is already stored as case %s; skipped "
+			"(--duplicate new imports it again)"), file, id);
+	return found;
 }
 
 /* Checks, screens and stores one file; returns 0, 2 for a bad file, 1 for
  * a database failure (message printed). */
 static int import_one(gu_db *db, const gu_policy *p, const char *file,
-	enum gu_case_status status)
+	enum gu_case_status status, bool again)
 {
 	gu_answers a;
 	gu_results r;
 	gu_error err;
-	char buf[1024], id[GU_ID_SIZE];
+	char buf[1024], id[GU_ID_SIZE], sha[65] = "";
 	gu_case_new c;
-	int ret = 0;
+	int ret = 0, found;
 
 	memset(&r, 0, sizeof r);
 	if (gu_answers_read_file(file, &a, &err) < 0) {
@@ -56,7 +84,13 @@ static int import_one(gu_db *db, const gu_policy *p, const char *file,
 		while (gu_policy_answer_warning(p, &a, file, &from, &err) > 0)
 			gu_complain(_("warning: %s"), gu_error_text(&err, buf, sizeof buf));
 	}
+	found = again ? 0 : already_stored(db, file, &a, sha);
+	if (found != 0) {
+		ret = found < 0 ? 1 : 0;
+		goto cleanup;
+	}
 	memset(&c, 0, sizeof c);
+	c.source_sha256 = sha;
 	c.worker = gu_answers_get(&a, "interview.worker");
 	if (!c.worker || !*c.worker)
 		c.worker = gu_opts.user;
@@ -71,7 +105,11 @@ static int import_one(gu_db *db, const gu_policy *p, const char *file,
 		ret = 1;
 		goto cleanup;
 	}
+	/* Printed only once committed, and at once: a script that is killed
+	 * still knows every case it stored. */
 	printf("%s\n", id);
+	if (fflush(stdout) != 0)
+		ret = 1;
 cleanup:
 	gu_results_free(&r);
 	gu_answers_free(&a);
@@ -84,6 +122,7 @@ int cmd_import(int argc, char **argv)
 	static const struct option longopts[] = {
 		GU_COMMON_LONGOPTS,
 		{ "status", required_argument, NULL, OPT_STATUS },
+		{ "duplicate", required_argument, NULL, OPT_DUPLICATE },
 		{ "help", no_argument, NULL, GU_OPT_HELP },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -93,6 +132,7 @@ int cmd_import(int argc, char **argv)
 	gu_error err;
 	char buf[1024];
 	int opt, i, worst = 0;
+	bool again = false;
 
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
@@ -105,6 +145,13 @@ int cmd_import(int argc, char **argv)
 				gu_complain("%s", err.message);
 				return 2;
 			}
+			break;
+		case OPT_DUPLICATE:
+			if (strcmp(optarg, "new") != 0 && strcmp(optarg, "skip") != 0) {
+				gu_complain(_("--duplicate takes new or skip, not \"%s\""), optarg);
+				return 2;
+			}
+			again = strcmp(optarg, "new") == 0;
 			break;
 		case '?':
 			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s import --help\""),
@@ -132,7 +179,7 @@ int cmd_import(int argc, char **argv)
 		worst = 1;
 	}
 	for (i = optind; i < argc && worst != 1; i++) {
-		int rc = import_one(db, p, argv[i], status);
+		int rc = import_one(db, p, argv[i], status, again);
 
 		/* A database failure stops at once; a bad file does not. */
 		if (rc == 1 || (rc == 2 && worst == 0))

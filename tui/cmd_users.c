@@ -68,10 +68,8 @@ static int add_user(const char *name, const char *role_name, const char *pw_file
 		gu_complain("%s", err.message);
 		return 2;
 	}
-	if (gu_db_open_path(gu_opts.db_path, 0, &db, &err) < 0) {
-		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+	if (gu_cli_open_only(0, &db) != 0)
 		return 1;
-	}
 	exist = gu_auth_users_exist(db, &err);
 	if (exist < 0) {
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));

@@ -179,6 +179,9 @@ int gu_tui_main(int argc, char **argv)
 	open_db(a);
 	a->db_pending = false;
 	gu_start_enter(a);
+	/* what the open found worth telling once (a file others could read) */
+	if (a->db && *gu_db_notice(a->db))
+		gu_app_message(a, GU_R_ALERT, gu_db_notice(a->db));
 	/* who is working (when the database has users); may end the program */
 	if (gu_screen_login(a) == GU_SCREEN_QUIT)
 		a->quit = true;

@@ -114,18 +114,29 @@ int gu_cli_login(gu_db *db)
 	return 0;
 }
 
-/* Opens the database and logs in; returns 0 or an exit status. */
-int gu_cli_open(unsigned flags, gu_db **out)
+/* Opens the database and tells its notice; returns 0 or 1. */
+int gu_cli_open_only(unsigned flags, gu_db **out)
 {
 	char buf[1024];
 	gu_error err;
-	int status;
 
 	*out = NULL;
 	if (gu_db_open_path(gu_opts.db_path, flags, out, &err) < 0) {
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		return 1;
 	}
+	if (*gu_db_notice(*out))
+		gu_complain("%s", gu_db_notice(*out));
+	return 0;
+}
+
+/* Opens the database and logs in; returns 0 or an exit status. */
+int gu_cli_open(unsigned flags, gu_db **out)
+{
+	int status = gu_cli_open_only(flags, out);
+
+	if (status != 0)
+		return status;
 	status = gu_cli_login(*out);
 	if (status != 0) {
 		gu_db_close(*out);

@@ -19,7 +19,13 @@ int gu_cli_read_password(const char *file, const char *prompt, char *buf, size_t
 int gu_cli_login(gu_db *db);
 
 /* Opens the database of --db (or the default) with flags
- * (GU_DB_OPEN_READONLY, ...) and logs in as gu_cli_login does.  Returns 0
+ * (GU_DB_OPEN_READONLY, ...) without logging in, and prints what the open
+ * found worth telling (gu_db_notice).  Returns 0 with *out open, or 1 after
+ * printing what is wrong. */
+int gu_cli_open_only(unsigned flags, gu_db **out);
+
+/* Opens the database of --db (or the default) with flags
+ * (GU_DB_OPEN_READONLY, ...) as gu_cli_open_only, and logs in as gu_cli_login does.  Returns 0
  * with *out open, or an exit status after printing what is wrong. */
 int gu_cli_open(unsigned flags, gu_db **out);
 

@@ -29,7 +29,7 @@
 
 static const char *const group_names[GROUP_COUNT] = { "floating", "left_behind", "difficult" };
 
-enum popup { POP_NONE, POP_ITEM, POP_ENC, POP_FILE };
+enum popup { POP_NONE, POP_ITEM, POP_ENC, POP_FILE, POP_REPLACE };
 enum due { DUE_ANY, DUE_TODAY, DUE_WEEK, DUE_MONTH, DUE_COUNT };
 
 typedef struct cases_state {
@@ -371,6 +371,16 @@ static void draw_export_popup(gu_app *a, cases_state *s)
 		labels[0] = _("UTF-8 with BOM (Excel, WPS)");
 		labels[1] = _("GB18030 (older Chinese programs)");
 		gu_scr_menu(&a->lay, _("Export the list: encoding"), labels, 2, s->pop_cur);
+	} else if (s->pop == POP_REPLACE) {
+		gu_rect r = gu_layout_popup(&a->lay, 7, 66);
+		char line[400];
+
+		gu_scr_box(r, _("Export the list: the file exists"));
+		snprintf(line, sizeof line, _("%s already exists. Replace it with the list?"),
+			s->file.buf);
+		gu_put_wrapped(r.y + 2, r.x + 2, r.w - 4, 2, line, A_NORMAL);
+		gu_put(r.y + 4, r.x + 2, r.w - 4, _("y replaces it; n or Esc keeps it."),
+			gu_attr(GU_R_DIM));
 	} else {
 		gu_rect r = gu_layout_popup(&a->lay, 9, 66);
 		char line[300];
@@ -439,8 +449,9 @@ static void draw(gu_app *a, void *st)
 	gu_scr_bottom(a, keys, sizeof keys / sizeof keys[0]);
 }
 
-/* Writes the list to the file named in the popup; returns nothing. */
-static void export(gu_app *a, cases_state *s)
+/* Writes the list to the file named in the popup, replacing an existing
+ * file only when replace (else asking first); returns nothing. */
+static void export(gu_app *a, cases_state *s, bool replace)
 {
 	gu_search_filter f;
 	gu_error err;
@@ -454,7 +465,13 @@ static void export(gu_app *a, cases_state *s)
 	make_filter(s, &f, due);
 	gu_error_clear(&err);
 	if (gu_export_cases_file(a->db, &f, s->file.buf,
-			s->pop_cur == 1 ? GU_CSV_GB18030 : GU_CSV_UTF8_BOM, &rows, &err) < 0) {
+			s->pop_cur == 1 ? GU_CSV_GB18030 : GU_CSV_UTF8_BOM,
+			replace ? GU_SAFE_REPLACE : 0, &rows, &err) < 0) {
+		s->pop = POP_FILE;
+		if (err.code == GU_EEXIST && !replace) {
+			s->pop = POP_REPLACE;
+			return;
+		}
 		snprintf(s->pop_err, sizeof s->pop_err, "%s",
 			err.message[0] ? err.message : gu_code_text(err.code));
 		return;
@@ -469,7 +486,7 @@ static void export(gu_app *a, cases_state *s)
 static void popup_key(gu_app *a, cases_state *s, const gu_key *k)
 {
 	if (gu_key_char(k, GU_ESC)) {
-		s->pop = POP_NONE;
+		s->pop = s->pop == POP_REPLACE ? POP_FILE : POP_NONE;
 		return;
 	}
 	if (s->pop == POP_ITEM) {
@@ -498,8 +515,13 @@ static void popup_key(gu_app *a, cases_state *s, const gu_key *k)
 			s->pop_err[0] = '\0';
 			s->pop = POP_FILE;
 		}
+	} else if (s->pop == POP_REPLACE) {
+		if (gu_key_char(k, 'y') || gu_key_char(k, 'Y'))
+			export(a, s, true);
+		else if (gu_key_char(k, 'n') || gu_key_char(k, 'N'))
+			s->pop = POP_FILE;
 	} else if (gu_key_fn(k, KEY_ENTER)) {
-		export(a, s);
+		export(a, s, false);
 	} else if (gu_edit_key(&s->file, k, NULL)) {
 		s->pop_err[0] = '\0';
 	}

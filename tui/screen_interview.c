@@ -277,7 +277,11 @@ static void draw_leave(gu_app *a)
 	y += gu_put_wrapped(y, r.x + 2, r.w - 4, 2, a->ses->status == GU_CASE_DRAFT
 		? _("The draft is kept: resume it from the start screen.")
 		: _("Every saved answer is kept; the case keeps its status."), A_NORMAL);
-	if (a->ses->npending)
+	if (a->ses->npending && a->ses->save_final)
+		y += gu_put_wrapped(y, r.x + 2, r.w - 4, 2,
+			_("Some answers are NOT saved and cannot be now: note them, leave, and give them again after starting guanai again."),
+			gu_attr(GU_R_ERROR));
+	else if (a->ses->npending)
 		y += gu_put_wrapped(y, r.x + 2, r.w - 4, 2,
 			_("Some answers are NOT saved yet and would be lost: press Ctrl-R to retry first."),
 			gu_attr(GU_R_ERROR));
@@ -345,7 +349,9 @@ void gu_interview_draw(gu_app *a)
 	}
 	for (i = 0; i < nk; i++)
 		tkeys[i] = i % 2 ? _(kv[i]) : kv[i];
-	if (s->save_err[0]) {
+	if (s->save_err[0] && s->save_final) {
+		gu_app_message(a, GU_R_ERROR, s->save_err);
+	} else if (s->save_err[0]) {
 		char m[900];
 
 		snprintf(m, sizeof m, _("Not saved: %s. The answer is kept; press Ctrl-R to try again."),

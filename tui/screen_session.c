@@ -278,6 +278,7 @@ int gu_session_flush(gu_app *a)
 				reason, &err) < 0) {
 			snprintf(s->save_err, sizeof s->save_err, "%s", err.message[0] ? err.message
 				: gu_code_text(err.code));
+			s->save_final = err.code == GU_EDB_WAL_LOST;
 			return -1;
 		}
 		memmove(s->pending[0], s->pending[1], (s->npending - 1) * sizeof s->pending[0]);

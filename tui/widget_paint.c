@@ -34,7 +34,7 @@ int gu_putn(int y, int x, int w, const char *s, size_t len, attr_t a)
 			break;
 		if (cw == 0 && col == 0)
 			continue;
-		setcchar(&cc, wc, a, 0, NULL);
+		setcchar(&cc, wc, a & ~A_COLOR, (short)PAIR_NUMBER(a), NULL);
 		add_wch(&cc);
 		col += cw;
 	}
