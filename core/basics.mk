@@ -15,3 +15,4 @@ core_libcore_a_SOURCES += core/csv.c core/csv.h
 core_libcore_a_SOURCES += core/recode.c core/recode.h
 core_libcore_a_SOURCES += core/pinyin.c core/pinyin.h
 core_libcore_a_CPPFLAGS = $(AM_CPPFLAGS) $(ICU_CFLAGS)
+core_libcore_a_SOURCES += core/settings.c core/settings.h

@@ -26,3 +26,10 @@ tests_test_pinyin_CFLAGS = $(TEST_CFLAGS)
 tests_test_pinyin_LDADD = $(TEST_LIBS)
 TESTS += tests/test_pinyin
 endif
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_settings
+tests_test_settings_SOURCES = tests/test_settings.c
+tests_test_settings_CFLAGS = $(TEST_CFLAGS)
+tests_test_settings_LDADD = $(TEST_LIBS)
+TESTS += tests/test_settings
+endif

@@ -27,8 +27,10 @@ TEST_LIBS = db/libdb.a core/libcore.a $(CRITERION_LIBS) $(SQLITE_LIBS) $(SODIUM_
 EXTRA_DIST += tests/run-criterion.sh tests/tap.sh tests/bench_util.h
 
 ## Shell tests that need only the program.
-TESTS += tests/test_po.sh tests/test_cli.sh tests/test_cli_login.sh
-EXTRA_DIST += tests/test_po.sh tests/test_cli.sh tests/test_cli_login.sh
+TESTS += tests/test_po.sh tests/test_cli.sh tests/test_cli_login.sh tests/test_config.sh \
+	tests/test_completion.sh
+EXTRA_DIST += tests/test_po.sh tests/test_cli.sh tests/test_cli_login.sh tests/test_config.sh \
+	tests/test_completion.sh
 
 if HAVE_CRITERION
 check_PROGRAMS += tests/test_answers
@@ -50,6 +52,10 @@ clean-test-home:
 
 ## make bench: every benchmark the tree has, printing its figures.
 bench: all $(BENCHES)
+	@for tool in sqlite3 dialog; do \
+	  command -v $$tool >/dev/null 2>&1 || \
+	    echo "make bench: $$tool is not installed, so guanai is measured without it beside it (./bootstrap --bench installs it)"; \
+	done
 	@status=0; for b in $(BENCHES); do \
 	  echo "== $$b"; \
 	  case $$b in \

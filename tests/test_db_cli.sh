@@ -38,7 +38,7 @@ household.status =
 ANSWERS
 printf 'interview.date = 2025-02-30\n' > "$work/bad.answers"
 
-"$GUANAI" --db "$db" import "$work/a.answers" > "$work/id1" 2> "$work/err"
+"$GUANAI" --lang en --db "$db" import "$work/a.answers" > "$work/id1" 2> "$work/err"
 rc=$?
 check "import exits 0" test "$rc" -eq 0
 [ "$rc" -eq 0 ] || diag "$(cat "$work/err")"
@@ -47,66 +47,66 @@ check "import prints a 32-digit case id" sh -c "echo '$id1' | grep -Eq '^[0-9a-f
 check "the database file is 0600" test "$(stat -c %a "$db")" = 600
 check "its folder is 0700" test "$(stat -c %a "$work/data")" = 700
 
-"$GUANAI" --db "$db" export "$id1" > "$work/e1" 2> "$work/err"
+"$GUANAI" --lang en --db "$db" export "$id1" > "$work/e1" 2> "$work/err"
 check "export exits 0" test $? -eq 0
 grep -v '^#' "$work/a.answers" | sed 's/ *= */ = /' | sort > "$work/orig.sorted"
 sort "$work/e1" > "$work/e1.sorted"
 check "export gives back every imported answer" cmp -s "$work/orig.sorted" "$work/e1.sorted"
 
-"$GUANAI" --db "$db" import --duplicate new "$work/e1" > "$work/id2"
-"$GUANAI" --db "$db" export "$(cat "$work/id2")" > "$work/e2"
+"$GUANAI" --lang en --db "$db" import --duplicate new "$work/e1" > "$work/id2"
+"$GUANAI" --lang en --db "$db" export "$(cat "$work/id2")" > "$work/e2"
 check "import then export of a file in canonical order is identical" cmp -s "$work/e1" "$work/e2"
 short=$(printf '%.8s' "$id1")
-"$GUANAI" --db "$db" export "$short" > "$work/e3" 2>&1
+"$GUANAI" --lang en --db "$db" export "$short" > "$work/e3" 2>&1
 check "export takes the first digits of an id" cmp -s "$work/e1" "$work/e3"
 
-"$GUANAI" --db "$db" import --status draft "$work/b.answers" "$work/bad.answers" > "$work/id3" 2> "$work/err"
+"$GUANAI" --lang en --db "$db" import --status draft "$work/b.answers" "$work/bad.answers" > "$work/id3" 2> "$work/err"
 rc=$?
 check "a bad file among good ones exits 2" test "$rc" -eq 2
 check "the bad file's error names the file and line" grep -q 'bad.answers:1' "$work/err"
 check "the good file is still imported" test "$(wc -l < "$work/id3")" -eq 1
 
-"$GUANAI" --db "$db" cases > "$work/list"
+"$GUANAI" --lang en --db "$db" cases > "$work/list"
 check "cases lists three cases" test "$(wc -l < "$work/list")" -eq 3
 check "cases has eleven tab-separated fields" \
 	sh -c "awk -F '\t' 'NF != 11 { exit 1 }' '$work/list'"
 check "the newest case is first" sh -c "head -1 '$work/list' | grep -q '^$(cat "$work/id3")	draft	'"
 check "cases masks the ID numbers it lists" grep -q '211302\*\*\*\*\*\*\*\*0021' "$work/list"
 check "cases never lists a whole ID number" sh -c "! grep -q '211302201501010021' '$work/list'"
-"$GUANAI" --db "$db" cases --status complete --search 张 > "$work/list"
+"$GUANAI" --lang en --db "$db" cases --status complete --search 张 > "$work/list"
 check "cases filters by status and name" test "$(wc -l < "$work/list")" -eq 2
-"$GUANAI" --db "$db" cases --worker 李军 > "$work/list"
+"$GUANAI" --lang en --db "$db" cases --worker 李军 > "$work/list"
 check "cases filters by worker" sh -c "grep -q '刘洋' '$work/list' && test \$(wc -l < '$work/list') -eq 1"
-"$GUANAI" --db "$db" cases --status finished > "$work/out" 2>&1
+"$GUANAI" --lang en --db "$db" cases --status finished > "$work/out" 2>&1
 check "an unknown status is refused with status 2" test $? -eq 2
 check "and the message names it" grep -q finished "$work/out"
 
-"$GUANAI" --db "$db" check > "$work/out" 2>&1
+"$GUANAI" --lang en --db "$db" check > "$work/out" 2>&1
 check "check of a sound database exits 0" test $? -eq 0
 check "check says it is sound" grep -q 'sound' "$work/out"
 
-"$GUANAI" --db "$db" backup "$work/copy.db" > "$work/out" 2>&1
+"$GUANAI" --lang en --db "$db" backup "$work/copy.db" > "$work/out" 2>&1
 check "backup exits 0" test $? -eq 0
 check "the backup is 0600" test "$(stat -c %a "$work/copy.db")" = 600
-"$GUANAI" --db "$work/copy.db" export "$id1" > "$work/e4"
+"$GUANAI" --lang en --db "$work/copy.db" export "$id1" > "$work/e4"
 check "the backup holds the cases" cmp -s "$work/e1" "$work/e4"
 
-"$GUANAI" --db "$work/none.db" cases > "$work/out" 2>&1
+"$GUANAI" --lang en --db "$work/none.db" cases > "$work/out" 2>&1
 check "a missing database is an error (1)" test $? -eq 1
 check "the message names the file" grep -q 'none.db' "$work/out"
 test ! -e "$work/none.db"
 check "listing does not create a database" test $? -eq 0
 
 echo "not a database, just some text that is long enough to fill a header page" > "$work/text.db"
-"$GUANAI" --db "$work/text.db" cases > "$work/out" 2>&1
+"$GUANAI" --lang en --db "$work/text.db" cases > "$work/out" 2>&1
 check "a text file is not a database (1)" test $? -eq 1
 check "the message says so" grep -q 'not a guanai database' "$work/out"
 
-"$GUANAI" --db "$db" export 0000 > "$work/out" 2>&1
+"$GUANAI" --lang en --db "$db" export 0000 > "$work/out" 2>&1
 check "export of an unknown case exits 2" test $? -eq 2
 check "and says there is no such case" grep -q 'no case' "$work/out"
 
-GUANAI_DB="$db" "$GUANAI" cases > "$work/list"
+GUANAI_DB="$db" "$GUANAI" --lang en cases > "$work/list"
 check "GUANAI_DB chooses the database" test "$(wc -l < "$work/list")" -eq 3
 
 # An answers file saved by a Windows tool in GB18030: imported through

@@ -11,16 +11,16 @@ chmod 700 "$work"
 mkdir "$work/cases" && chmod 700 "$work/cases"
 db="$work/cases/live.db"
 
-"$GUANAI" --db "$db" import "$top_srcdir"/tests/profiles/*.answers > "$work/ids" 2> "$work/err"
+"$GUANAI" --lang en --db "$db" import "$top_srcdir"/tests/profiles/*.answers > "$work/ids" 2> "$work/err"
 check "the profiles are imported" test $? -eq 0
 [ -s "$work/err" ] && diag "$(cat "$work/err")"
 total=$(wc -l < "$work/ids")
 check "at least ten cases to lose" test "$total" -ge 10
 
 # count: the number of cases guanai lists in the live database.
-count() { "$GUANAI" --db "$db" cases 2> /dev/null | wc -l; }
+count() { "$GUANAI" --lang en --db "$db" cases 2> /dev/null | wc -l; }
 # sound: check says the live database is sound with every case.
-sound() { "$GUANAI" --db "$db" check > "$work/check" 2>&1 && grep -q "cases: $total)" "$work/check"; }
+sound() { "$GUANAI" --lang en --db "$db" check > "$work/check" 2>&1 && grep -q "cases: $total)" "$work/check"; }
 
 ln -s live.db "$work/cases/link.db"
 ln "$db" "$work/cases/hard.db"
@@ -42,13 +42,13 @@ refused() {
 
 for target in "$db" live.db ./live.db ../cases/live.db link.db hard.db \
 	"$work/linked-folder/live.db" live.db-wal live.db-shm live.db-journal; do
-	refused "backup onto $target" "$GUANAI" --db "$db" backup "$target"
-	refused "backup --force onto $target" "$GUANAI" --db "$db" backup --force "$target"
+	refused "backup onto $target" "$GUANAI" --lang en --db "$db" backup "$target"
+	refused "backup --force onto $target" "$GUANAI" --lang en --db "$db" backup --force "$target"
 	refused "cases --csv --force --output $target" \
-		"$GUANAI" --db "$db" cases --csv --force --output "$target"
+		"$GUANAI" --lang en --db "$db" cases --csv --force --output "$target"
 done
 refused "backup from a relative --db onto its own name" \
-	"$GUANAI" --db live.db backup --force ./live.db
+	"$GUANAI" --lang en --db live.db backup --force ./live.db
 check "the symlink is still a symlink" test -L "$work/cases/link.db"
 check "the hard link is still the database" test "$(stat -c %i "$work/cases/hard.db")" = "$(stat -c %i "$db")"
 check "the database file keeps its size" test "$(stat -c %s "$db")" -ge "$size"
@@ -119,10 +119,10 @@ check "it stays on screen" grep -q '王小明' "$work/wal-gone.txt"
 check "the screen says the log was removed and to start again" sh -c "grep -q 'log file' '$work/wal-gone.txt' && grep -q 'start it again' '$work/wal-gone.txt'"
 check "a retry is still NOT SAVED" sh -c "head -1 '$work/wal-retry.txt' | grep -q 'NOT SAVED'"
 check "leaving warns the answer is not saved" grep -q 'NOT saved' "$work/wal-leave.txt"
-"$GUANAI" --db "$work/wal/db" check > "$work/out" 2>&1
+"$GUANAI" --lang en --db "$work/wal/db" check > "$work/out" 2>&1
 check "after a restart the database is sound" test $? -eq 0
-walcase=$("$GUANAI" --db "$work/wal/db" cases 2> /dev/null | cut -f1)
-"$GUANAI" --db "$work/wal/db" export "$walcase" > "$work/wal.answers" 2> "$work/out"
+walcase=$("$GUANAI" --lang en --db "$work/wal/db" cases 2> /dev/null | cut -f1)
+"$GUANAI" --lang en --db "$work/wal/db" export "$walcase" > "$work/wal.answers" 2> "$work/out"
 check "the answer saved before the removal is in the database" grep -q '^interview.township = 建平镇$' "$work/wal.answers"
 check "so is the one saved just before it" grep -q '^interview.worker = unknown$' "$work/wal.answers"
 check "the answer shown NOT SAVED is not" sh -c "! grep -q '王小明' '$work/wal.answers'"
@@ -141,8 +141,8 @@ WORK=$work GUANAI_TEST_SCRIPT="$work/wal2.keys" GUANAI_TEST_DUMP_DIR="$work" \
 	GUANAI_TEST_TIMEOUT=60 COLUMNS=80 LINES=24 "$GUANAI" --lang en --db "$work/wal2/db" > "$work/out" 2>&1
 check "the interview with the -wal replaced runs to the end" test $? -eq 0
 check "the answer after the replacement is shown NOT SAVED" sh -c "head -1 '$work/wal2-replaced.txt' | grep -q 'NOT SAVED'"
-walcase=$("$GUANAI" --db "$work/wal2/db" cases 2> /dev/null | cut -f1)
-"$GUANAI" --db "$work/wal2/db" export "$walcase" > "$work/wal2.answers" 2> "$work/out"
+walcase=$("$GUANAI" --lang en --db "$work/wal2/db" cases 2> /dev/null | cut -f1)
+"$GUANAI" --lang en --db "$work/wal2/db" export "$walcase" > "$work/wal2.answers" 2> "$work/out"
 check "the answer saved before the replacement is in the database" \
 	grep -q '^interview.township = 建平镇$' "$work/wal2.answers"
 
@@ -166,7 +166,7 @@ while [ $i -lt 300 ]; do
 done
 idb="$work/imp/db"
 : > "$work/printed"
-"$GUANAI" --db "$idb" import "$work/batch"/*.answers > "$work/printed" 2> "$work/killed.err" &
+"$GUANAI" --lang en --db "$idb" import "$work/batch"/*.answers > "$work/printed" 2> "$work/killed.err" &
 pid=$!
 n=0
 while kill -0 "$pid" 2> /dev/null && [ "$(wc -l < "$work/printed")" -lt 10 ]; do
@@ -180,74 +180,74 @@ printed=$(grep -c . "$work/printed")
 diag "the import was killed after printing $printed ids"
 [ "$printed" -ge 1 ] || diag "$(cat "$work/killed.err")"
 check "the killed import printed ids" test "$printed" -ge 1
-"$GUANAI" --db "$idb" cases --limit 100000000 2> /dev/null | cut -f1 | sort > "$work/stored"
+"$GUANAI" --lang en --db "$idb" cases --limit 100000000 2> /dev/null | cut -f1 | sort > "$work/stored"
 missing=$(sort "$work/printed" | comm -23 - "$work/stored" | wc -l)
 check "every id the killed import printed is committed" test "$missing" -eq 0
-"$GUANAI" --db "$idb" import "$work/batch"/*.answers > "$work/printed2" 2> "$work/imp.err"
+"$GUANAI" --lang en --db "$idb" import "$work/batch"/*.answers > "$work/printed2" 2> "$work/imp.err"
 check "the rerun completes" test $? -eq 0
 check "the rerun names the cases already stored" grep -q 'already stored as case' "$work/imp.err"
 check "the batch is stored once, no second copy" \
-	test "$("$GUANAI" --db "$idb" cases --limit 100000000 2> /dev/null | wc -l)" -eq 300
+	test "$("$GUANAI" --lang en --db "$idb" cases --limit 100000000 2> /dev/null | wc -l)" -eq 300
 check "the rerun printed only the cases it stored" \
 	test "$(($(grep -c . "$work/printed2") + $(wc -l < "$work/stored")))" -eq 300
 first=$(ls "$work/batch" | head -n 1)
 cp "$work/batch/$first" "$work/same-child-same-day.answers"
 echo "# typed again on another laptop" >> "$work/same-child-same-day.answers"
-"$GUANAI" --db "$idb" import "$work/same-child-same-day.answers" > "$work/out" 2> "$work/imp.err"
+"$GUANAI" --lang en --db "$idb" import "$work/same-child-same-day.answers" > "$work/out" 2> "$work/imp.err"
 check "the same child and interview date in another file is skipped" test ! -s "$work/out"
 check "naming the stored case" grep -Eq 'already stored as case [0-9a-f]{32}' "$work/imp.err"
-"$GUANAI" --db "$idb" import --duplicate new "$work/batch/$first" > "$work/out" 2> "$work/imp.err"
+"$GUANAI" --lang en --db "$idb" import --duplicate new "$work/batch/$first" > "$work/out" 2> "$work/imp.err"
 check "--duplicate new imports it anyway" grep -Eq '^[0-9a-f]{32}$' "$work/out"
 sed 's/^interview.date = .*/interview.date = 2024-12-31/' "$work/batch/$first" > "$work/other-day.answers"
-"$GUANAI" --db "$idb" import "$work/other-day.answers" > "$work/out" 2> "$work/imp.err"
+"$GUANAI" --lang en --db "$idb" import "$work/other-day.answers" > "$work/out" 2> "$work/imp.err"
 check "the same child on another day is a new interview" grep -Eq '^[0-9a-f]{32}$' "$work/out"
 
 # An existing file is kept unless --force.
 echo "a note the user keeps" > "$work/note.txt"
-"$GUANAI" --db "$db" backup "$work/note.txt" > "$work/out" 2>&1
+"$GUANAI" --lang en --db "$db" backup "$work/note.txt" > "$work/out" 2>&1
 check "backup over an existing file without --force fails" test $? -ne 0
 check "it says the file exists and how to replace it" grep -q 'exists.*--force' "$work/out"
 check "the existing file is untouched" grep -q 'a note the user keeps' "$work/note.txt"
-"$GUANAI" --db "$db" cases --csv --output "$work/note.txt" > "$work/out" 2>&1
+"$GUANAI" --lang en --db "$db" cases --csv --output "$work/note.txt" > "$work/out" 2>&1
 check "CSV over an existing file without --force fails" test $? -ne 0
 check "the existing file is still untouched" grep -q 'a note the user keeps' "$work/note.txt"
-"$GUANAI" --db "$db" cases --csv --force --output "$work/note.txt" > "$work/out" 2>&1
+"$GUANAI" --lang en --db "$db" cases --csv --force --output "$work/note.txt" > "$work/out" 2>&1
 check "CSV with --force replaces it" test $? -eq 0
 check "with the case list" test "$(wc -l < "$work/note.txt")" -gt "$total"
 check "made readable by the user only" test "$(stat -c %a "$work/note.txt")" = 600
-"$GUANAI" --db "$db" backup "$work/copy.db" > "$work/out" 2>&1
+"$GUANAI" --lang en --db "$db" backup "$work/copy.db" > "$work/out" 2>&1
 check "a backup to a new file works" test $? -eq 0
-"$GUANAI" --db "$db" backup "$work/copy.db" > "$work/out" 2>&1
+"$GUANAI" --lang en --db "$db" backup "$work/copy.db" > "$work/out" 2>&1
 check "a second backup to the same file needs --force" test $? -ne 0
-"$GUANAI" --db "$db" backup --force "$work/copy.db" > "$work/out" 2>&1
+"$GUANAI" --lang en --db "$db" backup --force "$work/copy.db" > "$work/out" 2>&1
 check "backup --force replaces the old backup" test $? -eq 0
 check "the backup holds every case" \
-	test "$("$GUANAI" --db "$work/copy.db" cases 2> /dev/null | wc -l)" -eq "$total"
+	test "$("$GUANAI" --lang en --db "$work/copy.db" cases 2> /dev/null | wc -l)" -eq "$total"
 ln -s "$work/note.txt" "$work/note-link"
-"$GUANAI" --db "$db" backup "$work/note-link" > "$work/out" 2>&1
+"$GUANAI" --lang en --db "$db" backup "$work/note-link" > "$work/out" 2>&1
 check "a symlink is an existing file too" test $? -ne 0
 check "and the file it points to is untouched" test "$(wc -l < "$work/note.txt")" -gt "$total"
-"$GUANAI" --db "$db" backup "$work/no-such-folder/copy.db" > "$work/out" 2>&1
+"$GUANAI" --lang en --db "$db" backup "$work/no-such-folder/copy.db" > "$work/out" 2>&1
 check "a missing folder is named" grep -q 'no-such-folder does not exist' "$work/out"
-"$GUANAI" --db "$db" backup "$work/cases" > "$work/out" 2>&1
+"$GUANAI" --lang en --db "$db" backup "$work/cases" > "$work/out" 2>&1
 check "a folder is not a file to write" grep -q 'folder' "$work/out"
 
 # Opening: a symlinked database path or folder is refused with the path to use.
-"$GUANAI" --db "$work/cases/link.db" cases > "$work/out" 2>&1
+"$GUANAI" --lang en --db "$work/cases/link.db" cases > "$work/out" 2>&1
 check "a symlinked --db is refused" test $? -ne 0
 check "the message gives the real path" grep -q -- "--db $db" "$work/out"
-"$GUANAI" --db "$work/linked-folder/live.db" check > "$work/out" 2>&1
+"$GUANAI" --lang en --db "$work/linked-folder/live.db" check > "$work/out" 2>&1
 check "a database in a symlinked folder is refused" test $? -ne 0
 check "that message gives the real path too" grep -q -- "--db $db" "$work/out"
 chmod 644 "$db"
-"$GUANAI" --db "$db" cases > /dev/null 2> "$work/out"
+"$GUANAI" --lang en --db "$db" cases > /dev/null 2> "$work/out"
 check "a database others can read is tightened to 0600" test "$(stat -c %a "$db")" = 600
 check "and the user is told" grep -q 'readable by you only' "$work/out"
-"$GUANAI" --db "$db" cases > /dev/null 2> "$work/out"
+"$GUANAI" --lang en --db "$db" cases > /dev/null 2> "$work/out"
 check "and told once" test ! -s "$work/out"
 mkdir "$work/shared" && chmod 777 "$work/shared"
 cp "$work/copy.db" "$work/shared/s.db"
-"$GUANAI" --db "$work/shared/s.db" cases > /dev/null 2> "$work/out"
+"$GUANAI" --lang en --db "$work/shared/s.db" cases > /dev/null 2> "$work/out"
 check "a folder others may write is warned about" grep -q 'other users may write' "$work/out"
 
 # A database on a disk mounted read-only (a write-protected USB stick):
@@ -259,11 +259,11 @@ if unshare -rm sh -c "mount -t tmpfs tmpfs '$work/rodisk'" 2> /dev/null; then
 	unshare -rm sh -c '
 		mount -t tmpfs tmpfs "$1/rodisk" && cp "$1/ro-source.db" "$1/rodisk/db" &&
 		mount -o remount,ro "$1/rodisk" || exit 1
-		"$2" --db "$1/rodisk/db" cases > "$1/ro-cases" 2> "$1/ro-cases.err"
+		"$2" --lang en --db "$1/rodisk/db" cases > "$1/ro-cases" 2> "$1/ro-cases.err"
 		echo $? > "$1/ro-cases.rc"
-		"$2" --db "$1/rodisk/db" import "$3" > "$1/ro-import" 2>&1
+		"$2" --lang en --db "$1/rodisk/db" import "$3" > "$1/ro-import" 2>&1
 		echo $? > "$1/ro-import.rc"
-		"$2" --db "$1/rodisk/db" backup "$1/rodisk/copy.db" > "$1/ro-backup" 2>&1
+		"$2" --lang en --db "$1/rodisk/db" backup "$1/rodisk/copy.db" > "$1/ro-backup" 2>&1
 		echo $? > "$1/ro-backup.rc"' sh "$work" "$GUANAI" "$work/batch/$first"
 	check "a database on a read-only disk can be listed" test "$(cat "$work/ro-cases.rc")" = 0
 	check "with every case" test "$(wc -l < "$work/ro-cases")" -eq "$total"
@@ -278,7 +278,7 @@ fi
 # check: files that are not a guanai database are damaged, never sound.
 # damaged DESCRIPTION FILE: check on FILE must fail and not call it sound.
 damaged() {
-	"$GUANAI" --db "$2" check > "$work/out" 2>&1
+	"$GUANAI" --lang en --db "$2" check > "$work/out" 2>&1
 	rc=$?
 	check "check on $1 fails" test "$rc" -ne 0
 	check "check on $1 does not call it sound" sh -c "! grep -q sound '$work/out'"

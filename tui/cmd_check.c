@@ -1,7 +1,6 @@
 #include "config.h"
 /* guanai check: runs SQLite's integrity check over the whole database. */
 
-#include <getopt.h>
 #include <stdio.h>
 
 #include "core/i18n.h"
@@ -20,32 +19,14 @@ static void usage(FILE *f)
 /* Runs "guanai check"; returns the exit status. */
 int cmd_check(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		GU_COMMON_LONGOPTS,
-		{ "help", no_argument, NULL, GU_OPT_HELP },
-		{ NULL, 0, NULL, 0 }
-	};
 	gu_db *db = NULL;
 	gu_error err;
 	char buf[1024];
 	long count;
-	int opt;
+	int rc = gu_command_options(argc, argv, "check", usage);
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (opt) {
-		case GU_OPT_HELP:
-			usage(stdout);
-			return 0;
-		case '?':
-			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s check --help\""),
-				argv[optind - 1], PACKAGE);
-			return 2;
-		default:
-			if (gu_common_option(opt, optarg) != 0)
-				return 2;
-		}
-	}
+	if (rc >= 0)
+		return rc;
 	if (optind < argc) {
 		gu_complain(_("\"%s check\" takes no arguments; use --db PATH to choose the database"),
 			PACKAGE);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "tui/colors.h"
+#include "tui/config_files.h"
 
 struct role_style {
 	short fg, bg;       /* -1 is the terminal's default */
@@ -37,7 +38,8 @@ void gu_colors_init(void)
 	const char *no_color = getenv("NO_COLOR");
 	int i;
 
-	use_colors = has_colors() && !(no_color && *no_color);
+	use_colors = has_colors() && !(no_color && *no_color)
+		&& gu_settings_colors(gu_config());
 	if (!use_colors)
 		return;
 	if (start_color() == ERR) {

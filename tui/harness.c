@@ -229,6 +229,10 @@ bool gu_harness_next(gu_key *k)
 					"the screen shows %s\n", script_line, want, where[0] ? where : "-");
 				exit(3);
 			}
+		} else if (strcmp(line, "idle") == 0) {
+			k->fn = true;
+			k->ch = GU_KEY_IDLE;
+			goto got;
 		} else if (strcmp(line, "kill") == 0) {
 			_exit(137);
 		} else if (strncmp(line, "run ", 4) == 0) {

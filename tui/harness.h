@@ -10,6 +10,7 @@
  *   dump FILE       the screen as text into FILE ($GUANAI_TEST_DUMP_DIR/FILE
  *                   when that is set), trailing blanks removed
  *   resize COLS LINES   the terminal changes size
+ *   idle            as if no key had come for the idle lock's minutes
  *   kill            the program stops dead, as in a power cut
  *   run COMMAND     runs a shell command and waits for it (to lock the
  *                   database from outside, say)

@@ -15,6 +15,16 @@ typedef struct gu_key {
 /* Function-key codes of our own, beyond curses's. */
 #define GU_KEY_EOF 0x7ff0    /* the test script has ended: leave at once */
 #define GU_ESC 27
+#define GU_KEY_IDLE 0x7ff1   /* test scripts: as if the idle time had passed */
+
+/* What runs when no key came for the idle time; returns false when the
+ * program is to end. */
+typedef bool (*gu_idle_fn)(void *ctx);
+
+/* Sets the idle lock: after minutes (0: never) without a key, gu_next_key
+ * runs fn(ctx) and then returns KEY_RESIZE, so the screen is drawn again,
+ * or GU_KEY_EOF when fn returned false.  Returns nothing. */
+void gu_input_set_idle(int minutes, gu_idle_fn fn, void *ctx);
 
 /* Returns the next key.  Enter, Backspace and Delete come as curses codes
  * (KEY_ENTER, KEY_BACKSPACE, KEY_DC) whatever the terminal sends; Escape

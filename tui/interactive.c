@@ -13,6 +13,7 @@
 #include "tui/app.h"
 #include "tui/colors.h"
 #include "tui/commands.h"
+#include "tui/config_files.h"
 #include "tui/harness.h"
 #include "tui/options.h"
 #include "tui/paint.h"
@@ -184,6 +185,8 @@ int gu_tui_main(int argc, char **argv)
 	/* who is working (when the database has users); may end the program */
 	if (gu_screen_login(a) == GU_SCREEN_QUIT)
 		a->quit = true;
+	/* From now on, minutes without a key lock the screens of a logged-in user. */
+	gu_input_set_idle(gu_settings_idle_minutes(gu_config()), gu_screen_lock, a);
 	while (!a->quit) {
 		gu_key k;
 

@@ -4,6 +4,7 @@ guanai_SOURCES = \
 	tui/main.c \
 	tui/commands.c tui/commands.h tui/commands.def \
 	tui/locale.c tui/locale.h \
+	tui/config_files.c tui/config_files.h tui/cmd_config.c \
 	tui/options.c tui/options.h \
 	tui/interactive.c tui/app.h \
 	tui/input.c tui/input.h tui/harness.c tui/harness.h \
@@ -20,19 +21,21 @@ guanai_LDADD = db/libdb.a core/libcore.a \
 	$(NCURSESW_LIBS) $(SQLITE_LIBS) $(SODIUM_LIBS) $(LIBINTL) $(LIBICONV)
 
 ## The program run from the build tree finds its translations in locale/,
-## made from the catalogues po/ has just built (SUBDIRS builds po first).
-all-local: locale-tree
-locale-tree:
+## copied from the catalogues po/ has just built (SUBDIRS builds po first);
+## the copy is made again only when a catalogue is newer than it.
+all-local: locale/stamp
+locale/stamp: $(top_srcdir)/po/LINGUAS $(GU_CATALOGUES)
 	$(AM_V_GEN)for lang in `cat $(top_srcdir)/po/LINGUAS`; do \
 	  gmo=$(top_builddir)/po/$$lang.gmo; \
 	  test -f $$gmo || gmo=$(top_srcdir)/po/$$lang.gmo; \
 	  $(MKDIR_P) locale/$$lang/LC_MESSAGES && \
 	  cp -f $$gmo locale/$$lang/LC_MESSAGES/$(PACKAGE).mo || exit 1; \
-	done
+	done; \
+	echo timestamp > $@
 clean-local: clean-locale-tree
 clean-locale-tree:
 	-rm -rf locale
-.PHONY: locale-tree clean-locale-tree
+.PHONY: clean-locale-tree
 
 ## The text-width module lives in core but belongs to the screens' work.
 core_libcore_a_SOURCES += core/text.c core/text.h

@@ -15,6 +15,7 @@
 #include "tui/locale.h"
 
 static char program_dir[PATH_MAX];
+static char origin[160]; /* "NAME=value" of the variable that chose the language */
 
 /* Returns the directory of the running executable, or "". */
 const char *gu_program_dir(void)
@@ -60,6 +61,38 @@ static bool messages_locale_is_c(void)
 		|| strncmp(m, "C.", 2) == 0;
 }
 
+/* Returns true when the name of a locale or a LANGUAGE list names a
+ * language: it is neither empty nor C, POSIX or C.<charset>. */
+static bool names_language(const char *name)
+{
+	return name && *name && strcmp(name, "C") != 0 && strcmp(name, "POSIX") != 0
+		&& strncmp(name, "C.", 2) != 0;
+}
+
+/* Returns true when the environment asks for messages in a language other
+ * than Chinese: LANGUAGE, or else the first of LC_ALL, LC_MESSAGES and LANG
+ * that is set, names a language that is not zh (installed or not). */
+static bool environment_asks_other_language(void)
+{
+	static const char *const vars[] = { "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" };
+	const char *name = NULL;
+	unsigned i;
+
+	for (i = 0; !(name && *name) && i < sizeof vars / sizeof vars[0]; i++) {
+		name = getenv(vars[i]);
+		if (name && *name)
+			snprintf(origin, sizeof origin, "%s=%s", vars[i], name);
+	}
+	return names_language(name) && strncmp(name, "zh", 2) != 0;
+}
+
+/* Returns the variable that chose the language at start-up ("LANG=C.UTF-8"),
+ * or "" when none was set. */
+const char *gu_locale_origin(void)
+{
+	return origin;
+}
+
 /* Sets the locale and binds the catalogue; returns true when the
  * environment's locale was UTF-8. */
 bool gu_locale_init(void)
@@ -76,6 +109,9 @@ bool gu_locale_init(void)
 	bindtextdomain(PACKAGE, catalogue_dir());
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
+	/* The workers are Chinese: a locale that names no language speaks Chinese. */
+	if (!environment_asks_other_language())
+		gu_locale_set_lang("zh");
 	return utf8;
 }
 

@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "tui/commands.h"
+#include "tui/config_files.h"
 #include "tui/locale.h"
 #include "tui/options.h"
 
@@ -39,8 +40,9 @@ static void print_help(FILE *f)
 			char head[160];
 			int w;
 
+			/* An empty usage stays empty: _("") is the catalogue's header. */
 			snprintf(head, sizeof head, "%s %s", gu_commands[i].name,
-				_(gu_commands[i].usage));
+				gu_commands[i].usage[0] ? _(gu_commands[i].usage) : "");
 			/* Pad by columns, not bytes: translations may be Chinese. */
 			w = gu_text_width(head);
 			if (w < 30)
@@ -53,11 +55,14 @@ static void print_help(FILE *f)
 	fprintf(f, _("Run \"%s COMMAND --help\" for the options of a command.\n"), PACKAGE);
 }
 
-/* Prints the version text; returns nothing. */
+/* Prints the version text in the GNU format; returns nothing. */
 static void print_version(void)
 {
 	printf("%s %s\n", PACKAGE, VERSION);
-	fputs(_("Care services for floating, left-behind and difficult-situation children.\n"), stdout);
+	fputs(_("Copyright (C) 2026 the guanai authors.\n"), stdout);
+	fputs(_("License GPLv3+: GNU GPL version 3 or later.\n"
+		"This is free software: you are free to change and redistribute it.\n"
+		"There is NO WARRANTY, to the extent permitted by law.\n"), stdout);
 }
 
 /* Returns the command named name, or NULL. */
@@ -84,6 +89,8 @@ int main(int argc, char **argv)
 	int opt, first;
 
 	gu_locale_init();
+	if (gu_config_load() < 0)
+		return 2;
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
 		switch (opt) {

@@ -57,6 +57,34 @@ int gu_common_option(int opt, const char *arg)
 	}
 }
 
+/* Parses a plain command's options; returns -1 to go on, else the status. */
+int gu_command_options(int argc, char **argv, const char *command, void (*usage)(FILE *))
+{
+	static const struct option longopts[] = {
+		GU_COMMON_LONGOPTS,
+		{ "help", no_argument, NULL, GU_OPT_HELP },
+		{ NULL, 0, NULL, 0 }
+	};
+	int opt;
+
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (opt) {
+		case GU_OPT_HELP:
+			usage(stdout);
+			return 0;
+		case '?':
+			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s %s --help\""),
+				argv[optind - 1], PACKAGE, command);
+			return 2;
+		default:
+			if (gu_common_option(opt, optarg) != 0)
+				return 2;
+		}
+	}
+	return -1;
+}
+
 /* Returns true when path names an existing regular file. */
 static bool is_file(const char *path)
 {
@@ -82,6 +110,9 @@ const char *gu_policy_path(void)
 	snprintf(path, sizeof path, "%s/data/" POLICY_FILE, TOP_SRCDIR);
 	if (is_file(path) && !is_file(PKGDATADIR "/" POLICY_FILE))
 		return path;
+	/* A county's own edited copy comes before the shipped one. */
+	if (is_file(SYSCONFDIR "/" PACKAGE "/" POLICY_FILE))
+		return SYSCONFDIR "/" PACKAGE "/" POLICY_FILE;
 	return PKGDATADIR "/" POLICY_FILE;
 }
 

@@ -5,6 +5,7 @@
 
 #include <getopt.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 struct gu_options {
 	const char *lang;          /* "zh", "en" or NULL for the locale's */
@@ -37,8 +38,15 @@ enum {
  * printed) when its argument is wrong, or 1 when opt is not a common one. */
 int gu_common_option(int opt, const char *arg);
 
+/* Parses the options of a command that takes only the common ones and
+ * --help: shows usage(stdout) for --help and complains about an unknown
+ * option.  Returns -1 when the command is to go on (its arguments start
+ * at optind), else the exit status to return. */
+int gu_command_options(int argc, char **argv, const char *command, void (*usage)(FILE *));
+
 /* Returns the path of the policy file to use: --policy, $GUANAI_POLICY,
- * the build tree's data/ when run uninstalled, else the installed one. */
+ * the build tree's data/ when run uninstalled, else a county's edited copy
+ * in $(sysconfdir)/guanai/, else the one installed under $(pkgdatadir). */
 const char *gu_policy_path(void);
 
 /* Takes the argument of --encoding for answers files (utf-8 or gb18030);

@@ -17,6 +17,7 @@
 #include "db/groups.h"
 #include "db/review.h"
 #include "db/search.h"
+#include "tui/config_files.h"
 #include "tui/harness.h"
 #include "tui/paint.h"
 #include "tui/screens_util.h"
@@ -505,9 +506,11 @@ static void popup_key(gu_app *a, cases_state *s, const gu_key *k)
 		if (d == 1 || d == 2)
 			s->pop_cur = d - 1;
 		if (d == 1 || d == 2 || gu_key_fn(k, KEY_ENTER)) {
-			char name[64];
+			char name[4200], dir[4096];
 
-			snprintf(name, sizeof name, "cases-%s.csv", gu_today());
+			/* In the configuration's export folder, else the current one. */
+			snprintf(name, sizeof name, "%scases-%s.csv",
+				gu_config_export_dir(dir, sizeof dir), gu_today());
 			gu_edit_set(&s->file, name, 300);
 			s->pop_err[0] = '\0';
 			s->pop = POP_FILE;

@@ -13,6 +13,7 @@
 #include "core/text.h"
 #include "db/auth.h"
 #include "tui/app.h"
+#include "tui/config_files.h"
 #include "tui/harness.h"
 #include "tui/options.h"
 #include "tui/paint.h"
@@ -28,8 +29,8 @@ static const char *interview_date(const gu_app *a)
 
 /* Returns a value to offer for an unanswered question, worked out from
  * answers already given (today for the interview date; birth date, sex and
- * registration from the ID number), or NULL.  It is saved only once the
- * worker confirms it. */
+ * registration from the ID number) or from the configuration (township,
+ * interviewer), or NULL.  It is saved only once the worker confirms it. */
 static const char *suggestion(gu_app *a, const char *key, char *buf, size_t size)
 {
 	const char *idn = gu_answers_get(&a->ses->ans, "child.id_number");
@@ -46,14 +47,25 @@ static const char *suggestion(gu_app *a, const char *key, char *buf, size_t size
 	if (strcmp(key, "interview.worker") == 0) {
 		const char *who = NULL;
 
-		/* The user who logged in, else the name given with --user. */
+		/* The user who logged in, else the name given with --user, else
+		 * the configuration's interviewer. */
 		if (!(a->db && gu_auth_session(a->db, &who, NULL)) || !who || !*who)
 			who = gu_opts.user;
+		if (!who || !*who)
+			who = gu_config()->value[GU_SET_INTERVIEWER];
 		if (who && *who) {
 			snprintf(buf, size, "%s", who);
 			return buf;
 		}
 		return NULL;
+	}
+	if (strcmp(key, "interview.township") == 0) {
+		const char *town = gu_config()->value[GU_SET_TOWNSHIP];
+
+		if (!town)
+			return NULL;
+		snprintf(buf, size, "%s", town);
+		return buf;
 	}
 	if (!idn || gu_idcard_parse(idn, &id) != GU_ID_OK)
 		return NULL;

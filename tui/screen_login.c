@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "db/auth.h"
+#include "tui/config_files.h"
 #include "tui/options.h"
 #include "tui/paint.h"
 #include "tui/screens_util.h"
@@ -138,4 +139,72 @@ int gu_screen_login(gu_app *a)
 	if (r == GU_SCREEN_BACK)
 		gu_start_enter(a);
 	return r;
+}
+
+/* The idle lock's state: whose password unlocks, and the login form. */
+typedef struct lock_state {
+	char who[128];
+	int minutes;
+	login_state form;
+} lock_state;
+
+/* Draws the lock over the whole screen, showing no case data; returns nothing. */
+static void lock_draw(gu_app *a, void *st)
+{
+	static const char *const keys[] = { "Enter", N_("unlock"), "Esc", N_("quit") };
+	lock_state *l = st;
+	const char *label = _("Password:");
+	int x = a->lay.margin + 2, y = a->lay.body.y, lw = gu_text_width(label) + 2;
+	char text[600];
+
+	gu_frame_title(a, _("locked"));
+	snprintf(text, sizeof text,
+		_("No key was pressed for a while (idle_lock_minutes = %d), so the case data is hidden. %s, type your password to go on; Esc quits guanai (nothing saved is lost)."),
+		l->minutes, l->who);
+	y += gu_put_wrapped(y, x, a->lay.text_w - 2, 4, text, A_NORMAL);
+	y++;
+	gu_scr_form_row(y, x, lw, lw + 40 < a->lay.text_w - 2 ? lw + 40 : a->lay.text_w - 2,
+		label, &l->form.f[F_PASS], true, true);
+	if (l->form.err[0])
+		gu_put_wrapped(y + 2, x, a->lay.text_w - 2, 3, l->form.err, gu_attr(GU_R_ERROR));
+	gu_scr_bottom(a, keys, sizeof keys / sizeof keys[0]);
+}
+
+/* Takes a key on the lock; returns GU_SCREEN_BACK once the password is
+ * right, GU_SCREEN_QUIT on Esc, else GU_SCREEN_STAY. */
+static int lock_key(gu_app *a, void *st, const gu_key *k)
+{
+	lock_state *l = st;
+
+	if (gu_key_char(k, GU_ESC)) {
+		a->quit = true;
+		return GU_SCREEN_QUIT;
+	}
+	if (gu_key_fn(k, KEY_ENTER)) {
+		l->form.err[0] = '\0';
+		return log_in(a, &l->form) == 0 ? GU_SCREEN_BACK : GU_SCREEN_STAY;
+	}
+	if (gu_edit_key(&l->form.f[F_PASS], k, NULL))
+		l->form.err[0] = '\0';
+	return GU_SCREEN_STAY;
+}
+
+/* Locks the screens until the user who is working types their password
+ * again (see screens_supervise.h); returns false when guanai is to end. */
+bool gu_screen_lock(void *app)
+{
+	static lock_state l;
+	gu_app *a = app;
+	const char *who = NULL;
+	int r;
+
+	if (!a->db || !gu_auth_session(a->db, &who, NULL) || !who || !*who)
+		return true;
+	memset(&l, 0, sizeof l);
+	snprintf(l.who, sizeof l.who, "%s", who);
+	l.minutes = gu_settings_idle_minutes(gu_config());
+	clear_form(&l.form, l.who);
+	r = gu_scr_loop(a, lock_draw, lock_key, &l);
+	clear_form(&l.form, NULL);
+	return r != GU_SCREEN_QUIT;
 }

@@ -19,6 +19,12 @@ enum gu_screen_ret {
  * working.  Returns GU_SCREEN_BACK when the program may go on, or
  * GU_SCREEN_QUIT. */
 int gu_screen_login(gu_app *app);
+
+/* The idle lock (a gu_idle_fn for gu_input_set_idle, app a gu_app): when
+ * a user is logged in, hides the screen and asks for their password again,
+ * the idle_lock_minutes setting having passed without a key.  Returns
+ * false when the user chose to quit instead, else true. */
+bool gu_screen_lock(void *app);
 /* The users and the form a supervisor adds workers with; returns a
  * gu_screen_ret. */
 int gu_screen_users(gu_app *app);

@@ -1,0 +1,3 @@
+## Tab completion for bash, installed where bash-completion looks for it.
+bashcompletiondir = $(datadir)/bash-completion/completions
+dist_bashcompletion_DATA = completion/guanai
