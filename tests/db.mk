@@ -55,3 +55,10 @@ clean-local: clean-bench-db
 clean-bench-db:
 	-rm -rf tests/bench-db
 .PHONY: clean-bench-db
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_audit_chain
+tests_test_audit_chain_SOURCES = tests/test_audit_chain.c
+tests_test_audit_chain_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
+tests_test_audit_chain_LDADD = $(TEST_LIBS)
+TESTS += tests/test_audit_chain
+endif
