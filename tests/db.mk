@@ -62,3 +62,5 @@ tests_test_audit_chain_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
 tests_test_audit_chain_LDADD = $(TEST_LIBS)
 TESTS += tests/test_audit_chain
 endif
+TESTS += tests/test_privacy_cli.sh
+EXTRA_DIST += tests/test_privacy_cli.sh

@@ -1,0 +1,105 @@
+#!/bin/sh
+# The privacy of the stored data from the command line: a worker reaches no
+# whole ID number without an audit entry by any command (cases, its search,
+# cases --csv, export, dashboard); export needs a recorded legal basis or a
+# supervisor's override; check finds an audit entry removed, replaced or
+# inserted with sqlite3.
+. "$top_srcdir/tests/tap.sh"
+work=$(mktemp -d) || exit 1
+trap 'rm -rf "$work"' EXIT
+GUANAI_DB="$work/guanai.db"
+export GUANAI_DB
+out="$work/out"
+full=211321201504180025
+profile="$top_srcdir/tests/profiles/p02-left-behind-dibao.answers"
+
+echo 'supervisor-secret' > "$work/sup.pw"
+echo 'worker-secret-1' > "$work/li.pw"
+sup="--user wang --password-file $work/sup.pw"
+li="--user li --password-file $work/li.pw"
+"$GUANAI" users add wang --role supervisor --password-file "$work/sup.pw" > "$out" 2>&1
+"$GUANAI" users add li --role worker $sup --new-password-file "$work/li.pw" > "$out" 2>&1
+
+sed -e '/^interview.worker/d' -e "s/^child.id_number = none\$/child.id_number = $full/" \
+	"$profile" > "$work/nobasis.answers"
+{ cat "$work/nobasis.answers"
+  printf 'consent.basis = guardian_consent\nconsent.by = 王秀兰\n'
+  printf 'consent.relation = grandparent\nconsent.how = signed_paper\nconsent.date = 2025-04-18\n'
+} > "$work/basis.answers"
+id=$("$GUANAI" import "$work/basis.answers" $li 2> "$out")
+check "li imports a case with its legal basis" test -n "$id"
+nb=$("$GUANAI" import --duplicate new "$work/nobasis.answers" $li 2> "$out")
+check "li imports a case without one" test -n "$nb"
+
+# Audit entries of an action for a case, read as an administrator would.
+audits() {
+	sqlite3 "$GUANAI_DB" "SELECT count(*) FROM audit WHERE action = '$1' AND case_id = '$2'"
+}
+
+"$GUANAI" cases $li > "$out" 2>&1
+check "cases shows li no whole ID number" sh -c "! grep -q '$full' '$out'"
+"$GUANAI" cases --csv $li > "$out" 2>&1
+check "cases --csv shows li no whole ID number" sh -c "! grep -q '$full' '$out'"
+"$GUANAI" dashboard $li > "$out" 2>&1
+check "the dashboard shows li no whole ID number" sh -c "! grep -q '$full' '$out'"
+"$GUANAI" export "$id" $li > "$out" 2> "$work/err"
+check "li exports li's case" test $? -eq 0
+check "li's export masks the ID number" grep -q '^child.id_number = 211321\*\*\*\*\*\*\*\*0025$' "$out"
+check "and never holds it whole" sh -c "! grep -q '$full' '$out'"
+check "li is told the number is masked" grep -q 'masked' "$work/err"
+check "li's export is an audit entry" test "$(audits case.export "$id")" -eq 1
+check "li's export revealed no number" test "$(audits case.reveal_id "$id")" -eq 0
+
+# Searching: only the digits the mask shows match; guessed hidden digits
+# find nothing, whole numbers are found.
+"$GUANAI" cases --search 0025 $li > "$out" 2>&1
+check "a search by the last 4 digits finds the case" grep -q "$id" "$out"
+"$GUANAI" cases --search 80025 $li > "$out" 2>&1
+check "a search with one hidden digit guessed finds nothing" sh -c "! grep -q '$id' '$out'"
+"$GUANAI" cases --search 2015041 $li > "$out" 2>&1
+check "a search by hidden middle digits finds nothing" sh -c "! grep -q '$id' '$out'"
+"$GUANAI" cases --csv --search 80025 $li > "$out" 2>&1
+check "nor does the spreadsheet's search" sh -c "! grep -q '211321\*' '$out'"
+"$GUANAI" cases --search "$full" $li > "$out" 2>&1
+check "the whole number typed finds the case" grep -q "$id" "$out"
+
+"$GUANAI" export "$id" $sup > "$out" 2>&1
+check "the supervisor's export holds the whole number" grep -q "^child.id_number = $full\$" "$out"
+check "and the reveal is an audit entry" test "$(audits case.reveal_id "$id")" -eq 1
+
+# The consent gate.
+"$GUANAI" export "$nb" $li > "$out" 2>&1
+check "a case without a legal basis is not exported" test $? -eq 1
+check "the message says what to record" grep -q "guardian's consent" "$out"
+check "and exports nothing" sh -c "! grep -q '^child.name' '$out'"
+"$GUANAI" export --override-consent 'court order' "$nb" $li > "$out" 2>&1
+check "a worker cannot override the gate" test $? -eq 1
+"$GUANAI" export --override-consent 'court order 2025-17' "$nb" $sup > "$out" 2>&1
+check "a supervisor overrides it with a reason" grep -q '^child.name' "$out"
+check "the override is an audit entry with its reason" test "$(sqlite3 "$GUANAI_DB" \
+	"SELECT count(*) FROM audit WHERE action = 'consent.override' AND case_id = '$nb'
+	 AND detail = 'export: court order 2025-17'")" -eq 1
+
+# The audit chain, tampered with as a worker with sqlite3 could.
+"$GUANAI" check > "$out" 2>&1
+check "check calls the chain unbroken" grep -q 'unbroken' "$out"
+cp "$GUANAI_DB" "$work/good.db"
+sqlite3 "$GUANAI_DB" "DELETE FROM audit WHERE seq = 3" 2> /dev/null
+check "the guard refuses a delete" test "$(sqlite3 "$GUANAI_DB" 'SELECT count(*) FROM audit WHERE seq = 3')" -eq 1
+sqlite3 "$GUANAI_DB" "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = 3"
+"$GUANAI" check > "$out" 2>&1
+check "check finds a deleted entry (1)" test $? -eq 1
+check "and names the first broken entry" grep -q 'entry 3 ' "$out"
+cp "$work/good.db" "$GUANAI_DB"
+sqlite3 "$GUANAI_DB" "INSERT OR REPLACE INTO audit SELECT id, at, 'wang', action, case_id,
+	detail, updated_at, device, seq, prev_hash, detail_hash, hash FROM audit WHERE seq = 5"
+"$GUANAI" check > "$out" 2>&1
+check "check finds a replaced entry (1)" test $? -eq 1
+check "and names it" grep -q 'entry 5 ' "$out"
+cp "$work/good.db" "$GUANAI_DB"
+sqlite3 "$GUANAI_DB" "INSERT INTO audit (id, at, by, action, updated_at, device)
+	VALUES ('0123456789abcdef0123456789abcdef', 1, 'li', 'user.add', 1, 'x')"
+"$GUANAI" check > "$out" 2>&1
+check "check finds an inserted entry (1)" test $? -eq 1
+check "and names it" grep -q '0123456789abcdef0123456789abcdef' "$out"
+done_testing
