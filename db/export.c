@@ -121,8 +121,8 @@ static int put_case(gu_csv *w, const gu_case_row *c, const struct items *it)
 	    || (ret = gu_csv_field(w, c->worker)) < 0
 	    || (ret = gu_csv_field(w, group_labels(c->groups, groups, sizeof groups))) < 0
 	    || (ret = gu_csv_field(w, gu_case_status_label(c->status))) < 0
-	    || (ret = gu_csv_field(w, made)) < 0
-	    || (ret = gu_csv_field(w, c->next_due)) < 0)
+	    || (ret = gu_csv_field_value(w, made)) < 0
+	    || (ret = gu_csv_field_value(w, c->next_due)) < 0)
 		return ret;
 	for (k = 1; k <= GU_DASHBOARD_ITEMS; k++) {
 		const char *v = it->verdict[k];

@@ -8,6 +8,7 @@
 #include "core/answers.h"
 #include "core/i18n.h"
 #include "core/policy.h"
+#include "core/text.h"
 #include "db/release.h"
 #include "db/store.h"
 #include "tui/commands.h"
@@ -39,7 +40,7 @@ int cmd_export(int argc, char **argv)
 		{ "override-consent", required_argument, NULL, OPT_OVERRIDE },
 		{ NULL, 0, NULL, 0 }
 	};
-	char buf[1024], id[GU_ID_SIZE], *text = NULL;
+	char buf[1024], id[GU_ID_SIZE], *text = NULL, *safe = NULL;
 	const char *override = NULL;
 	bool masked = false;
 	gu_policy *p = NULL;
@@ -95,9 +96,11 @@ int cmd_export(int argc, char **argv)
 		status = 1;
 		goto cleanup;
 	}
-	if (fputs(text, stdout) == EOF || fflush(stdout) != 0)
+	safe = gu_text_escape_controls(text, GU_ESCAPE_KEEP_LINES);
+	if (!safe || fputs(safe, stdout) == EOF || fflush(stdout) != 0)
 		status = 1;
 cleanup:
+	free(safe);
 	free(text);
 	gu_answers_free(&a);
 	gu_db_close(db);
