@@ -80,6 +80,33 @@ check "the override is an audit entry with its reason" test "$(sqlite3 "$GUANAI_
 	"SELECT count(*) FROM audit WHERE action = 'consent.override' AND case_id = '$nb'
 	 AND detail = 'export: court order 2025-17'")" -eq 1
 
+# Control characters put into stored text with sqlite3 never reach the
+# terminal: ESC, DEL and the C1 CSI (U+009B) come out escaped.
+sqlite3 "$GUANAI_DB" "UPDATE cases SET child_name = '王' || char(27) || '[2J' || char(155) || '红',
+	township = '镇' || char(127) || char(27) || ']0;x' WHERE id = '$id';
+	UPDATE answers SET value = '王' || char(27) || '[2J' || char(155) || '红'
+	WHERE case_id = '$id' AND key = 'child.name'"
+# clean FILE: FILE holds no ESC, DEL or U+009B.
+clean() {
+	! LC_ALL=C grep -q "$(printf '[\033\177]')" "$1" && ! LC_ALL=C grep -q "$(printf '\302\233')" "$1"
+}
+"$GUANAI" cases $sup > "$out" 2>&1
+check "cases prints the name escaped" grep -q '王\\x1B\[2J\\u009B红' "$out"
+check "cases prints no control character" clean "$out"
+"$GUANAI" cases --csv $sup > "$out" 2>&1
+check "cases --csv prints no control character" clean "$out"
+"$GUANAI" export "$id" $sup > "$out" 2>&1
+check "export prints the name escaped" grep -q '^child.name = 王\\x1B\[2J\\u009B红$' "$out"
+check "export prints no control character" clean "$out"
+"$GUANAI" dashboard $sup > "$out" 2>&1
+check "the dashboard prints no control character" clean "$out"
+printf 'child.name = a\033[2Jb\n' > "$work/esc.answers"
+"$GUANAI" import "$work/esc.answers" $li > "$out" 2>&1
+check "an answers file with ESC in a value is refused (2)" test $? -eq 2
+check "its message names the file and line" grep -q 'esc.answers:1' "$out"
+"$GUANAI" export "$(printf 'x\033[2J')" $sup > "$out" 2>&1
+check "an error message quoting its argument prints no control character" clean "$out"
+
 # The audit chain, tampered with as a worker with sqlite3 could.
 "$GUANAI" check > "$out" 2>&1
 check "check calls the chain unbroken" grep -q 'unbroken' "$out"
