@@ -2,8 +2,9 @@
 # The privacy of the stored data from the command line: a worker reaches no
 # whole ID number without an audit entry by any command (cases, its search,
 # cases --csv, export, dashboard); export needs a recorded legal basis or a
-# supervisor's override; check finds an audit entry removed, replaced or
-# inserted with sqlite3.
+# supervisor's override; stored control characters reach no terminal; a
+# purge removes a closed case's personal data; check finds an audit entry
+# removed, replaced or inserted with sqlite3.
 . "$top_srcdir/tests/tap.sh"
 work=$(mktemp -d) || exit 1
 trap 'rm -rf "$work"' EXIT
@@ -106,6 +107,24 @@ check "an answers file with ESC in a value is refused (2)" test $? -eq 2
 check "its message names the file and line" grep -q 'esc.answers:1' "$out"
 "$GUANAI" export "$(printf 'x\033[2J')" $sup > "$out" 2>&1
 check "an error message quoting its argument prints no control character" clean "$out"
+
+# Retention: a closed case past the period loses its personal data to a
+# supervisor's purge, keeps its place in the counts, and the chain holds.
+sqlite3 "$GUANAI_DB" "UPDATE cases SET status = 'closed' WHERE id = '$id'"
+later=$(date -d '+4 years' +%Y-%m-%d)
+"$GUANAI" purge --today "$later" $li > "$out" 2>&1
+check "a worker cannot purge (1)" test $? -eq 1
+"$GUANAI" purge --today "$(date +%Y-%m-%d)" $sup > "$out" 2>&1
+check "a case closed today is kept" sh -c "! grep -q '$id' '$out'"
+"$GUANAI" purge --today "$later" $sup > "$out" 2>&1
+check "the supervisor sees the case past its retention" grep -q "^$id	" "$out"
+check "and is told how to remove its data" grep -q -- 'purge --yes' "$out"
+"$GUANAI" purge --yes --today "$later" $sup > "$out" 2>&1
+check "purge --yes removes it" test $? -eq 0
+check "the name is gone" test -z "$(sqlite3 "$GUANAI_DB" "SELECT child_name FROM cases WHERE id = '$id'")"
+check "the answers are gone" test "$(sqlite3 "$GUANAI_DB" "SELECT count(*) FROM answers WHERE case_id = '$id'")" -eq 0
+"$GUANAI" dashboard $sup > "$out" 2>&1
+check "the dashboard still counts both cases" grep -q 'Cases made from the start to now: 2' "$out"
 
 # The audit chain, tampered with as a worker with sqlite3 could.
 "$GUANAI" check > "$out" 2>&1
