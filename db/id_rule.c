@@ -32,6 +32,23 @@ int gu_id_reveal_in_tx(gu_db *db, const char *case_id, const char *purpose, gu_e
 	return gu_audit_add_in_tx(db, "case.reveal_id", case_id, purpose, gu_time_now(), err);
 }
 
+/* Records a reveal in its own transaction; returns 0 or < 0. */
+int gu_id_reveal(gu_db *db, const char *case_id, const char *purpose, gu_error *err)
+{
+	int ret;
+	GU_ERR_LOCAL(err);
+
+	ret = gu_db_begin(db, err);
+	if (ret < 0)
+		return ret;
+	ret = gu_id_reveal_in_tx(db, case_id, purpose, err);
+	if (ret < 0) {
+		gu_db_rollback(db);
+		return ret;
+	}
+	return gu_db_commit(db, err);
+}
+
 /* Returns true when s is a number worth masking (not empty, not "none"). */
 static bool has_number(const char *s)
 {
@@ -60,13 +77,5 @@ int gu_id_rule_answers(gu_db *db, const char *case_id, gu_answers *a, const char
 			return gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
 		return 0;
 	}
-	ret = gu_db_begin(db, err);
-	if (ret < 0)
-		return ret;
-	ret = gu_id_reveal_in_tx(db, case_id, purpose, err);
-	if (ret < 0) {
-		gu_db_rollback(db);
-		return ret;
-	}
-	return gu_db_commit(db, err);
+	return gu_id_reveal(db, case_id, purpose, err);
 }

@@ -32,6 +32,9 @@ int gu_id_may_reveal(gu_db *db, bool *may, gu_error *err);
  * was shown for purpose ("screen", "export", "edit"); returns 0 or < 0. */
 int gu_id_reveal_in_tx(gu_db *db, const char *case_id, const char *purpose, gu_error *err);
 
+/* As gu_id_reveal_in_tx, in its own transaction; returns 0 or < 0. */
+int gu_id_reveal(gu_db *db, const char *case_id, const char *purpose, gu_error *err);
+
 /* Applies the rule to a case's answers before they leave the program for
  * purpose: when the session may see whole numbers, the reveal is recorded
  * (in its own transaction) and *masked is false; otherwise child.id_number
