@@ -95,6 +95,8 @@ int gu_idnum_draw(gu_field *f, const gu_rect *r)
 	if (f->hidden[0] && !f->mask) {
 		gu_put(y, x, 20, gu_idcard_mask(f->hidden, msg), gu_attr(GU_R_DIM));
 		gu_put(y, x + 22, 6, "18/18", gu_attr(GU_R_DIM));
+		if (f->q->allow_none)
+			gu_put(y, x + 30, r->w - 30, _("[ ] no ID number (n)"), gu_attr(GU_R_DIM));
 		y += 2;
 		y += gu_put_wrapped(y, x, r->w, 2, _("The saved number is not shown in whole: Enter "
 			"keeps it, typing a number replaces it."), gu_attr(GU_R_DIM));
