@@ -35,18 +35,7 @@ int gu_id_reveal_in_tx(gu_db *db, const char *case_id, const char *purpose, gu_e
 /* Records a reveal in its own transaction; returns 0 or < 0. */
 int gu_id_reveal(gu_db *db, const char *case_id, const char *purpose, gu_error *err)
 {
-	int ret;
-	GU_ERR_LOCAL(err);
-
-	ret = gu_db_begin(db, err);
-	if (ret < 0)
-		return ret;
-	ret = gu_id_reveal_in_tx(db, case_id, purpose, err);
-	if (ret < 0) {
-		gu_db_rollback(db);
-		return ret;
-	}
-	return gu_db_commit(db, err);
+	return gu_audit_add(db, "case.reveal_id", case_id, purpose, err);
 }
 
 /* Returns true when s is a number worth masking (not empty, not "none"). */

@@ -32,22 +32,6 @@ bool gu_consent_recorded(const gu_answers *a)
 	return false;
 }
 
-/* Appends one audit entry in its own transaction; returns 0 or < 0. */
-static int audit(gu_db *db, const char *action, const char *case_id, const char *detail,
-	gu_error *err)
-{
-	int ret = gu_db_begin(db, err);
-
-	if (ret < 0)
-		return ret;
-	ret = gu_audit_add_in_tx(db, action, case_id, detail, gu_time_now(), err);
-	if (ret < 0) {
-		gu_db_rollback(db);
-		return ret;
-	}
-	return gu_db_commit(db, err);
-}
-
 /* Checks the basis or records a supervisor's override; returns 0 or < 0. */
 int gu_consent_gate(gu_db *db, const char *case_id, const gu_answers *a,
 	const char *purpose, const char *override, gu_error *err)
@@ -68,7 +52,7 @@ int gu_consent_gate(gu_db *db, const char *case_id, const gu_answers *a,
 	if (ret < 0)
 		return ret;
 	snprintf(detail, sizeof detail, "%s: %s", purpose, override);
-	return audit(db, "consent.override", case_id, detail, err);
+	return gu_audit_add(db, "consent.override", case_id, detail, err);
 }
 
 /* Gates, masks or records, and audits a release; returns 0 or < 0. */
@@ -86,5 +70,5 @@ int gu_case_release(gu_db *db, const char *case_id, gu_answers *a, const char *p
 	if (ret < 0)
 		return ret;
 	snprintf(action, sizeof action, "case.%s", purpose);
-	return audit(db, action, case_id, *masked ? "id_number masked" : NULL, err);
+	return gu_audit_add(db, action, case_id, *masked ? "id_number masked" : NULL, err);
 }
