@@ -32,6 +32,32 @@ bool gu_consent_recorded(const gu_answers *a)
 	return false;
 }
 
+/* Reads a case's consent.* answers and judges them; returns 0 or < 0. */
+int gu_case_consent_recorded(gu_db *db, const char *case_id, bool *yes, gu_error *err)
+{
+	sqlite3_stmt *st;
+	gu_answers a;
+	int rc;
+	GU_ERR_LOCAL(err);
+
+	*yes = false;
+	st = gu_db_stmt(db, GU_ST_CONSENT_GET, "SELECT key, value FROM answers"
+		" WHERE case_id = ?1 AND key IN ('consent.basis', 'consent.by', 'consent.reason')", err);
+	if (!st)
+		return -(int)err->code;
+	gu_answers_init(&a);
+	rc = gu_bind_text(st, 1, case_id);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		rc = gu_answers_set(&a, (const char *)sqlite3_column_text(st, 0),
+			(const char *)sqlite3_column_text(st, 1)) == 0 ? SQLITE_OK : SQLITE_NOMEM;
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_reset(st);
+	*yes = rc == SQLITE_OK && gu_consent_recorded(&a);
+	gu_answers_free(&a);
+	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);
+}
+
 /* Checks the basis or records a supervisor's override; returns 0 or < 0. */
 int gu_consent_gate(gu_db *db, const char *case_id, const gu_answers *a,
 	const char *purpose, const char *override, gu_error *err)

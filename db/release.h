@@ -13,6 +13,10 @@
  * consent (and who gave it) or a statutory duty (and which). */
 bool gu_consent_recorded(const gu_answers *a);
 
+/* Sets *yes to whether case_id's stored answers record a legal basis
+ * (gu_consent_recorded); returns 0 or < 0. */
+int gu_case_consent_recorded(gu_db *db, const char *case_id, bool *yes, gu_error *err);
+
 /* The consent gate.  Returns 0 when case_id's answers a record a legal
  * basis, or when override (a reason, NULL or "" for none) is given by a
  * supervisor: then the override and its reason are an audit entry.
