@@ -8,3 +8,7 @@ db_libdb_a_SOURCES += db/schema.c db/schema.h db/migrate.c db/open.c \
 	db/audit.c db/cases.c db/answers.c db/results.c db/followup.c \
 	db/users.c db/backup.c db/import.c \
 	db/safe_write.c db/safe_write.h db/wal_guard.c
+## The privacy of the stored data: the audit chain, the ID number rule,
+## the consent gate and retention.
+db_libdb_a_SOURCES += db/schema_v5.c db/schema_v5.h db/audit_chain.c db/audit_chain.h \
+	db/id_rule.c db/id_rule.h db/release.c db/release.h db/purge.c db/purge.h

@@ -76,13 +76,21 @@ static int add_case(gu_db *db, const gu_policy *p, const char *text, enum gu_cas
 	gu_results r;
 	gu_case_new c;
 	gu_error err;
-	char buf[1200];
+	char buf[1200], day[16];
 	int ret = 1;
 
 	memset(&r, 0, sizeof r);
 	if (gu_answers_parse(text, strlen(text), "seed", &a, &err) < 0)
 		goto fail;
 	fill_id(&a);
+	/* the legal basis every interview records first, on the interview's day */
+	snprintf(day, sizeof day, "%s", gu_answers_get(&a, "interview.date")
+		? gu_answers_get(&a, "interview.date") : "");
+	if (!gu_answers_get(&a, "consent.basis")
+	    && (gu_answers_set(&a, "consent.basis", "guardian_consent") < 0
+		|| gu_answers_set(&a, "consent.by", "李芳") < 0
+		|| (day[0] && gu_answers_set(&a, "consent.date", day) < 0)))
+		goto fail;
 	if (gu_policy_check_answers(p, &a, "seed", &err) < 0 || gu_evaluate(p, &a, &r, &err) < 0)
 		goto fail;
 	memset(&c, 0, sizeof c);

@@ -210,3 +210,11 @@ Test(answers, bytes_that_are_not_gb18030_name_their_line)
 	cr_assert_eq(n, 6);
 	free(out);
 }
+
+Test(answers, rejects_control_characters_in_values_naming_file_and_line)
+{
+	parse_fails_at("child.sex = male\nchild.name = 张\x1b[2J小红\n", "t.answers:2", "U+001B");
+	parse_fails_at("child.name = 张\xc2\x9b" "31m小红\n", "t.answers:1", "U+009B");
+	parse_fails_at("\n\nchild.name = 张\x7f\n", "t.answers:3", "U+007F");
+	parse_fails_at("child.name = 张\t小红\n", "t.answers:1", "child.name");
+}

@@ -3,6 +3,7 @@
 
 #include <criterion/criterion.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/text.h"
@@ -289,4 +290,23 @@ Test(text, random_bytes_keep_the_invariants)
 			cr_assert_leq(l[i].start + l[i].len, len);
 		}
 	}
+}
+
+Test(text, escape_controls_leaves_nothing_a_terminal_obeys)
+{
+	/* ESC [ 2 J, a C1 CSI (U+009B) and DEL among Chinese, a bad byte, a tab and a line feed */
+	char *e = gu_text_escape_controls("张\x1b[2J\xc2\x9b" "31m\x7f小\xff\t红\n", GU_ESCAPE_KEEP_LINES);
+
+	cr_assert_not_null(e);
+	cr_assert_str_eq(e, "张\\x1B[2J\\u009B31m\\x7F小\\xFF\t红\n");
+	free(e);
+	e = gu_text_escape_controls("a\tb\r\nc\x07", GU_ESCAPE_FIELD);
+	cr_assert_str_eq(e, "a b  c\\x07");
+	free(e);
+	e = gu_text_escape_controls(NULL, GU_ESCAPE_FIELD);
+	cr_assert_str_eq(e, "");
+	free(e);
+	e = gu_text_escape_controls("\xef\xbf\xbd ok", GU_ESCAPE_FIELD);
+	cr_assert_str_eq(e, "\xef\xbf\xbd ok", "a real U+FFFD is text");
+	free(e);
 }

@@ -60,6 +60,16 @@ void gu_field_init(gu_field *f, const gu_policy *pol, const gu_question *q,
 	}
 }
 
+/* Moves a saved 18-character number out of the edit line; returns nothing. */
+void gu_field_hide_saved_id(gu_field *f)
+{
+	if (f->q->type != GU_Q_IDNUMBER || f->mask || f->ed.len != 18)
+		return;
+	memcpy(f->hidden, f->ed.buf, 18);
+	f->hidden[18] = '\0';
+	gu_edit_set(&f->ed, "", max_bytes(f->q->type));
+}
+
 /* Sets the field to unknown; returns nothing. */
 void gu_field_set_unknown(gu_field *f)
 {
@@ -149,6 +159,10 @@ int gu_field_value(gu_field *f, char *buf, size_t size)
 	case GU_Q_IDNUMBER:
 		if (f->mask) {
 			snprintf(buf, size, "none");
+			return 0;
+		}
+		if (f->hidden[0]) {
+			snprintf(buf, size, "%s", f->hidden);
 			return 0;
 		}
 		break;
