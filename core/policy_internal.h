@@ -11,7 +11,7 @@
 #include "core/policy_lines.h"
 
 /* At most this many household members (member.1 .. member.GU_MAX_MEMBERS). */
-#define GU_MAX_MEMBERS 40
+#define GU_MAX_MEMBERS 20
 /* Nested person quantifiers in one expression. */
 #define GU_MAX_VARS 4
 

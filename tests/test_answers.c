@@ -76,6 +76,24 @@ Test(answers, rejects_bad_key_shapes)
 	parse_fails_at(" = x\n", "t.answers:1", "missing");
 }
 
+Test(answers, a_key_is_at_most_63_characters)
+{
+	char text[200];
+	gu_answers a;
+
+	/* "child." and 57 letters: 63 characters. */
+	snprintf(text, sizeof text, "child.%s = x\n",
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+	cr_assert_eq(strlen(text), 63 + 5);
+	parse_ok(text, &a);
+	cr_assert_eq(a.n, 1);
+	cr_assert_eq(strlen(a.v[0].key), 63);
+	gu_answers_free(&a);
+	snprintf(text, sizeof text, "child.%s = x\n",
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+	parse_fails_at(text, "t.answers:1", "not a valid key");
+}
+
 Test(answers, rejects_invalid_utf8)
 {
 	parse_fails_at("child.name = \xe5\xbc\n", "t.answers:1", "UTF-8");

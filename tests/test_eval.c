@@ -211,6 +211,22 @@ Test(eval, item_17_orphans_with_and_without_the_allowance)
 	gu_policy_free(p);
 }
 
+Test(eval, an_infant_orphan_is_eligible_at_age_0)
+{
+	gu_policy *p = tp_load();
+	const char *orphan = "father.status = deceased\nmother.status = deceased\n"
+		"household.status = orphan_allowance\nchild.school_stage = not_enrolled\n";
+	static const int items[] = { 1, 2, 12, 17, 24, 32 };
+	size_t i;
+
+	/* Born on the day before the interview a year ago, and half a year ago. */
+	for (i = 0; i < sizeof items / sizeof items[0]; i++) {
+		cr_assert_eq(lb(p, "2023-09-02", orphan, items[i], NULL), GU_YES, "item %d", items[i]);
+		cr_assert_eq(lb(p, "2024-03-01", orphan, items[i], NULL), GU_YES, "item %d", items[i]);
+	}
+	gu_policy_free(p);
+}
+
 Test(eval, item_26_tekun_and_the_allowance_alternative)
 {
 	gu_policy *p = tp_load();

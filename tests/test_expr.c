@@ -51,6 +51,14 @@ Test(expr, and_takes_the_lowest_or_the_highest_not_swaps)
 	cr_assert_eq(eval_rule("(yes or no) and no", "", NULL), GU_NO);
 }
 
+Test(expr, no_wins_an_and_with_maybe_on_either_side)
+{
+	cr_assert_eq(eval_rule("maybe and no", "", NULL), GU_NO);
+	cr_assert_eq(eval_rule("no and maybe", "", NULL), GU_NO);
+	cr_assert_eq(eval_rule("maybe or no", "", NULL), GU_MAYBE);
+	cr_assert_eq(eval_rule("yes or maybe", "", NULL), GU_YES);
+}
+
 Test(expr, cap_lowers_yes_to_maybe)
 {
 	cr_assert_eq(eval_rule("cap(yes)", "", NULL), GU_MAYBE);
@@ -141,4 +149,13 @@ Test(expr, the_child_age_counts_whole_years)
 	cr_assert_eq(eval_rule("child.age = 6", "child.dob = 2018-06-01\n", NULL), GU_YES);
 	cr_assert_eq(eval_rule("child.age = 5", "child.dob = 2018-06-02\n", NULL), GU_YES);
 	cr_assert_eq(eval_rule("child.age = 5", "child.dob = unknown\n", NULL), GU_MAYBE);
+}
+
+Test(expr, a_child_under_one_year_is_0_not_unknown)
+{
+	cr_assert_eq(eval_rule("child.age = 0", "child.dob = 2023-06-02\n", NULL), GU_YES);
+	cr_assert_eq(eval_rule("child.age = 0", "child.dob = 2024-06-01\n", NULL), GU_YES,
+		"born on the interview date");
+	cr_assert_eq(eval_rule("child.age < 1", "child.dob = 2024-01-01\n", NULL), GU_YES);
+	cr_assert_eq(eval_rule("child.age = 1", "child.dob = 2023-06-01\n", NULL), GU_YES);
 }
