@@ -16,6 +16,7 @@ AM_TESTS_ENVIRONMENT = \
 	top_srcdir=$(abs_top_srcdir); top_builddir=$(abs_top_builddir); \
 	GUANAI=$(abs_top_builddir)/guanai; \
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1; UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1; \
+	unset GUANAI_UPDATE_GOLDEN; \
 	export LANG LC_ALL LANGUAGE TZ TERM COLUMNS LINES HOME XDG_DATA_HOME GUANAI_DB GUANAI_POLICY \
 	top_srcdir top_builddir GUANAI ASAN_OPTIONS UBSAN_OPTIONS; \
 	mkdir -p $(abs_top_builddir)/tests/home;
@@ -42,6 +43,18 @@ no-criterion:
 	@echo "Criterion is missing: install it (sudo apt-get install libcriterion-dev) and run configure again." >&2
 	@exit 1
 endif
+
+## make update-golden: rewrites the golden screens from what the programs
+## draw now.  Read every changed screen (git diff) before committing it;
+## make check only ever compares.
+update-golden: all $(check_PROGRAMS)
+	@$(AM_TESTS_ENVIRONMENT) status=0; \
+	for t in tests/test_tui.sh tests/test_screens.sh; do \
+	  echo "== $$t --update-golden"; \
+	  $(SHELL) $(srcdir)/$$t --update-golden | grep -v '^ok ' || :; \
+	done; \
+	cd $(srcdir) && git status --short tests/golden 2>/dev/null || :
+.PHONY: update-golden
 
 clean-local: clean-test-home
 clean-test-home:

@@ -121,6 +121,35 @@ Test(access, a_supervisor_reads_lists_and_changes_every_case)
 	gu_db_close(db);
 }
 
+Test(access, a_case_from_before_users_is_not_opened_to_a_later_worker)
+{
+	gu_db *db = sv_open();
+	char early[GU_ID_SIZE], own[GU_ID_SIZE];
+	gu_case_info info;
+	gu_case_info *v;
+	size_t n;
+	gu_error err;
+
+	/* Made before anyone could log in: nobody's case. */
+	sv_case(db, "", "大平房镇", "孙小雨", "", early);
+	sv_user(db, "wang", GU_ROLE_SUPERVISOR);
+	sv_login(db, "wang");
+	sv_user(db, "li", GU_ROLE_WORKER);
+	sv_login(db, "li");
+	sv_case(db, "li", "大平房镇", "李明", "", own);
+	cr_assert_eq(gu_case_get(db, own, &info, &err), 0, "%s", err.message);
+	cr_assert_eq(gu_case_get(db, early, &info, &err), -GU_EPERM,
+		"a worker added later read a case nobody was given");
+	cr_assert_eq(gu_case_save_answer(db, early, "child.sex", "female", NULL, &err), -GU_EPERM);
+	cr_assert_eq(gu_case_list(db, NULL, &v, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(n, 1, "the worker's list holds %zu cases", n);
+	cr_assert_str_eq(v[0].id, own);
+	free(v);
+	sv_login(db, "wang");
+	cr_assert_eq(gu_case_get(db, early, &info, &err), 0, "the supervisor reads it: %s", err.message);
+	gu_db_close(db);
+}
+
 Test(access, saved_results_keep_the_groups)
 {
 	gu_db *db = sv_open();
