@@ -4,7 +4,7 @@ TEST_EXTENSIONS = .sh
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
 LOG_COMPILER = $(SHELL) $(top_srcdir)/tests/run-criterion.sh
 SH_LOG_DRIVER = $(LOG_DRIVER)
-SH_LOG_COMPILER = $(SHELL)
+SH_LOG_COMPILER = $(SHELL) $(top_srcdir)/tests/deadline.sh $(SHELL)
 
 ## A fixed environment for every test: UTF-8 locale, time zone, terminal
 ## and a private home, whatever the machine has.
@@ -25,11 +25,22 @@ TEST_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 TEST_LIBS = db/libdb.a core/libcore.a $(CRITERION_LIBS) $(SQLITE_LIBS) $(SODIUM_LIBS) \
 	$(LIBINTL) $(LIBICONV)
 
-EXTRA_DIST += tests/run-criterion.sh tests/tap.sh tests/bench_util.h
+EXTRA_DIST += tests/run-criterion.sh tests/deadline.sh tests/tap.sh tests/bench_util.h
 
 ## Shell tests that need only the program.
 TESTS += tests/test_po.sh tests/test_cli.sh tests/test_cli_login.sh
 EXTRA_DIST += tests/test_po.sh tests/test_cli.sh tests/test_cli_login.sh
+
+## No test can hang: the timeouts themselves are tested, with a suite
+## that hangs on purpose (built, never run alone).
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_hang
+tests_test_hang_SOURCES = tests/test_hang.c
+tests_test_hang_CFLAGS = $(TEST_CFLAGS)
+tests_test_hang_LDADD = $(CRITERION_LIBS)
+TESTS += tests/test_timeouts.sh
+EXTRA_DIST += tests/test_timeouts.sh
+endif
 
 if HAVE_CRITERION
 check_PROGRAMS += tests/test_answers

@@ -30,6 +30,8 @@ static void parse_fails_at(const char *text, const char *where, const char *frag
 	cr_assert_eq(a.n, 0);
 }
 
+TestSuite(answers, .timeout = 60);
+
 Test(answers, reads_keys_values_comments_and_blank_lines)
 {
 	gu_answers a;

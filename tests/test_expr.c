@@ -35,6 +35,8 @@ static gu_tv eval_rule(const char *rule, const char *answers, char *persons)
 	return v;
 }
 
+TestSuite(expr, .timeout = 60);
+
 Test(expr, and_takes_the_lowest_or_the_highest_not_swaps)
 {
 	cr_assert_eq(eval_rule("yes and maybe", "", NULL), GU_MAYBE);

@@ -222,7 +222,7 @@ static void teardown(void)
 	tdb_rmdir(dir);
 }
 
-TestSuite(faults, .init = setup, .fini = teardown);
+TestSuite(faults, .init = setup, .fini = teardown, .timeout = 120);
 
 /* Arms the fault for the n-th operation from now; returns nothing. */
 static void arm(long n, int rc)

@@ -48,6 +48,8 @@ static void fails_with(const gu_policy *p, const char *text, const char *where, 
 
 #define DATE "interview.date = 2024-09-01\n"
 
+TestSuite(answers_check, .timeout = 60);
+
 Test(answers_check, a_complete_family_passes)
 {
 	gu_policy *p = tp_load();

@@ -11,7 +11,7 @@
 #include "db/search.h"
 #include "tests/test_supervise_util.h"
 
-TestSuite(search, .init = sv_setup, .fini = sv_teardown);
+TestSuite(search, .init = sv_setup, .fini = sv_teardown, .timeout = 120);
 
 static char ids[6][GU_ID_SIZE];
 

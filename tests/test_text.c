@@ -14,7 +14,7 @@ static void utf8_locale(void)
 		setlocale(LC_ALL, "C.utf8");
 }
 
-TestSuite(text, .init = utf8_locale);
+TestSuite(text, .init = utf8_locale, .timeout = 60);
 
 Test(text, decode_valid_and_invalid)
 {
