@@ -128,6 +128,20 @@ Test(expr, facts_are_reused_and_take_persons)
 	cr_assert_eq(eval_rule("heavy(mother)", "father.w = 12\nmother.w = 1\n", NULL), GU_NO);
 }
 
+Test(expr, the_twentieth_member_counts)
+{
+	char answers[1024] = "", who[256];
+	int m;
+
+	for (m = 1; m <= 20; m++) {
+		size_t used = strlen(answers);
+
+		snprintf(answers + used, sizeof answers - used, "member.%d.w = %d\n", m, m == 20 ? 40 : 1);
+	}
+	cr_assert_eq(eval_rule("any p of member (p.w >= 10)", answers, who), GU_YES);
+	cr_assert_str_eq(who, "member.20");
+}
+
 Test(expr, quantifiers_name_the_persons_at_the_highest_value)
 {
 	char who[256];
