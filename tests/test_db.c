@@ -397,6 +397,28 @@ Test(db, results_replace_the_earlier_ones_with_the_policy_hash)
 	gu_db_close(db);
 }
 
+Test(db, a_followup_needs_a_real_status_and_item)
+{
+	gu_db *db = open_ok();
+	char id[GU_ID_SIZE];
+	gu_followup_new f = { .status = GU_REF_STATUS_COUNT - 1, .date = "2025-03-01" };
+	gu_followup *e;
+	gu_error err;
+	size_t n;
+
+	new_case(db, "王芳", "七道泉子镇", id);
+	cr_assert_eq(gu_followup_add(db, id, 39, &f, &err), 0, "the last status: %s", err.message);
+	f.status = GU_REF_STATUS_COUNT;
+	cr_assert_eq(gu_followup_add(db, id, 39, &f, &err), -GU_EINVAL, "one past the last status");
+	cr_assert_str_eq(err.message, "not a referral status");
+	f.status = GU_REF_REFERRED;
+	cr_assert_eq(gu_followup_add(db, id, 0, &f, &err), -GU_EINVAL, "item 0");
+	cr_assert_eq(gu_followup_list(db, id, 39, &e, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(n, 1, "only the valid follow-up is stored");
+	gu_followups_free(e, n);
+	gu_db_close(db);
+}
+
 Test(db, followups_update_the_referral_and_show_when_due)
 {
 	gu_db *db = open_ok();
