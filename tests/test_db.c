@@ -419,6 +419,29 @@ Test(db, a_followup_needs_a_real_status_and_item)
 	gu_db_close(db);
 }
 
+Test(db, an_older_followup_entered_late_keeps_the_latest_date)
+{
+	gu_db *db = open_ok();
+	char id[GU_ID_SIZE];
+	gu_followup_new f = { .status = GU_REF_IN_PROGRESS, .date = "2025-03-10" };
+	gu_referral *r;
+	gu_error err;
+	size_t n;
+
+	new_case(db, "王芳", "七道泉子镇", id);
+	cr_assert_eq(gu_followup_add(db, id, 5, &f, &err), 0, "%s", err.message);
+	/* the first visit, written down a week later */
+	f.status = GU_REF_REFERRED;
+	f.date = "2025-03-02";
+	cr_assert_eq(gu_followup_add(db, id, 5, &f, &err), 0, "%s", err.message);
+	cr_assert_eq(gu_referral_list(db, id, &r, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(n, 1);
+	cr_assert_str_eq(r[0].referred_on, "2025-03-02");
+	cr_assert_str_eq(r[0].last_on, "2025-03-10", "the late entry moved the last date back");
+	gu_referrals_free(r, n);
+	gu_db_close(db);
+}
+
 Test(db, followups_update_the_referral_and_show_when_due)
 {
 	gu_db *db = open_ok();

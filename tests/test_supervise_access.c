@@ -150,6 +150,24 @@ Test(access, a_case_from_before_users_is_not_opened_to_a_later_worker)
 	gu_db_close(db);
 }
 
+Test(access, a_case_made_without_a_worker_belongs_to_the_worker_logged_in)
+{
+	gu_db *db = sv_open();
+	gu_case_new c = { .township = "大平房镇", .child_name = "孙小雨" };
+	char id[GU_ID_SIZE];
+	gu_case_info info;
+	gu_error err;
+
+	sv_user(db, "wang", GU_ROLE_SUPERVISOR);
+	sv_login(db, "wang");
+	sv_user(db, "li", GU_ROLE_WORKER);
+	sv_login(db, "li");
+	cr_assert_eq(gu_case_create(db, &c, id, &err), 0, "%s", err.message);
+	cr_assert_eq(gu_case_get(db, id, &info, &err), 0, "li cannot read her own case: %s", err.message);
+	cr_assert_str_eq(info.worker, "li");
+	gu_db_close(db);
+}
+
 Test(access, saved_results_keep_the_groups)
 {
 	gu_db *db = sv_open();
