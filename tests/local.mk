@@ -59,13 +59,34 @@ endif
 ## draw now.  Read every changed screen (git diff) before committing it;
 ## make check only ever compares.
 update-golden: all $(check_PROGRAMS)
-	@$(AM_TESTS_ENVIRONMENT) status=0; \
+	@$(AM_TESTS_ENVIRONMENT) \
 	for t in tests/test_tui.sh tests/test_screens.sh; do \
 	  echo "== $$t --update-golden"; \
 	  $(SHELL) $(srcdir)/$$t --update-golden | grep -v '^ok ' || :; \
 	done; \
 	cd $(srcdir) && git status --short tests/golden 2>/dev/null || :
 .PHONY: update-golden
+
+## make mutate: the test suite's mutation score (tests/mutants.txt, run by
+## tests/mutate.pl); not part of make check.  The distributed tree is copied
+## to tests/mutate-scratch, configured and built once; then each mutant
+## rebuilds what it touches and runs the tests until the first failure.
+## GUANAI_MUTANTS="3 17" runs only those mutants.
+MUTATE_SCRATCH = tests/mutate-scratch
+mutate: all
+	rm -rf $(MUTATE_SCRATCH)
+	$(MKDIR_P) $(MUTATE_SCRATCH)
+	$(MAKE) $(AM_MAKEFLAGS) distdir distdir=$(MUTATE_SCRATCH)/src top_distdir=$(MUTATE_SCRATCH)/src
+	cd $(MUTATE_SCRATCH)/src && { ./configure --quiet > ../configure.log 2>&1 \
+	  && $(MAKE) -j2 check TESTS= > ../build.log 2>&1; } \
+	  || { echo "mutate: the scratch copy does not build: see $(MUTATE_SCRATCH)/build.log" >&2; exit 1; }
+	GUANAI_TEST_DEADLINE=300 perl $(srcdir)/tests/mutate.pl $(srcdir)/tests/mutants.txt \
+	  $(MUTATE_SCRATCH)/src $(TESTS)
+clean-local: clean-mutate
+clean-mutate:
+	-rm -rf $(MUTATE_SCRATCH)
+.PHONY: mutate clean-mutate
+EXTRA_DIST += tests/mutate.pl tests/mutants.txt
 
 clean-local: clean-test-home
 clean-test-home:

@@ -12,7 +12,8 @@
 #
 # The list has one mutant per line, fields separated by tabs:
 #   FILE  TEXT  REPLACEMENT  BUG  [equivalent: WHY]
-# TEXT must occur exactly once in FILE.  A mutant with a fifth field is
+# TEXT must occur exactly once in FILE; in TEXT and REPLACEMENT \t is a
+# tab, \n a new line and \\ a backslash.  A mutant with a fifth field is
 # explained as equivalent (no observable difference): it is run too, but
 # not counted against the kill rate.
 #
@@ -21,11 +22,21 @@
 # or list error.
 use strict;
 use warnings;
+use Cwd qw(abs_path);
 
 my ($list, $tree, @tests) = @ARGV;
 die "usage: mutate.pl MUTANTS-FILE SCRATCH-TREE TEST...\n" unless $list && $tree && @tests;
+die "mutate: $tree is not a built tree\n" unless -f "$tree/Makefile";
+$tree = abs_path($tree);
 my $jobs = $ENV{GUANAI_MUTATE_JOBS} || 2;
 my %only = map { $_ => 1 } split ' ', ($ENV{GUANAI_MUTANTS} || '');
+
+# Returns s with the escapes \t, \n and \\ replaced.
+sub unescape {
+	my ($s) = @_;
+	$s =~ s/\\(.)/$1 eq 't' ? "\t" : $1 eq 'n' ? "\n" : $1/ge;
+	return $s;
+}
 
 # Reads the list; returns its mutants as hashes (number, file, text, ...).
 sub read_list {
@@ -46,7 +57,8 @@ sub read_list {
 			print STDERR "mutate: $list:$.: the fifth field must say \"equivalent: WHY\"\n";
 			exit 2;
 		}
-		push @m, { n => $n, line => $., file => $f[0], text => $f[1], repl => $f[2],
+		push @m, { n => $n, line => $., file => $f[0], text => unescape($f[1]),
+			repl => unescape($f[2]),
 			bug => $f[3], equiv => $f[4] // '' };
 	}
 	close $fh;
@@ -106,6 +118,15 @@ my @mutants = read_list();
 my (%total, %killed, %equiv, @survivors, @broken);
 my $log = "$tree/../mutate-step.log";
 my $start = time;
+
+# Without a mutant every test must pass, or every mutant would look killed.
+for my $t (@tests) {
+	next if run_in_tree($log, 'make', 'check-TESTS', "TESTS=$t");
+	print STDERR "mutate: $t fails without any mutant (see $log): fix it first\n";
+	exit 2;
+}
+printf "the suite passes without mutants; planting %d mutants\n",
+	scalar(grep { !%only || $only{$_->{n}} } @mutants);
 
 for my $m (@mutants) {
 	next if %only && !$only{$m->{n}};
