@@ -6,6 +6,7 @@
 # "make update-golden" (which gives --update-golden) rewrites the golden
 # files; make check never does.
 . "$top_srcdir/tests/tap.sh"
+. "$top_srcdir/tests/golden.sh"
 update=false
 [ "${1-}" = --update-golden ] && update=true
 work=$(mktemp -d) || exit 1
@@ -43,11 +44,7 @@ for lang in en zh; do
 		rc=$?
 		check "$name ($lang) runs to the end" test "$rc" -eq 0
 		[ "$rc" -eq 0 ] || diag "$(cat "$work/$lang-$name/seed.log" "$work/$lang-$name/log" 2>/dev/null)"
-		# each "dump NAME" line of the script must have made its file
-		for base in $(sed -n 's/^dump //p' "$script"); do
-			case $base in check-*) ;; *) echo "$lang-$base" >> "$work/dumped" ;; esac
-			check "$name ($lang) dumped $base" test -f "$work/$lang-$name/out/$base"
-		done
+		check_dumped "$name ($lang)" "$script" "$work/$lang-$name/out" "$work/dumped" "$lang-"
 		for dump in "$work/$lang-$name/out"/*.txt; do
 			[ -f "$dump" ] || continue
 			# check-*.txt show other screens: checked below, not pictured.
@@ -68,14 +65,7 @@ for lang in en zh; do
 		done
 	done
 done
-# every golden file belongs to a dump of some script
-orphans=""
-for g in "$golden"/*.txt; do
-	base=$(basename "$g")
-	grep -qx "$base" "$work/dumped" || orphans="$orphans $base"
-done
-check "every golden screen is dumped by a script" test -z "$orphans"
-[ -z "$orphans" ] || diag "no script dumps:$orphans"
+check_no_orphans "every golden screen is dumped by a script" "$golden" "$work/dumped"
 
 # The role rule, checked apart from the pictures.
 list="$work/en-role/out/role-cases.txt"

@@ -5,6 +5,7 @@
 # dumped.  Only "make update-golden" (which gives --update-golden) rewrites
 # them; make check never does.
 . "$top_srcdir/tests/tap.sh"
+. "$top_srcdir/tests/golden.sh"
 update=false
 [ "${1-}" = --update-golden ] && update=true
 work=$(mktemp -d) || exit 1
@@ -37,11 +38,7 @@ for lang in en zh; do
 			rc=$?
 			check "$name ($lang, $size) runs to the end" test "$rc" -eq 0
 			[ "$rc" -eq 0 ] || diag "$(cat "$work/out")"
-			# each "dump NAME" line of the script must have made its file
-			for base in $(sed -n 's/^dump //p' "$script"); do
-				echo "$base" >> "$work/dumped"
-				check "$name ($lang, $size) dumped $base" test -f "$out/$base"
-			done
+			check_dumped "$name ($lang, $size)" "$script" "$out" "$work/dumped" ""
 			for dump in "$out"/*.txt; do
 				[ -f "$dump" ] || continue
 				base=$(basename "$dump")
@@ -64,14 +61,7 @@ for lang in en zh; do
 				fi
 			done
 		done
-		# every golden file belongs to a dump of some script
-		orphans=""
-		for g in "$golden"/*.txt; do
-			base=$(basename "$g")
-			grep -qx "$base" "$work/dumped" || orphans="$orphans $base"
-		done
-		check "every golden file of $lang-$size is dumped by a script" test -z "$orphans"
-		[ -z "$orphans" ] || diag "no script dumps:$orphans"
+		check_no_orphans "every golden file of $lang-$size is dumped by a script" "$golden" "$work/dumped"
 	done
 done
 done_testing
