@@ -6,7 +6,7 @@
 # "make update-golden" (which gives --update-golden) rewrites the golden
 # files; make check never does.
 . "$top_srcdir/tests/tap.sh"
-. "$top_srcdir/tests/golden.sh"
+. "$top_srcdir/tests/golden_checks.sh"
 update=false
 [ "${1-}" = --update-golden ] && update=true
 work=$(mktemp -d) || exit 1

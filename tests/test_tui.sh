@@ -5,7 +5,7 @@
 # dumped.  Only "make update-golden" (which gives --update-golden) rewrites
 # them; make check never does.
 . "$top_srcdir/tests/tap.sh"
-. "$top_srcdir/tests/golden.sh"
+. "$top_srcdir/tests/golden_checks.sh"
 update=false
 [ "${1-}" = --update-golden ] && update=true
 work=$(mktemp -d) || exit 1
