@@ -33,6 +33,8 @@ static void parse_fails_at(const char *text, const char *where, const char *frag
 	cr_assert_eq(a.n, 0);
 }
 
+TestSuite(answers, .timeout = 60);
+
 Test(answers, reads_keys_values_comments_and_blank_lines)
 {
 	gu_answers a;
@@ -77,6 +79,24 @@ Test(answers, rejects_bad_key_shapes)
 	parse_fails_at("child. = x\n", "t.answers:1", "not a valid key");
 	parse_fails_at("child = x\n", "t.answers:1", "not a valid key");
 	parse_fails_at(" = x\n", "t.answers:1", "missing");
+}
+
+Test(answers, a_key_is_at_most_63_characters)
+{
+	char text[200];
+	gu_answers a;
+
+	/* "child." and 57 letters: 63 characters. */
+	snprintf(text, sizeof text, "child.%s = x\n",
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+	cr_assert_eq(strlen(text), 63 + 5);
+	parse_ok(text, &a);
+	cr_assert_eq(a.n, 1);
+	cr_assert_eq(strlen(a.v[0].key), 63);
+	gu_answers_free(&a);
+	snprintf(text, sizeof text, "child.%s = x\n",
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+	parse_fails_at(text, "t.answers:1", "not a valid key");
 }
 
 Test(answers, rejects_invalid_utf8)

@@ -30,7 +30,7 @@ static void teardown(void)
 	tdb_rmdir(dir);
 }
 
-TestSuite(chain, .init = setup, .fini = teardown);
+TestSuite(chain, .init = setup, .fini = teardown, .timeout = 60);
 
 /* Opens the store at path or fails the test; returns it. */
 static gu_db *open_ok(void)

@@ -12,7 +12,7 @@
 #include "tui/cases_csv.h"
 #include "tui/options.h"
 
-TestSuite(cases_csv, .init = sv_setup, .fini = sv_teardown);
+TestSuite(cases_csv, .init = sv_setup, .fini = sv_teardown, .timeout = 120);
 
 /* Makes a store with 䶮 (li, 大平房镇) and 𠮷祥 (zhao, 联合乡); closes it. */
 static void two_children(void)

@@ -17,6 +17,8 @@ static void expect_bytes(const gu_csv *w, const char *want, size_t len)
 	cr_assert(memcmp(got, want, len) == 0, "bytes differ: [%.*s]", (int)got_len, got);
 }
 
+TestSuite(csv, .timeout = 60);
+
 Test(csv, utf8_with_bom_quotes_every_field_and_ends_lines_with_crlf)
 {
 	static const char *const header[] = { "name", "id" };

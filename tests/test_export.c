@@ -14,7 +14,7 @@
 #include "db/groups.h"
 #include "tests/test_supervise_util.h"
 
-TestSuite(export, .init = sv_setup, .fini = sv_teardown);
+TestSuite(export, .init = sv_setup, .fini = sv_teardown, .timeout = 120);
 
 static char a[GU_ID_SIZE], b[GU_ID_SIZE];
 

@@ -26,6 +26,8 @@ static void fails_at(const char *extra, const char *rule, int skip, int line, in
 		err.message, fragment);
 }
 
+TestSuite(policy, .timeout = 60);
+
 Test(policy, shipped_file_loads_with_39_items_in_order)
 {
 	gu_policy *p = tp_load();
@@ -152,6 +154,8 @@ Test(policy, a_minimal_policy_loads)
 	cr_assert_eq(gu_policy_question_count(p), 3);
 	gu_policy_free(p);
 }
+
+TestSuite(policy_errors, .timeout = 60);
 
 Test(policy_errors, a_missing_item)
 {

@@ -14,7 +14,7 @@
 #include "db/purge.h"
 #include "tests/test_supervise_util.h"
 
-TestSuite(purge, .init = sv_setup, .fini = sv_teardown);
+TestSuite(purge, .init = sv_setup, .fini = sv_teardown, .timeout = 60);
 
 /* Writes the local date months months after today into buf; returns buf. */
 static char *months_ahead(int months, char buf[12])

@@ -15,7 +15,7 @@ static void utf8_locale(void)
 		setlocale(LC_ALL, "C.utf8");
 }
 
-TestSuite(text, .init = utf8_locale);
+TestSuite(text, .init = utf8_locale, .timeout = 60);
 
 Test(text, decode_valid_and_invalid)
 {
@@ -75,6 +75,9 @@ Test(text, widths)
 	cr_assert_eq(gu_char_width('\t'), 0);     /* control: clamped to 0 */
 	cr_assert_eq(gu_char_width(0x7F), 0);
 	cr_assert_eq(gu_char_width(0x9B), 0);
+	/* wcwidth() cannot measure an unassigned code point (-1): one column */
+	cr_assert_eq(gu_char_width(0x0378), 1);
+	cr_assert_eq(gu_text_width("a\xCD\xB8" "b"), 3);
 	cr_assert_eq(gu_text_width("辽宁省朝阳市建平县"), 18);
 	cr_assert_eq(gu_text_width("abc张三"), 7);
 	cr_assert_eq(gu_text_width("e\xCC\x81"), 1);
