@@ -55,3 +55,10 @@ clean-local: clean-bench-db
 clean-bench-db:
 	-rm -rf tests/bench-db
 .PHONY: clean-bench-db
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_crypt
+tests_test_crypt_SOURCES = tests/test_crypt.c
+tests_test_crypt_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
+tests_test_crypt_LDADD = $(TEST_LIBS)
+TESTS += tests/test_crypt
+endif
