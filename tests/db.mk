@@ -62,3 +62,10 @@ tests_test_crypt_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
 tests_test_crypt_LDADD = $(TEST_LIBS)
 TESTS += tests/test_crypt
 endif
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_keyslot
+tests_test_keyslot_SOURCES = tests/test_keyslot.c tests/keyslot_cheap.c
+tests_test_keyslot_CFLAGS = $(TEST_CFLAGS) $(SODIUM_CFLAGS)
+tests_test_keyslot_LDADD = $(TEST_LIBS)
+TESTS += tests/test_keyslot
+endif
