@@ -72,6 +72,12 @@ void gu_crypt_forget_key(void)
 	the_key_set = false;
 }
 
+/* Returns true while a key is set. */
+bool gu_crypt_has_key(void)
+{
+	return the_key_set;
+}
+
 /* Returns true when n is a page size SQLite allows (a power of two from
  * 512 to 65536). */
 static bool is_page_size(int n)
@@ -152,6 +158,12 @@ int gu_crypt_probe(const char *path, const unsigned char key[GU_CRYPT_KEY_BYTES]
 	if (fits)
 		*fits = kind == GU_CRYPT_ENCRYPTED && key && gu_crypt_key_fits(hdr, key);
 	return kind;
+}
+
+/* Probes path with the key set; returns its kind or -1. */
+int gu_crypt_probe_set(const char *path, bool *fits)
+{
+	return gu_crypt_probe(path, the_key_set ? the_key : NULL, fits);
 }
 
 /* Fills ad with the associated data of page pgno: its number, the file's

@@ -37,6 +37,8 @@ int gu_crypt_vfs_register(void);
 void gu_crypt_set_key(const unsigned char key[GU_CRYPT_KEY_BYTES]);
 /* Wipes the key, so no file opens until another is set; returns nothing. */
 void gu_crypt_forget_key(void);
+/* Returns true while a key is set. */
+bool gu_crypt_has_key(void);
 
 /* Returns what the n first bytes of a file (hdr) say it is. */
 enum gu_crypt_kind gu_crypt_kind_of(const unsigned char *hdr, size_t n);
@@ -48,6 +50,8 @@ bool gu_crypt_key_fits(const unsigned char hdr[GU_CRYPT_HEADER],
  * kind, or -1 when the file cannot be read (errno set).  When key is not
  * NULL and the file is encrypted, sets *fits to whether key opens it. */
 int gu_crypt_probe(const char *path, const unsigned char key[GU_CRYPT_KEY_BYTES], bool *fits);
+/* As gu_crypt_probe with the key set (none: *fits is false). */
+int gu_crypt_probe_set(const char *path, bool *fits);
 
 /* Seals page pgno (size bytes, a page size) in place with
  * XChaCha20-Poly1305 under key, with a fresh random nonce and the tag in

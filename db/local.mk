@@ -8,4 +8,5 @@ db_libdb_a_SOURCES += db/schema.c db/schema.h db/migrate.c db/open.c \
 	db/audit.c db/cases.c db/answers.c db/results.c db/followup.c \
 	db/users.c db/backup.c db/import.c \
 	db/safe_write.c db/safe_write.h db/wal_guard.c \
-	db/crypt_vfs.c db/crypt_vfs.h db/keyslot.c db/keyslot.h db/keyslot_limits.c
+	db/crypt_vfs.c db/crypt_vfs.h db/keyslot.c db/keyslot.h db/keyslot_limits.c \
+	db/crypt_store.c

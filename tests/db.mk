@@ -69,3 +69,10 @@ tests_test_keyslot_CFLAGS = $(TEST_CFLAGS) $(SODIUM_CFLAGS)
 tests_test_keyslot_LDADD = $(TEST_LIBS)
 TESTS += tests/test_keyslot
 endif
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_crypt_store
+tests_test_crypt_store_SOURCES = tests/test_crypt_store.c tests/keyslot_cheap.c
+tests_test_crypt_store_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
+tests_test_crypt_store_LDADD = $(TEST_LIBS)
+TESTS += tests/test_crypt_store
+endif
