@@ -22,14 +22,14 @@ endif
 if HAVE_CRITERION
 check_PROGRAMS += tests/test_faults
 tests_test_faults_SOURCES = tests/test_faults.c
-tests_test_faults_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS)
+tests_test_faults_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
 tests_test_faults_LDADD = $(TEST_LIBS)
 TESTS += tests/test_faults
 endif
 if HAVE_CRITERION
 check_PROGRAMS += tests/test_crash
 tests_test_crash_SOURCES = tests/test_crash.c
-tests_test_crash_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS)
+tests_test_crash_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
 tests_test_crash_LDADD = $(TEST_LIBS)
 TESTS += tests/test_crash
 endif
