@@ -78,6 +78,17 @@ bool gu_crypt_has_key(void)
 	return the_key_set;
 }
 
+/* Copies the key set into out; returns false when none is. */
+bool gu_crypt_copy_key(unsigned char out[GU_CRYPT_KEY_BYTES])
+{
+	if (!the_key_set) {
+		sodium_memzero(out, GU_CRYPT_KEY_BYTES);
+		return false;
+	}
+	memcpy(out, the_key, GU_CRYPT_KEY_BYTES);
+	return true;
+}
+
 /* Returns true when n is a page size SQLite allows (a power of two from
  * 512 to 65536). */
 static bool is_page_size(int n)

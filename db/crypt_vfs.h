@@ -39,6 +39,8 @@ void gu_crypt_set_key(const unsigned char key[GU_CRYPT_KEY_BYTES]);
 void gu_crypt_forget_key(void);
 /* Returns true while a key is set. */
 bool gu_crypt_has_key(void);
+/* Copies the key set into out; returns false (out zeroed) when none is. */
+bool gu_crypt_copy_key(unsigned char out[GU_CRYPT_KEY_BYTES]);
 
 /* Returns what the n first bytes of a file (hdr) say it is. */
 enum gu_crypt_kind gu_crypt_kind_of(const unsigned char *hdr, size_t n);

@@ -9,6 +9,7 @@
 
 #include "core/i18n.h"
 #include "db/auth.h"
+#include "db/crypt_login.h"
 #include "tui/commands.h"
 #include "tui/login_cli.h"
 #include "tui/options.h"
@@ -51,6 +52,49 @@ static int new_password(const char *file, char *buf, size_t size)
 	return ret;
 }
 
+/* Gives the new user name a key slot beside the encrypted database;
+ * returns the exit status (printed). */
+static int add_slot(gu_db *db, const char *name, const char *password)
+{
+	char buf[1024];
+	gu_error err;
+
+	if (!gu_db_has_keys(gu_db_path(db)))
+		return 0; /* a database of before: encrypted at its first supervisor's login */
+	if (gu_db_keys_set(gu_db_path(db), name, password, &err) < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		return 1;
+	}
+	return 0;
+}
+
+/* Makes the key slots of the database *db with its first user, shows the
+ * recovery key once, and reopens the database, which encrypts it; returns
+ * the exit status (printed). */
+static int encrypt_for(gu_db **db, const char *name, const char *password)
+{
+	char recovery[GU_KEY_RECOVERY_TEXT], buf[1024], path[4096];
+	gu_error err;
+
+	snprintf(path, sizeof path, "%s", gu_db_path(*db));
+	if (gu_db_keys_create(path, name, password, recovery, &err) < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		return 1;
+	}
+	gu_db_close(*db);
+	*db = NULL;
+	if (gu_db_open(path, db, &err) < 0) {
+		explicit_bzero(recovery, sizeof recovery);
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		return 1;
+	}
+	printf(_("The database is now encrypted; each user's password opens it.\n"
+		"Recovery key (shown only now): print it or write it down, and keep it locked away.\n"
+		"It opens the database when every password is lost:\n\n    %s\n\n"), recovery);
+	explicit_bzero(recovery, sizeof recovery);
+	return 0;
+}
+
 /* Adds a user; returns the exit status. */
 static int add_user(const char *name, const char *role_name, const char *pw_file)
 {
@@ -86,10 +130,16 @@ static int add_user(const char *name, const char *role_name, const char *pw_file
 		pw_file = gu_opts.password_file;
 	}
 	status = new_password(pw_file, password, sizeof password) < 0 ? 1 : 0;
+	if (status == 0 && gu_password_check(name, password, &err) < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		status = 2;
+	}
 	if (status == 0 && gu_auth_add_user(db, name, role, password, &err) < 0) {
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		status = err.code == GU_EINVAL ? 2 : 1;
 	}
+	if (status == 0)
+		status = exist ? add_slot(db, name, password) : encrypt_for(&db, name, password);
 	explicit_bzero(password, sizeof password);
 	if (status == 0)
 		printf(_("Added %s (%s).\n"), name, gu_role_label(role));
