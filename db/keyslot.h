@@ -22,7 +22,8 @@
 #define GU_KEY_FREE_FAILS 5
 #define GU_KEY_FIRST_WAIT 30
 /* Characters a recovery key is shown with: 64 hexadecimal digits in groups
- * of 4 with a space between (and the final NUL). */
+ * of 4 with a space between (and the final NUL); its first 8 groups are
+ * its first 39 characters, so it can be shown on two lines. */
 #define GU_KEY_RECOVERY_TEXT (64 + 15 + 1)
 
 /* One wrapped copy of the database key. */

@@ -90,7 +90,8 @@ static int encrypt_for(gu_db **db, const char *name, const char *password)
 	}
 	printf(_("The database is now encrypted; each user's password opens it.\n"
 		"Recovery key (shown only now): print it or write it down, and keep it locked away.\n"
-		"It opens the database when every password is lost:\n\n    %s\n\n"), recovery);
+		"It opens the database when every password is lost:\n\n    %.39s\n    %s\n\n"),
+		recovery, recovery + 40);
 	explicit_bzero(recovery, sizeof recovery);
 	return 0;
 }
