@@ -11,6 +11,12 @@
 #include <string.h>
 #include <unistd.h>
 #include <sodium.h>
+#ifdef GU_CRYPT_EXTENSION
+/* Built into the sqlite3 shell's extension (db/crypt_ext.c): SQLite's
+ * functions through the table the shell hands over. */
+#include <sqlite3ext.h>
+SQLITE_EXTENSION_INIT3
+#endif
 
 #include "db/crypt_vfs.h"
 

@@ -27,8 +27,8 @@ TEST_LIBS = db/libdb.a core/libcore.a $(CRITERION_LIBS) $(SQLITE_LIBS) $(SODIUM_
 EXTRA_DIST += tests/run-criterion.sh tests/tap.sh tests/bench_util.h
 
 ## Shell tests that need only the program.
-TESTS += tests/test_po.sh tests/test_cli.sh tests/test_cli_login.sh
-EXTRA_DIST += tests/test_po.sh tests/test_cli.sh tests/test_cli_login.sh
+TESTS += tests/test_po.sh tests/test_cli.sh tests/test_cli_login.sh tests/test_cli_crypt.sh
+EXTRA_DIST += tests/test_po.sh tests/test_cli.sh tests/test_cli_login.sh tests/test_cli_crypt.sh
 
 if HAVE_CRITERION
 check_PROGRAMS += tests/test_answers

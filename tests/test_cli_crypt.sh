@@ -1,0 +1,106 @@
+#!/bin/sh
+# Encryption at rest, as a user meets it: the first supervisor encrypts the
+# database and sees the recovery key once; nothing of a child is readable
+# in the database or a backup; every command asks for a login; wrong
+# passwords are refused and, after 5, must wait; the failures reach the
+# audit at the next login; the sqlite3 shell reads the database only with
+# the extension and the recovery key.
+. "$top_srcdir/tests/tap.sh"
+work=$(mktemp -d) || exit 1
+trap 'rm -rf "$work"' EXIT
+GUANAI_DB="$work/guanai.db"
+export GUANAI_DB
+out="$work/out"
+profile="$top_srcdir/tests/profiles/p02-left-behind-dibao.answers"
+echo 'supervisor-secret' > "$work/sup.pw"
+echo 'worker-secret-1' > "$work/li.pw"
+echo 'wrong-secret-9' > "$work/bad.pw"
+sup="--user wang --password-file $work/sup.pw"
+
+# A database of before: plain, reported as not yet encrypted.
+"$GUANAI" import "$profile" > "$out" 2>&1
+check "a database without users takes an import" test $? -eq 0
+check "the plain database shows the child's name" grep -q '张欣怡' "$GUANAI_DB"
+"$GUANAI" check > "$out" 2>&1
+check "check reports a plain database as not yet encrypted" grep -q 'not yet encrypted' "$out"
+
+# The first supervisor encrypts it.
+"$GUANAI" users add wang --role supervisor --password-file "$work/sup.pw" > "$out" 2>&1
+check "the first supervisor is added" test $? -eq 0
+check "the recovery key is shown once" grep -Eq '^ *([0-9a-f]{4} ){7}[0-9a-f]{4}$' "$out"
+grep -E '^ *([0-9a-f]{4} ){7}[0-9a-f]{4}$' "$out" | tr -d ' \n' > "$work/recovery.txt"
+check "the key slots sit beside the database, readable by its owner only" \
+	sh -c "ls -l '$GUANAI_DB-keys' | grep -q '^-rw-------'"
+check "the database no longer shows the child's name" sh -c "! grep -q '张欣怡' '$GUANAI_DB'"
+check "nor her ID number" sh -c "! grep -q '211321' '$GUANAI_DB'"
+check "no plain copy is left beside it" sh -c "! ls '$work' | grep -q encrypting"
+
+"$GUANAI" users add li --role worker $sup --new-password-file "$work/li.pw" > "$out" 2>&1
+check "a worker is added with a key slot of her own" test $? -eq 0
+echo 'li' > "$work/li-name.pw"
+"$GUANAI" users add zhao --role worker $sup --new-password-file "$work/li-name.pw" > "$out" 2>&1
+check "a password of under 8 characters is refused" test $? -eq 2
+check "the message says how long a password must be" grep -q '8' "$out"
+
+# Every command asks who is working.
+"$GUANAI" cases > "$out" 2>&1
+check "cases without --user exits 2" test $? -eq 2
+check "the message names --user" grep -q -- '--user' "$out"
+"$GUANAI" check > "$out" 2>&1
+check "check asks for a login on an encrypted database" test $? -eq 2
+"$GUANAI" check $sup > "$out" 2>&1
+check "check with a login finds the database sound" grep -q 'sound' "$out"
+"$GUANAI" cases $sup > "$out" 2>&1
+check "the supervisor lists the case" grep -q '张欣怡' "$out"
+"$GUANAI" cases --user li --password-file "$work/li.pw" > "$out" 2>&1
+check "the worker logs in with her own password" test $? -eq 0
+
+# A backup stays encrypted and carries the key slots.
+"$GUANAI" backup "$work/copy.db" $sup > "$out" 2>&1
+check "a backup is made" test -s "$work/copy.db"
+check "the backup shows no name" sh -c "! grep -q '张欣怡' '$work/copy.db'"
+check "the backup carries its key slots" test -s "$work/copy.db-keys"
+"$GUANAI" cases --db "$work/copy.db" $sup > "$out" 2>&1
+check "the backup opens with the same password" grep -q '张欣怡' "$out"
+
+# Wrong passwords.
+"$GUANAI" cases --user wang --password-file "$work/bad.pw" > "$out" 2>&1
+check "a wrong password is refused" test $? -eq 1
+check "with a clear message" grep -q 'wrong user name or password' "$out"
+"$GUANAI" cases --user nobody --password-file "$work/bad.pw" > "$out" 2>&1
+check "an unknown name gets the same message" grep -q 'wrong user name or password' "$out"
+for i in 2 3 4 5; do
+	"$GUANAI" cases --user wang --password-file "$work/bad.pw" > /dev/null 2>&1
+done
+"$GUANAI" cases $sup > "$out" 2>&1
+check "after 5 failures even the right password waits" test $? -eq 1
+check "the message says how long" grep -Eq 'wait [0-9]+ seconds' "$out"
+
+# Li mistypes once, then logs in: the failure counted beside the key
+# slots goes into the audit.
+"$GUANAI" cases --user li --password-file "$work/bad.pw" > /dev/null 2>&1
+"$GUANAI" cases --user li --password-file "$work/li.pw" > "$out" 2>&1
+check "li logs in after a failure" test $? -eq 0
+
+# The shell reads it only with the extension and the recovery key.
+ext="$top_builddir/db/guanai_crypt"
+if command -v sqlite3 > /dev/null 2>&1 && [ -f "$ext.so" ]; then
+	sqlite3 "$GUANAI_DB" 'SELECT count(*) FROM cases' > "$out" 2>&1
+	check "sqlite3 alone reads nothing" sh -c "! grep -q '^1$' '$out'"
+	GUANAI_KEYS="$GUANAI_DB-keys" GUANAI_RECOVERY_FILE="$work/recovery.txt" \
+		sqlite3 -cmd ".load $ext" -cmd ".open file:$GUANAI_DB?vfs=guanai-crypt" ':memory:' \
+		'SELECT count(*) FROM cases' > "$out" 2>&1
+	check "sqlite3 with the extension and the recovery key reads the database" grep -q '^1$' "$out"
+	GUANAI_KEYS="$GUANAI_DB-keys" GUANAI_RECOVERY_FILE="$work/recovery.txt" \
+		sqlite3 -cmd ".load $ext" -cmd ".open file:$GUANAI_DB?vfs=guanai-crypt" ':memory:' \
+		"SELECT count(*) FROM audit WHERE by = 'li' AND action = 'user.login_failed'
+		 AND detail LIKE 'failed before: 1;%'" > "$out" 2>&1
+	check "li's failure reached the audit at her next login" grep -q '^1$' "$out"
+	echo '0000' > "$work/bad-recovery.txt"
+	GUANAI_KEYS="$GUANAI_DB-keys" GUANAI_RECOVERY_FILE="$work/bad-recovery.txt" \
+		sqlite3 -cmd ".load $ext" ':memory:' 'SELECT 1' > "$out" 2>&1
+	check "a wrong recovery key loads nothing" grep -q 'recovery key does not open' "$out"
+else
+	ok "# SKIP sqlite3 is not installed"
+fi
+done_testing
