@@ -43,6 +43,12 @@ int gu_auth_add_user(gu_db *db, const char *name, enum gu_role role,
  * or < 0. */
 int gu_auth_login(gu_db *db, const char *name, const char *password, gu_error *err);
 
+/* Sets name's password (db/user_password.c): her own, or anyone's for a
+ * logged-in supervisor; the password hash and, on an encrypted database,
+ * her key slot change together; audited.  Returns 0, -GU_EPERM, -GU_EINVAL
+ * (the password breaks a rule), -GU_ENOTFOUND or < 0. */
+int gu_auth_set_password(gu_db *db, const char *name, const char *password, gu_error *err);
+
 /* Ends the session: no user, no role.  Returns nothing. */
 void gu_auth_logout(gu_db *db);
 

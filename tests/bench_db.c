@@ -15,11 +15,16 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "db/crypt_login.h"
+#include "db/crypt_vfs.h"
 #include "db/store.h"
 #include "tests/bench_util.h"
 
 #define CASES 100000
 #define SAVES 400
+/* The user of the encrypted copy, with the real Argon2id limits. */
+#define BENCH_USER "bench"
+#define BENCH_PASSWORD "bench-password-1"
 
 /* Stops the benchmark with a message; never returns. */
 static void die(const char *what, const char *detail)
@@ -313,7 +318,9 @@ static void bench_case(const char *path, char id[GU_ID_SIZE])
 	gu_db_close(db);
 	snprintf(sql, sizeof sql, "DELETE FROM answers WHERE case_id = '%s';"
 		" UPDATE cases SET answered = 0 WHERE id = '%s'", id, id);
-	if (sqlite3_open(path, &h) != SQLITE_OK || sqlite3_exec(h, sql, NULL, NULL, NULL) != SQLITE_OK)
+	if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READWRITE,
+		gu_crypt_has_key() ? GU_CRYPT_VFS_NAME : NULL) != SQLITE_OK
+	    || sqlite3_exec(h, sql, NULL, NULL, NULL) != SQLITE_OK)
 		die(path, sqlite3_errmsg(h));
 	sqlite3_close(h);
 }
@@ -388,8 +395,9 @@ static void shell_stop(shell *sh, const char *id)
 }
 
 /* Times SAVES answers saved through the store and, taking turns under the
- * same conditions, SAVES single-row transactions in the sqlite3 shell;
- * returns 0, or -1 when there is no shell (store times only). */
+ * same conditions (when shell_t is not NULL), SAVES single-row transactions
+ * in the sqlite3 shell; returns 0, or -1 when there is no shell (store
+ * times only). */
 static int time_saves(const char *path, const char *id, double *store_t, double *shell_t)
 {
 	char key[48], value[48];
@@ -400,7 +408,7 @@ static int time_saves(const char *path, const char *id, double *store_t, double 
 
 	if (gu_db_open(path, &db, &err) < 0)
 		die(path, err.message);
-	have_shell = shell_start(&sh, path) == 0;
+	have_shell = shell_t && shell_start(&sh, path) == 0;
 	for (i = 0; i < SAVES; i++) {
 		double t0;
 
@@ -417,6 +425,84 @@ static int time_saves(const char *path, const char *id, double *store_t, double 
 		shell_stop(&sh, id);
 	gu_db_close(db);
 	return have_shell ? 0 : -1;
+}
+
+/* Copies the file from to the new file to; dies when it cannot. */
+static void copy_file(const char *from, const char *to)
+{
+	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+	char buf[65536];
+	size_t n;
+
+	if (!in || !out)
+		die(to, strerror(errno));
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+		if (fwrite(buf, 1, n, out) != n)
+			die(to, strerror(errno));
+	if (fclose(out) != 0)
+		die(to, strerror(errno));
+	fclose(in);
+}
+
+/* Makes, once, the encrypted copy cpath of the database at path, with key
+ * slots for BENCH_USER; returns nothing. */
+static void make_encrypted(const char *path, const char *cpath)
+{
+	char keys[1200], recovery[GU_KEY_RECOVERY_TEXT];
+	gu_db *db;
+	gu_error err;
+
+	if (gu_db_has_keys(cpath) && gu_crypt_probe(cpath, NULL, NULL) == GU_CRYPT_ENCRYPTED)
+		return;
+	printf("making %s (once; later runs reuse it)\n", cpath);
+	snprintf(keys, sizeof keys, "%s-keys", cpath);
+	unlink(cpath);
+	unlink(keys);
+	copy_file(path, cpath);
+	if (gu_db_keys_create(cpath, BENCH_USER, BENCH_PASSWORD, recovery, &err) < 0
+	    || gu_db_open(cpath, &db, &err) < 0)
+		die(cpath, err.message);
+	gu_db_close(db);
+	gu_crypt_forget_key();
+}
+
+/* Times the encrypted copy of the database at path as main times the plain
+ * one, and prints the overheads beside plain_ready (s) and plain_p99 (s);
+ * returns nothing. */
+static void bench_encrypted(const char *path, double plain_ready, double plain_p99)
+{
+	static double store_t[SAVES];
+	struct gu_unlock_report rep;
+	char cpath[1100], id[GU_ID_SIZE];
+	double t0, t_unlock, t_ready, p99;
+	gu_case_info *v;
+	gu_case_filter f = { .limit = 20 };
+	gu_db *db;
+	gu_error err;
+	size_t n;
+
+	snprintf(cpath, sizeof cpath, "%s.encrypted", path);
+	make_encrypted(path, cpath);
+	t0 = bench_now_s();
+	if (gu_db_unlock(cpath, BENCH_USER, BENCH_PASSWORD, &rep, &err) != 0)
+		die(cpath, err.message);
+	t_unlock = bench_now_s() - t0;
+	t0 = bench_now_s();
+	if (gu_db_open(cpath, &db, &err) < 0 || gu_case_list(db, &f, &v, &n, &err) < 0)
+		die(cpath, err.message);
+	free(v);
+	t_ready = bench_now_s() - t0;
+	gu_db_close(db);
+	printf("encrypted: unwrap the key (Argon2id):        %7.1f ms\n", t_unlock * 1e3);
+	printf("encrypted: open and show the first 20 cases: %7.1f ms (plain %.1f ms: %.2fx)\n",
+		t_ready * 1e3, plain_ready * 1e3, t_ready / plain_ready);
+	bench_case(cpath, id);
+	time_saves(cpath, id, store_t, NULL);
+	report("save one answer, encrypted", store_t, SAVES);
+	p99 = store_t[(SAVES * 99) / 100];
+	printf("encrypted save p99 / plain save p99:         %7.2fx (target at most 1.3x)\n",
+		p99 / plain_p99);
+	gu_crypt_forget_key();
 }
 
 /* Runs the benchmark; returns the exit status. */
@@ -502,5 +588,6 @@ int main(void)
 	if (stat(path, &st) == 0)
 		printf("database size: %.1f MB, %.0f bytes per case\n",
 			(double)st.st_size / 1e6, (double)st.st_size / (double)cases);
+	bench_encrypted(path, t_ready, store_t[(SAVES * 99) / 100]);
 	return 0;
 }

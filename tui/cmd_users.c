@@ -21,6 +21,8 @@ static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s users add NAME --role worker|supervisor [OPTION]...\n"
 		"       %s users list\n"), PACKAGE, PACKAGE);
+	fprintf(f, _("       %s users passwd [NAME] [OPTION]...\n"), PACKAGE);
+	fputs(_("\"users passwd\" changes --user's own password, or, for a supervisor, NAME's.\n"), f);
 	fputs(_("Add a user, or list the users.  The first user must be a supervisor; after\n"
 		"that a supervisor adds the others (give --user and the supervisor's password).\n"
 		"The new user's password is asked twice on the terminal without echo, or read\n"
@@ -148,6 +150,31 @@ static int add_user(const char *name, const char *role_name, const char *pw_file
 	return status;
 }
 
+/* Sets the password of name (NULL: --user's own); returns the exit status. */
+static int set_password(const char *name, const char *pw_file)
+{
+	char password[256], buf[1024];
+	gu_error err;
+	gu_db *db;
+	int status;
+
+	status = gu_cli_open(0, &db);
+	if (status != 0)
+		return status;
+	if (!name)
+		name = gu_opts.user;
+	status = new_password(pw_file, password, sizeof password) < 0 ? 1 : 0;
+	if (status == 0 && gu_auth_set_password(db, name, password, &err) < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		status = err.code == GU_EINVAL ? 2 : 1;
+	}
+	explicit_bzero(password, sizeof password);
+	if (status == 0)
+		printf(_("The password of %s is changed.\n"), name);
+	gu_db_close(db);
+	return status;
+}
+
 /* Lists the users; returns the exit status. */
 static int list_users(void)
 {
@@ -218,6 +245,8 @@ int cmd_users(int argc, char **argv)
 		return add_user(argv[optind + 1], role, pw_file);
 	if (optind < argc && strcmp(argv[optind], "list") == 0 && optind + 1 == argc)
 		return list_users();
+	if (optind < argc && strcmp(argv[optind], "passwd") == 0 && optind + 2 >= argc)
+		return set_password(optind + 2 == argc ? argv[optind + 1] : NULL, pw_file);
 	gu_complain(_("say \"users add NAME --role ROLE\" or \"users list\"; see \"%s users --help\""),
 		PACKAGE);
 	return 2;
