@@ -14,11 +14,18 @@
 #include "db/crypt_login.h"
 #include "db/keyslot.h"
 
-/* Returns a zeroed keyring from the heap (it is large), or NULL with err set. */
-static gu_keyring *new_ring(gu_error *err)
-{
-	gu_keyring *ring = calloc(1, sizeof *ring);
+#define KEYS_PATH 4200
 
+/* Writes the key-slot file's path of the database at db_path into keys
+ * (KEYS_PATH bytes); returns a zeroed keyring from the heap (it is large),
+ * or NULL with err set (a path too long, no memory). */
+static gu_keyring *new_ring(const char *db_path, char *keys, gu_error *err)
+{
+	gu_keyring *ring;
+
+	if (gu_keys_path(db_path, keys, KEYS_PATH, err) < 0)
+		return NULL;
+	ring = calloc(1, sizeof *ring);
 	if (!ring)
 		gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
 	return ring;
@@ -27,7 +34,7 @@ static gu_keyring *new_ring(gu_error *err)
 /* Returns true when the database at db_path has key slots beside it. */
 bool gu_db_has_keys(const char *db_path)
 {
-	char keys[4200];
+	char keys[KEYS_PATH];
 	gu_error err;
 
 	return gu_keys_path(db_path, keys, sizeof keys, &err) == 0 && access(keys, F_OK) == 0;
@@ -38,18 +45,15 @@ int gu_db_unlock(const char *db_path, const char *name, const char *password,
 	struct gu_unlock_report *report, gu_error *err)
 {
 	unsigned char key[GU_CRYPT_KEY_BYTES];
-	char keys[4200];
-	gu_keyring *ring = NULL;
+	char keys[KEYS_PATH];
+	gu_keyring *ring;
 	gu_error save_err;
 	int ret;
 
 	memset(report, 0, sizeof *report);
-	ret = gu_keys_path(db_path, keys, sizeof keys, err);
-	if (ret < 0)
-		return ret;
-	ring = new_ring(err);
+	ring = new_ring(db_path, keys, err);
 	if (!ring)
-		return -GU_ENOMEM;
+		return -(int)err->code;
 	ret = gu_keyring_load(keys, ring, err);
 	if (ret != 0)
 		goto cleanup;
@@ -72,19 +76,18 @@ int gu_db_keys_create(const char *db_path, const char *name, const char *passwor
 	char *recovery, gu_error *err)
 {
 	unsigned char key[GU_CRYPT_KEY_BYTES];
-	char keys[4200];
+	char keys[KEYS_PATH];
 	gu_keyring *ring;
 	int ret;
 
-	ret = gu_keys_path(db_path, keys, sizeof keys, err);
-	if (ret < 0)
-		return ret;
-	if (access(keys, F_OK) == 0)
+	ring = new_ring(db_path, keys, err);
+	if (!ring)
+		return -(int)err->code;
+	if (access(keys, F_OK) == 0) {
+		free(ring);
 		return gu_error_set(err, GU_EEXIST, keys, 0, 0,
 			_("the database already has key slots; log in to add users"));
-	ring = new_ring(err);
-	if (!ring)
-		return -GU_ENOMEM;
+	}
 	ret = gu_keyring_create(ring, name, password, key, recovery, err);
 	if (ret == 0)
 		ret = gu_keyring_save(keys, ring, err);
@@ -101,16 +104,13 @@ static int change_slots(const char *db_path, const char *name, const char *passw
 	gu_error *err)
 {
 	unsigned char key[GU_CRYPT_KEY_BYTES];
-	char keys[4200];
+	char keys[KEYS_PATH];
 	gu_keyring *ring;
 	int ret;
 
-	ret = gu_keys_path(db_path, keys, sizeof keys, err);
-	if (ret < 0)
-		return ret;
-	ring = new_ring(err);
+	ring = new_ring(db_path, keys, err);
 	if (!ring)
-		return -GU_ENOMEM;
+		return -(int)err->code;
 	ret = gu_keyring_load(keys, ring, err);
 	if (ret == 1)
 		ret = gu_error_set(err, GU_ENOTFOUND, keys, 0, 0,

@@ -45,12 +45,13 @@ static int overwrite(int fd)
 	return fsync(fd);
 }
 
-/* Returns an sqlite3_malloc'd URI naming path, through the shim when
- * shim is true, or NULL when out of memory. */
-static char *file_uri(const char *path, bool shim)
+/* Returns an sqlite3_malloc'd "file:" URI naming path, with query
+ * (NULL: none) after it, or NULL when out of memory. */
+char *gu_db_file_uri(const char *path, const char *query)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	char *uri = sqlite3_malloc64(strlen(path) * 3 + sizeof "file:?vfs=" GU_CRYPT_VFS_NAME), *o;
+	size_t extra = query ? strlen(query) + 1 : 0;
+	char *uri = sqlite3_malloc64(strlen(path) * 3 + sizeof "file:" + extra), *o;
 	const unsigned char *p;
 
 	if (!uri)
@@ -65,7 +66,10 @@ static char *file_uri(const char *path, bool shim)
 			*o++ = (char)*p;
 		}
 	}
-	strcpy(o, shim ? "?vfs=" GU_CRYPT_VFS_NAME : "");
+	if (query)
+		sprintf(o, "?%s", query);
+	else
+		*o = '\0';
 	return uri;
 }
 
@@ -75,7 +79,7 @@ static char *file_uri(const char *path, bool shim)
 static int copy_encrypted(sqlite3 *src, const char *tmp, const char *path, gu_error *err)
 {
 	int reserve = GU_CRYPT_RESERVE, rc, ret = 0;
-	char *uri = file_uri(tmp, true);
+	char *uri = gu_db_file_uri(tmp, "vfs=" GU_CRYPT_VFS_NAME);
 	sqlite3_stmt *st = NULL;
 	sqlite3 *dst = NULL;
 
@@ -119,7 +123,7 @@ int gu_db_encrypt_plain(const char *path, gu_error *err)
 			_("cannot encrypt the database: %s"), strerror(errno));
 	close(fd);
 	fd = -1;
-	uri = file_uri(path, false);
+	uri = gu_db_file_uri(path, NULL);
 	rc = uri ? sqlite3_open_v2(uri, &src,
 		SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_URI, NULL) : SQLITE_NOMEM;
 	sqlite3_free(uri);

@@ -149,28 +149,22 @@ bool gu_crypt_key_fits(const unsigned char hdr[GU_CRYPT_HEADER],
 int gu_crypt_probe(const char *path, const unsigned char key[GU_CRYPT_KEY_BYTES], bool *fits)
 {
 	unsigned char hdr[GU_CRYPT_HEADER];
-	size_t n = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC), kind;
+	size_t n;
+	ssize_t got;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), kind, e;
 
 	if (fd < 0)
 		return -1;
-	while (n < sizeof hdr) {
-		ssize_t got = read(fd, hdr + n, sizeof hdr - n);
-
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			int e = errno;
-
-			close(fd);
-			errno = e;
-			return -1;
-		}
-		if (got == 0)
-			break;
-		n += (size_t)got;
-	}
+	do
+		got = pread(fd, hdr, sizeof hdr, 0);
+	while (got < 0 && errno == EINTR);
+	e = errno;
 	close(fd);
+	if (got < 0) {
+		errno = e;
+		return -1;
+	}
+	n = (size_t)got;
 	kind = (int)gu_crypt_kind_of(hdr, n);
 	if (fits)
 		*fits = kind == GU_CRYPT_ENCRYPTED && key && gu_crypt_key_fits(hdr, key);

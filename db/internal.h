@@ -61,6 +61,9 @@ const char *gu_db_vfs(const gu_db *db);
  * renamed over it once checked, then overwrites the plain bytes; returns 0
  * or < 0. */
 int gu_db_encrypt_plain(const char *path, gu_error *err);
+/* Returns an sqlite3_malloc'd "file:" URI naming path, with query (NULL:
+ * none) after it, or NULL when out of memory. */
+char *gu_db_file_uri(const char *path, const char *query);
 /* Copies db's key slots beside its backup at path; returns 0 or < 0. */
 int gu_db_copy_keys(gu_db *db, const char *path, gu_error *err);
 

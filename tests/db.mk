@@ -4,7 +4,7 @@
 ## this fragment is read after tui/local.mk sets guanai_SOURCES.
 guanai_SOURCES += tui/cmd_cases.c tui/cmd_check.c tui/cmd_backup.c \
 	tui/cmd_import.c tui/cmd_export.c
-EXTRA_DIST += tests/test_db_util.h
+EXTRA_DIST += tests/test_db_util.h tests/test_crypt_util.h
 if HAVE_CRITERION
 check_PROGRAMS += tests/test_db
 tests_test_db_SOURCES = tests/test_db.c tests/test_db_util.h

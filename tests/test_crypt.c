@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "db/crypt_vfs.h"
+#include "tests/test_crypt_util.h"
 #include "tests/test_db_util.h"
 
 static char dir[64];
@@ -136,46 +137,13 @@ static bool is_damage(int rc)
 	return rc == SQLITE_IOERR_DATA || rc == SQLITE_CORRUPT;
 }
 
-/* Reads the whole file at path into a malloc'd buffer; returns it, its
- * length in *n. */
-static unsigned char *slurp(const char *path, size_t *n)
-{
-	FILE *f = fopen(path, "rb");
-	unsigned char *buf;
-	long len;
-
-	cr_assert_not_null(f, "%s", path);
-	fseek(f, 0, SEEK_END);
-	len = ftell(f);
-	rewind(f);
-	buf = malloc((size_t)len + 1);
-	cr_assert_not_null(buf);
-	cr_assert_eq(fread(buf, 1, (size_t)len, f), (size_t)len);
-	fclose(f);
-	*n = (size_t)len;
-	return buf;
-}
-
-/* Returns true when the file at path holds the bytes of s anywhere. */
-static bool file_holds(const char *path, const char *s)
-{
-	size_t n, len = strlen(s), i;
-	unsigned char *buf = slurp(path, &n);
-	bool found = false;
-
-	for (i = 0; !found && i + len <= n; i++)
-		found = memcmp(buf + i, s, len) == 0;
-	free(buf);
-	return found;
-}
-
 /* Asserts that the file at path holds none of the secrets; returns nothing. */
 static void assert_no_secret(const char *path)
 {
-	cr_assert(!file_holds(path, secret_name), "%s shows the name", path);
-	cr_assert(!file_holds(path, secret_id), "%s shows the ID number", path);
-	cr_assert(!file_holds(path, secret_answer), "%s shows the answer", path);
-	cr_assert(!file_holds(path, "filler 12"), "%s shows a row", path);
+	cr_assert(!tcrypt_file_holds(path, secret_name), "%s shows the name", path);
+	cr_assert(!tcrypt_file_holds(path, secret_id), "%s shows the ID number", path);
+	cr_assert(!tcrypt_file_holds(path, secret_answer), "%s shows the answer", path);
+	cr_assert(!tcrypt_file_holds(path, "filler 12"), "%s shows a row", path);
 }
 
 /* Overwrites n bytes at off of the file at path with what buf holds;

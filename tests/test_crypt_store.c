@@ -16,6 +16,7 @@
 #include "db/crypt_vfs.h"
 #include "db/keyslot.h"
 #include "db/store.h"
+#include "tests/test_crypt_util.h"
 #include "tests/test_db_util.h"
 
 static char dir[64];
@@ -83,34 +84,12 @@ static void assert_case(gu_db *db, const char *id)
 	cr_assert_str_eq(info.child_name, child);
 }
 
-/* Returns true when the file at path holds the bytes of s. */
-static bool file_holds(const char *path, const char *s)
-{
-	FILE *f = fopen(path, "rb");
-	size_t len = strlen(s), n, i;
-	unsigned char *buf;
-	bool found = false;
-	long size;
-
-	cr_assert_not_null(f, "%s", path);
-	fseek(f, 0, SEEK_END);
-	size = ftell(f);
-	rewind(f);
-	buf = malloc((size_t)size + 1);
-	n = fread(buf, 1, (size_t)size, f);
-	fclose(f);
-	for (i = 0; !found && i + len <= n; i++)
-		found = memcmp(buf + i, s, len) == 0;
-	free(buf);
-	return found;
-}
-
 /* Asserts that path holds no name, ID number or answer; returns nothing. */
 static void assert_nothing_readable(const char *path)
 {
-	cr_assert(!file_holds(path, child), "%s shows the child's name", path);
-	cr_assert(!file_holds(path, id_number), "%s shows the ID number", path);
-	cr_assert(!file_holds(path, answer), "%s shows the answer", path);
+	cr_assert(!tcrypt_file_holds(path, child), "%s shows the child's name", path);
+	cr_assert(!tcrypt_file_holds(path, id_number), "%s shows the ID number", path);
+	cr_assert(!tcrypt_file_holds(path, answer), "%s shows the answer", path);
 }
 
 Test(crypt_store, nothing_readable_in_the_database_its_log_or_a_backup)
@@ -208,7 +187,7 @@ Test(crypt_store, a_plain_database_is_encrypted_on_its_first_open)
 	db = open_ok(db_path);
 	add_case(db, id);
 	gu_db_close(db);
-	cr_assert(file_holds(db_path, id_number), "the old database is plain");
+	cr_assert(tcrypt_file_holds(db_path, id_number), "the old database is plain");
 	cr_assert_eq(gu_crypt_probe(db_path, NULL, NULL), GU_CRYPT_PLAIN);
 	/* The first open with a key encrypts it. */
 	randombytes_buf(key, sizeof key);
