@@ -48,6 +48,9 @@ int gu_auth_login(gu_db *db, const char *name, const char *password, gu_error *e
  * her key slot change together; audited.  Returns 0, -GU_EPERM, -GU_EINVAL
  * (the password breaks a rule), -GU_ENOTFOUND or < 0. */
 int gu_auth_set_password(gu_db *db, const char *name, const char *password, gu_error *err);
+/* As gu_auth_set_password, for whoever opened the database with its
+ * recovery key (gu_db_recover): no login needed; audited as a recovery. */
+int gu_auth_recover_password(gu_db *db, const char *name, const char *password, gu_error *err);
 
 /* Ends the session: no user, no role.  Returns nothing. */
 void gu_auth_logout(gu_db *db);

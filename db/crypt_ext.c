@@ -20,21 +20,19 @@ SQLITE_EXTENSION_INIT1
 #include "db/crypt_vfs.h"
 #include "db/keyslot.h"
 
-/* Reads the first line of the file at path into buf (size bytes), without
- * its line end; returns 0 or -1. */
-static int read_first_line(const char *path, char *buf, size_t size)
+/* Reads the file at path (the recovery key, on one or two lines) into buf
+ * (size bytes) as a string; returns 0 or -1. */
+static int read_recovery(const char *path, char *buf, size_t size)
 {
 	FILE *f = fopen(path, "r");
-	bool ok;
+	size_t n;
 
 	if (!f)
 		return -1;
-	ok = fgets(buf, (int)size, f) != NULL;
+	n = fread(buf, 1, size - 1, f);
 	fclose(f);
-	if (!ok)
-		return -1;
-	buf[strcspn(buf, "\r\n")] = '\0';
-	return 0;
+	buf[n] = '\0';
+	return n > 0 ? 0 : -1;
 }
 
 /* Unwraps the database key named by the environment and sets it; returns
@@ -52,7 +50,7 @@ static char *set_key_from_environment(void)
 	if (!keys || !*keys || !file || !*file)
 		return sqlite3_mprintf("%s", _("set GUANAI_KEYS to the database's -keys file and "
 			"GUANAI_RECOVERY_FILE to a file holding its recovery key"));
-	if (read_first_line(file, recovery, sizeof recovery) < 0)
+	if (read_recovery(file, recovery, sizeof recovery) < 0)
 		return sqlite3_mprintf(_("cannot read the recovery key from %s"), file);
 	ring = sqlite3_malloc(sizeof *ring);
 	if (!ring) {

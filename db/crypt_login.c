@@ -71,6 +71,26 @@ cleanup:
 	return ret;
 }
 
+/* Unwraps the key with the recovery key and sets it; returns 0, 1 or < 0. */
+int gu_db_recover(const char *db_path, const char *recovery, gu_error *err)
+{
+	unsigned char key[GU_CRYPT_KEY_BYTES];
+	char keys[KEYS_PATH];
+	gu_keyring *ring = new_ring(db_path, keys, err);
+	int ret;
+
+	if (!ring)
+		return -(int)err->code;
+	ret = gu_keyring_load(keys, ring, err);
+	if (ret == 0)
+		ret = gu_keyring_recover(ring, recovery, key, err);
+	if (ret == 0)
+		gu_crypt_set_key(key);
+	sodium_memzero(key, sizeof key);
+	free(ring);
+	return ret;
+}
+
 /* Starts the key slots of the database at db_path; returns 0 or < 0. */
 int gu_db_keys_create(const char *db_path, const char *name, const char *password,
 	char *recovery, gu_error *err)

@@ -22,6 +22,11 @@ bool gu_db_has_keys(const char *db_path);
 int gu_db_unlock(const char *db_path, const char *name, const char *password,
 	struct gu_unlock_report *report, gu_error *err);
 
+/* Unwraps the key of the database at db_path with its recovery key (as
+ * printed; spaces and case do not matter) and sets it; returns 0, 1 when
+ * the database has no key slots, -GU_EAUTH or < 0. */
+int gu_db_recover(const char *db_path, const char *recovery, gu_error *err);
+
 /* Starts the key slots of the database at db_path with its first user and
  * sets the new key; writes the recovery key (GU_KEY_RECOVERY_TEXT bytes)
  * into recovery, to be shown once.  The next open encrypts the database.

@@ -267,7 +267,7 @@ int gu_keyring_recover(const gu_keyring *ring, const char *recovery,
 	int ok;
 
 	ok = ring->has_recovery
-		&& sodium_hex2bin(r, sizeof r, recovery, strlen(recovery), " -", &len, &end) == 0
+		&& sodium_hex2bin(r, sizeof r, recovery, strlen(recovery), " -\t\r\n", &len, &end) == 0
 		&& len == sizeof r && *end == '\0'
 		&& crypto_aead_xchacha20poly1305_ietf_decrypt(key, NULL, NULL, ring->recovery_wrapped,
 			sizeof ring->recovery_wrapped, ad, sizeof ad, ring->recovery_nonce, r) == 0;

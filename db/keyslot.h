@@ -92,8 +92,8 @@ long long gu_keyring_wait(const gu_keyring *ring, const char *name, long long no
  * failures cleared; -GU_EAUTH; or -GU_EPERM while name must wait. */
 int gu_keyring_unlock(gu_keyring *ring, const char *name, const char *password, long long now,
 	unsigned char key[GU_CRYPT_KEY_BYTES], struct gu_unlock_report *report, gu_error *err);
-/* Unwraps the database key with the recovery key given as text (spaces
- * and case do not matter); returns 0 or -GU_EAUTH. */
+/* Unwraps the database key with the recovery key given as text (spaces,
+ * line ends and case do not matter); returns 0 or -GU_EAUTH. */
 int gu_keyring_recover(const gu_keyring *ring, const char *recovery,
 	unsigned char key[GU_CRYPT_KEY_BYTES], gu_error *err);
 

@@ -29,6 +29,7 @@ check "check reports a plain database as not yet encrypted" grep -q 'not yet enc
 check "the first supervisor is added" test $? -eq 0
 check "the recovery key is shown once" grep -Eq '^ *([0-9a-f]{4} ){7}[0-9a-f]{4}$' "$out"
 grep -E '^ *([0-9a-f]{4} ){7}[0-9a-f]{4}$' "$out" | tr -d ' \n' > "$work/recovery.txt"
+grep -E '^ *([0-9a-f]{4} ){7}[0-9a-f]{4}$' "$out" > "$work/recovery-printed.txt"
 check "the key slots sit beside the database, readable by its owner only" \
 	sh -c "ls -l '$GUANAI_DB-keys' | grep -q '^-rw-------'"
 check "the database no longer shows the child's name" sh -c "! grep -q '张欣怡' '$GUANAI_DB'"
@@ -78,6 +79,19 @@ check "a worker cannot set a supervisor's password" test $? -eq 1
 check "the supervisor resets li's password" test $? -eq 0
 "$GUANAI" cases --user li --password-file "$work/li3.pw" > "$out" 2>&1
 check "the reset password opens the database" test $? -eq 0
+
+# Every password lost: the recovery key resets one.
+echo 'supervisor-new-1' > "$work/sup-new.pw"
+"$GUANAI" users passwd wang --recovery-file "$work/recovery-printed.txt" --new-password-file "$work/sup-new.pw" > "$out" 2>&1
+check "the recovery key, as printed, resets the supervisor's password" test $? -eq 0
+"$GUANAI" cases --user wang --password-file "$work/sup-new.pw" > "$out" 2>&1
+check "the new password opens the database" grep -q '张欣怡' "$out"
+echo '0000 1111' > "$work/bad-recovery.txt"
+"$GUANAI" users passwd wang --recovery-file "$work/bad-recovery.txt" --new-password-file "$work/sup.pw" > "$out" 2>&1
+check "a wrong recovery key resets nothing" test $? -eq 1
+check "and says what to type" grep -q '64' "$out"
+"$GUANAI" users passwd wang --recovery-file "$work/recovery-printed.txt" --new-password-file "$work/sup.pw" > "$out" 2>&1
+check "the supervisor's first password is set back" test $? -eq 0
 
 # Wrong passwords.
 "$GUANAI" cases --user wang --password-file "$work/bad.pw" > "$out" 2>&1

@@ -14,7 +14,7 @@
 #include "tui/login_cli.h"
 #include "tui/options.h"
 
-enum { OPT_ROLE = 0x2000, OPT_NEW_PASSWORD_FILE };
+enum { OPT_ROLE = 0x2000, OPT_NEW_PASSWORD_FILE, OPT_RECOVERY_FILE };
 
 /* Prints the command's help to f; returns nothing. */
 static void usage(FILE *f)
@@ -23,6 +23,8 @@ static void usage(FILE *f)
 		"       %s users list\n"), PACKAGE, PACKAGE);
 	fprintf(f, _("       %s users passwd [NAME] [OPTION]...\n"), PACKAGE);
 	fputs(_("\"users passwd\" changes --user's own password, or, for a supervisor, NAME's.\n"), f);
+	fputs(_("When every password is lost, --recovery-file FILE (the recovery key shown\n"
+		"when the first supervisor was added) resets NAME's password.\n"), f);
 	fputs(_("Add a user, or list the users.  The first user must be a supervisor; after\n"
 		"that a supervisor adds the others (give --user and the supervisor's password).\n"
 		"The new user's password is asked twice on the terminal without echo, or read\n"
@@ -150,21 +152,72 @@ static int add_user(const char *name, const char *role_name, const char *pw_file
 	return status;
 }
 
-/* Sets the password of name (NULL: --user's own); returns the exit status. */
-static int set_password(const char *name, const char *pw_file)
+/* Reads the recovery key (as printed: one or two lines) from the file at
+ * path into buf; returns 0 or -1 (printed). */
+static int read_recovery(const char *path, char *buf, size_t size)
+{
+	FILE *f = fopen(path, "r");
+	size_t n = 0;
+
+	if (f) {
+		n = fread(buf, 1, size - 1, f);
+		fclose(f);
+	}
+	buf[n] = '\0';
+	if (n == 0)
+		gu_complain(_("cannot read the recovery key from %s"), path);
+	return n > 0 ? 0 : -1;
+}
+
+/* Opens the encrypted database with the recovery key in the file
+ * recovery_file, when every password is lost; returns 0 with *db open, or
+ * the exit status (printed). */
+static int open_recovered(const char *recovery_file, gu_db **db)
+{
+	char recovery[256], path[4096], buf[1024];
+	gu_error err;
+	int ret;
+
+	*db = NULL;
+	if (read_recovery(recovery_file, recovery, sizeof recovery) < 0)
+		return 1;
+	ret = gu_db_default_path(gu_opts.db_path, path, sizeof path, &err);
+	if (ret == 0)
+		ret = gu_db_recover(path, recovery, &err);
+	explicit_bzero(recovery, sizeof recovery);
+	if (ret == 1)
+		ret = gu_error_set(&err, GU_EINVAL, path, 0, 0,
+			_("the database is not encrypted: it has no recovery key"));
+	if (ret == 0)
+		ret = gu_db_open(path, db, &err);
+	if (ret < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		return 1;
+	}
+	return 0;
+}
+
+/* Sets the password of name (NULL: --user's own), as --user or with the
+ * recovery key in recovery_file (not NULL); returns the exit status. */
+static int set_password(const char *name, const char *pw_file, const char *recovery_file)
 {
 	char password[256], buf[1024];
 	gu_error err;
 	gu_db *db;
 	int status;
 
-	status = gu_cli_open(0, &db);
+	if (recovery_file && !name) {
+		gu_complain(_("say whose password the recovery key resets: users passwd NAME"));
+		return 2;
+	}
+	status = recovery_file ? open_recovered(recovery_file, &db) : gu_cli_open(0, &db);
 	if (status != 0)
 		return status;
 	if (!name)
 		name = gu_opts.user;
 	status = new_password(pw_file, password, sizeof password) < 0 ? 1 : 0;
-	if (status == 0 && gu_auth_set_password(db, name, password, &err) < 0) {
+	if (status == 0 && (recovery_file ? gu_auth_recover_password(db, name, password, &err)
+			: gu_auth_set_password(db, name, password, &err)) < 0) {
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		status = err.code == GU_EINVAL ? 2 : 1;
 	}
@@ -214,10 +267,11 @@ int cmd_users(int argc, char **argv)
 		GU_COMMON_LONGOPTS,
 		{ "role", required_argument, NULL, OPT_ROLE },
 		{ "new-password-file", required_argument, NULL, OPT_NEW_PASSWORD_FILE },
+		{ "recovery-file", required_argument, NULL, OPT_RECOVERY_FILE },
 		{ "help", no_argument, NULL, GU_OPT_HELP },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *role = NULL, *pw_file = NULL;
+	const char *role = NULL, *pw_file = NULL, *recovery_file = NULL;
 	int opt;
 
 	opterr = 0;
@@ -231,6 +285,9 @@ int cmd_users(int argc, char **argv)
 			break;
 		case OPT_NEW_PASSWORD_FILE:
 			pw_file = optarg;
+			break;
+		case OPT_RECOVERY_FILE:
+			recovery_file = optarg;
 			break;
 		case '?':
 			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s users --help\""),
@@ -246,7 +303,8 @@ int cmd_users(int argc, char **argv)
 	if (optind < argc && strcmp(argv[optind], "list") == 0 && optind + 1 == argc)
 		return list_users();
 	if (optind < argc && strcmp(argv[optind], "passwd") == 0 && optind + 2 >= argc)
-		return set_password(optind + 2 == argc ? argv[optind + 1] : NULL, pw_file);
+		return set_password(optind + 2 == argc ? argv[optind + 1] : NULL, pw_file,
+			recovery_file);
 	gu_complain(_("say \"users add NAME --role ROLE\" or \"users list\"; see \"%s users --help\""),
 		PACKAGE);
 	return 2;
