@@ -3,8 +3,9 @@
 # database and sees the recovery key once; nothing of a child is readable
 # in the database or a backup; every command asks for a login; wrong
 # passwords are refused and, after 5, must wait; the failures reach the
-# audit at the next login; the sqlite3 shell reads the database only with
-# the extension and the recovery key.
+# audit at the next login; passwords change and are recovered, users are
+# disabled and change roles, never the last supervisor; the sqlite3 shell
+# reads the database only with the extension and the recovery key.
 . "$top_srcdir/tests/tap.sh"
 work=$(mktemp -d) || exit 1
 trap 'rm -rf "$work"' EXIT
@@ -80,6 +81,31 @@ check "the supervisor resets li's password" test $? -eq 0
 "$GUANAI" cases --user li --password-file "$work/li3.pw" > "$out" 2>&1
 check "the reset password opens the database" test $? -eq 0
 
+# A supervisor disables a user who left (her cases go to another) and
+# changes roles; the last supervisor stays one.
+echo 'worker-secret-7' > "$work/zhao.pw"
+"$GUANAI" users add zhao --role worker $sup --new-password-file "$work/zhao.pw" > "$out" 2>&1
+sed -e '/^interview.worker/d' -e 's/^child.name = .*$/child.name = 王小东/' "$profile" > "$work/li.answers"
+"$GUANAI" import "$work/li.answers" --user li --password-file "$work/li3.pw" > "$out" 2>&1
+check "li imports a case of her own" test $? -eq 0
+"$GUANAI" users disable li --to zhao --user li --password-file "$work/li3.pw" > "$out" 2>&1
+check "a worker cannot disable a user" test $? -eq 1
+"$GUANAI" users disable li --to zhao $sup > "$out" 2>&1
+check "the supervisor disables li, her cases going to zhao" test $? -eq 0
+"$GUANAI" cases --user li --password-file "$work/li3.pw" > "$out" 2>&1
+check "li can no longer log in" test $? -eq 1
+"$GUANAI" cases --user zhao --password-file "$work/zhao.pw" > "$out" 2>&1
+check "zhao now has li's case" grep -q '王小东' "$out"
+"$GUANAI" users role wang --role worker $sup > "$out" 2>&1
+check "the last supervisor cannot become a worker" test $? -eq 1
+check "the message says what to do first" grep -q 'last supervisor' "$out"
+"$GUANAI" users disable wang --to zhao $sup > "$out" 2>&1
+check "nor be disabled" test $? -eq 1
+"$GUANAI" users role zhao --role supervisor $sup > "$out" 2>&1
+check "the supervisor makes zhao a supervisor" test $? -eq 0
+"$GUANAI" users role zhao --role worker $sup > "$out" 2>&1
+check "and a worker again, wang staying supervisor" test $? -eq 0
+
 # Every password lost: the recovery key resets one.
 echo 'supervisor-new-1' > "$work/sup-new.pw"
 "$GUANAI" users passwd wang --recovery-file "$work/recovery-printed.txt" --new-password-file "$work/sup-new.pw" > "$out" 2>&1
@@ -106,11 +132,11 @@ done
 check "after 5 failures even the right password waits" test $? -eq 1
 check "the message says how long" grep -Eq 'wait [0-9]+ seconds' "$out"
 
-# Li mistypes once, then logs in: the failure counted beside the key
+# Zhao mistypes once, then logs in: the failure counted beside the key
 # slots goes into the audit.
-"$GUANAI" cases --user li --password-file "$work/bad.pw" > /dev/null 2>&1
-"$GUANAI" cases --user li --password-file "$work/li3.pw" > "$out" 2>&1
-check "li logs in after a failure" test $? -eq 0
+"$GUANAI" cases --user zhao --password-file "$work/bad.pw" > /dev/null 2>&1
+"$GUANAI" cases --user zhao --password-file "$work/zhao.pw" > "$out" 2>&1
+check "zhao logs in after a failure" test $? -eq 0
 
 # The shell reads it only with the extension and the recovery key.
 ext="$top_builddir/db/guanai_crypt"
@@ -120,12 +146,12 @@ if command -v sqlite3 > /dev/null 2>&1 && [ -f "$ext.so" ]; then
 	GUANAI_KEYS="$GUANAI_DB-keys" GUANAI_RECOVERY_FILE="$work/recovery.txt" \
 		sqlite3 -cmd ".load $ext" -cmd ".open file:$GUANAI_DB?vfs=guanai-crypt" ':memory:' \
 		'SELECT count(*) FROM cases' > "$out" 2>&1
-	check "sqlite3 with the extension and the recovery key reads the database" grep -q '^1$' "$out"
+	check "sqlite3 with the extension and the recovery key reads the database" grep -q '^2$' "$out"
 	GUANAI_KEYS="$GUANAI_DB-keys" GUANAI_RECOVERY_FILE="$work/recovery.txt" \
 		sqlite3 -cmd ".load $ext" -cmd ".open file:$GUANAI_DB?vfs=guanai-crypt" ':memory:' \
-		"SELECT count(*) FROM audit WHERE by = 'li' AND action = 'user.login_failed'
-		 AND detail LIKE 'failed before: 1;%'" > "$out" 2>&1
-	check "li's failures reached the audit at her next logins" grep -q '^2$' "$out"
+		"SELECT group_concat(by) FROM (SELECT by FROM audit WHERE action = 'user.login_failed'
+		 AND detail LIKE 'failed before: 1;%' ORDER BY at)" > "$out" 2>&1
+	check "li's and zhao's failures reached the audit at their next logins" grep -q '^li,zhao$' "$out"
 	echo '0000' > "$work/bad-recovery.txt"
 	GUANAI_KEYS="$GUANAI_DB-keys" GUANAI_RECOVERY_FILE="$work/bad-recovery.txt" \
 		sqlite3 -cmd ".load $ext" ':memory:' 'SELECT 1' > "$out" 2>&1

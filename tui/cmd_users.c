@@ -14,7 +14,7 @@
 #include "tui/login_cli.h"
 #include "tui/options.h"
 
-enum { OPT_ROLE = 0x2000, OPT_NEW_PASSWORD_FILE, OPT_RECOVERY_FILE };
+enum { OPT_ROLE = 0x2000, OPT_NEW_PASSWORD_FILE, OPT_RECOVERY_FILE, OPT_TO };
 
 /* Prints the command's help to f; returns nothing. */
 static void usage(FILE *f)
@@ -22,6 +22,10 @@ static void usage(FILE *f)
 	fprintf(f, _("Usage: %s users add NAME --role worker|supervisor [OPTION]...\n"
 		"       %s users list\n"), PACKAGE, PACKAGE);
 	fprintf(f, _("       %s users passwd [NAME] [OPTION]...\n"), PACKAGE);
+	fprintf(f, _("       %s users disable NAME --to OTHER [OPTION]...\n"
+		"       %s users role NAME --role worker|supervisor [OPTION]...\n"), PACKAGE, PACKAGE);
+	fputs(_("A supervisor disables a user who left (her cases go to OTHER) or changes a\n"
+		"role; the last supervisor stays one.\n"), f);
 	fputs(_("\"users passwd\" changes --user's own password, or, for a supervisor, NAME's.\n"), f);
 	fputs(_("When every password is lost, --recovery-file FILE (the recovery key shown\n"
 		"when the first supervisor was added) resets NAME's password.\n"), f);
@@ -228,6 +232,41 @@ static int set_password(const char *name, const char *pw_file, const char *recov
 	return status;
 }
 
+/* Disables name, giving her cases to heir (role NULL), or gives name the
+ * role; returns the exit status. */
+static int change_user(const char *name, const char *heir, const char *role_name)
+{
+	char buf[1024];
+	enum gu_role role = GU_ROLE_WORKER;
+	gu_error err;
+	gu_db *db;
+	int status, ret;
+
+	if (role_name && gu_role_parse(role_name, &role, &err) < 0) {
+		gu_complain("%s", err.message);
+		return 2;
+	}
+	if (!role_name && (!heir || !*heir)) {
+		gu_complain(_("say who takes over the cases: --to NAME"));
+		return 2;
+	}
+	status = gu_cli_open(0, &db);
+	if (status != 0)
+		return status;
+	ret = role_name ? gu_auth_set_role(db, name, role, &err)
+		: gu_auth_disable_user(db, name, heir, &err);
+	if (ret < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		status = err.code == GU_EINVAL ? 2 : 1;
+	} else if (role_name) {
+		printf(_("%s is now a %s.\n"), name, gu_role_label(role));
+	} else {
+		printf(_("%s is disabled; her cases are now %s's.\n"), name, heir);
+	}
+	gu_db_close(db);
+	return status;
+}
+
 /* Lists the users; returns the exit status. */
 static int list_users(void)
 {
@@ -268,10 +307,11 @@ int cmd_users(int argc, char **argv)
 		{ "role", required_argument, NULL, OPT_ROLE },
 		{ "new-password-file", required_argument, NULL, OPT_NEW_PASSWORD_FILE },
 		{ "recovery-file", required_argument, NULL, OPT_RECOVERY_FILE },
+		{ "to", required_argument, NULL, OPT_TO },
 		{ "help", no_argument, NULL, GU_OPT_HELP },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *role = NULL, *pw_file = NULL, *recovery_file = NULL;
+	const char *role = NULL, *pw_file = NULL, *recovery_file = NULL, *heir = NULL;
 	int opt;
 
 	opterr = 0;
@@ -289,6 +329,9 @@ int cmd_users(int argc, char **argv)
 		case OPT_RECOVERY_FILE:
 			recovery_file = optarg;
 			break;
+		case OPT_TO:
+			heir = optarg;
+			break;
 		case '?':
 			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s users --help\""),
 				argv[optind - 1], PACKAGE);
@@ -302,6 +345,10 @@ int cmd_users(int argc, char **argv)
 		return add_user(argv[optind + 1], role, pw_file);
 	if (optind < argc && strcmp(argv[optind], "list") == 0 && optind + 1 == argc)
 		return list_users();
+	if (optind < argc && strcmp(argv[optind], "disable") == 0 && optind + 2 == argc)
+		return change_user(argv[optind + 1], heir, NULL);
+	if (optind < argc && strcmp(argv[optind], "role") == 0 && optind + 2 == argc && role)
+		return change_user(argv[optind + 1], NULL, role);
 	if (optind < argc && strcmp(argv[optind], "passwd") == 0 && optind + 2 >= argc)
 		return set_password(optind + 2 == argc ? argv[optind + 1] : NULL, pw_file,
 			recovery_file);
