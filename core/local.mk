@@ -6,7 +6,7 @@ core_libcore_a_SOURCES = \
 	core/i18n.c core/i18n.h \
 	core/error.c core/error.h \
 	core/answers.c core/answers.h \
-	core/policy.h core/plan.h core/eval.h \
+	core/keys.h core/policy.h core/plan.h core/eval.h \
 	core/date.h core/idcard.h core/region.h
 
 include $(srcdir)/core/basics.mk

@@ -224,6 +224,18 @@ const gu_item *gu_policy_item_by_number(const gu_policy *p, int number)
 	return NULL;
 }
 
+/* Returns the number of counties the region picker offers. */
+size_t gu_policy_county_count(const gu_policy *p)
+{
+	return p->ncounties;
+}
+
+/* Returns the picker's county i, or NULL past the end. */
+const char *gu_policy_county(const gu_policy *p, size_t i)
+{
+	return i < p->ncounties ? p->counties[i] : NULL;
+}
+
 /* Returns the number of sections. */
 size_t gu_policy_section_count(const gu_policy *p) { return p->nsections; }
 

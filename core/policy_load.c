@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "core/policy_internal.h"
 #include "core/policy_lines.h"
+#include "core/region.h"
 #include "core/sha256.h"
 
 #define MAX_POLICY_BYTES ((size_t)8 << 20)
@@ -124,6 +125,72 @@ static bool yes_attr(loader *ld, gu_block *b, const char *name, int *rc)
 	return false;
 }
 
+static void *grow(loader *ld, void *v, size_t n, size_t elem);
+
+/* Takes the header's "items: N", the length of the list (GU_ITEMS_DEFAULT
+ * without one); returns 0 or the error. */
+static int load_item_count(loader *ld, gu_block *b)
+{
+	int rc = 0;
+	gu_attr *a = attr(ld, b, "items", &rc);
+	char *end;
+	long n;
+
+	ld->p->items_listed = GU_ITEMS_DEFAULT;
+	if (rc || !a)
+		return rc;
+	errno = 0;
+	n = strtol(a->v.s, &end, 10);
+	if (end == a->v.s || *end || errno || n < 1 || n > GU_ITEMS_MAX) {
+		int line, col;
+
+		gu_text_pos(&a->v, 0, &line, &col);
+		return fail(ld, line, col, _("items: \"%s\" is not a number of items from 1 to %d"),
+			a->v.s, GU_ITEMS_MAX);
+	}
+	ld->p->items_listed = (int)n;
+	return 0;
+}
+
+/* Takes the header's "counties:", the county-level codes the region picker
+ * offers, in its order (separated by spaces or commas); returns 0 or the
+ * error. */
+static int load_counties(loader *ld, gu_block *b)
+{
+	gu_policy *p = ld->p;
+	int rc = 0;
+	gu_attr *a = attr(ld, b, "counties", &rc);
+	const char *s;
+
+	if (rc || !a)
+		return rc;
+	for (s = a->v.s; *s; ) {
+		size_t len = strcspn(s, " ,");
+		const char **v;
+		char *code;
+
+		if (len == 0) {
+			s++;
+			continue;
+		}
+		code = gu_arena_strndup(&p->arena, s, len);
+		v = grow(ld, p->counties, p->ncounties, sizeof *v);
+		if (!code || !v)
+			return gu_error_set(ld->err, GU_ENOMEM, ld->file, a->line, 0, NULL);
+		if (!gu_region_county(code)) {
+			int line, col;
+
+			gu_text_pos(&a->v, (size_t)(s - a->v.s), &line, &col);
+			return fail(ld, line, col,
+				_("counties: \"%s\" is not a current county-level code (GB/T 2260)"), code);
+		}
+		v[p->ncounties++] = code;
+		p->counties = v;
+		s += len;
+	}
+	return 0;
+}
+
 /* Takes the policy block. */
 static int load_header(loader *ld, gu_block *b)
 {
@@ -151,7 +218,9 @@ static int load_header(loader *ld, gu_block *b)
 				|| m < 1 || m > 12 || d < 1 || d > 31)
 			return fail(ld, a->line, a->col, _("effective: \"%s\" is not a date (YYYY-MM-DD)"), s);
 	}
-	return check_unused(ld, b, "version, effective, title_zh, title_en, source, note");
+	if ((rc = load_item_count(ld, b)) != 0 || (rc = load_counties(ld, b)) != 0)
+		return rc;
+	return check_unused(ld, b, "version, effective, title_zh, title_en, source, note, items, counties");
 }
 
 /* Grows an arena array of elem-size items from n to n + 1; returns it. */
@@ -640,8 +709,9 @@ static int load_item(loader *ld, gu_block *b)
 	num = strtol(b->arg, &end, 10);
 	if (end == b->arg || *end || errno)
 		return fail(ld, b->line, b->arg_col, _("an item is numbered: item 12, not \"%s\""), b->arg);
-	if (num < 1 || num > 39)
-		return fail(ld, b->line, b->arg_col, _("item %ld: items are numbered 1 to 39"), num);
+	if (num < 1 || num > p->items_listed)
+		return fail(ld, b->line, b->arg_col, _("item %ld: items are numbered 1 to %d"), num,
+			p->items_listed);
 	for (i = 0; i < p->nitems; i++)
 		if (p->items[i].number == num)
 			return fail(ld, b->line, b->arg_col, _("item %ld is defined twice (first on line %d)"),
@@ -998,12 +1068,12 @@ static int build(loader *ld)
 	if (!have_header)
 		return fail(ld, 1, 1, _("the file starts with \"policy ID\" and its version and effective date"));
 	sort_items(p);
-	for (n = 1, i = 0; n <= 39; n++) {
+	for (n = 1, i = 0; n <= p->items_listed; n++) {
 		if (i < p->nitems && p->items[i].number == n) {
 			i++;
 			continue;
 		}
-		return fail(ld, ld->blocks.v[0].line, 1, _("item %d is missing: the list has 39 items"), n);
+		return fail(ld, ld->blocks.v[0].line, 1, _("item %d is missing: the list has %d items"), n, p->items_listed);
 	}
 	if ((rc = sort_questions(ld)) != 0)
 		return rc;

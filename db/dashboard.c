@@ -156,8 +156,10 @@ static int count_items(gu_db *db, const struct period *p, bool whole, gu_dashboa
 		const char *v = (const char *)sqlite3_column_text(st, 1);
 		long k = (long)sqlite3_column_int64(st, 2);
 
-		if (item < 1 || item > GU_DASHBOARD_ITEMS || !v)
+		if (item < 1 || item > GU_ITEMS_MAX || !v)
 			continue;
+		if (item > d->items)
+			d->items = item;
 		if (strcmp(v, "eligible") == 0)
 			d->eligible[item] = k;
 		else

@@ -4,10 +4,8 @@
 #define GUANAI_DB_DASHBOARD_H
 
 #include <stddef.h>
+#include "core/keys.h"
 #include "db/store.h"
-
-/* Items counted: 1 to GU_DASHBOARD_ITEMS. */
-#define GU_DASHBOARD_ITEMS 39
 
 typedef struct gu_township_count {
 	char township[128];
@@ -18,8 +16,9 @@ typedef struct gu_dashboard {
 	long cases;                               /* cases created in the period */
 	long by_status[GU_CASE_STATUS_COUNT];
 	long floating, left_behind, difficult;    /* cases in each group */
-	long eligible[GU_DASHBOARD_ITEMS + 1];    /* [item]: cases eligible */
-	long verify[GU_DASHBOARD_ITEMS + 1];      /* [item]: cases to verify */
+	long eligible[GU_ITEMS_MAX + 1];          /* [item]: cases eligible */
+	long verify[GU_ITEMS_MAX + 1];            /* [item]: cases to verify */
+	int items;                                /* the highest item number counted */
 	gu_township_count *townships;             /* most cases first */
 	size_t ntownships;
 	long followups_open;                      /* referred or in progress */

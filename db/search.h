@@ -32,6 +32,8 @@ typedef struct gu_search_filter {
 	unsigned status_mask;    /* 1u << gu_case_status; 0 any */
 	const char *group;       /* "floating", "left_behind", "difficult"; NULL any */
 	int item;                /* cases whose saved results hold this item; 0 any */
+	int items;               /* CSV export: item columns 1 .. items (the policy's count;
+	                          * more when a saved result holds a higher item number) */
 	const char *due_by;      /* "YYYY-MM-DD": an open follow-up due by then; NULL any */
 	enum gu_search_sort sort;
 	size_t limit, offset;    /* limit 0: no limit */

@@ -303,3 +303,74 @@ Test(policy_errors, a_missing_file)
 	cr_assert_eq(err.code, GU_EIO);
 	cr_assert_str_eq(err.where, "/nonexistent/x.policy");
 }
+
+/* Loads the minimal policy with header lines added after its effective
+ * date; returns the load's code with err filled. */
+static int load_with_header(const char *lines, gu_policy **p, gu_error *err)
+{
+	static const char at[] = "  effective: 2024-01-01\n";
+	char *mini = tp_mini(NULL, NULL, 0), *s, *cut = strstr(mini, at) + strlen(at);
+	size_t head = (size_t)(cut - mini);
+	int rc;
+
+	s = malloc(strlen(mini) + strlen(lines) + 1);
+	cr_assert_not_null(s);
+	memcpy(s, mini, head);
+	strcpy(s + head, lines);
+	strcat(s, cut);
+	rc = gu_policy_load_text("t.policy", s, strlen(s), p, err);
+	free(s);
+	free(mini);
+	return rc;
+}
+
+Test(policy, shipped_counties_are_chaoyangs_seven_in_picker_order)
+{
+	static const char want[7][7] = {
+		"211302", "211303", "211321", "211322", "211324", "211381", "211382"
+	};
+	gu_policy *p = tp_load();
+
+	cr_assert_eq(gu_policy_county_count(p), 7);
+	for (size_t i = 0; i < 7; i++)
+		cr_assert_str_eq(gu_policy_county(p, i), want[i]);
+	cr_assert_null(gu_policy_county(p, 7));
+	gu_policy_free(p);
+}
+
+Test(policy_errors, the_header_sets_the_item_count)
+{
+	gu_policy *p = NULL;
+	gu_error err;
+
+	cr_assert_lt(load_with_header("  items: 40\n", &p, &err), 0);
+	cr_assert(strstr(err.message, "item 40 is missing: the list has 40 items"), "%s", err.message);
+	cr_assert_lt(load_with_header("  items: 38\n", &p, &err), 0);
+	cr_assert(strstr(err.message, "item 39: items are numbered 1 to 38"), "%s", err.message);
+	cr_assert_lt(load_with_header("  items: many\n", &p, &err), 0);
+	cr_assert_str_eq(err.where, "t.policy:4:10");
+	cr_assert(strstr(err.message, "is not a number of items"), "%s", err.message);
+	cr_assert_lt(load_with_header("  items: 100\n", &p, &err), 0);
+	cr_assert_null(p);
+}
+
+Test(policy_errors, the_header_lists_the_pickers_counties)
+{
+	gu_policy *p = NULL;
+	gu_error err;
+
+	cr_assert_eq(load_with_header("  counties: 211302, 130102\n", &p, &err), 0, "%s", err.message);
+	cr_assert_eq(gu_policy_county_count(p), 2);
+	cr_assert_str_eq(gu_policy_county(p, 1), "130102");
+	gu_policy_free(p);
+	p = NULL;
+	cr_assert_eq(load_with_header("", &p, &err), 0);
+	cr_assert_eq(gu_policy_county_count(p), 0);
+	gu_policy_free(p);
+	p = NULL;
+	cr_assert_lt(load_with_header("  counties: 211302 211300\n", &p, &err), 0);
+	cr_assert_str_eq(err.where, "t.policy:4:20");
+	cr_assert(strstr(err.message, "\"211300\" is not a current county-level code"), "%s",
+		err.message);
+	cr_assert_null(p);
+}

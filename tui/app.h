@@ -9,6 +9,7 @@
 
 #include "core/answers.h"
 #include "core/eval.h"
+#include "core/keys.h"
 #include "core/policy.h"
 #include "db/store.h"
 #include "tui/colors.h"
@@ -44,7 +45,6 @@ typedef struct gu_istep {
 } gu_istep;
 
 #define GU_ROSTER_KEY "@roster"
-#define GU_MAX_MEMBERS 20
 
 /* The case being worked on. */
 typedef struct gu_session {

@@ -28,17 +28,17 @@ void gu_cases_csv_usage(FILE *f)
 	fputs(_("Write the cases as CSV for a spreadsheet: one row per case with the child's\n"
 		"name, the masked ID number, township, worker, groups, status, the next\n"
 		"follow-up and each item's verdict and referral.\n\n"), f);
-	fputs(_("  --encoding ENC    utf-8 (with a byte order mark, the default) or gb18030\n"
+	fprintf(f, _("  --encoding ENC    utf-8 (with a byte order mark, the default) or gb18030\n"
 		"  --output FILE     write to FILE (made readable by you only), not to the screen\n"
 		"  --status LIST     only these statuses (draft,complete,returned,reviewed,closed)\n"
 		"  --worker NAME     only this worker's cases\n"
 		"  --township NAME   only cases of this township\n"
 		"  --search TEXT     part of a name, its pinyin or initials, or an ID number's end\n"
 		"  --group GROUP     only floating, left_behind or difficult children\n"
-		"  --item N          only cases where item N (1-39) applies\n"
+		"  --item N          only cases where item N (1-%d) applies\n"
 		"  --due-by DATE     only cases with a follow-up due by DATE (YYYY-MM-DD)\n"
 		"  --sort ORDER      default, updated, name, township or due\n"
-		"  --limit N         at most N cases\n"), f);
+		"  --limit N         at most N cases\n"), gu_policy_items_or_max());
 	fputs(_("  --force           replace the --output FILE when it exists (kept otherwise)\n"), f);
 }
 
@@ -156,7 +156,7 @@ static int parse(int argc, char **argv, gu_search_filter *f, enum gu_csv_encodin
 			f->group = optarg;
 			break;
 		case OPT_ITEM:
-			if ((v = parse_number(optarg, 39, "--item")) < 0)
+			if ((v = parse_number(optarg, gu_policy_items_or_max(), "--item")) < 0)
 				return 2;
 			f->item = (int)v;
 			break;
@@ -226,6 +226,7 @@ int gu_cases_csv(int argc, char **argv)
 	status = parse(argc, argv, &f, &enc, &output, &flags);
 	if (status != 0)
 		return status < 0 ? 0 : status;
+	f.items = gu_policy_items();
 	status = gu_cli_open(GU_DB_OPEN_READONLY, &db);
 	if (status != 0)
 		return status;

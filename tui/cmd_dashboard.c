@@ -24,9 +24,9 @@ enum { OPT_FROM = 0x2000, OPT_TO, OPT_TODAY };
 static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s dashboard [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"), PACKAGE);
-	fputs(_("Count the cases made in a period: by status, by group, by item (1-39) and by\n"
+	fprintf(f, _("Count the cases made in a period: by status, by group, by item (1-%d) and by\n"
 		"township, and the follow-ups that are open or overdue.  A worker sees only\n"
-		"their own cases.\n\n"), f);
+		"their own cases.\n\n"), gu_policy_items_or_max());
 	fputs(_("  --from DATE   the first day of the period (default: the first case)\n"
 		"  --to DATE     the last day of the period (default: today)\n"
 		"  --today DATE  count as overdue what was due before DATE (default: today)\n"
@@ -79,7 +79,7 @@ static void print_dashboard(const gu_dashboard *d, const gu_policy *p, const cha
 {
 	long max;
 	size_t i;
-	int k;
+	int k, nitems = p ? (int)gu_policy_item_count(p) : 0;
 
 	/* TRANSLATORS: the first line of the dashboard; the words "from" and "to"
 	   are replaced by dates or by "start" and "now" */
@@ -100,10 +100,14 @@ static void print_dashboard(const gu_dashboard *d, const gu_policy *p, const cha
 	put_line(gu_group_label("difficult"), d->difficult, max);
 	printf("\n%s\n", _("Items: cases eligible + to verify"));
 	max = 0;
-	for (k = 1; k <= GU_DASHBOARD_ITEMS; k++)
+	if (d->items > nitems)
+		nitems = d->items;
+	for (k = 1; k <= nitems; k++)
 		if (d->eligible[k] + d->verify[k] > max)
 			max = d->eligible[k] + d->verify[k];
-	for (k = 1; k <= GU_DASHBOARD_ITEMS; k++) {
+	if (d->items > nitems)
+		nitems = d->items;
+	for (k = 1; k <= nitems; k++) {
 		printf("  %2d ", k);
 		put_label(item_name(p, k));
 		printf(" %6ld + %-5ld ", d->eligible[k], d->verify[k]);

@@ -20,9 +20,9 @@ enum { OPT_DATE = 0x2000, OPT_NOTE, OPT_DUE };
 static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s followup ID ITEM STATUS [OPTION]...\n"), PACKAGE);
-	fputs(_("Record a follow-up of item ITEM (1-39) of case ID: the referral's status from\n"
+	fprintf(f, _("Record a follow-up of item ITEM (1-%d) of case ID: the referral's status from\n"
 		"now on (referred, in_progress, delivered, declined or not_eligible), when it\n"
-		"happened, a note and when to follow it up next.\n\n"), f);
+		"happened, a note and when to follow it up next.\n\n"), gu_policy_items_or_max());
 	fputs(_("  --date YYYY-MM-DD  when it happened (default: today)\n"
 		"  --note TEXT        what happened\n"
 		"  --due YYYY-MM-DD   when to follow it up next\n"
@@ -42,16 +42,18 @@ static bool date_ok(const char *s, const char *option)
 	return false;
 }
 
-/* Parses an item number 1-39 into *item; returns true or prints what is wrong. */
+/* Parses an item number of the policy's list into *item; returns true or
+ * prints what is wrong. */
 static bool item_ok(const char *s, int *item)
 {
+	int max = gu_policy_items_or_max();
 	char *end;
 	long v;
 
 	errno = 0;
 	v = strtol(s, &end, 10);
-	if (errno || end == s || *end || v < 1 || v > 39) {
-		gu_complain(_("\"%s\" is not an item number; give a number from 1 to 39"), s);
+	if (errno || end == s || *end || v < 1 || v > max) {
+		gu_complain(_("\"%s\" is not an item number; give a number from 1 to %d"), s, max);
 		return false;
 	}
 	*item = (int)v;

@@ -48,6 +48,12 @@ int gu_command_options(int argc, char **argv, const char *command, void (*usage)
  * the build tree's data/ when run uninstalled, else a county's edited copy
  * in $(sysconfdir)/guanai/, else the one installed under $(pkgdatadir). */
 const char *gu_policy_path(void);
+/* Returns the number of items of the policy file in use (read once), or 0
+ * when it cannot be loaded. */
+int gu_policy_items(void);
+/* Returns gu_policy_items(), or GU_ITEMS_MAX without a policy: the
+ * highest item number a command accepts. */
+int gu_policy_items_or_max(void);
 
 /* Takes the argument of --encoding for answers files (utf-8 or gb18030);
  * returns 0 with *encoding set, or 2 (the exit status) after a message. */

@@ -1,6 +1,6 @@
 #include "config.h"
 /* The dashboard: for a chosen period, the cases by status, group and
- * township with the open and overdue follow-ups, and the 39 items as bars
+ * township with the open and overdue follow-ups, and the items as bars
  * of eligible and to-verify cases drawn in the terminal. */
 
 #include <stdio.h>
@@ -22,7 +22,7 @@ enum page { PAGE_OVERVIEW, PAGE_ITEMS, PAGE_COUNT };
 typedef struct dash_state {
 	enum period period;
 	enum page page;
-	int item;                 /* the item under the cursor, 1..39 */
+	int item;                 /* the item under the cursor, 1 .. item_count() */
 	gu_dashboard d;
 	bool loaded;
 	char from[11], to[11];
@@ -143,24 +143,34 @@ static void draw_overview(gu_app *a, dash_state *s, int y)
 	}
 }
 
-/* Draws the 39 items as vertical bars from row y; returns nothing. */
+/* Returns how many items the dashboard shows: the policy's, or more when a
+ * saved result holds a higher item number. */
+static int item_count(const gu_app *a, const dash_state *s)
+{
+	int n = (int)gu_policy_item_count(a->pol);
+
+	return s->d.items > n ? s->d.items : n;
+}
+
+/* Draws the items as vertical bars from row y; returns nothing. */
 static void draw_items(gu_app *a, dash_state *s, int y)
 {
 	const gu_dashboard *d = &s->d;
 	int end = a->lay.body.y + a->lay.body.h, h = end - y - 5, x0, i, r;
+	int nitems = item_count(a, s);
 	long max = 0;
 	const gu_item *it;
 	char line[600];
 
 	if (h < 2)
 		h = 2;
-	x0 = (a->lay.cols - GU_DASHBOARD_ITEMS * 2) / 2;
+	x0 = (a->lay.cols - nitems * 2) / 2;
 	if (x0 < 0)
 		x0 = 0;
-	for (i = 1; i <= GU_DASHBOARD_ITEMS; i++)
+	for (i = 1; i <= nitems; i++)
 		if (d->eligible[i] + d->verify[i] > max)
 			max = d->eligible[i] + d->verify[i];
-	for (i = 1; i <= GU_DASHBOARD_ITEMS; i++) {
+	for (i = 1; i <= nitems; i++) {
 		long tot = d->eligible[i] + d->verify[i];
 		int bar = max ? (int)((tot * h + max - 1) / max) : 0;
 		int el = tot ? (int)((d->eligible[i] * bar + tot / 2) / tot) : 0;
@@ -294,10 +304,10 @@ static int key(gu_app *a, void *st, const gu_key *k)
 		s->pop_err[0] = '\0';
 	} else if (gu_key_fn(k, KEY_RIGHT)) {
 		s->page = PAGE_ITEMS;
-		s->item = s->item < GU_DASHBOARD_ITEMS ? s->item + 1 : 1;
+		s->item = s->item < item_count(a, s) ? s->item + 1 : 1;
 	} else if (gu_key_fn(k, KEY_LEFT)) {
 		s->page = PAGE_ITEMS;
-		s->item = s->item > 1 ? s->item - 1 : GU_DASHBOARD_ITEMS;
+		s->item = s->item > 1 ? s->item - 1 : item_count(a, s);
 	}
 	return GU_SCREEN_STAY;
 }
