@@ -72,7 +72,7 @@ static inline gu_val *val_fresh(gu_ectx *c, size_t i)
 
 	if (v->gen != c->gen) {
 		v->st = GU_V_NA;
-		v->appl = 0;
+		v->appl = GU_APPL_UNKNOWN;
 		v->gen = c->gen;
 		v->v = 0;
 		v->key = NULL;
@@ -251,7 +251,7 @@ static void read_value(const gu_question *q, const char *s, gu_val *v)
 	}
 }
 
-/* Inserts member number n into the sorted list; returns nothing. */
+/* Inserts member number n into the sorted list. */
 static void note_member(gu_ectx *c, int n)
 {
 	int i, j;
@@ -272,7 +272,7 @@ static void note_member(gu_ectx *c, int n)
 	c->nmembers++;
 }
 
-/* Works out the child's date of birth, sex and age; returns nothing. */
+/* Works out the child's date of birth, sex and age. */
 static void child_facts(gu_ectx *c, const gu_answers *a)
 {
 	const gu_policy *p = c->p;
@@ -384,15 +384,15 @@ bool gu_ectx_applies(gu_ectx *c, int q, int m)
 	gu_val *v = val_fresh(c, slot_of(c, q, m));
 	const gu_node *w = c->p->qx[q].when;
 
-	if (v->appl >= 2)
-		return v->appl == 3;
-	if (v->appl == 1)
+	if (v->appl == GU_APPL_NO || v->appl == GU_APPL_YES)
+		return v->appl == GU_APPL_YES;
+	if (v->appl == GU_APPL_WORKING)
 		return false;
 	if (!w) {
-		v->appl = 3;
+		v->appl = GU_APPL_YES;
 		return true;
 	}
-	v->appl = 1;
+	v->appl = GU_APPL_WORKING;
 	{
 		int sk = c->vkind[0], sm = c->vmem[0];
 		uint64_t pm = 0;
@@ -406,9 +406,9 @@ bool gu_ectx_applies(gu_ectx *c, int q, int m)
 		c->vkind[0] = sk;
 		c->vmem[0] = sm;
 		v = &c->vals[slot_of(c, q, m)];
-		v->appl = t != GU_NO ? 3 : 2;
+		v->appl = t != GU_NO ? GU_APPL_YES : GU_APPL_NO;
 	}
-	return v->appl == 3;
+	return v->appl == GU_APPL_YES;
 }
 
 /* Reads question q of member m: returns the state seen by rules. */
@@ -417,7 +417,7 @@ static inline int read_slot(gu_ectx *c, int q, int m, int64_t *out)
 	size_t i = slot_of(c, q, m);
 	const gu_val *v = val_fresh(c, i);
 
-	if (v->appl == 2 || (v->appl != 3 && !gu_ectx_applies(c, q, m)))
+	if (v->appl == GU_APPL_NO || (v->appl != GU_APPL_YES && !gu_ectx_applies(c, q, m)))
 		return GU_V_NA;
 	v = &c->vals[i];
 	if (v->st != GU_V_SET)

@@ -118,7 +118,7 @@ typedef struct keyset {
 	size_t ioff[16];
 } keyset;
 
-/* Makes ks empty, its keys in its own storage; returns nothing. */
+/* Makes ks empty, its keys in its own storage. */
 static void ks_init(keyset *ks)
 {
 	ks->v = NULL;
@@ -146,7 +146,7 @@ static void *ks_grow(void *p, const void *own, size_t used, size_t size)
 	return np;
 }
 
-/* Frees what ks holds on the heap; returns nothing. */
+/* Frees what ks holds on the heap. */
 static void ks_free(keyset *ks)
 {
 	free(ks->v);
@@ -156,7 +156,7 @@ static void ks_free(keyset *ks)
 		free(ks->off);
 }
 
-/* Adds key to ks unless it is there; returns nothing. */
+/* Adds key to ks unless it is there. */
 static void ks_add(keyset *ks, const char *key)
 {
 	size_t i, n;

@@ -1006,7 +1006,7 @@ static int compile_all(loader *ld)
 	return 0;
 }
 
-/* Sorts items by number; returns nothing. */
+/* Sorts items by number. */
 static void sort_items(gu_policy *p)
 {
 	size_t i, j;

@@ -15,7 +15,7 @@
 	" progress_done, progress_total, n_eligible, n_verify, created_at," \
 	" updated_at, coalesce(completed_at, 0)"
 
-/* Fills info from a row of CASE_COLUMNS; returns nothing. */
+/* Fills info from a row of CASE_COLUMNS. */
 static void read_case(sqlite3_stmt *st, gu_case_info *c)
 {
 	char status[16];

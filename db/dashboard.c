@@ -257,7 +257,7 @@ int gu_dashboard_load(gu_db *db, const char *from, const char *to, const char *t
 	return ret;
 }
 
-/* Frees the dashboard's lists; returns nothing. */
+/* Frees the dashboard's lists. */
 void gu_dashboard_free(gu_dashboard *d)
 {
 	free(d->townships);

@@ -75,7 +75,7 @@ int gu_db_wal_guard(gu_db *db, gu_error *err);
 int gu_db_begin(gu_db *db, gu_error *err);
 /* Commits; on failure rolls back.  Returns 0 or < 0. */
 int gu_db_commit(gu_db *db, gu_error *err);
-/* Rolls back when a transaction is open; returns nothing. */
+/* Rolls back when a transaction is open. */
 void gu_db_rollback(gu_db *db);
 
 /* Fills err from a SQLite result code rc (and the connection's message)

@@ -135,7 +135,7 @@ cleanup:
 	return ret;
 }
 
-/* Frees a re-screen; returns nothing. */
+/* Frees a re-screen. */
 void gu_rescreen_free(gu_rescreen *r)
 {
 	free(r->changes);
@@ -145,7 +145,7 @@ void gu_rescreen_free(gu_rescreen *r)
 	memset(&r->results, 0, sizeof r->results);
 }
 
-/* Adds one case's changes to the summary; returns nothing. */
+/* Adds one case's changes to the summary. */
 static void count(gu_rescreen_summary *sum, const gu_rescreen *r)
 {
 	size_t i;

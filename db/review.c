@@ -205,7 +205,7 @@ cleanup:
 	return 0;
 }
 
-/* Frees decisions; returns nothing. */
+/* Frees decisions. */
 void gu_reviews_free(gu_review *v, size_t n)
 {
 	size_t i;

@@ -14,6 +14,11 @@
 
 enum kind { Q_NONE = 0, Q_ID, Q_TEXT, Q_LETTERS, Q_FEW_DIGITS };
 enum part { P_ALL = 0, P_RETURNED, P_OTHERS };
+/* The filters a statement's SQL holds: bits of its shape. */
+enum filter_bit {
+	F_TOWNSHIP = 1u << 0, F_WORKER = 1u << 1, F_STATUS = 1u << 2,
+	F_GROUP = 1u << 3, F_ITEM = 1u << 4, F_DUE = 1u << 5
+};
 
 #define CACHE_SIZE 24
 #define BATCH 4000
@@ -44,7 +49,7 @@ int gu_search_open(gu_db *db, gu_search **out, gu_error *err)
 	return 0;
 }
 
-/* Closes a searcher; returns nothing. */
+/* Closes a searcher. */
 void gu_search_close(gu_search *s)
 {
 	size_t i;
@@ -74,7 +79,7 @@ int gu_search_sort_parse(const char *name, enum gu_search_sort *out, gu_error *e
 		name ? name : "");
 }
 
-/* Writes s reversed and upper-cased into out (size bytes); returns nothing. */
+/* Writes s reversed and upper-cased into out (size bytes). */
 static void reverse_id(const char *s, char *out, size_t size)
 {
 	size_t len = strlen(s), i;
@@ -357,7 +362,7 @@ static void add(char *sql, size_t size, const char *text)
 	"  AND r.status IN ('referred', 'in_progress') AND coalesce(r.next_due, '') <> '')" \
 	"  AS next_due"
 
-/* Writes the SQL for a query shape into sql; returns nothing. */
+/* Writes the SQL for a query shape into sql. */
 static void build_sql(char *sql, size_t size, enum kind kind, bool fresh, unsigned filters,
 	enum gu_search_sort sort, enum part part)
 {
@@ -401,19 +406,19 @@ static void build_sql(char *sql, size_t size, enum kind kind, bool fresh, unsign
 	case Q_NONE:
 		break;
 	}
-	if (filters & 1)
+	if (filters & F_TOWNSHIP)
 		add(sql, size, " AND c.township = :township");
-	if (filters & 2)
+	if (filters & F_WORKER)
 		add(sql, size, " AND c.worker = :worker");
-	if (filters & 4)
+	if (filters & F_STATUS)
 		add(sql, size, " AND (:mask >> CASE c.status WHEN 'draft' THEN 0"
 			" WHEN 'complete' THEN 1 WHEN 'returned' THEN 2 WHEN 'reviewed' THEN 3"
 			" ELSE 4 END) & 1");
-	if (filters & 8)
+	if (filters & F_GROUP)
 		add(sql, size, " AND c.id IN (SELECT case_id FROM case_groups WHERE grp = :grp)");
-	if (filters & 16)
+	if (filters & F_ITEM)
 		add(sql, size, " AND c.id IN (SELECT case_id FROM results WHERE item = :item)");
-	if (filters & 32)
+	if (filters & F_DUE)
 		add(sql, size, " AND c.id IN (SELECT case_id FROM referrals"
 			" WHERE status IN ('referred', 'in_progress') AND next_due <= :due"
 			" AND coalesce(next_due, '') <> '')");
@@ -488,7 +493,7 @@ static int bind_int(sqlite3_stmt *st, const char *name, sqlite3_int64 v)
 	return i ? sqlite3_bind_int64(st, i, v) : SQLITE_OK;
 }
 
-/* Fills a row from the statement; returns nothing. */
+/* Fills a row from the statement. */
 static void read_row(sqlite3_stmt *st, gu_case_row *r)
 {
 	char status[16];
@@ -623,12 +628,12 @@ int gu_search_run(gu_search *s, const gu_search_filter *fin, gu_case_row **out,
 		(void)gu_search_refresh(s->db, &ignored);
 		fresh = queue_waiting(s->db, &ignored) == 0;
 	}
-	filters |= f->township && *f->township ? 1u : 0u;
-	filters |= worker && *worker ? 2u : 0u;
-	filters |= f->status_mask ? 4u : 0u;
-	filters |= f->group && *f->group ? 8u : 0u;
-	filters |= f->item ? 16u : 0u;
-	filters |= f->due_by && *f->due_by ? 32u : 0u;
+	filters |= f->township && *f->township ? F_TOWNSHIP : 0u;
+	filters |= worker && *worker ? F_WORKER : 0u;
+	filters |= f->status_mask ? F_STATUS : 0u;
+	filters |= f->group && *f->group ? F_GROUP : 0u;
+	filters |= f->item ? F_ITEM : 0u;
+	filters |= f->due_by && *f->due_by ? F_DUE : 0u;
 	if (q.kind == Q_NONE && f->sort == GU_SORT_DEFAULT) {
 		/* Returned cases first, each part read in index order: the
 		 * returned ones up to the end of the page, then the others. */
@@ -678,7 +683,7 @@ static bool uses(const char *sql, const char *name)
 }
 
 /* Appends ".parameter set NAME 'text'" (or NULL) to buf when sql uses
- * name; returns nothing. */
+ * name. */
 static void script_text(char *buf, size_t size, const char *sql, const char *name,
 	const char *text)
 {
@@ -702,7 +707,7 @@ static void script_text(char *buf, size_t size, const char *sql, const char *nam
 	add(buf, size, "'\n");
 }
 
-/* Appends ".parameter set NAME value" when sql uses name; returns nothing. */
+/* Appends ".parameter set NAME value" when sql uses name. */
 static void script_int(char *buf, size_t size, const char *sql, const char *name,
 	long long value)
 {
@@ -712,7 +717,7 @@ static void script_int(char *buf, size_t size, const char *sql, const char *name
 		snprintf(buf + len, size - len, ".parameter set %s %lld\n", name, value);
 }
 
-/* Appends one shape's parameters and SQL to buf; returns nothing. */
+/* Appends one shape's parameters and SQL to buf. */
 static void script_shape(char *buf, size_t size, const struct query *q,
 	const gu_search_filter *f, unsigned filters, enum part part, long long limit)
 {
@@ -756,11 +761,11 @@ int gu_search_script(const gu_search_filter *f, char *buf, size_t size, gu_error
 		return ret;
 	if (f->worker && *f->worker)
 		return gu_error_set(err, GU_EINVAL, NULL, 0, 0, _("no worker for the shell"));
-	filters |= f->township && *f->township ? 1u : 0u;
-	filters |= f->status_mask ? 4u : 0u;
-	filters |= f->group && *f->group ? 8u : 0u;
-	filters |= f->item ? 16u : 0u;
-	filters |= f->due_by && *f->due_by ? 32u : 0u;
+	filters |= f->township && *f->township ? F_TOWNSHIP : 0u;
+	filters |= f->status_mask ? F_STATUS : 0u;
+	filters |= f->group && *f->group ? F_GROUP : 0u;
+	filters |= f->item ? F_ITEM : 0u;
+	filters |= f->due_by && *f->due_by ? F_DUE : 0u;
 	if (q.kind == Q_NONE && f->sort == GU_SORT_DEFAULT) {
 		script_shape(buf, size, &q, f, filters, P_RETURNED,
 			f->limit ? (long long)(f->offset + f->limit) : -1);

@@ -74,7 +74,7 @@ int gu_db_commit(gu_db *db, gu_error *err)
 	return 0;
 }
 
-/* Rolls back an open transaction; returns nothing. */
+/* Rolls back an open transaction. */
 void gu_db_rollback(gu_db *db)
 {
 	if (!sqlite3_get_autocommit(db->h))
@@ -89,7 +89,7 @@ int gu_bind_text(sqlite3_stmt *st, int i, const char *s)
 	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
 }
 
-/* Copies column i into buf, cut at a character boundary; returns nothing. */
+/* Copies column i into buf, cut at a character boundary. */
 void gu_column_copy(sqlite3_stmt *st, int i, char *buf, size_t size)
 {
 	const unsigned char *s = sqlite3_column_text(st, i);

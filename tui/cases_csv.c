@@ -21,7 +21,7 @@ enum {
 	OPT_SEARCH, OPT_GROUP, OPT_ITEM, OPT_DUE, OPT_SORT, OPT_LIMIT, OPT_FORCE
 };
 
-/* Prints the CSV options' help to f; returns nothing. */
+/* Prints the CSV options' help to f. */
 void gu_cases_csv_usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s cases --csv [OPTION]...\n"), PACKAGE);

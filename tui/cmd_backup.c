@@ -14,7 +14,7 @@
 
 enum { OPT_FORCE = 0x2200 };
 
-/* Prints the command's help to f; returns nothing. */
+/* Prints the command's help to f. */
 static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s backup [--db PATH] [--force] FILE\n"), PACKAGE);

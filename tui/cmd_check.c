@@ -8,7 +8,7 @@
 #include "tui/commands.h"
 #include "tui/options.h"
 
-/* Prints the command's help to f; returns nothing. */
+/* Prints the command's help to f. */
 static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s check [--db PATH]\n"), PACKAGE);

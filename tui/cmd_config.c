@@ -13,7 +13,7 @@
 #include "tui/locale.h"
 #include "tui/options.h"
 
-/* Prints the command's help to f; returns nothing. */
+/* Prints the command's help to f. */
 static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s config\n"), PACKAGE);
@@ -43,7 +43,7 @@ static const char *language_source(const gu_settings *s, char *buf, size_t size)
 	return buf;
 }
 
-/* Prints "key = value" padded to a column, then "# source"; returns nothing. */
+/* Prints "key = value" padded to a column, then "# source". */
 static void print_setting(enum gu_setting k, const char *value, const char *source)
 {
 	char line[600];

@@ -20,7 +20,7 @@ enum { OPT_FROM = 0x2000, OPT_TO, OPT_TODAY };
 #define BAR_COLS 40
 #define LABEL_COLS 16
 
-/* Prints the command's help to f; returns nothing. */
+/* Prints the command's help to f. */
 static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s dashboard [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"), PACKAGE);
@@ -35,7 +35,7 @@ static void usage(FILE *f)
 		"  --db PATH     the database to read\n"), f);
 }
 
-/* Prints label padded (or cut) to LABEL_COLS columns; returns nothing. */
+/* Prints label padded (or cut) to LABEL_COLS columns. */
 static void put_label(const char *label)
 {
 	int used = 0;
@@ -54,7 +54,7 @@ static const char *item_name(const gu_policy *p, int k)
 	return it ? gu_pick(it->name_zh, it->name_en) : "";
 }
 
-/* Prints a bar of value scaled so that max fills BAR_COLS; returns nothing. */
+/* Prints a bar of value scaled so that max fills BAR_COLS. */
 static void put_bar(long value, long max)
 {
 	long cols = max > 0 ? (value * BAR_COLS + max - 1) / max : 0;
@@ -63,7 +63,7 @@ static void put_bar(long value, long max)
 		putchar('#');
 }
 
-/* Prints one labelled line with a count and a bar; returns nothing. */
+/* Prints one labelled line with a count and a bar. */
 static void put_line(const char *label, long value, long max)
 {
 	fputs("  ", stdout);
@@ -73,7 +73,7 @@ static void put_line(const char *label, long value, long max)
 	putchar('\n');
 }
 
-/* Prints the dashboard; returns nothing. */
+/* Prints the dashboard. */
 static void print_dashboard(const gu_dashboard *d, const gu_policy *p, const char *from,
 	const char *to)
 {

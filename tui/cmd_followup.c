@@ -16,7 +16,7 @@
 
 enum { OPT_DATE = 0x2000, OPT_NOTE, OPT_DUE };
 
-/* Prints the command's help to f; returns nothing. */
+/* Prints the command's help to f. */
 static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s followup ID ITEM STATUS [OPTION]...\n"), PACKAGE);

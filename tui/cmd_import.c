@@ -18,7 +18,7 @@
 
 enum { OPT_STATUS = 0x2000, OPT_DUPLICATE, OPT_ENCODING };
 
-/* Prints the command's help to f; returns nothing. */
+/* Prints the command's help to f. */
 static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s import [OPTION]... FILE...\n"), PACKAGE);

@@ -17,7 +17,7 @@ enum { OPT_ALL = 0x2000, OPT_DATE };
 
 static const char *const kind_names[] = { "gained", "lost", "changed" };
 
-/* Prints the command's help to f; returns nothing. */
+/* Prints the command's help to f. */
 static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s rescreen ID|--all [--date YYYY-MM-DD] [--policy FILE]\n"), PACKAGE);
@@ -33,7 +33,7 @@ static void usage(FILE *f)
 		"  --db PATH         the database to read\n"), f);
 }
 
-/* Prints the changes of one case; returns nothing. */
+/* Prints the changes of one case. */
 static void put_changes(const gu_rescreen *r)
 {
 	size_t i;
@@ -57,7 +57,7 @@ static void each_case(const char *case_id, const gu_rescreen *r, const gu_error 
 		gu_complain(_("case %s: %s"), case_id, gu_error_text(case_err, buf, sizeof buf));
 }
 
-/* Prints the summary of --all; returns nothing. */
+/* Prints the summary of --all. */
 static void put_summary(const gu_rescreen_summary *s)
 {
 	int item;

@@ -14,7 +14,7 @@
 
 enum { OPT_REASON = 0x2000, OPT_NOTE };
 
-/* Prints the command's help to f; returns nothing. */
+/* Prints the command's help to f. */
 static void usage(FILE *f)
 {
 	const gu_return_reason *r = NULL;

@@ -18,7 +18,7 @@
 
 enum { OPT_FORMAT = 0x2000, OPT_ENCODING };
 
-/* Prints the command's usage; returns nothing. */
+/* Prints the command's usage. */
 static void screen_help(void)
 {
 	printf(_("Usage: %s screen [--format tsv|json] [--encoding utf-8|gb18030] [--policy FILE] FILE...\n"),
@@ -32,7 +32,7 @@ static void screen_help(void)
 		"                      Windows tools save them\n"), stdout);
 }
 
-/* Writes s as a JSON string to f; returns nothing. */
+/* Writes s as a JSON string to f. */
 static void json_string(FILE *f, const char *s)
 {
 	fputc('"', f);
@@ -83,7 +83,7 @@ static bool ob_room(struct outbuf *ob, size_t n)
 	return false;
 }
 
-/* Appends n bytes of s to ob; returns nothing. */
+/* Appends n bytes of s to ob. */
 static void ob_put(struct outbuf *ob, const char *s, size_t n)
 {
 	if (!ob_room(ob, n)) {

@@ -19,7 +19,7 @@
 #include "tui/paint.h"
 #include "tui/screens_supervise.h"
 
-/* Draws the current screen in full; returns nothing. */
+/* Draws the current screen in full. */
 static void draw(gu_app *a)
 {
 	erase();
@@ -55,7 +55,7 @@ static void draw(gu_app *a)
 	refresh();
 }
 
-/* Hands a key to the current screen; returns nothing. */
+/* Hands a key to the current screen. */
 static void dispatch(gu_app *a, const gu_key *k)
 {
 	switch (a->scr) {
@@ -104,7 +104,7 @@ static int load_policy_or_leave(gu_app *a)
 #define GU_TUI_SQLITE_HEAP (1024 * 1024)
 
 /* Opens the database (one that cannot be opened is shown on the start
- * screen, which then offers no interview); returns nothing. */
+ * screen, which then offers no interview). */
 static void open_db(gu_app *a)
 {
 	gu_error err;
@@ -121,7 +121,7 @@ static void open_db(gu_app *a)
 	}
 }
 
-/* Frees everything a holds; returns nothing. */
+/* Frees everything a holds. */
 static void close_data(gu_app *a)
 {
 	gu_session_close(a);

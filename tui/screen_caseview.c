@@ -45,7 +45,7 @@ int cv_add(cv_state *s, const char *text, enum gu_color_role role, int indent, i
 	return 0;
 }
 
-/* Frees the document's lines; returns nothing. */
+/* Frees the document's lines. */
 static void clear_lines(cv_state *s)
 {
 	size_t i;
@@ -81,7 +81,7 @@ static void add_wrapped(cv_state *s, int w, const char *text, enum gu_color_role
 }
 
 /* Appends text wrapped into w columns with its later rows hang columns
- * further right, so a dated event's date stands out; returns nothing. */
+ * further right, so a dated event's date stands out. */
 static void add_hanging(cv_state *s, int w, const char *text, enum gu_color_role role,
 	int indent, int hang)
 {
@@ -175,7 +175,7 @@ static const char *value_words(const cv_state *s, const gu_question *q, const ch
 	return buf;
 }
 
-/* Adds the summary of the case; returns nothing. */
+/* Adds the summary of the case. */
 static void build_summary(gu_app *a, cv_state *s, int w)
 {
 	char line[900], masked[32], g[200];
@@ -230,7 +230,7 @@ static void build_summary(gu_app *a, cv_state *s, int w)
 	}
 }
 
-/* Adds the answers by section; returns nothing. */
+/* Adds the answers by section. */
 static void build_answers(gu_app *a, cv_state *s, int w)
 {
 	gu_answers ans;
@@ -284,7 +284,7 @@ static const gu_referral *find_ref(const gu_referral *refs, size_t n, int item)
 	return NULL;
 }
 
-/* Adds the saved results with their explanations; returns nothing. */
+/* Adds the saved results with their explanations. */
 static void build_results(gu_app *a, cv_state *s, int w, const gu_referral *refs, size_t nrefs)
 {
 	gu_saved_result *res = NULL;
@@ -365,7 +365,7 @@ static int event_cmp(const void *x, const void *y)
 	return a->order < b->order ? -1 : a->order > b->order;
 }
 
-/* Appends an event (text copied); returns nothing. */
+/* Appends an event (text copied). */
 static void add_event(cv_event **v, size_t *n, size_t *cap, const char *date, gu_time_ms order,
 	const char *text)
 {
@@ -386,7 +386,7 @@ static void add_event(cv_event **v, size_t *n, size_t *cap, const char *date, gu
 	(*n)++;
 }
 
-/* Adds the timeline of follow-ups and review decisions; returns nothing. */
+/* Adds the timeline of follow-ups and review decisions. */
 static void build_timeline(gu_app *a, cv_state *s, int w, const gu_referral *refs, size_t nrefs)
 {
 	cv_event *ev = NULL;
@@ -446,7 +446,7 @@ static void build_timeline(gu_app *a, cv_state *s, int w, const gu_referral *ref
 	free(ev);
 }
 
-/* Rebuilds the document for width w; returns nothing. */
+/* Rebuilds the document for width w. */
 static void build(gu_app *a, cv_state *s, int w)
 {
 	gu_referral *refs = NULL;
@@ -497,7 +497,7 @@ static int page_rows(const gu_app *a)
 	return a->lay.body.h > 1 ? a->lay.body.h : 1;
 }
 
-/* Draws the case view; returns nothing. */
+/* Draws the case view. */
 static void draw(gu_app *a, void *st)
 {
 	static const char *const keys[] = {
@@ -549,7 +549,7 @@ static void draw(gu_app *a, void *st)
 		gu_scr_bottom(a, worker_keys, sizeof worker_keys / sizeof worker_keys[0]);
 }
 
-/* Moves the cursor or scrolls by dir (+1/-1) lines; returns nothing. */
+/* Moves the cursor or scrolls by dir (+1/-1) lines. */
 static void step(gu_app *a, cv_state *s, int dir)
 {
 	int h = page_rows(a), i, last_top = (int)s->nlines - h;
@@ -593,7 +593,7 @@ static void page(gu_app *a, cv_state *s, int dir)
 		}
 }
 
-/* Shows or hides the full ID number; returns nothing. */
+/* Shows or hides the full ID number. */
 static void reveal(gu_app *a, cv_state *s)
 {
 	gu_error err;

@@ -51,7 +51,7 @@ static const char *period_label(enum period p)
 	}
 }
 
-/* Loads the counts for the chosen period; returns nothing. */
+/* Loads the counts for the chosen period. */
 static void load(gu_app *a, dash_state *s)
 {
 	gu_date today;
@@ -90,7 +90,7 @@ static void load(gu_app *a, dash_state *s)
 	s->loaded = true;
 }
 
-/* Draws a horizontal bar of count out of max in w columns; returns nothing. */
+/* Draws a horizontal bar of count out of max in w columns. */
 static void hbar(int y, int x, int w, long count, long max, attr_t at)
 {
 	int n = max > 0 ? (int)((count * w + max - 1) / max) : 0, i;
@@ -99,7 +99,7 @@ static void hbar(int y, int x, int w, long count, long max, attr_t at)
 		mvaddch(y, x + i, '#' | at);
 }
 
-/* Draws the overview page from row y; returns nothing. */
+/* Draws the overview page from row y. */
 static void draw_overview(gu_app *a, dash_state *s, int y)
 {
 	const gu_dashboard *d = &s->d;
@@ -152,7 +152,7 @@ static int item_count(const gu_app *a, const dash_state *s)
 	return s->d.items > n ? s->d.items : n;
 }
 
-/* Draws the items as vertical bars from row y; returns nothing. */
+/* Draws the items as vertical bars from row y. */
 static void draw_items(gu_app *a, dash_state *s, int y)
 {
 	const gu_dashboard *d = &s->d;
@@ -204,7 +204,7 @@ static void draw_items(gu_app *a, dash_state *s, int y)
 			gu_attr(GU_R_DIM));
 }
 
-/* Draws the form for a period of chosen days; returns nothing. */
+/* Draws the form for a period of chosen days. */
 static void draw_popup(gu_app *a, dash_state *s)
 {
 	gu_rect r = gu_layout_popup(&a->lay, 9, 60);
@@ -222,7 +222,7 @@ static void draw_popup(gu_app *a, dash_state *s)
 		gu_attr(s->pop_err[0] ? GU_R_ERROR : GU_R_DIM));
 }
 
-/* Draws the dashboard; returns nothing. */
+/* Draws the dashboard. */
 static void draw(gu_app *a, void *st)
 {
 	static const char *const keys[] = {
@@ -254,7 +254,7 @@ static void draw(gu_app *a, void *st)
 	gu_scr_bottom(a, keys, sizeof keys / sizeof keys[0]);
 }
 
-/* Takes a key in the custom period form; returns nothing. */
+/* Takes a key in the custom period form. */
 static void popup_key(gu_app *a, dash_state *s, const gu_key *k)
 {
 	gu_date d;

@@ -11,7 +11,7 @@
 #include "tui/harness.h"
 #include "tui/paint.h"
 
-/* Enters the finish screen; returns nothing. */
+/* Enters the finish screen. */
 void gu_finish_enter(gu_app *a)
 {
 	gu_date d;
@@ -39,7 +39,7 @@ static int marked_count(const gu_app *a)
 	return n;
 }
 
-/* Draws the finish screen; returns nothing. */
+/* Draws the finish screen. */
 void gu_finish_draw(gu_app *a)
 {
 	static const char *const keys[] = {
@@ -142,7 +142,7 @@ static bool date_char(wint_t c)
 	return (c >= '0' && c <= '9') || c == '-';
 }
 
-/* Takes a key on the finish screen; returns nothing. */
+/* Takes a key on the finish screen. */
 void gu_finish_key(gu_app *a, const gu_key *k)
 {
 	if (gu_key_char(k, GU_ESC)) {

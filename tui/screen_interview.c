@@ -86,7 +86,7 @@ static const char *suggestion(gu_app *a, const char *key, char *buf, size_t size
 	return NULL;
 }
 
-/* Sets the field up for the step on screen; returns nothing. */
+/* Sets the field up for the step on screen. */
 static void setup_field(gu_app *a)
 {
 	gu_session *s = a->ses;
@@ -103,7 +103,7 @@ static void setup_field(gu_app *a)
 	gu_field_init(&a->field, a->pol, st->q, st->key, value, interview_date(a));
 }
 
-/* Shows step pos and remembers it; returns nothing. */
+/* Shows step pos and remembers it. */
 void gu_interview_goto(gu_app *a, size_t pos)
 {
 	gu_session *s = a->ses;
@@ -129,7 +129,7 @@ void gu_interview_goto(gu_app *a, size_t pos)
 	gu_session_remember(a);
 }
 
-/* Enters the interview at the session's step; returns nothing. */
+/* Enters the interview at the session's step. */
 void gu_interview_enter(gu_app *a)
 {
 	a->scr = GU_SCR_INTERVIEW;
@@ -173,7 +173,7 @@ static size_t sections_present(const gu_session *s, size_t *out, size_t max)
 	return n;
 }
 
-/* Draws the progress line; returns nothing. */
+/* Draws the progress line. */
 static void draw_progress(gu_app *a)
 {
 	gu_session *s = a->ses;
@@ -216,7 +216,7 @@ static void draw_progress(gu_app *a)
 	}
 }
 
-/* Draws the help popup; returns nothing. */
+/* Draws the help popup. */
 static void draw_help(gu_app *a)
 {
 	const gu_question *q = a->ses->steps[a->ses->pos].q;
@@ -254,7 +254,7 @@ static void draw_help(gu_app *a)
 	gu_put_wrapped(y, r.x + 2, r.w - 4, 4, keys_help, gu_attr(GU_R_DIM));
 }
 
-/* Draws the section list popup; returns nothing. */
+/* Draws the section list popup. */
 static void draw_sections(gu_app *a)
 {
 	size_t secs[64], n = sections_present(a->ses, secs, 64), i;
@@ -271,7 +271,7 @@ static void draw_sections(gu_app *a)
 	}
 }
 
-/* Draws the leave popup; returns nothing. */
+/* Draws the leave popup. */
 static void draw_leave(gu_app *a)
 {
 	gu_rect r = gu_layout_popup(&a->lay, 9, 56);
@@ -299,7 +299,7 @@ static bool st_is_roster(const gu_app *a)
 	return a->ses->steps[a->ses->pos].q == NULL;
 }
 
-/* Draws the interview screen; returns nothing. */
+/* Draws the interview screen. */
 void gu_interview_draw(gu_app *a)
 {
 	gu_session *s = a->ses;
@@ -385,7 +385,7 @@ void gu_interview_draw(gu_app *a)
 }
 
 /* Goes to the step after the current one, or to the results after the
- * last; returns nothing. */
+ * last. */
 static void go_next(gu_app *a)
 {
 	gu_session *s = a->ses;
@@ -424,7 +424,7 @@ static void go_next(gu_app *a)
 }
 
 /* Goes to the step before the current one (members' questions only within
- * a member's run); returns nothing. */
+ * a member's run). */
 static void go_back(gu_app *a)
 {
 	gu_session *s = a->ses;
@@ -454,7 +454,7 @@ static void go_back(gu_app *a)
 		gu_interview_goto(a, prev);
 }
 
-/* Checks and saves the field's answer, then goes on; returns nothing. */
+/* Checks and saves the field's answer, then goes on. */
 static void confirm(gu_app *a)
 {
 	gu_session *s = a->ses;
@@ -489,7 +489,7 @@ static void confirm(gu_app *a)
 }
 
 /* Jumps to the first open question of section number i (0-based among
- * those present); returns nothing. */
+ * those present). */
 static void jump_section(gu_app *a, int idx)
 {
 	a->member_focus = 0;
@@ -512,7 +512,7 @@ static void jump_section(gu_app *a, int idx)
 		gu_interview_goto(a, first);
 }
 
-/* Takes a key while a popup is open; returns nothing. */
+/* Takes a key while a popup is open. */
 static void popup_key(gu_app *a, const gu_key *k)
 {
 	size_t secs[64], n;
@@ -556,7 +556,7 @@ static void popup_key(gu_app *a, const gu_key *k)
 	}
 }
 
-/* Takes a key on the interview screen; returns nothing. */
+/* Takes a key on the interview screen. */
 void gu_interview_key(gu_app *a, const gu_key *k)
 {
 	gu_session *s = a->ses;

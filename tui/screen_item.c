@@ -11,7 +11,7 @@
 #include "tui/app.h"
 #include "tui/paint.h"
 
-/* Appends "heading\ntext\n\n" to buf at *o; returns nothing. */
+/* Appends "heading\ntext\n\n" to buf at *o. */
 static void add_part(char *buf, size_t size, size_t *o, const char *heading, const char *text)
 {
 	int n;
@@ -87,7 +87,7 @@ static const char *item_text(gu_app *a, char *buf, size_t size)
 	return buf;
 }
 
-/* Draws the item screen; returns nothing. */
+/* Draws the item screen. */
 void gu_item_draw(gu_app *a)
 {
 	static const char *const keys[] = {
@@ -158,7 +158,7 @@ void gu_item_draw(gu_app *a)
 	gu_frame_bottom(a, tkeys, sizeof keys / sizeof keys[0]);
 }
 
-/* Takes a key on the item screen; returns nothing. */
+/* Takes a key on the item screen. */
 void gu_item_key(gu_app *a, const gu_key *k)
 {
 	if (gu_key_fn(k, KEY_UP))

@@ -15,7 +15,7 @@
 
 static size_t list_offset;
 
-/* Loads one page of cases; returns nothing. */
+/* Loads one page of cases. */
 static void load(gu_app *a)
 {
 	gu_case_filter f;
@@ -38,7 +38,7 @@ static void load(gu_app *a)
 	}
 }
 
-/* Enters the list of drafts or of all cases; returns nothing. */
+/* Enters the list of drafts or of all cases. */
 void gu_list_enter(gu_app *a, bool drafts)
 {
 	a->scr = GU_SCR_LIST;
@@ -53,7 +53,7 @@ void gu_list_enter(gu_app *a, bool drafts)
 	load(a);
 }
 
-/* Draws the list; returns nothing. */
+/* Draws the list. */
 void gu_list_draw(gu_app *a)
 {
 	static const char *const keys[] = {
@@ -131,7 +131,7 @@ void gu_list_draw(gu_app *a)
 	gu_frame_bottom(a, tkeys, sizeof keys / sizeof keys[0]);
 }
 
-/* Takes a key on the list; returns nothing. */
+/* Takes a key on the list. */
 void gu_list_key(gu_app *a, const gu_key *k)
 {
 	if (gu_key_char(k, GU_ESC) || gu_key_char(k, 'q')) {

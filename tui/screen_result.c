@@ -91,7 +91,7 @@ static bool selectable(const rrow *r)
 	return r->kind == ROW_ITEM || r->kind == ROW_ASK;
 }
 
-/* Enters the result screen, evaluating the answers; returns nothing. */
+/* Enters the result screen, evaluating the answers. */
 void gu_result_enter(gu_app *a)
 {
 	rrow rows[128];
@@ -119,7 +119,7 @@ static const char *verdict_word(gu_tv v)
 	return v == GU_YES ? _("eligible") : _("verify");
 }
 
-/* Draws one item row at y; returns nothing. */
+/* Draws one item row at y. */
 static void draw_item(gu_app *a, int y, int x, int w, int idx, bool here)
 {
 	const gu_result *res = &a->ses->res.v[idx];
@@ -144,7 +144,7 @@ static void draw_item(gu_app *a, int y, int x, int w, int idx, bool here)
 			here ? base : gu_attr(GU_R_DIM));
 }
 
-/* Draws the result screen; returns nothing. */
+/* Draws the result screen. */
 void gu_result_draw(gu_app *a)
 {
 	gu_session *s = a->ses;
@@ -243,7 +243,7 @@ void gu_result_draw(gu_app *a)
 	}
 }
 
-/* Moves the cursor to the next selectable row in direction dir; returns nothing. */
+/* Moves the cursor to the next selectable row in direction dir. */
 static void move_cursor(gu_app *a, const rrow *rows, size_t n, int dir, int steps)
 {
 	int i = a->res_cur, k;
@@ -262,7 +262,7 @@ static void move_cursor(gu_app *a, const rrow *rows, size_t n, int dir, int step
 		a->res_top = 0;       /* show the alerts above again */
 }
 
-/* Takes a key on the result screen; returns nothing. */
+/* Takes a key on the result screen. */
 void gu_result_key(gu_app *a, const gu_key *k)
 {
 	gu_session *s = a->ses;

@@ -52,7 +52,7 @@ typedef struct notice_state {
 	const char *title, *text;
 } notice_state;
 
-/* Draws a notice; returns nothing. */
+/* Draws a notice. */
 static void notice_draw(gu_app *a, void *st)
 {
 	static const char *const keys[] = { "Esc", N_("back") };

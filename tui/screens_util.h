@@ -27,24 +27,24 @@ int gu_scr_loop(gu_app *a, gu_scr_draw_fn draw, gu_scr_key_fn key, void *st);
 int gu_scr_notice(gu_app *a, const char *title, const char *text);
 
 /* Draws the message line and the key-help line from pairs of key names
- * (shown as they are) and msgids (translated here); returns nothing. */
+ * (shown as they are) and msgids (translated here). */
 void gu_scr_bottom(gu_app *a, const char *const *pairs, size_t npairs);
 
 /* Draws an edit field whose text is hidden behind one '*' per character,
- * with the cursor there when focus; returns nothing. */
+ * with the cursor there when focus. */
 void gu_scr_hidden_draw(const gu_edit *e, int y, int x, int w, bool focus);
 
 /* Draws a label and, after it, an edit field (hidden when secret) in one
- * row: the label in label_w columns; returns nothing. */
+ * row: the label in label_w columns. */
 void gu_scr_form_row(int y, int x, int label_w, int w, const char *label,
 	gu_edit *e, bool secret, bool focus);
 
 /* Blanks the whole rows the box r covers, so that no wide character is
- * cut at its edges, then draws the box with its title; returns nothing. */
+ * cut at its edges, then draws the box with its title. */
 void gu_scr_box(gu_rect r, const char *title);
 
 /* Draws a box listing labels with the row cur highlighted, scrolled so
- * that cur shows; returns nothing. */
+ * that cur shows. */
 void gu_scr_menu(const gu_layout *l, const char *title, const char *const *labels,
 	size_t n, int cur);
 /* Moves a menu cursor for Up, Down, PgUp, PgDn, Home and End over n rows;

@@ -65,7 +65,7 @@ int gu_field_draw(gu_field *f, const gu_rect *r);
 /* Writes the answer text into buf; returns 0, or -1 with f->err set when
  * nothing usable is entered yet. */
 int gu_field_value(gu_field *f, char *buf, size_t size);
-/* Sets f to unknown ("unknown" is always one key away); returns nothing. */
+/* Sets f to unknown ("unknown" is always one key away). */
 void gu_field_set_unknown(gu_field *f);
 /* Returns true when typed letters go into the field (free text), so the
  * screen must not take them as commands. */

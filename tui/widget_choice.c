@@ -44,7 +44,7 @@ const char *gu_choice_label(const gu_field *f, int row)
 	return gu_pick(f->q->choices[row].label_zh, f->q->choices[row].label_en);
 }
 
-/* Sets the list from a stored value; returns nothing. */
+/* Sets the list from a stored value. */
 void gu_choice_init(gu_field *f, const char *value)
 {
 	int i, n = nreal(f);
@@ -74,7 +74,7 @@ void gu_choice_init(gu_field *f, const char *value)
 			f->cur = i;
 }
 
-/* Toggles row in a multiple choice; returns nothing. */
+/* Toggles row in a multiple choice. */
 static void toggle(gu_field *f, int row)
 {
 	if (row >= nreal(f)) {

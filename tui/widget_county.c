@@ -73,7 +73,7 @@ static bool digit(wint_t c)
 	return c >= '0' && c <= '9';
 }
 
-/* Sets the picker from a stored value; returns nothing. */
+/* Sets the picker from a stored value. */
 void gu_county_init(gu_field *f, const char *value)
 {
 	int i;

@@ -60,7 +60,7 @@ void gu_field_init(gu_field *f, const gu_policy *pol, const gu_question *q,
 	}
 }
 
-/* Sets the field to unknown; returns nothing. */
+/* Sets the field to unknown. */
 void gu_field_set_unknown(gu_field *f)
 {
 	f->unknown = true;
