@@ -11,6 +11,7 @@
 #include "core/expr.h"
 #include "core/i18n.h"
 #include "core/idcard.h"
+#include "core/keys.h"
 #include "core/policy_internal.h"
 #include "core/region.h"
 
@@ -183,11 +184,11 @@ static const gu_answer *known(const gu_answers *a, const char *key)
 /* Checks that the child's date of birth and sex agree with the ID number. */
 static int check_child(const gu_policy *p, const gu_answers *a, const char *filename, gu_error *err)
 {
-	const gu_answer *id = known(a, "child.id_number");
-	const gu_answer *dob = known(a, "child.dob");
-	const gu_answer *sex = known(a, "child.sex");
-	const gu_answer *on = known(a, "interview.date");
-	const gu_answer *any_dob = gu_answers_find(a, "child.dob");
+	const gu_answer *id = known(a, GU_KEY_CHILD_ID);
+	const gu_answer *dob = known(a, GU_KEY_CHILD_DOB);
+	const gu_answer *sex = known(a, GU_KEY_CHILD_SEX);
+	const gu_answer *on = known(a, GU_KEY_INTERVIEW_DATE);
+	const gu_answer *any_dob = gu_answers_find(a, GU_KEY_CHILD_DOB);
 	gu_idcard card;
 	bool valid = id && strcmp(id->value, "none") != 0
 		&& gu_idcard_parse(id->value, &card) == GU_ID_OK;
@@ -205,7 +206,7 @@ static int check_child(const gu_policy *p, const gu_answers *a, const char *file
 				: _("%s does not agree with child.id_number, whose 17th digit (even) says female"),
 			sex->value);
 	if (!valid && !any_dob) {
-		gu_answer fake = { (char *)"child.dob", (char *)"", 0 };
+		gu_answer fake = { (char *)GU_KEY_CHILD_DOB, (char *)"", 0 };
 
 		return answer_error(err, filename, &fake,
 			_("missing: give the date of birth (YYYY-MM-DD) or a valid child.id_number"));

@@ -8,6 +8,7 @@
 
 #include "core/explain.h"
 #include "core/i18n.h"
+#include "core/keys.h"
 #include "core/region.h"
 
 /* A growing string. */
@@ -230,7 +231,7 @@ static const char *slot_key(const gu_ectx *c, int q, int m, char *buf, size_t si
 	int nd = 0;
 
 	if (GU_Q_IS_CHILD_AGE(q))
-		return "child.dob";
+		return GU_KEY_CHILD_DOB;
 	if (p->qx[q].owner != GU_OWN_MEMBER)
 		return p->questions[q].key;
 	/* "member." N "." field, without printf: this runs for every settle key. */
@@ -427,7 +428,7 @@ static int put_answer(gu_ectx *c, const gu_operand *o, sbuf *b, keyset *ks, int 
 			sb_printf(b, "%s", _("not known (give the date of birth or a valid ID number)"));
 		}
 		if (st == GU_V_UNKNOWN && ks)
-			ks_add(ks, "child.dob");
+			ks_add(ks, GU_KEY_CHILD_DOB);
 		return st;
 	}
 	if (st == GU_V_NA) {
@@ -908,7 +909,7 @@ static bool put_key_label(gu_ectx *c, const char *key, sbuf *b)
 {
 	int member = 0, q = gu_policy_resolve_key(c->p, key, &member);
 
-	if (strcmp(key, "child.dob") == 0 && q < 0)
+	if (strcmp(key, GU_KEY_CHILD_DOB) == 0 && q < 0)
 		q = c->p->child_dob;
 	if (q < 0)
 		return false;

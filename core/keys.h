@@ -25,8 +25,5 @@
 #define GU_KEY_CHILD_SEX "child.sex"
 #define GU_KEY_CHILD_ID "child.id_number"
 #define GU_KEY_CHILD_HUKOU_COUNTY "child.hukou_county"
-/* The prefix of member keys and of member question patterns. */
-#define GU_KEY_MEMBER "member."
-#define GU_KEY_MEMBER_PATTERN "member.*."
 
 #endif

@@ -9,6 +9,7 @@
 
 #include "core/expr.h"
 #include "core/i18n.h"
+#include "core/keys.h"
 #include "core/policy_internal.h"
 #include "core/policy_lines.h"
 #include "core/region.h"
@@ -1079,10 +1080,10 @@ static int build(loader *ld)
 		return rc;
 	if (gu_policy_index_keys(p) < 0)
 		return gu_error_set(ld->err, GU_ENOMEM, ld->file, 0, 0, NULL);
-	p->child_dob = gu_policy_lookup(p, "child.dob", 9);
-	p->child_id = gu_policy_lookup(p, "child.id_number", 15);
-	p->child_sex = gu_policy_lookup(p, "child.sex", 9);
-	p->interview_date = gu_policy_lookup(p, "interview.date", 14);
+	p->child_dob = gu_policy_lookup(p, GU_KEY_CHILD_DOB, sizeof GU_KEY_CHILD_DOB - 1);
+	p->child_id = gu_policy_lookup(p, GU_KEY_CHILD_ID, sizeof GU_KEY_CHILD_ID - 1);
+	p->child_sex = gu_policy_lookup(p, GU_KEY_CHILD_SEX, sizeof GU_KEY_CHILD_SEX - 1);
+	p->interview_date = gu_policy_lookup(p, GU_KEY_INTERVIEW_DATE, sizeof GU_KEY_INTERVIEW_DATE - 1);
 	if (p->interview_date < 0)
 		return fail(ld, ld->blocks.v[0].line, 1, _("the question interview.date is missing: ages are counted on it"));
 	return compile_all(ld);

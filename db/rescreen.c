@@ -7,6 +7,7 @@
 
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/keys.h"
 #include "db/access.h"
 #include "db/internal.h"
 #include "db/rescreen.h"
@@ -110,11 +111,11 @@ int gu_rescreen_case(gu_db *db, const gu_policy *p, const char *case_id, const c
 				saved[i].policy_hash);
 			break;
 		}
-	if (date && gu_answers_set(&a, "interview.date", date) < 0) {
+	if (date && gu_answers_set(&a, GU_KEY_INTERVIEW_DATE, date) < 0) {
 		ret = gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
 		goto cleanup;
 	}
-	d = gu_answers_get(&a, "interview.date");
+	d = gu_answers_get(&a, GU_KEY_INTERVIEW_DATE);
 	snprintf(out->date, sizeof out->date, "%s", d ? d : "");
 	ret = gu_policy_check_answers(p, &a, case_id, err);
 	if (ret < 0) {

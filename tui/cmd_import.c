@@ -10,6 +10,7 @@
 #include "core/answers.h"
 #include "core/eval.h"
 #include "core/i18n.h"
+#include "core/keys.h"
 #include "core/policy.h"
 #include "db/store.h"
 #include "tui/commands.h"
@@ -46,8 +47,8 @@ static int already_stored(gu_db *db, const char *file, const gu_answers *a, char
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		return -1;
 	}
-	found = gu_import_find_same(db, sha, gu_answers_get(a, "child.id_number"),
-		gu_answers_get(a, "interview.date"), id, &err);
+	found = gu_import_find_same(db, sha, gu_answers_get(a, GU_KEY_CHILD_ID),
+		gu_answers_get(a, GU_KEY_INTERVIEW_DATE), id, &err);
 	if (found < 0) {
 		gu_complain("%s: %s", file, gu_error_text(&err, buf, sizeof buf));
 		return -1;
@@ -93,12 +94,12 @@ static int import_one(gu_db *db, const gu_policy *p, const char *file,
 	}
 	memset(&c, 0, sizeof c);
 	c.source_sha256 = sha;
-	c.worker = gu_answers_get(&a, "interview.worker");
+	c.worker = gu_answers_get(&a, GU_KEY_INTERVIEW_WORKER);
 	if (!c.worker || !*c.worker)
 		c.worker = gu_opts.user;
-	c.township = gu_answers_get(&a, "interview.township");
-	c.child_name = gu_answers_get(&a, "child.name");
-	c.child_id_number = gu_answers_get(&a, "child.id_number");
+	c.township = gu_answers_get(&a, GU_KEY_INTERVIEW_TOWNSHIP);
+	c.child_name = gu_answers_get(&a, GU_KEY_CHILD_NAME);
+	c.child_id_number = gu_answers_get(&a, GU_KEY_CHILD_ID);
 	c.policy_id = gu_policy_id(p);
 	c.policy_version = gu_policy_version(p);
 	c.policy_hash = gu_policy_hash(p);

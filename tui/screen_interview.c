@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/idcard.h"
+#include "core/keys.h"
 #include "core/region.h"
 #include "core/text.h"
 #include "db/auth.h"
@@ -21,7 +22,7 @@
 /* Returns the interview date answered, else today. */
 static const char *interview_date(const gu_app *a)
 {
-	const char *d = gu_answers_get(&a->ses->ans, "interview.date");
+	const char *d = gu_answers_get(&a->ses->ans, GU_KEY_INTERVIEW_DATE);
 	gu_date tmp;
 
 	return d && gu_date_parse(d, &tmp) ? d : gu_today();
@@ -33,18 +34,18 @@ static const char *interview_date(const gu_app *a)
  * interviewer), or NULL.  It is saved only once the worker confirms it. */
 static const char *suggestion(gu_app *a, const char *key, char *buf, size_t size)
 {
-	const char *idn = gu_answers_get(&a->ses->ans, "child.id_number");
+	const char *idn = gu_answers_get(&a->ses->ans, GU_KEY_CHILD_ID);
 	gu_idcard id;
 
-	if (strcmp(key, "interview.date") == 0) {
+	if (strcmp(key, GU_KEY_INTERVIEW_DATE) == 0) {
 		snprintf(buf, size, "%s", gu_today());
 		return buf;
 	}
-	if (strcmp(key, "consent.date") == 0) {
+	if (strcmp(key, GU_KEY_CONSENT_DATE) == 0) {
 		snprintf(buf, size, "%s", interview_date(a));
 		return buf;
 	}
-	if (strcmp(key, "interview.worker") == 0) {
+	if (strcmp(key, GU_KEY_INTERVIEW_WORKER) == 0) {
 		const char *who = NULL;
 
 		/* The user who logged in, else the name given with --user, else
@@ -59,7 +60,7 @@ static const char *suggestion(gu_app *a, const char *key, char *buf, size_t size
 		}
 		return NULL;
 	}
-	if (strcmp(key, "interview.township") == 0) {
+	if (strcmp(key, GU_KEY_INTERVIEW_TOWNSHIP) == 0) {
 		const char *town = gu_config()->value[GU_SET_TOWNSHIP];
 
 		if (!town)
@@ -69,17 +70,17 @@ static const char *suggestion(gu_app *a, const char *key, char *buf, size_t size
 	}
 	if (!idn || gu_idcard_parse(idn, &id) != GU_ID_OK)
 		return NULL;
-	if (strcmp(key, "child.dob") == 0) {
+	if (strcmp(key, GU_KEY_CHILD_DOB) == 0) {
 		char d[16];
 
 		snprintf(buf, size, "%s", gu_date_format(id.dob, d));
 		return buf;
 	}
-	if (strcmp(key, "child.sex") == 0) {
+	if (strcmp(key, GU_KEY_CHILD_SEX) == 0) {
 		snprintf(buf, size, "%s", id.sex == 'm' ? "male" : "female");
 		return buf;
 	}
-	if (strcmp(key, "child.hukou_county") == 0 && gu_region_county(id.region)) {
+	if (strcmp(key, GU_KEY_CHILD_HUKOU_COUNTY) == 0 && gu_region_county(id.region)) {
 		snprintf(buf, size, "%s", id.region);
 		return buf;
 	}
@@ -327,7 +328,7 @@ void gu_interview_draw(gu_app *a)
 	if (!a->field_ready)
 		setup_field(a);
 	st = &s->steps[s->pos];
-	name = gu_answers_get(&s->ans, "child.name");
+	name = gu_answers_get(&s->ans, GU_KEY_CHILD_NAME);
 	gu_frame_title(a, name && *name && strcmp(name, "unknown") ? name : _("new interview"));
 	draw_progress(a);
 	y = a->lay.body.y;

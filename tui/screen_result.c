@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/keys.h"
 #include "core/text.h"
 #include "tui/app.h"
 #include "tui/paint.h"
@@ -157,7 +158,7 @@ void gu_result_draw(gu_app *a)
 	size_t n, i;
 	int x = a->lay.margin, w = a->lay.cols - 2 * a->lay.margin, y, h;
 	char line[800], title[300];
-	const char *name = gu_answers_get(&s->ans, "child.name");
+	const char *name = gu_answers_get(&s->ans, GU_KEY_CHILD_NAME);
 	int neli = 0, nver = 0;
 
 	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
