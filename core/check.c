@@ -13,116 +13,8 @@
 #include "core/idcard.h"
 #include "core/keys.h"
 #include "core/policy_internal.h"
+#include "core/qtype.h"
 #include "core/region.h"
-
-/* Writes "a, b, c" of q's choices into buf; returns buf. */
-static const char *choice_list(const gu_question *q, char *buf, size_t size)
-{
-	size_t i, len = 0;
-
-	buf[0] = '\0';
-	for (i = 0; i < q->nchoices && len + 1 < size; i++) {
-		int w = snprintf(buf + len, size - len, "%s%s", i ? ", " : "", q->choices[i].value);
-
-		if (w < 0 || (size_t)w >= size - len)
-			break;
-		len += (size_t)w;
-	}
-	return buf;
-}
-
-/* Checks one value against question q; returns 0 or an error (no place). */
-static int check_typed(const gu_question *q, const char *value, gu_error *err)
-{
-	char list[512];
-	gu_date d;
-	long v;
-	char *end;
-
-	switch (q->type) {
-	case GU_Q_TEXT:
-		return 0;
-	case GU_Q_PHONE:
-		if (strspn(value, "0123456789 +-") != strlen(value) || strcspn(value, "0123456789") == strlen(value))
-			return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
-				_("\"%s\" is not a phone number: write only digits, spaces, + and -"), value);
-		return 0;
-	case GU_Q_DATE:
-		if (!gu_date_parse(value, &d))
-			return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
-				_("%s is not a date (write YYYY-MM-DD, a real calendar day)"), value);
-		return 0;
-	case GU_Q_CHOICE:
-	case GU_Q_YESNO:
-		if (gu_choice_index(q, value, strlen(value)) < 0)
-			return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
-				_("\"%s\" is not one of: %s, unknown"), value, choice_list(q, list, sizeof list));
-		return 0;
-	case GU_Q_MULTI: {
-		const char *t = value;
-
-		while (*t) {
-			const char *e;
-			size_t n;
-
-			while (*t == ' ' || *t == ',')
-				t++;
-			e = t;
-			while (*e && *e != ',')
-				e++;
-			n = (size_t)(e - t);
-			while (n && t[n - 1] == ' ')
-				n--;
-			if (n && gu_choice_index(q, t, n) < 0)
-				return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
-					_("\"%.*s\" is not one of: %s (separate several with commas)"),
-					(int)(n > 60 ? 60 : n), t, choice_list(q, list, sizeof list));
-			t = e;
-		}
-		return 0;
-	}
-	case GU_Q_INTEGER:
-		errno = 0;
-		v = strtol(value, &end, 10);
-		if (end == value || *end || errno || !((*value >= '0' && *value <= '9') || *value == '-'))
-			return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
-				_("%s is not a whole number"), value);
-		if (v < q->min || v > q->max)
-			return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
-				_("%s is out of range (%ld to %ld)"), value, q->min, q->max);
-		return 0;
-	case GU_Q_CODE:
-		if (strcmp(value, "none") == 0) {
-			if (q->allow_none)
-				return 0;
-			return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
-				_("none is not allowed here: give a 6-digit region code"));
-		}
-		if (strlen(value) != 6 || strspn(value, "0123456789") != 6)
-			return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
-				_("%s is not a 6-digit region code%s"), value,
-				q->allow_none ? _(" (or none)") : "");
-		{
-			char why[400];
-
-			if (gu_region_problem(value, why, sizeof why))
-				return gu_error_set(err, GU_EANSWERS, NULL, 0, 0, "%s", why);
-		}
-		return 0;
-	case GU_Q_IDNUMBER:
-		if (strcmp(value, "none") == 0 && q->allow_none)
-			return 0;
-		{
-			char why[400];
-			const char *r = gu_idcard_reason(value, why, sizeof why);
-
-			if (r)
-				return gu_error_set(err, GU_EANSWERS, NULL, 0, 0, "%s", r);
-		}
-		return 0;
-	}
-	return 0;
-}
 
 /* Checks one value for a concrete key; returns 0 or an error (no place). */
 int gu_policy_check_value(const gu_policy *p, const char *key,
@@ -154,7 +46,7 @@ int gu_policy_check_value(const gu_policy *p, const char *key,
 			_("members are numbered 1 to %d"), GU_MAX_MEMBERS);
 	if (strcmp(value, "unknown") == 0)
 		return 0;
-	return check_typed(&p->questions[q], value, err);
+	return gu_qtype(p->questions[q].type)->check(&p->questions[q], value, err);
 }
 
 /* Sets err for answer x with "key: message"; returns the negative code. */

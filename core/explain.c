@@ -9,6 +9,7 @@
 #include "core/explain.h"
 #include "core/i18n.h"
 #include "core/keys.h"
+#include "core/qtype.h"
 #include "core/region.h"
 
 /* A growing string. */
@@ -312,79 +313,27 @@ static void put_label(gu_ectx *c, int q, int m, sbuf *b)
 		sb_printf(b, "%s", label);
 }
 
-/* Returns a county code's short name ("朝阳县" / "Chaoyang County") into
- * buf with its code, or the bare code when the table lacks it. */
-static const char *code_text(int64_t code, char *buf, size_t size)
-{
-	char digits[16];
-	const gu_region_entry *e;
-
-	if (code == 0)
-		return _("none");
-	snprintf(digits, sizeof digits, "%06lld", (long long)code);
-	e = gu_region_lookup(digits);
-	if (e)
-		snprintf(buf, size, "%s %s", gu_pick(e->zh, e->en), digits);
-	else
-		snprintf(buf, size, "%s", digits);
-	return buf;
-}
-
 /* Appends the labels of the choices of q set in mask, at most max of them
  * ("…" after), joined by the list separator; "none" when mask is empty. */
 static void put_choices(const gu_question *q, uint64_t mask, size_t max, sbuf *b)
 {
-	size_t i, shown = 0;
+	char buf[1024];
 
-	if (!mask) {
-		sb_printf(b, "%s", _("none"));
-		return;
-	}
-	for (i = 0; i < q->nchoices && i < 64; i++) {
-		if (!(mask >> i & 1))
-			continue;
-		if (shown == max) {
-			sb_printf(b, "%s…", _(", "));
-			return;
-		}
-		sb_printf(b, "%s%s", shown ? _(", ") : "", gu_pick(q->choices[i].label_zh, q->choices[i].label_en));
-		shown++;
-	}
+	sb_printf(b, "%s", gu_choice_labels(q, mask, max, buf, sizeof buf));
 }
 
 /* Appends a literal value v read against question q (choice label, county
  * name, date or number). */
 static void put_literal(const gu_ectx *c, int q, int64_t v, sbuf *b)
 {
-	char buf[96];
+	char buf[1024];
 	const gu_question *qq = q >= 0 ? &c->p->questions[q] : NULL;
+	const char *w = qq ? gu_qtype(qq->type)->words(qq, v, buf, sizeof buf) : NULL;
 
-	if (!qq) {
+	if (w)
+		sb_printf(b, "%s", w);
+	else
 		sb_printf(b, "%lld", (long long)v);
-		return;
-	}
-	switch (qq->type) {
-	case GU_Q_CHOICE:
-		if (v >= 0 && (size_t)v < qq->nchoices)
-			sb_printf(b, "%s", gu_pick(qq->choices[v].label_zh, qq->choices[v].label_en));
-		return;
-	case GU_Q_MULTI:
-		put_choices(qq, (uint64_t)v, 4, b);
-		return;
-	case GU_Q_YESNO:
-		sb_printf(b, "%s", v ? _("yes") : _("no"));
-		return;
-	case GU_Q_CODE:
-		sb_printf(b, "%s", code_text(v, buf, sizeof buf));
-		return;
-	case GU_Q_DATE:
-		sb_printf(b, "%04lld-%02lld-%02lld", (long long)(v / 10000), (long long)(v / 100 % 100),
-			(long long)(v % 100));
-		return;
-	default:
-		sb_printf(b, "%lld", (long long)v);
-		return;
-	}
 }
 
 /* Returns true when question q holds an age in years. */
@@ -443,8 +392,7 @@ static int put_answer(gu_ectx *c, const gu_operand *o, sbuf *b, keyset *ks, int 
 			ks_add(ks, slot_key(c, q, m, key, sizeof key));
 		return st;
 	}
-	if (c->p->questions[q].type == GU_Q_TEXT || c->p->questions[q].type == GU_Q_IDNUMBER
-			|| c->p->questions[q].type == GU_Q_PHONE) {
+	if (gu_qtype(c->p->questions[q].type)->vtype == GU_VT_TEXT) {
 		const gu_val *val = gu_ectx_val(c, q, m);
 
 		sb_printf(b, "%s", val->s ? val->s : "");

@@ -168,17 +168,6 @@ int gu_policy_resolve_key(const gu_policy *p, const char *key, int *member)
 	return gu_policy_lookup(p, key, strlen(key));
 }
 
-/* Returns the index of n bytes of value among q's choices, or -1. */
-int gu_choice_index(const gu_question *q, const char *value, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < q->nchoices; i++)
-		if (strncmp(q->choices[i].value, value, n) == 0 && q->choices[i].value[n] == '\0')
-			return (int)i;
-	return -1;
-}
-
 /* Frees a policy; NULL is allowed. */
 void gu_policy_free(gu_policy *p)
 {

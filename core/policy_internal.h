@@ -183,7 +183,5 @@ int gu_policy_index_keys(gu_policy *p);
  * its member number in *member (0 for others); -1 when not a key. */
 int gu_policy_resolve_key(const gu_policy *p, const char *key, int *member);
 
-/* Returns the index of value among q's choices, or -1. */
-int gu_choice_index(const gu_question *q, const char *value, size_t n);
 
 #endif

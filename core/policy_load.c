@@ -12,6 +12,7 @@
 #include "core/keys.h"
 #include "core/policy_internal.h"
 #include "core/policy_lines.h"
+#include "core/qtype.h"
 #include "core/region.h"
 #include "core/sha256.h"
 
@@ -396,12 +397,6 @@ static int load_fact(loader *ld, gu_block *b)
 	return rc ? rc : check_unused(ld, b, "is, zh, en, source, group");
 }
 
-static const struct { const char *name; enum gu_qtype t; } qtypes[] = {
-	{ "text", GU_Q_TEXT }, { "date", GU_Q_DATE }, { "choice", GU_Q_CHOICE },
-	{ "multi", GU_Q_MULTI }, { "yesno", GU_Q_YESNO }, { "integer", GU_Q_INTEGER },
-	{ "code", GU_Q_CODE }, { "idnumber", GU_Q_IDNUMBER }, { "phone", GU_Q_PHONE }
-};
-
 /* Parses the choice lines of a question into q; returns 0 or an error. */
 static int load_choices(loader *ld, gu_block *b, gu_question *q)
 {
@@ -411,7 +406,7 @@ static int load_choices(loader *ld, gu_block *b, gu_question *q)
 	for (i = 0; i < b->nattrs; i++)
 		if (strcmp(b->attrs[i].name, "choice") == 0)
 			n++;
-	if (q->type == GU_Q_YESNO) {
+	if (gu_qtype(q->type)->choices == GU_QC_YESNO) {
 		static const gu_choice yesno[2] = {
 			{ "yes", "是", "yes" }, { "no", "否", "no" }
 		};
@@ -422,14 +417,14 @@ static int load_choices(loader *ld, gu_block *b, gu_question *q)
 		q->nchoices = 2;
 		return 0;
 	}
-	if (q->type != GU_Q_CHOICE && q->type != GU_Q_MULTI) {
+	if (gu_qtype(q->type)->choices != GU_QC_LISTED) {
 		if (n)
 			return fail(ld, b->line, 1, _("only choice and multi questions have choices"));
 		return 0;
 	}
 	if (n == 0)
 		return fail(ld, b->line, 1, _("question %s: a %s question needs \"choice: value | 中文 | English\" lines"),
-			b->arg, q->type == GU_Q_CHOICE ? "choice" : "multi");
+			b->arg, gu_qtype(q->type)->name);
 	if (n > 63)
 		return fail(ld, b->line, 1, _("question %s: at most 63 choices"), b->arg);
 	c = gu_arena_alloc(&ld->p->arena, n * sizeof *c);
@@ -576,7 +571,6 @@ static int load_question(loader *ld, gu_block *b, int file_order)
 	gu_policy *p = ld->p;
 	gu_question q;
 	const char *type, *sec, *dot;
-	size_t i;
 	int rc = 0, present, owner = -1, sidx, msec;
 	long v;
 
@@ -601,16 +595,14 @@ static int load_question(loader *ld, gu_block *b, int file_order)
 		return rc;
 	q.help_zh = attr_text(ld, b, "help_zh", &rc);
 	q.help_en = attr_text(ld, b, "help_en", &rc);
-	for (i = 0; i < sizeof qtypes / sizeof qtypes[0]; i++)
-		if (strcmp(qtypes[i].name, type) == 0)
-			break;
-	if (i == sizeof qtypes / sizeof qtypes[0]) {
+	if (!gu_qtype_by_name(type)) {
 		gu_attr *a = attr(ld, b, "type", &rc);
+		char names[200];
 
-		return fail(ld, a->line, a->col,
-			_("type: \"%s\" is not a type (text, date, choice, multi, yesno, integer, code, idnumber, phone)"), type);
+		return fail(ld, a->line, a->col, _("type: \"%s\" is not a type (%s)"), type,
+			gu_qtype_names(names, sizeof names));
 	}
-	q.type = qtypes[i].t;
+	q.type = gu_qtype_by_name(type)->type;
 	sidx = section_index(p, sec);
 	if (sidx < 0) {
 		gu_attr *a = attr(ld, b, "section", &rc);

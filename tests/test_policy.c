@@ -2,6 +2,7 @@
  * question, and each kind of mistake stops loading at file:line:column. */
 #include "config.h"
 
+#include "core/qtype.h"
 #include "tests/test_policy_util.h"
 
 #define H TP_HEAD_LINES
@@ -373,4 +374,57 @@ Test(policy_errors, the_header_lists_the_pickers_counties)
 	cr_assert(strstr(err.message, "\"211300\" is not a current county-level code"), "%s",
 		err.message);
 	cr_assert_null(p);
+}
+
+Test(qtype, every_type_has_one_row_found_by_its_name)
+{
+	static const char names[][10] = {
+		"text", "date", "choice", "multi", "yesno", "integer", "code", "idnumber", "phone"
+	};
+	char all[200];
+
+	for (int t = GU_Q_TEXT; t <= GU_Q_PHONE; t++) {
+		const gu_qtype_ops *ops = gu_qtype((enum gu_qtype)t);
+
+		cr_assert_eq((int)ops->type, t);
+		cr_assert_str_eq(ops->name, names[t]);
+		cr_assert_eq(gu_qtype_by_name(names[t]), ops);
+		cr_assert(ops->check && ops->read && ops->words);
+	}
+	cr_assert_null(gu_qtype_by_name("number"));
+	cr_assert_str_eq(gu_qtype_names(all, sizeof all),
+		"text, date, choice, multi, yesno, integer, code, idnumber, phone");
+}
+
+Test(qtype, a_list_is_read_item_by_item_without_spaces)
+{
+	const char *s = " a , bc,,d ", *t;
+	size_t n;
+
+	t = gu_list_next(&s, &n);
+	cr_assert(t && n == 1 && t[0] == 'a');
+	t = gu_list_next(&s, &n);
+	cr_assert(t && n == 2 && strncmp(t, "bc", 2) == 0);
+	t = gu_list_next(&s, &n);
+	cr_assert(t && n == 1 && t[0] == 'd');
+	cr_assert_null(gu_list_next(&s, &n));
+}
+
+Test(qtype, values_read_and_said_in_words)
+{
+	gu_policy *p = tp_load();
+	const gu_question *dob = gu_policy_find_question(p, "child.dob");
+	const gu_question *county = gu_policy_find_question(p, "child.hukou_county");
+	char buf[200];
+	int64_t v;
+
+	cr_assert(gu_qtype(dob->type)->read(dob, "2015-03-02", &v));
+	cr_assert_eq(v, 20150302);
+	cr_assert_not(gu_qtype(dob->type)->read(dob, "2015-02-30", &v));
+	cr_assert_str_eq(gu_qtype(dob->type)->words(dob, v = 20150302, buf, sizeof buf), "2015-03-02");
+	cr_assert(gu_qtype(county->type)->read(county, "211322", &v));
+	cr_assert_eq(v, 211322);
+	cr_assert(strstr(gu_qtype(county->type)->words(county, v, buf, sizeof buf), "211322"));
+	cr_assert_neq(gu_qtype(county->type)->check(county, "211399", &(gu_error){ 0 }), 0);
+	gu_policy_free(p);
 }
