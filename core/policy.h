@@ -20,8 +20,8 @@ enum gu_qtype {
 	GU_Q_INTEGER,   /* decimal, between min and max */
 	GU_Q_CODE,      /* 6-digit county-level region code, or none when allowed */
 	GU_Q_IDNUMBER,  /* 18-character resident ID number, or none */
-	GU_Q_PHONE      /* a phone number: digits, spaces, + and - (the last: a new type
-	                 * goes before it, with a row in core/qtype.c and tui/widget_field.c) */
+	GU_Q_PHONE,     /* a phone number: digits, spaces, + and - */
+	GU_Q_COUNT      /* the number of types: each has a row in core/qtype.c and tui/widget_field.c */
 };
 
 typedef struct gu_choice {

@@ -396,7 +396,7 @@ static const gu_qtype_ops types[] = {
 	{ GU_Q_PHONE, "phone", GU_QC_NONE, GU_VT_TEXT, check_phone, read_present, words_typed },
 };
 
-_Static_assert(sizeof types / sizeof types[0] == GU_Q_PHONE + 1,
+_Static_assert(sizeof types / sizeof types[0] == GU_Q_COUNT,
 	"one descriptor per question type");
 
 /* Returns the descriptor of type t. */

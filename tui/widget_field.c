@@ -37,7 +37,7 @@ static const struct widget {
 	{ GU_Q_PHONE, edit_init, gu_text_key, gu_text_draw, edit_value, 40, true },
 };
 
-_Static_assert(sizeof widgets / sizeof widgets[0] == GU_Q_PHONE + 1,
+_Static_assert(sizeof widgets / sizeof widgets[0] == GU_Q_COUNT,
 	"one widget per question type");
 
 /* Returns the widget of f's question type. */
