@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "db/access.h"
+#include "db/bench.h"
 #include "db/dashboard.h"
 #include "db/internal.h"
 

@@ -32,12 +32,6 @@ typedef struct gu_dashboard {
  * -GU_EINVAL for a bad date, or < 0. */
 int gu_dashboard_load(gu_db *db, const char *from, const char *to, const char *today,
 	gu_dashboard *out, gu_error *err);
-/* Writes into buf (size bytes) the queries gu_dashboard_load runs for a
- * supervisor, as sqlite3 shell input with ".parameter set" lines, so that
- * a benchmark can time the shell on the same work.  Returns 0 or
- * -GU_EINVAL. */
-int gu_dashboard_script(const char *from, const char *to, const char *today, char *buf,
-	size_t size, gu_error *err);
 /* Frees what a dashboard holds. */
 void gu_dashboard_free(gu_dashboard *d);
 

@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "core/pinyin.h"
 #include "db/access.h"
+#include "db/bench.h"
 #include "db/internal.h"
 #include "db/search.h"
 

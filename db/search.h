@@ -72,12 +72,6 @@ int gu_search_refresh(gu_db *db, gu_error *err);
 int gu_search_run(gu_search *s, const gu_search_filter *f, gu_case_row **out,
 	size_t *n, gu_error *err);
 
-/* Writes into buf (size bytes) the SQL gu_search_run runs for f on fresh
- * keys, with its values as sqlite3 shell ".parameter set" lines, so that a
- * benchmark can time the shell on the same queries (the list of a
- * supervisor: f->worker must be NULL).  Returns 0 or -GU_EINVAL. */
-int gu_search_script(const gu_search_filter *f, char *buf, size_t size, gu_error *err);
-
 /* Parses a sort name ("default", "updated", "name", "township", "due");
  * returns 0 or -GU_EINVAL. */
 int gu_search_sort_parse(const char *name, enum gu_search_sort *out, gu_error *err);

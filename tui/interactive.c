@@ -7,7 +7,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <sqlite3.h>
 
 #include "core/i18n.h"
 #include "tui/app.h"
@@ -109,7 +108,7 @@ static void open_db(gu_app *a)
 {
 	gu_error err;
 
-	sqlite3_soft_heap_limit64(GU_TUI_SQLITE_HEAP);
+	gu_db_limit_memory(GU_TUI_SQLITE_HEAP);
 	gu_error_clear(&err);
 	if (gu_db_default_path(gu_opts.db_path, a->db_path, sizeof a->db_path, &err) < 0
 			|| gu_db_open(a->db_path, &a->db, &err) < 0) {
