@@ -317,8 +317,7 @@ int gu_case_set_status(gu_db *db, const char *case_id, enum gu_case_status s,
 }
 
 #define FILTER_WHERE \
-	" WHERE (?1 = 0 OR (?1 >> CASE status WHEN 'draft' THEN 0 WHEN 'complete' THEN 1" \
-	"   WHEN 'returned' THEN 2 WHEN 'reviewed' THEN 3 ELSE 4 END) & 1)" \
+	" WHERE (?1 = 0 OR (?1 >> " GU_SQL_STATUS_BIT("status") ") & 1)" \
 	" AND (?2 IS NULL OR worker = ?2)" \
 	" AND (?3 IS NULL OR township = ?3)" \
 	" AND (?4 IS NULL OR instr(child_name, ?4) > 0 OR instr(child_id_number, ?4) > 0)" \

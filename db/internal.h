@@ -54,6 +54,12 @@ int gu_db_open_flags(const char *path, unsigned flags, gu_db **out, gu_error *er
 extern int gu_db_open_busy_ms;
 
 /* Makes err point somewhere: callers may pass NULL. */
+/* SQL of the bit of a status mask (1u << enum gu_case_status) for the
+ * status in column col: a filter asks "(mask >> " GU_SQL_STATUS_BIT(col) ") & 1". */
+#define GU_SQL_STATUS_BIT(col) \
+	"CASE " col " WHEN 'draft' THEN 0 WHEN 'complete' THEN 1" \
+	" WHEN 'returned' THEN 2 WHEN 'reviewed' THEN 3 ELSE 4 END"
+
 #define GU_ERR_LOCAL(err) gu_error err##_local_; if (!(err)) (err) = &err##_local_
 
 /* Runs PRAGMA quick_check on h; returns 0 when ok, else < 0. */

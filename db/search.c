@@ -412,9 +412,7 @@ static void build_sql(char *sql, size_t size, enum kind kind, bool fresh, unsign
 	if (filters & F_WORKER)
 		add(sql, size, " AND c.worker = :worker");
 	if (filters & F_STATUS)
-		add(sql, size, " AND (:mask >> CASE c.status WHEN 'draft' THEN 0"
-			" WHEN 'complete' THEN 1 WHEN 'returned' THEN 2 WHEN 'reviewed' THEN 3"
-			" ELSE 4 END) & 1");
+		add(sql, size, " AND (:mask >> " GU_SQL_STATUS_BIT("c.status") ") & 1");
 	if (filters & F_GROUP)
 		add(sql, size, " AND c.id IN (SELECT case_id FROM case_groups WHERE grp = :grp)");
 	if (filters & F_ITEM)
