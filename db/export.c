@@ -145,16 +145,16 @@ static int put_case(gu_csv *w, const gu_case_row *c, const struct items *it)
  * result holds a higher item number (at most GU_ITEMS_MAX); sets *rc. */
 static int item_columns(gu_db *db, const gu_search_filter *f, int *rc)
 {
-	sqlite3_stmt *st = NULL;
 	int n = f->items;
+	sqlite3_stmt *st = gu_db_slot(db, GU_ST_EXPORT_MAX_ITEM,
+		"SELECT coalesce(max(item), 0) FROM results", rc);
 
-	*rc = sqlite3_prepare_v2(db->h, "SELECT coalesce(max(item), 0) FROM results", -1, &st, NULL);
-	if (*rc == SQLITE_OK && (*rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if (st && (*rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (sqlite3_column_int(st, 0) > n)
 			n = sqlite3_column_int(st, 0);
 		*rc = SQLITE_OK;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return n < 0 ? 0 : n > GU_ITEMS_MAX ? GU_ITEMS_MAX : n;
 }
 
@@ -181,11 +181,11 @@ int gu_export_cases_csv(gu_db *db, const gu_search_filter *fin, gu_csv *w, size_
 		ret = gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
 		goto cleanup;
 	}
-	rc = sqlite3_prepare_v2(db->h, "SELECT item, verdict FROM results WHERE case_id = ?1",
-		-1, &res, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(db->h, "SELECT item, status FROM referrals WHERE case_id = ?1",
-			-1, &ref, NULL);
+	res = gu_db_slot(db, GU_ST_EXPORT_RESULTS,
+		"SELECT item, verdict FROM results WHERE case_id = ?1", &rc);
+	if (res)
+		ref = gu_db_slot(db, GU_ST_EXPORT_REFERRALS,
+			"SELECT item, status FROM referrals WHERE case_id = ?1", &rc);
 	if (rc != SQLITE_OK) {
 		ret = gu_db_fail(db, rc, err);
 		goto cleanup;
@@ -234,8 +234,8 @@ int gu_export_cases_csv(gu_db *db, const gu_search_filter *fin, gu_csv *w, size_
 		gu_error_set(err, GU_EIO, NULL, 0, 0, _("cannot write the CSV file: %s"),
 			strerror(errno));
 cleanup:
-	sqlite3_finalize(res);
-	sqlite3_finalize(ref);
+	sqlite3_reset(res);
+	sqlite3_reset(ref);
 	free(it);
 	gu_search_close(s);
 	if (rows)

@@ -22,6 +22,12 @@ enum gu_st {
 	GU_ST_FOLLOWUP_DUE, GU_ST_FOLLOWUP_LIST,
 	GU_ST_USER_INSERT, GU_ST_USER_GET, GU_ST_USER_PASSWORD, GU_ST_USER_COUNT,
 	GU_ST_AUDIT_INSERT, GU_ST_AUDIT_LIST,
+	GU_ST_ACCESS_WORKER, GU_ST_GROUP_CLEAR, GU_ST_GROUP_INSERT, GU_ST_GROUP_LIST,
+	GU_ST_IMPORT_SOURCE, GU_ST_IMPORT_BY_SOURCE, GU_ST_IMPORT_BY_CHILD,
+	GU_ST_REVIEW_INSERT, GU_ST_EXPORT_MAX_ITEM, GU_ST_EXPORT_RESULTS, GU_ST_EXPORT_REFERRALS,
+	GU_ST_DASH_STATUS_ALL, GU_ST_DASH_STATUS, GU_ST_DASH_GROUPS_ALL, GU_ST_DASH_GROUPS,
+	GU_ST_DASH_ITEMS_ALL, GU_ST_DASH_ITEMS, GU_ST_DASH_TOWNSHIPS_ALL, GU_ST_DASH_TOWNSHIPS,
+	GU_ST_DASH_FOLLOWUPS_ALL, GU_ST_DASH_FOLLOWUPS,
 	GU_ST_COUNT
 };
 
@@ -68,6 +74,9 @@ int gu_db_quick_check_handle(sqlite3 *h, const char *path, gu_error *err);
 /* Returns the statement for slot (prepared from sql on first use, reset
  * and unbound), or NULL with err set. */
 sqlite3_stmt *gu_db_stmt(gu_db *db, enum gu_st slot, const char *sql, gu_error *err);
+/* As gu_db_stmt, for code that reports SQLite results: returns the
+ * statement, or NULL with the SQLite result in *rc (err untouched). */
+sqlite3_stmt *gu_db_slot(gu_db *db, enum gu_st slot, const char *sql, int *rc);
 
 /* Notes the device and inode of the open write-ahead log (db/wal_guard.c);
  * returns nothing. */
