@@ -109,15 +109,15 @@ struct queued {
 /* Reads up to BATCH queued cases into v; returns the count or < 0. */
 static int read_queue(gu_db *db, struct queued *v, gu_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	bool oom = false;
 	int rc, n = 0;
 
-	rc = sqlite3_prepare_v2(db->h,
+	st = gu_db_slot(db, GU_ST_NAME_QUEUE_READ,
 		"SELECT q.case_id, c.child_name, c.child_id_number, c.status = 'returned',"
 		" c.updated_at FROM name_queue q"
-		" JOIN cases c ON c.id = q.case_id LIMIT ?1", -1, &st, NULL);
-	if (rc != SQLITE_OK)
+		" JOIN cases c ON c.id = q.case_id LIMIT ?1", &rc);
+	if (!st)
 		goto cleanup;
 	if ((rc = sqlite3_bind_int(st, 1, BATCH)) != SQLITE_OK)
 		goto cleanup;
@@ -134,7 +134,7 @@ static int read_queue(gu_db *db, struct queued *v, gu_error *err)
 	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
 		rc = SQLITE_OK;
 cleanup:
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (oom) {
 		while (n > 0)
 			free(v[--n].name);
@@ -183,15 +183,15 @@ cleanup:
 /* Returns 1 when names wait in the queue, 0 when none, < 0 on failure. */
 static int queue_waiting(gu_db *db, gu_error *err)
 {
-	sqlite3_stmt *st = NULL;
 	int rc, ret = 0;
+	sqlite3_stmt *st = gu_db_slot(db, GU_ST_NAME_QUEUE_WAITING,
+		"SELECT EXISTS (SELECT 1 FROM name_queue)", &rc);
 
-	rc = sqlite3_prepare_v2(db->h, "SELECT EXISTS (SELECT 1 FROM name_queue)", -1, &st, NULL);
-	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		ret = sqlite3_column_int(st, 0) != 0;
 		rc = SQLITE_OK;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == SQLITE_OK ? ret : gu_db_fail(db, rc, err);
 }
 
@@ -215,19 +215,19 @@ static int refresh_batch(gu_db *db, struct queued *v, gu_error *err)
 		ret = n;
 		goto fail;
 	}
-	rc = sqlite3_prepare_v2(db->h,
+	put = gu_db_slot(db, GU_ST_CASE_KEYS_PUT,
 		"INSERT OR REPLACE INTO case_keys (case_id, name, pinyin, initials, id_reversed,"
 		" returned, case_updated, updated_at, device)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", -1, &put, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(db->h, "DELETE FROM name_queue WHERE case_id = ?1",
-			-1, &unqueue, NULL);
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &rc);
+	if (put)
+		unqueue = gu_db_slot(db, GU_ST_NAME_QUEUE_DELETE,
+			"DELETE FROM name_queue WHERE case_id = ?1", &rc);
 	for (i = 0; rc == SQLITE_OK && i < n; i++)
 		rc = store_keys(db, put, unqueue, &v[i], now);
 	for (i = 0; i < n; i++)
 		free(v[i].name);
-	sqlite3_finalize(put);
-	sqlite3_finalize(unqueue);
+	sqlite3_reset(put);
+	sqlite3_reset(unqueue);
 	if (rc != SQLITE_OK)
 		goto fail_rc;
 	ret = gu_db_commit(db, err);
