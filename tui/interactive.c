@@ -18,38 +18,29 @@
 #include "tui/paint.h"
 #include "tui/screens_supervise.h"
 
+/* The interview's screens: how each draws itself and takes a key. */
+static const struct screen {
+	void (*draw)(gu_app *a);
+	void (*key)(gu_app *a, const gu_key *k);
+} screens[GU_SCR_COUNT] = {
+	[GU_SCR_START] = { gu_start_draw, gu_start_key },
+	[GU_SCR_LIST] = { gu_list_draw, gu_list_key },
+	[GU_SCR_INTERVIEW] = { gu_interview_draw, gu_interview_key },
+	[GU_SCR_RESULT] = { gu_result_draw, gu_result_key },
+	[GU_SCR_ITEM] = { gu_item_draw, gu_item_key },
+	[GU_SCR_FINISH] = { gu_finish_draw, gu_finish_key },
+};
+
 /* Draws the current screen in full. */
 static void draw(gu_app *a)
 {
 	erase();
 	gu_harness_where(a->scr == GU_SCR_INTERVIEW && a->ses && a->ses->nsteps
 		? a->ses->steps[a->ses->pos].key : "");
-	if (a->lay.too_small) {
+	if (a->lay.too_small)
 		gu_small_draw(a);
-	} else {
-		switch (a->scr) {
-		case GU_SCR_START:
-			gu_start_draw(a);
-			break;
-		case GU_SCR_LIST:
-			gu_list_draw(a);
-			break;
-		case GU_SCR_INTERVIEW:
-			gu_interview_draw(a);
-			break;
-		case GU_SCR_RESULT:
-			gu_result_draw(a);
-			break;
-		case GU_SCR_ITEM:
-			gu_item_draw(a);
-			break;
-		case GU_SCR_FINISH:
-			gu_finish_draw(a);
-			break;
-		default:
-			break;
-		}
-	}
+	else
+		screens[a->scr].draw(a);
 	gu_cursor_apply();
 	refresh();
 }
@@ -57,28 +48,7 @@ static void draw(gu_app *a)
 /* Hands a key to the current screen. */
 static void dispatch(gu_app *a, const gu_key *k)
 {
-	switch (a->scr) {
-	case GU_SCR_START:
-		gu_start_key(a, k);
-		break;
-	case GU_SCR_LIST:
-		gu_list_key(a, k);
-		break;
-	case GU_SCR_INTERVIEW:
-		gu_interview_key(a, k);
-		break;
-	case GU_SCR_RESULT:
-		gu_result_key(a, k);
-		break;
-	case GU_SCR_ITEM:
-		gu_item_key(a, k);
-		break;
-	case GU_SCR_FINISH:
-		gu_finish_key(a, k);
-		break;
-	default:
-		break;
-	}
+	screens[a->scr].key(a, k);
 }
 
 /* Loads the policy with the screen already up; on failure closes the
