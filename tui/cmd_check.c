@@ -23,7 +23,7 @@ int cmd_check(int argc, char **argv)
 	gu_error err;
 	char buf[1024];
 	long count;
-	int rc = gu_command_options(argc, argv, "check", usage);
+	int rc = gu_command_options(argc, argv, "check", usage, NULL, NULL, NULL);
 
 	if (rc >= 0)
 		return rc;

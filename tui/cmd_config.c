@@ -60,7 +60,7 @@ int cmd_config(int argc, char **argv)
 	const gu_settings *s = gu_config();
 	char src[400], dir[4200], cwd[4096];
 	unsigned i;
-	int rc = gu_command_options(argc, argv, "config", usage);
+	int rc = gu_command_options(argc, argv, "config", usage, NULL, NULL, NULL);
 
 	if (rc >= 0)
 		return rc;

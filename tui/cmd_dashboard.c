@@ -123,49 +123,50 @@ static void print_dashboard(const gu_dashboard *d, const gu_policy *p, const cha
 	printf(_("Follow-ups: %ld open, %ld overdue\n"), d->followups_open, d->overdue);
 }
 
+/* What the command's own options say. */
+struct opts {
+	const char *from, *to, *today;
+};
+
+/* Takes one of the command's own options into ctx; returns 0 or the exit
+ * status after a message. */
+static int take(int opt, const char *arg, void *ctx)
+{
+	struct opts *o = ctx;
+
+	if (opt == OPT_FROM)
+		o->from = arg;
+	else if (opt == OPT_TO)
+		o->to = arg;
+	else if (opt == OPT_TODAY)
+		o->today = arg;
+	return 0;
+}
+
 /* Runs "guanai dashboard"; returns the exit status. */
 int cmd_dashboard(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		GU_COMMON_LONGOPTS,
+	static const struct option own[] = {
 		{ "from", required_argument, NULL, OPT_FROM },
 		{ "to", required_argument, NULL, OPT_TO },
 		{ "today", required_argument, NULL, OPT_TODAY },
-		{ "help", no_argument, NULL, GU_OPT_HELP },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct opts o = { 0 };
 	const char *from = NULL, *to = NULL, *today = NULL;
 	gu_policy *p = NULL;
 	gu_dashboard d;
 	char buf[1024];
 	gu_error err;
 	gu_db *db;
-	int opt, status;
+	int status;
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (opt) {
-		case GU_OPT_HELP:
-			usage(stdout);
-			return 0;
-		case OPT_FROM:
-			from = optarg;
-			break;
-		case OPT_TO:
-			to = optarg;
-			break;
-		case OPT_TODAY:
-			today = optarg;
-			break;
-		case '?':
-			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s dashboard --help\""),
-				argv[optind - 1], PACKAGE);
-			return 2;
-		default:
-			if (gu_common_option(opt, optarg) != 0)
-				return 2;
-		}
-	}
+	status = gu_command_options(argc, argv, "dashboard", usage, own, take, &o);
+	if (status >= 0)
+		return status;
+	from = o.from;
+	to = o.to;
+	today = o.today;
 	if (optind < argc) {
 		gu_complain(_("\"%s dashboard\" takes no arguments; see \"%s dashboard --help\""),
 			PACKAGE, PACKAGE);

@@ -60,47 +60,48 @@ static bool item_ok(const char *s, int *item)
 	return true;
 }
 
+/* What the command's own options say. */
+struct opts {
+	const char *date, *note, *due;
+};
+
+/* Takes one of the command's own options into ctx; returns 0 or the exit
+ * status after a message. */
+static int take(int opt, const char *arg, void *ctx)
+{
+	struct opts *o = ctx;
+
+	if (opt == OPT_DATE)
+		o->date = arg;
+	else if (opt == OPT_NOTE)
+		o->note = arg;
+	else if (opt == OPT_DUE)
+		o->due = arg;
+	return 0;
+}
+
 /* Runs "guanai followup"; returns the exit status. */
 int cmd_followup(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		GU_COMMON_LONGOPTS,
+	static const struct option own[] = {
 		{ "date", required_argument, NULL, OPT_DATE },
 		{ "note", required_argument, NULL, OPT_NOTE },
 		{ "due", required_argument, NULL, OPT_DUE },
-		{ "help", no_argument, NULL, GU_OPT_HELP },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct opts o = { 0 };
 	gu_followup_new fu = { 0 };
 	char buf[1024];
 	gu_error err;
 	gu_db *db;
-	int opt, status, item = 0;
+	int status, item = 0;
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (opt) {
-		case GU_OPT_HELP:
-			usage(stdout);
-			return 0;
-		case OPT_DATE:
-			fu.date = optarg;
-			break;
-		case OPT_NOTE:
-			fu.note = optarg;
-			break;
-		case OPT_DUE:
-			fu.next_due = optarg;
-			break;
-		case '?':
-			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s followup --help\""),
-				argv[optind - 1], PACKAGE);
-			return 2;
-		default:
-			if (gu_common_option(opt, optarg) != 0)
-				return 2;
-		}
-	}
+	status = gu_command_options(argc, argv, "followup", usage, own, take, &o);
+	if (status >= 0)
+		return status;
+	fu.date = o.date;
+	fu.note = o.note;
+	fu.next_due = o.due;
 	if (optind + 3 != argc) {
 		gu_complain(_("say \"followup ID ITEM STATUS\"; see \"%s followup --help\""), PACKAGE);
 		return 2;

@@ -119,58 +119,63 @@ cleanup:
 	return ret;
 }
 
+/* What the command's own options say. */
+struct opts {
+	enum gu_case_status status;
+	const char *encoding;
+	bool again;
+};
+
+/* Takes one of the command's own options into ctx; returns 0 or the exit
+ * status after a message. */
+static int take(int opt, const char *arg, void *ctx)
+{
+	struct opts *o = ctx;
+
+	gu_error err;
+
+	if (opt == OPT_STATUS) {
+		if (gu_case_status_parse(arg, &o->status, &err) < 0) {
+			gu_complain("%s", err.message);
+			return 2;
+		}
+	} else if (opt == OPT_DUPLICATE) {
+		if (strcmp(arg, "new") != 0 && strcmp(arg, "skip") != 0) {
+			gu_complain(_("--duplicate takes new or skip, not \"%s\""), arg);
+			return 2;
+		}
+		o->again = strcmp(arg, "new") == 0;
+	} else if (opt == OPT_ENCODING) {
+		return gu_encoding_option(arg, &o->encoding);
+	}
+	return 0;
+}
+
 /* Runs "guanai import"; returns the exit status. */
 int cmd_import(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		GU_COMMON_LONGOPTS,
+	static const struct option own[] = {
 		{ "status", required_argument, NULL, OPT_STATUS },
 		{ "duplicate", required_argument, NULL, OPT_DUPLICATE },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
-		{ "help", no_argument, NULL, GU_OPT_HELP },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct opts o = { .status = GU_CASE_COMPLETE };
 	enum gu_case_status status = GU_CASE_COMPLETE;
 	const char *encoding = NULL;
 	gu_policy *p = NULL;
 	gu_db *db = NULL;
 	gu_error err;
 	char buf[1024];
-	int opt, i, worst = 0;
+	int i, worst = 0;
 	bool again = false;
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (opt) {
-		case GU_OPT_HELP:
-			usage(stdout);
-			return 0;
-		case OPT_STATUS:
-			if (gu_case_status_parse(optarg, &status, &err) < 0) {
-				gu_complain("%s", err.message);
-				return 2;
-			}
-			break;
-		case OPT_DUPLICATE:
-			if (strcmp(optarg, "new") != 0 && strcmp(optarg, "skip") != 0) {
-				gu_complain(_("--duplicate takes new or skip, not \"%s\""), optarg);
-				return 2;
-			}
-			again = strcmp(optarg, "new") == 0;
-			break;
-		case OPT_ENCODING:
-			if (gu_encoding_option(optarg, &encoding) != 0)
-				return 2;
-			break;
-		case '?':
-			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s import --help\""),
-				argv[optind - 1], PACKAGE);
-			return 2;
-		default:
-			if (gu_common_option(opt, optarg) != 0)
-				return 2;
-		}
-	}
+	i = gu_command_options(argc, argv, "import", usage, own, take, &o);
+	if (i >= 0)
+		return i;
+	status = o.status;
+	encoding = o.encoding;
+	again = o.again;
 	if (optind >= argc) {
 		gu_complain(_("give the answers files to import; see \"%s import --help\""), PACKAGE);
 		return 2;

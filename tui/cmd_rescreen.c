@@ -70,45 +70,47 @@ static void put_summary(const gu_rescreen_summary *s)
 				s->gained[item], s->lost[item], s->verdict[item]);
 }
 
+/* What the command's own options say. */
+struct opts {
+	bool all;
+	const char *date;
+};
+
+/* Takes one of the command's own options into ctx; returns 0 or the exit
+ * status after a message. */
+static int take(int opt, const char *arg, void *ctx)
+{
+	struct opts *o = ctx;
+
+	if (opt == OPT_ALL)
+		o->all = true;
+	else if (opt == OPT_DATE)
+		o->date = arg;
+	return 0;
+}
+
 /* Runs "guanai rescreen"; returns the exit status. */
 int cmd_rescreen(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		GU_COMMON_LONGOPTS,
+	static const struct option own[] = {
 		{ "all", no_argument, NULL, OPT_ALL },
 		{ "date", required_argument, NULL, OPT_DATE },
-		{ "help", no_argument, NULL, GU_OPT_HELP },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct opts o = { 0 };
 	const char *date = NULL;
 	bool all = false;
 	gu_policy *p = NULL;
 	gu_db *db = NULL;
 	char buf[1024];
 	gu_error err;
-	int opt, status;
+	int status;
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (opt) {
-		case GU_OPT_HELP:
-			usage(stdout);
-			return 0;
-		case OPT_ALL:
-			all = true;
-			break;
-		case OPT_DATE:
-			date = optarg;
-			break;
-		case '?':
-			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s rescreen --help\""),
-				argv[optind - 1], PACKAGE);
-			return 2;
-		default:
-			if (gu_common_option(opt, optarg) != 0)
-				return 2;
-		}
-	}
+	status = gu_command_options(argc, argv, "rescreen", usage, own, take, &o);
+	if (status >= 0)
+		return status;
+	all = o.all;
+	date = o.date;
 	if (all ? optind != argc : optind + 1 != argc) {
 		gu_complain(_("give one case ID or --all; see \"%s rescreen --help\""), PACKAGE);
 		return 2;

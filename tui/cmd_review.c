@@ -37,44 +37,45 @@ static void usage(FILE *f)
 		"  --db PATH       the database to use\n"), f);
 }
 
+/* What the command's own options say. */
+struct opts {
+	const char *reason, *note;
+};
+
+/* Takes one of the command's own options into ctx; returns 0 or the exit
+ * status after a message. */
+static int take(int opt, const char *arg, void *ctx)
+{
+	struct opts *o = ctx;
+
+	if (opt == OPT_REASON)
+		o->reason = arg;
+	else if (opt == OPT_NOTE)
+		o->note = arg;
+	return 0;
+}
+
 /* Runs "guanai review"; returns the exit status. */
 int cmd_review(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		GU_COMMON_LONGOPTS,
+	static const struct option own[] = {
 		{ "reason", required_argument, NULL, OPT_REASON },
 		{ "note", required_argument, NULL, OPT_NOTE },
-		{ "help", no_argument, NULL, GU_OPT_HELP },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct opts o = { 0 };
 	const char *reason = NULL, *note = NULL, *id, *what;
 	enum gu_review_decision d;
 	char buf[1024];
 	gu_error err;
 	gu_db *db;
-	int opt, status;
+	int status;
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (opt) {
-		case GU_OPT_HELP:
-			usage(stdout);
-			return 0;
-		case OPT_REASON:
-			reason = optarg;
-			break;
-		case OPT_NOTE:
-			note = optarg;
-			break;
-		case '?':
-			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s review --help\""),
-				argv[optind - 1], PACKAGE);
-			return 2;
-		default:
-			if (gu_common_option(opt, optarg) != 0)
-				return 2;
-		}
-	}
+	status = gu_command_options(argc, argv, "review", usage, own, take, &o);
+	if (status >= 0)
+		return status;
+	reason = o.reason;
+	note = o.note;
 	if (optind + 2 != argc) {
 		gu_complain(_("say \"review ID approve\" or \"review ID return --reason CODE --note TEXT\"; "
 			"see \"%s review --help\""), PACKAGE);

@@ -60,15 +60,22 @@ int gu_common_option(int opt, const char *arg)
 }
 
 /* Parses a plain command's options; returns -1 to go on, else the status. */
-int gu_command_options(int argc, char **argv, const char *command, void (*usage)(FILE *))
+int gu_command_options(int argc, char **argv, const char *command, void (*usage)(FILE *),
+	const struct option *own, gu_option_fn take, void *ctx)
 {
-	static const struct option longopts[] = {
+	static const struct option common[] = {
 		GU_COMMON_LONGOPTS,
 		{ "help", no_argument, NULL, GU_OPT_HELP },
 		{ NULL, 0, NULL, 0 }
 	};
-	int opt;
+	struct option longopts[GU_MAX_OWN_OPTIONS + sizeof common / sizeof common[0]];
+	size_t n = 0, i;
+	int opt, rc;
 
+	for (i = 0; own && own[i].name && n < GU_MAX_OWN_OPTIONS; i++)
+		longopts[n++] = own[i];
+	for (i = 0; i < sizeof common / sizeof common[0]; i++)
+		longopts[n++] = common[i];
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (opt) {
@@ -80,8 +87,11 @@ int gu_command_options(int argc, char **argv, const char *command, void (*usage)
 				argv[optind - 1], PACKAGE, command);
 			return 2;
 		default:
-			if (gu_common_option(opt, optarg) != 0)
-				return 2;
+			rc = gu_common_option(opt, optarg);
+			if (rc == 1)
+				rc = take ? take(opt, optarg, ctx) : 2;
+			if (rc != 0)
+				return rc < 0 ? 2 : rc;
 		}
 	}
 	return -1;
