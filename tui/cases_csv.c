@@ -82,12 +82,96 @@ static long parse_number(const char *s, long max, const char *option)
 	return v;
 }
 
+/* Where the options go. */
+struct ctx {
+	gu_search_filter *f;
+	enum gu_csv_encoding *enc;
+	const char **output;
+	unsigned *flags;
+};
+
+/* Takes one of the options of "cases --csv" into ctx; returns 0 or the
+ * exit status after a message. */
+static int take(int opt, const char *arg, void *ctx)
+{
+	const struct ctx *c = ctx;
+	gu_error err;
+	gu_date d;
+	long v;
+
+	switch (opt) {
+	case OPT_CSV:
+		break;
+	case OPT_ENCODING:
+		if (strcmp(arg, "utf-8") == 0 || strcmp(arg, "utf8") == 0)
+			*c->enc = GU_CSV_UTF8_BOM;
+		else if (strcmp(arg, "gb18030") == 0)
+			*c->enc = GU_CSV_GB18030;
+		else {
+			gu_complain(_("--encoding takes utf-8 or gb18030, not \"%s\""), arg);
+			return 2;
+		}
+		break;
+	case OPT_OUTPUT:
+		*c->output = arg;
+		break;
+	case OPT_FORCE:
+		*c->flags |= GU_SAFE_REPLACE;
+		break;
+	case OPT_STATUS:
+		if (parse_statuses(arg, &c->f->status_mask) < 0)
+			return 2;
+		break;
+	case OPT_WORKER:
+		c->f->worker = arg;
+		break;
+	case OPT_TOWNSHIP:
+		c->f->township = arg;
+		break;
+	case OPT_SEARCH:
+		c->f->query = arg;
+		break;
+	case OPT_GROUP:
+		if (!gu_group_valid(arg)) {
+			gu_complain(_("\"%s\" is not a group (floating, left_behind or difficult)"),
+				arg);
+			return 2;
+		}
+		c->f->group = arg;
+		break;
+	case OPT_ITEM:
+		if ((v = parse_number(arg, gu_policy_items_or_max(), "--item")) < 0)
+			return 2;
+		c->f->item = (int)v;
+		break;
+	case OPT_DUE:
+		if (!gu_date_parse(arg, &d)) {
+			gu_complain(_("%s: \"%s\" is not a date; write it as YYYY-MM-DD"),
+				"--due-by", arg);
+			return 2;
+		}
+		c->f->due_by = arg;
+		break;
+	case OPT_SORT:
+		if (gu_search_sort_parse(arg, &c->f->sort, &err) < 0) {
+			gu_complain("%s", err.message);
+			return 2;
+		}
+		break;
+	case OPT_LIMIT:
+		if ((v = parse_number(arg, 100000000L, "--limit")) < 0)
+			return 2;
+		c->f->limit = (size_t)v;
+		break;
+	}
+	return 0;
+}
+
 /* Parses the options into f and the others; returns 0, or an exit status. */
 static int parse(int argc, char **argv, gu_search_filter *f, enum gu_csv_encoding *enc,
 	const char **output, unsigned *flags)
 {
-	static const struct option longopts[] = {
-		GU_COMMON_LONGOPTS,
+	static const struct option own[] = {
 		{ "csv", no_argument, NULL, OPT_CSV },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
 		{ "output", required_argument, NULL, OPT_OUTPUT },
@@ -101,93 +185,15 @@ static int parse(int argc, char **argv, gu_search_filter *f, enum gu_csv_encodin
 		{ "due-by", required_argument, NULL, OPT_DUE },
 		{ "sort", required_argument, NULL, OPT_SORT },
 		{ "limit", required_argument, NULL, OPT_LIMIT },
-		{ "help", no_argument, NULL, GU_OPT_HELP },
 		{ NULL, 0, NULL, 0 }
 	};
-	gu_error err;
-	gu_date d;
-	long v;
-	int opt;
+	struct ctx c = { f, enc, output, flags };
+	int rc;
 
 	optind = 0;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (opt) {
-		case GU_OPT_HELP:
-			gu_cases_csv_usage(stdout);
-			return -1;
-		case OPT_CSV:
-			break;
-		case OPT_ENCODING:
-			if (strcmp(optarg, "utf-8") == 0 || strcmp(optarg, "utf8") == 0)
-				*enc = GU_CSV_UTF8_BOM;
-			else if (strcmp(optarg, "gb18030") == 0)
-				*enc = GU_CSV_GB18030;
-			else {
-				gu_complain(_("--encoding takes utf-8 or gb18030, not \"%s\""), optarg);
-				return 2;
-			}
-			break;
-		case OPT_OUTPUT:
-			*output = optarg;
-			break;
-		case OPT_FORCE:
-			*flags |= GU_SAFE_REPLACE;
-			break;
-		case OPT_STATUS:
-			if (parse_statuses(optarg, &f->status_mask) < 0)
-				return 2;
-			break;
-		case OPT_WORKER:
-			f->worker = optarg;
-			break;
-		case OPT_TOWNSHIP:
-			f->township = optarg;
-			break;
-		case OPT_SEARCH:
-			f->query = optarg;
-			break;
-		case OPT_GROUP:
-			if (!gu_group_valid(optarg)) {
-				gu_complain(_("\"%s\" is not a group (floating, left_behind or difficult)"),
-					optarg);
-				return 2;
-			}
-			f->group = optarg;
-			break;
-		case OPT_ITEM:
-			if ((v = parse_number(optarg, gu_policy_items_or_max(), "--item")) < 0)
-				return 2;
-			f->item = (int)v;
-			break;
-		case OPT_DUE:
-			if (!gu_date_parse(optarg, &d)) {
-				gu_complain(_("%s: \"%s\" is not a date; write it as YYYY-MM-DD"),
-					"--due-by", optarg);
-				return 2;
-			}
-			f->due_by = optarg;
-			break;
-		case OPT_SORT:
-			if (gu_search_sort_parse(optarg, &f->sort, &err) < 0) {
-				gu_complain("%s", err.message);
-				return 2;
-			}
-			break;
-		case OPT_LIMIT:
-			if ((v = parse_number(optarg, 100000000L, "--limit")) < 0)
-				return 2;
-			f->limit = (size_t)v;
-			break;
-		case '?':
-			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s cases --help\""),
-				argv[optind - 1], PACKAGE);
-			return 2;
-		default:
-			if (gu_common_option(opt, optarg) != 0)
-				return 2;
-		}
-	}
+	rc = gu_command_options(argc, argv, "cases", gu_cases_csv_usage, own, take, &c);
+	if (rc >= 0)
+		return rc == 0 ? -1 : rc;
 	if (optind < argc) {
 		gu_complain(_("\"%s cases\" takes no arguments; see \"%s cases --help\""), PACKAGE,
 			PACKAGE);
