@@ -7,7 +7,8 @@ core_libcore_a_SOURCES = \
 	core/error.c core/error.h \
 	core/answers.c core/answers.h \
 	core/keys.h core/policy.h core/plan.h core/eval.h \
-	core/date.h core/idcard.h core/region.h
+	core/date.h core/idcard.h core/region.h \
+	core/text.c core/text.h
 
 include $(srcdir)/core/basics.mk
 include $(srcdir)/core/policy.mk

@@ -8,3 +8,10 @@ db_libdb_a_SOURCES += db/schema.c db/schema.h db/migrate.c db/open.c \
 	db/audit.c db/cases.c db/answers.c db/results.c db/followup.c \
 	db/users.c db/backup.c db/import.c \
 	db/safe_write.c db/safe_write.h db/wal_guard.c
+db_libdb_a_SOURCES += db/schema_v4.c db/schema_v4.h \
+	db/auth.c db/auth.h db/access.c db/access.h db/groups.c db/groups.h \
+	db/search.c db/search.h
+db_libdb_a_SOURCES += db/review.c db/review.h db/reveal.c \
+	db/dashboard.c db/dashboard.h
+db_libdb_a_SOURCES += db/export.c db/export.h
+db_libdb_a_SOURCES += db/rescreen.c db/rescreen.h
