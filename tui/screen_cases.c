@@ -19,6 +19,7 @@
 #include "db/search.h"
 #include "tui/config_files.h"
 #include "tui/harness.h"
+#include "tui/listview.h"
 #include "tui/paint.h"
 #include "tui/screens_util.h"
 
@@ -431,10 +432,7 @@ static void draw(gu_app *a, void *st)
 			: _("No case matches the filters."), A_NORMAL);
 	if (h < 1)
 		h = 1;
-	if (s->cur < s->top)
-		s->top = s->cur;
-	if (s->cur >= s->top + h)
-		s->top = s->cur - h + 1;
+	gu_view_follow(s->cur, &s->top, h);
 	for (i = s->top; i < (int)s->nrows && i < s->top + h; i++, y++) {
 		attr_t at = i == s->cur ? gu_attr(GU_R_CURSOR) : A_NORMAL;
 

@@ -15,6 +15,7 @@
 #include "db/groups.h"
 #include "db/review.h"
 #include "tui/caseview.h"
+#include "tui/listview.h"
 #include "tui/paint.h"
 #include "tui/screens_util.h"
 
@@ -527,12 +528,8 @@ static void draw(gu_app *a, void *st)
 	/* TRANSLATORS: the first line on screen of the case view and all its lines */
 	snprintf(pos, sizeof pos, _("line %d of %zu"), s->top + 1, s->nlines);
 	gu_put_right(a->lay.status.y, 1, a->lay.cols - 2, pos, gu_attr(GU_R_DIM));
-	if (s->cur >= 0) {
-		if (s->cur < s->top)
-			s->top = s->cur;
-		if (s->cur >= s->top + h)
-			s->top = s->cur - h + 1;
-	}
+	if (s->cur >= 0)
+		gu_view_follow(s->cur, &s->top, h);
 	for (i = 0; i < h && (size_t)(s->top + i) < s->nlines; i++) {
 		const cv_line *l = &s->lines[s->top + i];
 		attr_t at = s->top + i == s->cur ? gu_attr(GU_R_CURSOR) : gu_attr(l->role);

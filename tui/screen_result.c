@@ -11,6 +11,7 @@
 #include "core/keys.h"
 #include "core/text.h"
 #include "tui/app.h"
+#include "tui/listview.h"
 #include "tui/paint.h"
 
 enum row_kind { ROW_ALERT, ROW_ASK_HEAD, ROW_ASK, ROW_GROUP, ROW_ITEM, ROW_BLANK, ROW_NONE };
@@ -187,10 +188,7 @@ void gu_result_draw(gu_app *a)
 	n = build_rows(a, rows, 128);
 	y = a->lay.body.y - 1;
 	h = a->lay.body.h + 1;
-	if (a->res_cur < a->res_top)
-		a->res_top = a->res_cur;
-	if (a->res_cur >= a->res_top + h)
-		a->res_top = a->res_cur - h + 1;
+	gu_view_follow(a->res_cur, &a->res_top, h);
 	for (i = (size_t)a->res_top; i < n && y < a->lay.body.y + a->lay.body.h; i++, y++) {
 		const rrow *r = &rows[i];
 		bool here = (int)i == a->res_cur;

@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "db/auth.h"
 #include "tui/harness.h"
+#include "tui/listview.h"
 #include "tui/paint.h"
 #include "tui/screens_util.h"
 
@@ -166,22 +167,22 @@ void gu_scr_menu(const gu_layout *l, const char *title, const char *const *label
 /* Moves a list cursor; returns true when k was a moving key. */
 bool gu_scr_menu_key(const gu_key *k, int *cur, size_t n, int page)
 {
-	int last = n ? (int)n - 1 : 0;
+	int rows = (int)n;
 
 	if (page < 1)
 		page = 1;
 	if (gu_key_fn(k, KEY_UP))
-		*cur = *cur > 0 ? *cur - 1 : 0;
+		*cur = gu_view_move(*cur, -1, rows);
 	else if (gu_key_fn(k, KEY_DOWN))
-		*cur = *cur < last ? *cur + 1 : last;
+		*cur = gu_view_move(*cur, 1, rows);
 	else if (gu_key_fn(k, KEY_PPAGE))
-		*cur = *cur > page ? *cur - page : 0;
+		*cur = gu_view_move(*cur, -page, rows);
 	else if (gu_key_fn(k, KEY_NPAGE))
-		*cur = *cur + page < last ? *cur + page : last;
+		*cur = gu_view_move(*cur, page, rows);
 	else if (gu_key_fn(k, KEY_HOME))
 		*cur = 0;
 	else if (gu_key_fn(k, KEY_END))
-		*cur = last;
+		*cur = gu_view_move(0, rows, rows);
 	else
 		return false;
 	return true;

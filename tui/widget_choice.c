@@ -7,6 +7,7 @@
 
 #include "core/i18n.h"
 #include "core/text.h"
+#include "tui/listview.h"
 #include "tui/paint.h"
 #include "tui/widget.h"
 
@@ -196,10 +197,7 @@ int gu_choice_draw(gu_field *f, const gu_rect *r)
 		h = 1;
 	if (h > rows)
 		h = rows;
-	if (f->cur < f->top)
-		f->top = f->cur;
-	if (f->cur >= f->top + h)
-		f->top = f->cur - h + 1;
+	gu_view_follow(f->cur, &f->top, h);
 	if (f->top > rows - h)
 		f->top = rows - h;
 	if (f->top < 0)
