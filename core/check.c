@@ -15,6 +15,7 @@
 #include "core/policy_internal.h"
 #include "core/qtype.h"
 #include "core/region.h"
+#include "core/strbuf.h"
 
 /* Checks one value for a concrete key; returns 0 or an error (no place). */
 int gu_policy_check_value(const gu_policy *p, const char *key,
@@ -177,34 +178,22 @@ int gu_policy_answer_warning(const gu_policy *p, const gu_answers *a,
 	return 0;
 }
 
-/* Appends "key = value\n" to the buffer; returns 0 or -1. */
-static int put_line(char **buf, size_t *len, size_t *cap, const gu_answer *x)
+/* Appends "key = value\n" to the buffer. */
+static void put_line(gu_strbuf *b, const gu_answer *x)
 {
-	size_t need = strlen(x->key) + strlen(x->value) + 5;
-
-	if (*len + need > *cap) {
-		size_t nc = (*cap + need) * 2;
-		char *nb = realloc(*buf, nc);
-
-		if (!nb)
-			return -1;
-		*buf = nb;
-		*cap = nc;
-	}
-	*len += (size_t)snprintf(*buf + *len, *cap - *len, "%s = %s\n", x->key, x->value);
-	return 0;
+	gu_sb_printf(b, "%s = %s\n", x->key, x->value);
 }
 
 /* Writes answers as text in question order; returns a malloc'd string or NULL. */
 char *gu_policy_format_answers(const gu_policy *p, const gu_answers *a)
 {
-	char *buf = malloc(256), *done = calloc(a->n ? a->n : 1, 1);
-	size_t len = 0, cap = 256, i, j;
+	gu_strbuf buf = { 0 };
+	char *done = calloc(a->n ? a->n : 1, 1);
+	size_t i, j;
 	int *qof = malloc((a->n ? a->n : 1) * sizeof *qof), *mof = malloc((a->n ? a->n : 1) * sizeof *mof);
 
-	if (!buf || !done || !qof || !mof)
+	if (!done || !qof || !mof)
 		goto fail;
-	buf[0] = '\0';
 	for (j = 0; j < a->n; j++)
 		qof[j] = gu_policy_resolve_key(p, a->v[j].key, &mof[j]);
 	i = 0;
@@ -214,8 +203,7 @@ char *gu_policy_format_answers(const gu_policy *p, const gu_answers *a)
 		if (p->qx[i].owner != GU_OWN_MEMBER) {
 			for (j = 0; j < a->n; j++)
 				if (!done[j] && qof[j] == (int)i) {
-					if (put_line(&buf, &len, &cap, &a->v[j]) < 0)
-						goto fail;
+					put_line(&buf, &a->v[j]);
 					done[j] = 1;
 				}
 			i++;
@@ -237,22 +225,21 @@ char *gu_policy_format_answers(const gu_policy *p, const gu_answers *a)
 			for (size_t k = i; k < run; k++)
 				for (j = 0; j < a->n; j++)
 					if (!done[j] && qof[j] == (int)k && mof[j] == low) {
-						if (put_line(&buf, &len, &cap, &a->v[j]) < 0)
-							goto fail;
+						put_line(&buf, &a->v[j]);
 						done[j] = 1;
 					}
 		}
 		i = run;
 	}
 	for (j = 0; j < a->n; j++)
-		if (!done[j] && put_line(&buf, &len, &cap, &a->v[j]) < 0)
-			goto fail;
+		if (!done[j])
+			put_line(&buf, &a->v[j]);
 	free(done);
 	free(qof);
 	free(mof);
-	return buf;
+	return gu_sb_take(&buf);
 fail:
-	free(buf);
+	free(buf.s);
 	free(done);
 	free(qof);
 	free(mof);

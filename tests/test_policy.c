@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "core/qtype.h"
+#include "core/strbuf.h"
 #include "tests/test_policy_util.h"
 
 #define H TP_HEAD_LINES
@@ -427,4 +428,25 @@ Test(qtype, values_read_and_said_in_words)
 	cr_assert(strstr(gu_qtype(county->type)->words(county, v, buf, sizeof buf), "211322"));
 	cr_assert_neq(gu_qtype(county->type)->check(county, "211399", &(gu_error){ 0 }), 0);
 	gu_policy_free(p);
+}
+
+Test(strbuf, pieces_join_and_the_text_is_handed_over)
+{
+	gu_strbuf b = { 0 };
+	char *s;
+	int i;
+
+	gu_sb_put(&b, "ab", 2);
+	gu_sb_printf(&b, "-%d-", 42);
+	for (i = 0; i < 200; i++)
+		gu_sb_put(&b, "xy", 2);
+	cr_assert_eq(b.len, 6 + 400);
+	s = gu_sb_take(&b);
+	cr_assert(strncmp(s, "ab-42-xyxy", 10) == 0);
+	cr_assert_eq(strlen(s), 406);
+	cr_assert_null(b.s);
+	free(s);
+	s = gu_sb_take(&b);
+	cr_assert_str_eq(s, "");
+	free(s);
 }
