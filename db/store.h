@@ -101,6 +101,10 @@ const char *gu_case_status_name(enum gu_case_status s);
 const char *gu_case_status_label(enum gu_case_status s);
 /* Sets *out from a status name; returns 0 or -GU_EINVAL. */
 int gu_case_status_parse(const char *name, enum gu_case_status *out, gu_error *err);
+/* Adds the statuses of a comma-separated list ("draft, returned") to *mask
+ * (bits 1u << status); returns 0, or -GU_EINVAL naming the first word that
+ * is not a status (or -GU_ENOMEM). */
+int gu_case_status_mask_parse(const char *list, unsigned *mask, gu_error *err);
 
 /* What a new case starts with; every text may be NULL. */
 typedef struct gu_case_new {

@@ -42,31 +42,6 @@ void gu_cases_csv_usage(FILE *f)
 	fputs(_("  --force           replace the --output FILE when it exists (kept otherwise)\n"), f);
 }
 
-/* Sets the status mask from a comma-separated list; returns 0 or -1 (printed). */
-static int parse_statuses(const char *list, unsigned *mask)
-{
-	char *copy = strdup(list), *save = NULL, *word;
-	int ret = 0;
-
-	if (!copy)
-		return -1;
-	for (word = strtok_r(copy, ",", &save); word; word = strtok_r(NULL, ",", &save)) {
-		enum gu_case_status s;
-		gu_error err;
-
-		while (*word == ' ')
-			word++;
-		if (gu_case_status_parse(word, &s, &err) < 0) {
-			gu_complain("%s", err.message);
-			ret = -1;
-			break;
-		}
-		*mask |= 1u << s;
-	}
-	free(copy);
-	return ret;
-}
-
 /* Parses a positive number no larger than max; returns it, or -1 (printed). */
 static long parse_number(const char *s, long max, const char *option)
 {
@@ -119,8 +94,10 @@ static int take(int opt, const char *arg, void *ctx)
 		*c->flags |= GU_SAFE_REPLACE;
 		break;
 	case OPT_STATUS:
-		if (parse_statuses(arg, &c->f->status_mask) < 0)
+		if (gu_case_status_mask_parse(arg, &c->f->status_mask, &err) < 0) {
+			gu_complain("%s", err.message);
 			return 2;
+		}
 		break;
 	case OPT_WORKER:
 		c->f->worker = arg;
