@@ -339,6 +339,20 @@ static int bind_filter(sqlite3_stmt *st, const gu_case_filter *f)
 	return sqlite3_bind_int64(st, 5, f->updated_since);
 }
 
+/* Fills a listed case from the row (a gu_row_fill_fn). */
+static void fill_case(sqlite3_stmt *st, void *elem, bool *oom)
+{
+	(void)oom;
+	read_case(st, elem);
+}
+
+/* Frees a list of cases (a gu_rows_free_fn): they hold no pointers. */
+static void free_cases(void *v, size_t n)
+{
+	(void)n;
+	free(v);
+}
+
 /* Lists cases newest first; returns 0 or < 0. */
 int gu_case_list(gu_db *db, const gu_case_filter *f, gu_case_info **out,
 	size_t *n, gu_error *err)
@@ -346,9 +360,7 @@ int gu_case_list(gu_db *db, const gu_case_filter *f, gu_case_info **out,
 	static const gu_case_filter all = { 0 };
 	gu_case_filter limited;
 	sqlite3_stmt *st;
-	gu_case_info *v = NULL;
-	size_t cap = 0, len = 0;
-	bool oom = false;
+	void *v = NULL;
 	int rc, ret = 0;
 	GU_ERR_LOCAL(err);
 
@@ -372,35 +384,12 @@ int gu_case_list(gu_db *db, const gu_case_filter *f, gu_case_info **out,
 		goto cleanup;
 	if ((rc = sqlite3_bind_int64(st, 7, (sqlite3_int64)f->offset)) != SQLITE_OK)
 		goto cleanup;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			size_t ncap = cap ? 2 * cap : 32;
-			gu_case_info *nv = realloc(v, ncap * sizeof *nv);
-
-			if (!nv) {
-				oom = true;
-				break;
-			}
-			v = nv;
-			cap = ncap;
-		}
-		read_case(st, &v[len++]);
-	}
-	if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
+	ret = gu_db_read_rows(db, st, sizeof **out, fill_case, free_cases, &v, n, err);
+	*out = v;
+	return ret;
 cleanup:
 	sqlite3_reset(st);
-	if (oom)
-		ret = gu_error_set(err, GU_ENOMEM, db->path, 0, 0, _("out of memory"));
-	else if (rc != SQLITE_OK)
-		ret = gu_db_fail(db, rc, err);
-	if (ret < 0) {
-		free(v);
-		return ret;
-	}
-	*out = v;
-	*n = len;
-	return 0;
+	return gu_db_fail(db, rc, err);
 }
 
 /* Counts the cases a filter selects; returns the count or < 0. */
