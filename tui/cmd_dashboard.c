@@ -15,7 +15,7 @@
 #include "tui/login_cli.h"
 #include "tui/options.h"
 
-enum { OPT_FROM = 0x2000, OPT_TO, OPT_TODAY };
+enum { OPT_FROM = GU_OPT_OWN, OPT_TO, OPT_TODAY, OPT_END };
 
 #define BAR_COLS 40
 #define LABEL_COLS 16
@@ -123,26 +123,6 @@ static void print_dashboard(const gu_dashboard *d, const gu_policy *p, const cha
 	printf(_("Follow-ups: %ld open, %ld overdue\n"), d->followups_open, d->overdue);
 }
 
-/* What the command's own options say. */
-struct opts {
-	const char *from, *to, *today;
-};
-
-/* Takes one of the command's own options into ctx; returns 0 or the exit
- * status after a message. */
-static int take(int opt, const char *arg, void *ctx)
-{
-	struct opts *o = ctx;
-
-	if (opt == OPT_FROM)
-		o->from = arg;
-	else if (opt == OPT_TO)
-		o->to = arg;
-	else if (opt == OPT_TODAY)
-		o->today = arg;
-	return 0;
-}
-
 /* Runs "guanai dashboard"; returns the exit status. */
 int cmd_dashboard(int argc, char **argv)
 {
@@ -152,7 +132,7 @@ int cmd_dashboard(int argc, char **argv)
 		{ "today", required_argument, NULL, OPT_TODAY },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct opts o = { 0 };
+	const char *o[OPT_END - GU_OPT_OWN] = { NULL };
 	const char *from = NULL, *to = NULL, *today = NULL;
 	gu_policy *p = NULL;
 	gu_dashboard d;
@@ -161,12 +141,12 @@ int cmd_dashboard(int argc, char **argv)
 	gu_db *db;
 	int status;
 
-	status = gu_command_options(argc, argv, "dashboard", usage, own, take, &o);
+	status = gu_command_options(argc, argv, "dashboard", usage, own, gu_option_keep, o);
 	if (status >= 0)
 		return status;
-	from = o.from;
-	to = o.to;
-	today = o.today;
+	from = o[OPT_FROM - GU_OPT_OWN];
+	to = o[OPT_TO - GU_OPT_OWN];
+	today = o[OPT_TODAY - GU_OPT_OWN];
 	if (optind < argc) {
 		gu_complain(_("\"%s dashboard\" takes no arguments; see \"%s dashboard --help\""),
 			PACKAGE, PACKAGE);

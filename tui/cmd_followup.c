@@ -14,7 +14,7 @@
 #include "tui/login_cli.h"
 #include "tui/options.h"
 
-enum { OPT_DATE = 0x2000, OPT_NOTE, OPT_DUE };
+enum { OPT_DATE = GU_OPT_OWN, OPT_NOTE, OPT_DUE, OPT_END };
 
 /* Prints the command's help to f. */
 static void usage(FILE *f)
@@ -60,26 +60,6 @@ static bool item_ok(const char *s, int *item)
 	return true;
 }
 
-/* What the command's own options say. */
-struct opts {
-	const char *date, *note, *due;
-};
-
-/* Takes one of the command's own options into ctx; returns 0 or the exit
- * status after a message. */
-static int take(int opt, const char *arg, void *ctx)
-{
-	struct opts *o = ctx;
-
-	if (opt == OPT_DATE)
-		o->date = arg;
-	else if (opt == OPT_NOTE)
-		o->note = arg;
-	else if (opt == OPT_DUE)
-		o->due = arg;
-	return 0;
-}
-
 /* Runs "guanai followup"; returns the exit status. */
 int cmd_followup(int argc, char **argv)
 {
@@ -89,19 +69,19 @@ int cmd_followup(int argc, char **argv)
 		{ "due", required_argument, NULL, OPT_DUE },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct opts o = { 0 };
+	const char *o[OPT_END - GU_OPT_OWN] = { NULL };
 	gu_followup_new fu = { 0 };
 	char buf[1024];
 	gu_error err;
 	gu_db *db;
 	int status, item = 0;
 
-	status = gu_command_options(argc, argv, "followup", usage, own, take, &o);
+	status = gu_command_options(argc, argv, "followup", usage, own, gu_option_keep, o);
 	if (status >= 0)
 		return status;
-	fu.date = o.date;
-	fu.note = o.note;
-	fu.next_due = o.due;
+	fu.date = o[OPT_DATE - GU_OPT_OWN];
+	fu.note = o[OPT_NOTE - GU_OPT_OWN];
+	fu.next_due = o[OPT_DUE - GU_OPT_OWN];
 	if (optind + 3 != argc) {
 		gu_complain(_("say \"followup ID ITEM STATUS\"; see \"%s followup --help\""), PACKAGE);
 		return 2;

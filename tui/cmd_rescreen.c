@@ -13,7 +13,7 @@
 #include "tui/login_cli.h"
 #include "tui/options.h"
 
-enum { OPT_ALL = 0x2000, OPT_DATE };
+enum { OPT_ALL = GU_OPT_OWN, OPT_DATE, OPT_END };
 
 static const char *const kind_names[] = { "gained", "lost", "changed" };
 
@@ -70,25 +70,6 @@ static void put_summary(const gu_rescreen_summary *s)
 				s->gained[item], s->lost[item], s->verdict[item]);
 }
 
-/* What the command's own options say. */
-struct opts {
-	bool all;
-	const char *date;
-};
-
-/* Takes one of the command's own options into ctx; returns 0 or the exit
- * status after a message. */
-static int take(int opt, const char *arg, void *ctx)
-{
-	struct opts *o = ctx;
-
-	if (opt == OPT_ALL)
-		o->all = true;
-	else if (opt == OPT_DATE)
-		o->date = arg;
-	return 0;
-}
-
 /* Runs "guanai rescreen"; returns the exit status. */
 int cmd_rescreen(int argc, char **argv)
 {
@@ -97,7 +78,7 @@ int cmd_rescreen(int argc, char **argv)
 		{ "date", required_argument, NULL, OPT_DATE },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct opts o = { 0 };
+	const char *o[OPT_END - GU_OPT_OWN] = { NULL };
 	const char *date = NULL;
 	bool all = false;
 	gu_policy *p = NULL;
@@ -106,11 +87,11 @@ int cmd_rescreen(int argc, char **argv)
 	gu_error err;
 	int status;
 
-	status = gu_command_options(argc, argv, "rescreen", usage, own, take, &o);
+	status = gu_command_options(argc, argv, "rescreen", usage, own, gu_option_keep, o);
 	if (status >= 0)
 		return status;
-	all = o.all;
-	date = o.date;
+	all = o[OPT_ALL - GU_OPT_OWN] != NULL;
+	date = o[OPT_DATE - GU_OPT_OWN];
 	if (all ? optind != argc : optind + 1 != argc) {
 		gu_complain(_("give one case ID or --all; see \"%s rescreen --help\""), PACKAGE);
 		return 2;

@@ -12,7 +12,7 @@
 #include "tui/login_cli.h"
 #include "tui/options.h"
 
-enum { OPT_REASON = 0x2000, OPT_NOTE };
+enum { OPT_REASON = GU_OPT_OWN, OPT_NOTE, OPT_END };
 
 /* Prints the command's help to f. */
 static void usage(FILE *f)
@@ -37,24 +37,6 @@ static void usage(FILE *f)
 		"  --db PATH       the database to use\n"), f);
 }
 
-/* What the command's own options say. */
-struct opts {
-	const char *reason, *note;
-};
-
-/* Takes one of the command's own options into ctx; returns 0 or the exit
- * status after a message. */
-static int take(int opt, const char *arg, void *ctx)
-{
-	struct opts *o = ctx;
-
-	if (opt == OPT_REASON)
-		o->reason = arg;
-	else if (opt == OPT_NOTE)
-		o->note = arg;
-	return 0;
-}
-
 /* Runs "guanai review"; returns the exit status. */
 int cmd_review(int argc, char **argv)
 {
@@ -63,7 +45,7 @@ int cmd_review(int argc, char **argv)
 		{ "note", required_argument, NULL, OPT_NOTE },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct opts o = { 0 };
+	const char *o[OPT_END - GU_OPT_OWN] = { NULL };
 	const char *reason = NULL, *note = NULL, *id, *what;
 	enum gu_review_decision d;
 	char buf[1024];
@@ -71,11 +53,11 @@ int cmd_review(int argc, char **argv)
 	gu_db *db;
 	int status;
 
-	status = gu_command_options(argc, argv, "review", usage, own, take, &o);
+	status = gu_command_options(argc, argv, "review", usage, own, gu_option_keep, o);
 	if (status >= 0)
 		return status;
-	reason = o.reason;
-	note = o.note;
+	reason = o[OPT_REASON - GU_OPT_OWN];
+	note = o[OPT_NOTE - GU_OPT_OWN];
 	if (optind + 2 != argc) {
 		gu_complain(_("say \"review ID approve\" or \"review ID return --reason CODE --note TEXT\"; "
 			"see \"%s review --help\""), PACKAGE);

@@ -97,6 +97,15 @@ int gu_command_options(int argc, char **argv, const char *command, void (*usage)
 	return -1;
 }
 
+/* Keeps an option's argument in the array ctx; returns 0. */
+int gu_option_keep(int opt, const char *arg, void *ctx)
+{
+	const char **v = ctx;
+
+	v[opt - GU_OPT_OWN] = arg ? arg : "";
+	return 0;
+}
+
 /* Returns true when path names an existing regular file. */
 static bool is_file(const char *path)
 {

@@ -45,6 +45,13 @@ typedef int (*gu_option_fn)(int opt, const char *arg, void *ctx);
 
 /* The most options a command may have of its own. */
 #define GU_MAX_OWN_OPTIONS 24
+/* The value of a command's first own option; the others follow it. */
+#define GU_OPT_OWN 0x2000
+
+/* A gu_option_fn for options that are only kept: ctx is an array of
+ * strings indexed by the option's value minus GU_OPT_OWN, where each
+ * option's argument ("" for one that takes none) is put; returns 0. */
+int gu_option_keep(int opt, const char *arg, void *ctx);
 
 /* Parses a command's options: the common ones, --help (shows usage(stdout))
  * and its own (own: a table ended by a zero row, or NULL), each handed to
