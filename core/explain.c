@@ -135,7 +135,7 @@ static void ks_add(keyset *ks, const char *key)
 }
 
 /* Makes ks->v: one allocation holding the pointers, then the keys' bytes
- * (freed with one free); returns nothing (ks->failed when out of memory). */
+ * (freed with one free); ks->failed when out of memory. */
 static void ks_pack(keyset *ks)
 {
 	char *block;

@@ -79,8 +79,7 @@ sqlite3_stmt *gu_db_stmt(gu_db *db, enum gu_st slot, const char *sql, gu_error *
  * statement, or NULL with the SQLite result in *rc (err untouched). */
 sqlite3_stmt *gu_db_slot(gu_db *db, enum gu_st slot, const char *sql, int *rc);
 
-/* Notes the device and inode of the open write-ahead log (db/wal_guard.c);
- * returns nothing. */
+/* Notes the device and inode of the open write-ahead log (db/wal_guard.c). */
 void gu_db_wal_remember(gu_db *db);
 /* Returns 0 while the log is the file opened; else (and from then on)
  * -GU_EDB_WAL_LOST with a message saying how to go on, after rolling back

@@ -345,8 +345,8 @@ static int prepare_query(const char *text, struct query *q, gu_error *err)
 	return 0;
 }
 
-/* Appends text to the SQL being built; returns nothing (a too long SQL
- * cannot happen with the fixed pieces below). */
+/* Appends text to the SQL being built (a too long SQL cannot happen with
+ * the fixed pieces below). */
 static void add(char *sql, size_t size, const char *text)
 {
 	size_t len = strlen(sql);

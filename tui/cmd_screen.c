@@ -94,8 +94,7 @@ static void ob_put(struct outbuf *ob, const char *s, size_t n)
 	ob->len += n;
 }
 
-/* Appends s to ob as a TSV field: tabs and line ends become spaces;
- * returns nothing. */
+/* Appends s to ob as a TSV field: tabs and line ends become spaces. */
 static void ob_field(struct outbuf *ob, const char *s)
 {
 	for (;;) {

@@ -180,8 +180,7 @@ void gu_roster_key(gu_app *a, const gu_key *k)
 	}
 }
 
-/* Renames every answer of member from to member to (NULL to: removes);
- * returns nothing. */
+/* Renames every answer of member from to member to (NULL to: removes). */
 static void move_member(gu_app *a, int from, int to)
 {
 	gu_session *s = a->ses;

@@ -124,7 +124,7 @@ void gu_session_store_progress(gu_app *a)
 	write_resume(a, s->resume_stored);
 }
 
-/* Remembers the step on screen; returns nothing.  Resuming goes to the
+/* Remembers the step on screen.  Resuming goes to the
  * first unanswered question when no key is stored, so the key is written
  * only when the step on screen is another one (going back, skipping):
  * the usual step forward costs no second write to the disk.  A failure
