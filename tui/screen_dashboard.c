@@ -222,13 +222,82 @@ static void draw_popup(gu_app *a, dash_state *s)
 		gu_attr(s->pop_err[0] ? GU_R_ERROR : GU_R_DIM));
 }
 
+/* Leaves the dashboard; returns GU_SCREEN_BACK. */
+static int key_back(gu_app *a, void *st)
+{
+	(void)a;
+	(void)st;
+	return GU_SCREEN_BACK;
+}
+
+/* Turns to the other page; returns GU_SCREEN_STAY. */
+static int key_page(gu_app *a, void *st)
+{
+	dash_state *s = st;
+
+	(void)a;
+	s->page = (enum page)((s->page + 1) % PAGE_COUNT);
+	return GU_SCREEN_STAY;
+}
+
+/* Counts the next period; returns GU_SCREEN_STAY. */
+static int key_period(gu_app *a, void *st)
+{
+	dash_state *s = st;
+
+	s->period = s->period == P_CUSTOM ? P_ALL : (enum period)((s->period + 1) % P_COUNT);
+	load(a, s);
+	return GU_SCREEN_STAY;
+}
+
+/* Opens the form for a period of chosen days; returns GU_SCREEN_STAY. */
+static int key_choose(gu_app *a, void *st)
+{
+	dash_state *s = st;
+
+	(void)a;
+	s->pop = true;
+	s->focus = 0;
+	s->pop_err[0] = '\0';
+	return GU_SCREEN_STAY;
+}
+
+/* Shows the next item, after the last the first; returns GU_SCREEN_STAY. */
+static int key_next_item(gu_app *a, void *st)
+{
+	dash_state *s = st;
+
+	s->page = PAGE_ITEMS;
+	s->item = s->item < item_count(a, s) ? s->item + 1 : 1;
+	return GU_SCREEN_STAY;
+}
+
+/* Shows the item before, before the first the last; returns GU_SCREEN_STAY. */
+static int key_prev_item(gu_app *a, void *st)
+{
+	dash_state *s = st;
+
+	s->page = PAGE_ITEMS;
+	s->item = s->item > 1 ? s->item - 1 : item_count(a, s);
+	return GU_SCREEN_STAY;
+}
+
+/* The dashboard's keys: they run it and name themselves in the key bar. */
+static const gu_scr_key keys[] = {
+	{ '\t', 0, key_page, "Tab", N_("overview / items") },
+	{ 0, KEY_BTAB, key_page, NULL, NULL },
+	{ 'p', 0, key_period, "p", N_("period") },
+	{ 0, KEY_F(2), key_period, NULL, NULL },
+	{ 'c', 0, key_choose, "c", N_("choose days") },
+	{ 0, KEY_RIGHT, key_next_item, "Left/Right", N_("item") },
+	{ 0, KEY_LEFT, key_prev_item, NULL, NULL },
+	{ GU_ESC, 0, key_back, "Esc", N_("back") },
+	{ 'q', 0, key_back, NULL, NULL },
+};
+
 /* Draws the dashboard. */
 static void draw(gu_app *a, void *st)
 {
-	static const char *const keys[] = {
-		"Tab", N_("overview / items"), "p", N_("period"), "c", N_("choose days"),
-		"Left/Right", N_("item"), "Esc", N_("back"),
-	};
 	dash_state *s = st;
 	char line[300];
 
@@ -251,7 +320,7 @@ static void draw(gu_app *a, void *st)
 	}
 	if (s->pop)
 		draw_popup(a, s);
-	gu_scr_bottom(a, keys, sizeof keys / sizeof keys[0]);
+	gu_scr_keys_bottom(a, keys, sizeof keys / sizeof keys[0]);
 }
 
 /* Takes a key in the custom period form. */
@@ -291,25 +360,7 @@ static int key(gu_app *a, void *st, const gu_key *k)
 		popup_key(a, s, k);
 		return GU_SCREEN_STAY;
 	}
-	if (gu_key_char(k, GU_ESC) || gu_key_char(k, 'q'))
-		return GU_SCREEN_BACK;
-	if (gu_key_char(k, '\t') || gu_key_fn(k, KEY_BTAB)) {
-		s->page = (enum page)((s->page + 1) % PAGE_COUNT);
-	} else if (gu_key_char(k, 'p') || gu_key_fn(k, KEY_F(2))) {
-		s->period = s->period == P_CUSTOM ? P_ALL : (enum period)((s->period + 1) % P_COUNT);
-		load(a, s);
-	} else if (gu_key_char(k, 'c')) {
-		s->pop = true;
-		s->focus = 0;
-		s->pop_err[0] = '\0';
-	} else if (gu_key_fn(k, KEY_RIGHT)) {
-		s->page = PAGE_ITEMS;
-		s->item = s->item < item_count(a, s) ? s->item + 1 : 1;
-	} else if (gu_key_fn(k, KEY_LEFT)) {
-		s->page = PAGE_ITEMS;
-		s->item = s->item > 1 ? s->item - 1 : item_count(a, s);
-	}
-	return GU_SCREEN_STAY;
+	return gu_scr_keys_run(a, s, keys, sizeof keys / sizeof keys[0], k);
 }
 
 /* Shows the dashboard until the user leaves; returns a gu_screen_ret. */

@@ -97,6 +97,29 @@ void gu_scr_bottom(gu_app *a, const char *const *pairs, size_t npairs)
 	gu_frame_bottom(a, t, npairs);
 }
 
+/* Runs the action of the row k matches; returns its answer or GU_SCREEN_STAY. */
+int gu_scr_keys_run(gu_app *a, void *st, const gu_scr_key *keys, size_t n, const gu_key *k)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((keys[i].ch && gu_key_char(k, keys[i].ch)) || (keys[i].fn && gu_key_fn(k, keys[i].fn)))
+			return keys[i].act(a, st);
+	return GU_SCREEN_STAY;
+}
+
+/* Draws the key bar from the named rows. */
+void gu_scr_keys_bottom(gu_app *a, const gu_scr_key *keys, size_t n)
+{
+	const char *pairs[32];
+	size_t i, np = 0;
+
+	for (i = 0; i < n && np + 2 <= sizeof pairs / sizeof pairs[0]; i++)
+		if (keys[i].name) {
+			pairs[np++] = keys[i].name;
+			pairs[np++] = keys[i].msgid;
+		}
+	gu_scr_bottom(a, pairs, np);
+}
+
 /* Draws a hidden field: one '*' per character of e. */
 void gu_scr_hidden_draw(const gu_edit *e, int y, int x, int w, bool focus)
 {
