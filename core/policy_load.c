@@ -167,7 +167,7 @@ static int load_counties(loader *ld, gu_block *b)
 	if (rc || !a)
 		return rc;
 	for (s = a->v.s; *s; ) {
-		size_t len = strcspn(s, " ,");
+		size_t len = strcspn(s, " ,\n");
 		const char **v;
 		char *code;
 
