@@ -13,6 +13,7 @@
 #include "tui/app.h"
 #include "tui/listview.h"
 #include "tui/paint.h"
+#include "tui/screens_util.h"
 
 enum row_kind { ROW_ALERT, ROW_ASK_HEAD, ROW_ASK, ROW_GROUP, ROW_ITEM, ROW_BLANK, ROW_NONE };
 
@@ -154,7 +155,6 @@ void gu_result_draw(gu_app *a)
 		"Enter", N_("details"), "Space", N_("refer"), "f", N_("finish"),
 		"Esc", N_("back to questions"),
 	};
-	const char *tkeys[sizeof keys / sizeof keys[0]];
 	rrow rows[128];
 	size_t n, i;
 	int x = a->lay.margin, w = a->lay.cols - 2 * a->lay.margin, y, h;
@@ -162,8 +162,6 @@ void gu_result_draw(gu_app *a)
 	const char *name = gu_answers_get(&s->ans, GU_KEY_CHILD_NAME);
 	int neli = 0, nver = 0;
 
-	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
-		tkeys[i] = i % 2 ? _(keys[i]) : keys[i];
 	snprintf(title, sizeof title, "%s  %s", _("Results"),
 		name && strcmp(name, "unknown") ? name : "");
 	gu_frame_title(a, title);
@@ -175,7 +173,7 @@ void gu_result_draw(gu_app *a)
 		y++;
 		gu_put_wrapped(y, x, w, 2, _("Press Enter to go to that question, or Esc to go back."),
 			A_NORMAL);
-		gu_frame_bottom(a, tkeys, 0);
+		gu_scr_bottom(a, keys, 0);
 		return;
 	}
 	for (i = 0; i < s->res.n; i++) {
@@ -229,7 +227,7 @@ void gu_result_draw(gu_app *a)
 			break;
 		}
 	}
-	gu_frame_bottom(a, tkeys, sizeof keys / sizeof keys[0]);
+	gu_scr_bottom(a, keys, sizeof keys / sizeof keys[0]);
 	/* several items share a service name: the highlighted one's whole
 	 * reason is shown on the message line when it is free */
 	if (!a->msg[0] && a->res_cur >= 0 && (size_t)a->res_cur < n
