@@ -10,6 +10,7 @@
 #include "core/answers.h"
 #include "core/i18n.h"
 #include "core/recode.h"
+#include "core/text.h"
 
 /* Each answer is one allocation holding "key\0value\0"; a hash index of
  * the keys keeps look-ups constant-time however many answers there are. */
@@ -333,6 +334,22 @@ static const char *trim_end(const char *start, const char *end)
 	return end;
 }
 
+/* Returns the first control character (C0 including tab, DEL, C1) of the
+ * n bytes at s (valid UTF-8), or 0 when there is none. */
+static uint32_t first_control(const char *s, size_t n)
+{
+	size_t pos = 0;
+
+	while (pos < n) {
+		uint32_t cp;
+
+		pos += gu_utf8_decode(s + pos, n - pos, &cp);
+		if (gu_char_is_control(cp) && cp != 0)
+			return cp;
+	}
+	return 0;
+}
+
 /* Parses one non-blank, non-comment line; returns 0 or a negative code. */
 static int parse_line(const char *s, const char *end, const char *filename,
 	int line, gu_answers *out, gu_error *err)
@@ -340,6 +357,7 @@ static int parse_line(const char *s, const char *end, const char *filename,
 	const char *eq = memchr(s, '=', (size_t)(end - s));
 	const char *kend, *v;
 	size_t keylen, dup, h;
+	uint32_t ctrl;
 
 	if (!eq)
 		return gu_error_set(err, GU_ESYNTAX, filename, line, 0,
@@ -355,6 +373,12 @@ static int parse_line(const char *s, const char *end, const char *filename,
 			(int)(keylen > 80 ? 80 : keylen), s);
 	v = skip_blank(eq + 1, end);
 	end = trim_end(v, end);
+	ctrl = first_control(v, (size_t)(end - v));
+	if (ctrl)
+		return gu_error_set(err, GU_ESYNTAX, filename, line, 0,
+			_("%.*s: the value holds the control character U+%04X, which a terminal or "
+			  "spreadsheet would obey; remove it from the file"),
+			(int)(keylen > 80 ? 80 : keylen), s, (unsigned)ctrl);
 	h = hash_key(s, keylen);
 	dup = index_of_hashed(out, s, keylen, h);
 	if (dup < out->n)

@@ -8,6 +8,7 @@
 
 #include "core/csv.h"
 #include "core/i18n.h"
+#include "core/text.h"
 
 /* How many row numbers an error message lists before it stops. */
 #define LISTED_ROWS 20
@@ -131,8 +132,58 @@ bool gu_csv_needs_guard(const char *text, size_t len)
 	return false;
 }
 
-/* Appends one quoted field to the row; returns 0 or -GU_ENOMEM. */
-int gu_csv_field_n(gu_csv *w, const char *text, size_t len)
+/* Returns true when text would be read as a number, a date, a time or a
+ * percentage by a spreadsheet (0012345, 1E5, 2024-01-02, 1/2, 12:30, 5%,
+ * 2024年1月2日): digits with only signs, separators, an exponent and those
+ * date words, so that it is written after a ' and stays text. */
+bool gu_csv_looks_numeric(const char *text, size_t len)
+{
+	static const char *const words[] = { "\xE5\xB9\xB4", "\xE6\x9C\x88", "\xE6\x97\xA5" };
+	bool digit = false;
+	size_t i = 0, k;
+
+	while (text && i < len) {
+		char c = text[i];
+
+		if (c >= '0' && c <= '9') {
+			digit = true;
+			i++;
+			continue;
+		}
+		if (c != '\0' && strchr(" .,+-/:%eE()$", c)) {
+			i++;
+			continue;
+		}
+		for (k = 0; k < 3; k++)
+			if (len - i >= 3 && memcmp(text + i, words[k], 3) == 0)
+				break;
+		if (k == 3)
+			return false;
+		i += 3;
+	}
+	return digit;
+}
+
+/* Returns true when text holds a control character other than a tab or a
+ * line end (C0, DEL, or C1 such as U+009B), which a terminal would obey. */
+static bool has_control(const char *text, size_t len)
+{
+	for (size_t i = 0; text && i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+			return true;
+		if (c == 0xC2 && i + 1 < len && (unsigned char)text[i + 1] >= 0x80
+		    && (unsigned char)text[i + 1] <= 0x9F)
+			return true;
+	}
+	return false;
+}
+
+/* Appends one quoted field, with a ' before a formula and, when guard_text
+ * is set, before what a spreadsheet would read as a number or a date;
+ * returns 0 or -GU_ENOMEM. */
+static int put_quoted(gu_csv *w, const char *text, size_t len, bool guard_text)
 {
 	size_t start = 0;
 
@@ -142,7 +193,8 @@ int gu_csv_field_n(gu_csv *w, const char *text, size_t len)
 		return -GU_ENOMEM;
 	if (row_put(w, "\"", 1))
 		return -GU_ENOMEM;
-	if (gu_csv_needs_guard(text, len) && row_put(w, "'", 1))
+	if ((gu_csv_needs_guard(text, len) || (guard_text && gu_csv_looks_numeric(text, len)))
+	    && row_put(w, "'", 1))
 		return -GU_ENOMEM;
 	for (size_t i = 0; i < len; i++) {
 		if (text[i] != '"')
@@ -158,6 +210,30 @@ int gu_csv_field_n(gu_csv *w, const char *text, size_t len)
 	return 0;
 }
 
+/* Appends one quoted text field, its control characters escaped
+ * (core/text.h) and kept text; returns 0 or -GU_ENOMEM. */
+int gu_csv_field_n(gu_csv *w, const char *text, size_t len)
+{
+	char *copy, *safe;
+	int ret;
+
+	if (!has_control(text, len))
+		return put_quoted(w, text, len, true);
+	copy = strndup(text, len);
+	safe = copy ? gu_text_escape_controls(copy, GU_ESCAPE_CELL) : NULL;
+	ret = safe ? put_quoted(w, safe, strlen(safe), true) : -GU_ENOMEM;
+	free(safe);
+	free(copy);
+	return ret;
+}
+
+/* Appends a field the program wrote (a date, a count) that a spreadsheet
+ * may read as a date or number; returns 0 or -GU_ENOMEM. */
+int gu_csv_field_value(gu_csv *w, const char *text)
+{
+	return put_quoted(w, text, text ? strlen(text) : 0, false);
+}
+
 /* Appends one NUL-terminated field; returns 0 or -GU_ENOMEM. */
 int gu_csv_field(gu_csv *w, const char *text)
 {
@@ -170,7 +246,7 @@ int gu_csv_field_long(gu_csv *w, long value)
 	char buf[32];
 	int n = snprintf(buf, sizeof buf, "%ld", value);
 
-	return gu_csv_field_n(w, buf, (size_t)n);
+	return put_quoted(w, buf, (size_t)n, false);
 }
 
 /* Returns true when s[0..len) is well-formed UTF-8: shortest forms only, no

@@ -51,10 +51,16 @@ int gu_csv_init(gu_csv *w, enum gu_csv_encoding enc, FILE *out, gu_error *err);
 void gu_csv_free(gu_csv *w);
 /* Marks the next row as the header row, which is not counted as a data row. */
 void gu_csv_header_next(gu_csv *w);
-/* Appends one field of len bytes to the row being built; returns 0 or -GU_ENOMEM. */
+/* Appends one text field of len bytes to the row being built, control
+ * characters escaped (core/text.h) and what a spreadsheet would read as a
+ * number or date kept text; returns 0 or -GU_ENOMEM. */
 int gu_csv_field_n(gu_csv *w, const char *text, size_t len);
 /* Appends one NUL-terminated field (NULL is an empty field); returns 0 or -GU_ENOMEM. */
 int gu_csv_field(gu_csv *w, const char *text);
+/* Appends a field the program itself wrote (a date such as 2024-01-02, a
+ * count) as it is, for a spreadsheet to read as a date or number; returns
+ * 0 or -GU_ENOMEM.  Stored text goes through gu_csv_field. */
+int gu_csv_field_value(gu_csv *w, const char *text);
 /* Appends an integer field; returns 0 or -GU_ENOMEM. */
 int gu_csv_field_long(gu_csv *w, long value);
 /* Ends the row: converts and writes it.  Returns 0; -GU_EENCODING when the
@@ -75,5 +81,9 @@ const size_t *gu_csv_bad_rows(const gu_csv *w, size_t *n);
 /* Returns true when text would start a formula in a spreadsheet (=, +, -, @,
  * tab, carriage return, or their full-width forms), so it is written after a '. */
 bool gu_csv_needs_guard(const char *text, size_t len);
+
+/* Returns true when text would be read as a number or a date by a
+ * spreadsheet (0012345, 1E5, 2024-01-02), so it is written after a '. */
+bool gu_csv_looks_numeric(const char *text, size_t len);
 
 #endif

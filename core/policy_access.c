@@ -250,3 +250,23 @@ const gu_question *gu_policy_find_question(const gu_policy *p, const char *key)
 
 	return q >= 0 ? &p->questions[q] : NULL;
 }
+
+/* Reads a whole-number parameter; returns 0, or -1 when it is missing or
+ * not a whole number. */
+int gu_policy_param_long(const gu_policy *p, const char *name, long *out)
+{
+	size_t i;
+	char *end;
+	long v;
+
+	for (i = 0; p && i < p->nparams; i++) {
+		if (strcmp(p->params[i].name, name) != 0)
+			continue;
+		v = strtol(p->params[i].value, &end, 10);
+		if (end == p->params[i].value || *end != '\0')
+			return -1;
+		*out = v;
+		return 0;
+	}
+	return -1;
+}

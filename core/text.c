@@ -2,6 +2,8 @@
 /* Text width in columns, cutting in bytes, and wrapping, for UTF-8 text. */
 
 #include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -382,4 +384,35 @@ size_t gu_text_wrap_hanging(const char *s, int cols, int indent, gu_text_line *l
 			lines[i].start += rest;
 	}
 	return 1 + m;
+}
+
+/* Escapes control characters and bad bytes (see text.h); returns the copy or NULL. */
+char *gu_text_escape_controls(const char *s, enum gu_escape mode)
+{
+	size_t len = s ? strlen(s) : 0, pos = 0, o = 0;
+	char *out = malloc(4 * len + 1);
+
+	if (!out)
+		return NULL;
+	while (pos < len) {
+		uint32_t cp;
+		size_t n = gu_utf8_decode(s + pos, len - pos, &cp);
+		bool bad = cp == GU_REPLACEMENT && n == 1 && mode != GU_ESCAPE_CELL;
+
+		if (!bad && (cp == '\n' || cp == '\t' || cp == '\r') && mode == GU_ESCAPE_FIELD)
+			out[o++] = ' ';
+		else if (!bad && (cp == '\n' || cp == '\t' || (cp == '\r' && mode == GU_ESCAPE_CELL)))
+			out[o++] = (char)cp;
+		else if (bad || cp < 0x20 || cp == 0x7F)
+			o += (size_t)sprintf(out + o, "\\x%02X", (unsigned char)s[pos]);
+		else if (gu_char_is_control(cp))
+			o += (size_t)sprintf(out + o, "\\u%04X", (unsigned)cp);
+		else {
+			memcpy(out + o, s + pos, n);
+			o += n;
+		}
+		pos += n;
+	}
+	out[o] = '\0';
+	return out;
 }

@@ -64,4 +64,17 @@ size_t gu_text_wrap(const char *s, int cols, gu_text_line *lines, size_t max);
 size_t gu_text_wrap_hanging(const char *s, int cols, int indent, gu_text_line *lines,
 	size_t max);
 
+/* How gu_text_escape_controls treats line feeds and tabs. */
+enum gu_escape {
+	GU_ESCAPE_KEEP_LINES, /* kept: text of several lines */
+	GU_ESCAPE_FIELD,      /* line feeds, carriage returns and tabs become spaces */
+	GU_ESCAPE_CELL        /* a spreadsheet cell: line ends and tabs kept, and bytes
+	                         that are not UTF-8 too (the CSV writer refuses them) */
+};
+/* Returns a malloc'd copy of s (NULL reads as "") that is safe to print on a
+ * terminal: every other control character (C0, DEL, C1 including U+009B)
+ * is written as \xHH (C1 as \u00HH) and every byte that is not UTF-8 as
+ * \xHH, so nothing of it is lost; NULL when memory runs out. */
+char *gu_text_escape_controls(const char *s, enum gu_escape mode);
+
 #endif

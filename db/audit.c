@@ -1,6 +1,7 @@
 #include "config.h"
 /* The append-only audit log: who did what to which case, and when.
- * Triggers in the schema refuse any UPDATE or DELETE of it. */
+ * Triggers in the schema refuse any UPDATE or DELETE of it; the hash chain
+ * (db/audit_chain.c) shows when they were got round. */
 
 #include <stdlib.h>
 #include <string.h>
@@ -8,39 +9,52 @@
 #include "core/i18n.h"
 #include "db/internal.h"
 
-/* Appends an entry inside the caller's transaction; returns 0 or < 0. */
+/* Appends an entry inside the caller's transaction, chained to the entry
+ * before it (db/audit_chain.c); returns 0 or < 0. */
 int gu_audit_add_in_tx(gu_db *db, const char *action, const char *case_id,
 	const char *detail, gu_time_ms when, gu_error *err)
 {
 	sqlite3_stmt *st;
-	char id[GU_ID_SIZE];
+	char id[GU_ID_SIZE], prev[65], dh[65], hash[65];
+	gu_audit_link l;
 	int rc, ret;
 
 	ret = gu_db_new_id(id, err);
+	if (ret == 0)
+		ret = gu_audit_head_in_tx(db, &l.seq, prev, err);
 	if (ret < 0)
 		return ret;
+	l.seq++;
+	l.prev_hash = prev;
+	l.id = id;
+	l.at = when;
+	l.by = gu_db_user(db);
+	l.action = action;
+	l.case_id = case_id ? case_id : "";
+	l.detail_hash = gu_audit_detail_hash(detail, dh);
+	l.device = db->device;
+	gu_audit_link_hash(&l, hash);
 	st = gu_db_stmt(db, GU_ST_AUDIT_INSERT,
-		"INSERT INTO audit (id, at, by, action, case_id, detail, updated_at, device)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?2, ?7)", err);
+		"INSERT INTO audit (id, at, by, action, case_id, detail, updated_at, device,"
+		" seq, prev_hash, detail_hash, hash)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?2, ?7, ?8, ?9, ?10, ?11)", err);
 	if (!st)
 		return -(int)err->code;
-	if ((rc = sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = sqlite3_bind_int64(st, 2, when)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 3, gu_db_user(db))) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 4, action)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 5, case_id && *case_id ? case_id : NULL)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 6, detail)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 7, db->device)) != SQLITE_OK)
+	if ((rc = sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT)) != SQLITE_OK
+	    || (rc = sqlite3_bind_int64(st, 2, when)) != SQLITE_OK
+	    || (rc = gu_bind_text(st, 3, l.by)) != SQLITE_OK
+	    || (rc = gu_bind_text(st, 4, action)) != SQLITE_OK
+	    || (rc = gu_bind_text(st, 5, *l.case_id ? l.case_id : NULL)) != SQLITE_OK
+	    || (rc = gu_bind_text(st, 6, detail)) != SQLITE_OK
+	    || (rc = gu_bind_text(st, 7, db->device)) != SQLITE_OK
+	    || (rc = sqlite3_bind_int64(st, 8, l.seq)) != SQLITE_OK
+	    || (rc = gu_bind_text(st, 9, prev)) != SQLITE_OK
+	    || (rc = gu_bind_text(st, 10, dh)) != SQLITE_OK
+	    || (rc = gu_bind_text(st, 11, hash)) != SQLITE_OK)
 		goto cleanup;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
+		rc = gu_audit_head_write(db->h, l.seq, hash);
 cleanup:
 	sqlite3_reset(st);
 	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);

@@ -7,6 +7,7 @@
 
 #include "core/i18n.h"
 #include "db/access.h"
+#include "db/id_rule.h"
 #include "db/internal.h"
 
 #define CASE_COLUMNS \
@@ -320,7 +321,8 @@ int gu_case_set_status(gu_db *db, const char *case_id, enum gu_case_status s,
 	" WHERE (?1 = 0 OR (?1 >> " GU_SQL_STATUS_BIT("status") ") & 1)" \
 	" AND (?2 IS NULL OR worker = ?2)" \
 	" AND (?3 IS NULL OR township = ?3)" \
-	" AND (?4 IS NULL OR instr(child_name, ?4) > 0 OR instr(child_id_number, ?4) > 0)" \
+	" AND (?4 IS NULL OR instr(child_name, ?4) > 0 OR child_id_number = ?4" \
+	"  OR instr(" GU_ID_VISIBLE_SQL("child_id_number") ", ?4) > 0)" \
 	" AND updated_at >= ?5"
 
 /* Binds a filter's parameters 1 to 5; returns the SQLite result. */

@@ -14,6 +14,7 @@
 #include "db/export.h"
 #include "db/groups.h"
 #include "db/internal.h"
+#include "db/release.h"
 #include "db/safe_write.h"
 
 #define PAGE 1000
@@ -104,8 +105,10 @@ static char *group_labels(const char *groups, char *buf, size_t size)
 	return buf;
 }
 
-/* Writes one case's row; returns 0, -GU_EENCODING (row left out) or < 0. */
-static int put_case(gu_csv *w, const gu_case_row *c, const struct items *it)
+/* Writes one case's row, its name and ID number withheld when no legal
+ * basis is recorded (db/release.h); returns 0, -GU_EENCODING (row left
+ * out) or < 0. */
+static int put_case(gu_csv *w, const gu_case_row *c, const struct items *it, bool basis)
 {
 	char masked[20], groups[160], made[16] = "", cell[96];
 	time_t t = (time_t)(c->created / 1000);
@@ -116,14 +119,15 @@ static int put_case(gu_csv *w, const gu_case_row *c, const struct items *it)
 		strftime(made, sizeof made, "%Y-%m-%d", &tm);
 	gu_idcard_mask(c->child_id_number, masked);
 	if ((ret = gu_csv_field(w, c->id)) < 0
-	    || (ret = gu_csv_field(w, c->child_name)) < 0
-	    || (ret = gu_csv_field(w, masked)) < 0
+	    || (ret = gu_csv_field(w, basis ? c->child_name
+		: _("withheld: record the guardian's consent or the statutory duty first"))) < 0
+	    || (ret = gu_csv_field(w, basis ? masked : "")) < 0
 	    || (ret = gu_csv_field(w, c->township)) < 0
 	    || (ret = gu_csv_field(w, c->worker)) < 0
 	    || (ret = gu_csv_field(w, group_labels(c->groups, groups, sizeof groups))) < 0
 	    || (ret = gu_csv_field(w, gu_case_status_label(c->status))) < 0
-	    || (ret = gu_csv_field(w, made)) < 0
-	    || (ret = gu_csv_field(w, c->next_due)) < 0)
+	    || (ret = gu_csv_field_value(w, made)) < 0
+	    || (ret = gu_csv_field_value(w, c->next_due)) < 0)
 		return ret;
 	for (k = 1; k <= it->n; k++) {
 		const char *v = it->verdict[k];
@@ -168,6 +172,7 @@ int gu_export_cases_csv(gu_db *db, const gu_search_filter *fin, gu_csv *w, size_
 	gu_search *s = NULL;
 	struct items *it = NULL;
 	size_t done = 0;
+	bool basis = false;
 	int rc, ret;
 	GU_ERR_LOCAL(err);
 
@@ -217,7 +222,9 @@ int gu_export_cases_csv(gu_db *db, const gu_search_filter *fin, gu_csv *w, size_
 				ret = gu_db_fail(db, rc, err);
 				break;
 			}
-			ret = put_case(w, &v[i], it);
+			ret = gu_case_consent_recorded(db, v[i].id, &basis, err);
+			if (ret == 0)
+				ret = put_case(w, &v[i], it, basis);
 			if (ret == -GU_EENCODING)
 				ret = 0;
 			if (ret == 0)

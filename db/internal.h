@@ -21,7 +21,7 @@ enum gu_st {
 	GU_ST_REFERRAL_UPSERT, GU_ST_FOLLOWUP_INSERT, GU_ST_REFERRAL_LIST,
 	GU_ST_FOLLOWUP_DUE, GU_ST_FOLLOWUP_LIST,
 	GU_ST_USER_INSERT, GU_ST_USER_GET, GU_ST_USER_PASSWORD, GU_ST_USER_COUNT,
-	GU_ST_AUDIT_INSERT, GU_ST_AUDIT_LIST,
+	GU_ST_AUDIT_INSERT, GU_ST_AUDIT_LIST, GU_ST_AUDIT_HEAD, GU_ST_CONSENT_GET,
 	GU_ST_ACCESS_WORKER, GU_ST_GROUP_CLEAR, GU_ST_GROUP_INSERT, GU_ST_GROUP_LIST,
 	GU_ST_IMPORT_SOURCE, GU_ST_IMPORT_BY_SOURCE, GU_ST_IMPORT_BY_CHILD,
 	GU_ST_REVIEW_INSERT, GU_ST_EXPORT_MAX_ITEM, GU_ST_EXPORT_RESULTS, GU_ST_EXPORT_REFERRALS,
@@ -134,6 +134,31 @@ const char *gu_db_user(const gu_db *db);
 /* Appends to the audit log inside the caller's transaction. */
 int gu_audit_add_in_tx(gu_db *db, const char *action, const char *case_id,
 	const char *detail, gu_time_ms when, gu_error *err);
+
+/* One entry of the audit chain, as its hash covers it (db/audit_chain.c). */
+typedef struct gu_audit_link {
+	long long seq;               /* 1, 2, 3, ... */
+	const char *prev_hash;       /* hex hash of entry seq - 1, "" for the first */
+	const char *id;
+	long long at;
+	const char *by;
+	const char *action;
+	const char *case_id;         /* "" when about no case */
+	const char *detail_hash;     /* hex SHA-256 of the detail, "" when none */
+	const char *device;
+} gu_audit_link;
+/* Writes the hex SHA-256 of a detail (NULL: "") into out; returns out. */
+const char *gu_audit_detail_hash(const char *detail, char out[65]);
+/* Writes the hex hash of one chain entry into out; returns out. */
+const char *gu_audit_link_hash(const gu_audit_link *l, char out[65]);
+/* Reads the chain's last entry number and hash (0 and "" when empty);
+ * returns 0 or < 0. */
+int gu_audit_head_in_tx(gu_db *db, long long *seq, char hash[65], gu_error *err);
+/* Records the chain's last entry in meta; returns the SQLite result. */
+int gu_audit_head_write(sqlite3 *h, long long seq, const char *hash);
+/* Chains the audit rows migration 5 found and restores the guard; returns
+ * the SQLite result. */
+int gu_audit_chain_migrate(sqlite3 *h);
 
 /* Returns -GU_ENOTFOUND with a message naming the case. */
 int gu_db_no_case(gu_db *db, const char *id, gu_error *err);

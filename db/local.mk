@@ -15,3 +15,7 @@ db_libdb_a_SOURCES += db/review.c db/review.h db/reveal.c \
 	db/dashboard.c db/dashboard.h
 db_libdb_a_SOURCES += db/export.c db/export.h
 db_libdb_a_SOURCES += db/rescreen.c db/rescreen.h
+## The privacy of the stored data: the audit chain, the ID number rule,
+## the consent gate and retention.
+db_libdb_a_SOURCES += db/schema_v5.c db/schema_v5.h db/audit_chain.c db/audit_chain.h \
+	db/id_rule.c db/id_rule.h db/release.c db/release.h db/purge.c db/purge.h

@@ -78,6 +78,8 @@ static int step(sqlite3 *h, const char *path, int k, gu_error *err)
 	rc = exec(h, gu_db_migrations[k]);
 	if (rc == SQLITE_OK && k == 1)
 		rc = first_meta(h, err);
+	if (rc == SQLITE_OK && k == 5)
+		rc = gu_audit_chain_migrate(h);
 	if (rc == SQLITE_OK) {
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d; PRAGMA application_id = %d",
 			k, GU_DB_APPLICATION_ID);

@@ -5,6 +5,7 @@
 
 #include "core/i18n.h"
 #include "db/access.h"
+#include "db/id_rule.h"
 #include "db/internal.h"
 #include "db/review.h"
 
@@ -51,7 +52,7 @@ int gu_case_reveal_id(gu_db *db, const char *case_id, char *out, size_t size,
 		return ret;
 	ret = read_id_number(db, case_id, out, size, err);
 	if (ret == 0)
-		ret = gu_audit_add_in_tx(db, "case.reveal_id", case_id, NULL, gu_time_now(), err);
+		ret = gu_id_reveal_in_tx(db, case_id, "screen", err);
 	if (ret == 0)
 		ret = gu_db_commit(db, err);
 	else

@@ -140,5 +140,6 @@ static const char m3[] =
 	" BEGIN SELECT RAISE(ABORT, 'the audit log cannot be shortened'); END;";
 
 extern const char gu_db_schema_v4[]; /* 4: supervision, in db/schema_v4.c */
-const char *const gu_db_migrations[] = { NULL, m1, m2, m3, gu_db_schema_v4 };
+extern const char gu_db_schema_v5[]; /* 5: the audit chain, in db/schema_v5.c */
+const char *const gu_db_migrations[] = { NULL, m1, m2, m3, gu_db_schema_v4, gu_db_schema_v5 };
 const int gu_db_migration_count = (int)(sizeof gu_db_migrations / sizeof gu_db_migrations[0]) - 1;

@@ -10,6 +10,7 @@
 #include "core/pinyin.h"
 #include "db/access.h"
 #include "db/bench.h"
+#include "db/id_rule.h"
 #include "db/internal.h"
 #include "db/search.h"
 
@@ -39,6 +40,15 @@ struct query {
 	char q2[132];        /* ID: upper bound of the reversed range */
 	char qu[130];        /* letters with v read as u; "" when no v */
 };
+
+/* Makes an ID number query match no case (an empty key range, a LIKE no
+ * number ends with); returns nothing. */
+static void hide_id_query(struct query *q)
+{
+	snprintf(q->q, sizeof q->q, "~");
+	snprintf(q->q2, sizeof q->q2, "~");
+	snprintf(q->like, sizeof q->like, "%%~%%");
+}
 
 /* Opens a searcher; returns 0 or < 0. */
 int gu_search_open(gu_db *db, gu_search **out, gu_error *err)
@@ -321,6 +331,8 @@ static int prepare_query(const char *text, struct query *q, gu_error *err)
 		q->kind = len < 5 ? Q_FEW_DIGITS : Q_ID;
 		reverse_id(plain, q->q, sizeof q->q);
 		snprintf(q->q2, sizeof q->q2, "%s~", q->q);
+		if (!gu_id_query_visible(len)) /* it would match hidden digits: nothing */
+			hide_id_query(q);
 		return 0;
 	}
 	if (!ascii) {

@@ -50,3 +50,20 @@ clean-local: clean-bench-db
 clean-bench-db:
 	-rm -rf tests/bench-db
 .PHONY: clean-bench-db
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_audit_chain
+tests_test_audit_chain_SOURCES = tests/test_audit_chain.c
+tests_test_audit_chain_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
+tests_test_audit_chain_LDADD = $(TEST_LIBS)
+TESTS += tests/test_audit_chain
+endif
+TESTS += tests/test_privacy_cli.sh
+EXTRA_DIST += tests/test_privacy_cli.sh
+## guanai purge: retention of closed cases (db/purge.c).
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_purge
+tests_test_purge_SOURCES = tests/test_purge.c
+tests_test_purge_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
+tests_test_purge_LDADD = $(TEST_LIBS)
+TESTS += tests/test_purge
+endif

@@ -4,7 +4,7 @@ TEST_EXTENSIONS = .sh
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
 LOG_COMPILER = $(SHELL) $(top_srcdir)/tests/run-criterion.sh
 SH_LOG_DRIVER = $(LOG_DRIVER)
-SH_LOG_COMPILER = $(SHELL)
+SH_LOG_COMPILER = $(SHELL) $(top_srcdir)/tests/deadline.sh $(SHELL)
 
 ## A fixed environment for every test: UTF-8 locale, time zone, terminal
 ## and a private home, whatever the machine has.
@@ -16,6 +16,7 @@ AM_TESTS_ENVIRONMENT = \
 	top_srcdir=$(abs_top_srcdir); top_builddir=$(abs_top_builddir); \
 	GUANAI=$(abs_top_builddir)/guanai; \
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1; UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1; \
+	unset GUANAI_UPDATE_GOLDEN; \
 	export LANG LC_ALL LANGUAGE TZ TERM COLUMNS LINES HOME XDG_DATA_HOME GUANAI_DB GUANAI_POLICY \
 	top_srcdir top_builddir GUANAI ASAN_OPTIONS UBSAN_OPTIONS; \
 	mkdir -p $(abs_top_builddir)/tests/home;
@@ -24,13 +25,24 @@ TEST_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 TEST_LIBS = db/libdb.a core/libcore.a $(CRITERION_LIBS) $(SQLITE_LIBS) $(SODIUM_LIBS) \
 	$(LIBINTL) $(LIBICONV)
 
-EXTRA_DIST += tests/run-criterion.sh tests/tap.sh tests/bench_util.h
+EXTRA_DIST += tests/run-criterion.sh tests/deadline.sh tests/tap.sh tests/bench_util.h
 
 ## Shell tests that need only the program.
 TESTS += tests/test_po.sh tests/test_cli.sh tests/test_cli_login.sh tests/test_config.sh \
 	tests/test_completion.sh
 EXTRA_DIST += tests/test_po.sh tests/test_cli.sh tests/test_cli_login.sh tests/test_config.sh \
 	tests/test_completion.sh
+
+## No test can hang: the timeouts themselves are tested, with a suite
+## that hangs on purpose (built, never run alone).
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_hang
+tests_test_hang_SOURCES = tests/test_hang.c
+tests_test_hang_CFLAGS = $(TEST_CFLAGS)
+tests_test_hang_LDADD = $(CRITERION_LIBS)
+TESTS += tests/test_timeouts.sh
+EXTRA_DIST += tests/test_timeouts.sh
+endif
 
 if HAVE_CRITERION
 check_PROGRAMS += tests/test_answers
@@ -44,6 +56,39 @@ no-criterion:
 	@echo "Criterion is missing: install it (sudo apt-get install libcriterion-dev) and run configure again." >&2
 	@exit 1
 endif
+
+## make update-golden: rewrites the golden screens from what the programs
+## draw now.  Read every changed screen (git diff) before committing it;
+## make check only ever compares.
+update-golden: all $(check_PROGRAMS)
+	@$(AM_TESTS_ENVIRONMENT) \
+	for t in tests/test_tui.sh tests/test_screens.sh; do \
+	  echo "== $$t --update-golden"; \
+	  $(SHELL) $(srcdir)/$$t --update-golden | grep -v '^ok ' || :; \
+	done; \
+	cd $(srcdir) && git status --short tests/golden 2>/dev/null || :
+.PHONY: update-golden
+
+## make mutate: the test suite's mutation score (tests/mutants.txt, run by
+## tests/mutate.pl); not part of make check.  The distributed tree is copied
+## to tests/mutate-scratch, configured and built once; then each mutant
+## rebuilds what it touches and runs the tests until the first failure.
+## GUANAI_MUTANTS="3 17" runs only those mutants.
+MUTATE_SCRATCH = tests/mutate-scratch
+mutate: all
+	rm -rf $(MUTATE_SCRATCH)
+	$(MKDIR_P) $(MUTATE_SCRATCH)
+	$(MAKE) $(AM_MAKEFLAGS) distdir distdir=$(MUTATE_SCRATCH)/src top_distdir=$(MUTATE_SCRATCH)/src
+	cd $(MUTATE_SCRATCH)/src && { ./configure --quiet > ../configure.log 2>&1 \
+	  && $(MAKE) -j2 check TESTS= > ../build.log 2>&1; } \
+	  || { echo "mutate: the scratch copy does not build: see $(MUTATE_SCRATCH)/build.log" >&2; exit 1; }
+	GUANAI_TEST_DEADLINE=300 perl $(srcdir)/tests/mutate.pl $(srcdir)/tests/mutants.txt \
+	  $(MUTATE_SCRATCH)/src $(TESTS)
+clean-local: clean-mutate
+clean-mutate:
+	-rm -rf $(MUTATE_SCRATCH)
+.PHONY: mutate clean-mutate
+EXTRA_DIST += tests/mutate.pl tests/mutants.txt
 
 clean-local: clean-test-home
 clean-test-home:

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs one Criterion test binary and makes it speak TAP on standard output
 # for automake's TAP driver; Criterion's own summary goes to standard error.
+# Each test has its suite's .timeout; the whole binary has a deadline.
 test_binary=$1
 shift
-exec "$test_binary" --tap=/dev/stdout "$@"
+exec sh "$(dirname "$0")/deadline.sh" "$test_binary" --tap=/dev/stdout "$@"

@@ -1,9 +1,11 @@
 #include "config.h"
 /* Fills a new database for the screens' tests: a supervisor and two
  * workers, four cases of both workers with their screening results and
- * groups, follow-ups and one case returned by the supervisor; or prints
- * the actions of its audit log, oldest first, for a test to check.
- * Usage: screens_seed DATABASE POLICY [users|nousers|audit] */
+ * groups, follow-ups and one case returned by the supervisor (with
+ * "longnames", also two children whose names are wider than the list's
+ * name column); or prints the actions of its audit log, oldest first, for
+ * a test to check.
+ * Usage: screens_seed DATABASE POLICY [users|nousers|longnames|audit] */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,6 +56,15 @@ static const char *const families[] = {
 	"child.name = 赵磊\nchild.id_number = 21132220200505031?\n",
 };
 
+/* Two drafts whose names are wider than the name column at 80 columns:
+ * one cut between Latin letters, one between Chinese characters. */
+static const char *const long_names[] = {
+	"interview.date = 2026-11-19\ninterview.township = 建平镇\ninterview.worker = wang\n"
+	"child.name = Alexandrina 李\nchild.id_number = 21132220190203042?\n",
+	"interview.date = 2026-11-19\ninterview.township = 建平镇\ninterview.worker = wang\n"
+	"child.name = 欧阳娜娜丽莎\nchild.id_number = 21132220170809052?\n",
+};
+
 /* Replaces a final '?' of child.id_number with its check character. */
 static void fill_id(gu_answers *a)
 {
@@ -76,13 +87,21 @@ static int add_case(gu_db *db, const gu_policy *p, const char *text, enum gu_cas
 	gu_results r;
 	gu_case_new c;
 	gu_error err;
-	char buf[1200];
+	char buf[1200], day[16];
 	int ret = 1;
 
 	memset(&r, 0, sizeof r);
 	if (gu_answers_parse(text, strlen(text), "seed", &a, &err) < 0)
 		goto fail;
 	fill_id(&a);
+	/* the legal basis every interview records first, on the interview's day */
+	snprintf(day, sizeof day, "%s", gu_answers_get(&a, "interview.date")
+		? gu_answers_get(&a, "interview.date") : "");
+	if (!gu_answers_get(&a, "consent.basis")
+	    && (gu_answers_set(&a, "consent.basis", "guardian_consent") < 0
+		|| gu_answers_set(&a, "consent.by", "李芳") < 0
+		|| (day[0] && gu_answers_set(&a, "consent.date", day) < 0)))
+		goto fail;
 	if (gu_policy_check_answers(p, &a, "seed", &err) < 0 || gu_evaluate(p, &a, &r, &err) < 0)
 		goto fail;
 	memset(&c, 0, sizeof c);
@@ -149,12 +168,12 @@ int main(int argc, char **argv)
 	gu_policy *p = NULL;
 	gu_db *db = NULL;
 	gu_error err;
-	char ids[4][GU_ID_SIZE], buf[1200];
+	char ids[6][GU_ID_SIZE], buf[1200];
 	bool users = argc < 4 || strcmp(argv[3], "nousers") != 0;
 	int status = 1;
 
 	if (argc < 3) {
-		fprintf(stderr, "usage: screens_seed DATABASE POLICY [users|nousers|audit]\n");
+		fprintf(stderr, "usage: screens_seed DATABASE POLICY [users|nousers|longnames|audit]\n");
 		return 2;
 	}
 	gu_error_clear(&err);
@@ -180,6 +199,10 @@ int main(int argc, char **argv)
 			|| add_case(db, p, families[1], GU_CASE_COMPLETE, ids[1])
 			|| add_case(db, p, families[2], GU_CASE_COMPLETE, ids[2])
 			|| add_case(db, p, families[3], GU_CASE_DRAFT, ids[3]))
+		goto cleanup;
+	if (argc > 3 && strcmp(argv[3], "longnames") == 0
+			&& (add_case(db, p, long_names[0], GU_CASE_DRAFT, ids[4])
+			|| add_case(db, p, long_names[1], GU_CASE_DRAFT, ids[5])))
 		goto cleanup;
 	if (follow(db, ids[1], 12, GU_REF_REFERRED, "2026-11-05", "家庭医生签约", "2026-11-15")
 			|| follow(db, ids[2], 18, GU_REF_REFERRED, "2026-11-10", "残联康复评估", "2026-12-10")

@@ -33,6 +33,8 @@ static void parse_fails_at(const char *text, const char *where, const char *frag
 	cr_assert_eq(a.n, 0);
 }
 
+TestSuite(answers, .timeout = 60);
+
 Test(answers, reads_keys_values_comments_and_blank_lines)
 {
 	gu_answers a;
@@ -77,6 +79,24 @@ Test(answers, rejects_bad_key_shapes)
 	parse_fails_at("child. = x\n", "t.answers:1", "not a valid key");
 	parse_fails_at("child = x\n", "t.answers:1", "not a valid key");
 	parse_fails_at(" = x\n", "t.answers:1", "missing");
+}
+
+Test(answers, a_key_is_at_most_63_characters)
+{
+	char text[200];
+	gu_answers a;
+
+	/* "child." and 57 letters: 63 characters. */
+	snprintf(text, sizeof text, "child.%s = x\n",
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+	cr_assert_eq(strlen(text), 63 + 5);
+	parse_ok(text, &a);
+	cr_assert_eq(a.n, 1);
+	cr_assert_eq(strlen(a.v[0].key), 63);
+	gu_answers_free(&a);
+	snprintf(text, sizeof text, "child.%s = x\n",
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+	parse_fails_at(text, "t.answers:1", "not a valid key");
 }
 
 Test(answers, rejects_invalid_utf8)
@@ -209,4 +229,12 @@ Test(answers, bytes_that_are_not_gb18030_name_their_line)
 	cr_assert_eq(gu_recode_to_utf8("utf-8", "a = b\n", 6, "t.answers", &out, &n, &err), 0);
 	cr_assert_eq(n, 6);
 	free(out);
+}
+
+Test(answers, rejects_control_characters_in_values_naming_file_and_line)
+{
+	parse_fails_at("child.sex = male\nchild.name = 张\x1b[2J小红\n", "t.answers:2", "U+001B");
+	parse_fails_at("child.name = 张\xc2\x9b" "31m小红\n", "t.answers:1", "U+009B");
+	parse_fails_at("\n\nchild.name = 张\x7f\n", "t.answers:3", "U+007F");
+	parse_fails_at("child.name = 张\t小红\n", "t.answers:1", "child.name");
 }

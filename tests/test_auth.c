@@ -10,7 +10,7 @@
 #include "db/store.h"
 #include "tests/test_supervise_util.h"
 
-TestSuite(auth, .init = sv_setup, .fini = sv_teardown);
+TestSuite(auth, .init = sv_setup, .fini = sv_teardown, .timeout = 120);
 
 /* Reads a user's stored hash into buf, or fails the test. */
 static void stored_hash(gu_db *db, const char *name, char *buf, size_t size)

@@ -12,7 +12,7 @@
 #include "tui/cases_csv.h"
 #include "tui/options.h"
 
-TestSuite(cases_csv, .init = sv_setup, .fini = sv_teardown);
+TestSuite(cases_csv, .init = sv_setup, .fini = sv_teardown, .timeout = 120);
 
 /* Makes a store with 䶮 (li, 大平房镇) and 𠮷祥 (zhao, 联合乡); closes it. */
 static void two_children(void)
@@ -21,7 +21,9 @@ static void two_children(void)
 	char id[GU_ID_SIZE];
 
 	sv_case(db, "li", "大平房镇", "䶮", "211302201501010021", id);
+	sv_consent(db, id);
 	sv_case(db, "zhao", "联合乡", "𠮷祥", "", id);
+	sv_consent(db, id);
 	gu_db_close(db);
 	gu_opts.db_path = sv_path;
 }

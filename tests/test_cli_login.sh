@@ -31,6 +31,8 @@ check "a worker zhao is added" test $? -eq 0
 
 sed -e '/^interview.worker/d' -e 's/^child.id_number = none$/child.id_number = 211321201504180025/' \
 	"$profile" > "$work/li.answers"
+printf 'consent.basis = statutory_duty\nconsent.reason = 强制报告\nconsent.date = 2025-04-18\n' \
+	>> "$work/li.answers"
 "$GUANAI" cases > "$out" 2>&1
 check "once users exist, cases without --user exits 2" test $? -eq 2
 check "the message names --user" grep -q -- '--user' "$out"

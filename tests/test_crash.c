@@ -1,7 +1,9 @@
 /* Crash test: a child saves answers as fast as it can and reports each
  * saved one through a pipe; it is killed with SIGKILL at a random moment,
  * 200 times.  After each kill every answer the child reported as saved
- * must be in the database, and the database must pass integrity_check. */
+ * must be in the database, and the database must pass integrity_check.
+ * The random waits come from a seed printed on standard error; giving it
+ * back as GUANAI_TEST_SEED repeats the same run. */
 #include "config.h"
 
 #include <criterion/criterion.h>
@@ -34,7 +36,23 @@ static void teardown(void)
 	tdb_rmdir(dir);
 }
 
-TestSuite(crash, .init = setup, .fini = teardown);
+TestSuite(crash, .init = setup, .fini = teardown, .timeout = 120);
+
+/* Returns the seed of this run: $GUANAI_TEST_SEED when set, else a new one. */
+static unsigned run_seed(void)
+{
+	const char *given = getenv("GUANAI_TEST_SEED");
+	char *end;
+	unsigned long v;
+
+	if (given && *given) {
+		v = strtoul(given, &end, 10);
+		cr_assert(*end == '\0' && v <= 0xffffffffUL,
+			"GUANAI_TEST_SEED=%s is not a whole number below 2^32", given);
+		return (unsigned)v;
+	}
+	return (unsigned)time(NULL) ^ (unsigned)getpid();
+}
 
 /* The child: saves answers of round r until killed, writing the number of
  * each saved one to fd; never returns. */
@@ -83,12 +101,13 @@ Test(crash, every_reported_answer_survives_sigkill, .timeout = 300)
 {
 	gu_case_new c = { .worker = "王芳" };
 	char id[GU_ID_SIZE], key[48], value[48];
-	unsigned seed = (unsigned)time(NULL) ^ (unsigned)getpid();
+	unsigned seed = run_seed();
 	gu_db *db = NULL;
 	gu_error err;
 	int r, total = 0, mid = 0;
 
-	cr_log_info("seed %u", seed);
+	/* Printed before anything can fail, so a failing run can be repeated. */
+	fprintf(stderr, "crash test: seed %u (GUANAI_TEST_SEED=%u repeats this run)\n", seed, seed);
 	srand(seed);
 	cr_assert_eq(gu_db_open(path, &db, &err), 0, "%s", err.message);
 	cr_assert_eq(gu_case_create(db, &c, id, &err), 0);
@@ -123,22 +142,23 @@ Test(crash, every_reported_answer_survives_sigkill, .timeout = 300)
 			mid++;
 
 		db = NULL;
-		cr_assert_eq(gu_db_open(path, &db, &err), 0, "round %d: %s", r, err.message);
-		cr_assert_eq(gu_db_check(db, &err), 0, "round %d: %s", r, err.message);
+		cr_assert_eq(gu_db_open(path, &db, &err), 0, "seed %u round %d: %s", seed, r, err.message);
+		cr_assert_eq(gu_db_check(db, &err), 0, "seed %u round %d: %s", seed, r, err.message);
 		cr_assert_eq(gu_case_load_answers(db, id, &a, &err), 0, "%s", err.message);
 		for (k = 0; k <= last; k++) {
 			snprintf(key, sizeof key, "member.%d.name", r * 100000 + k);
 			snprintf(value, sizeof value, "成员 %d/%d", r, k);
 			cr_assert_str_eq(gu_answers_get(&a, key) ? gu_answers_get(&a, key) : "(lost)",
-				value, "round %d: answer %d was reported saved", r, k);
+				value, "seed %u round %d: answer %d was reported saved", seed, r, k);
 		}
 		cr_assert_eq(gu_case_get(db, id, &info, &err), 0);
-		cr_assert_eq((size_t)info.answered, a.n, "round %d: count %d, rows %zu", r,
+		cr_assert_eq((size_t)info.answered, a.n, "seed %u round %d: count %d, rows %zu", seed, r,
 			info.answered, a.n);
 		gu_answers_free(&a);
 		gu_db_close(db);
 	}
 	cr_log_info("%d kills, %d after saves had begun, %d answers reported and found",
 		KILLS, mid, total);
-	cr_assert_gt(mid, KILLS / 4, "too few kills came after an answer was saved (%d)", mid);
+	cr_assert_gt(mid, KILLS / 4, "seed %u: too few kills came after an answer was saved (%d)",
+		seed, mid);
 }

@@ -17,6 +17,8 @@ static void expect_bytes(const gu_csv *w, const char *want, size_t len)
 	cr_assert(memcmp(got, want, len) == 0, "bytes differ: [%.*s]", (int)got_len, got);
 }
 
+TestSuite(csv, .timeout = 60);
+
 Test(csv, utf8_with_bom_quotes_every_field_and_ends_lines_with_crlf)
 {
 	static const char *const header[] = { "name", "id" };
@@ -298,5 +300,43 @@ Test(csv, utf8_mode_also_names_bad_rows)
 	cr_assert_eq(gu_csv_finish(&w, &err), -GU_EENCODING);
 	cr_assert(strstr(err.message, "2 data rows") && strstr(err.message, "(rows 1, 3)"),
 		"%s", err.message);
+	gu_csv_free(&w);
+}
+
+Test(csv, cells_a_spreadsheet_would_make_numbers_or_dates_stay_text)
+{
+	static const char want[] = "\"'0012345\",\"'1E5\",\"'2024-01-02\",\"'2024年1月2日\","
+		"\"'12:30\",\"'3/4\",\"E\",\"张1\",\"12\",\"2024-01-02\"\r\n";
+	gu_csv w;
+	gu_error err;
+
+	cr_assert_eq(gu_csv_init(&w, GU_CSV_UTF8, NULL, &err), 0);
+	gu_csv_field(&w, "0012345");
+	gu_csv_field(&w, "1E5");
+	gu_csv_field(&w, "2024-01-02");
+	gu_csv_field(&w, "2024年1月2日");
+	gu_csv_field(&w, "12:30");
+	gu_csv_field(&w, "3/4");
+	gu_csv_field(&w, "E");
+	gu_csv_field(&w, "张1");
+	gu_csv_field_long(&w, 12);
+	gu_csv_field_value(&w, "2024-01-02");
+	cr_assert_eq(gu_csv_end_row(&w), 0);
+	cr_assert_eq(gu_csv_finish(&w, &err), 0);
+	expect_bytes(&w, want, sizeof want - 1);
+	gu_csv_free(&w);
+}
+
+Test(csv, control_characters_in_cells_are_escaped)
+{
+	static const char want[] = "\"a\\x1B[2J\\u009Bb\nc\"\r\n";
+	gu_csv w;
+	gu_error err;
+
+	cr_assert_eq(gu_csv_init(&w, GU_CSV_UTF8, NULL, &err), 0);
+	gu_csv_field(&w, "a\x1b[2J\xc2\x9b" "b\nc");
+	cr_assert_eq(gu_csv_end_row(&w), 0);
+	cr_assert_eq(gu_csv_finish(&w, &err), 0);
+	expect_bytes(&w, want, sizeof want - 1);
 	gu_csv_free(&w);
 }

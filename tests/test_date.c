@@ -15,6 +15,8 @@ static gu_date D(const char *s)
 	return d;
 }
 
+TestSuite(date, .timeout = 60);
+
 Test(date, parses_exact_dates)
 {
 	gu_date d;

@@ -30,7 +30,7 @@ static void teardown(void)
 	tdb_rmdir(dir);
 }
 
-TestSuite(db, .init = setup, .fini = teardown);
+TestSuite(db, .init = setup, .fini = teardown, .timeout = 120);
 
 /* Opens the store at path or fails the test; returns it. */
 static gu_db *open_ok(void)
@@ -394,6 +394,51 @@ Test(db, results_replace_the_earlier_ones_with_the_policy_hash)
 	gu_saved_results_free(s, n);
 	cr_assert_eq(gu_case_get(db, id, &info, &err), 0);
 	cr_assert_eq(info.n_verify, 0);
+	gu_db_close(db);
+}
+
+Test(db, a_followup_needs_a_real_status_and_item)
+{
+	gu_db *db = open_ok();
+	char id[GU_ID_SIZE];
+	gu_followup_new f = { .status = GU_REF_STATUS_COUNT - 1, .date = "2025-03-01" };
+	gu_followup *e;
+	gu_error err;
+	size_t n;
+
+	new_case(db, "王芳", "七道泉子镇", id);
+	cr_assert_eq(gu_followup_add(db, id, 39, &f, &err), 0, "the last status: %s", err.message);
+	f.status = GU_REF_STATUS_COUNT;
+	cr_assert_eq(gu_followup_add(db, id, 39, &f, &err), -GU_EINVAL, "one past the last status");
+	cr_assert_str_eq(err.message, "not a referral status");
+	f.status = GU_REF_REFERRED;
+	cr_assert_eq(gu_followup_add(db, id, 0, &f, &err), -GU_EINVAL, "item 0");
+	cr_assert_eq(gu_followup_list(db, id, 39, &e, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(n, 1, "only the valid follow-up is stored");
+	gu_followups_free(e, n);
+	gu_db_close(db);
+}
+
+Test(db, an_older_followup_entered_late_keeps_the_latest_date)
+{
+	gu_db *db = open_ok();
+	char id[GU_ID_SIZE];
+	gu_followup_new f = { .status = GU_REF_IN_PROGRESS, .date = "2025-03-10" };
+	gu_referral *r;
+	gu_error err;
+	size_t n;
+
+	new_case(db, "王芳", "七道泉子镇", id);
+	cr_assert_eq(gu_followup_add(db, id, 5, &f, &err), 0, "%s", err.message);
+	/* the first visit, written down a week later */
+	f.status = GU_REF_REFERRED;
+	f.date = "2025-03-02";
+	cr_assert_eq(gu_followup_add(db, id, 5, &f, &err), 0, "%s", err.message);
+	cr_assert_eq(gu_referral_list(db, id, &r, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(n, 1);
+	cr_assert_str_eq(r[0].referred_on, "2025-03-02");
+	cr_assert_str_eq(r[0].last_on, "2025-03-10", "the late entry moved the last date back");
+	gu_referrals_free(r, n);
 	gu_db_close(db);
 }
 

@@ -11,6 +11,11 @@ cat > "$work/a.answers" <<'ANSWERS'
 interview.date = 2025-03-01
 interview.township = 七道泉子镇
 interview.worker = 王芳
+consent.basis = guardian_consent
+consent.by = 张建国
+consent.relation = grandparent
+consent.how = signed_paper
+consent.date = 2025-03-01
 child.name = 张小红
 child.id_number = 211302201501010021
 child.sex = female

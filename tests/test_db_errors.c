@@ -34,7 +34,7 @@ static void teardown(void)
 	tdb_rmdir(dir);
 }
 
-TestSuite(dberr, .init = setup, .fini = teardown);
+TestSuite(dberr, .init = setup, .fini = teardown, .timeout = 120);
 
 /* Opens the store at path or fails the test; returns it. */
 static gu_db *open_ok(void)

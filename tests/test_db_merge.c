@@ -29,7 +29,7 @@ static void teardown(void)
 	tdb_rmdir(dir);
 }
 
-TestSuite(merge, .init = setup, .fini = teardown);
+TestSuite(merge, .init = setup, .fini = teardown, .timeout = 120);
 
 /* Leaves out the table local to each file; returns 1 to record a table. */
 static int not_meta(void *ctx, const char *table)

@@ -14,7 +14,7 @@
 #include "db/groups.h"
 #include "tests/test_supervise_util.h"
 
-TestSuite(export, .init = sv_setup, .fini = sv_teardown);
+TestSuite(export, .init = sv_setup, .fini = sv_teardown, .timeout = 120);
 
 static char a[GU_ID_SIZE], b[GU_ID_SIZE];
 
@@ -34,6 +34,8 @@ static gu_db *two_children(void)
 	cr_assert_eq(gu_case_set_groups(db, a, "left_behind", &err), 0);
 	cr_assert_eq(gu_followup_add(db, a, 3, &fu, &err), 0, "%s", err.message);
 	sv_case(db, "zhao", "联合乡", "𠮷祥", "", b);
+	sv_consent(db, a);
+	sv_consent(db, b);
 	return db;
 }
 
@@ -210,5 +212,36 @@ Test(export, a_file_that_cannot_be_made_is_reported)
 	snprintf(out, sizeof out, "%s/no-such-folder/cases.csv", sv_dir);
 	cr_assert_eq(gu_export_cases_file(db, NULL, out, GU_CSV_UTF8_BOM, 0, NULL, &err), -GU_ENOTFOUND);
 	cr_assert_str_eq(err.where, out);
+	gu_db_close(db);
+}
+
+Test(export, a_case_without_a_legal_basis_keeps_its_name_and_number_back)
+{
+	gu_db *db = sv_open();
+	char c[GU_ID_SIZE];
+	size_t n = 0, len;
+	const char *data;
+	gu_csv w;
+	gu_error err;
+
+	sv_case(db, "li", "大平房镇", "王小明", "211302201501010021", c);
+	cr_assert_eq(gu_csv_init(&w, GU_CSV_UTF8, NULL, &err), 0);
+	cr_assert_eq(gu_export_cases_csv(db, NULL, &w, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(n, 1, "the case is still a row, for its counts");
+	cr_assert_eq(gu_csv_finish(&w, &err), 0);
+	data = gu_csv_data(&w, &len);
+	cr_assert_null(memmem(data, len, "王小明", strlen("王小明")), "the name is withheld");
+	cr_assert_null(memmem(data, len, "211302", 6), "so is the ID number, even masked");
+	cr_assert_not_null(memmem(data, len, "statutory duty", 14), "the cell says what to record");
+	cr_assert_not_null(memmem(data, len, "大平房镇", strlen("大平房镇")));
+	gu_csv_free(&w);
+
+	sv_consent(db, c);
+	cr_assert_eq(gu_csv_init(&w, GU_CSV_UTF8, NULL, &err), 0);
+	cr_assert_eq(gu_export_cases_csv(db, NULL, &w, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(gu_csv_finish(&w, &err), 0);
+	data = gu_csv_data(&w, &len);
+	cr_assert_not_null(memmem(data, len, "王小明", strlen("王小明")), "with a basis it is written");
+	gu_csv_free(&w);
 	gu_db_close(db);
 }

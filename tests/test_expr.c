@@ -35,6 +35,8 @@ static gu_tv eval_rule(const char *rule, const char *answers, char *persons)
 	return v;
 }
 
+TestSuite(expr, .timeout = 60);
+
 Test(expr, and_takes_the_lowest_or_the_highest_not_swaps)
 {
 	cr_assert_eq(eval_rule("yes and maybe", "", NULL), GU_MAYBE);
@@ -49,6 +51,14 @@ Test(expr, and_takes_the_lowest_or_the_highest_not_swaps)
 	cr_assert_eq(eval_rule("not not yes", "", NULL), GU_YES);
 	cr_assert_eq(eval_rule("yes or no and no", "", NULL), GU_YES);
 	cr_assert_eq(eval_rule("(yes or no) and no", "", NULL), GU_NO);
+}
+
+Test(expr, no_wins_an_and_with_maybe_on_either_side)
+{
+	cr_assert_eq(eval_rule("maybe and no", "", NULL), GU_NO);
+	cr_assert_eq(eval_rule("no and maybe", "", NULL), GU_NO);
+	cr_assert_eq(eval_rule("maybe or no", "", NULL), GU_MAYBE);
+	cr_assert_eq(eval_rule("yes or maybe", "", NULL), GU_YES);
 }
 
 Test(expr, cap_lowers_yes_to_maybe)
@@ -118,6 +128,20 @@ Test(expr, facts_are_reused_and_take_persons)
 	cr_assert_eq(eval_rule("heavy(mother)", "father.w = 12\nmother.w = 1\n", NULL), GU_NO);
 }
 
+Test(expr, the_twentieth_member_counts)
+{
+	char answers[1024] = "", who[256];
+	int m;
+
+	for (m = 1; m <= 20; m++) {
+		size_t used = strlen(answers);
+
+		snprintf(answers + used, sizeof answers - used, "member.%d.w = %d\n", m, m == 20 ? 40 : 1);
+	}
+	cr_assert_eq(eval_rule("any p of member (p.w >= 10)", answers, who), GU_YES);
+	cr_assert_str_eq(who, "member.20");
+}
+
 Test(expr, quantifiers_name_the_persons_at_the_highest_value)
 {
 	char who[256];
@@ -141,4 +165,13 @@ Test(expr, the_child_age_counts_whole_years)
 	cr_assert_eq(eval_rule("child.age = 6", "child.dob = 2018-06-01\n", NULL), GU_YES);
 	cr_assert_eq(eval_rule("child.age = 5", "child.dob = 2018-06-02\n", NULL), GU_YES);
 	cr_assert_eq(eval_rule("child.age = 5", "child.dob = unknown\n", NULL), GU_MAYBE);
+}
+
+Test(expr, a_child_under_one_year_is_0_not_unknown)
+{
+	cr_assert_eq(eval_rule("child.age = 0", "child.dob = 2023-06-02\n", NULL), GU_YES);
+	cr_assert_eq(eval_rule("child.age = 0", "child.dob = 2024-06-01\n", NULL), GU_YES,
+		"born on the interview date");
+	cr_assert_eq(eval_rule("child.age < 1", "child.dob = 2024-01-01\n", NULL), GU_YES);
+	cr_assert_eq(eval_rule("child.age = 1", "child.dob = 2023-06-01\n", NULL), GU_YES);
 }

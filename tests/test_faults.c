@@ -22,6 +22,7 @@ static struct {
 	int rc;           /* what a failing write or sync returns */
 	long ops;         /* writes and syncs seen */
 	int sys_errno;    /* the system's error behind the fault (0: as SQLite's own) */
+	long syncs;       /* syncs seen */
 } fault = { -1, false, SQLITE_OK, 0, 0 };
 
 typedef struct fault_file {
@@ -79,6 +80,8 @@ static int f_truncate(sqlite3_file *f, sqlite3_int64 size)
 static int f_sync(sqlite3_file *f, int flags)
 {
 	int rc = strike(SQLITE_IOERR_FSYNC);
+
+	fault.syncs++;
 
 	return rc != SQLITE_OK ? rc : real(f)->pMethods->xSync(real(f), flags);
 }
@@ -228,7 +231,7 @@ static void teardown(void)
 	tdb_rmdir(dir);
 }
 
-TestSuite(faults, .init = setup, .fini = teardown);
+TestSuite(faults, .init = setup, .fini = teardown, .timeout = 120);
 
 /* Arms the fault for the n-th operation from now; returns nothing. */
 static void arm(long n, int rc)
@@ -237,6 +240,7 @@ static void arm(long n, int rc)
 	fault.failing = false;
 	fault.rc = rc;
 	fault.ops = 0;
+	fault.syncs = 0;
 }
 
 /* Clears the fault ("the disk was freed"); returns nothing. */
@@ -246,6 +250,7 @@ static void disarm(void)
 	fault.failing = false;
 	fault.ops = 0;
 	fault.sys_errno = 0;
+	fault.syncs = 0;
 }
 
 /* Checks the whole file and that the case's answer count matches its rows. */
@@ -321,6 +326,43 @@ static void every_n(int rc, enum gu_code code)
 		cr_assert_str_eq(gu_answers_get(&a, key), value);
 	}
 	gu_answers_free(&a);
+	gu_db_close(db);
+}
+
+/* Returns the connection's PRAGMA synchronous (2 is FULL), or -1. */
+static int synchronous_of(gu_db *db)
+{
+	sqlite3_stmt *st = NULL;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(db->h, "PRAGMA synchronous", -1, &st, NULL) == SQLITE_OK
+			&& sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+Test(faults, a_confirmed_save_is_synced_to_disk)
+{
+	gu_case_new c = { .worker = "王芳" };
+	char id[GU_ID_SIZE];
+	gu_db *db = NULL;
+	gu_error err;
+
+	disarm();
+	cr_assert_eq(gu_db_open(path, &db, &err), 0, "%s", err.message);
+	cr_assert_eq(synchronous_of(db), 2, "PRAGMA synchronous is not FULL");
+	cr_assert_eq(gu_case_create(db, &c, id, &err), 0, "%s", err.message);
+	arm(-1, SQLITE_OK);
+	cr_assert_eq(gu_case_save_answer(db, id, "child.name", "王小明", NULL, &err), 0,
+		"%s", err.message);
+	cr_assert_geq(fault.syncs, 1, "a confirmed save was not synced");
+	arm(-1, SQLITE_OK);
+	cr_assert_eq(gu_case_save_answer(db, id, "child.sex", "male", NULL, &err), 0,
+		"%s", err.message);
+	cr_assert_geq(fault.syncs, 1, "the second save was not synced");
+	gu_db_close(db);
+	cr_assert_eq(gu_db_open_readonly(path, &db, &err), 0, "%s", err.message);
 	gu_db_close(db);
 }
 

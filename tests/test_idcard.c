@@ -38,6 +38,8 @@ static char *make_id(char *buf, const char *region, const char *ymd, const char 
 
 static const gu_date today = { 2026, 11, 29 };
 
+TestSuite(idcard, .timeout = 60);
+
 Test(idcard, the_published_example_is_valid)
 {
 	gu_idcard id;

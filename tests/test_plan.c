@@ -14,6 +14,8 @@ static void plan_for(const gu_policy *p, const char *text, gu_answers *a, gu_pla
 	cr_assert_eq(gu_plan_build(p, a, plan, &err), 0);
 }
 
+TestSuite(plan, .timeout = 60);
+
 Test(plan, an_empty_interview_starts_with_the_date_and_has_no_members)
 {
 	gu_policy *p = tp_load();

@@ -28,6 +28,8 @@ static void fails_at(const char *extra, const char *rule, int skip, int line, in
 		err.message, fragment);
 }
 
+TestSuite(policy, .timeout = 60);
+
 Test(policy, shipped_file_loads_with_39_items_in_order)
 {
 	gu_policy *p = tp_load();
@@ -154,6 +156,8 @@ Test(policy, a_minimal_policy_loads)
 	cr_assert_eq(gu_policy_question_count(p), 3);
 	gu_policy_free(p);
 }
+
+TestSuite(policy_errors, .timeout = 60);
 
 Test(policy_errors, a_missing_item)
 {
@@ -377,6 +381,8 @@ Test(policy_errors, the_header_lists_the_pickers_counties)
 	cr_assert_null(p);
 }
 
+TestSuite(qtype, .timeout = 60);
+
 Test(qtype, every_type_has_one_row_found_by_its_name)
 {
 	static const char names[][10] = {
@@ -429,6 +435,8 @@ Test(qtype, values_read_and_said_in_words)
 	cr_assert_neq(gu_qtype(county->type)->check(county, "211399", &(gu_error){ 0 }), 0);
 	gu_policy_free(p);
 }
+
+TestSuite(strbuf, .timeout = 60);
 
 Test(strbuf, pieces_join_and_the_text_is_handed_over)
 {

@@ -48,6 +48,8 @@ static void fails_with(const gu_policy *p, const char *text, const char *where, 
 
 #define DATE "interview.date = 2024-09-01\n"
 
+TestSuite(answers_check, .timeout = 60);
+
 Test(answers_check, a_complete_family_passes)
 {
 	gu_policy *p = tp_load();
@@ -80,8 +82,55 @@ Test(answers_check, unknown_keys_with_a_suggestion)
 	fails(p, DATE "child.dob = 2016-01-01\nmember.3.agee = 7\n",
 		"t.answers:3: member.3.agee: not a key of the answers format; did you mean member.3.age?");
 	fails_with(p, DATE "pet.name = Wangcai\n", "t.answers:2", "pet.name: not a key of the answers format");
-	fails_with(p, DATE "child.dob = 2016-01-01\nmember.21.age = 7\n", "t.answers:3",
+	fails_with(p, DATE "child.dob = 2016-01-01\nmember.41.age = 7\n", "t.answers:3",
 		"members are numbered 1 to 20");
+	gu_policy_free(p);
+}
+
+Test(answers_check, members_are_numbered_1_to_20_without_leading_zeros)
+{
+	gu_policy *p = tp_load();
+	gu_error err;
+
+	cr_assert_eq(check(p, DATE "child.dob = 2016-01-01\nmember.1.age = 7\n", &err), 0,
+		"%s %s", err.where, err.message);
+	cr_assert_eq(check(p, DATE "child.dob = 2016-01-01\nmember.20.age = 7\n", &err), 0,
+		"%s %s", err.where, err.message);
+	fails(p, DATE "child.dob = 2016-01-01\nmember.21.age = 7\n",
+		"t.answers:3: member.21.age: members are numbered 1 to 20");
+	fails_with(p, DATE "child.dob = 2016-01-01\nmember.0.age = 7\n", "t.answers:3",
+		"member.0.age: not a key of the answers format");
+	fails_with(p, DATE "child.dob = 2016-01-01\nmember.01.age = 7\n", "t.answers:3",
+		"member.01.age: not a key of the answers format");
+	fails_with(p, DATE "child.dob = 2016-01-01\nmember.007.age = 7\n", "t.answers:3",
+		"member.007.age: not a key of the answers format");
+	cr_assert_eq(gu_policy_check_value(p, "member.20.age", "70", &err), 0, "%s", err.message);
+	cr_assert_lt(gu_policy_check_value(p, "member.21.age", "70", &err), 0);
+	gu_policy_free(p);
+}
+
+Test(answers_check, integers_at_both_ends_of_their_range)
+{
+	gu_policy *p = tp_load();
+	gu_error err;
+
+	cr_assert_eq(gu_policy_check_value(p, "child.grade", "1", &err), 0, "%s", err.message);
+	cr_assert_eq(gu_policy_check_value(p, "child.grade", "9", &err), 0, "%s", err.message);
+	cr_assert_lt(gu_policy_check_value(p, "child.grade", "0", &err), 0);
+	cr_assert_str_eq(err.message, "0 is out of range (1 to 9)");
+	cr_assert_lt(gu_policy_check_value(p, "child.grade", "10", &err), 0);
+	cr_assert_str_eq(err.message, "10 is out of range (1 to 9)");
+	gu_policy_free(p);
+}
+
+Test(answers_check, a_child_born_on_the_interview_date_is_accepted)
+{
+	gu_policy *p = tp_load();
+	gu_error err;
+
+	cr_assert_eq(check(p, DATE "child.dob = 2024-09-01\n", &err), 0, "%s %s", err.where, err.message);
+	fails(p, DATE "child.dob = 2024-09-02\n",
+		"t.answers:2: child.dob: 2024-09-02 is after interview.date (2024-09-01): the child was not born yet");
 	gu_policy_free(p);
 }
 

@@ -7,6 +7,8 @@
 
 #include "core/region.h"
 
+TestSuite(region, .timeout = 60);
+
 Test(region, the_table_is_sorted_and_unique_and_complete_in_names)
 {
 	size_t n;

@@ -12,7 +12,7 @@
 #include "db/rescreen.h"
 #include "tests/test_supervise_util.h"
 
-TestSuite(rescreen, .init = sv_setup, .fini = sv_teardown);
+TestSuite(rescreen, .init = sv_setup, .fini = sv_teardown, .timeout = 120);
 
 static const char kid[] =
 	"interview.date = 2025-05-01\n"

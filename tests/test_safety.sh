@@ -122,7 +122,7 @@ check "leaving warns the answer is not saved" grep -q 'NOT saved' "$work/wal-lea
 "$GUANAI" --lang en --db "$work/wal/db" check > "$work/out" 2>&1
 check "after a restart the database is sound" test $? -eq 0
 walcase=$("$GUANAI" --lang en --db "$work/wal/db" cases 2> /dev/null | cut -f1)
-"$GUANAI" --lang en --db "$work/wal/db" export "$walcase" > "$work/wal.answers" 2> "$work/out"
+"$GUANAI" --lang en --db "$work/wal/db" export --override-consent "checking the saved answers" "$walcase" > "$work/wal.answers" 2> "$work/out"
 check "the answer saved before the removal is in the database" grep -q '^interview.township = 建平镇$' "$work/wal.answers"
 check "so is the one saved just before it" grep -q '^interview.worker = unknown$' "$work/wal.answers"
 check "the answer shown NOT SAVED is not" sh -c "! grep -q '王小明' '$work/wal.answers'"
@@ -142,7 +142,7 @@ WORK=$work GUANAI_TEST_SCRIPT="$work/wal2.keys" GUANAI_TEST_DUMP_DIR="$work" \
 check "the interview with the -wal replaced runs to the end" test $? -eq 0
 check "the answer after the replacement is shown NOT SAVED" sh -c "head -1 '$work/wal2-replaced.txt' | grep -q 'NOT SAVED'"
 walcase=$("$GUANAI" --lang en --db "$work/wal2/db" cases 2> /dev/null | cut -f1)
-"$GUANAI" --lang en --db "$work/wal2/db" export "$walcase" > "$work/wal2.answers" 2> "$work/out"
+"$GUANAI" --lang en --db "$work/wal2/db" export --override-consent "checking the saved answers" "$walcase" > "$work/wal2.answers" 2> "$work/out"
 check "the answer saved before the replacement is in the database" \
 	grep -q '^interview.township = 建平镇$' "$work/wal2.answers"
 

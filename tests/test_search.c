@@ -11,7 +11,7 @@
 #include "db/search.h"
 #include "tests/test_supervise_util.h"
 
-TestSuite(search, .init = sv_setup, .fini = sv_teardown);
+TestSuite(search, .init = sv_setup, .fini = sv_teardown, .timeout = 120);
 
 static char ids[6][GU_ID_SIZE];
 
@@ -167,6 +167,85 @@ static size_t count(gu_db *db, const gu_search_filter *f)
 	free(rows);
 	gu_search_close(s);
 	return n;
+}
+
+/* Makes a store whose names differ only where a LIKE wildcard could
+ * stand; returns it. */
+static gu_db *wildcard_names(void)
+{
+	gu_db *db = sv_open();
+
+	sv_case(db, "li", "大平房镇", "a_b", "", ids[0]);
+	sv_case(db, "li", "大平房镇", "axb", "", ids[1]);
+	sv_case(db, "li", "大平房镇", "a%b", "", ids[2]);
+	sv_case(db, "li", "大平房镇", "axxb", "", ids[3]);
+	sv_case(db, "li", "大平房镇", "小_红", "", ids[4]);
+	sv_case(db, "li", "大平房镇", "小明红", "", ids[5]);
+	return db;
+}
+
+Test(search, underscore_and_percent_are_letters_not_wildcards)
+{
+	gu_db *db = wildcard_names();
+
+	/* Letters are matched in the pinyin key, which keeps letters only. */
+	cr_assert_str_eq(found(db, "a_b"), "");
+	cr_assert_str_eq(found(db, "a%b"), "");
+	cr_assert_str_eq(found(db, "小_红"), "小_红");
+	cr_assert_str_eq(found(db, "小%"), "");
+	gu_db_close(db);
+}
+
+Test(search, underscore_and_percent_are_letters_with_stale_keys)
+{
+	gu_db *db = wildcard_names();
+	gu_error err;
+
+	/* A read-only store cannot compute keys: names are matched with LIKE. */
+	gu_db_close(db);
+	cr_assert_eq(gu_db_open_readonly(sv_path, &db, &err), 0, "%s", err.message);
+	cr_assert_str_eq(found(db, "a_b"), "a_b");
+	cr_assert_str_eq(found(db, "a%b"), "a%b");
+	cr_assert_str_eq(found(db, "小_红"), "小_红");
+	cr_assert_str_eq(found(db, "小%"), "");
+	cr_assert_str_eq(found(db, "axb"), "axb");
+	gu_db_close(db);
+}
+
+Test(search, the_status_filter_returned_lists_only_returned_cases)
+{
+	gu_db *db = children();
+	gu_search_filter f = { .status_mask = 1u << GU_CASE_RETURNED, .sort = GU_SORT_NAME };
+	gu_search *s;
+	gu_case_row *rows;
+	size_t n;
+	gu_error err;
+
+	sv_status(db, ids[0], GU_CASE_COMPLETE);
+	sv_status(db, ids[1], GU_CASE_COMPLETE);
+	sv_status(db, ids[1], GU_CASE_RETURNED);
+	sv_status(db, ids[2], GU_CASE_COMPLETE);
+	sv_status(db, ids[2], GU_CASE_REVIEWED);
+	sv_status(db, ids[3], GU_CASE_COMPLETE);
+	sv_status(db, ids[3], GU_CASE_CLOSED);
+	cr_assert_eq(gu_search_open(db, &s, &err), 0);
+	cr_assert_eq(gu_search_run(s, &f, &rows, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(n, 1, "{returned} listed %zu cases", n);
+	cr_assert_str_eq(rows[0].child_name, "李明");
+	cr_assert_eq(rows[0].status, GU_CASE_RETURNED);
+	free(rows);
+	f.query = "li";
+	cr_assert_eq(gu_search_run(s, &f, &rows, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(n, 1, "{returned} with a search listed %zu cases", n);
+	free(rows);
+	gu_search_close(s);
+	cr_assert_eq(count(db, &(gu_search_filter){ .status_mask = 1u << GU_CASE_REVIEWED }), 1);
+	cr_assert_eq(count(db, &(gu_search_filter){ .status_mask = 1u << GU_CASE_CLOSED }), 1);
+	cr_assert_eq(count(db, &(gu_search_filter){ .status_mask = 1u << GU_CASE_COMPLETE }), 1);
+	cr_assert_eq(count(db, &(gu_search_filter){ .status_mask = 1u << GU_CASE_DRAFT }), 2);
+	cr_assert_eq(count(db, &(gu_search_filter){ .status_mask = (1u << GU_CASE_RETURNED)
+		| (1u << GU_CASE_CLOSED) }), 2);
+	gu_db_close(db);
 }
 
 Test(search, filters_by_township_worker_status_group_item_and_due_date)

@@ -21,6 +21,8 @@ static int parse(gu_settings *s, const char *text, gu_error *err)
 	return parse_as(s, text, "f", err);
 }
 
+TestSuite(settings, .timeout = 60);
+
 Test(settings, every_key_is_read_with_its_line)
 {
 	gu_settings s;

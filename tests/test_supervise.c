@@ -13,7 +13,7 @@
 #include "db/search.h"
 #include "tests/test_supervise_util.h"
 
-TestSuite(supervise, .init = sv_setup, .fini = sv_teardown);
+TestSuite(supervise, .init = sv_setup, .fini = sv_teardown, .timeout = 120);
 
 /* Counts audit entries of a case with action; returns the count. */
 static size_t audited(gu_db *db, const char *case_id, const char *action, const char *detail)

@@ -10,7 +10,7 @@
 #include "db/groups.h"
 #include "tests/test_supervise_util.h"
 
-TestSuite(access, .init = sv_setup, .fini = sv_teardown);
+TestSuite(access, .init = sv_setup, .fini = sv_teardown, .timeout = 120);
 
 static char a[GU_ID_SIZE], b[GU_ID_SIZE];
 
@@ -118,6 +118,53 @@ Test(access, a_supervisor_reads_lists_and_changes_every_case)
 	free(v);
 	cr_assert_eq(gu_case_save_answer(db, b, "child.sex", "female", "checked", &err), 0,
 		"%s", err.message);
+	gu_db_close(db);
+}
+
+Test(access, a_case_from_before_users_is_not_opened_to_a_later_worker)
+{
+	gu_db *db = sv_open();
+	char early[GU_ID_SIZE], own[GU_ID_SIZE];
+	gu_case_info info;
+	gu_case_info *v;
+	size_t n;
+	gu_error err;
+
+	/* Made before anyone could log in: nobody's case. */
+	sv_case(db, "", "大平房镇", "孙小雨", "", early);
+	sv_user(db, "wang", GU_ROLE_SUPERVISOR);
+	sv_login(db, "wang");
+	sv_user(db, "li", GU_ROLE_WORKER);
+	sv_login(db, "li");
+	sv_case(db, "li", "大平房镇", "李明", "", own);
+	cr_assert_eq(gu_case_get(db, own, &info, &err), 0, "%s", err.message);
+	cr_assert_eq(gu_case_get(db, early, &info, &err), -GU_EPERM,
+		"a worker added later read a case nobody was given");
+	cr_assert_eq(gu_case_save_answer(db, early, "child.sex", "female", NULL, &err), -GU_EPERM);
+	cr_assert_eq(gu_case_list(db, NULL, &v, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(n, 1, "the worker's list holds %zu cases", n);
+	cr_assert_str_eq(v[0].id, own);
+	free(v);
+	sv_login(db, "wang");
+	cr_assert_eq(gu_case_get(db, early, &info, &err), 0, "the supervisor reads it: %s", err.message);
+	gu_db_close(db);
+}
+
+Test(access, a_case_made_without_a_worker_belongs_to_the_worker_logged_in)
+{
+	gu_db *db = sv_open();
+	gu_case_new c = { .township = "大平房镇", .child_name = "孙小雨" };
+	char id[GU_ID_SIZE];
+	gu_case_info info;
+	gu_error err;
+
+	sv_user(db, "wang", GU_ROLE_SUPERVISOR);
+	sv_login(db, "wang");
+	sv_user(db, "li", GU_ROLE_WORKER);
+	sv_login(db, "li");
+	cr_assert_eq(gu_case_create(db, &c, id, &err), 0, "%s", err.message);
+	cr_assert_eq(gu_case_get(db, id, &info, &err), 0, "li cannot read her own case: %s", err.message);
+	cr_assert_str_eq(info.worker, "li");
 	gu_db_close(db);
 }
 

@@ -68,6 +68,17 @@ static inline void sv_login(gu_db *db, const char *name)
 		"login %s: %s", name, err.message);
 }
 
+/* Records the guardian's consent as the case's legal basis or fails the test. */
+static inline void sv_consent(gu_db *db, const char *id)
+{
+	gu_error err;
+
+	cr_assert_eq(gu_case_save_answer(db, id, "consent.basis", "guardian_consent", NULL, &err), 0,
+		"consent: %s", err.message);
+	cr_assert_eq(gu_case_save_answer(db, id, "consent.by", "李芳", NULL, &err), 0,
+		"consent: %s", err.message);
+}
+
 /* Sets a case's status or fails the test. */
 static inline void sv_status(gu_db *db, const char *id, enum gu_case_status s)
 {

@@ -3,6 +3,7 @@
 
 #include <criterion/criterion.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/text.h"
@@ -14,7 +15,7 @@ static void utf8_locale(void)
 		setlocale(LC_ALL, "C.utf8");
 }
 
-TestSuite(text, .init = utf8_locale);
+TestSuite(text, .init = utf8_locale, .timeout = 60);
 
 Test(text, decode_valid_and_invalid)
 {
@@ -74,6 +75,9 @@ Test(text, widths)
 	cr_assert_eq(gu_char_width('\t'), 0);     /* control: clamped to 0 */
 	cr_assert_eq(gu_char_width(0x7F), 0);
 	cr_assert_eq(gu_char_width(0x9B), 0);
+	/* wcwidth() cannot measure an unassigned code point (-1): one column */
+	cr_assert_eq(gu_char_width(0x0378), 1);
+	cr_assert_eq(gu_text_width("a\xCD\xB8" "b"), 3);
 	cr_assert_eq(gu_text_width("辽宁省朝阳市建平县"), 18);
 	cr_assert_eq(gu_text_width("abc张三"), 7);
 	cr_assert_eq(gu_text_width("e\xCC\x81"), 1);
@@ -289,4 +293,23 @@ Test(text, random_bytes_keep_the_invariants)
 			cr_assert_leq(l[i].start + l[i].len, len);
 		}
 	}
+}
+
+Test(text, escape_controls_leaves_nothing_a_terminal_obeys)
+{
+	/* ESC [ 2 J, a C1 CSI (U+009B) and DEL among Chinese, a bad byte, a tab and a line feed */
+	char *e = gu_text_escape_controls("张\x1b[2J\xc2\x9b" "31m\x7f小\xff\t红\n", GU_ESCAPE_KEEP_LINES);
+
+	cr_assert_not_null(e);
+	cr_assert_str_eq(e, "张\\x1B[2J\\u009B31m\\x7F小\\xFF\t红\n");
+	free(e);
+	e = gu_text_escape_controls("a\tb\r\nc\x07", GU_ESCAPE_FIELD);
+	cr_assert_str_eq(e, "a b  c\\x07");
+	free(e);
+	e = gu_text_escape_controls(NULL, GU_ESCAPE_FIELD);
+	cr_assert_str_eq(e, "");
+	free(e);
+	e = gu_text_escape_controls("\xef\xbf\xbd ok", GU_ESCAPE_FIELD);
+	cr_assert_str_eq(e, "\xef\xbf\xbd ok", "a real U+FFFD is text");
+	free(e);
 }

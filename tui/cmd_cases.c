@@ -9,6 +9,7 @@
 
 #include "core/i18n.h"
 #include "core/idcard.h"
+#include "core/text.h"
 #include "db/store.h"
 #include "tui/commands.h"
 #include "tui/cases_csv.h"
@@ -61,11 +62,14 @@ static int parse_statuses(const char *list, gu_case_filter *f)
 	return ret;
 }
 
-/* Prints s with tabs and line breaks made spaces; returns nothing. */
+/* Prints s with tabs and line breaks made spaces and other control
+ * characters escaped (core/text.h); returns nothing. */
 static void put_field(const char *s)
 {
-	for (; *s; s++)
-		putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+	char *safe = gu_text_escape_controls(s, GU_ESCAPE_FIELD);
+
+	fputs(safe ? safe : "?", stdout);
+	free(safe);
 }
 
 /* Prints one case as a line; returns nothing. */

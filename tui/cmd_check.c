@@ -1,9 +1,11 @@
 #include "config.h"
-/* guanai check: runs SQLite's integrity check over the whole database. */
+/* guanai check: runs SQLite's integrity check over the whole database and
+ * verifies the audit log's hash chain. */
 
 #include <stdio.h>
 
 #include "core/i18n.h"
+#include "db/audit_chain.h"
 #include "db/store.h"
 #include "tui/commands.h"
 #include "tui/options.h"
@@ -12,14 +14,15 @@
 static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s check [--db PATH]\n"), PACKAGE);
-	fputs(_("Check every page of the database for damage.  Exits with 0 when it is sound,\n"
-		"1 when it is damaged or cannot be read.\n"), f);
+	fputs(_("Check every page of the database for damage and the audit log for changes.\n"
+		"Exits with 0 when it is sound, 1 when it is damaged, altered or cannot be read.\n"), f);
 }
 
 /* Runs "guanai check"; returns the exit status. */
 int cmd_check(int argc, char **argv)
 {
 	gu_db *db = NULL;
+	gu_audit_check chain;
 	gu_error err;
 	char buf[1024];
 	long count;
@@ -37,11 +40,17 @@ int cmd_check(int argc, char **argv)
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		return 1;
 	}
-	if (gu_db_check(db, &err) < 0) {
+	if (gu_db_check(db, &err) < 0 || gu_audit_verify(db, &chain, &err) < 0) {
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		gu_db_close(db);
 		return 1;
 	}
+	if (chain.chained)
+		printf(_("%s: the audit log's chain of %lld entries is unbroken\n"), gu_db_path(db),
+			chain.entries);
+	else
+		printf(_("%s: the audit log has no chain yet; it gets one when guanai next opens "
+			"the database to write\n"), gu_db_path(db));
 	count = gu_case_count(db, NULL, &err);
 	if (count >= 0)
 		printf(_("%s: the database is sound (cases: %ld)\n"), gu_db_path(db), count);

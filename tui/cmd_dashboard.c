@@ -35,15 +35,19 @@ static void usage(FILE *f)
 		"  --db PATH     the database to read\n"), f);
 }
 
-/* Prints label padded (or cut) to LABEL_COLS columns. */
+/* Prints label (its control characters escaped) padded or cut to
+ * LABEL_COLS columns. */
 static void put_label(const char *label)
 {
+	char *safe = gu_text_escape_controls(label, GU_ESCAPE_FIELD);
+	const char *text = safe ? safe : "?";
 	int used = 0;
-	size_t len = gu_text_fit(label, strlen(label), LABEL_COLS, &used);
+	size_t len = gu_text_fit(text, strlen(text), LABEL_COLS, &used);
 
-	fwrite(label, 1, len, stdout);
+	fwrite(text, 1, len, stdout);
 	for (; used < LABEL_COLS; used++)
 		putchar(' ');
+	free(safe);
 }
 
 /* Returns the name of item k in the policy, or "" without one. */

@@ -8,6 +8,8 @@
 #include "core/answers.h"
 #include "core/i18n.h"
 #include "core/policy.h"
+#include "core/text.h"
+#include "db/release.h"
 #include "db/store.h"
 #include "tui/commands.h"
 #include "tui/login_cli.h"
@@ -21,7 +23,13 @@ static void usage(FILE *f)
 		"output as an answers file, in the order the policy asks the questions.\n\n"), f);
 	fputs(_("  --db PATH         the database to read\n"
 		"  --policy FILE     the policy file that orders the questions\n"), f);
+	fputs(_("  --override-consent REASON  (supervisors) export a case that records no\n"
+		"                    legal basis, for this reason (kept in the audit log)\n\n"
+		"Only a supervisor gets the child's whole ID number; every export is recorded\n"
+		"in the audit log.\n"), f);
 }
+
+enum { OPT_OVERRIDE = 1 };
 
 /* Runs "guanai export"; returns the exit status. */
 int cmd_export(int argc, char **argv)
@@ -29,9 +37,12 @@ int cmd_export(int argc, char **argv)
 	static const struct option longopts[] = {
 		GU_COMMON_LONGOPTS,
 		{ "help", no_argument, NULL, GU_OPT_HELP },
+		{ "override-consent", required_argument, NULL, OPT_OVERRIDE },
 		{ NULL, 0, NULL, 0 }
 	};
-	char buf[1024], id[GU_ID_SIZE], *text = NULL;
+	char buf[1024], id[GU_ID_SIZE], *text = NULL, *safe = NULL;
+	const char *override = NULL;
+	bool masked = false;
 	gu_policy *p = NULL;
 	gu_db *db = NULL;
 	gu_answers a;
@@ -45,6 +56,9 @@ int cmd_export(int argc, char **argv)
 		case GU_OPT_HELP:
 			usage(stdout);
 			return 0;
+		case OPT_OVERRIDE:
+			override = optarg;
+			break;
 		case '?':
 			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s export --help\""),
 				argv[optind - 1], PACKAGE);
@@ -62,24 +76,31 @@ int cmd_export(int argc, char **argv)
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		return 2;
 	}
-	status = gu_cli_open(GU_DB_OPEN_READONLY, &db);
+	/* Written to: every export is an audit entry. */
+	status = gu_cli_open(0, &db);
 	if (status != 0)
 		goto cleanup;
 	if (gu_case_resolve(db, argv[optind], id, &err) < 0 ||
-	    gu_case_load_answers(db, id, &a, &err) < 0) {
+	    gu_case_load_answers(db, id, &a, &err) < 0 ||
+	    gu_case_release(db, id, &a, "export", override, &masked, &err) < 0) {
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		status = err.code == GU_ENOTFOUND || err.code == GU_EINVAL ? 2 : 1;
 		goto cleanup;
 	}
+	if (masked)
+		gu_complain("%s", _("the child's ID number is masked: only a supervisor may export it "
+			"whole"));
 	text = gu_policy_format_answers(p, &a);
 	if (!text) {
 		gu_complain("%s", _("out of memory"));
 		status = 1;
 		goto cleanup;
 	}
-	if (fputs(text, stdout) == EOF || fflush(stdout) != 0)
+	safe = gu_text_escape_controls(text, GU_ESCAPE_KEEP_LINES);
+	if (!safe || fputs(safe, stdout) == EOF || fflush(stdout) != 0)
 		status = 1;
 cleanup:
+	free(safe);
 	free(text);
 	gu_answers_free(&a);
 	gu_db_close(db);

@@ -29,7 +29,7 @@ guanai_SOURCES += tui/cmd_cases.c tui/cmd_check.c tui/cmd_backup.c \
 guanai_SOURCES += tui/login_cli.c tui/login_cli.h tui/cmd_users.c tui/cmd_review.c \
 	tui/cmd_followup.c tui/cmd_dashboard.c
 guanai_SOURCES += tui/cases_csv.c tui/cases_csv.h
-guanai_SOURCES += tui/cmd_rescreen.c
+guanai_SOURCES += tui/cmd_rescreen.c tui/cmd_purge.c
 guanai_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS) $(SQLITE_CFLAGS)
 guanai_LDADD = db/libdb.a core/libcore.a \
 	$(NCURSESW_LIBS) $(SQLITE_LIBS) $(SODIUM_LIBS) $(LIBINTL) $(LIBICONV)

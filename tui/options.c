@@ -12,6 +12,7 @@
 #include "core/keys.h"
 #include "core/policy.h"
 #include "core/recode.h"
+#include "core/text.h"
 #include "tui/locale.h"
 #include "tui/options.h"
 
@@ -19,16 +20,22 @@
 
 struct gu_options gu_opts;
 
-/* Prints "guanai: message" and a newline to standard error. */
+/* Prints "guanai: message" and a newline to standard error, with the
+ * control characters of the message (which may quote stored text or a file
+ * name) escaped; returns nothing. */
 void gu_complain(const char *fmt, ...)
 {
+	char buf[4096], *safe;
 	va_list ap;
 
-	fputs(PACKAGE ": ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
+	safe = gu_text_escape_controls(buf, GU_ESCAPE_KEEP_LINES);
+	fputs(PACKAGE ": ", stderr);
+	fputs(safe ? safe : _("out of memory"), stderr);
 	fputc('\n', stderr);
+	free(safe);
 }
 
 /* Takes one common option; returns 0, -1 on a bad argument, 1 if not common. */

@@ -10,9 +10,11 @@
 
 #include "core/i18n.h"
 #include "core/idcard.h"
+#include "core/keys.h"
 #include "core/region.h"
 #include "core/text.h"
 #include "db/groups.h"
+#include "db/release.h"
 #include "db/review.h"
 #include "tui/caseview.h"
 #include "tui/listview.h"
@@ -176,6 +178,32 @@ static const char *value_words(const cv_state *s, const gu_question *q, const ch
 	return buf;
 }
 
+/* Adds the legal basis the answers record (db/release.h), or that none is
+ * recorded and exports are refused until it is. */
+static void add_basis(gu_app *a, cv_state *s, int w)
+{
+	const gu_question *q = gu_policy_find_question(a->pol, "consent.basis");
+	const char *basis, *who;
+	char line[600];
+	gu_answers ans;
+	gu_error err;
+
+	if (gu_case_load_answers(a->db, s->id, &ans, &err) < 0)
+		return;
+	basis = gu_answers_get(&ans, "consent.basis");
+	who = gu_answers_get(&ans, strcmp(basis ? basis : "", "statutory_duty") == 0
+		? "consent.reason" : "consent.by");
+	if (gu_consent_recorded(&ans)) {
+		snprintf(line, sizeof line, _("Legal basis: %s - %s, %s"), q ? choice_word(q, basis) : basis,
+			who, gu_answers_get(&ans, GU_KEY_CONSENT_DATE) ? gu_answers_get(&ans, GU_KEY_CONSENT_DATE) : "-");
+		add_wrapped(s, w, line, GU_R_NORMAL, 2, 0);
+	} else {
+		add_wrapped(s, w, _("Legal basis: none recorded; record the guardian's consent or the "
+			"statutory duty before the case's data is exported"), GU_R_VERIFY, 2, 0);
+	}
+	gu_answers_free(&ans);
+}
+
 /* Adds the summary of the case. */
 static void build_summary(gu_app *a, cv_state *s, int w)
 {
@@ -191,6 +219,7 @@ static void build_summary(gu_app *a, cv_state *s, int w)
 	snprintf(line, sizeof line, _("ID number: %s"), s->shown_id[0] ? s->shown_id
 		: s->info.child_id_number[0] ? gu_idcard_mask(s->info.child_id_number, masked) : "-");
 	add_wrapped(s, w, line, GU_R_NORMAL, 2, 0);
+	add_basis(a, s, w);
 	g[0] = '\0';
 	while (p && *p) {
 		char name[32];
@@ -696,6 +725,18 @@ static int key(gu_app *a, void *st, const gu_key *k)
 	return GU_SCREEN_STAY;
 }
 
+/* Records that the case is viewed; returns 0, or -1 with the message shown. */
+static int audit_view(gu_app *a, cv_state *s)
+{
+	gu_error err;
+
+	if (gu_audit_add(a->db, "case.view", s->id, NULL, &err) < 0) {
+		gu_app_message(a, GU_R_ERROR, err.message[0] ? err.message : gu_code_text(err.code));
+		return -1;
+	}
+	return 0;
+}
+
 /* Shows one case until the user leaves; returns a gu_screen_ret. */
 int gu_screen_caseview(gu_app *a, const char *case_id)
 {
@@ -713,7 +754,7 @@ int gu_screen_caseview(gu_app *a, const char *case_id)
 	s->cur = -1;
 	s->supervisor = gu_scr_is_supervisor(a);
 	a->msg[0] = '\0';
-	if (cv_reload(a, s) == 0)
+	if (cv_reload(a, s) == 0 && audit_view(a, s) == 0)
 		r = gu_scr_loop(a, draw, key, s);
 	clear_lines(s);
 	free(s->lines);

@@ -13,6 +13,7 @@
 #include "core/region.h"
 #include "core/text.h"
 #include "db/auth.h"
+#include "db/id_rule.h"
 #include "tui/app.h"
 #include "tui/config_files.h"
 #include "tui/harness.h"
@@ -87,6 +88,19 @@ static const char *suggestion(gu_app *a, const char *key, char *buf, size_t size
 	return NULL;
 }
 
+/* Applies the rule for whole ID numbers (db/id_rule.h) to the saved number
+ * in the field: hidden from a session that may not see it, else shown and
+ * recorded in the audit log. */
+static void show_saved_id(gu_app *a)
+{
+	gu_error err;
+	bool may = false;
+
+	if (!a->db || gu_id_may_reveal(a->db, &may, &err) < 0 || !may
+	    || gu_id_reveal(a->db, a->ses->id, "edit", &err) < 0)
+		gu_field_hide_saved_id(&a->field);
+}
+
 /* Sets the field up for the step on screen. */
 static void setup_field(gu_app *a)
 {
@@ -94,14 +108,18 @@ static void setup_field(gu_app *a)
 	const gu_istep *st = &s->steps[s->pos];
 	const char *value;
 	char buf[64];
+	bool saved;
 
 	a->field_ready = true;
 	if (!st->q)
 		return;
 	value = gu_answers_get(&s->ans, st->key);
+	saved = value != NULL;
 	if (!value)
 		value = suggestion(a, st->key, buf, sizeof buf);
 	gu_field_init(&a->field, a->pol, st->q, st->key, value, interview_date(a));
+	if (saved && st->q->type == GU_Q_IDNUMBER)
+		show_saved_id(a);
 }
 
 /* Shows step pos and remembers it. */

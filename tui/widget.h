@@ -52,6 +52,8 @@ typedef struct gu_field {
 	gu_edit ed;
 	char err[640];          /* the last validation error, translated */
 	int list_rows;          /* rows the list had when last drawn */
+	char hidden[19];        /* ID number: the saved whole number, kept but not shown
+	                           to a session that may not see it (db/id_rule.h); "" */
 } gu_field;
 
 /* Sets f up for question q at the concrete key, showing value (NULL when
@@ -65,6 +67,9 @@ int gu_field_draw(gu_field *f, const gu_rect *r);
 /* Writes the answer text into buf; returns 0, or -1 with f->err set when
  * nothing usable is entered yet. */
 int gu_field_value(gu_field *f, char *buf, size_t size);
+/* Hides the saved whole ID number of an ID number field: it shows masked,
+ * Enter keeps it and typing replaces it. */
+void gu_field_hide_saved_id(gu_field *f);
 /* Sets f to unknown ("unknown" is always one key away). */
 void gu_field_set_unknown(gu_field *f);
 /* Returns true when typed letters go into the field (free text), so the

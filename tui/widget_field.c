@@ -72,11 +72,16 @@ static int edit_value(gu_field *f, char *buf, size_t size)
 	return 0;
 }
 
-/* Writes an ID number or "none"; returns 0 or -1 with f->err set. */
+/* Writes an ID number, "none", or the saved number kept hidden; returns 0
+ * or -1 with f->err set. */
 static int idnum_value(gu_field *f, char *buf, size_t size)
 {
 	if (f->mask) {
 		snprintf(buf, size, "none");
+		return 0;
+	}
+	if (f->hidden[0]) {
+		snprintf(buf, size, "%s", f->hidden);
 		return 0;
 	}
 	return edit_value(f, buf, size);
@@ -95,6 +100,16 @@ void gu_field_init(gu_field *f, const gu_policy *pol, const gu_question *q,
 	if (f->unknown)
 		value = NULL;
 	widget(f)->init(f, value);
+}
+
+/* Moves a saved 18-character number out of the edit line. */
+void gu_field_hide_saved_id(gu_field *f)
+{
+	if (f->q->type != GU_Q_IDNUMBER || f->mask || f->ed.len != 18)
+		return;
+	memcpy(f->hidden, f->ed.buf, 18);
+	f->hidden[18] = '\0';
+	gu_edit_set(&f->ed, "", widget(f)->max_bytes);
 }
 
 /* Sets the field to unknown. */

@@ -30,6 +30,8 @@ enum gu_field_res gu_idnum_key(gu_field *f, const gu_key *k)
 	}
 	if (gu_key_char(k, 'x'))
 		up.ch = 'X';
+	if (f->hidden[0] && !k->fn && id_char(k->ch))
+		memset(f->hidden, 0, sizeof f->hidden); /* typing replaces the hidden number */
 	if (gu_edit_key(&f->ed, &up, id_char)) {
 		f->unknown = false;
 		f->mask = 0;
@@ -90,6 +92,17 @@ int gu_idnum_draw(gu_field *f, const gu_rect *r)
 	int y = r->y, x = r->x;
 	char msg[300];
 
+	if (f->hidden[0] && !f->mask) {
+		gu_put(y, x, 20, gu_idcard_mask(f->hidden, msg), gu_attr(GU_R_DIM));
+		gu_put(y, x + 22, 6, "18/18", gu_attr(GU_R_DIM));
+		if (f->q->allow_none)
+			gu_put(y, x + 30, r->w - 30, _("[ ] no ID number (n)"), gu_attr(GU_R_DIM));
+		y += 2;
+		y += gu_put_wrapped(y, x, r->w, 2, _("The saved number is not shown in whole: Enter "
+			"keeps it, typing a number replaces it."), gu_attr(GU_R_DIM));
+		y += gu_field_draw_footer(f, y, x, r->w);
+		return y - r->y;
+	}
 	gu_edit_draw(&f->ed, y, x, 20, !f->mask);
 	snprintf(msg, sizeof msg, "%zu/18", f->ed.len);
 	gu_put(y, x + 22, 6, msg, gu_attr(GU_R_DIM));
