@@ -43,6 +43,25 @@ int gu_auth_add_user(gu_db *db, const char *name, enum gu_role role,
  * or < 0. */
 int gu_auth_login(gu_db *db, const char *name, const char *password, gu_error *err);
 
+/* Sets name's password (db/user_password.c): her own, or anyone's for a
+ * logged-in supervisor; the password hash and, on an encrypted database,
+ * her key slot change together; audited.  Returns 0, -GU_EPERM, -GU_EINVAL
+ * (the password breaks a rule), -GU_ENOTFOUND or < 0. */
+int gu_auth_set_password(gu_db *db, const char *name, const char *password, gu_error *err);
+/* As gu_auth_set_password, for whoever opened the database with its
+ * recovery key (gu_db_recover): no login needed; audited as a recovery. */
+int gu_auth_recover_password(gu_db *db, const char *name, const char *password, gu_error *err);
+
+/* Disables name, a user who left (db/user_admin.c): she can no longer log
+ * in (her password and key slot go), her cases go to heir, her name stays
+ * in the audit.  A logged-in supervisor only; never the last supervisor.
+ * Audited.  Returns 0, -GU_EPERM, -GU_EINVAL, -GU_ENOTFOUND or < 0. */
+int gu_auth_disable_user(gu_db *db, const char *name, const char *heir, gu_error *err);
+/* Gives name the role (db/user_admin.c); a logged-in supervisor only; the
+ * last supervisor stays one.  Audited.  Returns 0, -GU_EPERM,
+ * -GU_ENOTFOUND or < 0. */
+int gu_auth_set_role(gu_db *db, const char *name, enum gu_role role, gu_error *err);
+
 /* Ends the session: no user, no role.  Returns nothing. */
 void gu_auth_logout(gu_db *db);
 

@@ -3,6 +3,7 @@
  * backup API, checked, and put in place by the safe writer. */
 
 #include "core/i18n.h"
+#include "db/crypt_vfs.h"
 #include "db/internal.h"
 #include "db/safe_write.h"
 
@@ -14,7 +15,10 @@ static int copy_into(gu_db *db, const char *path, const char *shown, gu_error *e
 	sqlite3_backup *b;
 	int rc, ret = 0;
 
-	rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+	rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW,
+		gu_db_vfs(db));
+	if (rc == SQLITE_OK && db->encrypted)
+		rc = gu_crypt_prepare(dst);
 	if (rc != SQLITE_OK) {
 		ret = gu_db_fail_handle(dst, shown, rc, err);
 		goto cleanup;
@@ -43,13 +47,13 @@ cleanup:
 	return ret;
 }
 
-/* Checks the copy at path; returns 0 or < 0. */
-static int check_copy(const char *path, const char *shown, gu_error *err)
+/* Checks the copy at path (opened through vfs); returns 0 or < 0. */
+static int check_copy(const char *path, const char *vfs, const char *shown, gu_error *err)
 {
 	sqlite3 *h = NULL;
 	int rc, ret;
 
-	rc = sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+	rc = sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, vfs);
 	ret = rc == SQLITE_OK ? gu_db_quick_check_handle(h, shown, err)
 		: gu_db_fail_handle(h, shown, rc, err);
 	sqlite3_close(h);
@@ -71,7 +75,9 @@ int gu_db_backup(gu_db *db, const char *path, unsigned flags, gu_error *err)
 		return ret;
 	ret = copy_into(db, sf.temp_path, path, err);
 	if (ret == 0)
-		ret = check_copy(sf.temp_path, path, err);
+		ret = check_copy(sf.temp_path, gu_db_vfs(db), path, err);
+	if (ret == 0 && db->encrypted)
+		ret = gu_db_copy_keys(db, path, err);
 	if (ret < 0) {
 		gu_safe_abort(&sf);
 		return ret;

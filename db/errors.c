@@ -33,6 +33,8 @@ enum gu_code gu_db_code(int rc)
 	case SQLITE_IOERR:
 		if (rc == SQLITE_IOERR_NOMEM)
 			return GU_ENOMEM;
+		if (rc == SQLITE_IOERR_DATA)
+			return GU_EDB_CORRUPT; /* an encrypted page failed its tag */
 		return GU_EIO;
 	case SQLITE_CANTOPEN:
 		return GU_EIO;
@@ -60,6 +62,11 @@ static int describe(const char *path, int rc, const char *detail, gu_error *err)
 		return gu_error_set(err, code, path, 0, 0,
 			_("the disk is full; free some space, then try again (nothing was lost)"));
 	case GU_EDB_CORRUPT:
+		if (rc == SQLITE_IOERR_DATA)
+			return gu_error_set(err, code, path, 0, 0,
+				_("the database is damaged: a page fails its check (it was changed outside "
+				  "guanai, or the disk lost it); nothing was read from it; restore the "
+				  "database from a backup"));
 		return gu_error_set(err, code, path, 0, 0,
 			_("the database is damaged (%s); restore it from a backup"), detail);
 	case GU_EDB_NOTADB:

@@ -45,6 +45,7 @@ struct gu_db {
 	bool wal_known;              /* wal_dev and wal_ino are the open log's */
 	bool wal_lost;               /* the log was removed or replaced: no more saves */
 	unsigned long long wal_dev, wal_ino;
+	bool encrypted;              /* opened through the encrypting shim */
 	bool logged_in;              /* db/auth.c: a user logged in as user ... */
 	enum gu_role role;           /* ... with this role */
 	sqlite3_stmt *st[GU_ST_COUNT];
@@ -56,6 +57,22 @@ struct gu_db {
 #define GU_OPEN_NO_MIGRATE GU_DB_OPEN_NO_MIGRATE
 /* Opens as gu_db_open with flags; returns 0 or < 0. */
 int gu_db_open_flags(const char *path, unsigned flags, gu_db **out, gu_error *err);
+
+/* db/crypt_store.c: decides how the file at path opens (through the
+ * encrypting shim when a key is set, encrypting a plain database first
+ * unless ro); returns 0 or < 0. */
+int gu_db_crypt_choose(gu_db *db, const char *path, bool ro, gu_error *err);
+/* Returns the VFS name db's files open with (NULL: SQLite's default). */
+const char *gu_db_vfs(const gu_db *db);
+/* Encrypts the plain database at path under the key set, into a new file
+ * renamed over it once checked, then overwrites the plain bytes; returns 0
+ * or < 0. */
+int gu_db_encrypt_plain(const char *path, gu_error *err);
+/* Returns an sqlite3_malloc'd "file:" URI naming path, with query (NULL:
+ * none) after it, or NULL when out of memory. */
+char *gu_db_file_uri(const char *path, const char *query);
+/* Copies db's key slots beside its backup at path; returns 0 or < 0. */
+int gu_db_copy_keys(gu_db *db, const char *path, gu_error *err);
 
 /* How long opening waits for another program's lock, in ms (tests lower it). */
 extern int gu_db_open_busy_ms;

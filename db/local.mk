@@ -7,7 +7,22 @@ db_libdb_a_SOURCES += db/store.h db/internal.h \
 db_libdb_a_SOURCES += db/schema.c db/schema.h db/migrate.c db/open.c \
 	db/audit.c db/cases.c db/answers.c db/results.c db/followup.c \
 	db/users.c db/backup.c db/import.c \
-	db/safe_write.c db/safe_write.h db/wal_guard.c
+	db/safe_write.c db/safe_write.h db/wal_guard.c \
+	db/crypt_vfs.c db/crypt_vfs.h db/keyslot.c db/keyslot.h db/keyslot_limits.c \
+	db/crypt_store.c db/crypt_login.c db/crypt_login.h db/user_password.c \
+	db/user_admin.c
+
+## The shim as a loadable extension for the sqlite3 shell (db/crypt_ext.c).
+## Installed in $(pkglibdir); built without the sanitizers: the shell that
+## loads it has no ASan runtime.
+shellextdir = $(pkglibdir)
+shellext_PROGRAMS = db/guanai_crypt.so
+db_guanai_crypt_so_SOURCES = db/crypt_ext.c db/crypt_vfs.c db/crypt_vfs.h \
+	db/keyslot.c db/keyslot.h db/keyslot_limits.c core/error.c
+db_guanai_crypt_so_CFLAGS = $(WARN_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS) -fPIC \
+	-DGU_CRYPT_EXTENSION
+db_guanai_crypt_so_LDFLAGS = -shared
+db_guanai_crypt_so_LDADD = $(SODIUM_LIBS)
 db_libdb_a_SOURCES += db/schema_v4.c db/schema_v4.h \
 	db/auth.c db/auth.h db/access.c db/access.h db/groups.c db/groups.h \
 	db/search.c db/search.h
@@ -15,6 +30,7 @@ db_libdb_a_SOURCES += db/review.c db/review.h db/reveal.c \
 	db/dashboard.c db/dashboard.h
 db_libdb_a_SOURCES += db/export.c db/export.h
 db_libdb_a_SOURCES += db/rescreen.c db/rescreen.h
+
 ## The privacy of the stored data: the audit chain, the ID number rule,
 ## the consent gate and retention.
 db_libdb_a_SOURCES += db/schema_v5.c db/schema_v5.h db/audit_chain.c db/audit_chain.h \

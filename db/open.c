@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
+#include "db/crypt_vfs.h"
 #include "db/internal.h"
 #include "db/schema.h"
 
@@ -198,29 +199,14 @@ static void sync_folder(const char *path)
 	}
 }
 
-/* Returns a malloc'd "file:" URI naming path, opened immutable, or NULL
- * when out of memory. */
-static char *immutable_uri(const char *path)
+/* Returns an sqlite3_malloc'd "file:" URI naming path, opened immutable
+ * (through vfs unless NULL), or NULL when out of memory. */
+static char *immutable_uri(const char *path, const char *vfs)
 {
-	static const char hex[] = "0123456789ABCDEF";
-	static const char tail[] = "?immutable=1";
-	char *uri = malloc(strlen(path) * 3 + sizeof "file:" + sizeof tail), *o;
-	const unsigned char *p;
+	char query[64];
 
-	if (!uri)
-		return NULL;
-	o = uri + sprintf(uri, "file:");
-	for (p = (const unsigned char *)path; *p; p++) {
-		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x20) {
-			*o++ = '%';
-			*o++ = hex[*p >> 4];
-			*o++ = hex[*p & 15];
-		} else {
-			*o++ = (char)*p;
-		}
-	}
-	strcpy(o, tail);
-	return uri;
+	snprintf(query, sizeof query, "immutable=1%s%s", vfs ? "&vfs=" : "", vfs ? vfs : "");
+	return gu_db_file_uri(path, query);
 }
 
 /* Runs a statement returning one integer into *value; returns the SQLite result. */
@@ -403,19 +389,25 @@ int gu_db_open_flags(const char *path, unsigned flags, gu_db **out, gu_error *er
 	ret = open_file(db, path, ro, err);
 	if (ret < 0)
 		goto fail;
+	ret = gu_db_crypt_choose(db, path, ro, err);
+	if (ret < 0)
+		goto fail;
 	db->readonly = ro;
 	if (ro && on_read_only_disk(path)) {
-		char *uri = immutable_uri(path);
+		char *uri = immutable_uri(path, gu_db_vfs(db));
 
 		/* Nothing can change the file, and SQLite cannot make the shared
 		 * memory file a write-ahead log needs there: read it as it is. */
 		rc = uri ? sqlite3_open_v2(uri, &db->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL)
 			: SQLITE_NOMEM;
-		free(uri);
+		sqlite3_free(uri);
 	} else {
 		rc = sqlite3_open_v2(path, &db->h,
-			ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+			ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+			gu_db_vfs(db));
 	}
+	if (rc == SQLITE_OK && db->encrypted)
+		rc = gu_crypt_prepare(db->h);
 	if (rc != SQLITE_OK) {
 		ret = gu_db_fail(db, rc, err);
 		goto fail;

@@ -1,5 +1,5 @@
 ## tests for db (included by tests/local.mk)
-EXTRA_DIST += tests/test_db_util.h
+EXTRA_DIST += tests/test_db_util.h tests/test_crypt_util.h
 if HAVE_CRITERION
 check_PROGRAMS += tests/test_db
 tests_test_db_SOURCES = tests/test_db.c tests/test_db_util.h
@@ -17,14 +17,14 @@ endif
 if HAVE_CRITERION
 check_PROGRAMS += tests/test_faults
 tests_test_faults_SOURCES = tests/test_faults.c
-tests_test_faults_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS)
+tests_test_faults_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
 tests_test_faults_LDADD = $(TEST_LIBS)
 TESTS += tests/test_faults
 endif
 if HAVE_CRITERION
 check_PROGRAMS += tests/test_crash
 tests_test_crash_SOURCES = tests/test_crash.c
-tests_test_crash_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS)
+tests_test_crash_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
 tests_test_crash_LDADD = $(TEST_LIBS)
 TESTS += tests/test_crash
 endif
@@ -66,4 +66,25 @@ tests_test_purge_SOURCES = tests/test_purge.c
 tests_test_purge_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
 tests_test_purge_LDADD = $(TEST_LIBS)
 TESTS += tests/test_purge
+endif
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_crypt
+tests_test_crypt_SOURCES = tests/test_crypt.c
+tests_test_crypt_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
+tests_test_crypt_LDADD = $(TEST_LIBS)
+TESTS += tests/test_crypt
+endif
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_keyslot
+tests_test_keyslot_SOURCES = tests/test_keyslot.c tests/keyslot_cheap.c
+tests_test_keyslot_CFLAGS = $(TEST_CFLAGS) $(SODIUM_CFLAGS)
+tests_test_keyslot_LDADD = $(TEST_LIBS)
+TESTS += tests/test_keyslot
+endif
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_crypt_store
+tests_test_crypt_store_SOURCES = tests/test_crypt_store.c tests/keyslot_cheap.c
+tests_test_crypt_store_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
+tests_test_crypt_store_LDADD = $(TEST_LIBS)
+TESTS += tests/test_crypt_store
 endif

@@ -28,9 +28,9 @@ TEST_LIBS = db/libdb.a core/libcore.a $(CRITERION_LIBS) $(SQLITE_LIBS) $(SODIUM_
 EXTRA_DIST += tests/run-criterion.sh tests/deadline.sh tests/tap.sh tests/bench_util.h
 
 ## Shell tests that need only the program.
-TESTS += tests/test_po.sh tests/test_cli.sh tests/test_cli_login.sh tests/test_config.sh \
+TESTS += tests/test_po.sh tests/test_cli.sh tests/test_cli_login.sh tests/test_cli_crypt.sh tests/test_config.sh \
 	tests/test_completion.sh
-EXTRA_DIST += tests/test_po.sh tests/test_cli.sh tests/test_cli_login.sh tests/test_config.sh \
+EXTRA_DIST += tests/test_po.sh tests/test_cli.sh tests/test_cli_login.sh tests/test_cli_crypt.sh tests/test_config.sh \
 	tests/test_completion.sh
 
 ## No test can hang: the timeouts themselves are tested, with a suite

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <criterion/criterion.h>
+#include <sodium.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "db/crypt_vfs.h"
 #include "db/store.h"
 #include "tests/test_db_util.h"
 
@@ -23,11 +25,16 @@
 static char dir[64];
 static char path[128];
 
-/* Makes a scratch folder. */
+/* Makes a scratch folder and sets a database key: the crash test runs on
+ * an encrypted database, as guanai's are. */
 static void setup(void)
 {
+	unsigned char key[GU_CRYPT_KEY_BYTES];
+
 	tdb_mkdir(dir);
 	snprintf(path, sizeof path, "%s/guanai.db", dir);
+	randombytes_buf(key, sizeof key);
+	gu_crypt_set_key(key);
 }
 
 /* Removes the scratch folder. */
@@ -161,4 +168,6 @@ Test(crash, every_reported_answer_survives_sigkill, .timeout = 300)
 		KILLS, mid, total);
 	cr_assert_gt(mid, KILLS / 4, "seed %u: too few kills came after an answer was saved (%d)",
 		seed, mid);
+	cr_assert_eq(gu_crypt_probe(path, NULL, NULL), GU_CRYPT_ENCRYPTED,
+		"seed %u: the crashes were on an encrypted database", seed);
 }

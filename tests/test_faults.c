@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <criterion/criterion.h>
+#include <sodium.h>
 #include <errno.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 #include <string.h>
 
 #include "db/internal.h"
+#include "db/crypt_vfs.h"
 #include "db/store.h"
 #include "tests/test_db_util.h"
 
@@ -216,12 +218,17 @@ static void install(void)
 static char dir[64];
 static char path[128];
 
-/* Makes a scratch folder and installs the fault VFS. */
+/* Makes a scratch folder, installs the fault VFS and sets a database key:
+ * the encrypting shim then sits on the fault VFS, as on the disk. */
 static void setup(void)
 {
+	unsigned char key[GU_CRYPT_KEY_BYTES];
+
 	tdb_mkdir(dir);
 	snprintf(path, sizeof path, "%s/guanai.db", dir);
 	install();
+	randombytes_buf(key, sizeof key);
+	gu_crypt_set_key(key);
 }
 
 /* Removes the VFS and the scratch folder. */
@@ -327,6 +334,8 @@ static void every_n(int rc, enum gu_code code)
 	}
 	gu_answers_free(&a);
 	gu_db_close(db);
+	cr_assert_eq(gu_crypt_probe(path, NULL, NULL), GU_CRYPT_ENCRYPTED,
+		"the faults struck an encrypted database");
 }
 
 /* Returns the connection's PRAGMA synchronous (2 is FULL), or -1. */

@@ -21,6 +21,15 @@ echo 'worker-secret-1' > "$work/li.pw"
 sup="--user wang --password-file $work/sup.pw"
 li="--user li --password-file $work/li.pw"
 gu users add wang --role supervisor --password-file "$work/sup.pw" > "$out" 2>&1
+# The first supervisor encrypted the database; an administrator reads it
+# with the sqlite3 shell through guanai's extension and the recovery key.
+grep -E '^ *([0-9a-f]{4} ){7}[0-9a-f]{4}$' "$out" | tr -d ' \n' > "$work/recovery.txt"
+check "the database is encrypted and its recovery key shown" test -s "$work/recovery.txt"
+ext="$top_builddir/db/guanai_crypt"
+sql() {
+	GUANAI_KEYS="$GUANAI_DB-keys" GUANAI_RECOVERY_FILE="$work/recovery.txt" \
+		sqlite3 -cmd ".load $ext" -cmd ".open file:$GUANAI_DB?vfs=guanai-crypt" ':memory:' "$@"
+}
 gu users add li --role worker $sup --new-password-file "$work/li.pw" > "$out" 2>&1
 
 sed -e '/^interview.worker/d' -e "s/^child.id_number = none\$/child.id_number = $full/" \
@@ -36,7 +45,7 @@ check "li imports a case without one" test -n "$nb"
 
 # Audit entries of an action for a case, read as an administrator would.
 audits() {
-	sqlite3 "$GUANAI_DB" "SELECT count(*) FROM audit WHERE action = '$1' AND case_id = '$2'"
+	sql "SELECT count(*) FROM audit WHERE action = '$1' AND case_id = '$2'"
 }
 
 gu cases $li > "$out" 2>&1
@@ -79,13 +88,13 @@ gu export --override-consent 'court order' "$nb" $li > "$out" 2>&1
 check "a worker cannot override the gate" test $? -eq 1
 gu export --override-consent 'court order 2025-17' "$nb" $sup > "$out" 2>&1
 check "a supervisor overrides it with a reason" grep -q '^child.name' "$out"
-check "the override is an audit entry with its reason" test "$(sqlite3 "$GUANAI_DB" \
+check "the override is an audit entry with its reason" test "$(sql \
 	"SELECT count(*) FROM audit WHERE action = 'consent.override' AND case_id = '$nb'
 	 AND detail = 'export: court order 2025-17'")" -eq 1
 
 # Control characters put into stored text with sqlite3 never reach the
 # terminal: ESC, DEL and the C1 CSI (U+009B) come out escaped.
-sqlite3 "$GUANAI_DB" "UPDATE cases SET child_name = '王' || char(27) || '[2J' || char(155) || '红',
+sql "UPDATE cases SET child_name = '王' || char(27) || '[2J' || char(155) || '红',
 	township = '镇' || char(127) || char(27) || ']0;x' WHERE id = '$id';
 	UPDATE answers SET value = '王' || char(27) || '[2J' || char(155) || '红'
 	WHERE case_id = '$id' AND key = 'child.name'"
@@ -112,7 +121,7 @@ check "an error message quoting its argument prints no control character" clean 
 
 # Retention: a closed case past the period loses its personal data to a
 # supervisor's purge, keeps its place in the counts, and the chain holds.
-sqlite3 "$GUANAI_DB" "UPDATE cases SET status = 'closed' WHERE id = '$id'"
+sql "UPDATE cases SET status = 'closed' WHERE id = '$id'"
 later=$(date -d '+4 years' +%Y-%m-%d)
 gu purge --today "$later" $li > "$out" 2>&1
 check "a worker cannot purge (1)" test $? -eq 1
@@ -123,31 +132,36 @@ check "the supervisor sees the case past its retention" grep -q "^$id	" "$out"
 check "and is told how to remove its data" grep -q -- 'purge --yes' "$out"
 gu purge --yes --today "$later" $sup > "$out" 2>&1
 check "purge --yes removes it" test $? -eq 0
-check "the name is gone" test -z "$(sqlite3 "$GUANAI_DB" "SELECT child_name FROM cases WHERE id = '$id'")"
-check "the answers are gone" test "$(sqlite3 "$GUANAI_DB" "SELECT count(*) FROM answers WHERE case_id = '$id'")" -eq 0
+check "the name is gone" test -z "$(sql "SELECT child_name FROM cases WHERE id = '$id'")"
+check "the answers are gone" test "$(sql "SELECT count(*) FROM answers WHERE case_id = '$id'")" -eq 0
 gu dashboard $sup > "$out" 2>&1
 check "the dashboard still counts both cases" grep -q 'Cases made from the start to now: 2' "$out"
 
 # The audit chain, tampered with as a worker with sqlite3 could.
-gu check > "$out" 2>&1
+gu check $sup > "$out" 2>&1
 check "check calls the chain unbroken" grep -q 'unbroken' "$out"
-cp "$GUANAI_DB" "$work/good.db"
-sqlite3 "$GUANAI_DB" "DELETE FROM audit WHERE seq = 3" 2> /dev/null
-check "the guard refuses a delete" test "$(sqlite3 "$GUANAI_DB" 'SELECT count(*) FROM audit WHERE seq = 3')" -eq 1
-sqlite3 "$GUANAI_DB" "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = 3"
-gu check > "$out" 2>&1
+# The database as it is now, with its log, to put back between tamperings.
+keep() { rm -f "$work/good.db-wal"; cp "$GUANAI_DB" "$work/good.db"
+	if [ -f "$GUANAI_DB-wal" ]; then cp "$GUANAI_DB-wal" "$work/good.db-wal"; fi; }
+restore() { rm -f "$GUANAI_DB-wal" "$GUANAI_DB-shm"; cp "$work/good.db" "$GUANAI_DB"
+	if [ -f "$work/good.db-wal" ]; then cp "$work/good.db-wal" "$GUANAI_DB-wal"; fi; }
+keep
+sql "DELETE FROM audit WHERE seq = 3" 2> /dev/null
+check "the guard refuses a delete" test "$(sql 'SELECT count(*) FROM audit WHERE seq = 3')" -eq 1
+sql "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = 3"
+gu check $sup > "$out" 2>&1
 check "check finds a deleted entry (1)" test $? -eq 1
 check "and names the first broken entry" grep -q 'entry 3 ' "$out"
-cp "$work/good.db" "$GUANAI_DB"
-sqlite3 "$GUANAI_DB" "INSERT OR REPLACE INTO audit SELECT id, at, 'wang', action, case_id,
+restore
+sql "INSERT OR REPLACE INTO audit SELECT id, at, 'wang', action, case_id,
 	detail, updated_at, device, seq, prev_hash, detail_hash, hash FROM audit WHERE seq = 5"
-gu check > "$out" 2>&1
+gu check $sup > "$out" 2>&1
 check "check finds a replaced entry (1)" test $? -eq 1
 check "and names it" grep -q 'entry 5 ' "$out"
-cp "$work/good.db" "$GUANAI_DB"
-sqlite3 "$GUANAI_DB" "INSERT INTO audit (id, at, by, action, updated_at, device)
+restore
+sql "INSERT INTO audit (id, at, by, action, updated_at, device)
 	VALUES ('0123456789abcdef0123456789abcdef', 1, 'li', 'user.add', 1, 'x')"
-gu check > "$out" 2>&1
+gu check $sup > "$out" 2>&1
 check "check finds an inserted entry (1)" test $? -eq 1
 check "and names it" grep -q '0123456789abcdef0123456789abcdef' "$out"
 done_testing

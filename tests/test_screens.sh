@@ -89,6 +89,8 @@ check "the export is GB18030 with every name" sh -c \
 	"iconv -f GB18030 -t UTF-8 '$csv' | grep -q '张小红' && iconv -f GB18030 -t UTF-8 '$csv' | grep -q '王芳'"
 check "a fresh database offers to create the first supervisor" \
 	grep -q 'press u to add the first supervisor' "$work/en-firstrun/out/check-firstrun.txt"
+check "the first user makes the database encrypted and sees its recovery key once" \
+	grep -Eq '^ *([0-9a-f]{4} ){7}[0-9a-f]{4}$' "$work/en-firstrun/out/check-firstrun-recovery.txt"
 check "the first user is a supervisor, logged in at once" \
 	grep -q 'zhang (supervisor)' "$work/en-firstrun/out/firstrun-first.txt"
 check "without users no login is asked" grep -q 'No case matches' "$work/en-skip/out/skip-cases.txt"

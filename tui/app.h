@@ -74,6 +74,7 @@ typedef struct gu_app {
 	char db_path[4096];
 	char db_err[700];       /* the database could not be opened: why */
 	bool db_pending;        /* the database is about to be opened */
+	bool db_locked;         /* encrypted: opened when a user logs in */
 	gu_layout lay;
 	enum gu_screen_id scr;
 	bool quit;

@@ -6,8 +6,10 @@
 
 #include "core/i18n.h"
 #include "db/audit_chain.h"
+#include "db/crypt_login.h"
 #include "db/store.h"
 #include "tui/commands.h"
+#include "tui/login_cli.h"
 #include "tui/options.h"
 
 /* Prints the command's help to f. */
@@ -26,7 +28,7 @@ int cmd_check(int argc, char **argv)
 	gu_error err;
 	char buf[1024];
 	long count;
-	int rc = gu_command_options(argc, argv, "check", usage, NULL, NULL, NULL);
+	int status, rc = gu_command_options(argc, argv, "check", usage, NULL, NULL, NULL);
 
 	if (rc >= 0)
 		return rc;
@@ -35,11 +37,10 @@ int cmd_check(int argc, char **argv)
 			PACKAGE);
 		return 2;
 	}
-	if (gu_db_open_path(gu_opts.db_path, GU_DB_OPEN_READONLY | GU_DB_OPEN_ANY_VERSION,
-		&db, &err) < 0) {
-		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
-		return 1;
-	}
+	/* An encrypted database asks for a login (--user) before anything. */
+	status = gu_cli_open_only(GU_DB_OPEN_READONLY | GU_DB_OPEN_ANY_VERSION, &db);
+	if (status != 0)
+		return status;
 	if (gu_db_check(db, &err) < 0 || gu_audit_verify(db, &chain, &err) < 0) {
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		gu_db_close(db);
@@ -56,6 +57,9 @@ int cmd_check(int argc, char **argv)
 		printf(_("%s: the database is sound (cases: %ld)\n"), gu_db_path(db), count);
 	else
 		printf(_("%s: the database is sound\n"), gu_db_path(db));
+	if (!gu_db_has_keys(gu_db_path(db)))
+		printf(_("%s: the database is not yet encrypted; add its first supervisor "
+			"(%s users add NAME --role supervisor) to encrypt it\n"), gu_db_path(db), PACKAGE);
 	gu_db_close(db);
 	return 0;
 }

@@ -9,17 +9,26 @@
 
 #include "core/i18n.h"
 #include "db/auth.h"
+#include "db/crypt_login.h"
 #include "tui/commands.h"
 #include "tui/login_cli.h"
 #include "tui/options.h"
 
-enum { OPT_ROLE = 0x2000, OPT_NEW_PASSWORD_FILE };
+enum { OPT_ROLE = 0x2000, OPT_NEW_PASSWORD_FILE, OPT_RECOVERY_FILE, OPT_TO };
 
 /* Prints the command's help to f. */
 static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s users add NAME --role worker|supervisor [OPTION]...\n"
 		"       %s users list\n"), PACKAGE, PACKAGE);
+	fprintf(f, _("       %s users passwd [NAME] [OPTION]...\n"), PACKAGE);
+	fprintf(f, _("       %s users disable NAME --to OTHER [OPTION]...\n"
+		"       %s users role NAME --role worker|supervisor [OPTION]...\n"), PACKAGE, PACKAGE);
+	fputs(_("A supervisor disables a user who left (her cases go to OTHER) or changes a\n"
+		"role; the last supervisor stays one.\n"), f);
+	fputs(_("\"users passwd\" changes --user's own password, or, for a supervisor, NAME's.\n"), f);
+	fputs(_("When every password is lost, --recovery-file FILE (the recovery key shown\n"
+		"when the first supervisor was added) resets NAME's password.\n"), f);
 	fputs(_("Add a user, or list the users.  The first user must be a supervisor; after\n"
 		"that a supervisor adds the others (give --user and the supervisor's password).\n"
 		"The new user's password is asked twice on the terminal without echo, or read\n"
@@ -49,6 +58,50 @@ static int new_password(const char *file, char *buf, size_t size)
 	if (ret < 0)
 		gu_complain(_("the two passwords differ; nothing was changed, try again"));
 	return ret;
+}
+
+/* Gives the new user name a key slot beside the encrypted database;
+ * returns the exit status (printed). */
+static int add_slot(gu_db *db, const char *name, const char *password)
+{
+	char buf[1024];
+	gu_error err;
+
+	if (!gu_db_has_keys(gu_db_path(db)))
+		return 0; /* a database of before: encrypted at its first supervisor's login */
+	if (gu_db_keys_set(gu_db_path(db), name, password, &err) < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		return 1;
+	}
+	return 0;
+}
+
+/* Makes the key slots of the database *db with its first user, shows the
+ * recovery key once, and reopens the database, which encrypts it; returns
+ * the exit status (printed). */
+static int encrypt_for(gu_db **db, const char *name, const char *password)
+{
+	char recovery[GU_KEY_RECOVERY_TEXT], buf[1024], path[4096];
+	gu_error err;
+
+	snprintf(path, sizeof path, "%s", gu_db_path(*db));
+	if (gu_db_keys_create(path, name, password, recovery, &err) < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		return 1;
+	}
+	gu_db_close(*db);
+	*db = NULL;
+	if (gu_db_open(path, db, &err) < 0) {
+		explicit_bzero(recovery, sizeof recovery);
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		return 1;
+	}
+	printf(_("The database is now encrypted; each user's password opens it.\n"
+		"Recovery key (shown only now): print it or write it down, and keep it locked away.\n"
+		"It opens the database when every password is lost:\n\n    %.39s\n    %s\n\n"),
+		recovery, recovery + 40);
+	explicit_bzero(recovery, sizeof recovery);
+	return 0;
 }
 
 /* Adds a user; returns the exit status. */
@@ -86,13 +139,130 @@ static int add_user(const char *name, const char *role_name, const char *pw_file
 		pw_file = gu_opts.password_file;
 	}
 	status = new_password(pw_file, password, sizeof password) < 0 ? 1 : 0;
+	if (status == 0 && gu_password_check(name, password, &err) < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		status = 2;
+	}
 	if (status == 0 && gu_auth_add_user(db, name, role, password, &err) < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		status = err.code == GU_EINVAL ? 2 : 1;
+	}
+	if (status == 0)
+		status = exist ? add_slot(db, name, password) : encrypt_for(&db, name, password);
+	explicit_bzero(password, sizeof password);
+	if (status == 0)
+		printf(_("Added %s (%s).\n"), name, gu_role_label(role));
+	gu_db_close(db);
+	return status;
+}
+
+/* Reads the recovery key (as printed: one or two lines) from the file at
+ * path into buf; returns 0 or -1 (printed). */
+static int read_recovery(const char *path, char *buf, size_t size)
+{
+	FILE *f = fopen(path, "r");
+	size_t n = 0;
+
+	if (f) {
+		n = fread(buf, 1, size - 1, f);
+		fclose(f);
+	}
+	buf[n] = '\0';
+	if (n == 0)
+		gu_complain(_("cannot read the recovery key from %s"), path);
+	return n > 0 ? 0 : -1;
+}
+
+/* Opens the encrypted database with the recovery key in the file
+ * recovery_file, when every password is lost; returns 0 with *db open, or
+ * the exit status (printed). */
+static int open_recovered(const char *recovery_file, gu_db **db)
+{
+	char recovery[256], path[4096], buf[1024];
+	gu_error err;
+	int ret;
+
+	*db = NULL;
+	if (read_recovery(recovery_file, recovery, sizeof recovery) < 0)
+		return 1;
+	ret = gu_db_default_path(gu_opts.db_path, path, sizeof path, &err);
+	if (ret == 0)
+		ret = gu_db_recover(path, recovery, &err);
+	explicit_bzero(recovery, sizeof recovery);
+	if (ret == 1)
+		ret = gu_error_set(&err, GU_EINVAL, path, 0, 0,
+			_("the database is not encrypted: it has no recovery key"));
+	if (ret == 0)
+		ret = gu_db_open(path, db, &err);
+	if (ret < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		return 1;
+	}
+	return 0;
+}
+
+/* Sets the password of name (NULL: --user's own), as --user or with the
+ * recovery key in recovery_file (not NULL); returns the exit status. */
+static int set_password(const char *name, const char *pw_file, const char *recovery_file)
+{
+	char password[256], buf[1024];
+	gu_error err;
+	gu_db *db;
+	int status;
+
+	if (recovery_file && !name) {
+		gu_complain(_("say whose password the recovery key resets: users passwd NAME"));
+		return 2;
+	}
+	status = recovery_file ? open_recovered(recovery_file, &db) : gu_cli_open(0, &db);
+	if (status != 0)
+		return status;
+	if (!name)
+		name = gu_opts.user;
+	status = new_password(pw_file, password, sizeof password) < 0 ? 1 : 0;
+	if (status == 0 && (recovery_file ? gu_auth_recover_password(db, name, password, &err)
+			: gu_auth_set_password(db, name, password, &err)) < 0) {
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		status = err.code == GU_EINVAL ? 2 : 1;
 	}
 	explicit_bzero(password, sizeof password);
 	if (status == 0)
-		printf(_("Added %s (%s).\n"), name, gu_role_label(role));
+		printf(_("The password of %s is changed.\n"), name);
+	gu_db_close(db);
+	return status;
+}
+
+/* Disables name, giving her cases to heir (role NULL), or gives name the
+ * role; returns the exit status. */
+static int change_user(const char *name, const char *heir, const char *role_name)
+{
+	char buf[1024];
+	enum gu_role role = GU_ROLE_WORKER;
+	gu_error err;
+	gu_db *db;
+	int status, ret;
+
+	if (role_name && gu_role_parse(role_name, &role, &err) < 0) {
+		gu_complain("%s", err.message);
+		return 2;
+	}
+	if (!role_name && (!heir || !*heir)) {
+		gu_complain(_("say who takes over the cases: --to NAME"));
+		return 2;
+	}
+	status = gu_cli_open(0, &db);
+	if (status != 0)
+		return status;
+	ret = role_name ? gu_auth_set_role(db, name, role, &err)
+		: gu_auth_disable_user(db, name, heir, &err);
+	if (ret < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		status = err.code == GU_EINVAL ? 2 : 1;
+	} else if (role_name) {
+		printf(_("%s is now a %s.\n"), name, gu_role_label(role));
+	} else {
+		printf(_("%s is disabled; her cases are now %s's.\n"), name, heir);
+	}
 	gu_db_close(db);
 	return status;
 }
@@ -136,10 +306,12 @@ int cmd_users(int argc, char **argv)
 		GU_COMMON_LONGOPTS,
 		{ "role", required_argument, NULL, OPT_ROLE },
 		{ "new-password-file", required_argument, NULL, OPT_NEW_PASSWORD_FILE },
+		{ "recovery-file", required_argument, NULL, OPT_RECOVERY_FILE },
+		{ "to", required_argument, NULL, OPT_TO },
 		{ "help", no_argument, NULL, GU_OPT_HELP },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *role = NULL, *pw_file = NULL;
+	const char *role = NULL, *pw_file = NULL, *recovery_file = NULL, *heir = NULL;
 	int opt;
 
 	opterr = 0;
@@ -154,6 +326,12 @@ int cmd_users(int argc, char **argv)
 		case OPT_NEW_PASSWORD_FILE:
 			pw_file = optarg;
 			break;
+		case OPT_RECOVERY_FILE:
+			recovery_file = optarg;
+			break;
+		case OPT_TO:
+			heir = optarg;
+			break;
 		case '?':
 			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s users --help\""),
 				argv[optind - 1], PACKAGE);
@@ -167,6 +345,13 @@ int cmd_users(int argc, char **argv)
 		return add_user(argv[optind + 1], role, pw_file);
 	if (optind < argc && strcmp(argv[optind], "list") == 0 && optind + 1 == argc)
 		return list_users();
+	if (optind < argc && strcmp(argv[optind], "disable") == 0 && optind + 2 == argc)
+		return change_user(argv[optind + 1], heir, NULL);
+	if (optind < argc && strcmp(argv[optind], "role") == 0 && optind + 2 == argc && role)
+		return change_user(argv[optind + 1], NULL, role);
+	if (optind < argc && strcmp(argv[optind], "passwd") == 0 && optind + 2 >= argc)
+		return set_password(optind + 2 == argc ? argv[optind + 1] : NULL, pw_file,
+			recovery_file);
 	gu_complain(_("say \"users add NAME --role ROLE\" or \"users list\"; see \"%s users --help\""),
 		PACKAGE);
 	return 2;

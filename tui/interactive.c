@@ -9,6 +9,7 @@
 
 
 #include "core/i18n.h"
+#include "db/crypt_login.h"
 #include "tui/app.h"
 #include "tui/colors.h"
 #include "tui/commands.h"
@@ -80,8 +81,12 @@ static void open_db(gu_app *a)
 
 	gu_db_limit_memory(GU_TUI_SQLITE_HEAP);
 	gu_error_clear(&err);
-	if (gu_db_default_path(gu_opts.db_path, a->db_path, sizeof a->db_path, &err) < 0
-			|| gu_db_open(a->db_path, &a->db, &err) < 0) {
+	if (gu_db_default_path(gu_opts.db_path, a->db_path, sizeof a->db_path, &err) == 0
+			&& gu_db_has_keys(a->db_path)) {
+		a->db_locked = true; /* the login screen unlocks and opens it */
+		return;
+	}
+	if (err.code != GU_OK || gu_db_open(a->db_path, &a->db, &err) < 0) {
 		snprintf(a->db_err, sizeof a->db_err, _("The database cannot be used: %s"),
 			err.message[0] ? err.message : gu_code_text(err.code));
 		a->db = NULL;

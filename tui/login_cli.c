@@ -9,6 +9,7 @@
 
 #include "core/i18n.h"
 #include "db/auth.h"
+#include "db/crypt_login.h"
 #include "tui/login_cli.h"
 #include "tui/options.h"
 
@@ -91,6 +92,8 @@ int gu_cli_login(gu_db *db)
 	gu_error err;
 	int exist, ret;
 
+	if (gu_auth_session(db, NULL, NULL))
+		return 0; /* logged in when the encrypted database was opened */
 	exist = gu_auth_users_exist(db, &err);
 	if (exist < 0) {
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
@@ -114,19 +117,87 @@ int gu_cli_login(gu_db *db)
 	return 0;
 }
 
-/* Opens the database and tells its notice; returns 0 or 1. */
-int gu_cli_open_only(unsigned flags, gu_db **out)
+/* Asks for --user's password and unwraps the key of the encrypted
+ * database at path with it into the process, the password kept in
+ * password for the login that follows the open; returns 0 or an exit
+ * status (printed). */
+static int unlock(const char *path, char *password, size_t size, struct gu_unlock_report *report)
 {
-	char buf[1024];
+	char prompt[200], buf[1024];
+	gu_error err;
+	int ret;
+
+	if (!gu_opts.user || !*gu_opts.user) {
+		gu_complain(_("this database is encrypted: say who is working with --user NAME"));
+		return 2;
+	}
+	snprintf(prompt, sizeof prompt, _("Password for %s: "), gu_opts.user);
+	if (gu_cli_read_password(gu_opts.password_file, prompt, password, size) < 0)
+		return 1;
+	ret = gu_db_unlock(path, gu_opts.user, password, report, &err);
+	if (ret < 0) {
+		explicit_bzero(password, size);
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		return 1;
+	}
+	return 0;
+}
+
+/* Copies the failures counted before this login into the audit, with a
+ * writable handle when db is read-only; returns nothing (a read-only disk
+ * keeps them out of the audit). */
+static void record_login(gu_db *db, unsigned flags, const struct gu_unlock_report *report)
+{
+	gu_db *w = NULL;
 	gu_error err;
 
+	if (!(flags & GU_DB_OPEN_READONLY)) {
+		(void)gu_db_record_login(db, report, &err);
+		return;
+	}
+	if (gu_db_open_path(gu_opts.db_path, 0, &w, &err) == 0) {
+		if (gu_db_set_user(w, gu_opts.user) == 0)
+			(void)gu_db_record_login(w, report, &err);
+		gu_db_close(w);
+	}
+}
+
+/* Opens the database and tells its notice; an encrypted one only with
+ * --user's password, which also logs her in.  Returns 0 or an exit status. */
+int gu_cli_open_only(unsigned flags, gu_db **out)
+{
+	char buf[1024], path[4096], password[256] = "";
+	struct gu_unlock_report report;
+	bool encrypted;
+	gu_error err;
+	int status;
+
 	*out = NULL;
+	if (gu_db_default_path(gu_opts.db_path, path, sizeof path, &err) < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		return 1;
+	}
+	encrypted = gu_db_has_keys(path);
+	if (encrypted && (status = unlock(path, password, sizeof password, &report)) != 0)
+		return status;
 	if (gu_db_open_path(gu_opts.db_path, flags, out, &err) < 0) {
+		explicit_bzero(password, sizeof password);
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		return 1;
 	}
 	if (*gu_db_notice(*out))
 		gu_complain("%s", gu_db_notice(*out));
+	if (!encrypted)
+		return 0;
+	status = gu_auth_login(*out, gu_opts.user, password, &err);
+	explicit_bzero(password, sizeof password);
+	if (status < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		gu_db_close(*out);
+		*out = NULL;
+		return 1;
+	}
+	record_login(*out, flags, &report);
 	return 0;
 }
 

@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "db/auth.h"
 #include "tui/config_files.h"
+#include "db/crypt_login.h"
 #include "tui/options.h"
 #include "tui/paint.h"
 #include "tui/screens_util.h"
@@ -64,13 +65,42 @@ static void draw(gu_app *a, void *st)
 	gu_scr_bottom(a, keys, sizeof keys / sizeof keys[0]);
 }
 
+/* Unwraps the encrypted database's key with the name and password typed,
+ * opens the database and records the login; returns 0 or < 0 (err set). */
+static int unlock_and_open(gu_app *a, const char *name, const char *password, gu_error *err)
+{
+	struct gu_unlock_report report;
+	int ret = gu_db_unlock(a->db_path, name, password, &report, err);
+
+	if (ret == 0)
+		ret = gu_db_open(a->db_path, &a->db, err);
+	if (ret == 0)
+		ret = gu_auth_login(a->db, name, password, err);
+	if (ret == 0) {
+		gu_error ignored;
+
+		(void)gu_db_record_login(a->db, &report, &ignored);
+		if (*gu_db_notice(a->db))
+			gu_app_message(a, GU_R_ALERT, gu_db_notice(a->db));
+		a->db_locked = false;
+		return 0;
+	}
+	gu_db_close(a->db);
+	a->db = NULL;
+	gu_crypt_forget_key();
+	return ret < 0 ? ret : -GU_EAUTH;
+}
+
 /* Checks the name and password typed; returns 0 or -1 (err set). */
 static int log_in(gu_app *a, login_state *s)
 {
 	gu_error err;
+	int ret;
 
 	gu_error_clear(&err);
-	if (gu_auth_login(a->db, s->f[F_NAME].buf, s->f[F_PASS].buf, &err) < 0) {
+	ret = a->db_locked ? unlock_and_open(a, s->f[F_NAME].buf, s->f[F_PASS].buf, &err)
+		: gu_auth_login(a->db, s->f[F_NAME].buf, s->f[F_PASS].buf, &err);
+	if (ret < 0) {
 		snprintf(s->err, sizeof s->err, "%s", err.message[0] ? err.message : gu_code_text(err.code));
 		memset(s->f[F_PASS].buf, 0, sizeof s->f[F_PASS].buf);
 		gu_edit_set(&s->f[F_PASS], NULL, 120);
@@ -116,10 +146,10 @@ int gu_screen_login(gu_app *a)
 	gu_error err;
 	int users, r;
 
-	if (!a->db)
+	if (!a->db && !a->db_locked)
 		return GU_SCREEN_BACK;
 	gu_error_clear(&err);
-	users = gu_auth_users_exist(a->db, &err);
+	users = a->db_locked ? 1 : gu_auth_users_exist(a->db, &err);
 	if (users < 0) {
 		gu_app_message(a, GU_R_ERROR, err.message);
 		return GU_SCREEN_BACK;

@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "db/auth.h"
+#include "db/crypt_login.h"
 #include "tui/paint.h"
 #include "tui/screens_util.h"
 
@@ -109,6 +110,46 @@ static void draw(gu_app *a, void *st)
 	gu_scr_bottom(a, keys, sizeof keys / sizeof keys[0]);
 }
 
+/* Gives the new user a key slot when the database is encrypted; returns
+ * 0 or < 0 (err set). */
+static int add_slot(gu_app *a, const char *name, const char *password, gu_error *err)
+{
+	if (!gu_db_has_keys(a->db_path))
+		return 0;
+	return gu_db_keys_set(a->db_path, name, password, err);
+}
+
+/* Makes the key slots with the first supervisor, reopens the database
+ * (which encrypts it), logs her in again and shows the recovery key once;
+ * returns 0 or < 0 (err set). */
+static int encrypt_first(gu_app *a, const char *name, const char *password, gu_error *err)
+{
+	char recovery[GU_KEY_RECOVERY_TEXT], text[700];
+	int ret = gu_db_keys_create(a->db_path, name, password, recovery, err);
+
+	if (ret < 0)
+		return ret;
+	gu_db_close(a->db);
+	a->db = NULL;
+	ret = gu_db_open(a->db_path, &a->db, err);
+	if (ret == 0)
+		ret = gu_auth_login(a->db, name, password, err);
+	if (ret < 0) {
+		explicit_bzero(recovery, sizeof recovery);
+		snprintf(a->db_err, sizeof a->db_err, _("The database cannot be used: %s"),
+			err->message[0] ? err->message : gu_code_text(err->code));
+		return ret;
+	}
+	snprintf(text, sizeof text,
+		_("The database is now encrypted: each user's password opens it. If every password "
+		  "is lost, this recovery key opens it. Write it down or print it now, and keep it "
+		  "locked away; it is not shown again:\n\n%.39s\n%s"), recovery, recovery + 40);
+	explicit_bzero(recovery, sizeof recovery);
+	gu_scr_notice(a, _("recovery key"), text);
+	explicit_bzero(text, sizeof text);
+	return 0;
+}
+
 /* Adds the user the form describes; returns 0 or -1 (err set). */
 static int add_user(gu_app *a, users_state *s)
 {
@@ -132,8 +173,11 @@ static int add_user(gu_app *a, users_state *s)
 		return -1;
 	}
 	gu_error_clear(&err);
-	if (gu_auth_add_user(a->db, s->f[F_NAME].buf, s->role, s->f[F_PASS].buf, &err) < 0
-			|| (first && gu_auth_login(a->db, s->f[F_NAME].buf, s->f[F_PASS].buf, &err) < 0)) {
+	if (gu_password_check(s->f[F_NAME].buf, s->f[F_PASS].buf, &err) < 0
+			|| gu_auth_add_user(a->db, s->f[F_NAME].buf, s->role, s->f[F_PASS].buf, &err) < 0
+			|| (first && gu_auth_login(a->db, s->f[F_NAME].buf, s->f[F_PASS].buf, &err) < 0)
+			|| (first ? encrypt_first(a, s->f[F_NAME].buf, s->f[F_PASS].buf, &err)
+			    : add_slot(a, s->f[F_NAME].buf, s->f[F_PASS].buf, &err)) < 0) {
 		snprintf(s->err, sizeof s->err, "%s", err.message[0] ? err.message : gu_code_text(err.code));
 		return -1;
 	}

@@ -1,0 +1,178 @@
+#include "config.h"
+/* Logging in to an encrypted database (db/crypt_login.h): the password
+ * unwraps the database key from the key slots beside the database before
+ * anything of it can be read; users' slots follow the users. */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sodium.h>
+
+#include "core/i18n.h"
+#include "db/crypt_login.h"
+#include "db/keyslot.h"
+
+#define KEYS_PATH 4200
+
+/* Writes the key-slot file's path of the database at db_path into keys
+ * (KEYS_PATH bytes); returns a zeroed keyring from the heap (it is large),
+ * or NULL with err set (a path too long, no memory). */
+static gu_keyring *new_ring(const char *db_path, char *keys, gu_error *err)
+{
+	gu_keyring *ring;
+
+	if (gu_keys_path(db_path, keys, KEYS_PATH, err) < 0)
+		return NULL;
+	ring = calloc(1, sizeof *ring);
+	if (!ring)
+		gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
+	return ring;
+}
+
+/* Returns true when the database at db_path has key slots beside it. */
+bool gu_db_has_keys(const char *db_path)
+{
+	char keys[KEYS_PATH];
+	gu_error err;
+
+	return gu_keys_path(db_path, keys, sizeof keys, &err) == 0 && access(keys, F_OK) == 0;
+}
+
+/* Unlocks the database at db_path for name; returns 0, 1 or < 0. */
+int gu_db_unlock(const char *db_path, const char *name, const char *password,
+	struct gu_unlock_report *report, gu_error *err)
+{
+	unsigned char key[GU_CRYPT_KEY_BYTES];
+	char keys[KEYS_PATH];
+	gu_keyring *ring;
+	gu_error save_err;
+	int ret;
+
+	memset(report, 0, sizeof *report);
+	ring = new_ring(db_path, keys, err);
+	if (!ring)
+		return -(int)err->code;
+	ret = gu_keyring_load(keys, ring, err);
+	if (ret != 0)
+		goto cleanup;
+	ret = gu_keyring_unlock(ring, name ? name : "", password ? password : "",
+		(long long)time(NULL), key, report, err);
+	if (ret != -GU_EPERM && gu_keyring_save(keys, ring, &save_err) < 0 && ret == 0) {
+		*err = save_err; /* the failure count must not be lost */
+		ret = -(int)save_err.code;
+	}
+	if (ret == 0)
+		gu_crypt_set_key(key);
+	sodium_memzero(key, sizeof key);
+cleanup:
+	free(ring);
+	return ret;
+}
+
+/* Unwraps the key with the recovery key and sets it; returns 0, 1 or < 0. */
+int gu_db_recover(const char *db_path, const char *recovery, gu_error *err)
+{
+	unsigned char key[GU_CRYPT_KEY_BYTES];
+	char keys[KEYS_PATH];
+	gu_keyring *ring = new_ring(db_path, keys, err);
+	int ret;
+
+	if (!ring)
+		return -(int)err->code;
+	ret = gu_keyring_load(keys, ring, err);
+	if (ret == 0)
+		ret = gu_keyring_recover(ring, recovery, key, err);
+	if (ret == 0)
+		gu_crypt_set_key(key);
+	sodium_memzero(key, sizeof key);
+	free(ring);
+	return ret;
+}
+
+/* Starts the key slots of the database at db_path; returns 0 or < 0. */
+int gu_db_keys_create(const char *db_path, const char *name, const char *password,
+	char *recovery, gu_error *err)
+{
+	unsigned char key[GU_CRYPT_KEY_BYTES];
+	char keys[KEYS_PATH];
+	gu_keyring *ring;
+	int ret;
+
+	ring = new_ring(db_path, keys, err);
+	if (!ring)
+		return -(int)err->code;
+	if (access(keys, F_OK) == 0) {
+		free(ring);
+		return gu_error_set(err, GU_EEXIST, keys, 0, 0,
+			_("the database already has key slots; log in to add users"));
+	}
+	ret = gu_keyring_create(ring, name, password, key, recovery, err);
+	if (ret == 0)
+		ret = gu_keyring_save(keys, ring, err);
+	if (ret == 0)
+		gu_crypt_set_key(key);
+	sodium_memzero(key, sizeof key);
+	free(ring);
+	return ret;
+}
+
+/* Loads the key slots of db_path, applies change to them with the key set,
+ * and saves them; returns 0 or < 0. */
+static int change_slots(const char *db_path, const char *name, const char *password,
+	gu_error *err)
+{
+	unsigned char key[GU_CRYPT_KEY_BYTES];
+	char keys[KEYS_PATH];
+	gu_keyring *ring;
+	int ret;
+
+	ring = new_ring(db_path, keys, err);
+	if (!ring)
+		return -(int)err->code;
+	ret = gu_keyring_load(keys, ring, err);
+	if (ret == 1)
+		ret = gu_error_set(err, GU_ENOTFOUND, keys, 0, 0,
+			_("the database's key slots (its -keys file) are missing; put the file back "
+			  "beside the database"));
+	if (ret == 0 && password && !gu_crypt_copy_key(key))
+		ret = gu_error_set(err, GU_EPERM, NULL, 0, 0,
+			_("log in before changing users"));
+	if (ret == 0)
+		ret = password ? gu_keyring_set(ring, name, password, key, err)
+			: gu_keyring_remove(ring, name, err);
+	if (ret == 0)
+		ret = gu_keyring_save(keys, ring, err);
+	sodium_memzero(key, sizeof key);
+	free(ring);
+	return ret;
+}
+
+/* Gives name a slot under password; returns 0 or < 0. */
+int gu_db_keys_set(const char *db_path, const char *name, const char *password, gu_error *err)
+{
+	return change_slots(db_path, name, password, err);
+}
+
+/* Removes name's slot; returns 0 or < 0. */
+int gu_db_keys_remove(const char *db_path, const char *name, gu_error *err)
+{
+	return change_slots(db_path, name, NULL, err);
+}
+
+/* Records a login and the failures before it in db's audit; returns 0 or < 0. */
+int gu_db_record_login(gu_db *db, const struct gu_unlock_report *report, gu_error *err)
+{
+	char detail[96];
+	int ret;
+
+	if (report->own_fails || report->unknown_fails) {
+		snprintf(detail, sizeof detail, "failed before: %u; under unknown names: %u",
+			report->own_fails, report->unknown_fails);
+		ret = gu_audit_add(db, "user.login_failed", NULL, detail, err);
+		if (ret < 0)
+			return ret;
+	}
+	return gu_audit_add(db, "user.login", NULL, NULL, err);
+}
