@@ -11,117 +11,11 @@
 #include "core/expr.h"
 #include "core/i18n.h"
 #include "core/idcard.h"
+#include "core/keys.h"
 #include "core/policy_internal.h"
+#include "core/qtype.h"
 #include "core/region.h"
-
-/* Writes "a, b, c" of q's choices into buf; returns buf. */
-static const char *choice_list(const gu_question *q, char *buf, size_t size)
-{
-	size_t i, len = 0;
-
-	buf[0] = '\0';
-	for (i = 0; i < q->nchoices && len + 1 < size; i++) {
-		int w = snprintf(buf + len, size - len, "%s%s", i ? ", " : "", q->choices[i].value);
-
-		if (w < 0 || (size_t)w >= size - len)
-			break;
-		len += (size_t)w;
-	}
-	return buf;
-}
-
-/* Checks one value against question q; returns 0 or an error (no place). */
-static int check_typed(const gu_question *q, const char *value, gu_error *err)
-{
-	char list[512];
-	gu_date d;
-	long v;
-	char *end;
-
-	switch (q->type) {
-	case GU_Q_TEXT:
-		return 0;
-	case GU_Q_PHONE:
-		if (strspn(value, "0123456789 +-") != strlen(value) || strcspn(value, "0123456789") == strlen(value))
-			return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
-				_("\"%s\" is not a phone number: write only digits, spaces, + and -"), value);
-		return 0;
-	case GU_Q_DATE:
-		if (!gu_date_parse(value, &d))
-			return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
-				_("%s is not a date (write YYYY-MM-DD, a real calendar day)"), value);
-		return 0;
-	case GU_Q_CHOICE:
-	case GU_Q_YESNO:
-		if (gu_choice_index(q, value, strlen(value)) < 0)
-			return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
-				_("\"%s\" is not one of: %s, unknown"), value, choice_list(q, list, sizeof list));
-		return 0;
-	case GU_Q_MULTI: {
-		const char *t = value;
-
-		while (*t) {
-			const char *e;
-			size_t n;
-
-			while (*t == ' ' || *t == ',')
-				t++;
-			e = t;
-			while (*e && *e != ',')
-				e++;
-			n = (size_t)(e - t);
-			while (n && t[n - 1] == ' ')
-				n--;
-			if (n && gu_choice_index(q, t, n) < 0)
-				return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
-					_("\"%.*s\" is not one of: %s (separate several with commas)"),
-					(int)(n > 60 ? 60 : n), t, choice_list(q, list, sizeof list));
-			t = e;
-		}
-		return 0;
-	}
-	case GU_Q_INTEGER:
-		errno = 0;
-		v = strtol(value, &end, 10);
-		if (end == value || *end || errno || !((*value >= '0' && *value <= '9') || *value == '-'))
-			return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
-				_("%s is not a whole number"), value);
-		if (v < q->min || v > q->max)
-			return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
-				_("%s is out of range (%ld to %ld)"), value, q->min, q->max);
-		return 0;
-	case GU_Q_CODE:
-		if (strcmp(value, "none") == 0) {
-			if (q->allow_none)
-				return 0;
-			return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
-				_("none is not allowed here: give a 6-digit region code"));
-		}
-		if (strlen(value) != 6 || strspn(value, "0123456789") != 6)
-			return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
-				_("%s is not a 6-digit region code%s"), value,
-				q->allow_none ? _(" (or none)") : "");
-		{
-			char why[400];
-
-			if (gu_region_problem(value, why, sizeof why))
-				return gu_error_set(err, GU_EANSWERS, NULL, 0, 0, "%s", why);
-		}
-		return 0;
-	case GU_Q_IDNUMBER:
-		if (strcmp(value, "none") == 0 && q->allow_none)
-			return 0;
-		{
-			char why[400];
-			const char *r = gu_idcard_reason(value, why, sizeof why);
-
-			if (r)
-				return gu_error_set(err, GU_EANSWERS, NULL, 0, 0, "%s", r);
-		}
-		return 0;
-	}
-	return 0;
-}
+#include "core/strbuf.h"
 
 /* Checks one value for a concrete key; returns 0 or an error (no place). */
 int gu_policy_check_value(const gu_policy *p, const char *key,
@@ -153,7 +47,7 @@ int gu_policy_check_value(const gu_policy *p, const char *key,
 			_("members are numbered 1 to %d"), GU_MAX_MEMBERS);
 	if (strcmp(value, "unknown") == 0)
 		return 0;
-	return check_typed(&p->questions[q], value, err);
+	return gu_qtype(p->questions[q].type)->check(&p->questions[q], value, err);
 }
 
 /* Sets err for answer x with "key: message"; returns the negative code. */
@@ -183,11 +77,11 @@ static const gu_answer *known(const gu_answers *a, const char *key)
 /* Checks that the child's date of birth and sex agree with the ID number. */
 static int check_child(const gu_policy *p, const gu_answers *a, const char *filename, gu_error *err)
 {
-	const gu_answer *id = known(a, "child.id_number");
-	const gu_answer *dob = known(a, "child.dob");
-	const gu_answer *sex = known(a, "child.sex");
-	const gu_answer *on = known(a, "interview.date");
-	const gu_answer *any_dob = gu_answers_find(a, "child.dob");
+	const gu_answer *id = known(a, GU_KEY_CHILD_ID);
+	const gu_answer *dob = known(a, GU_KEY_CHILD_DOB);
+	const gu_answer *sex = known(a, GU_KEY_CHILD_SEX);
+	const gu_answer *on = known(a, GU_KEY_INTERVIEW_DATE);
+	const gu_answer *any_dob = gu_answers_find(a, GU_KEY_CHILD_DOB);
 	gu_idcard card;
 	bool valid = id && strcmp(id->value, "none") != 0
 		&& gu_idcard_parse(id->value, &card) == GU_ID_OK;
@@ -205,7 +99,7 @@ static int check_child(const gu_policy *p, const gu_answers *a, const char *file
 				: _("%s does not agree with child.id_number, whose 17th digit (even) says female"),
 			sex->value);
 	if (!valid && !any_dob) {
-		gu_answer fake = { (char *)"child.dob", (char *)"", 0 };
+		gu_answer fake = { (char *)GU_KEY_CHILD_DOB, (char *)"", 0 };
 
 		return answer_error(err, filename, &fake,
 			_("missing: give the date of birth (YYYY-MM-DD) or a valid child.id_number"));
@@ -284,34 +178,22 @@ int gu_policy_answer_warning(const gu_policy *p, const gu_answers *a,
 	return 0;
 }
 
-/* Appends "key = value\n" to the buffer; returns 0 or -1. */
-static int put_line(char **buf, size_t *len, size_t *cap, const gu_answer *x)
+/* Appends "key = value\n" to the buffer. */
+static void put_line(gu_strbuf *b, const gu_answer *x)
 {
-	size_t need = strlen(x->key) + strlen(x->value) + 5;
-
-	if (*len + need > *cap) {
-		size_t nc = (*cap + need) * 2;
-		char *nb = realloc(*buf, nc);
-
-		if (!nb)
-			return -1;
-		*buf = nb;
-		*cap = nc;
-	}
-	*len += (size_t)snprintf(*buf + *len, *cap - *len, "%s = %s\n", x->key, x->value);
-	return 0;
+	gu_sb_printf(b, "%s = %s\n", x->key, x->value);
 }
 
 /* Writes answers as text in question order; returns a malloc'd string or NULL. */
 char *gu_policy_format_answers(const gu_policy *p, const gu_answers *a)
 {
-	char *buf = malloc(256), *done = calloc(a->n ? a->n : 1, 1);
-	size_t len = 0, cap = 256, i, j;
+	gu_strbuf buf = { 0 };
+	char *done = calloc(a->n ? a->n : 1, 1);
+	size_t i, j;
 	int *qof = malloc((a->n ? a->n : 1) * sizeof *qof), *mof = malloc((a->n ? a->n : 1) * sizeof *mof);
 
-	if (!buf || !done || !qof || !mof)
+	if (!done || !qof || !mof)
 		goto fail;
-	buf[0] = '\0';
 	for (j = 0; j < a->n; j++)
 		qof[j] = gu_policy_resolve_key(p, a->v[j].key, &mof[j]);
 	i = 0;
@@ -321,8 +203,7 @@ char *gu_policy_format_answers(const gu_policy *p, const gu_answers *a)
 		if (p->qx[i].owner != GU_OWN_MEMBER) {
 			for (j = 0; j < a->n; j++)
 				if (!done[j] && qof[j] == (int)i) {
-					if (put_line(&buf, &len, &cap, &a->v[j]) < 0)
-						goto fail;
+					put_line(&buf, &a->v[j]);
 					done[j] = 1;
 				}
 			i++;
@@ -344,22 +225,21 @@ char *gu_policy_format_answers(const gu_policy *p, const gu_answers *a)
 			for (size_t k = i; k < run; k++)
 				for (j = 0; j < a->n; j++)
 					if (!done[j] && qof[j] == (int)k && mof[j] == low) {
-						if (put_line(&buf, &len, &cap, &a->v[j]) < 0)
-							goto fail;
+						put_line(&buf, &a->v[j]);
 						done[j] = 1;
 					}
 		}
 		i = run;
 	}
 	for (j = 0; j < a->n; j++)
-		if (!done[j] && put_line(&buf, &len, &cap, &a->v[j]) < 0)
-			goto fail;
+		if (!done[j])
+			put_line(&buf, &a->v[j]);
 	free(done);
 	free(qof);
 	free(mof);
-	return buf;
+	return gu_sb_take(&buf);
 fail:
-	free(buf);
+	free(buf.s);
 	free(done);
 	free(qof);
 	free(mof);

@@ -12,7 +12,7 @@
 static const char *const code_texts[] = { GU_ERROR_TABLE(GU_ERROR_TEXT) };
 #undef GU_ERROR_TEXT
 
-/* Clears e; returns nothing. */
+/* Clears e. */
 void gu_error_clear(gu_error *e)
 {
 	if (!e)

@@ -10,6 +10,7 @@
 #include "core/explain.h"
 #include "core/i18n.h"
 #include "core/idcard.h"
+#include "core/qtype.h"
 
 /* Makes a context for policy p; returns 0 or -GU_ENOMEM. */
 int gu_ectx_init(gu_ectx *c, const gu_policy *p)
@@ -72,7 +73,7 @@ static inline gu_val *val_fresh(gu_ectx *c, size_t i)
 
 	if (v->gen != c->gen) {
 		v->st = GU_V_NA;
-		v->appl = 0;
+		v->appl = GU_APPL_UNKNOWN;
 		v->gen = c->gen;
 		v->v = 0;
 		v->key = NULL;
@@ -116,142 +117,17 @@ int gu_ectx_member_index(const gu_ectx *c, int n)
 	return -1;
 }
 
-/* Parses a "YYYY-MM-DD" value into yyyymmdd; returns 0 when not a date. */
-static int64_t date_value(const char *s)
-{
-	gu_date d;
-
-	if (!gu_date_parse(s, &d))
-		return 0;
-	return (int64_t)d.year * 10000 + d.month * 100 + d.day;
-}
-
-/* Returns the index of n bytes of s among q's choices, or -1 (as
- * gu_choice_index, comparing first bytes before whole values, inline). */
-static inline int choice_at(const gu_question *q, const char *s, size_t n)
-{
-	char first = n ? s[0] : '\0';
-	size_t i;
-
-	for (i = 0; i < q->nchoices; i++) {
-		const char *cv = q->choices[i].value;
-		size_t j = 1;
-
-		if (cv[0] != first)
-			continue;
-		if (n == 0)
-			return (int)i;
-		/* s has no NUL in its n bytes: a shorter choice stops at its own. */
-		while (j < n && cv[j] == s[j])
-			j++;
-		if (j == n && cv[n] == '\0')
-			return (int)i;
-	}
-	return -1;
-}
-
-/* Reads a plain decimal (an optional minus and 1 to 18 digits, nothing
- * else) into *out; returns false for anything else, which strtol then reads. */
-static inline bool plain_decimal(const char *s, int64_t *out)
-{
-	const char *d = s + (*s == '-');
-	int64_t n = 0;
-	int k = 0;
-
-	while (d[k] >= '0' && d[k] <= '9') {
-		if (k == 18)
-			return false;
-		n = n * 10 + (d[k] - '0');
-		k++;
-	}
-	if (k == 0 || d[k] != '\0')
-		return false;
-	*out = *s == '-' ? -n : n;
-	return true;
-}
-
 /* Reads one answer value of question q into v. */
 static void read_value(const gu_question *q, const char *s, gu_val *v)
 {
-	char *end;
-
 	v->st = GU_V_UNKNOWN;
 	if (s[0] == 'u' && strcmp(s, "unknown") == 0)
 		return;
-	switch (q->type) {
-	case GU_Q_DATE:
-		v->v = date_value(s);
-		if (v->v)
-			v->st = GU_V_SET;
-		break;
-	case GU_Q_CHOICE:
-	case GU_Q_YESNO: {
-		int i = choice_at(q, s, strlen(s));
-
-		if (i >= 0) {
-			v->v = q->type == GU_Q_YESNO ? i == 0 : i;
-			v->st = GU_V_SET;
-		}
-		break;
-	}
-	case GU_Q_MULTI: {
-		const char *t = s;
-		uint64_t mask = 0;
-
-		while (*t) {
-			const char *e;
-			size_t n;
-			int i;
-
-			while (*t == ' ' || *t == ',')
-				t++;
-			e = t;
-			while (*e && *e != ',')
-				e++;
-			n = (size_t)(e - t);
-			while (n && t[n - 1] == ' ')
-				n--;
-			if (n) {
-				i = choice_at(q, t, n);
-				if (i < 0)
-					return;
-				mask |= (uint64_t)1 << i;
-			}
-			t = e;
-		}
-		v->v = (int64_t)mask;
+	if (gu_qtype(q->type)->read(q, s, &v->v))
 		v->st = GU_V_SET;
-		break;
-	}
-	case GU_Q_INTEGER:
-		if (plain_decimal(s, &v->v)) {
-			v->st = GU_V_SET;
-			break;
-		}
-		v->v = strtol(s, &end, 10);
-		if (end != s && *end == '\0')
-			v->st = GU_V_SET;
-		break;
-	case GU_Q_CODE:
-		if (s[0] == 'n' && strcmp(s, "none") == 0) {
-			v->v = 0;
-			v->st = GU_V_SET;
-		} else if (strlen(s) == 6 && plain_decimal(s, &v->v)) {
-			v->st = GU_V_SET;
-		} else if (strlen(s) == 6) {
-			v->v = strtol(s, &end, 10);
-			if (*end == '\0')
-				v->st = GU_V_SET;
-		}
-		break;
-	default:
-		v->v = 0;
-		v->st = GU_V_SET;
-		break;
-	}
 }
 
-/* Inserts member number n into the sorted list; returns nothing. */
+/* Inserts member number n into the sorted list. */
 static void note_member(gu_ectx *c, int n)
 {
 	int i, j;
@@ -272,7 +148,7 @@ static void note_member(gu_ectx *c, int n)
 	c->nmembers++;
 }
 
-/* Works out the child's date of birth, sex and age; returns nothing. */
+/* Works out the child's date of birth, sex and age. */
 static void child_facts(gu_ectx *c, const gu_answers *a)
 {
 	const gu_policy *p = c->p;
@@ -384,15 +260,15 @@ bool gu_ectx_applies(gu_ectx *c, int q, int m)
 	gu_val *v = val_fresh(c, slot_of(c, q, m));
 	const gu_node *w = c->p->qx[q].when;
 
-	if (v->appl >= 2)
-		return v->appl == 3;
-	if (v->appl == 1)
+	if (v->appl == GU_APPL_NO || v->appl == GU_APPL_YES)
+		return v->appl == GU_APPL_YES;
+	if (v->appl == GU_APPL_WORKING)
 		return false;
 	if (!w) {
-		v->appl = 3;
+		v->appl = GU_APPL_YES;
 		return true;
 	}
-	v->appl = 1;
+	v->appl = GU_APPL_WORKING;
 	{
 		int sk = c->vkind[0], sm = c->vmem[0];
 		uint64_t pm = 0;
@@ -406,9 +282,9 @@ bool gu_ectx_applies(gu_ectx *c, int q, int m)
 		c->vkind[0] = sk;
 		c->vmem[0] = sm;
 		v = &c->vals[slot_of(c, q, m)];
-		v->appl = t != GU_NO ? 3 : 2;
+		v->appl = t != GU_NO ? GU_APPL_YES : GU_APPL_NO;
 	}
-	return v->appl == 3;
+	return v->appl == GU_APPL_YES;
 }
 
 /* Reads question q of member m: returns the state seen by rules. */
@@ -417,7 +293,7 @@ static inline int read_slot(gu_ectx *c, int q, int m, int64_t *out)
 	size_t i = slot_of(c, q, m);
 	const gu_val *v = val_fresh(c, i);
 
-	if (v->appl == 2 || (v->appl != 3 && !gu_ectx_applies(c, q, m)))
+	if (v->appl == GU_APPL_NO || (v->appl != GU_APPL_YES && !gu_ectx_applies(c, q, m)))
 		return GU_V_NA;
 	v = &c->vals[i];
 	if (v->st != GU_V_SET)

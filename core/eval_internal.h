@@ -9,10 +9,12 @@
 
 /* What is known of one answer. */
 enum gu_vstate { GU_V_NA, GU_V_UNKNOWN, GU_V_SET };
+/* Whether a question applies, as far as it is worked out. */
+enum gu_appl { GU_APPL_UNKNOWN, GU_APPL_WORKING, GU_APPL_NO, GU_APPL_YES };
 
 typedef struct gu_val {
 	uint8_t st;          /* as read from the answers: absent, unknown or set */
-	uint8_t appl;        /* 0 not worked out, 1 working, 2 does not apply, 3 applies */
+	uint8_t appl;        /* enum gu_appl */
 	uint32_t gen;        /* the load this slot belongs to: older slots read as absent */
 	int64_t v;           /* number, yyyymmdd, code (none = 0), choice index, mask, yes = 1 */
 	const char *key;     /* the answer's key in the answers (for explanations) */

@@ -8,97 +8,34 @@
 
 #include "core/explain.h"
 #include "core/i18n.h"
+#include "core/keys.h"
+#include "core/qtype.h"
 #include "core/region.h"
-
-/* A growing string. */
-typedef struct sbuf {
-	char *s;
-	size_t len, cap;
-	int failed;
-} sbuf;
-
-/* Appends formatted text to b. */
-static void sb_printf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void sb_printf(sbuf *b, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (!b || b->failed)
-		return;
-	for (;;) {
-		size_t room = b->cap - b->len;
-
-		va_start(ap, fmt);
-		n = vsnprintf(b->s ? b->s + b->len : NULL, b->s ? room : 0, fmt, ap);
-		va_end(ap);
-		if (n < 0) {
-			b->failed = 1;
-			return;
-		}
-		if (b->s && (size_t)n < room) {
-			b->len += (size_t)n;
-			return;
-		}
-		{
-			size_t cap = (b->cap + (size_t)n + 1) * 2;
-			char *ns = realloc(b->s, cap);
-
-			if (!ns) {
-				b->failed = 1;
-				return;
-			}
-			b->s = ns;
-			b->cap = cap;
-		}
-	}
-}
-
-/* Appends n bytes of s to b. */
-static void sb_put(sbuf *b, const char *s, size_t n)
-{
-	if (!b || b->failed)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		/* Most strings here are one reason line: start big enough for one. */
-		size_t cap = (b->len + n + 1) * 2 < 256 ? 256 : (b->len + n + 1) * 2;
-		char *ns = realloc(b->s, cap);
-
-		if (!ns) {
-			b->failed = 1;
-			return;
-		}
-		b->s = ns;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
+#include "core/strbuf.h"
 
 /* Appends fmt with its "%s" replaced by a1, then a2 ("%%" is "%"): a
  * translated format looked up once and used many times. */
-static void sb_subst(sbuf *b, const char *fmt, const char *a1, const char *a2)
+static void sb_subst(gu_strbuf *b, const char *fmt, const char *a1, const char *a2)
 {
 	const char *s = fmt;
 	int arg = 0;
 
-	sb_put(b, "", 0);
+	gu_sb_put(b, "", 0);
 	while (*s) {
 		const char *pc = strchr(s, '%');
 
 		if (!pc) {
-			sb_put(b, s, strlen(s));
+			gu_sb_put(b, s, strlen(s));
 			break;
 		}
-		sb_put(b, s, (size_t)(pc - s));
+		gu_sb_put(b, s, (size_t)(pc - s));
 		if (pc[1] == 's') {
 			const char *a = arg++ == 0 ? a1 : a2;
 
-			sb_put(b, a, strlen(a));
+			gu_sb_put(b, a, strlen(a));
 			s = pc + 2;
 		} else {
-			sb_put(b, "%", 1);
+			gu_sb_put(b, "%", 1);
 			s = pc + (pc[1] == '%' ? 2 : 1);
 		}
 	}
@@ -118,7 +55,7 @@ typedef struct keyset {
 	size_t ioff[16];
 } keyset;
 
-/* Makes ks empty, its keys in its own storage; returns nothing. */
+/* Makes ks empty, its keys in its own storage. */
 static void ks_init(keyset *ks)
 {
 	ks->v = NULL;
@@ -146,7 +83,7 @@ static void *ks_grow(void *p, const void *own, size_t used, size_t size)
 	return np;
 }
 
-/* Frees what ks holds on the heap; returns nothing. */
+/* Frees what ks holds on the heap. */
 static void ks_free(keyset *ks)
 {
 	free(ks->v);
@@ -156,7 +93,7 @@ static void ks_free(keyset *ks)
 		free(ks->off);
 }
 
-/* Adds key to ks unless it is there; returns nothing. */
+/* Adds key to ks unless it is there. */
 static void ks_add(keyset *ks, const char *key)
 {
 	size_t i, n;
@@ -198,7 +135,7 @@ static void ks_add(keyset *ks, const char *key)
 }
 
 /* Makes ks->v: one allocation holding the pointers, then the keys' bytes
- * (freed with one free); returns nothing (ks->failed when out of memory). */
+ * (freed with one free); ks->failed when out of memory. */
 static void ks_pack(keyset *ks)
 {
 	char *block;
@@ -230,7 +167,7 @@ static const char *slot_key(const gu_ectx *c, int q, int m, char *buf, size_t si
 	int nd = 0;
 
 	if (GU_Q_IS_CHILD_AGE(q))
-		return "child.dob";
+		return GU_KEY_CHILD_DOB;
 	if (p->qx[q].owner != GU_OWN_MEMBER)
 		return p->questions[q].key;
 	/* "member." N "." field, without printf: this runs for every settle key. */
@@ -286,7 +223,7 @@ static int owner_kind(const gu_ectx *c, int q)
 /* Appends the label of question q for compact member m, naming the
  * person for a question asked of each parent or member ("member 2's
  * Disability"). */
-static void put_label(gu_ectx *c, int q, int m, sbuf *b)
+static void put_label(gu_ectx *c, int q, int m, gu_strbuf *b)
 {
 	const gu_question *qq;
 	const char *label;
@@ -294,11 +231,11 @@ static void put_label(gu_ectx *c, int q, int m, sbuf *b)
 	char who[48];
 
 	if (q == GU_Q_CHILD_AGE) {
-		sb_printf(b, "%s", _("Age"));
+		gu_sb_printf(b, "%s", _("Age"));
 		return;
 	}
 	if (q == GU_Q_CHILD_SCHOOL_AGE) {
-		sb_printf(b, "%s", _("Age on 31 August before this school year"));
+		gu_sb_printf(b, "%s", _("Age on 31 August before this school year"));
 		return;
 	}
 	qq = &c->p->questions[q];
@@ -308,82 +245,30 @@ static void put_label(gu_ectx *c, int q, int m, sbuf *b)
 		 * "member 2's Disability". */
 		sb_subst(b, _("%s's %s"), person_word(c, k, m, who, sizeof who), label);
 	else
-		sb_printf(b, "%s", label);
-}
-
-/* Returns a county code's short name ("朝阳县" / "Chaoyang County") into
- * buf with its code, or the bare code when the table lacks it. */
-static const char *code_text(int64_t code, char *buf, size_t size)
-{
-	char digits[16];
-	const gu_region_entry *e;
-
-	if (code == 0)
-		return _("none");
-	snprintf(digits, sizeof digits, "%06lld", (long long)code);
-	e = gu_region_lookup(digits);
-	if (e)
-		snprintf(buf, size, "%s %s", gu_pick(e->zh, e->en), digits);
-	else
-		snprintf(buf, size, "%s", digits);
-	return buf;
+		gu_sb_printf(b, "%s", label);
 }
 
 /* Appends the labels of the choices of q set in mask, at most max of them
  * ("…" after), joined by the list separator; "none" when mask is empty. */
-static void put_choices(const gu_question *q, uint64_t mask, size_t max, sbuf *b)
+static void put_choices(const gu_question *q, uint64_t mask, size_t max, gu_strbuf *b)
 {
-	size_t i, shown = 0;
+	char buf[1024];
 
-	if (!mask) {
-		sb_printf(b, "%s", _("none"));
-		return;
-	}
-	for (i = 0; i < q->nchoices && i < 64; i++) {
-		if (!(mask >> i & 1))
-			continue;
-		if (shown == max) {
-			sb_printf(b, "%s…", _(", "));
-			return;
-		}
-		sb_printf(b, "%s%s", shown ? _(", ") : "", gu_pick(q->choices[i].label_zh, q->choices[i].label_en));
-		shown++;
-	}
+	gu_sb_printf(b, "%s", gu_choice_labels(q, mask, max, buf, sizeof buf));
 }
 
 /* Appends a literal value v read against question q (choice label, county
  * name, date or number). */
-static void put_literal(const gu_ectx *c, int q, int64_t v, sbuf *b)
+static void put_literal(const gu_ectx *c, int q, int64_t v, gu_strbuf *b)
 {
-	char buf[96];
+	char buf[1024];
 	const gu_question *qq = q >= 0 ? &c->p->questions[q] : NULL;
+	const char *w = qq ? gu_qtype(qq->type)->words(qq, v, buf, sizeof buf) : NULL;
 
-	if (!qq) {
-		sb_printf(b, "%lld", (long long)v);
-		return;
-	}
-	switch (qq->type) {
-	case GU_Q_CHOICE:
-		if (v >= 0 && (size_t)v < qq->nchoices)
-			sb_printf(b, "%s", gu_pick(qq->choices[v].label_zh, qq->choices[v].label_en));
-		return;
-	case GU_Q_MULTI:
-		put_choices(qq, (uint64_t)v, 4, b);
-		return;
-	case GU_Q_YESNO:
-		sb_printf(b, "%s", v ? _("yes") : _("no"));
-		return;
-	case GU_Q_CODE:
-		sb_printf(b, "%s", code_text(v, buf, sizeof buf));
-		return;
-	case GU_Q_DATE:
-		sb_printf(b, "%04lld-%02lld-%02lld", (long long)(v / 10000), (long long)(v / 100 % 100),
-			(long long)(v % 100));
-		return;
-	default:
-		sb_printf(b, "%lld", (long long)v);
-		return;
-	}
+	if (w)
+		gu_sb_printf(b, "%s", w);
+	else
+		gu_sb_printf(b, "%lld", (long long)v);
 }
 
 /* Returns true when question q holds an age in years. */
@@ -396,7 +281,7 @@ static bool is_age(const gu_ectx *c, int q)
 
 /* Appends the answer an operand read, in words, and gathers its key into
  * ks when it is unknown; returns its state. */
-static int put_answer(gu_ectx *c, const gu_operand *o, sbuf *b, keyset *ks, int *qout)
+static int put_answer(gu_ectx *c, const gu_operand *o, gu_strbuf *b, keyset *ks, int *qout)
 {
 	int64_t v = 0;
 	int q, m, st;
@@ -405,7 +290,7 @@ static int put_answer(gu_ectx *c, const gu_operand *o, sbuf *b, keyset *ks, int 
 	st = gu_ectx_operand(c, o, &v, &q, &m);
 	*qout = q;
 	if (q == GU_Q_NONE) {
-		sb_printf(b, "%s", _("does not apply"));
+		gu_sb_printf(b, "%s", _("does not apply"));
 		return GU_V_NA;
 	}
 	if (is_age(c, q) && st == GU_V_SET) {
@@ -424,29 +309,28 @@ static int put_answer(gu_ectx *c, const gu_operand *o, sbuf *b, keyset *ks, int 
 			/* TRANSLATORS: an age in whole years (周岁). */
 			sb_subst(b, _("%s years"), num, "");
 		} else {
-			sb_printf(b, "%s", _("not known (give the date of birth or a valid ID number)"));
+			gu_sb_printf(b, "%s", _("not known (give the date of birth or a valid ID number)"));
 		}
 		if (st == GU_V_UNKNOWN && ks)
-			ks_add(ks, "child.dob");
+			ks_add(ks, GU_KEY_CHILD_DOB);
 		return st;
 	}
 	if (st == GU_V_NA) {
-		sb_printf(b, "%s", _("does not apply"));
+		gu_sb_printf(b, "%s", _("does not apply"));
 		return st;
 	}
 	if (st == GU_V_UNKNOWN) {
 		const gu_val *val = gu_ectx_val(c, q, m);
 
-		sb_printf(b, "%s", val->st == GU_V_NA ? _("not answered") : _("not known"));
+		gu_sb_printf(b, "%s", val->st == GU_V_NA ? _("not answered") : _("not known"));
 		if (ks)
 			ks_add(ks, slot_key(c, q, m, key, sizeof key));
 		return st;
 	}
-	if (c->p->questions[q].type == GU_Q_TEXT || c->p->questions[q].type == GU_Q_IDNUMBER
-			|| c->p->questions[q].type == GU_Q_PHONE) {
+	if (gu_qtype(c->p->questions[q].type)->vtype == GU_VT_TEXT) {
 		const gu_val *val = gu_ectx_val(c, q, m);
 
-		sb_printf(b, "%s", val->s ? val->s : "");
+		gu_sb_printf(b, "%s", val->s ? val->s : "");
 		return st;
 	}
 	put_literal(c, q, v, b);
@@ -455,9 +339,9 @@ static int put_answer(gu_ectx *c, const gu_operand *o, sbuf *b, keyset *ks, int 
 
 /* Appends what a comparison of q with the figure v asks ("under 16",
  * "at least 6"), in years for ages and in days for dates. */
-static void put_bound(gu_ectx *c, int q, int op, int64_t v, sbuf *b)
+static void put_bound(gu_ectx *c, int q, int op, int64_t v, gu_strbuf *b)
 {
-	sbuf num = { 0 };
+	gu_strbuf num = { 0 };
 	const char *fmt;
 
 	if (is_age(c, q)) {
@@ -487,7 +371,7 @@ static void put_bound(gu_ectx *c, int q, int op, int64_t v, sbuf *b)
 
 /* Appends the labels of a set a condition asks for: choices of q in mask,
  * or the values in set[]. */
-static void put_set(gu_ectx *c, int q, const gu_node *n, sbuf *b)
+static void put_set(gu_ectx *c, int q, const gu_node *n, gu_strbuf *b)
 {
 	size_t i;
 
@@ -501,28 +385,28 @@ static void put_set(gu_ectx *c, int q, const gu_node *n, sbuf *b)
 		char digits[16];
 
 		if (i)
-			sb_printf(b, "%s", _(", "));
+			gu_sb_printf(b, "%s", _(", "));
 		if (q >= 0 && c->p->questions[q].type == GU_Q_CODE) {
 			/* places by name only: the answer beside them has its code */
 			snprintf(digits, sizeof digits, "%06lld", (long long)n->set[i]);
 			e = gu_region_lookup(digits);
 		}
 		if (e)
-			sb_printf(b, "%s", gu_pick(e->zh, e->en));
+			gu_sb_printf(b, "%s", gu_pick(e->zh, e->en));
 		else
 			put_literal(c, q, n->set[i], b);
 	}
 	if (n->nset > 5)
-		sb_printf(b, "%s…", _(", "));
+		gu_sb_printf(b, "%s…", _(", "));
 }
 
 /* Appends a condition on answers in words: the question's label, the
  * answer in words and, where it matters, what the condition asks. */
-static void put_condition(gu_ectx *c, const gu_node *n, gu_tv t, sbuf *b, keyset *ks)
+static void put_condition(gu_ectx *c, const gu_node *n, gu_tv t, gu_strbuf *b, keyset *ks)
 {
 	int64_t v = 0;
 	int q, m, qy;
-	sbuf need = { 0 };
+	gu_strbuf need = { 0 };
 	const char *fmt_need = NULL;
 
 	gu_ectx_operand(c, &n->x, &v, &q, &m);
@@ -530,20 +414,20 @@ static void put_condition(gu_ectx *c, const gu_node *n, gu_tv t, sbuf *b, keyset
 		return;
 	put_label(c, q, m, b);
 	/* TRANSLATORS: between a question's label and its answer. */
-	sb_printf(b, "%s", _(": "));
+	gu_sb_printf(b, "%s", _(": "));
 	put_answer(c, &n->x, b, ks, &q);
 	switch (n->kind) {
 	case GU_N_CMP:
 		if (n->y.kind != GU_OPD_LIT) {
 			/* two answers compared: both shown, and whether they agree */
-			sb_printf(b, "%s", _("; "));
+			gu_sb_printf(b, "%s", _("; "));
 			gu_ectx_operand(c, &n->y, &v, &qy, &m);
 			if (qy != GU_Q_NONE)
 				put_label(c, qy, m, b);
-			sb_printf(b, "%s", _(": "));
+			gu_sb_printf(b, "%s", _(": "));
 			put_answer(c, &n->y, b, ks, &qy);
 			if (t != GU_MAYBE && (n->op == GU_OP_EQ || n->op == GU_OP_NE))
-				sb_printf(b, "%s", (t == GU_YES) == (n->op == GU_OP_EQ)
+				gu_sb_printf(b, "%s", (t == GU_YES) == (n->op == GU_OP_EQ)
 					? _(" (the same)") : _(" (different)"));
 			break;
 		}
@@ -559,7 +443,7 @@ static void put_condition(gu_ectx *c, const gu_node *n, gu_tv t, sbuf *b, keyset
 		put_bound(c, q, n->op, n->y.lit, b);
 		break;
 	case GU_N_BETWEEN: {
-		sbuf lo = { 0 }, hi = { 0 };
+		gu_strbuf lo = { 0 }, hi = { 0 };
 
 		put_literal(c, q, n->lo, &lo);
 		put_literal(c, q, n->hi, &hi);
@@ -572,7 +456,7 @@ static void put_condition(gu_ectx *c, const gu_node *n, gu_tv t, sbuf *b, keyset
 	case GU_N_IN:
 		if (n->nset && c->p->questions[q].type == GU_Q_CODE && t == GU_YES) {
 			/* a place in a list: say so, the source line names them */
-			sb_printf(&need, "%zu", n->nset);
+			gu_sb_printf(&need, "%zu", n->nset);
 			/* TRANSLATORS: %s is how many places the policy lists. */
 			fmt_need = _(" (one of the %s places listed)");
 		} else if (n->nset && c->p->questions[q].type == GU_Q_CODE && t == GU_NO) {
@@ -597,7 +481,7 @@ static void put_condition(gu_ectx *c, const gu_node *n, gu_tv t, sbuf *b, keyset
 	if (fmt_need && need.s)
 		sb_subst(b, fmt_need, need.s, "");
 	if (need.failed)
-		b->failed = 1;
+		b->failed = true;
 	free(need.s);
 }
 
@@ -610,19 +494,19 @@ static const char *mark(gu_tv t)
 }
 
 /* Appends indentation of depth levels. */
-static void indent(sbuf *b, int depth)
+static void indent(gu_strbuf *b, int depth)
 {
-	sb_printf(b, "%*s", 2 + depth * 2, "");
+	gu_sb_printf(b, "%*s", 2 + depth * 2, "");
 }
 
 /* Appends the name of person kind k, compact member m, with the name the
  * family gave when there is one ("member 2 张福"). */
-static void put_person(gu_ectx *c, int k, int m, sbuf *b)
+static void put_person(gu_ectx *c, int k, int m, gu_strbuf *b)
 {
 	char who[48], key[96];
 	int q, member = 0;
 
-	sb_printf(b, "%s", person_word(c, k, m, who, sizeof who));
+	gu_sb_printf(b, "%s", person_word(c, k, m, who, sizeof who));
 	if (k == GU_PK_MEMBER)
 		snprintf(key, sizeof key, "member.%d.name", c->member_no[m]);
 	else
@@ -633,14 +517,14 @@ static void put_person(gu_ectx *c, int k, int m, sbuf *b)
 		const gu_val *val = gu_ectx_val(c, q, k == GU_PK_MEMBER ? m : -1);
 
 		if (val->st == GU_V_SET && val->s && *val->s)
-			sb_printf(b, " %s", val->s);
+			gu_sb_printf(b, " %s", val->s);
 	}
 }
 
-static void walk(gu_ectx *c, const gu_node *n, int depth, sbuf *b, keyset *ks);
+static void walk(gu_ectx *c, const gu_node *n, int depth, gu_strbuf *b, keyset *ks);
 
 /* Explains each person of "any" whose value is the quantifier's value. */
-static void walk_any(gu_ectx *c, const gu_node *n, gu_tv want, int depth, sbuf *b, keyset *ks)
+static void walk_any(gu_ectx *c, const gu_node *n, gu_tv want, int depth, gu_strbuf *b, keyset *ks)
 {
 	int k, m, sk = c->vkind[n->var], sm = c->vmem[n->var];
 
@@ -658,9 +542,9 @@ static void walk_any(gu_ectx *c, const gu_node *n, gu_tv want, int depth, sbuf *
 			t = gu_ectx_eval(c, n->a[0], &pm);
 			if (t != GU_NO && t == want) {
 				indent(b, depth);
-				sb_printf(b, "%s ", mark(t));
+				gu_sb_printf(b, "%s ", mark(t));
 				put_person(c, k, m, b);
-				sb_printf(b, "\n");
+				gu_sb_printf(b, "\n");
 				walk(c, n->a[0], depth + 1, b, t == GU_MAYBE ? ks : NULL);
 			}
 		}
@@ -670,21 +554,21 @@ static void walk_any(gu_ectx *c, const gu_node *n, gu_tv want, int depth, sbuf *
 }
 
 /* Appends the persons a quantifier ranges over, in words. */
-static void put_kinds(unsigned kinds, sbuf *b)
+static void put_kinds(unsigned kinds, gu_strbuf *b)
 {
 	int k, shown = 0;
 
 	for (k = 0; k < GU_PK_COUNT; k++) {
 		if (!(kinds & (1u << k)))
 			continue;
-		sb_printf(b, "%s%s", shown++ ? _(", ") : "", k == GU_PK_CHILD ? _("child")
+		gu_sb_printf(b, "%s%s", shown++ ? _(", ") : "", k == GU_PK_CHILD ? _("child")
 			: k == GU_PK_FATHER ? _("father") : k == GU_PK_MOTHER ? _("mother")
 			: _("other members"));
 	}
 }
 
 /* Explains node n at depth; gathers settle keys into ks when not NULL. */
-static void walk(gu_ectx *c, const gu_node *n, int depth, sbuf *b, keyset *ks)
+static void walk(gu_ectx *c, const gu_node *n, int depth, gu_strbuf *b, keyset *ks)
 {
 	uint64_t pm = 0;
 	gu_tv t = gu_ectx_eval(c, n, &pm);
@@ -717,7 +601,7 @@ static void walk(gu_ectx *c, const gu_node *n, int depth, sbuf *b, keyset *ks)
 			return;
 		}
 		indent(b, depth);
-		sb_printf(b, "%s %s\n", mark(t), label);
+		gu_sb_printf(b, "%s %s\n", mark(t), label);
 		walk(c, f->node, depth + 1, b, t == GU_MAYBE ? ks : NULL);
 		return;
 	}
@@ -725,14 +609,14 @@ static void walk(gu_ectx *c, const gu_node *n, int depth, sbuf *b, keyset *ks)
 		const gu_node *a = n->a[0];
 
 		indent(b, depth);
-		sb_printf(b, "%s %s\n", mark(t), a->kind == GU_N_OR ? _("none of the following:")
+		gu_sb_printf(b, "%s %s\n", mark(t), a->kind == GU_N_OR ? _("none of the following:")
 			: a->kind == GU_N_AND ? _("not all of the following:") : _("not the following:"));
 		walk(c, a, depth + 1, b, t == GU_MAYBE ? ks : NULL);
 		return;
 	}
 	case GU_N_CAP:
 		indent(b, depth);
-		sb_printf(b, "%s %s\n", mark(t), _("a department must decide"));
+		gu_sb_printf(b, "%s %s\n", mark(t), _("a department must decide"));
 		walk(c, n->a[0], depth + 1, b, ks);
 		return;
 	case GU_N_AS:
@@ -743,30 +627,30 @@ static void walk(gu_ectx *c, const gu_node *n, int depth, sbuf *b, keyset *ks)
 		return;
 	case GU_N_ANY:
 		indent(b, depth);
-		sb_printf(b, "%s ", mark(t));
+		gu_sb_printf(b, "%s ", mark(t));
 		{
-			sbuf kinds = { 0 };
+			gu_strbuf kinds = { 0 };
 
 			put_kinds(n->kinds, &kinds);
 			sb_subst(b, _("any of: %s"), kinds.s ? kinds.s : "", "");
 			if (kinds.failed)
-				b->failed = 1;
+				b->failed = true;
 			free(kinds.s);
 		}
-		sb_printf(b, "\n");
+		gu_sb_printf(b, "\n");
 		walk_any(c, n, t, depth + 1, b, t == GU_MAYBE ? ks : NULL);
 		return;
 	case GU_N_CONST:
 		if (t == GU_MAYBE) {
 			indent(b, depth);
-			sb_printf(b, "%s %s\n", mark(t), _("a department must decide"));
+			gu_sb_printf(b, "%s %s\n", mark(t), _("a department must decide"));
 		}
 		return;
 	default:
 		indent(b, depth);
-		sb_printf(b, "%s ", mark(t));
+		gu_sb_printf(b, "%s ", mark(t));
 		put_condition(c, n, t, b, t == GU_MAYBE ? ks : NULL);
-		sb_printf(b, "\n");
+		gu_sb_printf(b, "\n");
 		return;
 	}
 }
@@ -841,17 +725,17 @@ static void settle(gu_ectx *c, const gu_node *n, keyset *ks, int depth)
 /* Returns a malloc'd "a, b, c" of the keys, or NULL. */
 static char *join_keys(char **v, size_t n, size_t max)
 {
-	sbuf b = { 0 };
+	gu_strbuf b = { 0 };
 	size_t i;
 
-	sb_put(&b, "", 0);
+	gu_sb_put(&b, "", 0);
 	for (i = 0; i < n && i < max; i++) {
 		if (i)
-			sb_put(&b, ", ", 2);
-		sb_put(&b, v[i], strlen(v[i]));
+			gu_sb_put(&b, ", ", 2);
+		gu_sb_put(&b, v[i], strlen(v[i]));
 	}
 	if (n > max)
-		sb_put(&b, ", …", strlen(", …"));
+		gu_sb_put(&b, ", …", strlen(", …"));
 	if (b.failed) {
 		free(b.s);
 		return NULL;
@@ -863,33 +747,33 @@ static char *join_keys(char **v, size_t n, size_t max)
  * result ("child, member 2"), or NULL when out of memory. */
 static char *persons_words(gu_ectx *c, const char *persons)
 {
-	sbuf b = { 0 };
+	gu_strbuf b = { 0 };
 	const char *s = persons;
 
-	sb_put(&b, "", 0);
+	gu_sb_put(&b, "", 0);
 	while (*s) {
 		size_t n = strcspn(s, ",");
 		char who[48];
 
 		if (s != persons)
-			sb_printf(&b, "%s", _(", "));
+			gu_sb_printf(&b, "%s", _(", "));
 		if (n == 5 && strncmp(s, "child", 5) == 0)
-			sb_printf(&b, "%s", _("child"));
+			gu_sb_printf(&b, "%s", _("child"));
 		else if (n == 6 && strncmp(s, "father", 6) == 0)
-			sb_printf(&b, "%s", _("father"));
+			gu_sb_printf(&b, "%s", _("father"));
 		else if (n == 6 && strncmp(s, "mother", 6) == 0)
-			sb_printf(&b, "%s", _("mother"));
+			gu_sb_printf(&b, "%s", _("mother"));
 		else if (n == 9 && strncmp(s, "household", 9) == 0)
-			sb_printf(&b, "%s", _("household"));
+			gu_sb_printf(&b, "%s", _("household"));
 		else if (n > 7 && strncmp(s, "member.", 7) == 0) {
 			int m = gu_ectx_member_index(c, atoi(s + 7));
 
 			if (m >= 0)
 				put_person(c, GU_PK_MEMBER, m, &b);
 			else
-				sb_printf(&b, "%s", person_word(c, GU_PK_MEMBER, -1, who, sizeof who));
+				gu_sb_printf(&b, "%s", person_word(c, GU_PK_MEMBER, -1, who, sizeof who));
 		} else
-			sb_put(&b, s, n);
+			gu_sb_put(&b, s, n);
 		s += n;
 		if (*s == ',')
 			s++;
@@ -904,11 +788,11 @@ static char *persons_words(gu_ectx *c, const char *persons)
 /* Appends the label of a settle key to b, the person in words before it
  * ("member 2's Disability"); returns true, or false when the policy has no
  * question for the key (nothing appended). */
-static bool put_key_label(gu_ectx *c, const char *key, sbuf *b)
+static bool put_key_label(gu_ectx *c, const char *key, gu_strbuf *b)
 {
 	int member = 0, q = gu_policy_resolve_key(c->p, key, &member);
 
-	if (strcmp(key, "child.dob") == 0 && q < 0)
+	if (strcmp(key, GU_KEY_CHILD_DOB) == 0 && q < 0)
 		q = c->p->child_dob;
 	if (q < 0)
 		return false;
@@ -920,18 +804,18 @@ static bool put_key_label(gu_ectx *c, const char *key, sbuf *b)
  * ("…" after), or NULL when out of memory. */
 static char *key_labels(gu_ectx *c, const keyset *ks, size_t max)
 {
-	sbuf b = { 0 };
+	gu_strbuf b = { 0 };
 	size_t i;
 
-	sb_put(&b, "", 0);
+	gu_sb_put(&b, "", 0);
 	for (i = 0; i < ks->n && i < max; i++) {
 		if (i)
-			sb_printf(&b, "%s", _(", "));
+			gu_sb_printf(&b, "%s", _(", "));
 		if (!put_key_label(c, ks->v[i], &b))
-			sb_printf(&b, "%s", ks->v[i]);
+			gu_sb_printf(&b, "%s", ks->v[i]);
 	}
 	if (ks->n > max)
-		sb_printf(&b, "%s…", _(", "));
+		gu_sb_printf(&b, "%s…", _(", "));
 	if (b.failed) {
 		free(b.s);
 		return NULL;
@@ -945,18 +829,18 @@ static char *key_labels(gu_ectx *c, const keyset *ks, size_t max)
  * memory. */
 static char *short_labels(gu_ectx *c, const keyset *ks)
 {
-	sbuf b = { 0 }, out = { 0 };
+	gu_strbuf b = { 0 }, out = { 0 };
 	size_t i, shown = 0;
 
-	sb_put(&b, "", 0);
+	gu_sb_put(&b, "", 0);
 	for (i = 0; i < ks->n && shown < 2; i++) {
-		sbuf one = { 0 };
+		gu_strbuf one = { 0 };
 
-		sb_put(&one, "", 0);
+		gu_sb_put(&one, "", 0);
 		if (put_key_label(c, ks->v[i], &one) && !one.failed) {
 			if (shown++)
-				sb_printf(&b, "%s", _(", "));
-			sb_put(&b, one.s, one.len);
+				gu_sb_printf(&b, "%s", _(", "));
+			gu_sb_put(&b, one.s, one.len);
 		} else if (one.failed)
 			b.failed = 1;
 		free(one.s);
@@ -964,12 +848,12 @@ static char *short_labels(gu_ectx *c, const keyset *ks)
 	if (shown == 0)
 		/* TRANSLATORS: in a reason line, instead of the questions to
 		 * answer when the policy names none of them. */
-		sb_printf(&b, "%s", _("more answers"));
+		gu_sb_printf(&b, "%s", _("more answers"));
 	if (ks->n > shown && shown > 0 && !b.failed)
 		/* TRANSLATORS: a short list of questions to answer, in a reason
 		 * line; %s is one or two of them, %d how many there are in all:
 		 * "家庭已有身份、家庭自述经济困难等 3 项". */
-		sb_printf(&out, _("%s and others (%d in all)"), b.s, (int)ks->n);
+		gu_sb_printf(&out, _("%s and others (%d in all)"), b.s, (int)ks->n);
 	else if (!b.failed) {
 		out = b;
 		b.s = NULL;
@@ -1009,23 +893,23 @@ int gu_explain_item(gu_ectx *c, size_t i, gu_result *r, bool text, bool all_keys
 	bool zh = c->zh;
 	const char *why = zh ? x->reason_zh : x->reason_en;
 	const char *depts = zh ? it->depts_zh : it->depts_en;
-	sbuf b = { 0 }, rs = { 0 };
+	gu_strbuf b = { 0 }, rs = { 0 };
 	keyset ks;
 	char *keys = NULL;
 	int rc = -GU_ENOMEM;
 
 	ks_init(&ks);
-	sbuf *tb = text ? &b : NULL;
+	gu_strbuf *tb = text ? &b : NULL;
 
 	if (text) {
-		sb_printf(tb, _("Item %d, %s: %s\n"), it->number, zh ? it->name_zh : it->name_en,
+		gu_sb_printf(tb, _("Item %d, %s: %s\n"), it->number, zh ? it->name_zh : it->name_en,
 			r->verdict == GU_YES ? _("eligible") : r->verdict == GU_MAYBE ? _("verify") : _("not met"));
 		if (r->persons[0]) {
 			char *words = persons_words(c, r->persons);
 
 			if (!words)
 				goto cleanup;
-			sb_printf(tb, _("For: %s\n"), words);
+			gu_sb_printf(tb, _("For: %s\n"), words);
 			free(words);
 		}
 	}
@@ -1054,23 +938,23 @@ int gu_explain_item(gu_ectx *c, size_t i, gu_result *r, bool text, bool all_keys
 
 			if (!labels)
 				goto cleanup;
-			sb_printf(tb, _("Would settle it: %s\n"), labels);
+			gu_sb_printf(tb, _("Would settle it: %s\n"), labels);
 			free(labels);
 		}
-		sb_printf(tb, _("Decided by: %s\n"), depts);
+		gu_sb_printf(tb, _("Decided by: %s\n"), depts);
 	}
 	if (text)
-		sb_printf(tb, _("Source: %s\n"), it->source);
+		gu_sb_printf(tb, _("Source: %s\n"), it->source);
 	if (!text && r->verdict == GU_NO)
 		rs.s = NULL; /* batch screening shows no reason for items that are no */
 	else if (r->verdict == GU_YES)
-		sb_put(&rs, why, strlen(why));
+		gu_sb_put(&rs, why, strlen(why));
 	else if (r->verdict == GU_MAYBE && ks.n)
 		sb_subst(&rs, c->labels ? c->fmt_settle_labels : c->fmt_settle, why, keys);
 	else if (r->verdict == GU_MAYBE)
 	{
-		sb_put(&rs, why, strlen(why));
-		sb_put(&rs, c->fmt_sep, strlen(c->fmt_sep));
+		gu_sb_put(&rs, why, strlen(why));
+		gu_sb_put(&rs, c->fmt_sep, strlen(c->fmt_sep));
 		sb_subst(&rs, c->fmt_decides, depts, "");
 	}
 	else

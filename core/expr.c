@@ -8,6 +8,7 @@
 
 #include "core/expr.h"
 #include "core/i18n.h"
+#include "core/qtype.h"
 
 enum tok_kind {
 	T_END, T_WORD, T_NUMBER, T_DATE, T_LPAREN, T_RPAREN, T_LBRACE, T_RBRACE,
@@ -15,7 +16,6 @@ enum tok_kind {
 };
 
 /* The types an operand can have. */
-enum vtype { V_NUMBER, V_DATE, V_CODE, V_CHOICE, V_MULTI, V_YESNO, V_TEXT };
 
 typedef struct tok {
 	int kind;
@@ -35,7 +35,7 @@ typedef struct parser {
 /* A resolved operand and its type. */
 typedef struct opd {
 	gu_operand o;
-	int type;             /* enum vtype */
+	int type;             /* enum gu_vtype */
 	const gu_question *q; /* for choices */
 	size_t off;
 } opd;
@@ -94,7 +94,7 @@ static void next(parser *ps)
 			j++;
 		}
 		t->kind = T_NUMBER;
-		if (j - i == 4 && j + 5 < n + 0 + 1 && j + 6 <= n && s[j] == '-'
+		if (j - i == 4 && j + 6 <= n && s[j] == '-'
 				&& s[j + 1] >= '0' && s[j + 1] <= '9' && s[j + 2] >= '0' && s[j + 2] <= '9'
 				&& s[j + 3] == '-' && s[j + 4] >= '0' && s[j + 4] <= '9'
 				&& s[j + 5] >= '0' && s[j + 5] <= '9') {
@@ -280,18 +280,10 @@ static int person_kind(const char *s, size_t n)
 	return -1;
 }
 
-/* Returns the type of question q. */
+/* Returns how the rules see the values of question q. */
 static int qtype_vtype(const gu_question *q)
 {
-	switch (q->type) {
-	case GU_Q_DATE: return V_DATE;
-	case GU_Q_CHOICE: return V_CHOICE;
-	case GU_Q_MULTI: return V_MULTI;
-	case GU_Q_YESNO: return V_YESNO;
-	case GU_Q_INTEGER: return V_NUMBER;
-	case GU_Q_CODE: return V_CODE;
-	default: return V_TEXT;
-	}
+	return (int)gu_qtype(q->type)->vtype;
 }
 
 /* Returns the question index for person kind k and field, or GU_Q_NONE. */
@@ -357,9 +349,9 @@ static int resolve_key(parser *ps, opd *o)
 			return -1;
 		}
 		if (GU_Q_IS_CHILD_AGE(o->o.vq[first])) {
-			o->type = V_NUMBER;
+			o->type = GU_VT_NUMBER;
 			for (k = first + 1; k < GU_PK_COUNT; k++)
-				if (o->o.vq[k] >= 0 && qtype_vtype(&p->questions[o->o.vq[k]]) != V_NUMBER) {
+				if (o->o.vq[k] >= 0 && qtype_vtype(&p->questions[o->o.vq[k]]) != GU_VT_NUMBER) {
 					fail_at(ps, ps->cur.off, _("%s: not of one type for all persons"), word);
 					return -1;
 				}
@@ -426,7 +418,7 @@ static int resolve_key(parser *ps, opd *o)
 		o->o.kind = GU_OPD_KEY;
 		o->o.q = q;
 		if (GU_Q_IS_CHILD_AGE(q)) {
-			o->type = V_NUMBER;
+			o->type = GU_VT_NUMBER;
 		} else {
 			o->q = &p->questions[q];
 			o->type = qtype_vtype(o->q);
@@ -453,7 +445,7 @@ static int parse_value(parser *ps, int want, const gu_question *q, int64_t *out)
 		return -1;
 	}
 	switch (want) {
-	case V_NUMBER:
+	case GU_VT_NUMBER:
 		if (ps->cur.kind == T_NUMBER) {
 			*out = ps->cur.num;
 			break;
@@ -474,9 +466,9 @@ static int parse_value(parser *ps, int want, const gu_question *q, int64_t *out)
 			}
 		}
 		fail_at(ps, ps->cur.off, _("\"%s\" is not a number; this comparison needs %s"),
-			buf, _(type_names[V_NUMBER]));
+			buf, _(type_names[GU_VT_NUMBER]));
 		return -1;
-	case V_DATE:
+	case GU_VT_DATE:
 		if (ps->cur.kind == T_DATE) {
 			*out = ps->cur.num;
 			break;
@@ -492,7 +484,7 @@ static int parse_value(parser *ps, int want, const gu_question *q, int64_t *out)
 		fail_at(ps, ps->cur.off, _("\"%s\" is not a date (YYYY-MM-DD); a date is compared only with a date"),
 			buf);
 		return -1;
-	case V_CODE:
+	case GU_VT_CODE:
 		if (ps->cur.kind == T_NUMBER && ps->cur.len == 6) {
 			*out = ps->cur.num;
 			break;
@@ -503,16 +495,16 @@ static int parse_value(parser *ps, int want, const gu_question *q, int64_t *out)
 		}
 		fail_at(ps, ps->cur.off, _("\"%s\" is not a 6-digit region code or none"), buf);
 		return -1;
-	case V_YESNO:
+	case GU_VT_YESNO:
 		if (is_word(ps, "yes") || is_word(ps, "no")) {
 			*out = is_word(ps, "yes");
 			break;
 		}
 		fail_at(ps, ps->cur.off, _("\"%s\" is not yes or no"), buf);
 		return -1;
-	case V_CHOICE:
-	case V_MULTI: {
-		int i = ps->cur.kind == T_WORD ? gu_choice_index(q, ps->t->s + ps->cur.off, ps->cur.len) : -1;
+	case GU_VT_CHOICE:
+	case GU_VT_MULTI: {
+		int i = ps->cur.kind == T_WORD ? gu_choice_at(q, ps->t->s + ps->cur.off, ps->cur.len) : -1;
 
 		if (i < 0) {
 			fail_at(ps, ps->cur.off, _("\"%s\" is not a choice of %s"), buf, q->key);
@@ -548,9 +540,9 @@ static int set_element(parser *ps, gu_node *n, const opd *x)
 {
 	int64_t v;
 
-	if (parse_value(ps, x->type == V_MULTI ? V_MULTI : x->type, x->q, &v) < 0)
+	if (parse_value(ps, x->type == GU_VT_MULTI ? GU_VT_MULTI : x->type, x->q, &v) < 0)
 		return -1;
-	if (x->type == V_CHOICE || x->type == V_MULTI || x->type == V_YESNO)
+	if (x->type == GU_VT_CHOICE || x->type == GU_VT_MULTI || x->type == GU_VT_YESNO)
 		n->mask |= (uint64_t)1 << (v & 63);
 	else if (set_add(ps, n, v) < 0)
 		return -1;
@@ -629,13 +621,13 @@ static gu_node *parse_comparison(parser *ps, opd *x, size_t start)
 		n->op = (uint8_t)i;
 		n->x = x->o;
 		next(ps);
-		if ((x->type == V_CHOICE || x->type == V_YESNO) && i > 1)
+		if ((x->type == GU_VT_CHOICE || x->type == GU_VT_YESNO) && i > 1)
 			return fail_at(ps, opoff, _("%s is a choice: compare it with = or != or in {...}"),
 				x->q->key);
-		if (x->type == V_MULTI)
+		if (x->type == GU_VT_MULTI)
 			return fail_at(ps, opoff, _("%s is a multiple choice: use \"has any of {...}\" or \"has all of {...}\""),
 				x->q->key);
-		if (x->type == V_TEXT)
+		if (x->type == GU_VT_TEXT)
 			return fail_at(ps, opoff, _("%s is a text answer: it cannot be compared"),
 				x->q ? x->q->key : "");
 		if (ps->cur.kind == T_WORD && memchr(ps->t->s + ps->cur.off, '.', ps->cur.len)) {
@@ -645,7 +637,7 @@ static gu_node *parse_comparison(parser *ps, opd *x, size_t start)
 			if (r < 0)
 				return NULL;
 			if (r == 0) {
-				if (y.type != x->type || x->type == V_CHOICE || x->type == V_YESNO)
+				if (y.type != x->type || x->type == GU_VT_CHOICE || x->type == GU_VT_YESNO)
 					return fail_at(ps, y.off, _("cannot compare %s with %s"),
 						_(type_names[x->type]), _(type_names[y.type]));
 				n->y = y.o;
@@ -659,10 +651,10 @@ static gu_node *parse_comparison(parser *ps, opd *x, size_t start)
 	}
 	if (is_word(ps, "in")) {
 		next(ps);
-		if (x->type == V_MULTI)
+		if (x->type == GU_VT_MULTI)
 			return fail_at(ps, ps->cur.off, _("%s is a multiple choice: use \"has any of {...}\""),
 				x->q->key);
-		if (x->type == V_TEXT || x->type == V_DATE)
+		if (x->type == GU_VT_TEXT || x->type == GU_VT_DATE)
 			return fail_at(ps, ps->cur.off, _("\"in\" takes a choice, a number or a region code, not %s"),
 				_(type_names[x->type]));
 		n = new_node(ps, GU_N_IN, start);
@@ -684,7 +676,7 @@ static gu_node *parse_comparison(parser *ps, opd *x, size_t start)
 		if (!is_word(ps, "of"))
 			return expected(ps, "\"of\"");
 		next(ps);
-		if (x->type != V_MULTI)
+		if (x->type != GU_VT_MULTI)
 			return fail_at(ps, x->off, _("\"has any of\" needs a multiple-choice answer, not %s"),
 				_(type_names[x->type]));
 		n = new_node(ps, all ? GU_N_HAS_ALL : GU_N_HAS_ANY, start);
@@ -697,7 +689,7 @@ static gu_node *parse_comparison(parser *ps, opd *x, size_t start)
 	}
 	if (is_word(ps, "between")) {
 		next(ps);
-		if (x->type != V_NUMBER && x->type != V_DATE)
+		if (x->type != GU_VT_NUMBER && x->type != GU_VT_DATE)
 			return fail_at(ps, x->off, _("\"between\" needs a number or a date, not %s"),
 				_(type_names[x->type]));
 		n = new_node(ps, GU_N_BETWEEN, start);
@@ -724,7 +716,7 @@ static gu_node *parse_comparison(parser *ps, opd *x, size_t start)
 		n->x = x->o;
 		return set_src(ps, n, start);
 	}
-	if (x->type == V_YESNO) {
+	if (x->type == GU_VT_YESNO) {
 		n = new_node(ps, GU_N_BOOL, start);
 		if (!n)
 			return NULL;

@@ -6,8 +6,9 @@ core_libcore_a_SOURCES = \
 	core/i18n.c core/i18n.h \
 	core/error.c core/error.h \
 	core/answers.c core/answers.h \
-	core/policy.h core/plan.h core/eval.h \
-	core/date.h core/idcard.h core/region.h
+	core/keys.h core/policy.h core/plan.h core/eval.h \
+	core/date.h core/idcard.h core/region.h \
+	core/text.c core/text.h
 
 include $(srcdir)/core/basics.mk
 include $(srcdir)/core/policy.mk

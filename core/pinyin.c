@@ -207,7 +207,7 @@ static UTransliterator *get_trans(gu_error *err)
 	return trans;
 }
 
-/* Closes the transliterator if it is open; returns nothing. */
+/* Closes the transliterator if it is open. */
 void gu_pinyin_close(void)
 {
 	if (trans)
@@ -377,7 +377,7 @@ cleanup:
 	return rc;
 }
 
-/* Frees the keys; returns nothing. */
+/* Frees the keys. */
 void gu_pinyin_free(gu_pinyin *p)
 {
 	if (!p)

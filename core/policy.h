@@ -20,7 +20,8 @@ enum gu_qtype {
 	GU_Q_INTEGER,   /* decimal, between min and max */
 	GU_Q_CODE,      /* 6-digit county-level region code, or none when allowed */
 	GU_Q_IDNUMBER,  /* 18-character resident ID number, or none */
-	GU_Q_PHONE      /* a phone number: digits, spaces, + and - */
+	GU_Q_PHONE,     /* a phone number: digits, spaces, + and - */
+	GU_Q_COUNT      /* the number of types: each has a row in core/qtype.c and tui/widget_field.c */
 };
 
 typedef struct gu_choice {
@@ -49,7 +50,7 @@ typedef struct gu_question {
 } gu_question;
 
 typedef struct gu_item {
-	int number;                         /* 1..39 */
+	int number;                         /* 1 .. the policy's item count */
 	const char *group_id;               /* "early", "education", "health", "housing", "vulnerable", "development" */
 	const char *group_zh, *group_en;    /* 幼有所育 ... */
 	const char *target_zh, *target_en;  /* 服务对象 */
@@ -85,6 +86,11 @@ size_t gu_policy_item_count(const gu_policy *p);
 const gu_item *gu_policy_item(const gu_policy *p, size_t i);
 /* Returns the item with that number, or NULL. */
 const gu_item *gu_policy_item_by_number(const gu_policy *p, int number);
+
+/* The county-level codes the region picker offers (the header's
+ * "counties:"), in the order it shows them. */
+size_t gu_policy_county_count(const gu_policy *p);
+const char *gu_policy_county(const gu_policy *p, size_t i);
 
 /* Sections and questions in the order they are asked. */
 size_t gu_policy_section_count(const gu_policy *p);

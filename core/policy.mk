@@ -5,6 +5,8 @@ core_libcore_a_SOURCES += \
 	core/policy_load.c \
 	core/policy_access.c \
 	core/expr.c core/expr.h \
+	core/qtype.c core/qtype.h \
+	core/strbuf.c core/strbuf.h \
 	core/check.c \
 	core/plan.c \
 	core/eval.c core/eval_internal.h \

@@ -168,17 +168,6 @@ int gu_policy_resolve_key(const gu_policy *p, const char *key, int *member)
 	return gu_policy_lookup(p, key, strlen(key));
 }
 
-/* Returns the index of n bytes of value among q's choices, or -1. */
-int gu_choice_index(const gu_question *q, const char *value, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < q->nchoices; i++)
-		if (strncmp(q->choices[i].value, value, n) == 0 && q->choices[i].value[n] == '\0')
-			return (int)i;
-	return -1;
-}
-
 /* Frees a policy; NULL is allowed. */
 void gu_policy_free(gu_policy *p)
 {
@@ -222,6 +211,18 @@ const gu_item *gu_policy_item_by_number(const gu_policy *p, int number)
 		if (p->items[i].number == number)
 			return &p->items[i];
 	return NULL;
+}
+
+/* Returns the number of counties the region picker offers. */
+size_t gu_policy_county_count(const gu_policy *p)
+{
+	return p->ncounties;
+}
+
+/* Returns the picker's county i, or NULL past the end. */
+const char *gu_policy_county(const gu_policy *p, size_t i)
+{
+	return i < p->ncounties ? p->counties[i] : NULL;
 }
 
 /* Returns the number of sections. */

@@ -7,12 +7,10 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "core/eval.h"
+#include "core/keys.h"
 #include "core/policy.h"
 #include "core/policy_lines.h"
 
-/* At most this many household members (member.1 .. member.GU_MAX_MEMBERS): the
- * answers contract numbers them 1 to 20. */
-#define GU_MAX_MEMBERS 20
 /* Nested person quantifiers in one expression. */
 #define GU_MAX_VARS 4
 
@@ -155,6 +153,8 @@ struct gu_policy {
 	gu_question *questions; gu_qinfo *qx; size_t nquestions;
 	size_t nmemberq;            /* member questions (member_ord 0..n-1) */
 	gu_item *items; gu_item_x *ix; size_t nitems;
+	int items_listed;           /* the header's "items:", numbered 1 .. items_listed */
+	const char **counties; size_t ncounties; /* the header's "counties:", picker order */
 	gu_param *params; size_t nparams;
 	gu_fact *facts; size_t nfacts;
 	gu_alert_def *alerts; size_t nalerts;
@@ -183,7 +183,5 @@ int gu_policy_index_keys(gu_policy *p);
  * its member number in *member (0 for others); -1 when not a key. */
 int gu_policy_resolve_key(const gu_policy *p, const char *key, int *member);
 
-/* Returns the index of value among q's choices, or -1. */
-int gu_choice_index(const gu_question *q, const char *value, size_t n);
 
 #endif

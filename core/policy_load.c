@@ -9,8 +9,11 @@
 
 #include "core/expr.h"
 #include "core/i18n.h"
+#include "core/keys.h"
 #include "core/policy_internal.h"
 #include "core/policy_lines.h"
+#include "core/qtype.h"
+#include "core/region.h"
 #include "core/sha256.h"
 
 #define MAX_POLICY_BYTES ((size_t)8 << 20)
@@ -124,6 +127,72 @@ static bool yes_attr(loader *ld, gu_block *b, const char *name, int *rc)
 	return false;
 }
 
+static void *grow(loader *ld, void *v, size_t n, size_t elem);
+
+/* Takes the header's "items: N", the length of the list (GU_ITEMS_DEFAULT
+ * without one); returns 0 or the error. */
+static int load_item_count(loader *ld, gu_block *b)
+{
+	int rc = 0;
+	gu_attr *a = attr(ld, b, "items", &rc);
+	char *end;
+	long n;
+
+	ld->p->items_listed = GU_ITEMS_DEFAULT;
+	if (rc || !a)
+		return rc;
+	errno = 0;
+	n = strtol(a->v.s, &end, 10);
+	if (end == a->v.s || *end || errno || n < 1 || n > GU_ITEMS_MAX) {
+		int line, col;
+
+		gu_text_pos(&a->v, 0, &line, &col);
+		return fail(ld, line, col, _("items: \"%s\" is not a number of items from 1 to %d"),
+			a->v.s, GU_ITEMS_MAX);
+	}
+	ld->p->items_listed = (int)n;
+	return 0;
+}
+
+/* Takes the header's "counties:", the county-level codes the region picker
+ * offers, in its order (separated by spaces or commas); returns 0 or the
+ * error. */
+static int load_counties(loader *ld, gu_block *b)
+{
+	gu_policy *p = ld->p;
+	int rc = 0;
+	gu_attr *a = attr(ld, b, "counties", &rc);
+	const char *s;
+
+	if (rc || !a)
+		return rc;
+	for (s = a->v.s; *s; ) {
+		size_t len = strcspn(s, " ,\n");
+		const char **v;
+		char *code;
+
+		if (len == 0) {
+			s++;
+			continue;
+		}
+		code = gu_arena_strndup(&p->arena, s, len);
+		v = grow(ld, p->counties, p->ncounties, sizeof *v);
+		if (!code || !v)
+			return gu_error_set(ld->err, GU_ENOMEM, ld->file, a->line, 0, NULL);
+		if (!gu_region_county(code)) {
+			int line, col;
+
+			gu_text_pos(&a->v, (size_t)(s - a->v.s), &line, &col);
+			return fail(ld, line, col,
+				_("counties: \"%s\" is not a current county-level code (GB/T 2260)"), code);
+		}
+		v[p->ncounties++] = code;
+		p->counties = v;
+		s += len;
+	}
+	return 0;
+}
+
 /* Takes the policy block. */
 static int load_header(loader *ld, gu_block *b)
 {
@@ -151,7 +220,9 @@ static int load_header(loader *ld, gu_block *b)
 				|| m < 1 || m > 12 || d < 1 || d > 31)
 			return fail(ld, a->line, a->col, _("effective: \"%s\" is not a date (YYYY-MM-DD)"), s);
 	}
-	return check_unused(ld, b, "version, effective, title_zh, title_en, source, note");
+	if ((rc = load_item_count(ld, b)) != 0 || (rc = load_counties(ld, b)) != 0)
+		return rc;
+	return check_unused(ld, b, "version, effective, title_zh, title_en, source, note, items, counties");
 }
 
 /* Grows an arena array of elem-size items from n to n + 1; returns it. */
@@ -326,12 +397,6 @@ static int load_fact(loader *ld, gu_block *b)
 	return rc ? rc : check_unused(ld, b, "is, zh, en, source, group");
 }
 
-static const struct { const char *name; enum gu_qtype t; } qtypes[] = {
-	{ "text", GU_Q_TEXT }, { "date", GU_Q_DATE }, { "choice", GU_Q_CHOICE },
-	{ "multi", GU_Q_MULTI }, { "yesno", GU_Q_YESNO }, { "integer", GU_Q_INTEGER },
-	{ "code", GU_Q_CODE }, { "idnumber", GU_Q_IDNUMBER }, { "phone", GU_Q_PHONE }
-};
-
 /* Parses the choice lines of a question into q; returns 0 or an error. */
 static int load_choices(loader *ld, gu_block *b, gu_question *q)
 {
@@ -341,7 +406,7 @@ static int load_choices(loader *ld, gu_block *b, gu_question *q)
 	for (i = 0; i < b->nattrs; i++)
 		if (strcmp(b->attrs[i].name, "choice") == 0)
 			n++;
-	if (q->type == GU_Q_YESNO) {
+	if (gu_qtype(q->type)->choices == GU_QC_YESNO) {
 		static const gu_choice yesno[2] = {
 			{ "yes", "是", "yes" }, { "no", "否", "no" }
 		};
@@ -352,14 +417,14 @@ static int load_choices(loader *ld, gu_block *b, gu_question *q)
 		q->nchoices = 2;
 		return 0;
 	}
-	if (q->type != GU_Q_CHOICE && q->type != GU_Q_MULTI) {
+	if (gu_qtype(q->type)->choices != GU_QC_LISTED) {
 		if (n)
 			return fail(ld, b->line, 1, _("only choice and multi questions have choices"));
 		return 0;
 	}
 	if (n == 0)
 		return fail(ld, b->line, 1, _("question %s: a %s question needs \"choice: value | 中文 | English\" lines"),
-			b->arg, q->type == GU_Q_CHOICE ? "choice" : "multi");
+			b->arg, gu_qtype(q->type)->name);
 	if (n > 63)
 		return fail(ld, b->line, 1, _("question %s: at most 63 choices"), b->arg);
 	c = gu_arena_alloc(&ld->p->arena, n * sizeof *c);
@@ -506,7 +571,6 @@ static int load_question(loader *ld, gu_block *b, int file_order)
 	gu_policy *p = ld->p;
 	gu_question q;
 	const char *type, *sec, *dot;
-	size_t i;
 	int rc = 0, present, owner = -1, sidx, msec;
 	long v;
 
@@ -531,16 +595,14 @@ static int load_question(loader *ld, gu_block *b, int file_order)
 		return rc;
 	q.help_zh = attr_text(ld, b, "help_zh", &rc);
 	q.help_en = attr_text(ld, b, "help_en", &rc);
-	for (i = 0; i < sizeof qtypes / sizeof qtypes[0]; i++)
-		if (strcmp(qtypes[i].name, type) == 0)
-			break;
-	if (i == sizeof qtypes / sizeof qtypes[0]) {
+	if (!gu_qtype_by_name(type)) {
 		gu_attr *a = attr(ld, b, "type", &rc);
+		char names[200];
 
-		return fail(ld, a->line, a->col,
-			_("type: \"%s\" is not a type (text, date, choice, multi, yesno, integer, code, idnumber, phone)"), type);
+		return fail(ld, a->line, a->col, _("type: \"%s\" is not a type (%s)"), type,
+			gu_qtype_names(names, sizeof names));
 	}
-	q.type = qtypes[i].t;
+	q.type = gu_qtype_by_name(type)->type;
 	sidx = section_index(p, sec);
 	if (sidx < 0) {
 		gu_attr *a = attr(ld, b, "section", &rc);
@@ -640,8 +702,9 @@ static int load_item(loader *ld, gu_block *b)
 	num = strtol(b->arg, &end, 10);
 	if (end == b->arg || *end || errno)
 		return fail(ld, b->line, b->arg_col, _("an item is numbered: item 12, not \"%s\""), b->arg);
-	if (num < 1 || num > 39)
-		return fail(ld, b->line, b->arg_col, _("item %ld: items are numbered 1 to 39"), num);
+	if (num < 1 || num > p->items_listed)
+		return fail(ld, b->line, b->arg_col, _("item %ld: items are numbered 1 to %d"), num,
+			p->items_listed);
 	for (i = 0; i < p->nitems; i++)
 		if (p->items[i].number == num)
 			return fail(ld, b->line, b->arg_col, _("item %ld is defined twice (first on line %d)"),
@@ -936,7 +999,7 @@ static int compile_all(loader *ld)
 	return 0;
 }
 
-/* Sorts items by number; returns nothing. */
+/* Sorts items by number. */
 static void sort_items(gu_policy *p)
 {
 	size_t i, j;
@@ -998,21 +1061,21 @@ static int build(loader *ld)
 	if (!have_header)
 		return fail(ld, 1, 1, _("the file starts with \"policy ID\" and its version and effective date"));
 	sort_items(p);
-	for (n = 1, i = 0; n <= 39; n++) {
+	for (n = 1, i = 0; n <= p->items_listed; n++) {
 		if (i < p->nitems && p->items[i].number == n) {
 			i++;
 			continue;
 		}
-		return fail(ld, ld->blocks.v[0].line, 1, _("item %d is missing: the list has 39 items"), n);
+		return fail(ld, ld->blocks.v[0].line, 1, _("item %d is missing: the list has %d items"), n, p->items_listed);
 	}
 	if ((rc = sort_questions(ld)) != 0)
 		return rc;
 	if (gu_policy_index_keys(p) < 0)
 		return gu_error_set(ld->err, GU_ENOMEM, ld->file, 0, 0, NULL);
-	p->child_dob = gu_policy_lookup(p, "child.dob", 9);
-	p->child_id = gu_policy_lookup(p, "child.id_number", 15);
-	p->child_sex = gu_policy_lookup(p, "child.sex", 9);
-	p->interview_date = gu_policy_lookup(p, "interview.date", 14);
+	p->child_dob = gu_policy_lookup(p, GU_KEY_CHILD_DOB, sizeof GU_KEY_CHILD_DOB - 1);
+	p->child_id = gu_policy_lookup(p, GU_KEY_CHILD_ID, sizeof GU_KEY_CHILD_ID - 1);
+	p->child_sex = gu_policy_lookup(p, GU_KEY_CHILD_SEX, sizeof GU_KEY_CHILD_SEX - 1);
+	p->interview_date = gu_policy_lookup(p, GU_KEY_INTERVIEW_DATE, sizeof GU_KEY_INTERVIEW_DATE - 1);
 	if (p->interview_date < 0)
 		return fail(ld, ld->blocks.v[0].line, 1, _("the question interview.date is missing: ages are counted on it"));
 	return compile_all(ld);

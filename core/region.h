@@ -32,8 +32,6 @@ const char *gu_region_name(const char *code, bool zh, char *buf, unsigned size);
 const char *gu_region_trap(const char *code);
 /* Returns true for a code inside Chaoyang City (2113xx). */
 bool gu_region_in_chaoyang(const char *code);
-/* Chaoyang's seven county-level codes, in the order a picker shows them. */
-extern const char *const gu_chaoyang_counties[7];
 
 /* One row of the table: a province (xx0000), prefecture (xxxx00) or
  * county-level division with its own (not full) names. */

@@ -1,6 +1,5 @@
 #include "config.h"
-/* The codes that are easily mistaken for Chaoyang City's, and Chaoyang's
- * counties in the order the county picker shows them.  The table of all
+/* The codes that are easily mistaken for Chaoyang City's.  The table of all
  * codes is generated from data/regions-gb2260.tsv (core/region_list.c). */
 
 #include <stddef.h>
@@ -28,7 +27,3 @@ const char *gu_region_trap_msgid(const char *code)
 			return traps[i].msgid;
 	return NULL;
 }
-
-const char *const gu_chaoyang_counties[7] = {
-	"211302", "211303", "211321", "211322", "211324", "211381", "211382"
-};

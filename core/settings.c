@@ -220,7 +220,7 @@ bool gu_settings_colors(const gu_settings *s)
 	return !v || strcmp(v, "off") != 0;
 }
 
-/* Frees the values; returns nothing. */
+/* Frees the values. */
 void gu_settings_free(gu_settings *s)
 {
 	unsigned i;

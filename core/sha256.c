@@ -23,7 +23,7 @@ static uint32_t ror(uint32_t x, unsigned n)
 	return (x >> n) | (x << (32 - n));
 }
 
-/* Mixes one 64-byte block into the state h; returns nothing. */
+/* Mixes one 64-byte block into the state h. */
 static void block(uint32_t h[8], const unsigned char *p)
 {
 	uint32_t w[64], a, b, c, d, e, f, g, k;
@@ -48,7 +48,7 @@ static void block(uint32_t h[8], const unsigned char *p)
 	h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += k;
 }
 
-/* Writes the hex SHA-256 of data into hex; returns nothing. */
+/* Writes the hex SHA-256 of data into hex. */
 void gu_sha256_hex(const void *data, size_t n, char hex[65])
 {
 	static const char digits[] = "0123456789abcdef";

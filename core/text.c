@@ -270,7 +270,7 @@ static bool no_line_end(uint32_t c)
 	return false;
 }
 
-/* Records line n if there is room; returns nothing. */
+/* Records line n if there is room. */
 static void emit(gu_text_line *lines, size_t max, size_t n, const char *s,
 	size_t start, size_t end)
 {

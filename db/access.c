@@ -69,8 +69,8 @@ int gu_access_check_case(gu_db *db, const char *case_id, gu_error *err)
 		return ret;
 	if (mode == GU_ACCESS_NONE)
 		return need_login(err);
-	rc = sqlite3_prepare_v2(db->h, "SELECT worker FROM cases WHERE id = ?1", -1, &st, NULL);
-	if (rc != SQLITE_OK)
+	st = gu_db_slot(db, GU_ST_ACCESS_WORKER, "SELECT worker FROM cases WHERE id = ?1", &rc);
+	if (!st)
 		goto cleanup;
 	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK)
 		goto cleanup;
@@ -83,7 +83,7 @@ int gu_access_check_case(gu_db *db, const char *case_id, gu_error *err)
 		rc = SQLITE_OK;
 	}
 cleanup:
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc != SQLITE_OK)
 		return gu_db_fail(db, rc, err);
 	if (!found)

@@ -314,7 +314,7 @@ cleanup:
 	return ret;
 }
 
-/* Fills one answer change from a row; returns nothing. */
+/* Fills one answer change from a row. */
 static void fill_change(sqlite3_stmt *st, void *elem, bool *oom)
 {
 	gu_answer_change *c = elem;
@@ -327,7 +327,7 @@ static void fill_change(sqlite3_stmt *st, void *elem, bool *oom)
 	c->when = sqlite3_column_int64(st, 5);
 }
 
-/* Frees a list of answer changes given as void *; returns nothing. */
+/* Frees a list of answer changes given as void *. */
 static void free_changes(void *v, size_t n)
 {
 	gu_answer_changes_free(v, n);
@@ -349,7 +349,7 @@ int gu_case_history(gu_db *db, const char *case_id, gu_answer_change **out,
 	return ret;
 }
 
-/* Frees answer changes; returns nothing. */
+/* Frees answer changes. */
 void gu_answer_changes_free(gu_answer_change *v, size_t n)
 {
 	size_t i;

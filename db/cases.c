@@ -16,7 +16,7 @@
 	" progress_done, progress_total, n_eligible, n_verify, created_at," \
 	" updated_at, coalesce(completed_at, 0)"
 
-/* Fills info from a row of CASE_COLUMNS; returns nothing. */
+/* Fills info from a row of CASE_COLUMNS. */
 static void read_case(sqlite3_stmt *st, gu_case_info *c)
 {
 	char status[16];
@@ -318,8 +318,7 @@ int gu_case_set_status(gu_db *db, const char *case_id, enum gu_case_status s,
 }
 
 #define FILTER_WHERE \
-	" WHERE (?1 = 0 OR (?1 >> CASE status WHEN 'draft' THEN 0 WHEN 'complete' THEN 1" \
-	"   WHEN 'returned' THEN 2 WHEN 'reviewed' THEN 3 ELSE 4 END) & 1)" \
+	" WHERE (?1 = 0 OR (?1 >> " GU_SQL_STATUS_BIT("status") ") & 1)" \
 	" AND (?2 IS NULL OR worker = ?2)" \
 	" AND (?3 IS NULL OR township = ?3)" \
 	" AND (?4 IS NULL OR instr(child_name, ?4) > 0 OR child_id_number = ?4" \
@@ -342,6 +341,20 @@ static int bind_filter(sqlite3_stmt *st, const gu_case_filter *f)
 	return sqlite3_bind_int64(st, 5, f->updated_since);
 }
 
+/* Fills a listed case from the row (a gu_row_fill_fn). */
+static void fill_case(sqlite3_stmt *st, void *elem, bool *oom)
+{
+	(void)oom;
+	read_case(st, elem);
+}
+
+/* Frees a list of cases (a gu_rows_free_fn): they hold no pointers. */
+static void free_cases(void *v, size_t n)
+{
+	(void)n;
+	free(v);
+}
+
 /* Lists cases newest first; returns 0 or < 0. */
 int gu_case_list(gu_db *db, const gu_case_filter *f, gu_case_info **out,
 	size_t *n, gu_error *err)
@@ -349,9 +362,7 @@ int gu_case_list(gu_db *db, const gu_case_filter *f, gu_case_info **out,
 	static const gu_case_filter all = { 0 };
 	gu_case_filter limited;
 	sqlite3_stmt *st;
-	gu_case_info *v = NULL;
-	size_t cap = 0, len = 0;
-	bool oom = false;
+	void *v = NULL;
 	int rc, ret = 0;
 	GU_ERR_LOCAL(err);
 
@@ -375,35 +386,12 @@ int gu_case_list(gu_db *db, const gu_case_filter *f, gu_case_info **out,
 		goto cleanup;
 	if ((rc = sqlite3_bind_int64(st, 7, (sqlite3_int64)f->offset)) != SQLITE_OK)
 		goto cleanup;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			size_t ncap = cap ? 2 * cap : 32;
-			gu_case_info *nv = realloc(v, ncap * sizeof *nv);
-
-			if (!nv) {
-				oom = true;
-				break;
-			}
-			v = nv;
-			cap = ncap;
-		}
-		read_case(st, &v[len++]);
-	}
-	if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
+	ret = gu_db_read_rows(db, st, sizeof **out, fill_case, free_cases, &v, n, err);
+	*out = v;
+	return ret;
 cleanup:
 	sqlite3_reset(st);
-	if (oom)
-		ret = gu_error_set(err, GU_ENOMEM, db->path, 0, 0, _("out of memory"));
-	else if (rc != SQLITE_OK)
-		ret = gu_db_fail(db, rc, err);
-	if (ret < 0) {
-		free(v);
-		return ret;
-	}
-	*out = v;
-	*n = len;
-	return 0;
+	return gu_db_fail(db, rc, err);
 }
 
 /* Counts the cases a filter selects; returns the count or < 0. */

@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "db/access.h"
+#include "db/bench.h"
 #include "db/dashboard.h"
 #include "db/internal.h"
 
@@ -80,14 +81,38 @@ struct period {
 	char today[11];
 };
 
-/* Prepares sql and binds the period; returns the statement or NULL. */
-static sqlite3_stmt *prepare(gu_db *db, const char *sql, const struct period *p, int *rc)
+/* One count: its statements for the whole database and for a period. */
+struct query {
+	enum gu_st slot_all, slot;
+	const char *sql_all, *sql;
+};
+
+static const struct query q_status = {
+	GU_ST_DASH_STATUS_ALL, GU_ST_DASH_STATUS, sql_status_all, sql_status
+};
+static const struct query q_groups = {
+	GU_ST_DASH_GROUPS_ALL, GU_ST_DASH_GROUPS, sql_groups_all, sql_groups
+};
+static const struct query q_items = {
+	GU_ST_DASH_ITEMS_ALL, GU_ST_DASH_ITEMS, sql_items_all, sql_items
+};
+static const struct query q_townships = {
+	GU_ST_DASH_TOWNSHIPS_ALL, GU_ST_DASH_TOWNSHIPS, sql_townships_all, sql_townships
+};
+static const struct query q_followups = {
+	GU_ST_DASH_FOLLOWUPS_ALL, GU_ST_DASH_FOLLOWUPS, sql_followups_all, sql_followups
+};
+
+/* Gets the statement of q (for the whole database when whole) and binds
+ * the period; returns the statement or NULL with the SQLite result in *rc. */
+static sqlite3_stmt *prepare(gu_db *db, const struct query *q, bool whole,
+	const struct period *p, int *rc)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st = gu_db_slot(db, whole ? q->slot_all : q->slot, whole ? q->sql_all : q->sql,
+		rc);
 	int i;
 
-	*rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
-	if (*rc != SQLITE_OK)
+	if (!st)
 		return NULL;
 	if ((i = sqlite3_bind_parameter_index(st, ":from")) && *rc == SQLITE_OK)
 		*rc = sqlite3_bind_int64(st, i, p->from);
@@ -98,7 +123,7 @@ static sqlite3_stmt *prepare(gu_db *db, const char *sql, const struct period *p,
 	if ((i = sqlite3_bind_parameter_index(st, ":today")) && *rc == SQLITE_OK)
 		*rc = gu_bind_text(st, i, p->today);
 	if (*rc != SQLITE_OK) {
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 		return NULL;
 	}
 	return st;
@@ -108,7 +133,7 @@ static sqlite3_stmt *prepare(gu_db *db, const char *sql, const struct period *p,
 static int count_status(gu_db *db, const struct period *p, bool whole, gu_dashboard *d)
 {
 	int rc;
-	sqlite3_stmt *st = prepare(db, whole ? sql_status_all : sql_status, p, &rc);
+	sqlite3_stmt *st = prepare(db, &q_status, whole, p, &rc);
 
 	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		enum gu_case_status s;
@@ -118,7 +143,7 @@ static int count_status(gu_db *db, const struct period *p, bool whole, gu_dashbo
 			d->by_status[s] += k;
 		d->cases += k;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
@@ -126,7 +151,7 @@ static int count_status(gu_db *db, const struct period *p, bool whole, gu_dashbo
 static int count_groups(gu_db *db, const struct period *p, bool whole, gu_dashboard *d)
 {
 	int rc;
-	sqlite3_stmt *st = prepare(db, whole ? sql_groups_all : sql_groups, p, &rc);
+	sqlite3_stmt *st = prepare(db, &q_groups, whole, p, &rc);
 
 	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *g = (const char *)sqlite3_column_text(st, 0);
@@ -141,7 +166,7 @@ static int count_groups(gu_db *db, const struct period *p, bool whole, gu_dashbo
 		else if (strcmp(g, "difficult") == 0)
 			d->difficult = k;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
@@ -149,21 +174,23 @@ static int count_groups(gu_db *db, const struct period *p, bool whole, gu_dashbo
 static int count_items(gu_db *db, const struct period *p, bool whole, gu_dashboard *d)
 {
 	int rc;
-	sqlite3_stmt *st = prepare(db, whole ? sql_items_all : sql_items, p, &rc);
+	sqlite3_stmt *st = prepare(db, &q_items, whole, p, &rc);
 
 	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int item = sqlite3_column_int(st, 0);
 		const char *v = (const char *)sqlite3_column_text(st, 1);
 		long k = (long)sqlite3_column_int64(st, 2);
 
-		if (item < 1 || item > GU_DASHBOARD_ITEMS || !v)
+		if (item < 1 || item > GU_ITEMS_MAX || !v)
 			continue;
+		if (item > d->items)
+			d->items = item;
 		if (strcmp(v, "eligible") == 0)
 			d->eligible[item] = k;
 		else
 			d->verify[item] = k;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
@@ -173,7 +200,7 @@ static int count_townships(gu_db *db, const struct period *p, bool whole, gu_das
 {
 	size_t cap = 0;
 	int rc;
-	sqlite3_stmt *st = prepare(db, whole ? sql_townships_all : sql_townships, p, &rc);
+	sqlite3_stmt *st = prepare(db, &q_townships, whole, p, &rc);
 
 	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (d->ntownships == cap) {
@@ -192,7 +219,7 @@ static int count_townships(gu_db *db, const struct period *p, bool whole, gu_das
 			sizeof d->townships[0].township);
 		d->townships[d->ntownships++].cases = (long)sqlite3_column_int64(st, 1);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
@@ -200,14 +227,14 @@ static int count_townships(gu_db *db, const struct period *p, bool whole, gu_das
 static int count_followups(gu_db *db, const struct period *p, bool whole, gu_dashboard *d)
 {
 	int rc;
-	sqlite3_stmt *st = prepare(db, whole ? sql_followups_all : sql_followups, p, &rc);
+	sqlite3_stmt *st = prepare(db, &q_followups, whole, p, &rc);
 
 	if (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		d->followups_open = (long)sqlite3_column_int64(st, 0);
 		d->overdue = (long)sqlite3_column_int64(st, 1);
 		rc = SQLITE_DONE;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
@@ -255,7 +282,7 @@ int gu_dashboard_load(gu_db *db, const char *from, const char *to, const char *t
 	return ret;
 }
 
-/* Frees the dashboard's lists; returns nothing. */
+/* Frees the dashboard's lists. */
 void gu_dashboard_free(gu_dashboard *d)
 {
 	free(d->townships);

@@ -4,10 +4,8 @@
 #define GUANAI_DB_DASHBOARD_H
 
 #include <stddef.h>
+#include "core/keys.h"
 #include "db/store.h"
-
-/* Items counted: 1 to GU_DASHBOARD_ITEMS. */
-#define GU_DASHBOARD_ITEMS 39
 
 typedef struct gu_township_count {
 	char township[128];
@@ -18,8 +16,9 @@ typedef struct gu_dashboard {
 	long cases;                               /* cases created in the period */
 	long by_status[GU_CASE_STATUS_COUNT];
 	long floating, left_behind, difficult;    /* cases in each group */
-	long eligible[GU_DASHBOARD_ITEMS + 1];    /* [item]: cases eligible */
-	long verify[GU_DASHBOARD_ITEMS + 1];      /* [item]: cases to verify */
+	long eligible[GU_ITEMS_MAX + 1];          /* [item]: cases eligible */
+	long verify[GU_ITEMS_MAX + 1];            /* [item]: cases to verify */
+	int items;                                /* the highest item number counted */
 	gu_township_count *townships;             /* most cases first */
 	size_t ntownships;
 	long followups_open;                      /* referred or in progress */
@@ -33,12 +32,6 @@ typedef struct gu_dashboard {
  * -GU_EINVAL for a bad date, or < 0. */
 int gu_dashboard_load(gu_db *db, const char *from, const char *to, const char *today,
 	gu_dashboard *out, gu_error *err);
-/* Writes into buf (size bytes) the queries gu_dashboard_load runs for a
- * supervisor, as sqlite3 shell input with ".parameter set" lines, so that
- * a benchmark can time the shell on the same work.  Returns 0 or
- * -GU_EINVAL. */
-int gu_dashboard_script(const char *from, const char *to, const char *today, char *buf,
-	size_t size, gu_error *err);
 /* Frees what a dashboard holds. */
 void gu_dashboard_free(gu_dashboard *d);
 

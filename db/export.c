@@ -10,7 +10,7 @@
 
 #include "core/i18n.h"
 #include "core/idcard.h"
-#include "db/dashboard.h"
+#include "core/keys.h"
 #include "db/export.h"
 #include "db/groups.h"
 #include "db/internal.h"
@@ -19,14 +19,15 @@
 
 #define PAGE 1000
 
-/* A case's items: verdict and referral status per item number. */
+/* A case's items: verdict and referral status per item number 1 .. n. */
 struct items {
-	char verdict[GU_DASHBOARD_ITEMS + 1][16];
-	int ref[GU_DASHBOARD_ITEMS + 1];   /* enum gu_ref_status, -1 none */
+	int n;                             /* item columns */
+	char verdict[GU_ITEMS_MAX + 1][16];
+	int ref[GU_ITEMS_MAX + 1];         /* enum gu_ref_status, -1 none */
 };
 
-/* Writes the header row; returns 0 or < 0. */
-static int put_header(gu_csv *w)
+/* Writes the header row with n item columns; returns 0 or < 0. */
+static int put_header(gu_csv *w, int n)
 {
 	static const char *const head[] = {
 		/* TRANSLATORS: CSV column headers */
@@ -40,7 +41,7 @@ static int put_header(gu_csv *w)
 	gu_csv_header_next(w);
 	for (i = 0; ret == 0 && i < sizeof head / sizeof head[0]; i++)
 		ret = gu_csv_field(w, _(head[i]));
-	for (k = 1; ret == 0 && k <= GU_DASHBOARD_ITEMS; k++) {
+	for (k = 1; ret == 0 && k <= n; k++) {
 		/* TRANSLATORS: CSV column header of item number %d */
 		snprintf(name, sizeof name, _("item %d"), k);
 		ret = gu_csv_field(w, name);
@@ -54,7 +55,7 @@ static int read_items(sqlite3_stmt *res, sqlite3_stmt *ref, const char *case_id,
 {
 	int rc, k;
 
-	for (k = 0; k <= GU_DASHBOARD_ITEMS; k++) {
+	for (k = 0; k <= it->n; k++) {
 		it->verdict[k][0] = '\0';
 		it->ref[k] = -1;
 	}
@@ -63,7 +64,7 @@ static int read_items(sqlite3_stmt *res, sqlite3_stmt *ref, const char *case_id,
 		return rc;
 	while ((rc = sqlite3_step(res)) == SQLITE_ROW) {
 		k = sqlite3_column_int(res, 0);
-		if (k >= 1 && k <= GU_DASHBOARD_ITEMS)
+		if (k >= 1 && k <= it->n)
 			gu_column_copy(res, 1, it->verdict[k], sizeof it->verdict[k]);
 	}
 	if (rc != SQLITE_DONE)
@@ -75,7 +76,7 @@ static int read_items(sqlite3_stmt *res, sqlite3_stmt *ref, const char *case_id,
 		enum gu_ref_status s;
 
 		k = sqlite3_column_int(ref, 0);
-		if (k >= 1 && k <= GU_DASHBOARD_ITEMS
+		if (k >= 1 && k <= it->n
 		    && gu_ref_status_parse((const char *)sqlite3_column_text(ref, 1), &s, NULL) == 0)
 			it->ref[k] = (int)s;
 	}
@@ -128,7 +129,7 @@ static int put_case(gu_csv *w, const gu_case_row *c, const struct items *it, boo
 	    || (ret = gu_csv_field_value(w, made)) < 0
 	    || (ret = gu_csv_field_value(w, c->next_due)) < 0)
 		return ret;
-	for (k = 1; k <= GU_DASHBOARD_ITEMS; k++) {
+	for (k = 1; k <= it->n; k++) {
 		const char *v = it->verdict[k];
 		const char *label = strcmp(v, "eligible") == 0 ? _("eligible")
 			: strcmp(v, "verify") == 0 ? _("verify") : "";
@@ -142,6 +143,23 @@ static int put_case(gu_csv *w, const gu_case_row *c, const struct items *it, boo
 			return ret;
 	}
 	return gu_csv_end_row(w);
+}
+
+/* Returns the number of item columns: the filter's, or more when a saved
+ * result holds a higher item number (at most GU_ITEMS_MAX); sets *rc. */
+static int item_columns(gu_db *db, const gu_search_filter *f, int *rc)
+{
+	int n = f->items;
+	sqlite3_stmt *st = gu_db_slot(db, GU_ST_EXPORT_MAX_ITEM,
+		"SELECT coalesce(max(item), 0) FROM results", rc);
+
+	if (st && (*rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_int(st, 0) > n)
+			n = sqlite3_column_int(st, 0);
+		*rc = SQLITE_OK;
+	}
+	sqlite3_reset(st);
+	return n < 0 ? 0 : n > GU_ITEMS_MAX ? GU_ITEMS_MAX : n;
 }
 
 /* Writes the CSV rows; returns 0 or < 0. */
@@ -168,16 +186,21 @@ int gu_export_cases_csv(gu_db *db, const gu_search_filter *fin, gu_csv *w, size_
 		ret = gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
 		goto cleanup;
 	}
-	rc = sqlite3_prepare_v2(db->h, "SELECT item, verdict FROM results WHERE case_id = ?1",
-		-1, &res, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(db->h, "SELECT item, status FROM referrals WHERE case_id = ?1",
-			-1, &ref, NULL);
+	res = gu_db_slot(db, GU_ST_EXPORT_RESULTS,
+		"SELECT item, verdict FROM results WHERE case_id = ?1", &rc);
+	if (res)
+		ref = gu_db_slot(db, GU_ST_EXPORT_REFERRALS,
+			"SELECT item, status FROM referrals WHERE case_id = ?1", &rc);
 	if (rc != SQLITE_OK) {
 		ret = gu_db_fail(db, rc, err);
 		goto cleanup;
 	}
-	ret = put_header(w);
+	it->n = item_columns(db, &f, &rc);
+	if (rc != SQLITE_OK) {
+		ret = gu_db_fail(db, rc, err);
+		goto cleanup;
+	}
+	ret = put_header(w, it->n);
 	if (ret == -GU_EENCODING)
 		ret = 0; /* gu_csv_finish reports it */
 	f.offset = 0;
@@ -218,8 +241,8 @@ int gu_export_cases_csv(gu_db *db, const gu_search_filter *fin, gu_csv *w, size_
 		gu_error_set(err, GU_EIO, NULL, 0, 0, _("cannot write the CSV file: %s"),
 			strerror(errno));
 cleanup:
-	sqlite3_finalize(res);
-	sqlite3_finalize(ref);
+	sqlite3_reset(res);
+	sqlite3_reset(ref);
 	free(it);
 	gu_search_close(s);
 	if (rows)

@@ -159,7 +159,7 @@ int gu_followup_add(gu_db *db, const char *case_id, int item,
 	return gu_db_commit(db, err);
 }
 
-/* Fills one referral from a row of REFERRAL_COLUMNS; returns nothing. */
+/* Fills one referral from a row of REFERRAL_COLUMNS. */
 static void fill_referral(sqlite3_stmt *st, void *elem, bool *oom)
 {
 	gu_referral *r = elem;
@@ -181,7 +181,7 @@ static void fill_referral(sqlite3_stmt *st, void *elem, bool *oom)
 	r->updated = sqlite3_column_int64(st, 11);
 }
 
-/* Frees a list of referrals given as void *; returns nothing. */
+/* Frees a list of referrals given as void *. */
 static void free_referrals(void *v, size_t n)
 {
 	gu_referrals_free(v, n);
@@ -248,7 +248,7 @@ int gu_followup_due(gu_db *db, const char *date, gu_referral **out, size_t *n,
 	return read_referrals(db, st, out, n, err);
 }
 
-/* Frees referrals; returns nothing. */
+/* Frees referrals. */
 void gu_referrals_free(gu_referral *v, size_t n)
 {
 	size_t i;
@@ -258,7 +258,7 @@ void gu_referrals_free(gu_referral *v, size_t n)
 	free(v);
 }
 
-/* Fills one follow-up from a row; returns nothing. */
+/* Fills one follow-up from a row. */
 static void fill_followup(sqlite3_stmt *st, void *elem, bool *oom)
 {
 	gu_followup *e = elem;
@@ -275,7 +275,7 @@ static void fill_followup(sqlite3_stmt *st, void *elem, bool *oom)
 	e->created = sqlite3_column_int64(st, 6);
 }
 
-/* Frees a list of follow-ups given as void *; returns nothing. */
+/* Frees a list of follow-ups given as void *. */
 static void free_followups(void *v, size_t n)
 {
 	gu_followups_free(v, n);
@@ -310,7 +310,7 @@ int gu_followup_list(gu_db *db, const char *case_id, int item, gu_followup **out
 	return ret;
 }
 
-/* Frees follow-ups; returns nothing. */
+/* Frees follow-ups. */
 void gu_followups_free(gu_followup *v, size_t n)
 {
 	size_t i;

@@ -39,14 +39,13 @@ const char *gu_group_label(const char *name)
 }
 
 /* Runs one statement binding case_id, grp, now and the device; returns the SQLite result. */
-static int run(gu_db *db, const char *sql, const char *case_id, const char *grp,
-	gu_time_ms now)
+static int run(gu_db *db, enum gu_st slot, const char *sql, const char *case_id,
+	const char *grp, gu_time_ms now)
 {
-	sqlite3_stmt *st = NULL;
 	int rc;
+	sqlite3_stmt *st = gu_db_slot(db, slot, sql, &rc);
 
-	rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
-	if (rc != SQLITE_OK)
+	if (!st)
 		goto cleanup;
 	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK)
 		goto cleanup;
@@ -62,7 +61,7 @@ static int run(gu_db *db, const char *sql, const char *case_id, const char *grp,
 	if (rc == SQLITE_DONE)
 		rc = SQLITE_OK;
 cleanup:
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
@@ -120,7 +119,7 @@ static int store_name(int i, const char *name, size_t len, void *ctx)
 	(void)len;
 	if (i < 0)
 		return SQLITE_OK;
-	return run(p->db, "INSERT OR IGNORE INTO case_groups (case_id, grp, updated_at, device)"
+	return run(p->db, GU_ST_GROUP_INSERT, "INSERT OR IGNORE INTO case_groups (case_id, grp, updated_at, device)"
 		" VALUES (?1, ?2, ?3, ?4)", p->case_id, group_names[i], p->now);
 }
 
@@ -131,7 +130,7 @@ int gu_case_groups_put_in_tx(gu_db *db, const char *case_id, const char *groups,
 	struct put p = { db, case_id, now };
 	int rc;
 
-	rc = run(db, "DELETE FROM case_groups WHERE case_id = ?1", case_id, NULL, now);
+	rc = run(db, GU_ST_GROUP_CLEAR, "DELETE FROM case_groups WHERE case_id = ?1", case_id, NULL, now);
 	if (rc == SQLITE_OK)
 		rc = for_each_name(groups, store_name, &p);
 	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);
@@ -161,17 +160,17 @@ int gu_case_set_groups(gu_db *db, const char *case_id, const char *groups, gu_er
 int gu_case_get_groups(gu_db *db, const char *case_id, char *buf, size_t size,
 	gu_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	int rc;
 	GU_ERR_LOCAL(err);
 
 	if (size)
 		buf[0] = '\0';
-	rc = sqlite3_prepare_v2(db->h,
+	st = gu_db_slot(db, GU_ST_GROUP_LIST,
 		"SELECT coalesce(group_concat(grp, ','), '') FROM (SELECT grp FROM case_groups"
 		" WHERE case_id = ?1 ORDER BY CASE grp WHEN 'floating' THEN 0"
-		" WHEN 'left_behind' THEN 1 ELSE 2 END)", -1, &st, NULL);
-	if (rc != SQLITE_OK)
+		" WHEN 'left_behind' THEN 1 ELSE 2 END)", &rc);
+	if (!st)
 		goto cleanup;
 	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK)
 		goto cleanup;
@@ -181,6 +180,6 @@ int gu_case_get_groups(gu_db *db, const char *case_id, char *buf, size_t size,
 		rc = SQLITE_OK;
 	}
 cleanup:
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);
 }

@@ -6,6 +6,7 @@
 
 #include "core/i18n.h"
 #include "core/idcard.h"
+#include "core/keys.h"
 #include "db/access.h"
 #include "db/id_rule.h"
 #include "db/internal.h"
@@ -48,7 +49,7 @@ static bool has_number(const char *s)
 int gu_id_rule_answers(gu_db *db, const char *case_id, gu_answers *a, const char *purpose,
 	bool *masked, gu_error *err)
 {
-	const char *number = gu_answers_get(a, "child.id_number");
+	const char *number = gu_answers_get(a, GU_KEY_CHILD_ID);
 	char buf[20];
 	bool may = false;
 	int ret;
@@ -62,7 +63,7 @@ int gu_id_rule_answers(gu_db *db, const char *case_id, gu_answers *a, const char
 		return ret;
 	if (!may) {
 		*masked = true;
-		if (gu_answers_set(a, "child.id_number", gu_idcard_mask(number, buf)) != 0)
+		if (gu_answers_set(a, GU_KEY_CHILD_ID, gu_idcard_mask(number, buf)) != 0)
 			return gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
 		return 0;
 	}

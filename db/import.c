@@ -21,20 +21,20 @@
  * returns 0 or < 0. */
 static int put_source(gu_db *db, const char *sha256, const char *id, gu_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	char key[96];
 	int rc;
 
 	snprintf(key, sizeof key, SOURCE_KEY_PREFIX "%s", sha256);
-	rc = sqlite3_prepare_v2(db->h, "INSERT INTO meta (key, value) VALUES (?1, ?2)"
-		" ON CONFLICT (key) DO NOTHING", -1, &st, NULL);
-	if (rc == SQLITE_OK)
+	st = gu_db_slot(db, GU_ST_IMPORT_SOURCE, "INSERT INTO meta (key, value) VALUES (?1, ?2)"
+		" ON CONFLICT (key) DO NOTHING", &rc);
+	if (st)
 		rc = sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : gu_db_fail(db, rc, err);
 }
 
@@ -111,14 +111,13 @@ cleanup:
 }
 
 /* Runs sql (one text column, binds ?1 and ?2) into id; returns 1, 0 or < 0. */
-static int find_one(gu_db *db, const char *sql, const char *p1, const char *p2,
-	char id[GU_ID_SIZE], gu_error *err)
+static int find_one(gu_db *db, enum gu_st slot, const char *sql, const char *p1,
+	const char *p2, char id[GU_ID_SIZE], gu_error *err)
 {
-	sqlite3_stmt *st = NULL;
 	int rc, ret = 0;
+	sqlite3_stmt *st = gu_db_slot(db, slot, sql, &rc);
 
-	rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
-	if (rc == SQLITE_OK)
+	if (st)
 		rc = sqlite3_bind_text(st, 1, p1, -1, SQLITE_STATIC);
 	if (rc == SQLITE_OK && p2)
 		rc = sqlite3_bind_text(st, 2, p2, -1, SQLITE_STATIC);
@@ -130,7 +129,7 @@ static int find_one(gu_db *db, const char *sql, const char *p1, const char *p2,
 	} else if (rc != SQLITE_DONE) {
 		ret = gu_db_fail(db, rc, err);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return ret;
 }
 
@@ -145,13 +144,13 @@ int gu_import_find_same(gu_db *db, const char *file_sha256, const char *child_id
 
 	if (file_sha256 && *file_sha256) {
 		snprintf(key, sizeof key, SOURCE_KEY_PREFIX "%s", file_sha256);
-		ret = find_one(db, "SELECT c.id FROM meta m JOIN cases c ON c.id = m.value"
+		ret = find_one(db, GU_ST_IMPORT_BY_SOURCE, "SELECT c.id FROM meta m JOIN cases c ON c.id = m.value"
 			" WHERE m.key = ?1", key, NULL, id, err);
 	}
 	/* Only a real ID number names one child ("none" is many children). */
 	if (ret == 0 && child_id_number && gu_idcard_parse(child_id_number, &card) == GU_ID_OK
 	    && interview_date && *interview_date)
-		ret = find_one(db, "SELECT c.id FROM cases c JOIN answers a"
+		ret = find_one(db, GU_ST_IMPORT_BY_CHILD, "SELECT c.id FROM cases c JOIN answers a"
 			" ON a.case_id = c.id AND a.key = 'interview.date'"
 			" WHERE c.child_id_number = ?1 AND a.value = ?2"
 			" ORDER BY c.created_at LIMIT 1", child_id_number, interview_date, id, err);

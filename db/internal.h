@@ -22,6 +22,13 @@ enum gu_st {
 	GU_ST_FOLLOWUP_DUE, GU_ST_FOLLOWUP_LIST,
 	GU_ST_USER_INSERT, GU_ST_USER_GET, GU_ST_USER_PASSWORD, GU_ST_USER_COUNT,
 	GU_ST_AUDIT_INSERT, GU_ST_AUDIT_LIST, GU_ST_AUDIT_HEAD, GU_ST_CONSENT_GET,
+	GU_ST_ACCESS_WORKER, GU_ST_GROUP_CLEAR, GU_ST_GROUP_INSERT, GU_ST_GROUP_LIST,
+	GU_ST_IMPORT_SOURCE, GU_ST_IMPORT_BY_SOURCE, GU_ST_IMPORT_BY_CHILD,
+	GU_ST_REVIEW_INSERT, GU_ST_EXPORT_MAX_ITEM, GU_ST_EXPORT_RESULTS, GU_ST_EXPORT_REFERRALS,
+	GU_ST_DASH_STATUS_ALL, GU_ST_DASH_STATUS, GU_ST_DASH_GROUPS_ALL, GU_ST_DASH_GROUPS,
+	GU_ST_DASH_ITEMS_ALL, GU_ST_DASH_ITEMS, GU_ST_DASH_TOWNSHIPS_ALL, GU_ST_DASH_TOWNSHIPS,
+	GU_ST_DASH_FOLLOWUPS_ALL, GU_ST_DASH_FOLLOWUPS,
+	GU_ST_NAME_QUEUE_READ, GU_ST_NAME_QUEUE_WAITING, GU_ST_NAME_QUEUE_DELETE, GU_ST_CASE_KEYS_PUT,
 	GU_ST_COUNT
 };
 
@@ -71,6 +78,12 @@ int gu_db_copy_keys(gu_db *db, const char *path, gu_error *err);
 extern int gu_db_open_busy_ms;
 
 /* Makes err point somewhere: callers may pass NULL. */
+/* SQL of the bit of a status mask (1u << enum gu_case_status) for the
+ * status in column col: a filter asks "(mask >> " GU_SQL_STATUS_BIT(col) ") & 1". */
+#define GU_SQL_STATUS_BIT(col) \
+	"CASE " col " WHEN 'draft' THEN 0 WHEN 'complete' THEN 1" \
+	" WHEN 'returned' THEN 2 WHEN 'reviewed' THEN 3 ELSE 4 END"
+
 #define GU_ERR_LOCAL(err) gu_error err##_local_; if (!(err)) (err) = &err##_local_
 
 /* Runs PRAGMA quick_check on h; returns 0 when ok, else < 0. */
@@ -79,9 +92,11 @@ int gu_db_quick_check_handle(sqlite3 *h, const char *path, gu_error *err);
 /* Returns the statement for slot (prepared from sql on first use, reset
  * and unbound), or NULL with err set. */
 sqlite3_stmt *gu_db_stmt(gu_db *db, enum gu_st slot, const char *sql, gu_error *err);
+/* As gu_db_stmt, for code that reports SQLite results: returns the
+ * statement, or NULL with the SQLite result in *rc (err untouched). */
+sqlite3_stmt *gu_db_slot(gu_db *db, enum gu_st slot, const char *sql, int *rc);
 
-/* Notes the device and inode of the open write-ahead log (db/wal_guard.c);
- * returns nothing. */
+/* Notes the device and inode of the open write-ahead log (db/wal_guard.c). */
 void gu_db_wal_remember(gu_db *db);
 /* Returns 0 while the log is the file opened; else (and from then on)
  * -GU_EDB_WAL_LOST with a message saying how to go on, after rolling back
@@ -92,7 +107,7 @@ int gu_db_wal_guard(gu_db *db, gu_error *err);
 int gu_db_begin(gu_db *db, gu_error *err);
 /* Commits; on failure rolls back.  Returns 0 or < 0. */
 int gu_db_commit(gu_db *db, gu_error *err);
-/* Rolls back when a transaction is open; returns nothing. */
+/* Rolls back when a transaction is open. */
 void gu_db_rollback(gu_db *db);
 
 /* Fills err from a SQLite result code rc (and the connection's message)

@@ -3,7 +3,7 @@ noinst_LIBRARIES += db/libdb.a
 db_libdb_a_SOURCES =
 db_libdb_a_CFLAGS = $(AM_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS) $(ICU_CFLAGS)
 db_libdb_a_SOURCES += db/store.h db/internal.h \
-	db/errors.c db/stmt.c db/rows.c db/ids.c db/names.c
+	db/errors.c db/stmt.c db/rows.c db/ids.c db/names.c db/memory.c db/bench.h
 db_libdb_a_SOURCES += db/schema.c db/schema.h db/migrate.c db/open.c \
 	db/audit.c db/cases.c db/answers.c db/results.c db/followup.c \
 	db/users.c db/backup.c db/import.c \
@@ -23,6 +23,13 @@ db_guanai_crypt_so_CFLAGS = $(WARN_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS) -fP
 	-DGU_CRYPT_EXTENSION
 db_guanai_crypt_so_LDFLAGS = -shared
 db_guanai_crypt_so_LDADD = $(SODIUM_LIBS)
+db_libdb_a_SOURCES += db/schema_v4.c db/schema_v4.h \
+	db/auth.c db/auth.h db/access.c db/access.h db/groups.c db/groups.h \
+	db/search.c db/search.h
+db_libdb_a_SOURCES += db/review.c db/review.h db/reveal.c \
+	db/dashboard.c db/dashboard.h
+db_libdb_a_SOURCES += db/export.c db/export.h
+db_libdb_a_SOURCES += db/rescreen.c db/rescreen.h
 
 ## The privacy of the stored data: the audit chain, the ID number rule,
 ## the consent gate and retention.

@@ -1,6 +1,7 @@
 #include "config.h"
 /* The names of case and referral statuses, as stored and as shown. */
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/i18n.h"
@@ -46,6 +47,28 @@ int gu_case_status_parse(const char *name, enum gu_case_status *out, gu_error *e
 	return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
 		_("\"%s\" is not a case status (draft, complete, returned, reviewed or closed)"),
 		name ? name : "");
+}
+
+/* Adds the statuses of a comma-separated list to *mask; returns 0 or < 0. */
+int gu_case_status_mask_parse(const char *list, unsigned *mask, gu_error *err)
+{
+	char *copy = strdup(list), *save = NULL, *word;
+	int ret = 0;
+
+	if (!copy)
+		return gu_error_set(err, GU_ENOMEM, NULL, 0, 0, NULL);
+	for (word = strtok_r(copy, ",", &save); word; word = strtok_r(NULL, ",", &save)) {
+		enum gu_case_status s;
+
+		while (*word == ' ')
+			word++;
+		ret = gu_case_status_parse(word, &s, err);
+		if (ret < 0)
+			break;
+		*mask |= 1u << s;
+	}
+	free(copy);
+	return ret;
 }
 
 /* Returns the stored name of a referral status. */

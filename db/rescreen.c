@@ -7,6 +7,7 @@
 
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/keys.h"
 #include "db/access.h"
 #include "db/internal.h"
 #include "db/rescreen.h"
@@ -110,11 +111,11 @@ int gu_rescreen_case(gu_db *db, const gu_policy *p, const char *case_id, const c
 				saved[i].policy_hash);
 			break;
 		}
-	if (date && gu_answers_set(&a, "interview.date", date) < 0) {
+	if (date && gu_answers_set(&a, GU_KEY_INTERVIEW_DATE, date) < 0) {
 		ret = gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
 		goto cleanup;
 	}
-	d = gu_answers_get(&a, "interview.date");
+	d = gu_answers_get(&a, GU_KEY_INTERVIEW_DATE);
 	snprintf(out->date, sizeof out->date, "%s", d ? d : "");
 	ret = gu_policy_check_answers(p, &a, case_id, err);
 	if (ret < 0) {
@@ -135,7 +136,7 @@ cleanup:
 	return ret;
 }
 
-/* Frees a re-screen; returns nothing. */
+/* Frees a re-screen. */
 void gu_rescreen_free(gu_rescreen *r)
 {
 	free(r->changes);
@@ -145,7 +146,7 @@ void gu_rescreen_free(gu_rescreen *r)
 	memset(&r->results, 0, sizeof r->results);
 }
 
-/* Adds one case's changes to the summary; returns nothing. */
+/* Adds one case's changes to the summary. */
 static void count(gu_rescreen_summary *sum, const gu_rescreen *r)
 {
 	size_t i;

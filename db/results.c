@@ -181,7 +181,7 @@ int gu_case_save_results(gu_db *db, const char *case_id, const gu_results *r,
 	return gu_db_commit(db, err);
 }
 
-/* Fills one saved result or alert from a row; returns nothing. */
+/* Fills one saved result or alert from a row. */
 static void fill_saved(sqlite3_stmt *st, void *elem, bool *oom)
 {
 	gu_saved_result *s = elem;
@@ -195,7 +195,7 @@ static void fill_saved(sqlite3_stmt *st, void *elem, bool *oom)
 	s->computed = sqlite3_column_int64(st, 6);
 }
 
-/* Frees a list of saved results given as void *; returns nothing. */
+/* Frees a list of saved results given as void *. */
 static void free_saved(void *v, size_t n)
 {
 	gu_saved_results_free(v, n);
@@ -219,7 +219,7 @@ int gu_case_load_results(gu_db *db, const char *case_id, gu_saved_result **out,
 	return ret;
 }
 
-/* Frees saved results; returns nothing. */
+/* Frees saved results. */
 void gu_saved_results_free(gu_saved_result *v, size_t n)
 {
 	size_t i;

@@ -42,17 +42,17 @@ const gu_return_reason *gu_return_reason_find(const char *code)
 static int insert_review(gu_db *db, const char *case_id, enum gu_review_decision d,
 	const char *reason, const char *note, gu_time_ms now, gu_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	char id[GU_ID_SIZE];
 	int rc, ret;
 
 	ret = gu_db_new_id(id, err);
 	if (ret < 0)
 		return ret;
-	rc = sqlite3_prepare_v2(db->h,
+	st = gu_db_slot(db, GU_ST_REVIEW_INSERT,
 		"INSERT INTO reviews (id, case_id, decision, reason, note, by, at, updated_at, device)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)", -1, &st, NULL);
-	if (rc != SQLITE_OK)
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)", &rc);
+	if (!st)
 		goto cleanup;
 	if ((rc = gu_bind_text(st, 1, id)) != SQLITE_OK
 	    || (rc = gu_bind_text(st, 2, case_id)) != SQLITE_OK
@@ -67,7 +67,7 @@ static int insert_review(gu_db *db, const char *case_id, enum gu_review_decision
 	if (rc == SQLITE_DONE)
 		rc = SQLITE_OK;
 cleanup:
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);
 }
 
@@ -205,7 +205,7 @@ cleanup:
 	return 0;
 }
 
-/* Frees decisions; returns nothing. */
+/* Frees decisions. */
 void gu_reviews_free(gu_review *v, size_t n)
 {
 	size_t i;

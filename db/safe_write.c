@@ -149,7 +149,7 @@ static int check_target(gu_db *db, const gu_safe_file *f, bool replace, gu_error
 	return 0;
 }
 
-/* Frees what f holds (closing its files); returns nothing. */
+/* Frees what f holds (closing its files). */
 static void release(gu_safe_file *f)
 {
 	if (f->fd >= 0)
@@ -298,7 +298,7 @@ cleanup:
 	return ret;
 }
 
-/* Removes the temporary file this call created and frees f; returns nothing. */
+/* Removes the temporary file this call created and frees f. */
 void gu_safe_abort(gu_safe_file *f)
 {
 	if (f->temp_name && f->dir_fd >= 0)

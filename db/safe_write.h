@@ -42,7 +42,7 @@ int gu_safe_open(gu_db *db, const char *path, unsigned flags, gu_safe_file *f,
  * way; returns 0 or < 0. */
 int gu_safe_commit(gu_safe_file *f, gu_error *err);
 
-/* Removes the temporary file and frees f; returns nothing. */
+/* Removes the temporary file and frees f. */
 void gu_safe_abort(gu_safe_file *f);
 
 #endif

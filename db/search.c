@@ -9,12 +9,18 @@
 #include "core/i18n.h"
 #include "core/pinyin.h"
 #include "db/access.h"
+#include "db/bench.h"
 #include "db/id_rule.h"
 #include "db/internal.h"
 #include "db/search.h"
 
 enum kind { Q_NONE = 0, Q_ID, Q_TEXT, Q_LETTERS, Q_FEW_DIGITS };
 enum part { P_ALL = 0, P_RETURNED, P_OTHERS };
+/* The filters a statement's SQL holds: bits of its shape. */
+enum filter_bit {
+	F_TOWNSHIP = 1u << 0, F_WORKER = 1u << 1, F_STATUS = 1u << 2,
+	F_GROUP = 1u << 3, F_ITEM = 1u << 4, F_DUE = 1u << 5
+};
 
 #define CACHE_SIZE 24
 #define BATCH 4000
@@ -54,7 +60,7 @@ int gu_search_open(gu_db *db, gu_search **out, gu_error *err)
 	return 0;
 }
 
-/* Closes a searcher; returns nothing. */
+/* Closes a searcher. */
 void gu_search_close(gu_search *s)
 {
 	size_t i;
@@ -84,7 +90,7 @@ int gu_search_sort_parse(const char *name, enum gu_search_sort *out, gu_error *e
 		name ? name : "");
 }
 
-/* Writes s reversed and upper-cased into out (size bytes); returns nothing. */
+/* Writes s reversed and upper-cased into out (size bytes). */
 static void reverse_id(const char *s, char *out, size_t size)
 {
 	size_t len = strlen(s), i;
@@ -113,15 +119,15 @@ struct queued {
 /* Reads up to BATCH queued cases into v; returns the count or < 0. */
 static int read_queue(gu_db *db, struct queued *v, gu_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	bool oom = false;
 	int rc, n = 0;
 
-	rc = sqlite3_prepare_v2(db->h,
+	st = gu_db_slot(db, GU_ST_NAME_QUEUE_READ,
 		"SELECT q.case_id, c.child_name, c.child_id_number, c.status = 'returned',"
 		" c.updated_at FROM name_queue q"
-		" JOIN cases c ON c.id = q.case_id LIMIT ?1", -1, &st, NULL);
-	if (rc != SQLITE_OK)
+		" JOIN cases c ON c.id = q.case_id LIMIT ?1", &rc);
+	if (!st)
 		goto cleanup;
 	if ((rc = sqlite3_bind_int(st, 1, BATCH)) != SQLITE_OK)
 		goto cleanup;
@@ -138,7 +144,7 @@ static int read_queue(gu_db *db, struct queued *v, gu_error *err)
 	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
 		rc = SQLITE_OK;
 cleanup:
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (oom) {
 		while (n > 0)
 			free(v[--n].name);
@@ -187,15 +193,15 @@ cleanup:
 /* Returns 1 when names wait in the queue, 0 when none, < 0 on failure. */
 static int queue_waiting(gu_db *db, gu_error *err)
 {
-	sqlite3_stmt *st = NULL;
 	int rc, ret = 0;
+	sqlite3_stmt *st = gu_db_slot(db, GU_ST_NAME_QUEUE_WAITING,
+		"SELECT EXISTS (SELECT 1 FROM name_queue)", &rc);
 
-	rc = sqlite3_prepare_v2(db->h, "SELECT EXISTS (SELECT 1 FROM name_queue)", -1, &st, NULL);
-	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		ret = sqlite3_column_int(st, 0) != 0;
 		rc = SQLITE_OK;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == SQLITE_OK ? ret : gu_db_fail(db, rc, err);
 }
 
@@ -219,19 +225,19 @@ static int refresh_batch(gu_db *db, struct queued *v, gu_error *err)
 		ret = n;
 		goto fail;
 	}
-	rc = sqlite3_prepare_v2(db->h,
+	put = gu_db_slot(db, GU_ST_CASE_KEYS_PUT,
 		"INSERT OR REPLACE INTO case_keys (case_id, name, pinyin, initials, id_reversed,"
 		" returned, case_updated, updated_at, device)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", -1, &put, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(db->h, "DELETE FROM name_queue WHERE case_id = ?1",
-			-1, &unqueue, NULL);
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &rc);
+	if (put)
+		unqueue = gu_db_slot(db, GU_ST_NAME_QUEUE_DELETE,
+			"DELETE FROM name_queue WHERE case_id = ?1", &rc);
 	for (i = 0; rc == SQLITE_OK && i < n; i++)
 		rc = store_keys(db, put, unqueue, &v[i], now);
 	for (i = 0; i < n; i++)
 		free(v[i].name);
-	sqlite3_finalize(put);
-	sqlite3_finalize(unqueue);
+	sqlite3_reset(put);
+	sqlite3_reset(unqueue);
 	if (rc != SQLITE_OK)
 		goto fail_rc;
 	ret = gu_db_commit(db, err);
@@ -351,8 +357,8 @@ static int prepare_query(const char *text, struct query *q, gu_error *err)
 	return 0;
 }
 
-/* Appends text to the SQL being built; returns nothing (a too long SQL
- * cannot happen with the fixed pieces below). */
+/* Appends text to the SQL being built (a too long SQL cannot happen with
+ * the fixed pieces below). */
 static void add(char *sql, size_t size, const char *text)
 {
 	size_t len = strlen(sql);
@@ -369,7 +375,7 @@ static void add(char *sql, size_t size, const char *text)
 	"  AND r.status IN ('referred', 'in_progress') AND coalesce(r.next_due, '') <> '')" \
 	"  AS next_due"
 
-/* Writes the SQL for a query shape into sql; returns nothing. */
+/* Writes the SQL for a query shape into sql. */
 static void build_sql(char *sql, size_t size, enum kind kind, bool fresh, unsigned filters,
 	enum gu_search_sort sort, enum part part)
 {
@@ -413,19 +419,17 @@ static void build_sql(char *sql, size_t size, enum kind kind, bool fresh, unsign
 	case Q_NONE:
 		break;
 	}
-	if (filters & 1)
+	if (filters & F_TOWNSHIP)
 		add(sql, size, " AND c.township = :township");
-	if (filters & 2)
+	if (filters & F_WORKER)
 		add(sql, size, " AND c.worker = :worker");
-	if (filters & 4)
-		add(sql, size, " AND (:mask >> CASE c.status WHEN 'draft' THEN 0"
-			" WHEN 'complete' THEN 1 WHEN 'returned' THEN 2 WHEN 'reviewed' THEN 3"
-			" ELSE 4 END) & 1");
-	if (filters & 8)
+	if (filters & F_STATUS)
+		add(sql, size, " AND (:mask >> " GU_SQL_STATUS_BIT("c.status") ") & 1");
+	if (filters & F_GROUP)
 		add(sql, size, " AND c.id IN (SELECT case_id FROM case_groups WHERE grp = :grp)");
-	if (filters & 16)
+	if (filters & F_ITEM)
 		add(sql, size, " AND c.id IN (SELECT case_id FROM results WHERE item = :item)");
-	if (filters & 32)
+	if (filters & F_DUE)
 		add(sql, size, " AND c.id IN (SELECT case_id FROM referrals"
 			" WHERE status IN ('referred', 'in_progress') AND next_due <= :due"
 			" AND coalesce(next_due, '') <> '')");
@@ -500,7 +504,7 @@ static int bind_int(sqlite3_stmt *st, const char *name, sqlite3_int64 v)
 	return i ? sqlite3_bind_int64(st, i, v) : SQLITE_OK;
 }
 
-/* Fills a row from the statement; returns nothing. */
+/* Fills a row from the statement. */
 static void read_row(sqlite3_stmt *st, gu_case_row *r)
 {
 	char status[16];
@@ -635,12 +639,12 @@ int gu_search_run(gu_search *s, const gu_search_filter *fin, gu_case_row **out,
 		(void)gu_search_refresh(s->db, &ignored);
 		fresh = queue_waiting(s->db, &ignored) == 0;
 	}
-	filters |= f->township && *f->township ? 1u : 0u;
-	filters |= worker && *worker ? 2u : 0u;
-	filters |= f->status_mask ? 4u : 0u;
-	filters |= f->group && *f->group ? 8u : 0u;
-	filters |= f->item ? 16u : 0u;
-	filters |= f->due_by && *f->due_by ? 32u : 0u;
+	filters |= f->township && *f->township ? F_TOWNSHIP : 0u;
+	filters |= worker && *worker ? F_WORKER : 0u;
+	filters |= f->status_mask ? F_STATUS : 0u;
+	filters |= f->group && *f->group ? F_GROUP : 0u;
+	filters |= f->item ? F_ITEM : 0u;
+	filters |= f->due_by && *f->due_by ? F_DUE : 0u;
 	if (q.kind == Q_NONE && f->sort == GU_SORT_DEFAULT) {
 		/* Returned cases first, each part read in index order: the
 		 * returned ones up to the end of the page, then the others. */
@@ -690,7 +694,7 @@ static bool uses(const char *sql, const char *name)
 }
 
 /* Appends ".parameter set NAME 'text'" (or NULL) to buf when sql uses
- * name; returns nothing. */
+ * name. */
 static void script_text(char *buf, size_t size, const char *sql, const char *name,
 	const char *text)
 {
@@ -714,7 +718,7 @@ static void script_text(char *buf, size_t size, const char *sql, const char *nam
 	add(buf, size, "'\n");
 }
 
-/* Appends ".parameter set NAME value" when sql uses name; returns nothing. */
+/* Appends ".parameter set NAME value" when sql uses name. */
 static void script_int(char *buf, size_t size, const char *sql, const char *name,
 	long long value)
 {
@@ -724,7 +728,7 @@ static void script_int(char *buf, size_t size, const char *sql, const char *name
 		snprintf(buf + len, size - len, ".parameter set %s %lld\n", name, value);
 }
 
-/* Appends one shape's parameters and SQL to buf; returns nothing. */
+/* Appends one shape's parameters and SQL to buf. */
 static void script_shape(char *buf, size_t size, const struct query *q,
 	const gu_search_filter *f, unsigned filters, enum part part, long long limit)
 {
@@ -768,11 +772,11 @@ int gu_search_script(const gu_search_filter *f, char *buf, size_t size, gu_error
 		return ret;
 	if (f->worker && *f->worker)
 		return gu_error_set(err, GU_EINVAL, NULL, 0, 0, _("no worker for the shell"));
-	filters |= f->township && *f->township ? 1u : 0u;
-	filters |= f->status_mask ? 4u : 0u;
-	filters |= f->group && *f->group ? 8u : 0u;
-	filters |= f->item ? 16u : 0u;
-	filters |= f->due_by && *f->due_by ? 32u : 0u;
+	filters |= f->township && *f->township ? F_TOWNSHIP : 0u;
+	filters |= f->status_mask ? F_STATUS : 0u;
+	filters |= f->group && *f->group ? F_GROUP : 0u;
+	filters |= f->item ? F_ITEM : 0u;
+	filters |= f->due_by && *f->due_by ? F_DUE : 0u;
 	if (q.kind == Q_NONE && f->sort == GU_SORT_DEFAULT) {
 		script_shape(buf, size, &q, f, filters, P_RETURNED,
 			f->limit ? (long long)(f->offset + f->limit) : -1);

@@ -32,6 +32,8 @@ typedef struct gu_search_filter {
 	unsigned status_mask;    /* 1u << gu_case_status; 0 any */
 	const char *group;       /* "floating", "left_behind", "difficult"; NULL any */
 	int item;                /* cases whose saved results hold this item; 0 any */
+	int items;               /* CSV export: item columns 1 .. items (the policy's count;
+	                          * more when a saved result holds a higher item number) */
 	const char *due_by;      /* "YYYY-MM-DD": an open follow-up due by then; NULL any */
 	enum gu_search_sort sort;
 	size_t limit, offset;    /* limit 0: no limit */
@@ -69,12 +71,6 @@ int gu_search_refresh(gu_db *db, gu_error *err);
  * 0 or < 0 (-GU_EINVAL for a bad filter, -GU_EPERM). */
 int gu_search_run(gu_search *s, const gu_search_filter *f, gu_case_row **out,
 	size_t *n, gu_error *err);
-
-/* Writes into buf (size bytes) the SQL gu_search_run runs for f on fresh
- * keys, with its values as sqlite3 shell ".parameter set" lines, so that a
- * benchmark can time the shell on the same queries (the list of a
- * supervisor: f->worker must be NULL).  Returns 0 or -GU_EINVAL. */
-int gu_search_script(const gu_search_filter *f, char *buf, size_t size, gu_error *err);
 
 /* Parses a sort name ("default", "updated", "name", "township", "due");
  * returns 0 or -GU_EINVAL. */

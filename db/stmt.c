@@ -6,23 +6,33 @@
 
 #include "db/internal.h"
 
-/* Returns the statement of slot, prepared once and kept, ready to bind. */
-sqlite3_stmt *gu_db_stmt(gu_db *db, enum gu_st slot, const char *sql, gu_error *err)
+/* Returns the statement of slot, prepared once and kept, ready to bind;
+ * NULL with the SQLite result in *rc when it cannot be prepared. */
+sqlite3_stmt *gu_db_slot(gu_db *db, enum gu_st slot, const char *sql, int *rc)
 {
-	int rc;
-
+	*rc = SQLITE_OK;
 	if (!db->st[slot]) {
-		rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
+		*rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
 			&db->st[slot], NULL);
-		if (rc != SQLITE_OK) {
+		if (*rc != SQLITE_OK) {
 			db->st[slot] = NULL;
-			gu_db_fail(db, rc, err);
 			return NULL;
 		}
 	}
 	sqlite3_reset(db->st[slot]);
 	sqlite3_clear_bindings(db->st[slot]);
 	return db->st[slot];
+}
+
+/* Returns the statement of slot ready to bind, or NULL with err set. */
+sqlite3_stmt *gu_db_stmt(gu_db *db, enum gu_st slot, const char *sql, gu_error *err)
+{
+	int rc;
+	sqlite3_stmt *st = gu_db_slot(db, slot, sql, &rc);
+
+	if (!st)
+		gu_db_fail(db, rc, err);
+	return st;
 }
 
 /* Runs a statement that returns no rows; returns the SQLite result. */
@@ -74,7 +84,7 @@ int gu_db_commit(gu_db *db, gu_error *err)
 	return 0;
 }
 
-/* Rolls back an open transaction; returns nothing. */
+/* Rolls back an open transaction. */
 void gu_db_rollback(gu_db *db)
 {
 	if (!sqlite3_get_autocommit(db->h))
@@ -89,7 +99,7 @@ int gu_bind_text(sqlite3_stmt *st, int i, const char *s)
 	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
 }
 
-/* Copies column i into buf, cut at a character boundary; returns nothing. */
+/* Copies column i into buf, cut at a character boundary. */
 void gu_column_copy(sqlite3_stmt *st, int i, char *buf, size_t size)
 {
 	const unsigned char *s = sqlite3_column_text(st, i);

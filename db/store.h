@@ -44,6 +44,9 @@ int gu_db_default_path(const char *opt_path, char *buf, size_t size, gu_error *e
  * writing (GU_EDB_LOCKED) and one that cannot be written (GU_EDB_READONLY).
  * On success *out is the open store; on failure *out is NULL. */
 int gu_db_open(const char *path, gu_db **out, gu_error *err);
+/* Caps the memory SQLite keeps for its caches in this process at about
+ * bytes (a soft limit: above it cached pages are given back). */
+void gu_db_limit_memory(long long bytes);
 /* As gu_db_open, but only reads: no folder or file is created, nothing is
  * migrated (an older database is read as it is only when already current;
  * otherwise -GU_EDB_READONLY asks to open it once read-write).  For
@@ -98,6 +101,10 @@ const char *gu_case_status_name(enum gu_case_status s);
 const char *gu_case_status_label(enum gu_case_status s);
 /* Sets *out from a status name; returns 0 or -GU_EINVAL. */
 int gu_case_status_parse(const char *name, enum gu_case_status *out, gu_error *err);
+/* Adds the statuses of a comma-separated list ("draft, returned") to *mask
+ * (bits 1u << status); returns 0, or -GU_EINVAL naming the first word that
+ * is not a status (or -GU_ENOMEM). */
+int gu_case_status_mask_parse(const char *list, unsigned *mask, gu_error *err);
 
 /* What a new case starts with; every text may be NULL. */
 typedef struct gu_case_new {

@@ -29,7 +29,7 @@ static int wal_identity(const gu_db *db, unsigned long long *dev, unsigned long 
 	return 0;
 }
 
-/* Notes which file the open log is; returns nothing. */
+/* Notes which file the open log is. */
 void gu_db_wal_remember(gu_db *db)
 {
 	db->wal_known = wal_identity(db, &db->wal_dev, &db->wal_ino) == 0;

@@ -19,4 +19,5 @@ $(zhman1_DATA) $(zhman5_DATA):
 	$(AM_V_GEN)$(MKDIR_P) docs/man/zh_CN && \
 	LC_ALL=C $(SED) -f $(srcdir)/docs/man/cjk-breaks.sed $(srcdir)/$@.in > $@-t && mv -f $@-t $@
 dist_doc_DATA += docs/config.example
+dist_doc_DATA += docs/architecture.md
 dist_doc_DATA += docs/privacy.md

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "core/idcard.h"
+#include "db/bench.h"
 #include "db/dashboard.h"
 #include "db/search.h"
 #include "db/store.h"

@@ -1,9 +1,4 @@
 ## tests for db (included by tests/local.mk)
-
-## The subcommands that work on the database.  They are added here because
-## this fragment is read after tui/local.mk sets guanai_SOURCES.
-guanai_SOURCES += tui/cmd_cases.c tui/cmd_check.c tui/cmd_backup.c \
-	tui/cmd_import.c tui/cmd_export.c
 EXTRA_DIST += tests/test_db_util.h tests/test_crypt_util.h
 if HAVE_CRITERION
 check_PROGRAMS += tests/test_db
@@ -65,7 +60,6 @@ endif
 TESTS += tests/test_privacy_cli.sh
 EXTRA_DIST += tests/test_privacy_cli.sh
 ## guanai purge: retention of closed cases (db/purge.c).
-guanai_SOURCES += tui/cmd_purge.c
 if HAVE_CRITERION
 check_PROGRAMS += tests/test_purge
 tests_test_purge_SOURCES = tests/test_purge.c

@@ -1,7 +1,4 @@
 ## tests for policy (included by tests/local.mk)
-## The screen command lives in tui/ but belongs to the policy part; it is
-## added here because this fragment comes after tui/local.mk.
-guanai_SOURCES += tui/cmd_screen.c
 if HAVE_CRITERION
 check_PROGRAMS += tests/test_policy
 tests_test_policy_SOURCES = tests/test_policy.c tests/test_policy_util.h

@@ -1,4 +1,4 @@
-## Tests of the supervision screens (included by tui/screens.mk): a
+## Tests of the supervision screens (included by Makefile.am): a
 ## program that fills a database with users and cases, and golden screens.
 check_PROGRAMS += tests/screens_seed
 tests_screens_seed_SOURCES = tests/screens_seed.c

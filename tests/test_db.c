@@ -721,3 +721,14 @@ Test(db, a_changed_answer_sends_an_approved_case_back_for_review)
 		" AND detail LIKE '%answers changed after review%'"), 1);
 	gu_db_close(db);
 }
+
+Test(db, a_status_list_makes_a_mask)
+{
+	unsigned mask = 0;
+	gu_error err;
+
+	cr_assert_eq(gu_case_status_mask_parse("draft, returned", &mask, &err), 0);
+	cr_assert_eq(mask, (1u << GU_CASE_DRAFT) | (1u << GU_CASE_RETURNED));
+	cr_assert_eq(gu_case_status_mask_parse("closed,bogus", &mask, &err), -GU_EINVAL);
+	cr_assert(strstr(err.message, "\"bogus\" is not a case status"), "%s", err.message);
+}

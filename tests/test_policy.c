@@ -2,6 +2,8 @@
  * question, and each kind of mistake stops loading at file:line:column. */
 #include "config.h"
 
+#include "core/qtype.h"
+#include "core/strbuf.h"
 #include "tests/test_policy_util.h"
 
 #define H TP_HEAD_LINES
@@ -306,4 +308,153 @@ Test(policy_errors, a_missing_file)
 	cr_assert_lt(gu_policy_load_file("/nonexistent/x.policy", &p, &err), 0);
 	cr_assert_eq(err.code, GU_EIO);
 	cr_assert_str_eq(err.where, "/nonexistent/x.policy");
+}
+
+/* Loads the minimal policy with header lines added after its effective
+ * date; returns the load's code with err filled. */
+static int load_with_header(const char *lines, gu_policy **p, gu_error *err)
+{
+	static const char at[] = "  effective: 2024-01-01\n";
+	char *mini = tp_mini(NULL, NULL, 0), *s, *cut = strstr(mini, at) + strlen(at);
+	size_t head = (size_t)(cut - mini);
+	int rc;
+
+	s = malloc(strlen(mini) + strlen(lines) + 1);
+	cr_assert_not_null(s);
+	memcpy(s, mini, head);
+	strcpy(s + head, lines);
+	strcat(s, cut);
+	rc = gu_policy_load_text("t.policy", s, strlen(s), p, err);
+	free(s);
+	free(mini);
+	return rc;
+}
+
+Test(policy, shipped_counties_are_chaoyangs_seven_in_picker_order)
+{
+	static const char want[7][7] = {
+		"211302", "211303", "211321", "211322", "211324", "211381", "211382"
+	};
+	gu_policy *p = tp_load();
+
+	cr_assert_eq(gu_policy_county_count(p), 7);
+	for (size_t i = 0; i < 7; i++)
+		cr_assert_str_eq(gu_policy_county(p, i), want[i]);
+	cr_assert_null(gu_policy_county(p, 7));
+	gu_policy_free(p);
+}
+
+Test(policy_errors, the_header_sets_the_item_count)
+{
+	gu_policy *p = NULL;
+	gu_error err;
+
+	cr_assert_lt(load_with_header("  items: 40\n", &p, &err), 0);
+	cr_assert(strstr(err.message, "item 40 is missing: the list has 40 items"), "%s", err.message);
+	cr_assert_lt(load_with_header("  items: 38\n", &p, &err), 0);
+	cr_assert(strstr(err.message, "item 39: items are numbered 1 to 38"), "%s", err.message);
+	cr_assert_lt(load_with_header("  items: many\n", &p, &err), 0);
+	cr_assert_str_eq(err.where, "t.policy:4:10");
+	cr_assert(strstr(err.message, "is not a number of items"), "%s", err.message);
+	cr_assert_lt(load_with_header("  items: 100\n", &p, &err), 0);
+	cr_assert_null(p);
+}
+
+Test(policy_errors, the_header_lists_the_pickers_counties)
+{
+	gu_policy *p = NULL;
+	gu_error err;
+
+	cr_assert_eq(load_with_header("  counties: 211302, 130102\n", &p, &err), 0, "%s", err.message);
+	cr_assert_eq(gu_policy_county_count(p), 2);
+	cr_assert_str_eq(gu_policy_county(p, 1), "130102");
+	gu_policy_free(p);
+	p = NULL;
+	cr_assert_eq(load_with_header("", &p, &err), 0);
+	cr_assert_eq(gu_policy_county_count(p), 0);
+	gu_policy_free(p);
+	p = NULL;
+	cr_assert_lt(load_with_header("  counties: 211302 211300\n", &p, &err), 0);
+	cr_assert_str_eq(err.where, "t.policy:4:20");
+	cr_assert(strstr(err.message, "\"211300\" is not a current county-level code"), "%s",
+		err.message);
+	cr_assert_null(p);
+}
+
+TestSuite(qtype, .timeout = 60);
+
+Test(qtype, every_type_has_one_row_found_by_its_name)
+{
+	static const char names[][10] = {
+		"text", "date", "choice", "multi", "yesno", "integer", "code", "idnumber", "phone"
+	};
+	char all[200];
+
+	for (int t = 0; t < GU_Q_COUNT; t++) {
+		const gu_qtype_ops *ops = gu_qtype((enum gu_qtype)t);
+
+		cr_assert_eq((int)ops->type, t);
+		cr_assert_str_eq(ops->name, names[t]);
+		cr_assert_eq(gu_qtype_by_name(names[t]), ops);
+		cr_assert(ops->check && ops->read && ops->words);
+	}
+	cr_assert_null(gu_qtype_by_name("number"));
+	cr_assert_str_eq(gu_qtype_names(all, sizeof all),
+		"text, date, choice, multi, yesno, integer, code, idnumber, phone");
+}
+
+Test(qtype, a_list_is_read_item_by_item_without_spaces)
+{
+	const char *s = " a , bc,,d ", *t;
+	size_t n;
+
+	t = gu_list_next(&s, &n);
+	cr_assert(t && n == 1 && t[0] == 'a');
+	t = gu_list_next(&s, &n);
+	cr_assert(t && n == 2 && strncmp(t, "bc", 2) == 0);
+	t = gu_list_next(&s, &n);
+	cr_assert(t && n == 1 && t[0] == 'd');
+	cr_assert_null(gu_list_next(&s, &n));
+}
+
+Test(qtype, values_read_and_said_in_words)
+{
+	gu_policy *p = tp_load();
+	const gu_question *dob = gu_policy_find_question(p, "child.dob");
+	const gu_question *county = gu_policy_find_question(p, "child.hukou_county");
+	char buf[200];
+	int64_t v;
+
+	cr_assert(gu_qtype(dob->type)->read(dob, "2015-03-02", &v));
+	cr_assert_eq(v, 20150302);
+	cr_assert_not(gu_qtype(dob->type)->read(dob, "2015-02-30", &v));
+	cr_assert_str_eq(gu_qtype(dob->type)->words(dob, v = 20150302, buf, sizeof buf), "2015-03-02");
+	cr_assert(gu_qtype(county->type)->read(county, "211322", &v));
+	cr_assert_eq(v, 211322);
+	cr_assert(strstr(gu_qtype(county->type)->words(county, v, buf, sizeof buf), "211322"));
+	cr_assert_neq(gu_qtype(county->type)->check(county, "211399", &(gu_error){ 0 }), 0);
+	gu_policy_free(p);
+}
+
+TestSuite(strbuf, .timeout = 60);
+
+Test(strbuf, pieces_join_and_the_text_is_handed_over)
+{
+	gu_strbuf b = { 0 };
+	char *s;
+	int i;
+
+	gu_sb_put(&b, "ab", 2);
+	gu_sb_printf(&b, "-%d-", 42);
+	for (i = 0; i < 200; i++)
+		gu_sb_put(&b, "xy", 2);
+	cr_assert_eq(b.len, 6 + 400);
+	s = gu_sb_take(&b);
+	cr_assert(strncmp(s, "ab-42-xyxy", 10) == 0);
+	cr_assert_eq(strlen(s), 406);
+	cr_assert_null(b.s);
+	free(s);
+	s = gu_sb_take(&b);
+	cr_assert_str_eq(s, "");
+	free(s);
 }

@@ -134,7 +134,6 @@ Test(region, chaoyang)
 	};
 
 	for (int i = 0; i < 7; i++) {
-		cr_assert_str_eq(gu_chaoyang_counties[i], want[i]);
 		cr_assert(gu_region_in_chaoyang(want[i]));
 		cr_assert(gu_region_current(want[i]));
 	}

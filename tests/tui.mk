@@ -16,8 +16,9 @@ tests_test_tui_dbdump_LDADD = $(TEST_LIBS)
 tests_test_tui_lock_SOURCES = tests/test_tui_lock.c
 tests_test_tui_lock_CFLAGS = $(AM_CFLAGS) $(SQLITE_CFLAGS)
 tests_test_tui_lock_LDADD = $(SQLITE_LIBS)
-TESTS += tests/test_tui.sh tests/test_tui_flow.sh
-EXTRA_DIST += tests/test_tui.sh tests/test_tui_flow.sh tests/golden_checks.sh tests/tui-scripts tests/golden
+TESTS += tests/test_tui.sh tests/test_tui_flow.sh tests/test_city40.sh
+EXTRA_DIST += tests/test_tui.sh tests/test_tui_flow.sh tests/golden_checks.sh tests/tui-scripts tests/golden \
+	tests/test_city40.sh tests/city40
 
 ## make bench: start-up, memory and key latency beside dialog.
 check_PROGRAMS += tests/bench_tui

@@ -9,6 +9,7 @@
 
 #include "core/answers.h"
 #include "core/eval.h"
+#include "core/keys.h"
 #include "core/policy.h"
 #include "db/store.h"
 #include "tui/colors.h"
@@ -44,7 +45,6 @@ typedef struct gu_istep {
 } gu_istep;
 
 #define GU_ROSTER_KEY "@roster"
-#define GU_MAX_MEMBERS 20
 
 /* The case being worked on. */
 typedef struct gu_session {
@@ -159,7 +159,7 @@ void gu_small_draw(gu_app *a);
 void gu_frame_title(gu_app *a, const char *text);
 /* Draws the message line (a.msg) and the key-help line from pairs. */
 void gu_frame_bottom(gu_app *a, const char *const *pairs, size_t npairs);
-/* Sets the message line; returns nothing. */
+/* Sets the message line. */
 void gu_app_message(gu_app *a, enum gu_color_role role, const char *text);
 /* Returns a person list ("child,member.2") in words, written into buf. */
 const char *gu_persons_words(const char *persons, char *buf, size_t size);
@@ -183,9 +183,9 @@ int gu_session_flush(gu_app *a);
 int gu_session_rebuild(gu_app *a);
 /* Returns the index of key among the steps, or nsteps. */
 size_t gu_session_find(const gu_session *s, const char *key);
-/* Remembers the step on screen in the database; returns nothing. */
+/* Remembers the step on screen in the database. */
 void gu_session_remember(gu_app *a);
-/* Writes the progress counts to the database now; returns nothing. */
+/* Writes the progress counts to the database now. */
 void gu_session_store_progress(gu_app *a);
 /* Evaluates the answers into ses->res; returns 0, or -1 with eval_err. */
 int gu_session_evaluate(gu_app *a);

@@ -21,50 +21,25 @@ enum {
 	OPT_SEARCH, OPT_GROUP, OPT_ITEM, OPT_DUE, OPT_SORT, OPT_LIMIT, OPT_FORCE
 };
 
-/* Prints the CSV options' help to f; returns nothing. */
+/* Prints the CSV options' help to f. */
 void gu_cases_csv_usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s cases --csv [OPTION]...\n"), PACKAGE);
 	fputs(_("Write the cases as CSV for a spreadsheet: one row per case with the child's\n"
 		"name, the masked ID number, township, worker, groups, status, the next\n"
 		"follow-up and each item's verdict and referral.\n\n"), f);
-	fputs(_("  --encoding ENC    utf-8 (with a byte order mark, the default) or gb18030\n"
+	fprintf(f, _("  --encoding ENC    utf-8 (with a byte order mark, the default) or gb18030\n"
 		"  --output FILE     write to FILE (made readable by you only), not to the screen\n"
 		"  --status LIST     only these statuses (draft,complete,returned,reviewed,closed)\n"
 		"  --worker NAME     only this worker's cases\n"
 		"  --township NAME   only cases of this township\n"
 		"  --search TEXT     part of a name, its pinyin or initials, or an ID number's end\n"
 		"  --group GROUP     only floating, left_behind or difficult children\n"
-		"  --item N          only cases where item N (1-39) applies\n"
+		"  --item N          only cases where item N (1-%d) applies\n"
 		"  --due-by DATE     only cases with a follow-up due by DATE (YYYY-MM-DD)\n"
 		"  --sort ORDER      default, updated, name, township or due\n"
-		"  --limit N         at most N cases\n"), f);
+		"  --limit N         at most N cases\n"), gu_policy_items_or_max());
 	fputs(_("  --force           replace the --output FILE when it exists (kept otherwise)\n"), f);
-}
-
-/* Sets the status mask from a comma-separated list; returns 0 or -1 (printed). */
-static int parse_statuses(const char *list, unsigned *mask)
-{
-	char *copy = strdup(list), *save = NULL, *word;
-	int ret = 0;
-
-	if (!copy)
-		return -1;
-	for (word = strtok_r(copy, ",", &save); word; word = strtok_r(NULL, ",", &save)) {
-		enum gu_case_status s;
-		gu_error err;
-
-		while (*word == ' ')
-			word++;
-		if (gu_case_status_parse(word, &s, &err) < 0) {
-			gu_complain("%s", err.message);
-			ret = -1;
-			break;
-		}
-		*mask |= 1u << s;
-	}
-	free(copy);
-	return ret;
 }
 
 /* Parses a positive number no larger than max; returns it, or -1 (printed). */
@@ -82,12 +57,98 @@ static long parse_number(const char *s, long max, const char *option)
 	return v;
 }
 
+/* Where the options go. */
+struct ctx {
+	gu_search_filter *f;
+	enum gu_csv_encoding *enc;
+	const char **output;
+	unsigned *flags;
+};
+
+/* Takes one of the options of "cases --csv" into ctx; returns 0 or the
+ * exit status after a message. */
+static int take(int opt, const char *arg, void *ctx)
+{
+	const struct ctx *c = ctx;
+	gu_error err;
+	gu_date d;
+	long v;
+
+	switch (opt) {
+	case OPT_CSV:
+		break;
+	case OPT_ENCODING:
+		if (strcmp(arg, "utf-8") == 0 || strcmp(arg, "utf8") == 0)
+			*c->enc = GU_CSV_UTF8_BOM;
+		else if (strcmp(arg, "gb18030") == 0)
+			*c->enc = GU_CSV_GB18030;
+		else {
+			gu_complain(_("--encoding takes utf-8 or gb18030, not \"%s\""), arg);
+			return 2;
+		}
+		break;
+	case OPT_OUTPUT:
+		*c->output = arg;
+		break;
+	case OPT_FORCE:
+		*c->flags |= GU_SAFE_REPLACE;
+		break;
+	case OPT_STATUS:
+		if (gu_case_status_mask_parse(arg, &c->f->status_mask, &err) < 0) {
+			gu_complain("%s", err.message);
+			return 2;
+		}
+		break;
+	case OPT_WORKER:
+		c->f->worker = arg;
+		break;
+	case OPT_TOWNSHIP:
+		c->f->township = arg;
+		break;
+	case OPT_SEARCH:
+		c->f->query = arg;
+		break;
+	case OPT_GROUP:
+		if (!gu_group_valid(arg)) {
+			gu_complain(_("\"%s\" is not a group (floating, left_behind or difficult)"),
+				arg);
+			return 2;
+		}
+		c->f->group = arg;
+		break;
+	case OPT_ITEM:
+		if ((v = parse_number(arg, gu_policy_items_or_max(), "--item")) < 0)
+			return 2;
+		c->f->item = (int)v;
+		break;
+	case OPT_DUE:
+		if (!gu_date_parse(arg, &d)) {
+			gu_complain(_("%s: \"%s\" is not a date; write it as YYYY-MM-DD"),
+				"--due-by", arg);
+			return 2;
+		}
+		c->f->due_by = arg;
+		break;
+	case OPT_SORT:
+		if (gu_search_sort_parse(arg, &c->f->sort, &err) < 0) {
+			gu_complain("%s", err.message);
+			return 2;
+		}
+		break;
+	case OPT_LIMIT:
+		if ((v = parse_number(arg, 100000000L, "--limit")) < 0)
+			return 2;
+		c->f->limit = (size_t)v;
+		break;
+	}
+	return 0;
+}
+
 /* Parses the options into f and the others; returns 0, or an exit status. */
 static int parse(int argc, char **argv, gu_search_filter *f, enum gu_csv_encoding *enc,
 	const char **output, unsigned *flags)
 {
-	static const struct option longopts[] = {
-		GU_COMMON_LONGOPTS,
+	static const struct option own[] = {
 		{ "csv", no_argument, NULL, OPT_CSV },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
 		{ "output", required_argument, NULL, OPT_OUTPUT },
@@ -101,93 +162,15 @@ static int parse(int argc, char **argv, gu_search_filter *f, enum gu_csv_encodin
 		{ "due-by", required_argument, NULL, OPT_DUE },
 		{ "sort", required_argument, NULL, OPT_SORT },
 		{ "limit", required_argument, NULL, OPT_LIMIT },
-		{ "help", no_argument, NULL, GU_OPT_HELP },
 		{ NULL, 0, NULL, 0 }
 	};
-	gu_error err;
-	gu_date d;
-	long v;
-	int opt;
+	struct ctx c = { f, enc, output, flags };
+	int rc;
 
 	optind = 0;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (opt) {
-		case GU_OPT_HELP:
-			gu_cases_csv_usage(stdout);
-			return -1;
-		case OPT_CSV:
-			break;
-		case OPT_ENCODING:
-			if (strcmp(optarg, "utf-8") == 0 || strcmp(optarg, "utf8") == 0)
-				*enc = GU_CSV_UTF8_BOM;
-			else if (strcmp(optarg, "gb18030") == 0)
-				*enc = GU_CSV_GB18030;
-			else {
-				gu_complain(_("--encoding takes utf-8 or gb18030, not \"%s\""), optarg);
-				return 2;
-			}
-			break;
-		case OPT_OUTPUT:
-			*output = optarg;
-			break;
-		case OPT_FORCE:
-			*flags |= GU_SAFE_REPLACE;
-			break;
-		case OPT_STATUS:
-			if (parse_statuses(optarg, &f->status_mask) < 0)
-				return 2;
-			break;
-		case OPT_WORKER:
-			f->worker = optarg;
-			break;
-		case OPT_TOWNSHIP:
-			f->township = optarg;
-			break;
-		case OPT_SEARCH:
-			f->query = optarg;
-			break;
-		case OPT_GROUP:
-			if (!gu_group_valid(optarg)) {
-				gu_complain(_("\"%s\" is not a group (floating, left_behind or difficult)"),
-					optarg);
-				return 2;
-			}
-			f->group = optarg;
-			break;
-		case OPT_ITEM:
-			if ((v = parse_number(optarg, 39, "--item")) < 0)
-				return 2;
-			f->item = (int)v;
-			break;
-		case OPT_DUE:
-			if (!gu_date_parse(optarg, &d)) {
-				gu_complain(_("%s: \"%s\" is not a date; write it as YYYY-MM-DD"),
-					"--due-by", optarg);
-				return 2;
-			}
-			f->due_by = optarg;
-			break;
-		case OPT_SORT:
-			if (gu_search_sort_parse(optarg, &f->sort, &err) < 0) {
-				gu_complain("%s", err.message);
-				return 2;
-			}
-			break;
-		case OPT_LIMIT:
-			if ((v = parse_number(optarg, 100000000L, "--limit")) < 0)
-				return 2;
-			f->limit = (size_t)v;
-			break;
-		case '?':
-			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s cases --help\""),
-				argv[optind - 1], PACKAGE);
-			return 2;
-		default:
-			if (gu_common_option(opt, optarg) != 0)
-				return 2;
-		}
-	}
+	rc = gu_command_options(argc, argv, "cases", gu_cases_csv_usage, own, take, &c);
+	if (rc >= 0)
+		return rc == 0 ? -1 : rc;
 	if (optind < argc) {
 		gu_complain(_("\"%s cases\" takes no arguments; see \"%s cases --help\""), PACKAGE,
 			PACKAGE);
@@ -226,6 +209,7 @@ int gu_cases_csv(int argc, char **argv)
 	status = parse(argc, argv, &f, &enc, &output, &flags);
 	if (status != 0)
 		return status < 0 ? 0 : status;
+	f.items = gu_policy_items();
 	status = gu_cli_open(GU_DB_OPEN_READONLY, &db);
 	if (status != 0)
 		return status;

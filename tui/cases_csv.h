@@ -8,7 +8,7 @@
 /* Runs "cases --csv" with the cases command's argv (argv[0] "cases");
  * returns the exit status. */
 int gu_cases_csv(int argc, char **argv);
-/* Prints the help of the CSV options to f; returns nothing. */
+/* Prints the help of the CSV options to f. */
 void gu_cases_csv_usage(FILE *f);
 
 #endif

@@ -57,11 +57,11 @@ typedef struct cv_state {
 int cv_add(cv_state *s, const char *text, enum gu_color_role role, int indent, int item,
 	bool heading);
 
-/* Draws the open popup; returns nothing. */
+/* Draws the open popup. */
 void cv_popup_draw(gu_app *a, cv_state *s);
-/* Takes a key in the open popup; returns nothing. */
+/* Takes a key in the open popup. */
 void cv_popup_key(gu_app *a, cv_state *s, const gu_key *k);
-/* Opens a popup for the case (checking who may); returns nothing. */
+/* Opens a popup for the case (checking who may). */
 void cv_popup_open(gu_app *a, cv_state *s, enum cv_popup p);
 /* Reloads the case and marks the document for rebuilding; returns 0 or -1. */
 int cv_reload(gu_app *a, cv_state *s);

@@ -41,7 +41,7 @@ static int first_status(gu_app *a, cv_state *s, int item)
 	return st;
 }
 
-/* Opens popup p when the session may use it; returns nothing. */
+/* Opens popup p when the session may use it. */
 void cv_popup_open(gu_app *a, cv_state *s, enum cv_popup p)
 {
 	int i;
@@ -79,7 +79,7 @@ void cv_popup_open(gu_app *a, cv_state *s, enum cv_popup p)
 	s->pop = p;
 }
 
-/* Draws a labelled field row inside a popup; returns nothing. */
+/* Draws a labelled field row inside a popup. */
 static void field_row(const gu_rect *r, int row, int lw, const char *label, gu_edit *e,
 	bool focus)
 {
@@ -100,7 +100,7 @@ static int label_width(const char *const *labels, int n)
 	return w;
 }
 
-/* Draws the follow-up form; returns nothing. */
+/* Draws the follow-up form. */
 static void draw_followup(gu_app *a, cv_state *s)
 {
 	const gu_item *it = gu_policy_item_by_number(a->pol, chosen_item(s));
@@ -133,7 +133,7 @@ static void draw_followup(gu_app *a, cv_state *s)
 			gu_attr(GU_R_DIM));
 }
 
-/* Draws the re-screen form; returns nothing. */
+/* Draws the re-screen form. */
 static void draw_rescreen(gu_app *a, cv_state *s)
 {
 	const char *labels[2];
@@ -162,7 +162,7 @@ static const char *tv_word(gu_tv v)
 	return v == GU_YES ? _("eligible") : v == GU_MAYBE ? _("verify") : _("not shown");
 }
 
-/* Draws what the re-screen changed; returns nothing. */
+/* Draws what the re-screen changed. */
 static void draw_changes(gu_app *a, cv_state *s)
 {
 	gu_rect r = gu_layout_popup(&a->lay, a->lay.body.h + 2, 76);
@@ -205,7 +205,7 @@ static void draw_changes(gu_app *a, cv_state *s)
 	gu_put(r.y + r.h - 2, r.x + 2, r.w - 4, _("Up/Down scroll, Esc closes."), gu_attr(GU_R_DIM));
 }
 
-/* Draws the review popups; returns nothing. */
+/* Draws the review popups. */
 static void draw_review(gu_app *a, cv_state *s)
 {
 	size_t n, i;
@@ -243,7 +243,7 @@ static void draw_review(gu_app *a, cv_state *s)
 			  "Esc cancels."), gu_attr(GU_R_DIM));
 }
 
-/* Draws the form asking why a completed case's answers change; returns nothing. */
+/* Draws the form asking why a completed case's answers change. */
 static void draw_edit(gu_app *a, cv_state *s)
 {
 	gu_rect r = gu_layout_popup(&a->lay, 9, 66);
@@ -261,7 +261,7 @@ static void draw_edit(gu_app *a, cv_state *s)
 			gu_attr(GU_R_DIM));
 }
 
-/* Draws the open popup; returns nothing. */
+/* Draws the open popup. */
 void cv_popup_draw(gu_app *a, cv_state *s)
 {
 	switch (s->pop) {
@@ -286,14 +286,14 @@ void cv_popup_draw(gu_app *a, cv_state *s)
 	}
 }
 
-/* Sets the popup's error from err; returns nothing. */
+/* Sets the popup's error from err. */
 static void pop_error(cv_state *s, const gu_error *err)
 {
 	snprintf(s->pop_err, sizeof s->pop_err, "%s",
 		err->message[0] ? err->message : gu_code_text(err->code));
 }
 
-/* Saves the follow-up the form holds; returns nothing. */
+/* Saves the follow-up the form holds. */
 static void save_followup(gu_app *a, cv_state *s)
 {
 	gu_followup_new f;
@@ -327,7 +327,7 @@ static void save_followup(gu_app *a, cv_state *s)
 	cv_reload(a, s);
 }
 
-/* Re-screens the case as the form says; returns nothing. */
+/* Re-screens the case as the form says. */
 static void rescreen(gu_app *a, cv_state *s)
 {
 	gu_policy *other = NULL;
@@ -365,7 +365,7 @@ static void rescreen(gu_app *a, cv_state *s)
 	s->pop = CV_POP_CHANGES;
 }
 
-/* Records the review decision; returns nothing. */
+/* Records the review decision. */
 static void decide(gu_app *a, cv_state *s, enum gu_review_decision d)
 {
 	size_t n;
@@ -398,7 +398,7 @@ static bool focus_key(cv_state *s, const gu_key *k, int n)
 	return false;
 }
 
-/* Takes a key in the follow-up form; returns nothing. */
+/* Takes a key in the follow-up form. */
 static void followup_key(gu_app *a, cv_state *s, const gu_key *k)
 {
 	static const int fields[4] = { -1, CV_F_DATE, CV_F_NOTE, CV_F_DUE };
@@ -423,7 +423,7 @@ static void followup_key(gu_app *a, cv_state *s, const gu_key *k)
 		s->pop_err[0] = '\0';
 }
 
-/* Takes a key in the open popup; returns nothing. */
+/* Takes a key in the open popup. */
 void cv_popup_key(gu_app *a, cv_state *s, const gu_key *k)
 {
 	size_t n;

@@ -14,7 +14,7 @@
 
 enum { OPT_FORCE = 0x2200 };
 
-/* Prints the command's help to f; returns nothing. */
+/* Prints the command's help to f. */
 static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s backup [--db PATH] [--force] FILE\n"), PACKAGE);
@@ -23,39 +23,41 @@ static void usage(FILE *f)
 		"never be the database itself.\n"), f);
 }
 
+/* What the command's own options say. */
+struct opts {
+	unsigned flags;
+};
+
+/* Takes one of the command's own options into ctx; returns 0 or the exit
+ * status after a message. */
+static int take(int opt, const char *arg, void *ctx)
+{
+	struct opts *o = ctx;
+
+	(void)arg;
+	if (opt == OPT_FORCE)
+		o->flags |= GU_SAFE_REPLACE;
+	return 0;
+}
+
 /* Runs "guanai backup"; returns the exit status. */
 int cmd_backup(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		GU_COMMON_LONGOPTS,
+	static const struct option own[] = {
 		{ "force", no_argument, NULL, OPT_FORCE },
-		{ "help", no_argument, NULL, GU_OPT_HELP },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct opts o = { 0 };
 	unsigned flags = 0;
 	gu_db *db = NULL;
 	gu_error err;
 	char buf[1024];
-	int opt, status = 0;
+	int status = 0;
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (opt) {
-		case GU_OPT_HELP:
-			usage(stdout);
-			return 0;
-		case OPT_FORCE:
-			flags |= GU_SAFE_REPLACE;
-			break;
-		case '?':
-			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s backup --help\""),
-				argv[optind - 1], PACKAGE);
-			return 2;
-		default:
-			if (gu_common_option(opt, optarg) != 0)
-				return 2;
-		}
-	}
+	status = gu_command_options(argc, argv, "backup", usage, own, take, &o);
+	if (status >= 0)
+		return status;
+	flags = o.flags;
 	if (argc - optind != 1) {
 		gu_complain(_("give one file to write the backup to; see \"%s backup --help\""),
 			PACKAGE);

@@ -37,31 +37,6 @@ static void usage(FILE *f)
 		"                    spreadsheet instead (\"cases --csv --help\" for its options)\n"), f);
 }
 
-/* Sets f->status_mask from a comma-separated list; returns 0 or -1 (printed). */
-static int parse_statuses(const char *list, gu_case_filter *f)
-{
-	char *copy = strdup(list), *save = NULL, *word;
-	int ret = 0;
-
-	if (!copy)
-		return -1;
-	for (word = strtok_r(copy, ",", &save); word; word = strtok_r(NULL, ",", &save)) {
-		enum gu_case_status s;
-		gu_error err;
-
-		while (*word == ' ')
-			word++;
-		if (gu_case_status_parse(word, &s, &err) < 0) {
-			gu_complain("%s", err.message);
-			ret = -1;
-			break;
-		}
-		f->status_mask |= 1u << s;
-	}
-	free(copy);
-	return ret;
-}
-
 /* Prints s with tabs and line breaks made spaces and other control
  * characters escaped (core/text.h); returns nothing. */
 static void put_field(const char *s)
@@ -126,8 +101,10 @@ int cmd_cases(int argc, char **argv)
 			usage(stdout);
 			return 0;
 		case OPT_STATUS:
-			if (parse_statuses(optarg, &f) < 0)
+			if (gu_case_status_mask_parse(optarg, &f.status_mask, &err) < 0) {
+				gu_complain("%s", err.message);
 				return 2;
+			}
 			break;
 		case OPT_WORKER:
 			f.worker = optarg;

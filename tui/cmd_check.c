@@ -12,7 +12,7 @@
 #include "tui/login_cli.h"
 #include "tui/options.h"
 
-/* Prints the command's help to f; returns nothing. */
+/* Prints the command's help to f. */
 static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s check [--db PATH]\n"), PACKAGE);
@@ -28,7 +28,7 @@ int cmd_check(int argc, char **argv)
 	gu_error err;
 	char buf[1024];
 	long count;
-	int status, rc = gu_command_options(argc, argv, "check", usage);
+	int status, rc = gu_command_options(argc, argv, "check", usage, NULL, NULL, NULL);
 
 	if (rc >= 0)
 		return rc;

@@ -13,7 +13,7 @@
 #include "tui/locale.h"
 #include "tui/options.h"
 
-/* Prints the command's help to f; returns nothing. */
+/* Prints the command's help to f. */
 static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s config\n"), PACKAGE);
@@ -43,7 +43,7 @@ static const char *language_source(const gu_settings *s, char *buf, size_t size)
 	return buf;
 }
 
-/* Prints "key = value" padded to a column, then "# source"; returns nothing. */
+/* Prints "key = value" padded to a column, then "# source". */
 static void print_setting(enum gu_setting k, const char *value, const char *source)
 {
 	char line[600];
@@ -60,7 +60,7 @@ int cmd_config(int argc, char **argv)
 	const gu_settings *s = gu_config();
 	char src[400], dir[4200], cwd[4096];
 	unsigned i;
-	int rc = gu_command_options(argc, argv, "config", usage);
+	int rc = gu_command_options(argc, argv, "config", usage, NULL, NULL, NULL);
 
 	if (rc >= 0)
 		return rc;

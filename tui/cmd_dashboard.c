@@ -15,18 +15,18 @@
 #include "tui/login_cli.h"
 #include "tui/options.h"
 
-enum { OPT_FROM = 0x2000, OPT_TO, OPT_TODAY };
+enum { OPT_FROM = GU_OPT_OWN, OPT_TO, OPT_TODAY, OPT_END };
 
 #define BAR_COLS 40
 #define LABEL_COLS 16
 
-/* Prints the command's help to f; returns nothing. */
+/* Prints the command's help to f. */
 static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s dashboard [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"), PACKAGE);
-	fputs(_("Count the cases made in a period: by status, by group, by item (1-39) and by\n"
+	fprintf(f, _("Count the cases made in a period: by status, by group, by item (1-%d) and by\n"
 		"township, and the follow-ups that are open or overdue.  A worker sees only\n"
-		"their own cases.\n\n"), f);
+		"their own cases.\n\n"), gu_policy_items_or_max());
 	fputs(_("  --from DATE   the first day of the period (default: the first case)\n"
 		"  --to DATE     the last day of the period (default: today)\n"
 		"  --today DATE  count as overdue what was due before DATE (default: today)\n"
@@ -36,7 +36,7 @@ static void usage(FILE *f)
 }
 
 /* Prints label (its control characters escaped) padded or cut to
- * LABEL_COLS columns; returns nothing. */
+ * LABEL_COLS columns. */
 static void put_label(const char *label)
 {
 	char *safe = gu_text_escape_controls(label, GU_ESCAPE_FIELD);
@@ -58,7 +58,7 @@ static const char *item_name(const gu_policy *p, int k)
 	return it ? gu_pick(it->name_zh, it->name_en) : "";
 }
 
-/* Prints a bar of value scaled so that max fills BAR_COLS; returns nothing. */
+/* Prints a bar of value scaled so that max fills BAR_COLS. */
 static void put_bar(long value, long max)
 {
 	long cols = max > 0 ? (value * BAR_COLS + max - 1) / max : 0;
@@ -67,7 +67,7 @@ static void put_bar(long value, long max)
 		putchar('#');
 }
 
-/* Prints one labelled line with a count and a bar; returns nothing. */
+/* Prints one labelled line with a count and a bar. */
 static void put_line(const char *label, long value, long max)
 {
 	fputs("  ", stdout);
@@ -77,13 +77,13 @@ static void put_line(const char *label, long value, long max)
 	putchar('\n');
 }
 
-/* Prints the dashboard; returns nothing. */
+/* Prints the dashboard. */
 static void print_dashboard(const gu_dashboard *d, const gu_policy *p, const char *from,
 	const char *to)
 {
 	long max;
 	size_t i;
-	int k;
+	int k, nitems = p ? (int)gu_policy_item_count(p) : 0;
 
 	/* TRANSLATORS: the first line of the dashboard; the words "from" and "to"
 	   are replaced by dates or by "start" and "now" */
@@ -104,10 +104,14 @@ static void print_dashboard(const gu_dashboard *d, const gu_policy *p, const cha
 	put_line(gu_group_label("difficult"), d->difficult, max);
 	printf("\n%s\n", _("Items: cases eligible + to verify"));
 	max = 0;
-	for (k = 1; k <= GU_DASHBOARD_ITEMS; k++)
+	if (d->items > nitems)
+		nitems = d->items;
+	for (k = 1; k <= nitems; k++)
 		if (d->eligible[k] + d->verify[k] > max)
 			max = d->eligible[k] + d->verify[k];
-	for (k = 1; k <= GU_DASHBOARD_ITEMS; k++) {
+	if (d->items > nitems)
+		nitems = d->items;
+	for (k = 1; k <= nitems; k++) {
 		printf("  %2d ", k);
 		put_label(item_name(p, k));
 		printf(" %6ld + %-5ld ", d->eligible[k], d->verify[k]);
@@ -126,46 +130,27 @@ static void print_dashboard(const gu_dashboard *d, const gu_policy *p, const cha
 /* Runs "guanai dashboard"; returns the exit status. */
 int cmd_dashboard(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		GU_COMMON_LONGOPTS,
+	static const struct option own[] = {
 		{ "from", required_argument, NULL, OPT_FROM },
 		{ "to", required_argument, NULL, OPT_TO },
 		{ "today", required_argument, NULL, OPT_TODAY },
-		{ "help", no_argument, NULL, GU_OPT_HELP },
 		{ NULL, 0, NULL, 0 }
 	};
+	const char *o[OPT_END - GU_OPT_OWN] = { NULL };
 	const char *from = NULL, *to = NULL, *today = NULL;
 	gu_policy *p = NULL;
 	gu_dashboard d;
 	char buf[1024];
 	gu_error err;
 	gu_db *db;
-	int opt, status;
+	int status;
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (opt) {
-		case GU_OPT_HELP:
-			usage(stdout);
-			return 0;
-		case OPT_FROM:
-			from = optarg;
-			break;
-		case OPT_TO:
-			to = optarg;
-			break;
-		case OPT_TODAY:
-			today = optarg;
-			break;
-		case '?':
-			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s dashboard --help\""),
-				argv[optind - 1], PACKAGE);
-			return 2;
-		default:
-			if (gu_common_option(opt, optarg) != 0)
-				return 2;
-		}
-	}
+	status = gu_command_options(argc, argv, "dashboard", usage, own, gu_option_keep, o);
+	if (status >= 0)
+		return status;
+	from = o[OPT_FROM - GU_OPT_OWN];
+	to = o[OPT_TO - GU_OPT_OWN];
+	today = o[OPT_TODAY - GU_OPT_OWN];
 	if (optind < argc) {
 		gu_complain(_("\"%s dashboard\" takes no arguments; see \"%s dashboard --help\""),
 			PACKAGE, PACKAGE);

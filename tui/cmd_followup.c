@@ -14,15 +14,15 @@
 #include "tui/login_cli.h"
 #include "tui/options.h"
 
-enum { OPT_DATE = 0x2000, OPT_NOTE, OPT_DUE };
+enum { OPT_DATE = GU_OPT_OWN, OPT_NOTE, OPT_DUE, OPT_END };
 
-/* Prints the command's help to f; returns nothing. */
+/* Prints the command's help to f. */
 static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s followup ID ITEM STATUS [OPTION]...\n"), PACKAGE);
-	fputs(_("Record a follow-up of item ITEM (1-39) of case ID: the referral's status from\n"
+	fprintf(f, _("Record a follow-up of item ITEM (1-%d) of case ID: the referral's status from\n"
 		"now on (referred, in_progress, delivered, declined or not_eligible), when it\n"
-		"happened, a note and when to follow it up next.\n\n"), f);
+		"happened, a note and when to follow it up next.\n\n"), gu_policy_items_or_max());
 	fputs(_("  --date YYYY-MM-DD  when it happened (default: today)\n"
 		"  --note TEXT        what happened\n"
 		"  --due YYYY-MM-DD   when to follow it up next\n"
@@ -42,16 +42,18 @@ static bool date_ok(const char *s, const char *option)
 	return false;
 }
 
-/* Parses an item number 1-39 into *item; returns true or prints what is wrong. */
+/* Parses an item number of the policy's list into *item; returns true or
+ * prints what is wrong. */
 static bool item_ok(const char *s, int *item)
 {
+	int max = gu_policy_items_or_max();
 	char *end;
 	long v;
 
 	errno = 0;
 	v = strtol(s, &end, 10);
-	if (errno || end == s || *end || v < 1 || v > 39) {
-		gu_complain(_("\"%s\" is not an item number; give a number from 1 to 39"), s);
+	if (errno || end == s || *end || v < 1 || v > max) {
+		gu_complain(_("\"%s\" is not an item number; give a number from 1 to %d"), s, max);
 		return false;
 	}
 	*item = (int)v;
@@ -61,44 +63,25 @@ static bool item_ok(const char *s, int *item)
 /* Runs "guanai followup"; returns the exit status. */
 int cmd_followup(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		GU_COMMON_LONGOPTS,
+	static const struct option own[] = {
 		{ "date", required_argument, NULL, OPT_DATE },
 		{ "note", required_argument, NULL, OPT_NOTE },
 		{ "due", required_argument, NULL, OPT_DUE },
-		{ "help", no_argument, NULL, GU_OPT_HELP },
 		{ NULL, 0, NULL, 0 }
 	};
+	const char *o[OPT_END - GU_OPT_OWN] = { NULL };
 	gu_followup_new fu = { 0 };
 	char buf[1024];
 	gu_error err;
 	gu_db *db;
-	int opt, status, item = 0;
+	int status, item = 0;
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (opt) {
-		case GU_OPT_HELP:
-			usage(stdout);
-			return 0;
-		case OPT_DATE:
-			fu.date = optarg;
-			break;
-		case OPT_NOTE:
-			fu.note = optarg;
-			break;
-		case OPT_DUE:
-			fu.next_due = optarg;
-			break;
-		case '?':
-			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s followup --help\""),
-				argv[optind - 1], PACKAGE);
-			return 2;
-		default:
-			if (gu_common_option(opt, optarg) != 0)
-				return 2;
-		}
-	}
+	status = gu_command_options(argc, argv, "followup", usage, own, gu_option_keep, o);
+	if (status >= 0)
+		return status;
+	fu.date = o[OPT_DATE - GU_OPT_OWN];
+	fu.note = o[OPT_NOTE - GU_OPT_OWN];
+	fu.next_due = o[OPT_DUE - GU_OPT_OWN];
 	if (optind + 3 != argc) {
 		gu_complain(_("say \"followup ID ITEM STATUS\"; see \"%s followup --help\""), PACKAGE);
 		return 2;

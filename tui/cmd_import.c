@@ -10,6 +10,7 @@
 #include "core/answers.h"
 #include "core/eval.h"
 #include "core/i18n.h"
+#include "core/keys.h"
 #include "core/policy.h"
 #include "db/store.h"
 #include "tui/commands.h"
@@ -18,7 +19,7 @@
 
 enum { OPT_STATUS = 0x2000, OPT_DUPLICATE, OPT_ENCODING };
 
-/* Prints the command's help to f; returns nothing. */
+/* Prints the command's help to f. */
 static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s import [OPTION]... FILE...\n"), PACKAGE);
@@ -46,8 +47,8 @@ static int already_stored(gu_db *db, const char *file, const gu_answers *a, char
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		return -1;
 	}
-	found = gu_import_find_same(db, sha, gu_answers_get(a, "child.id_number"),
-		gu_answers_get(a, "interview.date"), id, &err);
+	found = gu_import_find_same(db, sha, gu_answers_get(a, GU_KEY_CHILD_ID),
+		gu_answers_get(a, GU_KEY_INTERVIEW_DATE), id, &err);
 	if (found < 0) {
 		gu_complain("%s: %s", file, gu_error_text(&err, buf, sizeof buf));
 		return -1;
@@ -93,12 +94,12 @@ static int import_one(gu_db *db, const gu_policy *p, const char *file,
 	}
 	memset(&c, 0, sizeof c);
 	c.source_sha256 = sha;
-	c.worker = gu_answers_get(&a, "interview.worker");
+	c.worker = gu_answers_get(&a, GU_KEY_INTERVIEW_WORKER);
 	if (!c.worker || !*c.worker)
 		c.worker = gu_opts.user;
-	c.township = gu_answers_get(&a, "interview.township");
-	c.child_name = gu_answers_get(&a, "child.name");
-	c.child_id_number = gu_answers_get(&a, "child.id_number");
+	c.township = gu_answers_get(&a, GU_KEY_INTERVIEW_TOWNSHIP);
+	c.child_name = gu_answers_get(&a, GU_KEY_CHILD_NAME);
+	c.child_id_number = gu_answers_get(&a, GU_KEY_CHILD_ID);
 	c.policy_id = gu_policy_id(p);
 	c.policy_version = gu_policy_version(p);
 	c.policy_hash = gu_policy_hash(p);
@@ -118,58 +119,63 @@ cleanup:
 	return ret;
 }
 
+/* What the command's own options say. */
+struct opts {
+	enum gu_case_status status;
+	const char *encoding;
+	bool again;
+};
+
+/* Takes one of the command's own options into ctx; returns 0 or the exit
+ * status after a message. */
+static int take(int opt, const char *arg, void *ctx)
+{
+	struct opts *o = ctx;
+
+	gu_error err;
+
+	if (opt == OPT_STATUS) {
+		if (gu_case_status_parse(arg, &o->status, &err) < 0) {
+			gu_complain("%s", err.message);
+			return 2;
+		}
+	} else if (opt == OPT_DUPLICATE) {
+		if (strcmp(arg, "new") != 0 && strcmp(arg, "skip") != 0) {
+			gu_complain(_("--duplicate takes new or skip, not \"%s\""), arg);
+			return 2;
+		}
+		o->again = strcmp(arg, "new") == 0;
+	} else if (opt == OPT_ENCODING) {
+		return gu_encoding_option(arg, &o->encoding);
+	}
+	return 0;
+}
+
 /* Runs "guanai import"; returns the exit status. */
 int cmd_import(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		GU_COMMON_LONGOPTS,
+	static const struct option own[] = {
 		{ "status", required_argument, NULL, OPT_STATUS },
 		{ "duplicate", required_argument, NULL, OPT_DUPLICATE },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
-		{ "help", no_argument, NULL, GU_OPT_HELP },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct opts o = { .status = GU_CASE_COMPLETE };
 	enum gu_case_status status = GU_CASE_COMPLETE;
 	const char *encoding = NULL;
 	gu_policy *p = NULL;
 	gu_db *db = NULL;
 	gu_error err;
 	char buf[1024];
-	int opt, i, worst = 0;
+	int i, worst = 0;
 	bool again = false;
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (opt) {
-		case GU_OPT_HELP:
-			usage(stdout);
-			return 0;
-		case OPT_STATUS:
-			if (gu_case_status_parse(optarg, &status, &err) < 0) {
-				gu_complain("%s", err.message);
-				return 2;
-			}
-			break;
-		case OPT_DUPLICATE:
-			if (strcmp(optarg, "new") != 0 && strcmp(optarg, "skip") != 0) {
-				gu_complain(_("--duplicate takes new or skip, not \"%s\""), optarg);
-				return 2;
-			}
-			again = strcmp(optarg, "new") == 0;
-			break;
-		case OPT_ENCODING:
-			if (gu_encoding_option(optarg, &encoding) != 0)
-				return 2;
-			break;
-		case '?':
-			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s import --help\""),
-				argv[optind - 1], PACKAGE);
-			return 2;
-		default:
-			if (gu_common_option(opt, optarg) != 0)
-				return 2;
-		}
-	}
+	i = gu_command_options(argc, argv, "import", usage, own, take, &o);
+	if (i >= 0)
+		return i;
+	status = o.status;
+	encoding = o.encoding;
+	again = o.again;
 	if (optind >= argc) {
 		gu_complain(_("give the answers files to import; see \"%s import --help\""), PACKAGE);
 		return 2;

@@ -13,11 +13,11 @@
 #include "tui/login_cli.h"
 #include "tui/options.h"
 
-enum { OPT_ALL = 0x2000, OPT_DATE };
+enum { OPT_ALL = GU_OPT_OWN, OPT_DATE, OPT_END };
 
 static const char *const kind_names[] = { "gained", "lost", "changed" };
 
-/* Prints the command's help to f; returns nothing. */
+/* Prints the command's help to f. */
 static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s rescreen ID|--all [--date YYYY-MM-DD] [--policy FILE]\n"), PACKAGE);
@@ -33,7 +33,7 @@ static void usage(FILE *f)
 		"  --db PATH         the database to read\n"), f);
 }
 
-/* Prints the changes of one case; returns nothing. */
+/* Prints the changes of one case. */
 static void put_changes(const gu_rescreen *r)
 {
 	size_t i;
@@ -57,7 +57,7 @@ static void each_case(const char *case_id, const gu_rescreen *r, const gu_error 
 		gu_complain(_("case %s: %s"), case_id, gu_error_text(case_err, buf, sizeof buf));
 }
 
-/* Prints the summary of --all; returns nothing. */
+/* Prints the summary of --all. */
 static void put_summary(const gu_rescreen_summary *s)
 {
 	int item;
@@ -73,42 +73,25 @@ static void put_summary(const gu_rescreen_summary *s)
 /* Runs "guanai rescreen"; returns the exit status. */
 int cmd_rescreen(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		GU_COMMON_LONGOPTS,
+	static const struct option own[] = {
 		{ "all", no_argument, NULL, OPT_ALL },
 		{ "date", required_argument, NULL, OPT_DATE },
-		{ "help", no_argument, NULL, GU_OPT_HELP },
 		{ NULL, 0, NULL, 0 }
 	};
+	const char *o[OPT_END - GU_OPT_OWN] = { NULL };
 	const char *date = NULL;
 	bool all = false;
 	gu_policy *p = NULL;
 	gu_db *db = NULL;
 	char buf[1024];
 	gu_error err;
-	int opt, status;
+	int status;
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (opt) {
-		case GU_OPT_HELP:
-			usage(stdout);
-			return 0;
-		case OPT_ALL:
-			all = true;
-			break;
-		case OPT_DATE:
-			date = optarg;
-			break;
-		case '?':
-			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s rescreen --help\""),
-				argv[optind - 1], PACKAGE);
-			return 2;
-		default:
-			if (gu_common_option(opt, optarg) != 0)
-				return 2;
-		}
-	}
+	status = gu_command_options(argc, argv, "rescreen", usage, own, gu_option_keep, o);
+	if (status >= 0)
+		return status;
+	all = o[OPT_ALL - GU_OPT_OWN] != NULL;
+	date = o[OPT_DATE - GU_OPT_OWN];
 	if (all ? optind != argc : optind + 1 != argc) {
 		gu_complain(_("give one case ID or --all; see \"%s rescreen --help\""), PACKAGE);
 		return 2;

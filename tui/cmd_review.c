@@ -12,9 +12,9 @@
 #include "tui/login_cli.h"
 #include "tui/options.h"
 
-enum { OPT_REASON = 0x2000, OPT_NOTE };
+enum { OPT_REASON = GU_OPT_OWN, OPT_NOTE, OPT_END };
 
-/* Prints the command's help to f; returns nothing. */
+/* Prints the command's help to f. */
 static void usage(FILE *f)
 {
 	const gu_return_reason *r = NULL;
@@ -40,41 +40,24 @@ static void usage(FILE *f)
 /* Runs "guanai review"; returns the exit status. */
 int cmd_review(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		GU_COMMON_LONGOPTS,
+	static const struct option own[] = {
 		{ "reason", required_argument, NULL, OPT_REASON },
 		{ "note", required_argument, NULL, OPT_NOTE },
-		{ "help", no_argument, NULL, GU_OPT_HELP },
 		{ NULL, 0, NULL, 0 }
 	};
+	const char *o[OPT_END - GU_OPT_OWN] = { NULL };
 	const char *reason = NULL, *note = NULL, *id, *what;
 	enum gu_review_decision d;
 	char buf[1024];
 	gu_error err;
 	gu_db *db;
-	int opt, status;
+	int status;
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (opt) {
-		case GU_OPT_HELP:
-			usage(stdout);
-			return 0;
-		case OPT_REASON:
-			reason = optarg;
-			break;
-		case OPT_NOTE:
-			note = optarg;
-			break;
-		case '?':
-			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s review --help\""),
-				argv[optind - 1], PACKAGE);
-			return 2;
-		default:
-			if (gu_common_option(opt, optarg) != 0)
-				return 2;
-		}
-	}
+	status = gu_command_options(argc, argv, "review", usage, own, gu_option_keep, o);
+	if (status >= 0)
+		return status;
+	reason = o[OPT_REASON - GU_OPT_OWN];
+	note = o[OPT_NOTE - GU_OPT_OWN];
 	if (optind + 2 != argc) {
 		gu_complain(_("say \"review ID approve\" or \"review ID return --reason CODE --note TEXT\"; "
 			"see \"%s review --help\""), PACKAGE);

@@ -18,21 +18,21 @@
 
 enum { OPT_FORMAT = 0x2000, OPT_ENCODING };
 
-/* Prints the command's usage; returns nothing. */
-static void screen_help(void)
+/* Prints the command's usage to f. */
+static void usage(FILE *f)
 {
-	printf(_("Usage: %s screen [--format tsv|json] [--encoding utf-8|gb18030] [--policy FILE] FILE...\n"),
+	fprintf(f, _("Usage: %s screen [--format tsv|json] [--encoding utf-8|gb18030] [--policy FILE] FILE...\n"),
 		PACKAGE);
 	fputs(_("Screen answers files against the policy: one line per item that is not\n"
 		"\"no\": FILE, ITEM, VERDICT (eligible or verify), PERSONS, REASON, separated\n"
 		"by tabs.  A file with an error prints its error and makes the exit status 2;\n"
-		"the other files are still screened.\n"), stdout);
-	fputs(_("  --format tsv|json   tab-separated lines (default) or one JSON object per file\n"), stdout);
+		"the other files are still screened.\n"), f);
+	fputs(_("  --format tsv|json   tab-separated lines (default) or one JSON object per file\n"), f);
 	fputs(_("  --encoding ENC      the files' encoding: utf-8 (default) or gb18030, as\n"
-		"                      Windows tools save them\n"), stdout);
+		"                      Windows tools save them\n"), f);
 }
 
-/* Writes s as a JSON string to f; returns nothing. */
+/* Writes s as a JSON string to f. */
 static void json_string(FILE *f, const char *s)
 {
 	fputc('"', f);
@@ -83,7 +83,7 @@ static bool ob_room(struct outbuf *ob, size_t n)
 	return false;
 }
 
-/* Appends n bytes of s to ob; returns nothing. */
+/* Appends n bytes of s to ob. */
 static void ob_put(struct outbuf *ob, const char *s, size_t n)
 {
 	if (!ob_room(ob, n)) {
@@ -94,8 +94,7 @@ static void ob_put(struct outbuf *ob, const char *s, size_t n)
 	ob->len += n;
 }
 
-/* Appends s to ob as a TSV field: tabs and line ends become spaces;
- * returns nothing. */
+/* Appends s to ob as a TSV field: tabs and line ends become spaces. */
 static void ob_field(struct outbuf *ob, const char *s)
 {
 	for (;;) {
@@ -327,16 +326,42 @@ cleanup:
 	return status;
 }
 
+/* What the command's own options say. */
+struct opts {
+	bool json;
+	const char *encoding;
+};
+
+/* Takes one of the command's own options into ctx; returns 0 or the exit
+ * status after a message. */
+static int take(int opt, const char *arg, void *ctx)
+{
+	struct opts *o = ctx;
+
+	if (opt == OPT_FORMAT) {
+		if (strcmp(arg, "json") == 0)
+			o->json = true;
+		else if (strcmp(arg, "tsv") == 0)
+			o->json = false;
+		else {
+			gu_complain(_("--format takes tsv or json, not \"%s\""), arg);
+			return 2;
+		}
+	} else if (opt == OPT_ENCODING) {
+		return gu_encoding_option(arg, &o->encoding);
+	}
+	return 0;
+}
+
 /* Runs "guanai screen"; returns the exit status. */
 int cmd_screen(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		GU_COMMON_LONGOPTS,
+	static const struct option own[] = {
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
-		{ "help", no_argument, NULL, GU_OPT_HELP },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct opts o = { 0 };
 	gu_policy *p = NULL;
 	gu_evaluator *ev;
 	struct readbuf rb = { NULL, 0 };
@@ -345,37 +370,14 @@ int cmd_screen(int argc, char **argv)
 	char buf[1024];
 	bool json = false;
 	const char *encoding = NULL;
-	int opt, status = 0, i;
+	int status = 0, i;
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (opt) {
-		case OPT_FORMAT:
-			if (strcmp(optarg, "json") == 0)
-				json = true;
-			else if (strcmp(optarg, "tsv") == 0)
-				json = false;
-			else {
-				gu_complain(_("--format takes tsv or json, not \"%s\""), optarg);
-				return 2;
-			}
-			break;
-		case OPT_ENCODING:
-			if (gu_encoding_option(optarg, &encoding) != 0)
-				return 2;
-			break;
-		case GU_OPT_HELP:
-			screen_help();
-			return 0;
-		case '?':
-			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s screen --help\""),
-				argv[optind - 1], PACKAGE);
-			return 2;
-		default:
-			if (gu_common_option(opt, optarg) != 0)
-				return 2;
-		}
-	}
+	status = gu_command_options(argc, argv, "screen", usage, own, take, &o);
+	if (status >= 0)
+		return status;
+	status = 0;
+	json = o.json;
+	encoding = o.encoding;
 	if (optind >= argc) {
 		gu_complain(_("screen needs at least one answers file; see \"%s screen --help\""), PACKAGE);
 		return 2;

@@ -16,7 +16,7 @@
 
 enum { OPT_ROLE = 0x2000, OPT_NEW_PASSWORD_FILE, OPT_RECOVERY_FILE, OPT_TO };
 
-/* Prints the command's help to f; returns nothing. */
+/* Prints the command's help to f. */
 static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s users add NAME --role worker|supervisor [OPTION]...\n"

@@ -32,7 +32,7 @@ static const struct role_style styles[GU_R_COUNT] = {
 
 static bool use_colors;
 
-/* Sets up the pairs when the terminal can show colours; returns nothing. */
+/* Sets up the pairs when the terminal can show colours. */
 void gu_colors_init(void)
 {
 	const char *no_color = getenv("NO_COLOR");

@@ -22,7 +22,7 @@ enum gu_color_role {
 	GU_R_COUNT
 };
 
-/* Sets up the colour pairs when the terminal has colours; returns nothing. */
+/* Sets up the colour pairs when the terminal has colours. */
 void gu_colors_init(void);
 /* Returns the attributes to draw a role with. */
 attr_t gu_attr(enum gu_color_role r);

@@ -87,7 +87,7 @@ const char *gu_config_export_dir(char *buf, size_t size)
 	return buf;
 }
 
-/* Frees the settings; returns nothing. */
+/* Frees the settings. */
 void gu_config_free(void)
 {
 	gu_settings_free(&settings);

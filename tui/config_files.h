@@ -25,7 +25,7 @@ const char *gu_config_user_path(void);
  * not set; returns buf. */
 const char *gu_config_export_dir(char *buf, size_t size);
 
-/* Frees the settings; returns nothing. */
+/* Frees the settings. */
 void gu_config_free(void);
 
 #endif

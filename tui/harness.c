@@ -27,7 +27,7 @@ static size_t ntimings;
 static char where[96];
 static int script_line;
 
-/* Remembers which question is on screen; returns nothing. */
+/* Remembers which question is on screen. */
 void gu_harness_where(const char *key)
 {
 	snprintf(where, sizeof where, "%s", key ? key : "");
@@ -134,7 +134,7 @@ static bool parse_key(const char *name, gu_key *k)
 	return false;
 }
 
-/* Writes the screen into the file named by arg; returns nothing. */
+/* Writes the screen into the file named by arg. */
 static void dump_to(const char *arg)
 {
 	const char *dir = getenv("GUANAI_TEST_DUMP_DIR");
@@ -251,7 +251,7 @@ got:
 	return true;
 }
 
-/* Records how long the last key took; returns nothing. */
+/* Records how long the last key took. */
 void gu_harness_key_done(void)
 {
 	struct timespec now;
@@ -267,7 +267,7 @@ void gu_harness_key_done(void)
 			+ (double)(now.tv_nsec - key_start.tv_nsec) / 1e6;
 }
 
-/* Writes the timings and closes the script; returns nothing. */
+/* Writes the timings and closes the script. */
 void gu_harness_finish(void)
 {
 	const char *path = getenv("GUANAI_TEST_TIMING");

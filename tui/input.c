@@ -28,7 +28,7 @@ static gu_idle_fn idle_fn;
 static void *idle_ctx;
 static bool idling;   /* idle_fn is running: it reads keys of its own */
 
-/* Sets the idle lock; returns nothing. */
+/* Sets the idle lock. */
 void gu_input_set_idle(int minutes, gu_idle_fn fn, void *ctx)
 {
 	idle_minutes = minutes > 0 && fn ? minutes : 0;

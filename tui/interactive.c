@@ -7,7 +7,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <sqlite3.h>
 
 #include "core/i18n.h"
 #include "db/crypt_login.h"
@@ -20,67 +19,37 @@
 #include "tui/paint.h"
 #include "tui/screens_supervise.h"
 
-/* Draws the current screen in full; returns nothing. */
+/* The interview's screens: how each draws itself and takes a key. */
+static const struct screen {
+	void (*draw)(gu_app *a);
+	void (*key)(gu_app *a, const gu_key *k);
+} screens[GU_SCR_COUNT] = {
+	[GU_SCR_START] = { gu_start_draw, gu_start_key },
+	[GU_SCR_LIST] = { gu_list_draw, gu_list_key },
+	[GU_SCR_INTERVIEW] = { gu_interview_draw, gu_interview_key },
+	[GU_SCR_RESULT] = { gu_result_draw, gu_result_key },
+	[GU_SCR_ITEM] = { gu_item_draw, gu_item_key },
+	[GU_SCR_FINISH] = { gu_finish_draw, gu_finish_key },
+};
+
+/* Draws the current screen in full. */
 static void draw(gu_app *a)
 {
 	erase();
 	gu_harness_where(a->scr == GU_SCR_INTERVIEW && a->ses && a->ses->nsteps
 		? a->ses->steps[a->ses->pos].key : "");
-	if (a->lay.too_small) {
+	if (a->lay.too_small)
 		gu_small_draw(a);
-	} else {
-		switch (a->scr) {
-		case GU_SCR_START:
-			gu_start_draw(a);
-			break;
-		case GU_SCR_LIST:
-			gu_list_draw(a);
-			break;
-		case GU_SCR_INTERVIEW:
-			gu_interview_draw(a);
-			break;
-		case GU_SCR_RESULT:
-			gu_result_draw(a);
-			break;
-		case GU_SCR_ITEM:
-			gu_item_draw(a);
-			break;
-		case GU_SCR_FINISH:
-			gu_finish_draw(a);
-			break;
-		default:
-			break;
-		}
-	}
+	else
+		screens[a->scr].draw(a);
 	gu_cursor_apply();
 	refresh();
 }
 
-/* Hands a key to the current screen; returns nothing. */
+/* Hands a key to the current screen. */
 static void dispatch(gu_app *a, const gu_key *k)
 {
-	switch (a->scr) {
-	case GU_SCR_START:
-		gu_start_key(a, k);
-		break;
-	case GU_SCR_LIST:
-		gu_list_key(a, k);
-		break;
-	case GU_SCR_INTERVIEW:
-		gu_interview_key(a, k);
-		break;
-	case GU_SCR_RESULT:
-		gu_result_key(a, k);
-		break;
-	case GU_SCR_ITEM:
-		gu_item_key(a, k);
-		break;
-	case GU_SCR_FINISH:
-		gu_finish_key(a, k);
-		break;
-	default:
-		break;
-	}
+	screens[a->scr].key(a, k);
 }
 
 /* Loads the policy with the screen already up; on failure closes the
@@ -105,12 +74,12 @@ static int load_policy_or_leave(gu_app *a)
 #define GU_TUI_SQLITE_HEAP (1024 * 1024)
 
 /* Opens the database (one that cannot be opened is shown on the start
- * screen, which then offers no interview); returns nothing. */
+ * screen, which then offers no interview). */
 static void open_db(gu_app *a)
 {
 	gu_error err;
 
-	sqlite3_soft_heap_limit64(GU_TUI_SQLITE_HEAP);
+	gu_db_limit_memory(GU_TUI_SQLITE_HEAP);
 	gu_error_clear(&err);
 	if (gu_db_default_path(gu_opts.db_path, a->db_path, sizeof a->db_path, &err) == 0
 			&& gu_db_has_keys(a->db_path)) {
@@ -126,7 +95,7 @@ static void open_db(gu_app *a)
 	}
 }
 
-/* Frees everything a holds; returns nothing. */
+/* Frees everything a holds. */
 static void close_data(gu_app *a)
 {
 	gu_session_close(a);

@@ -3,7 +3,7 @@
 
 #include "tui/layout.h"
 
-/* Fills l for a terminal of lines x cols; returns nothing. */
+/* Fills l for a terminal of lines x cols. */
 void gu_layout_compute(gu_layout *l, int lines, int cols)
 {
 	l->lines = lines;

@@ -25,7 +25,7 @@ typedef struct gu_layout {
 	int text_w;         /* width of body text: wider screens keep lines readable */
 } gu_layout;
 
-/* Computes the layout for a terminal of lines x cols; returns nothing. */
+/* Computes the layout for a terminal of lines x cols. */
 void gu_layout_compute(gu_layout *l, int lines, int cols);
 /* Returns a box of the wanted size centred in the body, shrunk to fit. */
 gu_rect gu_layout_popup(const gu_layout *l, int want_h, int want_w);

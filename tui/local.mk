@@ -9,6 +9,7 @@ guanai_SOURCES = \
 	tui/interactive.c tui/app.h \
 	tui/input.c tui/input.h tui/harness.c tui/harness.h \
 	tui/colors.c tui/colors.h tui/layout.c tui/layout.h tui/paint.h \
+	tui/listview.c tui/listview.h \
 	tui/widget.h tui/widget_paint.c tui/widget_edit.c tui/widget_field.c \
 	tui/widget_choice.c tui/widget_date.c tui/widget_idnum.c \
 	tui/widget_county.c tui/widget_int.c tui/widget_text.c \
@@ -16,6 +17,19 @@ guanai_SOURCES = \
 	tui/screen_list.c tui/screen_interview.c tui/screen_roster.c \
 	tui/screen_result.c tui/screen_item.c tui/screen_finish.c \
 	tui/screen_small.c
+## The supervision screens: who is working (login, users), the case list,
+## one case in full, and the dashboard.  Their tests: tests/screens.mk.
+guanai_SOURCES += tui/screens_supervise.h tui/screens_util.c tui/screens_util.h \
+	tui/screen_login.c tui/screen_users.c tui/screen_cases.c \
+	tui/screen_caseview.c tui/caseview.h tui/caseview_actions.c \
+	tui/screen_dashboard.c
+## The subcommands.
+guanai_SOURCES += tui/cmd_cases.c tui/cmd_check.c tui/cmd_backup.c \
+	tui/cmd_import.c tui/cmd_export.c tui/cmd_screen.c
+guanai_SOURCES += tui/login_cli.c tui/login_cli.h tui/cmd_users.c tui/cmd_review.c \
+	tui/cmd_followup.c tui/cmd_dashboard.c
+guanai_SOURCES += tui/cases_csv.c tui/cases_csv.h
+guanai_SOURCES += tui/cmd_rescreen.c tui/cmd_purge.c
 guanai_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS) $(SQLITE_CFLAGS)
 guanai_LDADD = db/libdb.a core/libcore.a \
 	$(NCURSESW_LIBS) $(SQLITE_LIBS) $(SODIUM_LIBS) $(LIBINTL) $(LIBICONV)
@@ -36,6 +50,3 @@ clean-local: clean-locale-tree
 clean-locale-tree:
 	-rm -rf locale
 .PHONY: clean-locale-tree
-
-## The text-width module lives in core but belongs to the screens' work.
-core_libcore_a_SOURCES += core/text.c core/text.h

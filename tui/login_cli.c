@@ -13,7 +13,7 @@
 #include "tui/login_cli.h"
 #include "tui/options.h"
 
-/* Removes a trailing line end from buf; returns nothing. */
+/* Removes a trailing line end from buf. */
 static void chomp(char *buf)
 {
 	size_t len = strlen(buf);

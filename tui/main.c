@@ -14,7 +14,7 @@
 #include "tui/locale.h"
 #include "tui/options.h"
 
-/* Prints the usage text to f; returns nothing. */
+/* Prints the usage text to f. */
 static void print_help(FILE *f)
 {
 	unsigned i;
@@ -55,7 +55,7 @@ static void print_help(FILE *f)
 	fprintf(f, _("Run \"%s COMMAND --help\" for the options of a command.\n"), PACKAGE);
 }
 
-/* Prints the version text in the GNU format; returns nothing. */
+/* Prints the version text in the GNU format. */
 static void print_version(void)
 {
 	printf("%s %s\n", PACKAGE, VERSION);

@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 
 #include "core/i18n.h"
+#include "core/keys.h"
+#include "core/policy.h"
 #include "core/recode.h"
 #include "core/text.h"
 #include "tui/locale.h"
@@ -65,15 +67,22 @@ int gu_common_option(int opt, const char *arg)
 }
 
 /* Parses a plain command's options; returns -1 to go on, else the status. */
-int gu_command_options(int argc, char **argv, const char *command, void (*usage)(FILE *))
+int gu_command_options(int argc, char **argv, const char *command, void (*usage)(FILE *),
+	const struct option *own, gu_option_fn take, void *ctx)
 {
-	static const struct option longopts[] = {
+	static const struct option common[] = {
 		GU_COMMON_LONGOPTS,
 		{ "help", no_argument, NULL, GU_OPT_HELP },
 		{ NULL, 0, NULL, 0 }
 	};
-	int opt;
+	struct option longopts[GU_MAX_OWN_OPTIONS + sizeof common / sizeof common[0]];
+	size_t n = 0, i;
+	int opt, rc;
 
+	for (i = 0; own && own[i].name && n < GU_MAX_OWN_OPTIONS; i++)
+		longopts[n++] = own[i];
+	for (i = 0; i < sizeof common / sizeof common[0]; i++)
+		longopts[n++] = common[i];
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (opt) {
@@ -85,11 +94,23 @@ int gu_command_options(int argc, char **argv, const char *command, void (*usage)
 				argv[optind - 1], PACKAGE, command);
 			return 2;
 		default:
-			if (gu_common_option(opt, optarg) != 0)
-				return 2;
+			rc = gu_common_option(opt, optarg);
+			if (rc == 1)
+				rc = take ? take(opt, optarg, ctx) : 2;
+			if (rc != 0)
+				return rc < 0 ? 2 : rc;
 		}
 	}
 	return -1;
+}
+
+/* Keeps an option's argument in the array ctx; returns 0. */
+int gu_option_keep(int opt, const char *arg, void *ctx)
+{
+	const char **v = ctx;
+
+	v[opt - GU_OPT_OWN] = arg ? arg : "";
+	return 0;
 }
 
 /* Returns true when path names an existing regular file. */
@@ -121,6 +142,30 @@ const char *gu_policy_path(void)
 	if (is_file(SYSCONFDIR "/" PACKAGE "/" POLICY_FILE))
 		return SYSCONFDIR "/" PACKAGE "/" POLICY_FILE;
 	return PKGDATADIR "/" POLICY_FILE;
+}
+
+/* Returns the number of items of the policy file in use, or 0 (see options.h). */
+int gu_policy_items(void)
+{
+	static int items = -1;
+	gu_policy *p = NULL;
+	gu_error err;
+
+	if (items >= 0)
+		return items;
+	items = 0;
+	if (gu_policy_load_file(gu_policy_path(), &p, &err) == 0)
+		items = (int)gu_policy_item_count(p);
+	gu_policy_free(p);
+	return items;
+}
+
+/* Returns the highest item number a command accepts (see options.h). */
+int gu_policy_items_or_max(void)
+{
+	int n = gu_policy_items();
+
+	return n > 0 ? n : GU_ITEMS_MAX;
 }
 
 /* Takes the argument of --encoding for answers files; returns 0 with

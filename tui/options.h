@@ -38,16 +38,39 @@ enum {
  * printed) when its argument is wrong, or 1 when opt is not a common one. */
 int gu_common_option(int opt, const char *arg);
 
-/* Parses the options of a command that takes only the common ones and
- * --help: shows usage(stdout) for --help and complains about an unknown
- * option.  Returns -1 when the command is to go on (its arguments start
- * at optind), else the exit status to return. */
-int gu_command_options(int argc, char **argv, const char *command, void (*usage)(FILE *));
+/* Takes one of a command's own options (opt: its value in the command's
+ * table, arg: its argument or NULL) into ctx; returns 0, or the exit
+ * status (2) after a message saying what is wrong. */
+typedef int (*gu_option_fn)(int opt, const char *arg, void *ctx);
+
+/* The most options a command may have of its own. */
+#define GU_MAX_OWN_OPTIONS 24
+/* The value of a command's first own option; the others follow it. */
+#define GU_OPT_OWN 0x2000
+
+/* A gu_option_fn for options that are only kept: ctx is an array of
+ * strings indexed by the option's value minus GU_OPT_OWN, where each
+ * option's argument ("" for one that takes none) is put; returns 0. */
+int gu_option_keep(int opt, const char *arg, void *ctx);
+
+/* Parses a command's options: the common ones, --help (shows usage(stdout))
+ * and its own (own: a table ended by a zero row, or NULL), each handed to
+ * take with ctx; complains about an unknown option.  Returns -1 when the
+ * command is to go on (its arguments start at optind), else the exit
+ * status to return. */
+int gu_command_options(int argc, char **argv, const char *command, void (*usage)(FILE *),
+	const struct option *own, gu_option_fn take, void *ctx);
 
 /* Returns the path of the policy file to use: --policy, $GUANAI_POLICY,
  * the build tree's data/ when run uninstalled, else a county's edited copy
  * in $(sysconfdir)/guanai/, else the one installed under $(pkgdatadir). */
 const char *gu_policy_path(void);
+/* Returns the number of items of the policy file in use (read once), or 0
+ * when it cannot be loaded. */
+int gu_policy_items(void);
+/* Returns gu_policy_items(), or GU_ITEMS_MAX without a policy: the
+ * highest item number a command accepts. */
+int gu_policy_items_or_max(void);
 
 /* Takes the argument of --encoding for answers files (utf-8 or gb18030);
  * returns 0 with *encoding set, or 2 (the exit status) after a message. */

@@ -25,14 +25,14 @@ void gu_fill(int y, int x, int w, attr_t a);
 int gu_put_wrapped(int y, int x, int w, int maxrows, const char *s, attr_t a);
 /* Returns the rows s needs when wrapped into w columns. */
 int gu_wrapped_rows(const char *s, int w);
-/* Draws a box with a title and clears its inside; returns nothing. */
+/* Draws a box with a title and clears its inside. */
 void gu_box(gu_rect r, const char *title);
 /* Draws the key-help line: pairs of key name and action, as many as fit. */
 void gu_keys_line(const gu_rect *r, const char *const *pairs, size_t npairs);
 
 /* Asks for the text cursor at y, x once the screen is drawn. */
 void gu_cursor_at(int y, int x);
-/* Shows the cursor where asked since the last call, or hides it; returns nothing. */
+/* Shows the cursor where asked since the last call, or hides it. */
 void gu_cursor_apply(void);
 
 #endif

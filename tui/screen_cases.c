@@ -19,6 +19,7 @@
 #include "db/search.h"
 #include "tui/config_files.h"
 #include "tui/harness.h"
+#include "tui/listview.h"
 #include "tui/paint.h"
 #include "tui/screens_util.h"
 
@@ -55,7 +56,7 @@ typedef struct cases_state {
 	char pop_err[700];
 } cases_state;
 
-/* Adds s to a sorted set of strings (at most MAX_CHOICES); returns nothing. */
+/* Adds s to a sorted set of strings (at most MAX_CHOICES). */
 static void set_add(char **set, size_t *n, const char *s)
 {
 	size_t i, j;
@@ -82,7 +83,7 @@ static void set_add(char **set, size_t *n, const char *s)
 	}
 }
 
-/* Frees a set of strings; returns nothing. */
+/* Frees a set of strings. */
 static void set_free(char **set, size_t *n)
 {
 	size_t i;
@@ -112,7 +113,7 @@ static void make_filter(const cases_state *s, gu_search_filter *f, char *due_buf
 	}
 }
 
-/* Runs the search again with the query and filters; returns nothing. */
+/* Runs the search again with the query and filters. */
 static void run(gu_app *a, cases_state *s)
 {
 	gu_search_filter f;
@@ -138,7 +139,7 @@ static void run(gu_app *a, cases_state *s)
 
 /* Collects the townships (from the counts of every case the session may
  * see) and workers (the users, or the workers of the cases listed when
- * the database has no users) to choose from; returns nothing. */
+ * the database has no users) to choose from. */
 static void load_choices(gu_app *a, cases_state *s)
 {
 	gu_dashboard d;
@@ -338,7 +339,7 @@ static int draw_filters(gu_app *a, const cases_state *s, int y, int x, int w)
 	return 2;
 }
 
-/* Draws the item picker; returns nothing. */
+/* Draws the item picker. */
 static void draw_item_popup(gu_app *a, const cases_state *s)
 {
 	size_t n = gu_policy_item_count(a->pol) + 1, i;
@@ -362,7 +363,7 @@ cleanup:
 	free(labels);
 }
 
-/* Draws the export popups; returns nothing. */
+/* Draws the export popups. */
 static void draw_export_popup(gu_app *a, cases_state *s)
 {
 	if (s->pop == POP_ENC) {
@@ -400,7 +401,7 @@ static void draw_export_popup(gu_app *a, cases_state *s)
 	}
 }
 
-/* Draws the case list; returns nothing. */
+/* Draws the case list. */
 static void draw(gu_app *a, void *st)
 {
 	static const char *const keys[] = {
@@ -431,10 +432,7 @@ static void draw(gu_app *a, void *st)
 			: _("No case matches the filters."), A_NORMAL);
 	if (h < 1)
 		h = 1;
-	if (s->cur < s->top)
-		s->top = s->cur;
-	if (s->cur >= s->top + h)
-		s->top = s->cur - h + 1;
+	gu_view_follow(s->cur, &s->top, h);
 	for (i = s->top; i < (int)s->nrows && i < s->top + h; i++, y++) {
 		attr_t at = i == s->cur ? gu_attr(GU_R_CURSOR) : A_NORMAL;
 
@@ -450,7 +448,7 @@ static void draw(gu_app *a, void *st)
 }
 
 /* Writes the list to the file named in the popup, replacing an existing
- * file only when replace (else asking first); returns nothing. */
+ * file only when replace (else asking first). */
 static void export(gu_app *a, cases_state *s, bool replace)
 {
 	gu_search_filter f;
@@ -463,6 +461,7 @@ static void export(gu_app *a, cases_state *s, bool replace)
 		return;
 	}
 	make_filter(s, &f, due);
+	f.items = (int)gu_policy_item_count(a->pol);
 	gu_error_clear(&err);
 	if (gu_export_cases_file(a->db, &f, s->file.buf,
 			s->pop_cur == 1 ? GU_CSV_GB18030 : GU_CSV_UTF8_BOM,
@@ -482,7 +481,7 @@ static void export(gu_app *a, cases_state *s, bool replace)
 	s->pop = POP_NONE;
 }
 
-/* Takes a key in a popup; returns nothing. */
+/* Takes a key in a popup. */
 static void popup_key(gu_app *a, cases_state *s, const gu_key *k)
 {
 	if (gu_key_char(k, GU_ESC)) {

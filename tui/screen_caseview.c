@@ -10,12 +10,14 @@
 
 #include "core/i18n.h"
 #include "core/idcard.h"
+#include "core/keys.h"
 #include "core/region.h"
 #include "core/text.h"
 #include "db/groups.h"
 #include "db/release.h"
 #include "db/review.h"
 #include "tui/caseview.h"
+#include "tui/listview.h"
 #include "tui/paint.h"
 #include "tui/screens_util.h"
 
@@ -46,7 +48,7 @@ int cv_add(cv_state *s, const char *text, enum gu_color_role role, int indent, i
 	return 0;
 }
 
-/* Frees the document's lines; returns nothing. */
+/* Frees the document's lines. */
 static void clear_lines(cv_state *s)
 {
 	size_t i;
@@ -82,7 +84,7 @@ static void add_wrapped(cv_state *s, int w, const char *text, enum gu_color_role
 }
 
 /* Appends text wrapped into w columns with its later rows hang columns
- * further right, so a dated event's date stands out; returns nothing. */
+ * further right, so a dated event's date stands out. */
 static void add_hanging(cv_state *s, int w, const char *text, enum gu_color_role role,
 	int indent, int hang)
 {
@@ -177,7 +179,7 @@ static const char *value_words(const cv_state *s, const gu_question *q, const ch
 }
 
 /* Adds the legal basis the answers record (db/release.h), or that none is
- * recorded and exports are refused until it is; returns nothing. */
+ * recorded and exports are refused until it is. */
 static void add_basis(gu_app *a, cv_state *s, int w)
 {
 	const gu_question *q = gu_policy_find_question(a->pol, "consent.basis");
@@ -193,7 +195,7 @@ static void add_basis(gu_app *a, cv_state *s, int w)
 		? "consent.reason" : "consent.by");
 	if (gu_consent_recorded(&ans)) {
 		snprintf(line, sizeof line, _("Legal basis: %s - %s, %s"), q ? choice_word(q, basis) : basis,
-			who, gu_answers_get(&ans, "consent.date") ? gu_answers_get(&ans, "consent.date") : "-");
+			who, gu_answers_get(&ans, GU_KEY_CONSENT_DATE) ? gu_answers_get(&ans, GU_KEY_CONSENT_DATE) : "-");
 		add_wrapped(s, w, line, GU_R_NORMAL, 2, 0);
 	} else {
 		add_wrapped(s, w, _("Legal basis: none recorded; record the guardian's consent or the "
@@ -202,7 +204,7 @@ static void add_basis(gu_app *a, cv_state *s, int w)
 	gu_answers_free(&ans);
 }
 
-/* Adds the summary of the case; returns nothing. */
+/* Adds the summary of the case. */
 static void build_summary(gu_app *a, cv_state *s, int w)
 {
 	char line[900], masked[32], g[200];
@@ -258,7 +260,7 @@ static void build_summary(gu_app *a, cv_state *s, int w)
 	}
 }
 
-/* Adds the answers by section; returns nothing. */
+/* Adds the answers by section. */
 static void build_answers(gu_app *a, cv_state *s, int w)
 {
 	gu_answers ans;
@@ -312,7 +314,7 @@ static const gu_referral *find_ref(const gu_referral *refs, size_t n, int item)
 	return NULL;
 }
 
-/* Adds the saved results with their explanations; returns nothing. */
+/* Adds the saved results with their explanations. */
 static void build_results(gu_app *a, cv_state *s, int w, const gu_referral *refs, size_t nrefs)
 {
 	gu_saved_result *res = NULL;
@@ -393,7 +395,7 @@ static int event_cmp(const void *x, const void *y)
 	return a->order < b->order ? -1 : a->order > b->order;
 }
 
-/* Appends an event (text copied); returns nothing. */
+/* Appends an event (text copied). */
 static void add_event(cv_event **v, size_t *n, size_t *cap, const char *date, gu_time_ms order,
 	const char *text)
 {
@@ -414,7 +416,7 @@ static void add_event(cv_event **v, size_t *n, size_t *cap, const char *date, gu
 	(*n)++;
 }
 
-/* Adds the timeline of follow-ups and review decisions; returns nothing. */
+/* Adds the timeline of follow-ups and review decisions. */
 static void build_timeline(gu_app *a, cv_state *s, int w, const gu_referral *refs, size_t nrefs)
 {
 	cv_event *ev = NULL;
@@ -474,7 +476,7 @@ static void build_timeline(gu_app *a, cv_state *s, int w, const gu_referral *ref
 	free(ev);
 }
 
-/* Rebuilds the document for width w; returns nothing. */
+/* Rebuilds the document for width w. */
 static void build(gu_app *a, cv_state *s, int w)
 {
 	gu_referral *refs = NULL;
@@ -525,7 +527,7 @@ static int page_rows(const gu_app *a)
 	return a->lay.body.h > 1 ? a->lay.body.h : 1;
 }
 
-/* Draws the case view; returns nothing. */
+/* Draws the case view. */
 static void draw(gu_app *a, void *st)
 {
 	static const char *const keys[] = {
@@ -555,12 +557,8 @@ static void draw(gu_app *a, void *st)
 	/* TRANSLATORS: the first line on screen of the case view and all its lines */
 	snprintf(pos, sizeof pos, _("line %d of %zu"), s->top + 1, s->nlines);
 	gu_put_right(a->lay.status.y, 1, a->lay.cols - 2, pos, gu_attr(GU_R_DIM));
-	if (s->cur >= 0) {
-		if (s->cur < s->top)
-			s->top = s->cur;
-		if (s->cur >= s->top + h)
-			s->top = s->cur - h + 1;
-	}
+	if (s->cur >= 0)
+		gu_view_follow(s->cur, &s->top, h);
 	for (i = 0; i < h && (size_t)(s->top + i) < s->nlines; i++) {
 		const cv_line *l = &s->lines[s->top + i];
 		attr_t at = s->top + i == s->cur ? gu_attr(GU_R_CURSOR) : gu_attr(l->role);
@@ -577,7 +575,7 @@ static void draw(gu_app *a, void *st)
 		gu_scr_bottom(a, worker_keys, sizeof worker_keys / sizeof worker_keys[0]);
 }
 
-/* Moves the cursor or scrolls by dir (+1/-1) lines; returns nothing. */
+/* Moves the cursor or scrolls by dir (+1/-1) lines. */
 static void step(gu_app *a, cv_state *s, int dir)
 {
 	int h = page_rows(a), i, last_top = (int)s->nlines - h;
@@ -621,7 +619,7 @@ static void page(gu_app *a, cv_state *s, int dir)
 		}
 }
 
-/* Shows or hides the full ID number; returns nothing. */
+/* Shows or hides the full ID number. */
 static void reveal(gu_app *a, cv_state *s)
 {
 	gu_error err;

@@ -1,6 +1,6 @@
 #include "config.h"
 /* The dashboard: for a chosen period, the cases by status, group and
- * township with the open and overdue follow-ups, and the 39 items as bars
+ * township with the open and overdue follow-ups, and the items as bars
  * of eligible and to-verify cases drawn in the terminal. */
 
 #include <stdio.h>
@@ -22,7 +22,7 @@ enum page { PAGE_OVERVIEW, PAGE_ITEMS, PAGE_COUNT };
 typedef struct dash_state {
 	enum period period;
 	enum page page;
-	int item;                 /* the item under the cursor, 1..39 */
+	int item;                 /* the item under the cursor, 1 .. item_count() */
 	gu_dashboard d;
 	bool loaded;
 	char from[11], to[11];
@@ -51,7 +51,7 @@ static const char *period_label(enum period p)
 	}
 }
 
-/* Loads the counts for the chosen period; returns nothing. */
+/* Loads the counts for the chosen period. */
 static void load(gu_app *a, dash_state *s)
 {
 	gu_date today;
@@ -90,7 +90,7 @@ static void load(gu_app *a, dash_state *s)
 	s->loaded = true;
 }
 
-/* Draws a horizontal bar of count out of max in w columns; returns nothing. */
+/* Draws a horizontal bar of count out of max in w columns. */
 static void hbar(int y, int x, int w, long count, long max, attr_t at)
 {
 	int n = max > 0 ? (int)((count * w + max - 1) / max) : 0, i;
@@ -99,7 +99,7 @@ static void hbar(int y, int x, int w, long count, long max, attr_t at)
 		mvaddch(y, x + i, '#' | at);
 }
 
-/* Draws the overview page from row y; returns nothing. */
+/* Draws the overview page from row y. */
 static void draw_overview(gu_app *a, dash_state *s, int y)
 {
 	const gu_dashboard *d = &s->d;
@@ -143,24 +143,34 @@ static void draw_overview(gu_app *a, dash_state *s, int y)
 	}
 }
 
-/* Draws the 39 items as vertical bars from row y; returns nothing. */
+/* Returns how many items the dashboard shows: the policy's, or more when a
+ * saved result holds a higher item number. */
+static int item_count(const gu_app *a, const dash_state *s)
+{
+	int n = (int)gu_policy_item_count(a->pol);
+
+	return s->d.items > n ? s->d.items : n;
+}
+
+/* Draws the items as vertical bars from row y. */
 static void draw_items(gu_app *a, dash_state *s, int y)
 {
 	const gu_dashboard *d = &s->d;
 	int end = a->lay.body.y + a->lay.body.h, h = end - y - 5, x0, i, r;
+	int nitems = item_count(a, s);
 	long max = 0;
 	const gu_item *it;
 	char line[600];
 
 	if (h < 2)
 		h = 2;
-	x0 = (a->lay.cols - GU_DASHBOARD_ITEMS * 2) / 2;
+	x0 = (a->lay.cols - nitems * 2) / 2;
 	if (x0 < 0)
 		x0 = 0;
-	for (i = 1; i <= GU_DASHBOARD_ITEMS; i++)
+	for (i = 1; i <= nitems; i++)
 		if (d->eligible[i] + d->verify[i] > max)
 			max = d->eligible[i] + d->verify[i];
-	for (i = 1; i <= GU_DASHBOARD_ITEMS; i++) {
+	for (i = 1; i <= nitems; i++) {
 		long tot = d->eligible[i] + d->verify[i];
 		int bar = max ? (int)((tot * h + max - 1) / max) : 0;
 		int el = tot ? (int)((d->eligible[i] * bar + tot / 2) / tot) : 0;
@@ -194,7 +204,7 @@ static void draw_items(gu_app *a, dash_state *s, int y)
 			gu_attr(GU_R_DIM));
 }
 
-/* Draws the form for a period of chosen days; returns nothing. */
+/* Draws the form for a period of chosen days. */
 static void draw_popup(gu_app *a, dash_state *s)
 {
 	gu_rect r = gu_layout_popup(&a->lay, 9, 60);
@@ -212,13 +222,82 @@ static void draw_popup(gu_app *a, dash_state *s)
 		gu_attr(s->pop_err[0] ? GU_R_ERROR : GU_R_DIM));
 }
 
-/* Draws the dashboard; returns nothing. */
+/* Leaves the dashboard; returns GU_SCREEN_BACK. */
+static int key_back(gu_app *a, void *st)
+{
+	(void)a;
+	(void)st;
+	return GU_SCREEN_BACK;
+}
+
+/* Turns to the other page; returns GU_SCREEN_STAY. */
+static int key_page(gu_app *a, void *st)
+{
+	dash_state *s = st;
+
+	(void)a;
+	s->page = (enum page)((s->page + 1) % PAGE_COUNT);
+	return GU_SCREEN_STAY;
+}
+
+/* Counts the next period; returns GU_SCREEN_STAY. */
+static int key_period(gu_app *a, void *st)
+{
+	dash_state *s = st;
+
+	s->period = s->period == P_CUSTOM ? P_ALL : (enum period)((s->period + 1) % P_COUNT);
+	load(a, s);
+	return GU_SCREEN_STAY;
+}
+
+/* Opens the form for a period of chosen days; returns GU_SCREEN_STAY. */
+static int key_choose(gu_app *a, void *st)
+{
+	dash_state *s = st;
+
+	(void)a;
+	s->pop = true;
+	s->focus = 0;
+	s->pop_err[0] = '\0';
+	return GU_SCREEN_STAY;
+}
+
+/* Shows the next item, after the last the first; returns GU_SCREEN_STAY. */
+static int key_next_item(gu_app *a, void *st)
+{
+	dash_state *s = st;
+
+	s->page = PAGE_ITEMS;
+	s->item = s->item < item_count(a, s) ? s->item + 1 : 1;
+	return GU_SCREEN_STAY;
+}
+
+/* Shows the item before, before the first the last; returns GU_SCREEN_STAY. */
+static int key_prev_item(gu_app *a, void *st)
+{
+	dash_state *s = st;
+
+	s->page = PAGE_ITEMS;
+	s->item = s->item > 1 ? s->item - 1 : item_count(a, s);
+	return GU_SCREEN_STAY;
+}
+
+/* The dashboard's keys: they run it and name themselves in the key bar. */
+static const gu_scr_key keys[] = {
+	{ '\t', 0, key_page, "Tab", N_("overview / items") },
+	{ 0, KEY_BTAB, key_page, NULL, NULL },
+	{ 'p', 0, key_period, "p", N_("period") },
+	{ 0, KEY_F(2), key_period, NULL, NULL },
+	{ 'c', 0, key_choose, "c", N_("choose days") },
+	{ 0, KEY_RIGHT, key_next_item, "Left/Right", N_("item") },
+	{ 0, KEY_LEFT, key_prev_item, NULL, NULL },
+	{ GU_ESC, 0, key_back, "Esc", N_("back") },
+	{ 'q', 0, key_back, NULL, NULL },
+};
+
+/* Draws the dashboard. */
 static void draw(gu_app *a, void *st)
 {
-	static const char *const keys[] = {
-		"Tab", N_("overview / items"), "p", N_("period"), "c", N_("choose days"),
-		"Left/Right", N_("item"), "Esc", N_("back"),
-	};
 	dash_state *s = st;
 	char line[300];
 
@@ -241,10 +320,10 @@ static void draw(gu_app *a, void *st)
 	}
 	if (s->pop)
 		draw_popup(a, s);
-	gu_scr_bottom(a, keys, sizeof keys / sizeof keys[0]);
+	gu_scr_keys_bottom(a, keys, sizeof keys / sizeof keys[0]);
 }
 
-/* Takes a key in the custom period form; returns nothing. */
+/* Takes a key in the custom period form. */
 static void popup_key(gu_app *a, dash_state *s, const gu_key *k)
 {
 	gu_date d;
@@ -281,25 +360,7 @@ static int key(gu_app *a, void *st, const gu_key *k)
 		popup_key(a, s, k);
 		return GU_SCREEN_STAY;
 	}
-	if (gu_key_char(k, GU_ESC) || gu_key_char(k, 'q'))
-		return GU_SCREEN_BACK;
-	if (gu_key_char(k, '\t') || gu_key_fn(k, KEY_BTAB)) {
-		s->page = (enum page)((s->page + 1) % PAGE_COUNT);
-	} else if (gu_key_char(k, 'p') || gu_key_fn(k, KEY_F(2))) {
-		s->period = s->period == P_CUSTOM ? P_ALL : (enum period)((s->period + 1) % P_COUNT);
-		load(a, s);
-	} else if (gu_key_char(k, 'c')) {
-		s->pop = true;
-		s->focus = 0;
-		s->pop_err[0] = '\0';
-	} else if (gu_key_fn(k, KEY_RIGHT)) {
-		s->page = PAGE_ITEMS;
-		s->item = s->item < GU_DASHBOARD_ITEMS ? s->item + 1 : 1;
-	} else if (gu_key_fn(k, KEY_LEFT)) {
-		s->page = PAGE_ITEMS;
-		s->item = s->item > 1 ? s->item - 1 : GU_DASHBOARD_ITEMS;
-	}
-	return GU_SCREEN_STAY;
+	return gu_scr_keys_run(a, s, keys, sizeof keys / sizeof keys[0], k);
 }
 
 /* Shows the dashboard until the user leaves; returns a gu_screen_ret. */

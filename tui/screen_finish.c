@@ -10,8 +10,9 @@
 #include "tui/app.h"
 #include "tui/harness.h"
 #include "tui/paint.h"
+#include "tui/screens_util.h"
 
-/* Enters the finish screen; returns nothing. */
+/* Enters the finish screen. */
 void gu_finish_enter(gu_app *a)
 {
 	gu_date d;
@@ -39,20 +40,17 @@ static int marked_count(const gu_app *a)
 	return n;
 }
 
-/* Draws the finish screen; returns nothing. */
+/* Draws the finish screen. */
 void gu_finish_draw(gu_app *a)
 {
 	static const char *const keys[] = {
 		"Tab", N_("next field"), "Enter", N_("finish the case"), "Esc", N_("back to the results"),
 	};
-	const char *tkeys[sizeof keys / sizeof keys[0]];
 	int x = a->lay.margin, w = a->lay.text_w, y = a->lay.body.y, lw;
 	char line[600];
 	size_t i;
 	int n = marked_count(a);
 
-	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
-		tkeys[i] = i % 2 ? _(keys[i]) : keys[i];
 	gu_frame_title(a, _("Finish the case"));
 	snprintf(line, sizeof line, _("Items marked for referral: %d"), n);
 	gu_put(y++, x, w, line, gu_attr(GU_R_LABEL));
@@ -84,7 +82,7 @@ void gu_finish_draw(gu_app *a)
 	y += 2;
 	if (a->fin_err[0])
 		gu_put_wrapped(y, x, w, 3, a->fin_err, gu_attr(GU_R_ERROR));
-	gu_frame_bottom(a, tkeys, sizeof keys / sizeof keys[0]);
+	gu_scr_bottom(a, keys, sizeof keys / sizeof keys[0]);
 }
 
 /* Saves results, referrals and the completed status; returns 0 or -1 with
@@ -142,7 +140,7 @@ static bool date_char(wint_t c)
 	return (c >= '0' && c <= '9') || c == '-';
 }
 
-/* Takes a key on the finish screen; returns nothing. */
+/* Takes a key on the finish screen. */
 void gu_finish_key(gu_app *a, const gu_key *k)
 {
 	if (gu_key_char(k, GU_ESC)) {

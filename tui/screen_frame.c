@@ -10,14 +10,14 @@
 #include "tui/app.h"
 #include "tui/paint.h"
 
-/* Sets the message line; returns nothing. */
+/* Sets the message line. */
 void gu_app_message(gu_app *a, enum gu_color_role role, const char *text)
 {
 	snprintf(a->msg, sizeof a->msg, "%s", text ? text : "");
 	a->msg_role = role;
 }
 
-/* Draws the title line and the saved mark; returns nothing. */
+/* Draws the title line and the saved mark. */
 void gu_frame_title(gu_app *a, const char *text)
 {
 	const gu_rect *r = &a->lay.title;
@@ -38,7 +38,7 @@ void gu_frame_title(gu_app *a, const char *text)
 	}
 }
 
-/* Draws the message and key-help lines; returns nothing. */
+/* Draws the message and key-help lines. */
 void gu_frame_bottom(gu_app *a, const char *const *pairs, size_t npairs)
 {
 	const gu_rect *m = &a->lay.message;

@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/idcard.h"
+#include "core/keys.h"
 #include "core/region.h"
 #include "core/text.h"
 #include "db/auth.h"
@@ -22,7 +23,7 @@
 /* Returns the interview date answered, else today. */
 static const char *interview_date(const gu_app *a)
 {
-	const char *d = gu_answers_get(&a->ses->ans, "interview.date");
+	const char *d = gu_answers_get(&a->ses->ans, GU_KEY_INTERVIEW_DATE);
 	gu_date tmp;
 
 	return d && gu_date_parse(d, &tmp) ? d : gu_today();
@@ -34,18 +35,18 @@ static const char *interview_date(const gu_app *a)
  * interviewer), or NULL.  It is saved only once the worker confirms it. */
 static const char *suggestion(gu_app *a, const char *key, char *buf, size_t size)
 {
-	const char *idn = gu_answers_get(&a->ses->ans, "child.id_number");
+	const char *idn = gu_answers_get(&a->ses->ans, GU_KEY_CHILD_ID);
 	gu_idcard id;
 
-	if (strcmp(key, "interview.date") == 0) {
+	if (strcmp(key, GU_KEY_INTERVIEW_DATE) == 0) {
 		snprintf(buf, size, "%s", gu_today());
 		return buf;
 	}
-	if (strcmp(key, "consent.date") == 0) {
+	if (strcmp(key, GU_KEY_CONSENT_DATE) == 0) {
 		snprintf(buf, size, "%s", interview_date(a));
 		return buf;
 	}
-	if (strcmp(key, "interview.worker") == 0) {
+	if (strcmp(key, GU_KEY_INTERVIEW_WORKER) == 0) {
 		const char *who = NULL;
 
 		/* The user who logged in, else the name given with --user, else
@@ -60,7 +61,7 @@ static const char *suggestion(gu_app *a, const char *key, char *buf, size_t size
 		}
 		return NULL;
 	}
-	if (strcmp(key, "interview.township") == 0) {
+	if (strcmp(key, GU_KEY_INTERVIEW_TOWNSHIP) == 0) {
 		const char *town = gu_config()->value[GU_SET_TOWNSHIP];
 
 		if (!town)
@@ -70,17 +71,17 @@ static const char *suggestion(gu_app *a, const char *key, char *buf, size_t size
 	}
 	if (!idn || gu_idcard_parse(idn, &id) != GU_ID_OK)
 		return NULL;
-	if (strcmp(key, "child.dob") == 0) {
+	if (strcmp(key, GU_KEY_CHILD_DOB) == 0) {
 		char d[16];
 
 		snprintf(buf, size, "%s", gu_date_format(id.dob, d));
 		return buf;
 	}
-	if (strcmp(key, "child.sex") == 0) {
+	if (strcmp(key, GU_KEY_CHILD_SEX) == 0) {
 		snprintf(buf, size, "%s", id.sex == 'm' ? "male" : "female");
 		return buf;
 	}
-	if (strcmp(key, "child.hukou_county") == 0 && gu_region_county(id.region)) {
+	if (strcmp(key, GU_KEY_CHILD_HUKOU_COUNTY) == 0 && gu_region_county(id.region)) {
 		snprintf(buf, size, "%s", id.region);
 		return buf;
 	}
@@ -89,7 +90,7 @@ static const char *suggestion(gu_app *a, const char *key, char *buf, size_t size
 
 /* Applies the rule for whole ID numbers (db/id_rule.h) to the saved number
  * in the field: hidden from a session that may not see it, else shown and
- * recorded in the audit log; returns nothing. */
+ * recorded in the audit log. */
 static void show_saved_id(gu_app *a)
 {
 	gu_error err;
@@ -100,7 +101,7 @@ static void show_saved_id(gu_app *a)
 		gu_field_hide_saved_id(&a->field);
 }
 
-/* Sets the field up for the step on screen; returns nothing. */
+/* Sets the field up for the step on screen. */
 static void setup_field(gu_app *a)
 {
 	gu_session *s = a->ses;
@@ -121,7 +122,7 @@ static void setup_field(gu_app *a)
 		show_saved_id(a);
 }
 
-/* Shows step pos and remembers it; returns nothing. */
+/* Shows step pos and remembers it. */
 void gu_interview_goto(gu_app *a, size_t pos)
 {
 	gu_session *s = a->ses;
@@ -147,7 +148,7 @@ void gu_interview_goto(gu_app *a, size_t pos)
 	gu_session_remember(a);
 }
 
-/* Enters the interview at the session's step; returns nothing. */
+/* Enters the interview at the session's step. */
 void gu_interview_enter(gu_app *a)
 {
 	a->scr = GU_SCR_INTERVIEW;
@@ -191,7 +192,7 @@ static size_t sections_present(const gu_session *s, size_t *out, size_t max)
 	return n;
 }
 
-/* Draws the progress line; returns nothing. */
+/* Draws the progress line. */
 static void draw_progress(gu_app *a)
 {
 	gu_session *s = a->ses;
@@ -234,7 +235,7 @@ static void draw_progress(gu_app *a)
 	}
 }
 
-/* Draws the help popup; returns nothing. */
+/* Draws the help popup. */
 static void draw_help(gu_app *a)
 {
 	const gu_question *q = a->ses->steps[a->ses->pos].q;
@@ -272,7 +273,7 @@ static void draw_help(gu_app *a)
 	gu_put_wrapped(y, r.x + 2, r.w - 4, 4, keys_help, gu_attr(GU_R_DIM));
 }
 
-/* Draws the section list popup; returns nothing. */
+/* Draws the section list popup. */
 static void draw_sections(gu_app *a)
 {
 	size_t secs[64], n = sections_present(a->ses, secs, 64), i;
@@ -289,7 +290,7 @@ static void draw_sections(gu_app *a)
 	}
 }
 
-/* Draws the leave popup; returns nothing. */
+/* Draws the leave popup. */
 static void draw_leave(gu_app *a)
 {
 	gu_rect r = gu_layout_popup(&a->lay, 9, 56);
@@ -317,7 +318,7 @@ static bool st_is_roster(const gu_app *a)
 	return a->ses->steps[a->ses->pos].q == NULL;
 }
 
-/* Draws the interview screen; returns nothing. */
+/* Draws the interview screen. */
 void gu_interview_draw(gu_app *a)
 {
 	gu_session *s = a->ses;
@@ -345,7 +346,7 @@ void gu_interview_draw(gu_app *a)
 	if (!a->field_ready)
 		setup_field(a);
 	st = &s->steps[s->pos];
-	name = gu_answers_get(&s->ans, "child.name");
+	name = gu_answers_get(&s->ans, GU_KEY_CHILD_NAME);
 	gu_frame_title(a, name && *name && strcmp(name, "unknown") ? name : _("new interview"));
 	draw_progress(a);
 	y = a->lay.body.y;
@@ -403,7 +404,7 @@ void gu_interview_draw(gu_app *a)
 }
 
 /* Goes to the step after the current one, or to the results after the
- * last; returns nothing. */
+ * last. */
 static void go_next(gu_app *a)
 {
 	gu_session *s = a->ses;
@@ -442,7 +443,7 @@ static void go_next(gu_app *a)
 }
 
 /* Goes to the step before the current one (members' questions only within
- * a member's run); returns nothing. */
+ * a member's run). */
 static void go_back(gu_app *a)
 {
 	gu_session *s = a->ses;
@@ -472,7 +473,7 @@ static void go_back(gu_app *a)
 		gu_interview_goto(a, prev);
 }
 
-/* Checks and saves the field's answer, then goes on; returns nothing. */
+/* Checks and saves the field's answer, then goes on. */
 static void confirm(gu_app *a)
 {
 	gu_session *s = a->ses;
@@ -507,7 +508,7 @@ static void confirm(gu_app *a)
 }
 
 /* Jumps to the first open question of section number i (0-based among
- * those present); returns nothing. */
+ * those present). */
 static void jump_section(gu_app *a, int idx)
 {
 	a->member_focus = 0;
@@ -530,7 +531,7 @@ static void jump_section(gu_app *a, int idx)
 		gu_interview_goto(a, first);
 }
 
-/* Takes a key while a popup is open; returns nothing. */
+/* Takes a key while a popup is open. */
 static void popup_key(gu_app *a, const gu_key *k)
 {
 	size_t secs[64], n;
@@ -574,7 +575,7 @@ static void popup_key(gu_app *a, const gu_key *k)
 	}
 }
 
-/* Takes a key on the interview screen; returns nothing. */
+/* Takes a key on the interview screen. */
 void gu_interview_key(gu_app *a, const gu_key *k)
 {
 	gu_session *s = a->ses;

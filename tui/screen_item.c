@@ -10,8 +10,9 @@
 #include "core/text.h"
 #include "tui/app.h"
 #include "tui/paint.h"
+#include "tui/screens_util.h"
 
-/* Appends "heading\ntext\n\n" to buf at *o; returns nothing. */
+/* Appends "heading\ntext\n\n" to buf at *o. */
 static void add_part(char *buf, size_t size, size_t *o, const char *heading, const char *text)
 {
 	int n;
@@ -87,23 +88,80 @@ static const char *item_text(gu_app *a, char *buf, size_t size)
 	return buf;
 }
 
-/* Draws the item screen; returns nothing. */
+/* Scrolls by delta rows; returns GU_SCREEN_STAY. */
+static int scroll_by(gu_app *a, int delta)
+{
+	a->item_scroll += delta;
+	return GU_SCREEN_STAY;
+}
+
+/* Scrolls one row up; returns GU_SCREEN_STAY. */
+static int key_up(gu_app *a, void *st)
+{
+	(void)st;
+	return scroll_by(a, -1);
+}
+
+/* Scrolls one row down; returns GU_SCREEN_STAY. */
+static int key_down(gu_app *a, void *st)
+{
+	(void)st;
+	return scroll_by(a, 1);
+}
+
+/* Scrolls a page up; returns GU_SCREEN_STAY. */
+static int key_page_up(gu_app *a, void *st)
+{
+	(void)st;
+	return scroll_by(a, -(a->lay.body.h - 1));
+}
+
+/* Scrolls a page down; returns GU_SCREEN_STAY. */
+static int key_page_down(gu_app *a, void *st)
+{
+	(void)st;
+	return scroll_by(a, a->lay.body.h - 1);
+}
+
+/* Marks the item for referral, or unmarks it; returns GU_SCREEN_STAY. */
+static int key_refer(gu_app *a, void *st)
+{
+	(void)st;
+	a->ses->marked[a->item_result] = !a->ses->marked[a->item_result];
+	return GU_SCREEN_STAY;
+}
+
+/* Goes back to the results; returns GU_SCREEN_STAY. */
+static int key_back(gu_app *a, void *st)
+{
+	(void)st;
+	a->scr = GU_SCR_RESULT;
+	return GU_SCREEN_STAY;
+}
+
+/* The item screen's keys: they run it and name themselves in the key bar. */
+static const gu_scr_key keys[] = {
+	{ 0, KEY_UP, key_up, "Up/Down", N_("scroll") },
+	{ 0, KEY_DOWN, key_down, NULL, NULL },
+	{ 0, KEY_PPAGE, key_page_up, NULL, NULL },
+	{ 0, KEY_NPAGE, key_page_down, NULL, NULL },
+	{ ' ', 0, key_refer, "Space", N_("refer") },
+	{ 'r', 0, key_refer, NULL, NULL },
+	{ GU_ESC, 0, key_back, "Esc", N_("back to the results") },
+	{ 0, KEY_ENTER, key_back, NULL, NULL },
+	{ 'q', 0, key_back, NULL, NULL },
+};
+
+/* Draws the item screen. */
 void gu_item_draw(gu_app *a)
 {
-	static const char *const keys[] = {
-		"Up/Down", N_("scroll"), "Space", N_("refer"), "Esc", N_("back to the results"),
-	};
-	const char *tkeys[sizeof keys / sizeof keys[0]];
 	const gu_result *res = &a->ses->res.v[a->item_result];
 	const gu_item *it = gu_policy_item_by_number(a->pol, res->item);
 	static char text[16384];
 	int x = a->lay.margin, w = a->lay.text_w, y = a->lay.body.y - 1, h = a->lay.body.h + 1;
 	char title[400];
-	size_t i;
 	int total;
 
-	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
-		tkeys[i] = i % 2 ? _(keys[i]) : keys[i];
 	snprintf(title, sizeof title, "%d  %s  %s", res->item,
 		it ? gu_pick(it->name_zh, it->name_en) : "", it ? gu_pick(it->group_zh, it->group_en) : "");
 	gu_frame_title(a, title);
@@ -155,22 +213,11 @@ void gu_item_draw(gu_app *a)
 			p = nl + 1;
 		}
 	}
-	gu_frame_bottom(a, tkeys, sizeof keys / sizeof keys[0]);
+	gu_scr_keys_bottom(a, keys, sizeof keys / sizeof keys[0]);
 }
 
-/* Takes a key on the item screen; returns nothing. */
+/* Takes a key on the item screen. */
 void gu_item_key(gu_app *a, const gu_key *k)
 {
-	if (gu_key_fn(k, KEY_UP))
-		a->item_scroll--;
-	else if (gu_key_fn(k, KEY_DOWN))
-		a->item_scroll++;
-	else if (gu_key_fn(k, KEY_PPAGE))
-		a->item_scroll -= a->lay.body.h - 1;
-	else if (gu_key_fn(k, KEY_NPAGE))
-		a->item_scroll += a->lay.body.h - 1;
-	else if (gu_key_char(k, ' ') || gu_key_char(k, 'r'))
-		a->ses->marked[a->item_result] = !a->ses->marked[a->item_result];
-	else if (gu_key_char(k, GU_ESC) || gu_key_fn(k, KEY_ENTER) || gu_key_char(k, 'q'))
-		a->scr = GU_SCR_RESULT;
+	gu_scr_keys_run(a, NULL, keys, sizeof keys / sizeof keys[0], k);
 }

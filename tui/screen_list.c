@@ -9,13 +9,14 @@
 
 #include "core/i18n.h"
 #include "tui/app.h"
+#include "tui/listview.h"
 #include "tui/paint.h"
 
 #define PAGE 200
 
 static size_t list_offset;
 
-/* Loads one page of cases; returns nothing. */
+/* Loads one page of cases. */
 static void load(gu_app *a)
 {
 	gu_case_filter f;
@@ -38,7 +39,7 @@ static void load(gu_app *a)
 	}
 }
 
-/* Enters the list of drafts or of all cases; returns nothing. */
+/* Enters the list of drafts or of all cases. */
 void gu_list_enter(gu_app *a, bool drafts)
 {
 	a->scr = GU_SCR_LIST;
@@ -53,7 +54,7 @@ void gu_list_enter(gu_app *a, bool drafts)
 	load(a);
 }
 
-/* Draws the list; returns nothing. */
+/* Draws the list. */
 void gu_list_draw(gu_app *a)
 {
 	static const char *const keys[] = {
@@ -96,10 +97,7 @@ void gu_list_draw(gu_app *a)
 		y++;
 		h--;
 	}
-	if (a->list_cur < a->list_top)
-		a->list_top = a->list_cur;
-	if (a->list_cur >= a->list_top + h)
-		a->list_top = a->list_cur - h + 1;
+	gu_view_follow(a->list_cur, &a->list_top, h);
 	for (i = a->list_top; i < (int)a->ncases && y < a->lay.body.y + 1 + h; i++, y++) {
 		const gu_case_info *c = &a->cases[i];
 		attr_t at = i == a->list_cur ? gu_attr(GU_R_CURSOR) : A_NORMAL;
@@ -131,7 +129,7 @@ void gu_list_draw(gu_app *a)
 	gu_frame_bottom(a, tkeys, sizeof keys / sizeof keys[0]);
 }
 
-/* Takes a key on the list; returns nothing. */
+/* Takes a key on the list. */
 void gu_list_key(gu_app *a, const gu_key *k)
 {
 	if (gu_key_char(k, GU_ESC) || gu_key_char(k, 'q')) {
@@ -155,13 +153,9 @@ void gu_list_key(gu_app *a, const gu_key *k)
 			a->list_cur = a->list_top = 0;
 		}
 	} else if (gu_key_fn(k, KEY_NPAGE)) {
-		a->list_cur += a->lay.body.h - 1;
-		if (a->list_cur >= (int)a->ncases)
-			a->list_cur = a->ncases ? (int)a->ncases - 1 : 0;
+		a->list_cur = gu_view_move(a->list_cur, a->lay.body.h - 1, (int)a->ncases);
 	} else if (gu_key_fn(k, KEY_PPAGE)) {
-		a->list_cur -= a->lay.body.h - 1;
-		if (a->list_cur < 0)
-			a->list_cur = 0;
+		a->list_cur = gu_view_move(a->list_cur, -(a->lay.body.h - 1), (int)a->ncases);
 	} else if (gu_key_fn(k, KEY_ENTER) && (size_t)a->list_cur < a->ncases) {
 		const gu_case_info *c = &a->cases[a->list_cur];
 		char id[GU_ID_SIZE];

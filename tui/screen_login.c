@@ -37,7 +37,7 @@ static void clear_form(login_state *s, const char *name)
 	s->focus = name && *name ? F_PASS : F_NAME;
 }
 
-/* Draws the login form; returns nothing. */
+/* Draws the login form. */
 static void draw(gu_app *a, void *st)
 {
 	static const char *const keys[] = {
@@ -178,7 +178,7 @@ typedef struct lock_state {
 	login_state form;
 } lock_state;
 
-/* Draws the lock over the whole screen, showing no case data; returns nothing. */
+/* Draws the lock over the whole screen, showing no case data. */
 static void lock_draw(gu_app *a, void *st)
 {
 	static const char *const keys[] = { "Enter", N_("unlock"), "Esc", N_("quit") };

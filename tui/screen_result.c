@@ -8,9 +8,12 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/keys.h"
 #include "core/text.h"
 #include "tui/app.h"
+#include "tui/listview.h"
 #include "tui/paint.h"
+#include "tui/screens_util.h"
 
 enum row_kind { ROW_ALERT, ROW_ASK_HEAD, ROW_ASK, ROW_GROUP, ROW_ITEM, ROW_BLANK, ROW_NONE };
 
@@ -91,7 +94,7 @@ static bool selectable(const rrow *r)
 	return r->kind == ROW_ITEM || r->kind == ROW_ASK;
 }
 
-/* Enters the result screen, evaluating the answers; returns nothing. */
+/* Enters the result screen, evaluating the answers. */
 void gu_result_enter(gu_app *a)
 {
 	rrow rows[128];
@@ -119,7 +122,7 @@ static const char *verdict_word(gu_tv v)
 	return v == GU_YES ? _("eligible") : _("verify");
 }
 
-/* Draws one item row at y; returns nothing. */
+/* Draws one item row at y. */
 static void draw_item(gu_app *a, int y, int x, int w, int idx, bool here)
 {
 	const gu_result *res = &a->ses->res.v[idx];
@@ -144,7 +147,7 @@ static void draw_item(gu_app *a, int y, int x, int w, int idx, bool here)
 			here ? base : gu_attr(GU_R_DIM));
 }
 
-/* Draws the result screen; returns nothing. */
+/* Draws the result screen. */
 void gu_result_draw(gu_app *a)
 {
 	gu_session *s = a->ses;
@@ -152,16 +155,13 @@ void gu_result_draw(gu_app *a)
 		"Enter", N_("details"), "Space", N_("refer"), "f", N_("finish"),
 		"Esc", N_("back to questions"),
 	};
-	const char *tkeys[sizeof keys / sizeof keys[0]];
 	rrow rows[128];
 	size_t n, i;
 	int x = a->lay.margin, w = a->lay.cols - 2 * a->lay.margin, y, h;
 	char line[800], title[300];
-	const char *name = gu_answers_get(&s->ans, "child.name");
+	const char *name = gu_answers_get(&s->ans, GU_KEY_CHILD_NAME);
 	int neli = 0, nver = 0;
 
-	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
-		tkeys[i] = i % 2 ? _(keys[i]) : keys[i];
 	snprintf(title, sizeof title, "%s  %s", _("Results"),
 		name && strcmp(name, "unknown") ? name : "");
 	gu_frame_title(a, title);
@@ -173,7 +173,7 @@ void gu_result_draw(gu_app *a)
 		y++;
 		gu_put_wrapped(y, x, w, 2, _("Press Enter to go to that question, or Esc to go back."),
 			A_NORMAL);
-		gu_frame_bottom(a, tkeys, 0);
+		gu_scr_bottom(a, keys, 0);
 		return;
 	}
 	for (i = 0; i < s->res.n; i++) {
@@ -186,10 +186,7 @@ void gu_result_draw(gu_app *a)
 	n = build_rows(a, rows, 128);
 	y = a->lay.body.y - 1;
 	h = a->lay.body.h + 1;
-	if (a->res_cur < a->res_top)
-		a->res_top = a->res_cur;
-	if (a->res_cur >= a->res_top + h)
-		a->res_top = a->res_cur - h + 1;
+	gu_view_follow(a->res_cur, &a->res_top, h);
 	for (i = (size_t)a->res_top; i < n && y < a->lay.body.y + a->lay.body.h; i++, y++) {
 		const rrow *r = &rows[i];
 		bool here = (int)i == a->res_cur;
@@ -230,7 +227,7 @@ void gu_result_draw(gu_app *a)
 			break;
 		}
 	}
-	gu_frame_bottom(a, tkeys, sizeof keys / sizeof keys[0]);
+	gu_scr_bottom(a, keys, sizeof keys / sizeof keys[0]);
 	/* several items share a service name: the highlighted one's whole
 	 * reason is shown on the message line when it is free */
 	if (!a->msg[0] && a->res_cur >= 0 && (size_t)a->res_cur < n
@@ -243,7 +240,7 @@ void gu_result_draw(gu_app *a)
 	}
 }
 
-/* Moves the cursor to the next selectable row in direction dir; returns nothing. */
+/* Moves the cursor to the next selectable row in direction dir. */
 static void move_cursor(gu_app *a, const rrow *rows, size_t n, int dir, int steps)
 {
 	int i = a->res_cur, k;
@@ -262,7 +259,7 @@ static void move_cursor(gu_app *a, const rrow *rows, size_t n, int dir, int step
 		a->res_top = 0;       /* show the alerts above again */
 }
 
-/* Takes a key on the result screen; returns nothing. */
+/* Takes a key on the result screen. */
 void gu_result_key(gu_app *a, const gu_key *k)
 {
 	gu_session *s = a->ses;

@@ -79,7 +79,7 @@ static size_t open_count(const gu_app *a, int num)
 	return open;
 }
 
-/* Draws the roster in r; returns nothing. */
+/* Draws the roster in r. */
 void gu_roster_draw(gu_app *a, const gu_rect *r)
 {
 	int nums[GU_MAX_MEMBERS], y = r->y, i;
@@ -122,7 +122,7 @@ void gu_roster_draw(gu_app *a, const gu_rect *r)
 static size_t first_open_of(const gu_app *a, int num);
 
 /* Goes to member num's first question without an answer (else to the
- * first of all); returns nothing. */
+ * first of all). */
 static void edit_member(gu_app *a, int num)
 {
 	size_t at = first_open_of(a, num);
@@ -133,7 +133,7 @@ static void edit_member(gu_app *a, int num)
 	}
 }
 
-/* Starts adding a member: the relation popup; returns nothing. */
+/* Starts adding a member: the relation popup. */
 static void start_add(gu_app *a)
 {
 	int nums[GU_MAX_MEMBERS], next;
@@ -154,7 +154,7 @@ static void start_add(gu_app *a)
 	a->pop = GU_POP_RELATION;
 }
 
-/* Takes a key on the roster; returns nothing. */
+/* Takes a key on the roster. */
 void gu_roster_key(gu_app *a, const gu_key *k)
 {
 	int nums[GU_MAX_MEMBERS];
@@ -180,8 +180,7 @@ void gu_roster_key(gu_app *a, const gu_key *k)
 	}
 }
 
-/* Renames every answer of member from to member to (NULL to: removes);
- * returns nothing. */
+/* Renames every answer of member from to member to (NULL to: removes). */
 static void move_member(gu_app *a, int from, int to)
 {
 	gu_session *s = a->ses;
@@ -209,7 +208,7 @@ static void move_member(gu_app *a, int from, int to)
 	}
 }
 
-/* Removes member num and renumbers those after it; returns nothing. */
+/* Removes member num and renumbers those after it. */
 static void remove_member(gu_app *a, int num)
 {
 	int nums[GU_MAX_MEMBERS];
@@ -267,7 +266,7 @@ static size_t first_open_of(const gu_app *a, int num)
 	return n ? run[0] : a->ses->nsteps;
 }
 
-/* Draws the roster's popups; returns nothing. */
+/* Draws the roster's popups. */
 void gu_roster_popup_draw(gu_app *a)
 {
 	if (a->pop == GU_POP_RELATION) {
@@ -289,7 +288,7 @@ void gu_roster_popup_draw(gu_app *a)
 	}
 }
 
-/* Takes a key in a roster popup; returns nothing. */
+/* Takes a key in a roster popup. */
 void gu_roster_popup_key(gu_app *a, const gu_key *k)
 {
 	if (a->pop == GU_POP_REMOVE) {

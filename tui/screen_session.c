@@ -101,7 +101,7 @@ void gu_session_progress(const gu_app *a, size_t *done, size_t *total)
 
 static size_t first_open(const gu_session *s);
 
-/* Writes the resume key and the progress; returns nothing. */
+/* Writes the resume key and the progress. */
 static void write_resume(gu_app *a, const char *key)
 {
 	gu_session *s = a->ses;
@@ -114,7 +114,7 @@ static void write_resume(gu_app *a, const char *key)
 }
 
 /* Writes the progress counts now, keeping the remembered step (used when
- * the case is finished, so lists show the final count); returns nothing. */
+ * the case is finished, so lists show the final count). */
 void gu_session_store_progress(gu_app *a)
 {
 	gu_session *s = a->ses;
@@ -124,7 +124,7 @@ void gu_session_store_progress(gu_app *a)
 	write_resume(a, s->resume_stored);
 }
 
-/* Remembers the step on screen; returns nothing.  Resuming goes to the
+/* Remembers the step on screen.  Resuming goes to the
  * first unanswered question when no key is stored, so the key is written
  * only when the step on screen is another one (going back, skipping):
  * the usual step forward costs no second write to the disk.  A failure
@@ -243,7 +243,7 @@ int gu_session_open(gu_app *a, const char *id)
 }
 
 /* Closes the open case, writing where it stopped and its progress (for
- * the list of drafts); returns nothing. */
+ * the list of drafts). */
 void gu_session_close(gu_app *a)
 {
 	gu_session *s = a->ses;

@@ -8,7 +8,7 @@
 #include "tui/paint.h"
 
 /* Draws the too-small message in whatever room there is, sizes written
- * without spaces so that a line never breaks inside one; returns nothing. */
+ * without spaces so that a line never breaks inside one. */
 void gu_small_draw(gu_app *a)
 {
 	char line[300];

@@ -15,7 +15,7 @@
 
 enum { M_NEW, M_RESUME, M_CASES, M_LANG, M_QUIT, M_COUNT };
 
-/* Loads the due follow-ups; returns nothing. */
+/* Loads the due follow-ups. */
 static void load_due(gu_app *a)
 {
 	gu_error err;
@@ -29,7 +29,7 @@ static void load_due(gu_app *a)
 	}
 }
 
-/* Enters the start screen; returns nothing. */
+/* Enters the start screen. */
 void gu_start_enter(gu_app *a)
 {
 	a->scr = GU_SCR_START;
@@ -57,7 +57,7 @@ static const char *menu_label(int i)
 	}
 }
 
-/* Draws the start screen; returns nothing. */
+/* Draws the start screen. */
 void gu_start_draw(gu_app *a)
 {
 	static const char *const keys[] = {
@@ -103,7 +103,7 @@ void gu_start_draw(gu_app *a)
 	gu_frame_bottom(a, tkeys, sizeof keys / sizeof keys[0]);
 }
 
-/* Follows what a supervision screen returned; returns nothing. */
+/* Follows what a supervision screen returned. */
 static void after_screen(gu_app *a, int ret)
 {
 	if (ret == GU_SCREEN_QUIT)
@@ -113,7 +113,7 @@ static void after_screen(gu_app *a, int ret)
 	/* GU_SCREEN_JUMP: the screen has set a->scr (an opened case) */
 }
 
-/* Carries out menu row i; returns nothing. */
+/* Carries out menu row i. */
 static void choose(gu_app *a, int i)
 {
 	switch (i) {
@@ -136,7 +136,7 @@ static void choose(gu_app *a, int i)
 	}
 }
 
-/* Takes a key on the start screen; returns nothing. */
+/* Takes a key on the start screen. */
 void gu_start_key(gu_app *a, const gu_key *k)
 {
 	int d = gu_key_digit(k);

@@ -24,7 +24,7 @@ typedef struct users_state {
 	char err[700];
 } users_state;
 
-/* Reloads the list of users; returns nothing. */
+/* Reloads the list of users. */
 static void load(gu_app *a, users_state *s)
 {
 	gu_error err;
@@ -39,7 +39,7 @@ static void load(gu_app *a, users_state *s)
 	}
 }
 
-/* Empties the form, wiping the passwords; returns nothing. */
+/* Empties the form, wiping the passwords. */
 static void clear_form(users_state *s)
 {
 	int i;
@@ -52,7 +52,7 @@ static void clear_form(users_state *s)
 	s->role = s->nusers ? GU_ROLE_WORKER : GU_ROLE_SUPERVISOR;
 }
 
-/* Draws the users and the form; returns nothing. */
+/* Draws the users and the form. */
 static void draw(gu_app *a, void *st)
 {
 	static const char *const keys[] = {

@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "db/auth.h"
 #include "tui/harness.h"
+#include "tui/listview.h"
 #include "tui/paint.h"
 #include "tui/screens_util.h"
 
@@ -52,7 +53,7 @@ typedef struct notice_state {
 	const char *title, *text;
 } notice_state;
 
-/* Draws a notice; returns nothing. */
+/* Draws a notice. */
 static void notice_draw(gu_app *a, void *st)
 {
 	static const char *const keys[] = { "Esc", N_("back") };
@@ -94,6 +95,29 @@ void gu_scr_bottom(gu_app *a, const char *const *pairs, size_t npairs)
 	for (i = 0; i < npairs; i++)
 		t[i] = i % 2 ? _(pairs[i]) : pairs[i];
 	gu_frame_bottom(a, t, npairs);
+}
+
+/* Runs the action of the row k matches; returns its answer or GU_SCREEN_STAY. */
+int gu_scr_keys_run(gu_app *a, void *st, const gu_scr_key *keys, size_t n, const gu_key *k)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((keys[i].ch && gu_key_char(k, keys[i].ch)) || (keys[i].fn && gu_key_fn(k, keys[i].fn)))
+			return keys[i].act(a, st);
+	return GU_SCREEN_STAY;
+}
+
+/* Draws the key bar from the named rows. */
+void gu_scr_keys_bottom(gu_app *a, const gu_scr_key *keys, size_t n)
+{
+	const char *pairs[32];
+	size_t i, np = 0;
+
+	for (i = 0; i < n && np + 2 <= sizeof pairs / sizeof pairs[0]; i++)
+		if (keys[i].name) {
+			pairs[np++] = keys[i].name;
+			pairs[np++] = keys[i].msgid;
+		}
+	gu_scr_bottom(a, pairs, np);
 }
 
 /* Draws a hidden field: one '*' per character of e. */
@@ -166,22 +190,22 @@ void gu_scr_menu(const gu_layout *l, const char *title, const char *const *label
 /* Moves a list cursor; returns true when k was a moving key. */
 bool gu_scr_menu_key(const gu_key *k, int *cur, size_t n, int page)
 {
-	int last = n ? (int)n - 1 : 0;
+	int rows = (int)n;
 
 	if (page < 1)
 		page = 1;
 	if (gu_key_fn(k, KEY_UP))
-		*cur = *cur > 0 ? *cur - 1 : 0;
+		*cur = gu_view_move(*cur, -1, rows);
 	else if (gu_key_fn(k, KEY_DOWN))
-		*cur = *cur < last ? *cur + 1 : last;
+		*cur = gu_view_move(*cur, 1, rows);
 	else if (gu_key_fn(k, KEY_PPAGE))
-		*cur = *cur > page ? *cur - page : 0;
+		*cur = gu_view_move(*cur, -page, rows);
 	else if (gu_key_fn(k, KEY_NPAGE))
-		*cur = *cur + page < last ? *cur + page : last;
+		*cur = gu_view_move(*cur, page, rows);
 	else if (gu_key_fn(k, KEY_HOME))
 		*cur = 0;
 	else if (gu_key_fn(k, KEY_END))
-		*cur = last;
+		*cur = gu_view_move(0, rows, rows);
 	else
 		return false;
 	return true;

@@ -27,24 +27,41 @@ int gu_scr_loop(gu_app *a, gu_scr_draw_fn draw, gu_scr_key_fn key, void *st);
 int gu_scr_notice(gu_app *a, const char *title, const char *text);
 
 /* Draws the message line and the key-help line from pairs of key names
- * (shown as they are) and msgids (translated here); returns nothing. */
+ * (shown as they are) and msgids (translated here). */
 void gu_scr_bottom(gu_app *a, const char *const *pairs, size_t npairs);
 
+/* One key of a screen: the key, what it does, and how the key bar names
+ * it, so that dispatch and key bar come from one table and cannot drift. */
+typedef struct gu_scr_key {
+	wint_t ch;              /* a character, or 0 */
+	int fn;                 /* a function key (KEY_*), or 0 */
+	int (*act)(gu_app *a, void *st); /* returns GU_SCREEN_STAY or a gu_screen_ret */
+	const char *name;       /* its name in the key bar ("Left/Right"); NULL for a
+	                         * key the row of another names */
+	const char *msgid;      /* what it does, translated when drawn */
+} gu_scr_key;
+
+/* Runs the action of the first row of keys that k is; returns its answer,
+ * or GU_SCREEN_STAY when k is none of them. */
+int gu_scr_keys_run(gu_app *a, void *st, const gu_scr_key *keys, size_t n, const gu_key *k);
+/* Draws the message line and the key bar from the named rows of keys. */
+void gu_scr_keys_bottom(gu_app *a, const gu_scr_key *keys, size_t n);
+
 /* Draws an edit field whose text is hidden behind one '*' per character,
- * with the cursor there when focus; returns nothing. */
+ * with the cursor there when focus. */
 void gu_scr_hidden_draw(const gu_edit *e, int y, int x, int w, bool focus);
 
 /* Draws a label and, after it, an edit field (hidden when secret) in one
- * row: the label in label_w columns; returns nothing. */
+ * row: the label in label_w columns. */
 void gu_scr_form_row(int y, int x, int label_w, int w, const char *label,
 	gu_edit *e, bool secret, bool focus);
 
 /* Blanks the whole rows the box r covers, so that no wide character is
- * cut at its edges, then draws the box with its title; returns nothing. */
+ * cut at its edges, then draws the box with its title. */
 void gu_scr_box(gu_rect r, const char *title);
 
 /* Draws a box listing labels with the row cur highlighted, scrolled so
- * that cur shows; returns nothing. */
+ * that cur shows. */
 void gu_scr_menu(const gu_layout *l, const char *title, const char *const *labels,
 	size_t n, int cur);
 /* Moves a menu cursor for Up, Down, PgUp, PgDn, Home and End over n rows;

@@ -68,9 +68,9 @@ int gu_field_draw(gu_field *f, const gu_rect *r);
  * nothing usable is entered yet. */
 int gu_field_value(gu_field *f, char *buf, size_t size);
 /* Hides the saved whole ID number of an ID number field: it shows masked,
- * Enter keeps it and typing replaces it; returns nothing. */
+ * Enter keeps it and typing replaces it. */
 void gu_field_hide_saved_id(gu_field *f);
-/* Sets f to unknown ("unknown" is always one key away); returns nothing. */
+/* Sets f to unknown ("unknown" is always one key away). */
 void gu_field_set_unknown(gu_field *f);
 /* Returns true when typed letters go into the field (free text), so the
  * screen must not take them as commands. */

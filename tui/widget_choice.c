@@ -7,6 +7,7 @@
 
 #include "core/i18n.h"
 #include "core/text.h"
+#include "tui/listview.h"
 #include "tui/paint.h"
 #include "tui/widget.h"
 
@@ -44,7 +45,7 @@ const char *gu_choice_label(const gu_field *f, int row)
 	return gu_pick(f->q->choices[row].label_zh, f->q->choices[row].label_en);
 }
 
-/* Sets the list from a stored value; returns nothing. */
+/* Sets the list from a stored value. */
 void gu_choice_init(gu_field *f, const char *value)
 {
 	int i, n = nreal(f);
@@ -74,7 +75,7 @@ void gu_choice_init(gu_field *f, const char *value)
 			f->cur = i;
 }
 
-/* Toggles row in a multiple choice; returns nothing. */
+/* Toggles row in a multiple choice. */
 static void toggle(gu_field *f, int row)
 {
 	if (row >= nreal(f)) {
@@ -196,10 +197,7 @@ int gu_choice_draw(gu_field *f, const gu_rect *r)
 		h = 1;
 	if (h > rows)
 		h = rows;
-	if (f->cur < f->top)
-		f->top = f->cur;
-	if (f->cur >= f->top + h)
-		f->top = f->cur - h + 1;
+	gu_view_follow(f->cur, &f->top, h);
 	if (f->top > rows - h)
 		f->top = rows - h;
 	if (f->top < 0)

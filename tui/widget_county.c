@@ -1,6 +1,6 @@
 #include "config.h"
-/* The county picker: Chaoyang's seven county-level divisions first, then
- * any six-digit code typed, named as it is typed. */
+/* The region picker: the policy's counties first (the header's
+ * "counties:"), then any six-digit code typed, named as it is typed. */
 
 #include <stdio.h>
 #include <string.h>
@@ -10,18 +10,28 @@
 #include "tui/paint.h"
 #include "tui/widget.h"
 
-#define NCOUNTY 7
+/* Returns how many counties the picker lists. */
+static int ncounty(const gu_field *f)
+{
+	return f->pol ? (int)gu_policy_county_count(f->pol) : 0;
+}
+
+/* Returns the picker's county on row i. */
+static const char *county(const gu_field *f, int i)
+{
+	return gu_policy_county(f->pol, (size_t)i);
+}
 
 /* Returns the row of "none" (-1 when not allowed) and of "unknown". */
 static int none_row(const gu_field *f)
 {
-	return f->q->allow_none ? NCOUNTY : -1;
+	return f->q->allow_none ? ncounty(f) : -1;
 }
 
 /* Returns the row that stands for "unknown". */
 static int unknown_row(const gu_field *f)
 {
-	return f->q->allow_none ? NCOUNTY + 1 : NCOUNTY;
+	return f->q->allow_none ? ncounty(f) + 1 : ncounty(f);
 }
 
 /* Names a six-digit code in the current language into buf: the full name,
@@ -63,7 +73,7 @@ static bool digit(wint_t c)
 	return c >= '0' && c <= '9';
 }
 
-/* Sets the picker from a stored value; returns nothing. */
+/* Sets the picker from a stored value. */
 void gu_county_init(gu_field *f, const char *value)
 {
 	int i;
@@ -77,8 +87,8 @@ void gu_county_init(gu_field *f, const char *value)
 		f->cur = none_row(f);
 		return;
 	}
-	for (i = 0; i < NCOUNTY; i++)
-		if (strcmp(gu_chaoyang_counties[i], value) == 0) {
+	for (i = 0; i < ncounty(f); i++)
+		if (strcmp(county(f, i), value) == 0) {
 			f->cur = i;
 			return;
 		}
@@ -164,7 +174,7 @@ int gu_county_value(gu_field *f, char *buf, size_t size)
 	else if (f->cur == none_row(f))
 		snprintf(buf, size, "none");
 	else
-		snprintf(buf, size, "%s", gu_chaoyang_counties[f->cur]);
+		snprintf(buf, size, "%s", county(f, f->cur));
 	return 0;
 }
 
@@ -180,11 +190,11 @@ int gu_county_draw(gu_field *f, const gu_rect *r)
 		bool mark = here && f->touched;
 		attr_t a = here ? gu_attr(GU_R_CURSOR) : gu_attr(i == last ? GU_R_DIM : GU_R_NORMAL);
 
-		if (i < NCOUNTY) {
-			if (!gu_region_name(gu_chaoyang_counties[i], zh, name, sizeof name))
-				snprintf(name, sizeof name, "%s", gu_chaoyang_counties[i]);
+		if (i < ncounty(f)) {
+			if (!gu_region_name(county(f, i), zh, name, sizeof name))
+				snprintf(name, sizeof name, "%s", county(f, i));
 			snprintf(line, sizeof line, " %s %s  %s", mark ? "(*)" : "( )",
-				gu_chaoyang_counties[i], name);
+				county(f, i), name);
 		} else if (i == none_row(f)) {
 			snprintf(line, sizeof line, " %s n       %s", mark ? "(*)" : "( )",
 				none_words(f));

@@ -51,7 +51,7 @@ static bool insert(gu_edit *e, wint_t c)
 	return true;
 }
 
-/* Removes bytes [from, to); returns nothing. */
+/* Removes bytes [from, to). */
 static void cut(gu_edit *e, size_t from, size_t to)
 {
 	memmove(e->buf + from, e->buf + to, e->len - to + 1);

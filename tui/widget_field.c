@@ -1,6 +1,6 @@
 #include "config.h"
-/* One field for every question type: sets up, dispatches keys and drawing
- * to the widget of the type, and gives the answer text. */
+/* One field for every question type: the table of widgets, one per type
+ * (init, key, draw, value), and the field that dispatches to them. */
 
 #include <stdio.h>
 #include <string.h>
@@ -9,23 +9,82 @@
 #include "tui/paint.h"
 #include "tui/widget.h"
 
-/* Returns the most bytes a typed answer of this type may have. */
-static size_t max_bytes(enum gu_qtype t)
+static void edit_init(gu_field *f, const char *value);
+static void idnum_init(gu_field *f, const char *value);
+static int edit_value(gu_field *f, char *buf, size_t size);
+static int idnum_value(gu_field *f, char *buf, size_t size);
+
+/* One widget per question type, in enum gu_qtype order: how it is set up
+ * from a stored value, takes a key, is drawn and gives its answer, how
+ * many bytes may be typed and whether letters typed go into it. */
+static const struct widget {
+	enum gu_qtype type;
+	void (*init)(gu_field *f, const char *value);
+	enum gu_field_res (*key)(gu_field *f, const gu_key *k);
+	int (*draw)(gu_field *f, const gu_rect *r);
+	int (*value)(gu_field *f, char *buf, size_t size);
+	size_t max_bytes;
+	bool letters;
+} widgets[] = {
+	{ GU_Q_TEXT, edit_init, gu_text_key, gu_text_draw, edit_value, 300, true },
+	{ GU_Q_DATE, edit_init, gu_date_key, gu_date_draw, edit_value, 10, false },
+	{ GU_Q_CHOICE, gu_choice_init, gu_choice_key, gu_choice_draw, gu_choice_value, 0, false },
+	{ GU_Q_MULTI, gu_choice_init, gu_choice_key, gu_choice_draw, gu_choice_value, 0, false },
+	{ GU_Q_YESNO, gu_choice_init, gu_choice_key, gu_choice_draw, gu_choice_value, 0, false },
+	{ GU_Q_INTEGER, edit_init, gu_int_key, gu_int_draw, edit_value, 11, false },
+	{ GU_Q_CODE, gu_county_init, gu_county_key, gu_county_draw, gu_county_value, 6, false },
+	{ GU_Q_IDNUMBER, idnum_init, gu_idnum_key, gu_idnum_draw, idnum_value, 18, false },
+	{ GU_Q_PHONE, edit_init, gu_text_key, gu_text_draw, edit_value, 40, true },
+};
+
+_Static_assert(sizeof widgets / sizeof widgets[0] == GU_Q_COUNT,
+	"one widget per question type");
+
+/* Returns the widget of f's question type. */
+static const struct widget *widget(const gu_field *f)
 {
-	switch (t) {
-	case GU_Q_DATE:
-		return 10;
-	case GU_Q_IDNUMBER:
-		return 18;
-	case GU_Q_INTEGER:
-		return 11;
-	case GU_Q_CODE:
-		return 6;
-	case GU_Q_PHONE:
-		return 40;
-	default:
-		return 300;
+	return &widgets[f->q->type];
+}
+
+/* Sets up a typed answer (date, number, text, phone) from a stored value. */
+static void edit_init(gu_field *f, const char *value)
+{
+	gu_edit_set(&f->ed, value, widget(f)->max_bytes);
+}
+
+/* Sets up an ID number: typed, or "none" chosen. */
+static void idnum_init(gu_field *f, const char *value)
+{
+	if (value && strcmp(value, "none") == 0)
+		f->mask = 1;     /* "none" chosen */
+	gu_edit_set(&f->ed, value && !f->mask ? value : "", widget(f)->max_bytes);
+}
+
+/* Writes a typed answer; returns 0 or -1 with f->err set. */
+static int edit_value(gu_field *f, char *buf, size_t size)
+{
+	if (f->ed.len == 0) {
+		snprintf(f->err, sizeof f->err, "%s",
+			_("nothing is entered yet: type the answer, or press F2 if it is not known"));
+		return -1;
 	}
+	snprintf(buf, size, "%s", f->ed.buf);
+	return 0;
+}
+
+/* Writes an ID number, "none", or the saved number kept hidden; returns 0
+ * or -1 with f->err set. */
+static int idnum_value(gu_field *f, char *buf, size_t size)
+{
+	if (f->mask) {
+		snprintf(buf, size, "none");
+		return 0;
+	}
+	if (f->hidden[0]) {
+		snprintf(buf, size, "%s", f->hidden);
+		return 0;
+	}
+	return edit_value(f, buf, size);
 }
 
 /* Sets up f for a question; see widget.h. */
@@ -40,37 +99,20 @@ void gu_field_init(gu_field *f, const gu_policy *pol, const gu_question *q,
 	f->unknown = value && strcmp(value, "unknown") == 0;
 	if (f->unknown)
 		value = NULL;
-	switch (q->type) {
-	case GU_Q_CHOICE:
-	case GU_Q_MULTI:
-	case GU_Q_YESNO:
-		gu_choice_init(f, value);
-		break;
-	case GU_Q_CODE:
-		gu_county_init(f, value);
-		break;
-	case GU_Q_IDNUMBER:
-		if (value && strcmp(value, "none") == 0)
-			f->mask = 1;     /* "none" chosen */
-		gu_edit_set(&f->ed, value && !f->mask ? value : "", max_bytes(q->type));
-		break;
-	default:
-		gu_edit_set(&f->ed, value, max_bytes(q->type));
-		break;
-	}
+	widget(f)->init(f, value);
 }
 
-/* Moves a saved 18-character number out of the edit line; returns nothing. */
+/* Moves a saved 18-character number out of the edit line. */
 void gu_field_hide_saved_id(gu_field *f)
 {
 	if (f->q->type != GU_Q_IDNUMBER || f->mask || f->ed.len != 18)
 		return;
 	memcpy(f->hidden, f->ed.buf, 18);
 	f->hidden[18] = '\0';
-	gu_edit_set(&f->ed, "", max_bytes(f->q->type));
+	gu_edit_set(&f->ed, "", widget(f)->max_bytes);
 }
 
-/* Sets the field to unknown; returns nothing. */
+/* Sets the field to unknown. */
 void gu_field_set_unknown(gu_field *f)
 {
 	f->unknown = true;
@@ -80,7 +122,7 @@ void gu_field_set_unknown(gu_field *f)
 /* Returns true when letters typed go into the field. */
 bool gu_field_takes_letters(const gu_field *f)
 {
-	return f->q->type == GU_Q_TEXT || f->q->type == GU_Q_PHONE;
+	return widget(f)->letters;
 }
 
 /* Takes a key; returns what it did. */
@@ -94,28 +136,7 @@ enum gu_field_res gu_field_key(gu_field *f, const gu_key *k)
 	}
 	if (gu_key_fn(k, KEY_ENTER))
 		return GU_FIELD_CONFIRM;
-	switch (f->q->type) {
-	case GU_Q_CHOICE:
-	case GU_Q_MULTI:
-	case GU_Q_YESNO:
-		r = gu_choice_key(f, k);
-		break;
-	case GU_Q_DATE:
-		r = gu_date_key(f, k);
-		break;
-	case GU_Q_IDNUMBER:
-		r = gu_idnum_key(f, k);
-		break;
-	case GU_Q_CODE:
-		r = gu_county_key(f, k);
-		break;
-	case GU_Q_INTEGER:
-		r = gu_int_key(f, k);
-		break;
-	default:
-		r = gu_text_key(f, k);
-		break;
-	}
+	r = widget(f)->key(f, k);
 	if (r == GU_FIELD_CHANGED)
 		f->err[0] = '\0';
 	return r;
@@ -124,22 +145,7 @@ enum gu_field_res gu_field_key(gu_field *f, const gu_key *k)
 /* Draws the field; returns the rows used. */
 int gu_field_draw(gu_field *f, const gu_rect *r)
 {
-	switch (f->q->type) {
-	case GU_Q_CHOICE:
-	case GU_Q_MULTI:
-	case GU_Q_YESNO:
-		return gu_choice_draw(f, r);
-	case GU_Q_DATE:
-		return gu_date_draw(f, r);
-	case GU_Q_IDNUMBER:
-		return gu_idnum_draw(f, r);
-	case GU_Q_CODE:
-		return gu_county_draw(f, r);
-	case GU_Q_INTEGER:
-		return gu_int_draw(f, r);
-	default:
-		return gu_text_draw(f, r);
-	}
+	return widget(f)->draw(f, r);
 }
 
 /* Writes the answer into buf; returns 0 or -1 with f->err set. */
@@ -149,33 +155,7 @@ int gu_field_value(gu_field *f, char *buf, size_t size)
 		snprintf(buf, size, "unknown");
 		return 0;
 	}
-	switch (f->q->type) {
-	case GU_Q_CHOICE:
-	case GU_Q_MULTI:
-	case GU_Q_YESNO:
-		return gu_choice_value(f, buf, size);
-	case GU_Q_CODE:
-		return gu_county_value(f, buf, size);
-	case GU_Q_IDNUMBER:
-		if (f->mask) {
-			snprintf(buf, size, "none");
-			return 0;
-		}
-		if (f->hidden[0]) {
-			snprintf(buf, size, "%s", f->hidden);
-			return 0;
-		}
-		break;
-	default:
-		break;
-	}
-	if (f->ed.len == 0) {
-		snprintf(f->err, sizeof f->err, "%s",
-			_("nothing is entered yet: type the answer, or press F2 if it is not known"));
-		return -1;
-	}
-	snprintf(buf, size, "%s", f->ed.buf);
-	return 0;
+	return widget(f)->value(f, buf, size);
 }
 
 /* Draws the unknown mark or the error at row y; returns the rows used. */

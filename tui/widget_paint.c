@@ -160,14 +160,14 @@ void gu_keys_line(const gu_rect *r, const char *const *pairs, size_t npairs)
 
 static int cursor_y = -1, cursor_x = -1;
 
-/* Remembers where the cursor should go; returns nothing. */
+/* Remembers where the cursor should go. */
 void gu_cursor_at(int y, int x)
 {
 	cursor_y = y;
 	cursor_x = x;
 }
 
-/* Puts the cursor where asked, or hides it; returns nothing. */
+/* Puts the cursor where asked, or hides it. */
 void gu_cursor_apply(void)
 {
 	if (cursor_y >= 0) {

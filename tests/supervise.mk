@@ -1,11 +1,6 @@
-## Supervision and follow-up: users and roles, access rules, case search,
-## review decisions, the dashboard, re-screening and the CSV export, with
-## their commands, tests and benchmark.
-db_libdb_a_SOURCES += db/schema_v4.c db/schema_v4.h \
-	db/auth.c db/auth.h db/access.c db/access.h db/groups.c db/groups.h \
-	db/search.c db/search.h
-db_libdb_a_SOURCES += db/review.c db/review.h db/reveal.c \
-	db/dashboard.c db/dashboard.h
+## Tests of supervision and follow-up: users and roles, access rules, case
+## search, review decisions, the dashboard, re-screening and the CSV export,
+## with their commands and benchmark.
 
 EXTRA_DIST += tests/test_supervise_util.h
 if HAVE_CRITERION
@@ -29,9 +24,6 @@ tests_test_search_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
 tests_test_search_LDADD = $(TEST_LIBS)
 TESTS += tests/test_search
 endif
-guanai_SOURCES += tui/login_cli.c tui/login_cli.h tui/cmd_users.c tui/cmd_review.c \
-	tui/cmd_followup.c tui/cmd_dashboard.c
-db_libdb_a_SOURCES += db/export.c db/export.h
 if HAVE_CRITERION
 check_PROGRAMS += tests/test_export
 tests_test_export_SOURCES = tests/test_export.c
@@ -39,8 +31,6 @@ tests_test_export_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
 tests_test_export_LDADD = $(TEST_LIBS)
 TESTS += tests/test_export
 endif
-guanai_SOURCES += tui/cases_csv.c tui/cases_csv.h
-db_libdb_a_SOURCES += db/rescreen.c db/rescreen.h
 if HAVE_CRITERION
 check_PROGRAMS += tests/test_rescreen
 tests_test_rescreen_SOURCES = tests/test_rescreen.c
@@ -48,7 +38,6 @@ tests_test_rescreen_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
 tests_test_rescreen_LDADD = $(TEST_LIBS)
 TESTS += tests/test_rescreen
 endif
-guanai_SOURCES += tui/cmd_rescreen.c
 TESTS += tests/test_supervise_cli.sh
 EXTRA_DIST += tests/test_supervise_cli.sh
 ## make bench: the case list, search keystrokes and the dashboard on

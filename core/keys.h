@@ -1,0 +1,29 @@
+/* The city's fixed numbers and the well-known answer keys: the one place
+ * the program names them.  Everything else about the list (its items, its
+ * counties, its questions) comes from the policy file. */
+#ifndef GUANAI_CORE_KEYS_H
+#define GUANAI_CORE_KEYS_H
+
+/* The number of items a policy file has when its header says no "items:"
+ * (the city's basic list of 2024). */
+#define GU_ITEMS_DEFAULT 39
+/* The highest item number any policy may use (arrays indexed by item are
+ * this long plus one). */
+#define GU_ITEMS_MAX 99
+
+/* At most this many household members (member.1 .. member.GU_MAX_MEMBERS):
+ * the answers contract numbers them 1 to 20. */
+#define GU_MAX_MEMBERS 20
+
+/* Keys the program itself reads or fills (docs/answers-format.md). */
+#define GU_KEY_INTERVIEW_DATE "interview.date"
+#define GU_KEY_INTERVIEW_WORKER "interview.worker"
+#define GU_KEY_INTERVIEW_TOWNSHIP "interview.township"
+#define GU_KEY_CONSENT_DATE "consent.date"
+#define GU_KEY_CHILD_NAME "child.name"
+#define GU_KEY_CHILD_DOB "child.dob"
+#define GU_KEY_CHILD_SEX "child.sex"
+#define GU_KEY_CHILD_ID "child.id_number"
+#define GU_KEY_CHILD_HUKOU_COUNTY "child.hukou_county"
+
+#endif
