@@ -110,6 +110,76 @@ Test(chain, a_removed_entry_is_found_where_it_was)
 	cr_assert(strstr(err.message, "entry 3") != NULL, "%s", err.message);
 }
 
+/* Copies the SQL that made trigger name into buf; returns nothing. */
+static void trigger_sql(sqlite3 *h, const char *name, char *buf, size_t size)
+{
+	sqlite3_stmt *st;
+
+	cr_assert_eq(sqlite3_prepare_v2(h, "SELECT sql FROM sqlite_master WHERE name = ?1", -1,
+		&st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	cr_assert_eq(sqlite3_step(st), SQLITE_ROW, "trigger %s", name);
+	snprintf(buf, size, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+}
+
+Test(chain, an_entry_removed_and_the_rest_renumbered_and_rehashed_is_found)
+{
+	char upd[2048], del[2048], hash[65] = "";
+	long long seq, last = 0;
+	gu_audit_check chk;
+	gu_error err;
+	sqlite3_stmt *st;
+	sqlite3 *h;
+
+	six_entries();
+	cr_assert_eq(sqlite3_open(path, &h), SQLITE_OK);
+	trigger_sql(h, "audit_no_update", upd, sizeof upd);
+	trigger_sql(h, "audit_no_delete", del, sizeof del);
+	/* Everything a careful editor would redo: the numbers closed up, each
+	 * later entry's own hash recomputed, the recorded head and the guards
+	 * put back. Only the links to the entries before are left as they were. */
+	cr_assert_eq(sqlite3_exec(h, "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;"
+		" DELETE FROM audit WHERE seq = 3", NULL, NULL, NULL), SQLITE_OK);
+	for (seq = 4; seq <= 6; seq++) {
+		char sql[96];
+
+		snprintf(sql, sizeof sql, "UPDATE audit SET seq = %lld WHERE seq = %lld", seq - 1, seq);
+		cr_assert_eq(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+	}
+	cr_assert_eq(sqlite3_prepare_v2(h, "SELECT seq, prev_hash, id, at, by, action, case_id,"
+		" detail_hash, device FROM audit WHERE seq >= 3 ORDER BY seq", -1, &st, NULL),
+		SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		gu_audit_link l = {
+			.seq = sqlite3_column_int64(st, 0),
+			.prev_hash = (const char *)sqlite3_column_text(st, 1),
+			.id = (const char *)sqlite3_column_text(st, 2),
+			.at = sqlite3_column_int64(st, 3),
+			.by = (const char *)sqlite3_column_text(st, 4),
+			.action = (const char *)sqlite3_column_text(st, 5),
+			.case_id = (const char *)sqlite3_column_text(st, 6),
+			.detail_hash = (const char *)sqlite3_column_text(st, 7),
+			.device = (const char *)sqlite3_column_text(st, 8),
+		};
+		char sql[256];
+
+		gu_audit_link_hash(&l, hash);
+		last = l.seq;
+		snprintf(sql, sizeof sql, "UPDATE audit SET hash = '%s' WHERE id = '%s'", hash, l.id);
+		cr_assert_eq(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+	}
+	sqlite3_finalize(st);
+	cr_assert_eq(last, 5);
+	cr_assert_eq(gu_audit_head_write(h, last, hash), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(h, upd, NULL, NULL, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(h, del, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+
+	cr_assert_eq(verify(&chk, &err), -GU_EDB_CORRUPT, "the rewritten log passed");
+	cr_assert_eq(chk.first_bad, 3);
+}
+
 Test(chain, a_replaced_entry_is_found)
 {
 	gu_audit_check chk;
