@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A set of answers and the answers-file syntax (key = value lines). */
 #include "config.h"
 

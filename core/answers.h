@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A set of answers: key = value strings as in the answers contract
  * (shared answers-format.md).  This module knows only the file syntax;
  * the policy checks keys and values (gu_policy_check_answers). */

@@ -1,3 +1,4 @@
+## SPDX-License-Identifier: GPL-3.0-or-later
 ## core basics: dates, ID numbers, region codes, text width.
 core_libcore_a_SOURCES += \
 	core/date.c \

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* A CSV writer for Excel: quoting, formula guards, UTF-8 with BOM or strict GB18030. */
 

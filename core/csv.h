@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* CSV files for Excel: every field quoted, CRLF line ends, formula cells
  * neutralised, UTF-8 with a BOM (the default) or strict GB18030.
  *

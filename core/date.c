@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Calendar dates: strict parsing, comparison, day arithmetic and ages in whole years. */
 

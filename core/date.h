@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Calendar dates and ages in whole years (周岁). */
 #ifndef GUANAI_CORE_DATE_H
 #define GUANAI_CORE_DATE_H

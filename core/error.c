@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The one table of error codes, and filling a gu_error. */
 #include "config.h"
 

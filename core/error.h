@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Errors are values: a code from the one table below and a translated,
  * one-line message with the place it refers to.  Nothing in core or db
  * prints; the caller shows gu_error_text(). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Evaluation: the verdict of every item for one family, with the persons
  * it attaches to and an explanation a social worker can repeat. */
 #ifndef GUANAI_CORE_EVAL_H

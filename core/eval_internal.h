@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The evaluator's working state, shared by evaluation, skip logic and
  * explanations; not a public interface. */
 #ifndef GUANAI_CORE_EVAL_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Explaining a verdict: conditions, answers read, and what would settle a verify. */
 

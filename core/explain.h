@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Explanations of verdicts: the reason line, the conditions that held and
  * the answers they read, and the answers that would settle a verify. */
 #ifndef GUANAI_CORE_EXPLAIN_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The condition language of the policy file: parsing an expression and
  * resolving its names to question indexes, facts and parameters. */
 #ifndef GUANAI_CORE_EXPR_H

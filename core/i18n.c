@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Language of the catalogue in effect, and picking policy texts by it. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Translation helpers shared by every layer.  Messages are English msgids
  * translated through gettext; policy texts carry both languages and are
  * picked with gu_pick() according to the catalogue in effect. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The 18-character resident ID number: check character, birth date, sex, region and masking. */
 

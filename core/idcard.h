@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The 18-character resident ID number (GB 11643-1999). */
 #ifndef GUANAI_CORE_IDCARD_H
 #define GUANAI_CORE_IDCARD_H

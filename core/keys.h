@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The city's fixed numbers and the well-known answer keys: the one place
  * the program names them.  Everything else about the list (its items, its
  * counties, its questions) comes from the policy file. */

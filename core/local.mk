@@ -1,3 +1,4 @@
+## SPDX-License-Identifier: GPL-3.0-or-later
 ## core: pure C, no curses, no SQLite.  Built as an internal library that
 ## the program and the tests link.  Further sources are added by
 ## core/policy.mk and core/basics.mk.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Pinyin search keys for names through ICU's Han-Latin transliterator, and name matching. */
 

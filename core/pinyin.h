@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Search keys for Chinese names: full toneless pinyin (张小红 → zhangxiaohong)
  * and initials (zxh), and deciding whether a search query matches a name.
  *

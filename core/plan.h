@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Skip logic: which questions apply to this family now, in order. */
 #ifndef GUANAI_CORE_PLAN_H
 #define GUANAI_CORE_PLAN_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The policy file: one version of a city's list of care services, with
  * its questions, local parameters, group definitions and per-item rules.
  * Loaded and fully validated at start-up (docs/policy-format.md). */

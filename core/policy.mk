@@ -1,3 +1,4 @@
+## SPDX-License-Identifier: GPL-3.0-or-later
 ## core policy: the policy file, expressions, skip logic, evaluation.
 core_libcore_a_SOURCES += \
 	core/policy_internal.h \

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The policy's inner structures, shared by the loader, the expression
  * compiler, the skip logic and the evaluator; not a public interface. */
 #ifndef GUANAI_CORE_POLICY_INTERNAL_H

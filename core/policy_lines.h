@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Reading a policy file into blocks of attributes, keeping the line and
  * column of every byte of a value so errors can point into it. */
 #ifndef GUANAI_CORE_POLICY_LINES_H

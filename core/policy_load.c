@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Loading a policy file: its blocks checked and built, its expressions compiled. */
 

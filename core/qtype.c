@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The question types: each one's check, its reading for the rules and its
  * value in words, and the table that names them. */

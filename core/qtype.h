@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Question types: one descriptor per type holds everything the core knows
  * about it (its name in the policy file, its choices, how the rules see
  * its values, how a value is checked and read, and how a value is said in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Answers files saved by other tools: text in another encoding (GB18030,
  * as Windows tools in China save it) converted to UTF-8 through iconv. */
 #ifndef GUANAI_CORE_RECODE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Region codes (GB/T 2260): the national list of provinces, prefectures and
  * county-level divisions (data/regions-gb2260.tsv), the checks of a county
  * code with "did you mean", and the traps (110105 is Beijing's Chaoyang

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Turns data/regions-gb2260.tsv (code, Chinese name, English name, current
 # or "former CODE"; tab-separated, # comments) into the C table of
 # core/region.h.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The codes that are easily mistaken for Chaoyang City's.  The table of all
  * codes is generated from data/regions-gb2260.tsv (core/region_list.c). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The configuration files' `key = value` settings (see settings.h). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The settings of the configuration files: `key = value` lines, read and
  * checked here, one file laid over another.  Settings never live in the
  * database. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* SHA-256 (FIPS 180-4), to record which policy file a result came from. */
 #ifndef GUANAI_CORE_SHA256_H
 #define GUANAI_CORE_SHA256_H

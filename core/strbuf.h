@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A growable string: text appended piece by piece, always NUL-terminated;
  * a failed allocation sets failed and later appends do nothing, so a caller
  * checks once at the end. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Text width in columns, cutting in bytes, and wrapping, for UTF-8 text. */
 

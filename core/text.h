@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Text measured in terminal columns and cut in bytes: the one module that
  * knows how wide UTF-8 text is.  Decoding never fails (a bad byte reads as
  * U+FFFD), and no function here ever splits a character.  Widths follow

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Who may see and change which case.  A worker sees and edits only the
  * cases whose worker is their own name; a supervisor sees all; a database
  * without any user who can log in (one worker's laptop that skipped

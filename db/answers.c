@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Answers: saving each confirmed answer in its own transaction, with the
  * history of changed values, and loading a case's answers back. */

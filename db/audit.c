@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The append-only audit log: who did what to which case, and when.
  * Triggers in the schema refuse any UPDATE or DELETE of it; the hash chain

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The audit log as a hash chain.  Entry n carries the hash of entry n - 1,
  * so an entry removed, inserted or changed with sqlite3 (INSERT OR REPLACE,

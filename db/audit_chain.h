@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Verifying the audit log's hash chain (db/audit_chain.c). */
 #ifndef GUANAI_DB_AUDIT_CHAIN_H
 #define GUANAI_DB_AUDIT_CHAIN_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Users and roles: Argon2id password hashes, adding users, logging in. */
 

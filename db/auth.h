@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Users, roles and logging in.  Passwords are kept only as Argon2id hashes
  * (libsodium's crypto_pwhash_str).  A login sets the session user and role
  * on the store; db/access.h then limits what that user sees and changes. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* A consistent copy of the open database, made with SQLite's online
  * backup API, checked, and put in place by the safe writer. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Entry points for the benchmarks only: the SQL the list and the dashboard
  * run, as sqlite3 shell scripts, so that a benchmark can time the shell on
  * the same work.  Not part of the store's interface. */

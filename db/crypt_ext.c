@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The encrypting shim as a loadable extension for the sqlite3 shell, so an
  * administrator (and the tests) can run plain SQL on an encrypted guanai

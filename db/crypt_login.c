@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Logging in to an encrypted database (db/crypt_login.h): the password
  * unwraps the database key from the key slots beside the database before

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Logging in to an encrypted database: the key slots beside it unwrap its
  * key with a user's password before the database is opened, and change
  * with the users (docs/privacy.md). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The case store and its encryption (docs/privacy.md): which files open
  * through the encrypting shim, encrypting a plain database on its first

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The encrypting VFS shim (docs/privacy.md, "The page format").  It sits
  * on the default VFS as SQLite's ext/misc/cksumvfs.c does, and changes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The encrypting VFS shim: every page of a database, of its write-ahead
  * log and of its rollback journal sealed with XChaCha20-Poly1305 in the
  * page's reserved bytes; temporary files encrypted with a key of their own.

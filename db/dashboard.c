@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Dashboard counts for a period: status, groups, items, townships, overdue. */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The supervisor's dashboard: counts of the cases of a period by status,
  * by group, by item and by township, and the overdue follow-ups. */
 #ifndef GUANAI_DB_DASHBOARD_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Turning SQLite's result codes into guanai's error codes and messages
  * that say what happened to the database and what to do about it. */

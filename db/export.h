@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The filtered case list and its services as a CSV file for Excel. */
 #ifndef GUANAI_DB_EXPORT_H
 #define GUANAI_DB_EXPORT_H

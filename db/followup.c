@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Referrals and their follow-ups: for each item of a case, its status,
  * dated entries with notes, the next due date and who acts. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The groups of a case (floating, left_behind, difficult), as its saved
  * results found them; lists and the dashboard filter and count by them. */
 #ifndef GUANAI_DB_GROUPS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The rule for whole ID numbers (db/id_rule.h): who may see them, and the
  * audit entry each time one is shown. */

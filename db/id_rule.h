@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* One rule for full ID numbers, wherever they would leave the program
  * (screens, export, the case list, CSV, search): a number is shown masked
  * (gu_idcard_mask: the first 6 and last 4 characters) unless the session's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Storing a whole interview at once: case, answers, results and status in
  * one transaction, so an import is either all there or not at all; and

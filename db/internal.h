@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What the db/ files share: the store's handle, its persistent prepared
  * statements, transactions and the mapping of SQLite results to errors. */
 #ifndef GUANAI_DB_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Key slots and failed-login counters (db/keyslot.h): wrapping the
  * database key with libsodium's AEAD under Argon2id keys, and the small

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Key slots (docs/privacy.md, "Key hierarchy"): the database key wrapped
  * once per user under an Argon2id key from her password, and once under a
  * recovery key; beside them the failed-login counters.  They live in a

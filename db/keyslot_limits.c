@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The Argon2id limits key slots are made with: libsodium's interactive
  * ones, as the password hashes use.  Kept alone in this file so that the

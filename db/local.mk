@@ -1,3 +1,4 @@
+## SPDX-License-Identifier: GPL-3.0-or-later
 ## db: the SQLite case store, an internal library.
 noinst_LIBRARIES += db/libdb.a
 db_libdb_a_SOURCES =

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Bringing a database's schema up to date, one numbered migration per
  * transaction, recorded in PRAGMA user_version. */

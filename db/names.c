@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The names of case and referral statuses, as stored and as shown. */
 

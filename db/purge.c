@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Purging the personal data of cases past their retention (db/purge.h). */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Retention: the personal data of cases closed longer ago than the
  * policy's retention period is removed, their anonymous counts kept. */
 #ifndef GUANAI_DB_PURGE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A case's personal data leaving the program (an answers file, a CSV row,
  * and later a referral sheet or a bundle): the consent gate, the rule for
  * whole ID numbers and the audit entry, in one place (db/release.c). */

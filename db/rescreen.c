@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Re-screening cases on a new date or under a new policy, and comparing. */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Re-screening stored cases on another date or under another policy file:
  * the saved answers are evaluated again (interview.date replaced in a copy)
  * and the new verdicts compared with the saved results.  A child who has

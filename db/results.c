@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Results: the verdicts the rule engine computed for a case, stored with
  * the policy they were computed under, and read back. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Revealing a masked ID number to a supervisor, with an audit entry. */
 

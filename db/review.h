@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A supervisor's decisions on completed cases: approve, or return to the
  * worker with a reason code and a note; and revealing a masked ID number.
  * Every decision and every reveal goes to the audit log. */

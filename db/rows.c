@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Reading a query's rows into a growing array: the one loop every list of
  * the store shares. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Writing a user-named file without ever destroying the database or a
  * file the user did not agree to replace (see db/safe_write.h). */

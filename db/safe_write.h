@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The one way guanai writes a file a user named (a backup, a CSV export,
  * later sheets and bundles): never the open database or its -wal, -shm or
  * -journal (compared by device and inode, so relative paths, symlinks and

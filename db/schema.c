@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The schema, as numbered migrations.  A migration is never changed once
  * released; a new one is added at the end and only adds.  Every table has

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The schema's numbered migrations (db/schema.c). */
 #ifndef GUANAI_DB_SCHEMA_H
 #define GUANAI_DB_SCHEMA_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Migration 4: name search keys, case groups, review decisions and the
  * indexes the supervisor's lists, filters and dashboard need.  Only adds. */

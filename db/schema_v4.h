@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Migration 4: supervision and follow-up (db/schema_v4.c). */
 #ifndef GUANAI_DB_SCHEMA_V4_H
 #define GUANAI_DB_SCHEMA_V4_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Migration 5: the audit log becomes a hash chain (db/audit_chain.c fills
  * the new columns of the rows already there and puts the guard back), and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Migration 5: the audit chain, and the dates retention needs (db/schema_v5.c). */
 #ifndef GUANAI_DB_SCHEMA_V5_H
 #define GUANAI_DB_SCHEMA_V5_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Case search as you type: name characters, pinyin, initials and ID
  * digits, with filters and sorting, over the cases the session may see. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Case search as you type, with filters and sorting.
  *
  * The query finds a case by any part of the child's name (one Chinese

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The case store: one SQLite file holding cases, their answers (with the
  * history of changed values), computed results, referrals and follow-ups,
  * users and an append-only audit log.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* A supervisor's user administration: disabling a user who left (her cases
  * go to another user, her key slot is removed, her name stays in the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Changing a password: one's own, or any user's by a supervisor (a reset).
  * The password hash and the user's key slot change together, so the new

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Noticing that the database's write-ahead log was removed or replaced
  * while the program runs (by another program, a careless clean-up).

@@ -1,3 +1,4 @@
+## SPDX-License-Identifier: GPL-3.0-or-later
 ## Documents installed under $(docdir).
 dist_doc_DATA += README.md
 dist_doc_DATA += docs/policy-format.md

@@ -1,3 +1,4 @@
+## SPDX-License-Identifier: GPL-3.0-or-later
 ## tests for basics (included by tests/local.mk)
 if HAVE_CRITERION
 check_PROGRAMS += tests/test_date tests/test_idcard tests/test_region

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Benchmark of the case store on a 100,000-case database (about 80
  * answers each): the time to save one answer with synchronous=FULL, beside
  * the sqlite3 shell doing the same single-row transaction; the time to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Benchmark: loading and validating the policy, and full 39-item
  * evaluations per second on one core (verdicts and persons; then with
  * reasons; then with explanations). */

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Benchmark: guanai screen over 10,000 generated answers files, beside cat
 # of the same files in the same run (target: within 3 times cat).
 dir=$(mktemp -d) || exit 1

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Benchmark of the supervisor's work on a 100,000-case database: opening
  * the case list, each keystroke of a search (median and 95th percentile)
  * and the dashboard, beside the sqlite3 shell running the same queries.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* make bench: the interview screens' speed and memory beside dialog's.
  * Times from start to the first complete screen on a pseudo-terminal

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Small helpers every benchmark uses: a monotonic clock, a fast
  * deterministic random generator, and sorting timings for percentiles. */
 #ifndef GUANAI_TESTS_BENCH_UTIL_H

@@ -1,3 +1,4 @@
+## SPDX-License-Identifier: GPL-3.0-or-later
 ## tests for db (included by tests/local.mk)
 EXTRA_DIST += tests/test_db_util.h tests/test_crypt_util.h
 if HAVE_CRITERION

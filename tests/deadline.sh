@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs a test with a deadline: no test may hang.  Usage:
 #   deadline.sh COMMAND [ARGUMENT...]
 # The limit is $GUANAI_TEST_DEADLINE seconds (900 unless set).  A test that

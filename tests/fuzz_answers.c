@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Fuzz target: an answers file through everything guanai does with one.
  * The input is parsed; when it parses, it is checked against the city's
  * policy and evaluated, then written back as an answers file, and that text

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Fuzz target: the policy-file reader and the expression compiler.  The
  * first byte chooses: odd, the input is a whole policy file; even, it is
  * the rule of every item of a small valid policy. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Replays the fuzz corpus through the fuzz target, so every input that
  * once found a bug is checked in make check; speaks TAP. */
 #include "config.h"

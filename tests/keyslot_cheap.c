@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The test programs' Argon2id limits for key slots: the least libsodium
  * allows, so a test unlocks in milliseconds.  Linked before db/libdb.a, it
  * takes the place of db/keyslot_limits.c, which the installed program has. */

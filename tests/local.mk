@@ -1,3 +1,4 @@
+## SPDX-License-Identifier: GPL-3.0-or-later
 ## Tests: Criterion binaries and shell scripts, all speaking TAP to
 ## automake's TAP driver.  Further tests come from tests/*.mk.
 TEST_EXTENSIONS = .sh

@@ -1,4 +1,5 @@
 #!/usr/bin/perl
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Mutation testing (make mutate): plants each small bug of tests/mutants.txt
 # in a scratch copy of the tree, one at a time, runs the test suite there
 # until its first failing test, and puts the file back.  Prints which test

@@ -1,3 +1,4 @@
+## SPDX-License-Identifier: GPL-3.0-or-later
 ## tests for policy (included by tests/local.mk)
 if HAVE_CRITERION
 check_PROGRAMS += tests/test_policy

@@ -1,3 +1,4 @@
+## SPDX-License-Identifier: GPL-3.0-or-later
 ## Tests of the supervision screens (included by Makefile.am): a
 ## program that fills a database with users and cases, and golden screens.
 check_PROGRAMS += tests/screens_seed

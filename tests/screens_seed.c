@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Fills a new database for the screens' tests: a supervisor and two
  * workers, four cases of both workers with their screening results and

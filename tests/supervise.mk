@@ -1,3 +1,4 @@
+## SPDX-License-Identifier: GPL-3.0-or-later
 ## Tests of supervision and follow-up: users and roles, access rules, case
 ## search, review decisions, the dashboard, re-screening and the CSV export,
 ## with their commands and benchmark.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # TAP helpers for shell tests: source this file, call ok/not_ok/check, then done_testing.
 tap_n=0
 tap_failed=0

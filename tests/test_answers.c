@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The answers-file syntax: key = value lines, comments, errors with lines. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The audit log's hash chain: intact after ordinary work, broken by an
  * entry removed, inserted, replaced or cut off with plain SQL (as the
  * sqlite3 shell would), and added to the entries of an older layout. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Users and passwords: Argon2id hashes, the first user a supervisor, only
  * a supervisor adding users, logins, rehashing on login. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* "guanai cases --csv" as the cases command calls it: options, encodings,
  * the file made 0600, filters, and the login once users exist. */
 #include "config.h"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A list grown to 40 items and an eighth county (130102, 长安区 of
 # Shijiazhuang, Hebei) by editing the policy file alone: it loads, an
 # interview runs through the screens and picks the new county, the case is

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The program's options: help and version in both languages, --lang, and
 # clear errors for an unknown command or option.
 . "$top_srcdir/tests/tap.sh"

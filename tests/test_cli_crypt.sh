@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Encryption at rest, as a user meets it: the first supervisor encrypts the
 # database and sees the recovery key once; nothing of a child is readable
 # in the database or a backup; every command asks for a login; wrong

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Once users exist, the case commands ask who is working and show each
 # user only what they may see: cases, cases --csv, export, import, backup.
 . "$top_srcdir/tests/tap.sh"

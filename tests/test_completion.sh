@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The bash completion knows every command guanai has and is valid bash;
 # with bash-completion installed, it completes commands, --lang values and
 # answers files.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The configuration file: "guanai config" shows each setting and where it
 # came from; a mistake stops guanai with file:line and what to write; and
 # each setting has its effect: the language, the township and interviewer

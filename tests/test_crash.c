@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Crash test: a child saves answers as fast as it can and reports each
  * saved one through a pipe; it is killed with SIGKILL at a random moment,
  * 200 times.  After each kill every answer the child reported as saved

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Tests of the encrypting VFS shim: the page format against libsodium and
  * docs/privacy.md, round trips through the database, its log, journal,
  * temporary files and a backup, and every refusal: a wrong key, a flipped

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The case store encrypted: a child's name, ID number and answers are not
  * in the database, its log or a backup; a wrong or missing key opens
  * nothing; a damaged page is reported as damage; a plain database is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Helpers shared by the encryption tests: whether a file's bytes hold a
  * text anywhere, as `strings` or a hex viewer would show it. */
 #ifndef GUANAI_TESTS_TEST_CRYPT_UTIL_H

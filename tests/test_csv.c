@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The CSV writer: quoting, CRLF, formula guards, UTF-8 with BOM, strict GB18030 and its errors. */
 

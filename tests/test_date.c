@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Dates: strict parsing, validity, comparison, day arithmetic and ages in whole years. */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The case store: files and modes, cases, answers and their history,
  * resume, listing, results, follow-ups, users, audit, backup. */
 #include "config.h"

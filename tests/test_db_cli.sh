@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The database commands: import, export, cases, check and backup, with
 # their messages for a database that is missing, not a database or damaged.
 . "$top_srcdir/tests/tap.sh"

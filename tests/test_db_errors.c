@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The case store's failures: locked, read-only, not a database, from a
  * newer guanai, damaged; and migrations from every earlier layout. */
 #include "config.h"

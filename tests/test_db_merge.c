@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Ready for merging: the changes one laptop's store makes, recorded with
  * SQLite's session extension, apply cleanly to another laptop's database,
  * and both laptops' cases are then in it, whole. */

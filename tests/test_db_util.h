@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Helpers shared by the case store's tests: a scratch folder per test. */
 #ifndef GUANAI_TESTS_TEST_DB_UTIL_H
 #define GUANAI_TESTS_TEST_DB_UTIL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The rules of the shipped policy at their boundaries: ages on the day
  * before, of and after a birthday, months, places, statuses, alerts. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The CSV export of the case list: exact bytes in UTF-8 with a BOM and in
  * GB18030 for names outside GBK (䶮, 𠮷), masked ID numbers, the items'
  * verdicts and referrals, filters, and a file made 0600. */

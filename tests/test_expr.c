@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The condition language: three values, comparisons, sets, quantifiers
  * over persons, facts and parameters, on a minimal policy. */
 #include "config.h"

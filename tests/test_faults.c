@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Fault injection: a VFS wrapping the default one makes the N-th write or
  * sync fail (and every later one, as a full disk would, until it is
  * "fixed"), for every N across one save.  The store must report the right

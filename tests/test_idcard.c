@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* ID numbers: check character, birth date, sex, region, reasons and masking. */
 

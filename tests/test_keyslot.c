@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Tests of the key slots: a database key unwrapped by each user's password
  * and by the recovery key, slots added, changed and removed without the
  * key changing, the failed-login counters and their growing wait, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Skip logic: which questions apply, in what order, person questions per
  * member, and answers kept but ignored when a change makes them not apply. */
 #include "config.h"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The translation files are complete and agree with the sources: every
 # source file that marks strings is in po/POTFILES.in, every listed file
 # exists, and zh_CN.po translates every current message, none fuzzy.

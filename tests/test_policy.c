@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The policy file: the shipped file loads with all 39 items and every
  * question, and each kind of mistake stops loading at file:line:column. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Checking answers against the policy: keys, types, choices, ranges,
  * dates, region codes, ID numbers and their agreement with the answers. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Helpers shared by the policy tests: the real policy file, a minimal
  * policy text to put errors into, and answers built from strings. */
 #ifndef GUANAI_TESTS_TEST_POLICY_UTIL_H

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The privacy of the stored data from the command line: a worker reaches no
 # whole ID number without an audit entry by any command (cases, its search,
 # cases --csv, export, dashboard); export needs a recorded legal basis or a

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Frozen households: guanai screen on each answers file in tests/profiles/
 # must print exactly its .expected lines; errors in answers files and in the
 # policy file are reported as the answers contract says.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Retention: closed cases past the period are listed, a purge removes
  * their personal data and keeps their counts, only a supervisor purges,
  * and the audit chain stays whole. */

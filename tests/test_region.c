@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Region codes: the table, full names in both languages, Chaoyang and the traps. */
 

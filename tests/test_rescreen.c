@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Re-screening: a child who has turned 7 loses items 1 and 2; an
  * unchanged date changes nothing; every case with a summary; a worker
  * re-screens only their own cases; bad dates and answers are reported. */

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # No command can destroy cases: backup and CSV export refuse the open
 # database and its files however they are named (absolute path, relative
 # path, ./, a symlink, a hard link), an existing file is replaced only with

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Golden screens of the supervision screens (login, users, case list, case
 # view, dashboard) at 80x24 in English and Chinese, each script on a new
 # database filled by tests/screens_seed; and the role rule: a worker sees

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Case search as you type: one and two Chinese characters, full pinyin
  * and its parts, initials, ID numbers whole or by their last digits,
  * filters, sorting, and keys kept in step with changed names. */

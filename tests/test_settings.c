@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The configuration files' settings: key = value lines, one file over
  * another, and a clear error with file:line for every mistake. */

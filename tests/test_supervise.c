@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Supervision in the data layer: review decisions and their audit, the
  * reveal of ID numbers, case groups and the dashboard's counts. */
 #include "config.h"

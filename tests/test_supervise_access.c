@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Role enforcement inside the case store: a worker cannot read, list or
  * change another worker's case; a supervisor can; without users who can
  * log in everything is open; once they exist a login is needed. */

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The supervision commands: users, review, followup, dashboard and
 # rescreen, with logins from --user and --password-file.
 . "$top_srcdir/tests/tap.sh"

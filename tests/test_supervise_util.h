@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Helpers shared by the supervision tests: a scratch database, cases with
  * a worker, a name and an ID number, and users with fast password hashes. */
 #ifndef GUANAI_TESTS_TEST_SUPERVISE_UTIL_H

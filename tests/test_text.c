@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Tests of core/text: decoding, widths, fitting, boundaries and wrapping. */
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # No test can hang: every Criterion suite has a .timeout, and a suite that
 # hangs fails within it; every test runs under tests/deadline.sh, which
 # stops one that hangs and fails it with a message; the key-script

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Golden screens: each key script in tests/tui-scripts/screens/ is run in
 # English and Chinese at 80x24 and 120x40; every screen it dumps must equal
 # tests/golden/LANG-COLSxLINES/NAME, and every golden file must have been

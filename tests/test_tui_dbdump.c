@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Prints what the interview screens stored in a database, for the TUI
  * tests to check: every case (oldest first) with its status, resume key,

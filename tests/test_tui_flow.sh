@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Whole interviews through the screens, checked in the database: a full
 # interview finished with a referral; a power cut halfway and the resumed
 # draft at the same question; a save that fails while another program

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Holds a write lock on a database for a while, as another program would:
  * the TUI tests use it to make a save fail and then be retried.

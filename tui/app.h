@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The interactive program's state: the policy, the database, the open
  * case, and one state per screen, each with its own draw and key
  * functions (screen_*.c).  The main loop is in tui/interactive.c. */

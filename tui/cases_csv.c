@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* guanai cases --csv: the filtered case list and its items as a CSV file
  * for Excel, in UTF-8 with a BOM or in GB18030. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* guanai cases --csv (tui/cases_csv.c), called by "guanai cases" with its
  * own arguments when they hold --csv. */
 #ifndef GUANAI_TUI_CASES_CSV_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The case view's state, shared by its document (screen_caseview.c) and
  * its actions: follow-ups, re-screening, review (caseview_actions.c). */
 #ifndef GUANAI_TUI_CASEVIEW_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The case view's actions, each in a popup: a follow-up of a result's
  * referral, re-screening on another date or policy with what changed, and

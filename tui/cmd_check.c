@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* guanai check: runs SQLite's integrity check over the whole database and
  * verifies the audit log's hash chain. */

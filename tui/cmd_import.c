@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* guanai import FILE...: stores answers files as cases, each with the
  * results the rules give, and prints each new case's id. */

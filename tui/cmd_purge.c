@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* guanai purge: lists the closed cases past the policy's retention period
  * and, confirmed with --yes, removes their personal data. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* guanai rescreen: evaluates stored cases again on a new date or under a
  * new policy file and prints which items they gained, lost or changed. */

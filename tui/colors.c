@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The colour roles: one table with a colour pair and a monochrome
  * attribute for each. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Colour roles: what a piece of the screen is, mapped to a colour pair or,
  * on a monochrome terminal (or with NO_COLOR set), to an attribute. */
 #ifndef GUANAI_TUI_COLORS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The subcommands of guanai.  Each lives in its own tui/cmd_NAME.c and
  * is listed once in tui/commands.def. */
 #ifndef GUANAI_TUI_COMMANDS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Reading the configuration files (see config_files.h). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The configuration files: $(sysconfdir)/guanai/config for the office,
  * then $XDG_CONFIG_HOME/guanai/config (or ~/.config/guanai/config) for the
  * user, the later overriding the earlier and options overriding both. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The test mode: scripted keys, drawing to /dev/null, screen dumps, a
  * watchdog and key timings. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The test mode: keys from a script file ($GUANAI_TEST_SCRIPT), curses
  * drawing to /dev/null, the screen dumped as UTF-8 text on request, a
  * watchdog, and the time each key took until the screen was updated.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Keys: every key the screens see comes from gu_next_key(), read from the
  * terminal or, in test mode, from a script (tui/harness.h). */
 #ifndef GUANAI_TUI_INPUT_H

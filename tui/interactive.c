@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The interactive program: loads the policy, opens the database, starts
  * curses (or the test harness) and runs the screens' key loop. */

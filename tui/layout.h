@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Where things go on the screen, computed from the terminal size alone
  * and recomputed on every resize; painting reads it and never decides it. */
 #ifndef GUANAI_TUI_LAYOUT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The arithmetic of a list on screen: a cursor row among n rows and the
  * first row shown of h.  Every list (the cases, the drafts, the results,
  * a case in full, the choices of a question) keeps its cursor in view and

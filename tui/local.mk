@@ -1,3 +1,4 @@
+## SPDX-License-Identifier: GPL-3.0-or-later
 ## tui: the program, its screens and its subcommands.
 bin_PROGRAMS += guanai
 guanai_SOURCES = \

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Locale and language set-up, done before anything is shown. */
 #ifndef GUANAI_TUI_LOCALE_H
 #define GUANAI_TUI_LOCALE_H

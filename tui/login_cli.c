@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Logging in from the command line: --user, --password-file or a prompt. */
 

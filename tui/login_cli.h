@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Who is working, for the subcommands: once the database has users, every
  * command needs --user NAME and that user's password, from --password-file
  * or typed on the terminal without echo. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* guanai's entry point: locale first, then the options every entry point
  * shares, then a subcommand or the interactive program. */
 #include "config.h"

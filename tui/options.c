@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Options every entry point understands, and finding the policy file. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Options every entry point understands: --lang, --db, --policy, --user,
  * --password-file.  Given before or after the command name. */
 #ifndef GUANAI_TUI_OPTIONS_H

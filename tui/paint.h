@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Painting text on stdscr: always clipped to a width in columns, never
  * splitting a character (widths from core/text). */
 #ifndef GUANAI_TUI_PAINT_H

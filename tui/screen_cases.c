@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The case list for review: search as you type, filters by township,
  * worker, status, group, item and due date, sorting, masked ID numbers a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* One case in full: the child's summary, the results with their
  * explanations, a timeline of referrals, follow-ups and review decisions,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The dashboard: for a chosen period, the cases by status, group and
  * township with the open and overdue follow-ups, and the items as bars

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Finishing a case: the items marked for referral, a note, the next
  * follow-up date; then results, referrals and the status are saved. */

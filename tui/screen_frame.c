@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The frame every screen shares: the title line with the saved mark, the
  * message line and the key-help line; and naming persons and keys. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The interview screen: one question at a time with its widget, the
  * progress line, help, jumping between sections, and leaving. */

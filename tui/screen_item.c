@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* One item in full: who it is for, the service content, the lead
  * departments and the whole explanation of the verdict. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The case list, or only the drafts: newest first, with the child's name,
  * township and progress; a page at a time. */

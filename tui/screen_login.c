@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Who is working: once the database has users, the login asked before
  * anything else; on a fresh database, the offer to create the first

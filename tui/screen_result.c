@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The result screen: alerts on top, the questions that would settle the
  * most "verify" items, then the items grouped by the six groups with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The roster step of the interview: the household members (member.N),
  * added, edited and removed; each member's questions follow it. */

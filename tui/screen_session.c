@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The open case behind the interview screens: its answers in memory, the
  * steps that apply now, saving each answer the moment it is confirmed

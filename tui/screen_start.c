@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The start screen: new interview, resume a draft, the case list, the
  * language, quit; and the follow-ups that are due. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The users: who may log in with which role, and the small form a
  * supervisor adds a worker (or another supervisor) with. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The supervision screens: logging in and adding users, the case list
  * with search and filters, one case in full, and the dashboard.  Each
  * entry function runs its screen until the user leaves it and returns

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Helpers the supervision screens share: the key loop, key help, hidden
  * fields, a picker box and dates. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Helpers the supervision screens share: their key loop, the key-help
  * line from msgids, hidden password fields, small pickers and dates. */
 #ifndef GUANAI_TUI_SCREENS_UTIL_H

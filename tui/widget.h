@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The answer widgets: one per question type, all behind one field type.
  * A field holds the value being edited, knows how to draw itself in a
  * rectangle and how to take a key, and produces the answer text. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The list widgets: single choice, multiple choice and yes/no, each with
  * a last row for "not known". */

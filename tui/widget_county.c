@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The region picker: the policy's counties first (the header's
  * "counties:"), then any six-digit code typed, named as it is typed. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The date widget: YYYY-MM-DD checked as it is typed, with the age the
  * date gives on the interview day shown at once. */

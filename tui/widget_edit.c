@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The one-line text editor: insert at a cursor that moves by characters,
  * scroll sideways by columns, never split a character. */

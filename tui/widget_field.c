@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* One field for every question type: the table of widgets, one per type
  * (init, key, draw, value), and the field that dispatches to them. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The ID number widget: the check character verified as the number is
  * typed, and the birth date, sex and place of first registration shown. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The integer widget: digits only, with its range shown and checked as
  * it is typed. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* Painting primitives every widget and screen uses: clipped, wrapped and
  * right-aligned text, boxes and the key-help line. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The free-text widget: any characters, Chinese typed through the input
  * method included, edited by characters. */

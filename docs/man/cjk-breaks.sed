@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Lets groff break Chinese text between any two characters, as Chinese is
 # set: a zero-width break point (\:) after each three-byte UTF-8 character
 # (the Chinese characters and marks) but none before a closing mark, and
