@@ -30,17 +30,16 @@ static void usage(FILE *f)
 		"in the audit log.\n"), f);
 }
 
-enum { OPT_OVERRIDE = 1 };
+enum { OPT_OVERRIDE = GU_OPT_OWN, OPT_END };
 
 /* Runs "guanai export"; returns the exit status. */
 int cmd_export(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		GU_COMMON_LONGOPTS,
-		{ "help", no_argument, NULL, GU_OPT_HELP },
+	static const struct option own[] = {
 		{ "override-consent", required_argument, NULL, OPT_OVERRIDE },
 		{ NULL, 0, NULL, 0 }
 	};
+	const char *o[OPT_END - GU_OPT_OWN] = { NULL };
 	char buf[1024], id[GU_ID_SIZE], *text = NULL, *safe = NULL;
 	const char *override = NULL;
 	bool masked = false;
@@ -48,27 +47,14 @@ int cmd_export(int argc, char **argv)
 	gu_db *db = NULL;
 	gu_answers a;
 	gu_error err;
-	int opt, status = 0;
+	int status;
 
 	gu_answers_init(&a);
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (opt) {
-		case GU_OPT_HELP:
-			usage(stdout);
-			return 0;
-		case OPT_OVERRIDE:
-			override = optarg;
-			break;
-		case '?':
-			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s export --help\""),
-				argv[optind - 1], PACKAGE);
-			return 2;
-		default:
-			if (gu_common_option(opt, optarg) != 0)
-				return 2;
-		}
-	}
+	status = gu_command_options(argc, argv, "export", usage, own, gu_option_keep, o);
+	if (status >= 0)
+		return status;
+	status = 0;
+	override = o[OPT_OVERRIDE - GU_OPT_OWN];
 	if (argc - optind != 1) {
 		gu_complain(_("give the id of one case; \"%s cases\" lists them"), PACKAGE);
 		return 2;

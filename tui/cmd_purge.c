@@ -16,7 +16,7 @@
 #include "tui/login_cli.h"
 #include "tui/options.h"
 
-enum { OPT_YES = 1, OPT_TODAY };
+enum { OPT_YES = GU_OPT_OWN, OPT_TODAY, OPT_END };
 
 /* Prints the command's help to f; returns nothing. */
 static void usage(FILE *f)
@@ -71,13 +71,12 @@ static int retention(long *months)
 /* Runs "guanai purge"; returns the exit status. */
 int cmd_purge(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		GU_COMMON_LONGOPTS,
+	static const struct option own[] = {
 		{ "yes", no_argument, NULL, OPT_YES },
 		{ "today", required_argument, NULL, OPT_TODAY },
-		{ "help", no_argument, NULL, GU_OPT_HELP },
 		{ NULL, 0, NULL, 0 }
 	};
+	const char *o[OPT_END - GU_OPT_OWN] = { NULL };
 	const char *today = NULL;
 	gu_purge_case *v = NULL;
 	gu_db *db = NULL;
@@ -86,29 +85,13 @@ int cmd_purge(int argc, char **argv)
 	bool yes = false;
 	long months = 0;
 	size_t n = 0;
-	int opt, status;
+	int status;
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (opt) {
-		case GU_OPT_HELP:
-			usage(stdout);
-			return 0;
-		case OPT_YES:
-			yes = true;
-			break;
-		case OPT_TODAY:
-			today = optarg;
-			break;
-		case '?':
-			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s purge --help\""),
-				argv[optind - 1], PACKAGE);
-			return 2;
-		default:
-			if (gu_common_option(opt, optarg) != 0)
-				return 2;
-		}
-	}
+	status = gu_command_options(argc, argv, "purge", usage, own, gu_option_keep, o);
+	if (status >= 0)
+		return status;
+	yes = o[OPT_YES - GU_OPT_OWN] != NULL;
+	today = o[OPT_TODAY - GU_OPT_OWN];
 	if (optind < argc) {
 		gu_complain(_("\"%s purge\" takes no arguments; see \"%s purge --help\""),
 			PACKAGE, PACKAGE);
