@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The interactive program's state: the policy, the database, the open
- * case, and one state per screen, each with its own draw and key
- * functions (screen_*.c).  The main loop is in tui/interactive.c. */
+/* What the screens share: the policy, the database, the layout, the
+ * message line and the open case (the session).  Every screen is a
+ * gu_screen (tui/screen.h) with its own state; the main loop is in
+ * tui/interactive.c. */
 #ifndef GUANAI_TUI_APP_H
 #define GUANAI_TUI_APP_H
 
@@ -16,26 +17,16 @@
 #include "tui/colors.h"
 #include "tui/input.h"
 #include "tui/layout.h"
+#include "tui/screen.h"
 #include "tui/widget.h"
 
+/* The screens of the interview's flow, which the main loop shows one
+ * after another (every other screen is run from one of these). */
 enum gu_screen_id {
 	GU_SCR_START = 0,
-	GU_SCR_LIST,        /* drafts or all cases */
 	GU_SCR_INTERVIEW,   /* the questions, the roster among them */
 	GU_SCR_RESULT,      /* items by group, alerts, questions left */
-	GU_SCR_ITEM,        /* one item in full */
-	GU_SCR_FINISH,      /* referral note, next follow-up, finish */
 	GU_SCR_COUNT
-};
-
-/* A popup over the interview. */
-enum gu_popup {
-	GU_POP_NONE = 0,
-	GU_POP_HELP,        /* the question's help */
-	GU_POP_SECTIONS,    /* jump to a section */
-	GU_POP_LEAVE,       /* leave the interview? */
-	GU_POP_RELATION,    /* roster: the new member's relation */
-	GU_POP_REMOVE       /* roster: remove this member? */
 };
 
 /* One step of the interview: a question for a concrete key, or the roster
@@ -69,7 +60,8 @@ typedef struct gu_session {
 	char change_reason[400]; /* why a completed case's answers change; "" none given */
 } gu_session;
 
-typedef struct gu_app {
+/* What every screen shares; each screen keeps the rest in its own state. */
+struct gu_app {
 	gu_policy *pol;
 	gu_db *db;
 	char db_path[4096];
@@ -77,80 +69,30 @@ typedef struct gu_app {
 	bool db_pending;        /* the database is about to be opened */
 	bool db_locked;         /* encrypted: opened when a user logs in */
 	gu_layout lay;
-	enum gu_screen_id scr;
+	enum gu_screen_id scr;  /* the screen of the flow on show */
 	bool quit;
 	char msg[700];          /* the message line */
 	enum gu_color_role msg_role;
-	gu_session *ses;
+	gu_session *ses;        /* the open case, or NULL */
+};
 
-	/* start screen */
-	int start_cur;
-	gu_referral *due;
-	size_t ndue;
-	int ndrafts;
+/* ---- the interview's flow (tui/interactive.c) ----------------------- */
+/* Leaves the flow's screen on show and enters screen id. */
+void gu_flow_go(gu_app *a, enum gu_screen_id id);
 
-	/* case list */
-	gu_case_info *cases;
-	size_t ncases;
-	int list_cur, list_top;
-	bool list_drafts;
-
-	/* interview */
-	gu_field field;
-	bool field_ready;
-	enum gu_popup pop;
-	int pop_cur;
-	int roster_cur;
-	int member_focus;       /* asking one member's questions as a run; 0 none */
-	bool back_to_result;    /* came from the result screen's questions */
-
-	/* result and item screens */
-	int res_cur, res_top;
-	int item_result;        /* index into ses->res.v */
-	int item_scroll;
-
-	/* finish screen */
-	gu_edit note, next_due;
-	int fin_focus;
-	char fin_err[700];
-} gu_app;
-
-/* ---- screens ------------------------------------------------------- */
-void gu_start_enter(gu_app *a);
-void gu_start_draw(gu_app *a);
-void gu_start_key(gu_app *a, const gu_key *k);
-
-void gu_list_enter(gu_app *a, bool drafts);
-void gu_list_draw(gu_app *a);
-void gu_list_key(gu_app *a, const gu_key *k);
-
-void gu_interview_enter(gu_app *a);
-void gu_interview_draw(gu_app *a);
-void gu_interview_key(gu_app *a, const gu_key *k);
-/* Shows the step at pos (clamped) and remembers it as the resume point. */
-void gu_interview_goto(gu_app *a, size_t pos);
-
-void gu_roster_draw(gu_app *a, const gu_rect *r);
-void gu_roster_key(gu_app *a, const gu_key *k);
-void gu_roster_popup_draw(gu_app *a);
-void gu_roster_popup_key(gu_app *a, const gu_key *k);
-/* Lists the steps of member num in the order they are asked as a run from
- * the roster: those of the roster's section first, then the rest in plan
- * order; returns how many were written into out. */
-size_t gu_roster_run(const gu_app *a, int num, size_t *out, size_t max);
-/* Returns the numbers of the members that have answers, ascending; n out. */
-size_t gu_roster_members(const gu_app *a, int *nums, size_t max);
-
-void gu_result_enter(gu_app *a);
-void gu_result_draw(gu_app *a);
-void gu_result_key(gu_app *a, const gu_key *k);
-
-void gu_item_draw(gu_app *a);
-void gu_item_key(gu_app *a, const gu_key *k);
-
-void gu_finish_enter(gu_app *a);
-void gu_finish_draw(gu_app *a);
-void gu_finish_key(gu_app *a, const gu_key *k);
+/* ---- entering screens with what they need --------------------------- */
+/* Enters the interview at the session's step, to go back to the results
+ * after the one question on screen is answered. */
+void gu_interview_from_results(gu_app *a);
+/* Runs the list of drafts (or of all cases) until the user leaves it or
+ * opens a case; returns a gu_screen_ret (GU_SCREEN_JUMP: a case is open). */
+int gu_screen_list(gu_app *a, bool drafts);
+/* Runs the screen of result idx of the open case in full; returns a
+ * gu_screen_ret. */
+int gu_screen_item(gu_app *a, int idx);
+/* Runs the finish screen of the open case; returns a gu_screen_ret
+ * (GU_SCREEN_JUMP: the case is finished and the start screen shows). */
+int gu_screen_finish(gu_app *a);
 
 /* The too-small screen. */
 void gu_small_draw(gu_app *a);

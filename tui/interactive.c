@@ -20,38 +20,43 @@
 #include "tui/paint.h"
 #include "tui/screens_supervise.h"
 
-/* The interview's screens: how each draws itself and takes a key. */
-static const struct screen {
-	void (*draw)(gu_app *a);
-	void (*key)(gu_app *a, const gu_key *k);
-} screens[GU_SCR_COUNT] = {
-	[GU_SCR_START] = { gu_start_draw, gu_start_key },
-	[GU_SCR_LIST] = { gu_list_draw, gu_list_key },
-	[GU_SCR_INTERVIEW] = { gu_interview_draw, gu_interview_key },
-	[GU_SCR_RESULT] = { gu_result_draw, gu_result_key },
-	[GU_SCR_ITEM] = { gu_item_draw, gu_item_key },
-	[GU_SCR_FINISH] = { gu_finish_draw, gu_finish_key },
+/* The screens of the interview's flow, shown one after another. */
+static const gu_flow_screen *const flow[GU_SCR_COUNT] = {
+	[GU_SCR_START] = &gu_start_flow,
+	[GU_SCR_INTERVIEW] = &gu_interview_flow,
+	[GU_SCR_RESULT] = &gu_result_flow,
 };
 
-/* Draws the current screen in full. */
-static void draw(gu_app *a)
+/* Leaves the flow's screen on show and enters screen id. */
+void gu_flow_go(gu_app *a, enum gu_screen_id id)
 {
-	erase();
-	gu_harness_where(a->scr == GU_SCR_INTERVIEW && a->ses && a->ses->nsteps
-		? a->ses->steps[a->ses->pos].key : "");
-	if (a->lay.too_small)
-		gu_small_draw(a);
-	else
-		screens[a->scr].draw(a);
-	gu_cursor_apply();
-	refresh();
+	const gu_screen *from = flow[a->scr]->screen, *to = flow[id]->screen;
+
+	if (from->leave)
+		from->leave(a, flow[a->scr]->st);
+	a->scr = id;
+	if (to->enter)
+		to->enter(a, flow[id]->st);
 }
 
-/* Hands a key to the current screen. */
-static void dispatch(gu_app *a, const gu_key *k)
+/* Draws the flow's screen on show. */
+static void flow_draw(gu_app *a, void *st)
 {
-	screens[a->scr].key(a, k);
+	(void)st;
+	flow[a->scr]->screen->draw(a, flow[a->scr]->st);
 }
+
+/* Hands a key to the flow's screen on show; returns GU_SCREEN_STAY until
+ * the program is to end. */
+static int flow_key(gu_app *a, void *st, const gu_key *k)
+{
+	(void)st;
+	gu_screen_key(a, flow[a->scr]->screen, flow[a->scr]->st, k);
+	return a->quit ? GU_SCREEN_QUIT : GU_SCREEN_STAY;
+}
+
+/* The flow as one screen: the program's main loop runs it. */
+static const gu_screen flow_screen = { NULL, flow_draw, flow_key, NULL, NULL, 0 };
 
 /* Loads the policy with the screen already up; on failure closes the
  * screen first so the message stays readable.  Returns 0 or -1. */
@@ -100,8 +105,6 @@ static void open_db(gu_app *a)
 static void close_data(gu_app *a)
 {
 	gu_session_close(a);
-	gu_referrals_free(a->due, a->ndue);
-	free(a->cases);
 	gu_db_close(a->db);
 	gu_policy_free(a->pol);
 }
@@ -145,15 +148,15 @@ int gu_tui_main(int argc, char **argv)
 	 * opening waits for the disk) are loaded right after and the screen is
 	 * filled in.  A policy that cannot be used ends the program. */
 	a->db_pending = true;
-	gu_start_enter(a);
-	draw(a);
+	gu_flow_go(a, GU_SCR_START);
+	gu_screen_paint(a, &flow_screen, NULL);
 	if (load_policy_or_leave(a) < 0) {
 		status = 2;
 		goto cleanup;
 	}
 	open_db(a);
 	a->db_pending = false;
-	gu_start_enter(a);
+	gu_flow_go(a, GU_SCR_START);
 	/* what the open found worth telling once (a file others could read) */
 	if (a->db && *gu_db_notice(a->db))
 		gu_app_message(a, GU_R_ALERT, gu_db_notice(a->db));
@@ -162,24 +165,12 @@ int gu_tui_main(int argc, char **argv)
 		a->quit = true;
 	/* From now on, minutes without a key lock the screens of a logged-in user. */
 	gu_input_set_idle(gu_settings_idle_minutes(gu_config()), gu_screen_lock, a);
-	while (!a->quit) {
-		gu_key k;
-
-		draw(a);
-		gu_harness_key_done();
-		k = gu_next_key();
-		if (gu_key_fn(&k, GU_KEY_EOF))
-			break;
-		if (gu_key_fn(&k, KEY_RESIZE)) {
-			gu_layout_compute(&a->lay, LINES, COLS);
-			continue;
-		}
-		if (a->lay.too_small)
-			continue;      /* keys wait until the screen is large enough again */
-		dispatch(a, &k);
-	}
+	if (!a->quit)
+		gu_screen_run(a, &flow_screen, NULL);
 	endwin();
 cleanup:
+	if (flow[a->scr]->screen->leave)
+		flow[a->scr]->screen->leave(a, flow[a->scr]->st);
 	if (scr)
 		delscreen(scr);
 	close_data(a);

@@ -655,6 +655,9 @@ static int key(gu_app *a, void *st, const gu_key *k)
 	return GU_SCREEN_STAY;
 }
 
+/* The case list. */
+static const gu_screen screen = { NULL, draw, key, NULL, NULL, 0 };
+
 /* Shows the case list until the user leaves; returns a gu_screen_ret. */
 int gu_screen_cases(gu_app *a)
 {
@@ -682,7 +685,7 @@ int gu_screen_cases(gu_app *a)
 		gu_app_message(a, GU_R_ERROR, err.message);
 	run(a, s);
 	load_choices(a, s);
-	r = gu_scr_loop(a, draw, key, s);
+	r = gu_screen_run(a, &screen, s);
 	gu_search_close(s->srch);
 	free(s->rows);
 	set_free(s->towns, &s->ntowns);

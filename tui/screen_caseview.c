@@ -648,10 +648,7 @@ static int edit(gu_app *a, cv_state *s, const char *reason)
 	if (gu_session_open(a, s->id) < 0)
 		return GU_SCREEN_STAY;
 	snprintf(a->ses->change_reason, sizeof a->ses->change_reason, "%s", reason ? reason : "");
-	if (editable)
-		gu_interview_enter(a);
-	else
-		gu_result_enter(a);
+	gu_flow_go(a, editable ? GU_SCR_INTERVIEW : GU_SCR_RESULT);
 	return GU_SCREEN_JUMP;
 }
 
@@ -738,6 +735,9 @@ static int audit_view(gu_app *a, cv_state *s)
 	return 0;
 }
 
+/* The case view. */
+static const gu_screen screen = { NULL, draw, key, NULL, NULL, 0 };
+
 /* Shows one case until the user leaves; returns a gu_screen_ret. */
 int gu_screen_caseview(gu_app *a, const char *case_id)
 {
@@ -756,7 +756,7 @@ int gu_screen_caseview(gu_app *a, const char *case_id)
 	s->supervisor = gu_scr_is_supervisor(a);
 	a->msg[0] = '\0';
 	if (cv_reload(a, s) == 0 && audit_view(a, s) == 0)
-		r = gu_scr_loop(a, draw, key, s);
+		r = gu_screen_run(a, &screen, s);
 	clear_lines(s);
 	free(s->lines);
 	if (s->have_rs)

@@ -364,11 +364,30 @@ static int key(gu_app *a, void *st, const gu_key *k)
 	return gu_scr_keys_run(a, s, keys, sizeof keys / sizeof keys[0], k);
 }
 
+/* Enters the dashboard: loads the counts. */
+static void enter(gu_app *a, void *st)
+{
+	a->msg[0] = '\0';
+	load(a, st);
+}
+
+/* Leaves the dashboard: frees the counts. */
+static void leave(gu_app *a, void *st)
+{
+	dash_state *s = st;
+
+	(void)a;
+	if (s->loaded)
+		gu_dashboard_free(&s->d);
+}
+
+/* The dashboard. */
+static const gu_screen screen = { enter, draw, key, leave, NULL, 0 };
+
 /* Shows the dashboard until the user leaves; returns a gu_screen_ret. */
 int gu_screen_dashboard(gu_app *a)
 {
 	dash_state s;
-	int r;
 
 	if (!a->db)
 		return gu_scr_notice(a, _("dashboard"), a->db_err);
@@ -376,10 +395,5 @@ int gu_screen_dashboard(gu_app *a)
 	s.item = 1;
 	gu_edit_set(&s.pfrom, NULL, 10);
 	gu_edit_set(&s.pto, gu_today(), 10);
-	a->msg[0] = '\0';
-	load(a, &s);
-	r = gu_scr_loop(a, draw, key, &s);
-	if (s.loaded)
-		gu_dashboard_free(&s.d);
-	return r;
+	return gu_screen_run(a, &screen, &s);
 }

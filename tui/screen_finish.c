@@ -13,21 +13,29 @@
 #include "tui/paint.h"
 #include "tui/screens_util.h"
 
+/* The finish screen's state: the note, the next follow-up date, which of
+ * them has the cursor, and why the last try did not save. */
+typedef struct fin_state {
+	gu_edit note, next_due;
+	int focus;
+	char err[700];
+} fin_state;
+
 /* Enters the finish screen. */
-void gu_finish_enter(gu_app *a)
+static void enter(gu_app *a, void *st)
 {
+	fin_state *f = st;
 	gu_date d;
 	char buf[16];
 
-	a->scr = GU_SCR_FINISH;
-	a->fin_focus = 0;
-	a->fin_err[0] = '\0';
+	f->focus = 0;
+	f->err[0] = '\0';
 	a->msg[0] = '\0';
-	gu_edit_set(&a->note, "", 300);
+	gu_edit_set(&f->note, "", 300);
 	if (gu_date_parse(gu_today(), &d))
-		gu_edit_set(&a->next_due, gu_date_format(gu_date_add_days(d, 30), buf), 10);
+		gu_edit_set(&f->next_due, gu_date_format(gu_date_add_days(d, 30), buf), 10);
 	else
-		gu_edit_set(&a->next_due, "", 10);
+		gu_edit_set(&f->next_due, "", 10);
 }
 
 /* Returns how many items are marked. */
@@ -42,8 +50,9 @@ static int marked_count(const gu_app *a)
 }
 
 /* Draws the finish screen. */
-void gu_finish_draw(gu_app *a)
+static void draw(gu_app *a, void *st)
 {
+	fin_state *f = st;
 	static const char *const keys[] = {
 		"Tab", N_("next field"), "Enter", N_("finish the case"), "Esc", N_("back to the results"),
 	};
@@ -74,37 +83,37 @@ void gu_finish_draw(gu_app *a)
 		y += gu_put_wrapped(y, x, w, 2, line, gu_attr(GU_R_VERIFY));
 	}
 	y++;
-	lw = gu_put(y, x, w, _("Note:"), gu_attr(a->fin_focus == 0 ? GU_R_LABEL : GU_R_NORMAL));
-	gu_edit_draw(&a->note, y, x + lw + 1, w - lw - 1 < 60 ? w - lw - 1 : 60, a->fin_focus == 0);
+	lw = gu_put(y, x, w, _("Note:"), gu_attr(f->focus == 0 ? GU_R_LABEL : GU_R_NORMAL));
+	gu_edit_draw(&f->note, y, x + lw + 1, w - lw - 1 < 60 ? w - lw - 1 : 60, f->focus == 0);
 	y += 2;
-	lw = gu_put(y, x, w, _("Next follow-up:"), gu_attr(a->fin_focus == 1 ? GU_R_LABEL : GU_R_NORMAL));
-	gu_edit_draw(&a->next_due, y, x + lw + 1, 12, a->fin_focus == 1);
+	lw = gu_put(y, x, w, _("Next follow-up:"), gu_attr(f->focus == 1 ? GU_R_LABEL : GU_R_NORMAL));
+	gu_edit_draw(&f->next_due, y, x + lw + 1, 12, f->focus == 1);
 	gu_put(y, x + lw + 14, w - lw - 14, _("YYYY-MM-DD, empty for none"), gu_attr(GU_R_DIM));
 	y += 2;
-	if (a->fin_err[0])
-		gu_put_wrapped(y, x, w, 3, a->fin_err, gu_attr(GU_R_ERROR));
+	if (f->err[0])
+		gu_put_wrapped(y, x, w, 3, f->err, gu_attr(GU_R_ERROR));
 	gu_scr_bottom(a, keys, sizeof keys / sizeof keys[0]);
 }
 
 /* Saves results, referrals and the completed status; returns 0 or -1 with
  * fin_err set.  Referrals already saved are not saved twice on a retry. */
-static int finish(gu_app *a)
+static int finish(gu_app *a, fin_state *f)
 {
 	gu_session *s = a->ses;
 	gu_error err;
 	gu_date d;
 	size_t i;
-	const char *note = a->note.len ? a->note.buf : NULL;
-	const char *due = a->next_due.len ? a->next_due.buf : NULL;
+	const char *note = f->note.len ? f->note.buf : NULL;
+	const char *due = f->next_due.len ? f->next_due.buf : NULL;
 
 	if (due && !gu_date_parse(due, &d)) {
-		snprintf(a->fin_err, sizeof a->fin_err, "%s",
+		snprintf(f->err, sizeof f->err, "%s",
 			_("the next follow-up is not a real date: write it as YYYY-MM-DD"));
 		return -1;
 	}
 	gu_error_clear(&err);
 	if (gu_session_flush(a) < 0) {
-		snprintf(a->fin_err, sizeof a->fin_err, "%s", s->save_err);
+		snprintf(f->err, sizeof f->err, "%s", s->save_err);
 		return -1;
 	}
 	gu_session_store_progress(a);
@@ -112,16 +121,16 @@ static int finish(gu_app *a)
 			gu_policy_version(a->pol), gu_policy_hash(a->pol), &err) < 0)
 		goto failed;
 	for (i = 0; i < s->res.n; i++) {
-		gu_followup_new f;
+		gu_followup_new ref;
 
 		if (!s->marked[i])
 			continue;
-		memset(&f, 0, sizeof f);
-		f.status = GU_REF_REFERRED;
-		f.date = gu_today();
-		f.note = note;
-		f.next_due = due;
-		if (gu_followup_add(a->db, s->id, s->res.v[i].item, &f, &err) < 0)
+		memset(&ref, 0, sizeof ref);
+		ref.status = GU_REF_REFERRED;
+		ref.date = gu_today();
+		ref.note = note;
+		ref.next_due = due;
+		if (gu_followup_add(a->db, s->id, s->res.v[i].item, &ref, &err) < 0)
 			goto failed;
 		s->marked[i] = false;   /* saved: a retry must not add it again */
 	}
@@ -130,7 +139,7 @@ static int finish(gu_app *a)
 	s->status = GU_CASE_COMPLETE;
 	return 0;
 failed:
-	snprintf(a->fin_err, sizeof a->fin_err, _("Not saved: %s. Press Enter to try again."),
+	snprintf(f->err, sizeof f->err, _("Not saved: %s. Press Enter to try again."),
 		err.message[0] ? err.message : gu_code_text(err.code));
 	return -1;
 }
@@ -141,29 +150,44 @@ static bool date_char(wint_t c)
 	return (c >= '0' && c <= '9') || c == '-';
 }
 
-/* Takes a key on the finish screen. */
-void gu_finish_key(gu_app *a, const gu_key *k)
+/* Takes a key on the finish screen; returns a gu_screen_ret or
+ * GU_SCREEN_STAY. */
+static int key(gu_app *a, void *st, const gu_key *k)
 {
-	if (gu_key_char(k, GU_ESC)) {
-		a->scr = GU_SCR_RESULT;
-		return;
-	}
+	fin_state *f = st;
+
+	if (gu_key_char(k, GU_ESC))
+		return GU_SCREEN_BACK;
 	if (gu_key_char(k, '\t') || gu_key_fn(k, KEY_DOWN) || gu_key_fn(k, KEY_BTAB)
 			|| gu_key_fn(k, KEY_UP)) {
-		a->fin_focus = !a->fin_focus;
-		return;
+		f->focus = !f->focus;
+		return GU_SCREEN_STAY;
 	}
 	if (gu_key_fn(k, KEY_ENTER)) {
-		if (finish(a) == 0) {
+		if (finish(a, f) == 0) {
 			gu_session_close(a);
-			gu_start_enter(a);
+			gu_flow_go(a, GU_SCR_START);
 			gu_app_message(a, GU_R_OK, _("The case is finished and saved."));
+			return GU_SCREEN_JUMP;
 		}
-		return;
+		return GU_SCREEN_STAY;
 	}
-	a->fin_err[0] = '\0';
-	if (a->fin_focus == 0)
-		gu_edit_key(&a->note, k, NULL);
+	f->err[0] = '\0';
+	if (f->focus == 0)
+		gu_edit_key(&f->note, k, NULL);
 	else
-		gu_edit_key(&a->next_due, k, date_char);
+		gu_edit_key(&f->next_due, k, date_char);
+	return GU_SCREEN_STAY;
+}
+
+/* The finish screen. */
+static const gu_screen screen = { enter, draw, key, NULL, NULL, 0 };
+
+/* Runs the finish screen; returns a gu_screen_ret. */
+int gu_screen_finish(gu_app *a)
+{
+	fin_state f;
+
+	memset(&f, 0, sizeof f);
+	return gu_screen_run(a, &screen, &f);
 }

@@ -15,11 +15,14 @@
 #include "core/text.h"
 #include "db/auth.h"
 #include "db/id_rule.h"
-#include "tui/app.h"
+#include "tui/interview.h"
 #include "tui/config_files.h"
 #include "tui/harness.h"
 #include "tui/options.h"
 #include "tui/paint.h"
+
+/* The interview screen's state while the program runs. */
+static gu_interview interview;
 
 /* Returns the interview date answered, else today. */
 static const char *interview_date(const gu_app *a)
@@ -92,18 +95,18 @@ static const char *suggestion(gu_app *a, const char *key, char *buf, size_t size
 /* Applies the rule for whole ID numbers (db/id_rule.h) to the saved number
  * in the field: hidden from a session that may not see it, else shown and
  * recorded in the audit log. */
-static void show_saved_id(gu_app *a)
+static void show_saved_id(gu_app *a, gu_interview *iv)
 {
 	gu_error err;
 	bool may = false;
 
 	if (!a->db || gu_id_may_reveal(a->db, &may, &err) < 0 || !may
 	    || gu_id_reveal(a->db, a->ses->id, "edit", &err) < 0)
-		gu_field_hide_saved_id(&a->field);
+		gu_field_hide_saved_id(&iv->field);
 }
 
 /* Sets the field up for the step on screen. */
-static void setup_field(gu_app *a)
+static void setup_field(gu_app *a, gu_interview *iv)
 {
 	gu_session *s = a->ses;
 	const gu_istep *st = &s->steps[s->pos];
@@ -111,20 +114,20 @@ static void setup_field(gu_app *a)
 	char buf[64];
 	bool saved;
 
-	a->field_ready = true;
+	iv->field_ready = true;
 	if (!st->q)
 		return;
 	value = gu_answers_get(&s->ans, st->key);
 	saved = value != NULL;
 	if (!value)
 		value = suggestion(a, st->key, buf, sizeof buf);
-	gu_field_init(&a->field, a->pol, st->q, st->key, value, interview_date(a));
+	gu_field_init(&iv->field, a->pol, st->q, st->key, value, interview_date(a));
 	if (saved && st->q->type == GU_Q_IDNUMBER)
-		show_saved_id(a);
+		show_saved_id(a, iv);
 }
 
 /* Shows step pos and remembers it. */
-void gu_interview_goto(gu_app *a, size_t pos)
+void gu_interview_goto(gu_app *a, gu_interview *iv, size_t pos)
 {
 	gu_session *s = a->ses;
 
@@ -133,29 +136,46 @@ void gu_interview_goto(gu_app *a, size_t pos)
 	if (pos >= s->nsteps)
 		pos = s->nsteps - 1;
 	s->pos = pos;
-	a->field_ready = false;
-	a->pop = GU_POP_NONE;
+	iv->field_ready = false;
+	iv->pop = GU_POP_NONE;
 	/* a member's question is always asked within that member's run, also
 	 * when reached by resuming, jumping or from the results */
-	a->member_focus = strncmp(s->steps[pos].key, "member.", 7) == 0
+	iv->member_focus = strncmp(s->steps[pos].key, "member.", 7) == 0
 		? atoi(s->steps[pos].key + 7) : 0;
 	if (!s->steps[pos].q) {
 		/* the roster: on "add" when nobody is there yet, else on "go on" */
 		int nums[GU_MAX_MEMBERS];
 		size_t n = gu_roster_members(a, nums, GU_MAX_MEMBERS);
 
-		a->roster_cur = n ? (int)n + 1 : 0;
+		iv->roster_cur = n ? (int)n + 1 : 0;
 	}
+	gu_harness_where(s->steps[pos].key);
 	gu_session_remember(a);
 }
 
 /* Enters the interview at the session's step. */
-void gu_interview_enter(gu_app *a)
+static void enter(gu_app *a, void *st)
 {
-	a->scr = GU_SCR_INTERVIEW;
-	a->pop = GU_POP_NONE;
+	gu_interview *iv = st;
+
+	iv->pop = GU_POP_NONE;
 	a->msg[0] = '\0';
-	gu_interview_goto(a, a->ses->pos);
+	gu_interview_goto(a, iv, a->ses->pos);
+}
+
+/* Leaves the interview: no question is on screen any more. */
+static void leave(gu_app *a, void *st)
+{
+	(void)a;
+	(void)st;
+	gu_harness_where("");
+}
+
+/* Enters the interview for one question asked from the results. */
+void gu_interview_from_results(gu_app *a)
+{
+	gu_flow_go(a, GU_SCR_INTERVIEW);
+	interview.back_to_result = true;
 }
 
 /* Returns the section index of step i (the roster takes the next one's). */
@@ -275,7 +295,7 @@ static void draw_help(gu_app *a)
 }
 
 /* Draws the section list popup. */
-static void draw_sections(gu_app *a)
+static void draw_sections(gu_app *a, gu_interview *iv)
 {
 	size_t secs[64], n = sections_present(a->ses, secs, 64), i;
 	gu_rect r = gu_layout_popup(&a->lay, (int)n + 2, 50);
@@ -287,7 +307,7 @@ static void draw_sections(gu_app *a)
 
 		snprintf(line, sizeof line, "%2zu  %s", i + 1, sp ? gu_pick(sp->title_zh, sp->title_en) : "");
 		gu_put_line(r.y + 1 + (int)i, r.x + 2, r.w - 4, line,
-			(int)i == a->pop_cur ? gu_attr(GU_R_CURSOR) : A_NORMAL);
+			(int)i == iv->pop_cur ? gu_attr(GU_R_CURSOR) : A_NORMAL);
 	}
 }
 
@@ -320,8 +340,9 @@ static bool st_is_roster(const gu_app *a)
 }
 
 /* Draws the interview screen. */
-void gu_interview_draw(gu_app *a)
+static void draw(gu_app *a, void *stp)
 {
+	gu_interview *iv = stp;
 	gu_session *s = a->ses;
 	const gu_istep *st;
 	const char *name;
@@ -344,9 +365,10 @@ void gu_interview_draw(gu_app *a)
 	int y, x = a->lay.margin, w = a->lay.text_w;
 	char label[400];
 
-	if (!a->field_ready)
-		setup_field(a);
+	if (!iv->field_ready)
+		setup_field(a, iv);
 	st = &s->steps[s->pos];
+	gu_harness_where(st->key);
 	name = gu_answers_get(&s->ans, GU_KEY_CHILD_NAME);
 	gu_frame_title(a, name && *name && strcmp(name, "unknown") ? name : _("new interview"));
 	draw_progress(a);
@@ -354,7 +376,7 @@ void gu_interview_draw(gu_app *a)
 	if (!st->q) {
 		gu_rect r = { y, x, a->lay.body.h, w };
 
-		gu_roster_draw(a, &r);
+		gu_roster_draw(a, iv, &r);
 	} else {
 		gu_rect r;
 
@@ -369,7 +391,7 @@ void gu_interview_draw(gu_app *a)
 				gu_attr(GU_R_DIM));
 		y++;
 		r = (gu_rect){ y, x + 2, a->lay.body.y + a->lay.body.h - y, w - 2 };
-		gu_field_draw(&a->field, &r);
+		gu_field_draw(&iv->field, &r);
 	}
 	for (i = 0; i < nk; i++)
 		tkeys[i] = i % 2 ? _(kv[i]) : kv[i];
@@ -383,21 +405,21 @@ void gu_interview_draw(gu_app *a)
 		gu_app_message(a, GU_R_ERROR, m);
 	}
 	gu_frame_bottom(a, tkeys, nk);
-	if (a->pop != GU_POP_NONE)
+	if (iv->pop != GU_POP_NONE)
 		gu_cursor_at(-1, -1);
-	switch (a->pop) {
+	switch (iv->pop) {
 	case GU_POP_HELP:
 		draw_help(a);
 		break;
 	case GU_POP_SECTIONS:
-		draw_sections(a);
+		draw_sections(a, iv);
 		break;
 	case GU_POP_LEAVE:
 		draw_leave(a);
 		break;
 	case GU_POP_RELATION:
 	case GU_POP_REMOVE:
-		gu_roster_popup_draw(a);
+		gu_roster_popup_draw(a, iv);
 		break;
 	default:
 		break;
@@ -406,30 +428,30 @@ void gu_interview_draw(gu_app *a)
 
 /* Goes to the step after the current one, or to the results after the
  * last. */
-static void go_next(gu_app *a)
+static void go_next(gu_app *a, gu_interview *iv)
 {
 	gu_session *s = a->ses;
 	size_t next;
 
-	if (a->back_to_result) {
+	if (iv->back_to_result) {
 		/* one question asked from the results: back to them */
-		a->back_to_result = false;
-		gu_result_enter(a);
+		iv->back_to_result = false;
+		gu_flow_go(a, GU_SCR_RESULT);
 		return;
 	}
-	if (a->member_focus) {
-		size_t run[256], n = gu_roster_run(a, a->member_focus, run, 256), i;
+	if (iv->member_focus) {
+		size_t run[256], n = gu_roster_run(a, iv->member_focus, run, 256), i;
 
 		for (i = 0; i + 1 < n; i++)
 			if (run[i] == s->pos) {
-				gu_interview_goto(a, run[i + 1]);
+				gu_interview_goto(a, iv, run[i + 1]);
 				return;
 			}
 		/* the member's questions are done: back to the roster */
-		a->member_focus = 0;
+		iv->member_focus = 0;
 		i = gu_session_find(s, GU_ROSTER_KEY);
 		if (i < s->nsteps) {
-			gu_interview_goto(a, i);
+			gu_interview_goto(a, iv, i);
 			return;
 		}
 	}
@@ -437,31 +459,31 @@ static void go_next(gu_app *a)
 	while (next < s->nsteps && strncmp(s->steps[next].key, "member.", 7) == 0)
 		next++;       /* the members' questions are asked from the roster */
 	if (next >= s->nsteps) {
-		gu_result_enter(a);
+		gu_flow_go(a, GU_SCR_RESULT);
 		return;
 	}
-	gu_interview_goto(a, next);
+	gu_interview_goto(a, iv, next);
 }
 
 /* Goes to the step before the current one (members' questions only within
  * a member's run). */
-static void go_back(gu_app *a)
+static void go_back(gu_app *a, gu_interview *iv)
 {
 	gu_session *s = a->ses;
 	size_t prev = s->pos;
 
-	if (a->member_focus) {
+	if (iv->member_focus) {
 		/* within a member's run: its step before, else the roster */
-		size_t run[256], n = gu_roster_run(a, a->member_focus, run, 256), i;
+		size_t run[256], n = gu_roster_run(a, iv->member_focus, run, 256), i;
 
 		for (i = 1; i < n; i++)
 			if (run[i] == s->pos) {
-				gu_interview_goto(a, run[i - 1]);
+				gu_interview_goto(a, iv, run[i - 1]);
 				return;
 			}
 		i = gu_session_find(s, GU_ROSTER_KEY);
 		if (i < s->nsteps) {
-			gu_interview_goto(a, i);
+			gu_interview_goto(a, iv, i);
 			return;
 		}
 	}
@@ -471,11 +493,11 @@ static void go_back(gu_app *a)
 			break;
 	}
 	if (prev != s->pos && strncmp(s->steps[prev].key, "member.", 7) != 0)
-		gu_interview_goto(a, prev);
+		gu_interview_goto(a, iv, prev);
 }
 
 /* Checks and saves the field's answer, then goes on. */
-static void confirm(gu_app *a)
+static void confirm(gu_app *a, gu_interview *iv)
 {
 	gu_session *s = a->ses;
 	char value[700], key[64], label[400], m[600];
@@ -483,15 +505,15 @@ static void confirm(gu_app *a)
 	size_t at;
 	bool saved;
 
-	if (gu_field_value(&a->field, value, sizeof value) < 0)
+	if (gu_field_value(&iv->field, value, sizeof value) < 0)
 		return;
 	gu_error_clear(&err);
-	if (gu_policy_check_value(a->pol, a->field.key, value, &err) < 0) {
-		snprintf(a->field.err, sizeof a->field.err, "%s",
+	if (gu_policy_check_value(a->pol, iv->field.key, value, &err) < 0) {
+		snprintf(iv->field.err, sizeof iv->field.err, "%s",
 			err.message[0] ? err.message : gu_code_text(err.code));
 		return;
 	}
-	snprintf(key, sizeof key, "%s", a->field.key);
+	snprintf(key, sizeof key, "%s", iv->field.key);
 	saved = gu_session_set(a, key, value) == 0;
 	if (saved) {
 		gu_key_label(a, key, label, sizeof label);
@@ -505,14 +527,14 @@ static void confirm(gu_app *a)
 	/* A failed save keeps the answer on screen (and in memory): Enter or
 	 * Ctrl-R tries again. */
 	if (saved)
-		go_next(a);
+		go_next(a, iv);
 }
 
 /* Jumps to the first open question of section number i (0-based among
  * those present). */
-static void jump_section(gu_app *a, int idx)
+static void jump_section(gu_app *a, gu_interview *iv, int idx)
 {
-	a->member_focus = 0;
+	iv->member_focus = 0;
 	gu_session *s = a->ses;
 	size_t secs[64], n = sections_present(s, secs, 64), i, first = s->nsteps;
 
@@ -529,94 +551,95 @@ static void jump_section(gu_app *a, int idx)
 		}
 	}
 	if (first < s->nsteps)
-		gu_interview_goto(a, first);
+		gu_interview_goto(a, iv, first);
 }
 
 /* Takes a key while a popup is open. */
-static void popup_key(gu_app *a, const gu_key *k)
+static void popup_key(gu_app *a, gu_interview *iv, const gu_key *k)
 {
 	size_t secs[64], n;
 
-	switch (a->pop) {
+	switch (iv->pop) {
 	case GU_POP_HELP:
-		a->pop = GU_POP_NONE;
+		iv->pop = GU_POP_NONE;
 		break;
 	case GU_POP_SECTIONS:
 		n = sections_present(a->ses, secs, 64);
-		if (gu_key_fn(k, KEY_UP) && a->pop_cur > 0)
-			a->pop_cur--;
-		else if (gu_key_fn(k, KEY_DOWN) && (size_t)a->pop_cur + 1 < n)
-			a->pop_cur++;
+		if (gu_key_fn(k, KEY_UP) && iv->pop_cur > 0)
+			iv->pop_cur--;
+		else if (gu_key_fn(k, KEY_DOWN) && (size_t)iv->pop_cur + 1 < n)
+			iv->pop_cur++;
 		else if (gu_key_digit(k) && (size_t)gu_key_digit(k) <= n)
-			jump_section(a, gu_key_digit(k) - 1);
+			jump_section(a, iv, gu_key_digit(k) - 1);
 		else if (gu_key_fn(k, KEY_ENTER))
-			jump_section(a, a->pop_cur);
+			jump_section(a, iv, iv->pop_cur);
 		else if (gu_key_char(k, GU_ESC) || gu_key_fn(k, KEY_F(3)))
-			a->pop = GU_POP_NONE;
+			iv->pop = GU_POP_NONE;
 		if (gu_key_digit(k) || gu_key_fn(k, KEY_ENTER))
-			a->pop = GU_POP_NONE;
+			iv->pop = GU_POP_NONE;
 		break;
 	case GU_POP_LEAVE:
 		if (gu_key_char(k, 'y') || gu_key_char(k, 'Y')) {
 			bool draft = a->ses->status == GU_CASE_DRAFT;
 
 			gu_session_close(a);
-			gu_start_enter(a);
+			gu_flow_go(a, GU_SCR_START);
 			gu_app_message(a, GU_R_OK, draft ? _("The draft is kept.")
 				: _("Every saved answer is kept."));
 		} else if (gu_key_char(k, 18)) {
 			gu_session_flush(a);
 		} else if (gu_key_char(k, 'n') || gu_key_char(k, 'N') || gu_key_char(k, GU_ESC)) {
-			a->pop = GU_POP_NONE;
+			iv->pop = GU_POP_NONE;
 		}
 		break;
 	default:
-		gu_roster_popup_key(a, k);
+		gu_roster_popup_key(a, iv, k);
 		break;
 	}
 }
 
-/* Takes a key on the interview screen. */
-void gu_interview_key(gu_app *a, const gu_key *k)
+/* Takes a key on the interview screen; returns GU_SCREEN_STAY. */
+int gu_interview_key(gu_app *a, void *stp, const gu_key *k)
 {
+	gu_interview *iv = stp;
 	gu_session *s = a->ses;
 	const gu_istep *st = &s->steps[s->pos];
 	bool letters;
 
-	if (a->pop != GU_POP_NONE) {
-		popup_key(a, k);
-		return;
+	if (iv->pop != GU_POP_NONE) {
+		popup_key(a, iv, k);
+		return GU_SCREEN_STAY;
 	}
-	if (!a->field_ready)
-		setup_field(a);
-	letters = st->q && gu_field_takes_letters(&a->field);
+	if (!iv->field_ready)
+		setup_field(a, iv);
+	letters = st->q && gu_field_takes_letters(&iv->field);
 	if (gu_key_char(k, GU_ESC)) {
-		a->pop = GU_POP_LEAVE;
+		iv->pop = GU_POP_LEAVE;
 	} else if (gu_key_fn(k, KEY_F(1)) || (gu_key_char(k, '?') && !letters)) {
-		a->pop = GU_POP_HELP;
+		iv->pop = GU_POP_HELP;
 	} else if (gu_key_fn(k, KEY_F(3))) {
 		size_t secs[64], n = sections_present(s, secs, 64), i, here = step_section(s, s->pos);
 
-		a->pop = GU_POP_SECTIONS;
-		a->pop_cur = 0;
+		iv->pop = GU_POP_SECTIONS;
+		iv->pop_cur = 0;
 		for (i = 0; i < n; i++)
 			if (secs[i] == here)
-				a->pop_cur = (int)i;
+				iv->pop_cur = (int)i;
 	} else if (gu_key_fn(k, KEY_F(10))) {
-		gu_result_enter(a);
+		gu_flow_go(a, GU_SCR_RESULT);
 	} else if (gu_key_fn(k, KEY_PPAGE)) {
-		go_back(a);
+		go_back(a, iv);
 	} else if (gu_key_fn(k, KEY_NPAGE)) {
-		go_next(a);
+		go_next(a, iv);
 	} else if (gu_key_char(k, 18)) {             /* C-r */
 		if (gu_session_flush(a) == 0)
 			gu_app_message(a, GU_R_OK, _("Everything is saved now."));
 	} else if (!st->q) {
-		gu_roster_key(a, k);
+		gu_roster_key(a, iv, k);
 	} else {
-		switch (gu_field_key(&a->field, k)) {
+		switch (gu_field_key(&iv->field, k)) {
 		case GU_FIELD_CONFIRM:
-			confirm(a);
+			confirm(a, iv);
 			break;
 		case GU_FIELD_CHANGED:
 			break;
@@ -625,4 +648,9 @@ void gu_interview_key(gu_app *a, const gu_key *k)
 			break;
 		}
 	}
+	return GU_SCREEN_STAY;
 }
+
+/* The interview screen. */
+static const gu_screen screen = { enter, draw, gu_interview_key, leave, NULL, 0 };
+const gu_flow_screen gu_interview_flow = { &screen, &interview };

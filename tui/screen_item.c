@@ -13,6 +13,13 @@
 #include "tui/paint.h"
 #include "tui/screens_util.h"
 
+/* The item screen's state: which result it shows and how far it is
+ * scrolled. */
+typedef struct item_state {
+	int result;             /* index into ses->res.v */
+	int scroll;
+} item_state;
+
 /* Appends "heading\ntext\n\n" to buf at *o. */
 static void add_part(char *buf, size_t size, size_t *o, const char *heading, const char *text)
 {
@@ -65,9 +72,9 @@ static int text_rows(const char *text, int w)
 }
 
 /* Writes the item's whole text into buf; returns buf. */
-static const char *item_text(gu_app *a, char *buf, size_t size)
+static const char *item_text(gu_app *a, const item_state *is, char *buf, size_t size)
 {
-	const gu_result *res = &a->ses->res.v[a->item_result];
+	const gu_result *res = &a->ses->res.v[is->result];
 	const gu_item *it = gu_policy_item_by_number(a->pol, res->item);
 	char persons[300], line[600];
 	size_t o = 0;
@@ -90,54 +97,53 @@ static const char *item_text(gu_app *a, char *buf, size_t size)
 }
 
 /* Scrolls by delta rows; returns GU_SCREEN_STAY. */
-static int scroll_by(gu_app *a, int delta)
+static int scroll_by(item_state *is, int delta)
 {
-	a->item_scroll += delta;
+	is->scroll += delta;
 	return GU_SCREEN_STAY;
 }
 
 /* Scrolls one row up; returns GU_SCREEN_STAY. */
 static int key_up(gu_app *a, void *st)
 {
-	(void)st;
-	return scroll_by(a, -1);
+	(void)a;
+	return scroll_by(st, -1);
 }
 
 /* Scrolls one row down; returns GU_SCREEN_STAY. */
 static int key_down(gu_app *a, void *st)
 {
-	(void)st;
-	return scroll_by(a, 1);
+	(void)a;
+	return scroll_by(st, 1);
 }
 
 /* Scrolls a page up; returns GU_SCREEN_STAY. */
 static int key_page_up(gu_app *a, void *st)
 {
-	(void)st;
-	return scroll_by(a, -(a->lay.body.h - 1));
+	return scroll_by(st, -(a->lay.body.h - 1));
 }
 
 /* Scrolls a page down; returns GU_SCREEN_STAY. */
 static int key_page_down(gu_app *a, void *st)
 {
-	(void)st;
-	return scroll_by(a, a->lay.body.h - 1);
+	return scroll_by(st, a->lay.body.h - 1);
 }
 
 /* Marks the item for referral, or unmarks it; returns GU_SCREEN_STAY. */
 static int key_refer(gu_app *a, void *st)
 {
-	(void)st;
-	a->ses->marked[a->item_result] = !a->ses->marked[a->item_result];
+	item_state *is = st;
+
+	a->ses->marked[is->result] = !a->ses->marked[is->result];
 	return GU_SCREEN_STAY;
 }
 
-/* Goes back to the results; returns GU_SCREEN_STAY. */
+/* Goes back to the results; returns GU_SCREEN_BACK. */
 static int key_back(gu_app *a, void *st)
 {
+	(void)a;
 	(void)st;
-	a->scr = GU_SCR_RESULT;
-	return GU_SCREEN_STAY;
+	return GU_SCREEN_BACK;
 }
 
 /* The item screen's keys: they run it and name themselves in the key bar. */
@@ -154,9 +160,10 @@ static const gu_scr_key keys[] = {
 };
 
 /* Draws the item screen. */
-void gu_item_draw(gu_app *a)
+static void draw(gu_app *a, void *st)
 {
-	const gu_result *res = &a->ses->res.v[a->item_result];
+	item_state *is = st;
+	const gu_result *res = &a->ses->res.v[is->result];
 	const gu_item *it = gu_policy_item_by_number(a->pol, res->item);
 	static char text[16384];
 	int x = a->lay.margin, w = a->lay.text_w, y = a->lay.body.y - 1, h = a->lay.body.h + 1;
@@ -167,17 +174,17 @@ void gu_item_draw(gu_app *a)
 		it ? gu_pick(it->name_zh, it->name_en) : "", it ? gu_pick(it->group_zh, it->group_en) : "");
 	gu_frame_title(a, title);
 	gu_put(a->lay.status.y, 1, a->lay.cols - 2,
-		a->ses->marked[a->item_result] ? _("[x] to be referred") : _("[ ] not marked for referral"),
+		a->ses->marked[is->result] ? _("[x] to be referred") : _("[ ] not marked for referral"),
 		gu_attr(GU_R_LABEL));
-	item_text(a, text, sizeof text);
+	item_text(a, is, text, sizeof text);
 	total = text_rows(text, w);
-	if (a->item_scroll > total - h)
-		a->item_scroll = total - h;
-	if (a->item_scroll < 0)
-		a->item_scroll = 0;
+	if (is->scroll > total - h)
+		is->scroll = total - h;
+	if (is->scroll < 0)
+		is->scroll = 0;
 	{
 		/* draw the wrapped lines from item_scroll */
-		int skip = a->item_scroll, row = 0;
+		int skip = is->scroll, row = 0;
 		const char *p = text;
 
 		while (*p && row < h) {
@@ -217,8 +224,13 @@ void gu_item_draw(gu_app *a)
 	gu_scr_keys_bottom(a, keys, sizeof keys / sizeof keys[0]);
 }
 
-/* Takes a key on the item screen. */
-void gu_item_key(gu_app *a, const gu_key *k)
+/* The item screen. */
+static const gu_screen screen = { NULL, draw, NULL, NULL, keys, sizeof keys / sizeof keys[0] };
+
+/* Shows result idx in full until the user goes back; returns a gu_screen_ret. */
+int gu_screen_item(gu_app *a, int idx)
 {
-	gu_scr_keys_run(a, NULL, keys, sizeof keys / sizeof keys[0], k);
+	item_state is = { idx, 0 };
+
+	return gu_screen_run(a, &screen, &is);
 }

@@ -15,49 +15,58 @@
 
 #define PAGE 200
 
-static size_t list_offset;
+/* The list's state: the page of cases loaded, where it starts, the cursor
+ * and the first row shown. */
+typedef struct list_state {
+	bool drafts;            /* only the drafts (and returned cases) */
+	gu_case_info *cases;
+	size_t ncases;
+	size_t offset;          /* of the page's first case */
+	int cur, top;
+} list_state;
 
 /* Loads one page of cases. */
-static void load(gu_app *a)
+static void load(gu_app *a, list_state *l)
 {
 	gu_case_filter f;
 	gu_error err;
 
-	free(a->cases);
-	a->cases = NULL;
-	a->ncases = 0;
+	free(l->cases);
+	l->cases = NULL;
+	l->ncases = 0;
 	if (!a->db)
 		return;
 	memset(&f, 0, sizeof f);
-	if (a->list_drafts)
+	if (l->drafts)
 		f.status_mask = (1u << GU_CASE_DRAFT) | (1u << GU_CASE_RETURNED);
 	f.limit = PAGE;
-	f.offset = list_offset;
-	if (gu_case_list(a->db, &f, &a->cases, &a->ncases, &err) < 0) {
+	f.offset = l->offset;
+	if (gu_case_list(a->db, &f, &l->cases, &l->ncases, &err) < 0) {
 		gu_app_message(a, GU_R_ERROR, err.message);
-		a->cases = NULL;
-		a->ncases = 0;
+		l->cases = NULL;
+		l->ncases = 0;
 	}
 }
 
-/* Enters the list of drafts or of all cases. */
-void gu_list_enter(gu_app *a, bool drafts)
+/* Enters the list: its first page. */
+static void enter(gu_app *a, void *st)
 {
-	a->scr = GU_SCR_LIST;
-	a->list_drafts = drafts;
-	a->list_cur = a->list_top = 0;
-	list_offset = 0;
-	if (!a->db) {
-		gu_app_message(a, GU_R_ERROR, a->db_err);
-		a->scr = GU_SCR_START;
-		return;
-	}
-	load(a);
+	load(a, st);
+}
+
+/* Leaves the list: frees its page. */
+static void leave(gu_app *a, void *st)
+{
+	list_state *l = st;
+
+	(void)a;
+	free(l->cases);
 }
 
 /* Draws the list. */
-void gu_list_draw(gu_app *a)
+static void draw(gu_app *a, void *st)
 {
+	list_state *l = st;
 	static const char *const keys[] = {
 		"Enter", N_("open"), "Up/Down", N_("move"), "Esc", N_("back"),
 	};
@@ -69,12 +78,12 @@ void gu_list_draw(gu_app *a)
 
 	for (k = 0; k < sizeof keys / sizeof keys[0]; k++)
 		tkeys[k] = k % 2 ? _(keys[k]) : keys[k];
-	gu_frame_title(a, a->list_drafts ? _("Drafts") : _("Case list"));
-	snprintf(line, sizeof line, _("%zu to %zu, newest first"), a->ncases ? list_offset + 1 : 0,
-		list_offset + a->ncases);
+	gu_frame_title(a, l->drafts ? _("Drafts") : _("Case list"));
+	snprintf(line, sizeof line, _("%zu to %zu, newest first"), l->ncases ? l->offset + 1 : 0,
+		l->offset + l->ncases);
 	gu_put(a->lay.status.y, 1, a->lay.cols - 2, line, gu_attr(GU_R_DIM));
-	if (a->ncases == 0) {
-		gu_put(y, x, w, a->list_drafts ? _("There are no drafts.") : _("There are no cases yet."),
+	if (l->ncases == 0) {
+		gu_put(y, x, w, l->drafts ? _("There are no drafts.") : _("There are no cases yet."),
 			A_NORMAL);
 		gu_frame_bottom(a, tkeys, sizeof keys / sizeof keys[0]);
 		return;
@@ -98,10 +107,10 @@ void gu_list_draw(gu_app *a)
 		y++;
 		h--;
 	}
-	gu_view_follow(a->list_cur, &a->list_top, h);
-	for (i = a->list_top; i < (int)a->ncases && y < a->lay.body.y + 1 + h; i++, y++) {
-		const gu_case_info *c = &a->cases[i];
-		attr_t at = i == a->list_cur ? gu_attr(GU_R_CURSOR) : A_NORMAL;
+	gu_view_follow(l->cur, &l->top, h);
+	for (i = l->top; i < (int)l->ncases && y < a->lay.body.y + 1 + h; i++, y++) {
+		const gu_case_info *c = &l->cases[i];
+		attr_t at = i == l->cur ? gu_attr(GU_R_CURSOR) : A_NORMAL;
 		char when[16], progress[32];
 		time_t t = (time_t)(c->updated / 1000);
 		struct tm tmv;
@@ -130,47 +139,59 @@ void gu_list_draw(gu_app *a)
 	gu_frame_bottom(a, tkeys, sizeof keys / sizeof keys[0]);
 }
 
-/* Takes a key on the list. */
-void gu_list_key(gu_app *a, const gu_key *k)
+/* Takes a key on the list; returns a gu_screen_ret or GU_SCREEN_STAY. */
+static int key(gu_app *a, void *st, const gu_key *k)
 {
-	if (gu_key_char(k, GU_ESC) || gu_key_char(k, 'q')) {
-		gu_start_enter(a);
-		return;
-	}
+	list_state *l = st;
+
+	if (gu_key_char(k, GU_ESC) || gu_key_char(k, 'q'))
+		return GU_SCREEN_BACK;
 	if (gu_key_fn(k, KEY_UP)) {
-		if (a->list_cur > 0) {
-			a->list_cur--;
-		} else if (list_offset > 0) {
-			list_offset = list_offset > PAGE ? list_offset - PAGE : 0;
-			load(a);
-			a->list_cur = a->ncases ? (int)a->ncases - 1 : 0;
+		if (l->cur > 0) {
+			l->cur--;
+		} else if (l->offset > 0) {
+			l->offset = l->offset > PAGE ? l->offset - PAGE : 0;
+			load(a, l);
+			l->cur = l->ncases ? (int)l->ncases - 1 : 0;
 		}
 	} else if (gu_key_fn(k, KEY_DOWN)) {
-		if ((size_t)a->list_cur + 1 < a->ncases) {
-			a->list_cur++;
-		} else if (a->ncases == PAGE) {
-			list_offset += PAGE;
-			load(a);
-			a->list_cur = a->list_top = 0;
+		if ((size_t)l->cur + 1 < l->ncases) {
+			l->cur++;
+		} else if (l->ncases == PAGE) {
+			l->offset += PAGE;
+			load(a, l);
+			l->cur = l->top = 0;
 		}
 	} else if (gu_key_fn(k, KEY_NPAGE)) {
-		a->list_cur = gu_view_move(a->list_cur, a->lay.body.h - 1, (int)a->ncases);
+		l->cur = gu_view_move(l->cur, a->lay.body.h - 1, (int)l->ncases);
 	} else if (gu_key_fn(k, KEY_PPAGE)) {
-		a->list_cur = gu_view_move(a->list_cur, -(a->lay.body.h - 1), (int)a->ncases);
-	} else if (gu_key_fn(k, KEY_ENTER) && (size_t)a->list_cur < a->ncases) {
-		const gu_case_info *c = &a->cases[a->list_cur];
+		l->cur = gu_view_move(l->cur, -(a->lay.body.h - 1), (int)l->ncases);
+	} else if (gu_key_fn(k, KEY_ENTER) && (size_t)l->cur < l->ncases) {
+		const gu_case_info *c = &l->cases[l->cur];
 		char id[GU_ID_SIZE];
 		bool editable = c->status == GU_CASE_DRAFT || c->status == GU_CASE_RETURNED;
 
 		snprintf(id, sizeof id, "%s", c->id);
-		free(a->cases);
-		a->cases = NULL;
-		a->ncases = 0;
+		free(l->cases);
+		l->cases = NULL;
+		l->ncases = 0;
 		if (gu_session_open(a, id) < 0)
-			return;
-		if (editable)
-			gu_interview_enter(a);
-		else
-			gu_result_enter(a);
+			return GU_SCREEN_STAY;
+		gu_flow_go(a, editable ? GU_SCR_INTERVIEW : GU_SCR_RESULT);
+		return GU_SCREEN_JUMP;
 	}
+	return GU_SCREEN_STAY;
+}
+
+/* The list of drafts or of all cases. */
+static const gu_screen screen = { enter, draw, key, leave, NULL, 0 };
+
+/* Runs the list of drafts or of all cases; returns a gu_screen_ret. */
+int gu_screen_list(gu_app *a, bool drafts)
+{
+	list_state l;
+
+	memset(&l, 0, sizeof l);
+	l.drafts = drafts;
+	return gu_screen_run(a, &screen, &l);
 }

@@ -137,6 +137,9 @@ static int key(gu_app *a, void *st, const gu_key *k)
 	return GU_SCREEN_STAY;
 }
 
+/* The login form. */
+static const gu_screen login_screen = { NULL, draw, key, NULL, NULL, 0 };
+
 /* Asks who is working when the database has users (then shows the start
  * screen again for that user), or offers on a fresh database to create the
  * first supervisor; returns GU_SCREEN_BACK to go on or GU_SCREEN_QUIT. */
@@ -165,10 +168,10 @@ int gu_screen_login(gu_app *a)
 	}
 	memset(&s, 0, sizeof s);
 	clear_form(&s, gu_opts.user);
-	r = gu_scr_loop(a, draw, key, &s);
+	r = gu_screen_run(a, &login_screen, &s);
 	clear_form(&s, NULL);
 	if (r == GU_SCREEN_BACK)
-		gu_start_enter(a);
+		gu_flow_go(a, GU_SCR_START);
 	return r;
 }
 
@@ -220,6 +223,9 @@ static int lock_key(gu_app *a, void *st, const gu_key *k)
 	return GU_SCREEN_STAY;
 }
 
+/* The idle lock. */
+static const gu_screen lock_screen = { NULL, lock_draw, lock_key, NULL, NULL, 0 };
+
 /* Locks the screens until the user who is working types their password
  * again (see screens_supervise.h); returns false when guanai is to end. */
 bool gu_screen_lock(void *app)
@@ -235,7 +241,7 @@ bool gu_screen_lock(void *app)
 	snprintf(l.who, sizeof l.who, "%s", who);
 	l.minutes = gu_settings_idle_minutes(gu_config());
 	clear_form(&l.form, l.who);
-	r = gu_scr_loop(a, lock_draw, lock_key, &l);
+	r = gu_screen_run(a, &lock_screen, &l);
 	clear_form(&l.form, NULL);
 	return r != GU_SCREEN_QUIT;
 }

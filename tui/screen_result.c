@@ -25,6 +25,13 @@ typedef struct rrow {
 
 #define MAX_ASK 3
 
+/* The result screen's state: the cursor row and the first row shown. */
+typedef struct result_state {
+	int cur, top;
+} result_state;
+
+static result_state results;
+
 /* Returns the width alerts are wrapped to. */
 static int alert_width(const gu_app *a)
 {
@@ -96,22 +103,21 @@ static bool selectable(const rrow *r)
 }
 
 /* Enters the result screen, evaluating the answers. */
-void gu_result_enter(gu_app *a)
+static void enter(gu_app *a, void *st)
 {
+	result_state *rs = st;
 	rrow rows[128];
 	size_t n, i;
 
-	a->scr = GU_SCR_RESULT;
-	a->pop = GU_POP_NONE;
-	a->res_top = 0;
-	a->res_cur = 0;
+	rs->top = 0;
+	rs->cur = 0;
 	a->msg[0] = '\0';
 	if (gu_session_evaluate(a) < 0)
 		return;
 	n = build_rows(a, rows, 128);
 	for (i = 0; i < n; i++)
 		if (selectable(&rows[i])) {
-			a->res_cur = (int)i;
+			rs->cur = (int)i;
 			break;
 		}
 }
@@ -149,8 +155,9 @@ static void draw_item(gu_app *a, int y, int x, int w, int idx, bool here)
 }
 
 /* Draws the result screen. */
-void gu_result_draw(gu_app *a)
+static void draw(gu_app *a, void *st)
 {
+	result_state *rs = st;
 	gu_session *s = a->ses;
 	static const char *const keys[] = {
 		"Enter", N_("details"), "Space", N_("refer"), "f", N_("finish"),
@@ -187,10 +194,10 @@ void gu_result_draw(gu_app *a)
 	n = build_rows(a, rows, 128);
 	y = a->lay.body.y - 1;
 	h = a->lay.body.h + 1;
-	gu_view_follow(a->res_cur, &a->res_top, h);
-	for (i = (size_t)a->res_top; i < n && y < a->lay.body.y + a->lay.body.h; i++, y++) {
+	gu_view_follow(rs->cur, &rs->top, h);
+	for (i = (size_t)rs->top; i < n && y < a->lay.body.y + a->lay.body.h; i++, y++) {
 		const rrow *r = &rows[i];
-		bool here = (int)i == a->res_cur;
+		bool here = (int)i == rs->cur;
 
 		switch (r->kind) {
 		case ROW_ALERT: {
@@ -231,9 +238,9 @@ void gu_result_draw(gu_app *a)
 	gu_scr_bottom(a, keys, sizeof keys / sizeof keys[0]);
 	/* several items share a service name: the highlighted one's whole
 	 * reason is shown on the message line when it is free */
-	if (!a->msg[0] && a->res_cur >= 0 && (size_t)a->res_cur < n
-			&& rows[a->res_cur].kind == ROW_ITEM) {
-		const gu_result *res = &s->res.v[rows[a->res_cur].idx];
+	if (!a->msg[0] && rs->cur >= 0 && (size_t)rs->cur < n
+			&& rows[rs->cur].kind == ROW_ITEM) {
+		const gu_result *res = &s->res.v[rows[rs->cur].idx];
 
 		if (res->reason)
 			gu_put_wrapped(a->lay.message.y, 1, a->lay.cols - 2, 1, res->reason,
@@ -242,9 +249,9 @@ void gu_result_draw(gu_app *a)
 }
 
 /* Moves the cursor to the next selectable row in direction dir. */
-static void move_cursor(gu_app *a, const rrow *rows, size_t n, int dir, int steps)
+static void move_cursor(result_state *rs, const rrow *rows, size_t n, int dir, int steps)
 {
-	int i = a->res_cur, k;
+	int i = rs->cur, k;
 
 	for (k = 0; k < steps; k++) {
 		int j = i + dir;
@@ -255,21 +262,22 @@ static void move_cursor(gu_app *a, const rrow *rows, size_t n, int dir, int step
 			break;
 		i = j;
 	}
-	a->res_cur = i;
-	if (dir < 0 && a->res_cur <= 3)
-		a->res_top = 0;       /* show the alerts above again */
+	rs->cur = i;
+	if (dir < 0 && rs->cur <= 3)
+		rs->top = 0;       /* show the alerts above again */
 }
 
-/* Takes a key on the result screen. */
-void gu_result_key(gu_app *a, const gu_key *k)
+/* Takes a key on the result screen; returns GU_SCREEN_STAY. */
+static int key(gu_app *a, void *st, const gu_key *k)
 {
+	result_state *rs = st;
 	gu_session *s = a->ses;
 	rrow rows[128];
 	size_t n;
 
 	if (gu_key_char(k, GU_ESC) || gu_key_char(k, 'b')) {
-		gu_interview_enter(a);
-		return;
+		gu_flow_go(a, GU_SCR_INTERVIEW);
+		return GU_SCREEN_STAY;
 	}
 	if (!s->have_res) {
 		if (gu_key_fn(k, KEY_ENTER) && s->eval_key[0]) {
@@ -277,42 +285,44 @@ void gu_result_key(gu_app *a, const gu_key *k)
 
 			if (at < s->nsteps) {
 				s->pos = at;
-				gu_interview_enter(a);
+				gu_flow_go(a, GU_SCR_INTERVIEW);
 			}
 		}
-		return;
+		return GU_SCREEN_STAY;
 	}
 	n = build_rows(a, rows, 128);
 	if (gu_key_fn(k, KEY_UP)) {
-		move_cursor(a, rows, n, -1, 1);
+		move_cursor(rs, rows, n, -1, 1);
 	} else if (gu_key_fn(k, KEY_DOWN)) {
-		move_cursor(a, rows, n, 1, 1);
+		move_cursor(rs, rows, n, 1, 1);
 	} else if (gu_key_fn(k, KEY_PPAGE)) {
-		move_cursor(a, rows, n, -1, a->lay.body.h - 1);
+		move_cursor(rs, rows, n, -1, a->lay.body.h - 1);
 	} else if (gu_key_fn(k, KEY_NPAGE)) {
-		move_cursor(a, rows, n, 1, a->lay.body.h - 1);
-	} else if (a->res_cur < (int)n && rows[a->res_cur].kind == ROW_ITEM
+		move_cursor(rs, rows, n, 1, a->lay.body.h - 1);
+	} else if (rs->cur < (int)n && rows[rs->cur].kind == ROW_ITEM
 			&& (gu_key_char(k, ' ') || gu_key_char(k, 'r'))) {
-		bool *m = &s->marked[rows[a->res_cur].idx];
+		bool *m = &s->marked[rows[rs->cur].idx];
 
 		*m = !*m;
-	} else if (a->res_cur < (int)n && gu_key_fn(k, KEY_ENTER)) {
-		if (rows[a->res_cur].kind == ROW_ITEM) {
-			a->item_result = rows[a->res_cur].idx;
-			a->item_scroll = 0;
-			a->scr = GU_SCR_ITEM;
-		} else if (rows[a->res_cur].kind == ROW_ASK) {
-			size_t at = gu_session_find(s, s->res.ask_next[rows[a->res_cur].idx]);
+	} else if (rs->cur < (int)n && gu_key_fn(k, KEY_ENTER)) {
+		if (rows[rs->cur].kind == ROW_ITEM) {
+			return gu_screen_item(a, rows[rs->cur].idx);
+		} else if (rows[rs->cur].kind == ROW_ASK) {
+			size_t at = gu_session_find(s, s->res.ask_next[rows[rs->cur].idx]);
 
 			if (at < s->nsteps) {
 				s->pos = at;
-				gu_interview_enter(a);
-				a->back_to_result = true;
+				gu_interview_from_results(a);
 			} else {
 				gu_app_message(a, GU_R_ERROR, _("That question is not asked for this family."));
 			}
 		}
 	} else if (gu_key_char(k, 'f') || gu_key_fn(k, KEY_F(10))) {
-		gu_finish_enter(a);
+		return gu_screen_finish(a);
 	}
+	return GU_SCREEN_STAY;
 }
+
+/* The result screen. */
+static const gu_screen screen = { enter, draw, key, NULL, NULL, 0 };
+const gu_flow_screen gu_result_flow = { &screen, &results };

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
-#include "tui/app.h"
+#include "tui/interview.h"
 #include "tui/paint.h"
 
 /* Returns the member numbers that have answers, ascending; how many. */
@@ -81,7 +81,7 @@ static size_t open_count(const gu_app *a, int num)
 }
 
 /* Draws the roster in r. */
-void gu_roster_draw(gu_app *a, const gu_rect *r)
+void gu_roster_draw(gu_app *a, gu_interview *iv, const gu_rect *r)
 {
 	int nums[GU_MAX_MEMBERS], y = r->y, i;
 	size_t n = gu_roster_members(a, nums, GU_MAX_MEMBERS);
@@ -92,10 +92,10 @@ void gu_roster_draw(gu_app *a, const gu_rect *r)
 		_("Other household members (grandparents, brothers and sisters, and others "
 		  "living with the child)"), gu_attr(GU_R_LABEL));
 	y++;
-	if (a->roster_cur >= rows)
-		a->roster_cur = rows - 1;
+	if (iv->roster_cur >= rows)
+		iv->roster_cur = rows - 1;
 	for (i = 0; i < rows && y < r->y + r->h - 2; i++, y++) {
-		attr_t at = i == a->roster_cur ? gu_attr(GU_R_CURSOR) : A_NORMAL;
+		attr_t at = i == iv->roster_cur ? gu_attr(GU_R_CURSOR) : A_NORMAL;
 
 		if (i < (int)n) {
 			size_t open = open_count(a, nums[i]), used;
@@ -124,18 +124,18 @@ static size_t first_open_of(const gu_app *a, int num);
 
 /* Goes to member num's first question without an answer (else to the
  * first of all). */
-static void edit_member(gu_app *a, int num)
+static void edit_member(gu_app *a, gu_interview *iv, int num)
 {
 	size_t at = first_open_of(a, num);
 
 	if (at < a->ses->nsteps) {
-		gu_interview_goto(a, at);
-		a->member_focus = num;
+		gu_interview_goto(a, iv, at);
+		iv->member_focus = num;
 	}
 }
 
 /* Starts adding a member: the relation popup. */
-static void start_add(gu_app *a)
+static void start_add(gu_app *a, gu_interview *iv)
 {
 	int nums[GU_MAX_MEMBERS], next;
 	size_t n = gu_roster_members(a, nums, GU_MAX_MEMBERS);
@@ -151,33 +151,33 @@ static void start_add(gu_app *a)
 	q = gu_policy_find_question(a->pol, key);
 	if (!q)
 		return;
-	gu_field_init(&a->field, a->pol, q, key, NULL, "");
-	a->pop = GU_POP_RELATION;
+	gu_field_init(&iv->field, a->pol, q, key, NULL, "");
+	iv->pop = GU_POP_RELATION;
 }
 
 /* Takes a key on the roster. */
-void gu_roster_key(gu_app *a, const gu_key *k)
+void gu_roster_key(gu_app *a, gu_interview *iv, const gu_key *k)
 {
 	int nums[GU_MAX_MEMBERS];
 	size_t n = gu_roster_members(a, nums, GU_MAX_MEMBERS);
 	int rows = (int)n + 2;
 
-	if (gu_key_fn(k, KEY_UP) && a->roster_cur > 0) {
-		a->roster_cur--;
-	} else if (gu_key_fn(k, KEY_DOWN) && a->roster_cur + 1 < rows) {
-		a->roster_cur++;
+	if (gu_key_fn(k, KEY_UP) && iv->roster_cur > 0) {
+		iv->roster_cur--;
+	} else if (gu_key_fn(k, KEY_DOWN) && iv->roster_cur + 1 < rows) {
+		iv->roster_cur++;
 	} else if (gu_key_char(k, 'a') || gu_key_char(k, '+')
-			|| (gu_key_fn(k, KEY_ENTER) && a->roster_cur == (int)n)) {
-		start_add(a);
-	} else if (gu_key_fn(k, KEY_ENTER) && a->roster_cur < (int)n) {
-		edit_member(a, nums[a->roster_cur]);
+			|| (gu_key_fn(k, KEY_ENTER) && iv->roster_cur == (int)n)) {
+		start_add(a, iv);
+	} else if (gu_key_fn(k, KEY_ENTER) && iv->roster_cur < (int)n) {
+		edit_member(a, iv, nums[iv->roster_cur]);
 	} else if (gu_key_fn(k, KEY_ENTER) || gu_key_fn(k, KEY_F(2))) {
 		gu_key next = { true, KEY_NPAGE };
 
-		gu_interview_key(a, &next);
-	} else if ((gu_key_char(k, 'd') || gu_key_fn(k, KEY_DC)) && a->roster_cur < (int)n) {
-		a->pop = GU_POP_REMOVE;
-		a->pop_cur = nums[a->roster_cur];
+		gu_interview_key(a, iv, &next);
+	} else if ((gu_key_char(k, 'd') || gu_key_fn(k, KEY_DC)) && iv->roster_cur < (int)n) {
+		iv->pop = GU_POP_REMOVE;
+		iv->pop_cur = nums[iv->roster_cur];
 	}
 }
 
@@ -210,7 +210,7 @@ static void move_member(gu_app *a, int from, int to)
 }
 
 /* Removes member num and renumbers those after it. */
-static void remove_member(gu_app *a, int num)
+static void remove_member(gu_app *a, gu_interview *iv, int num)
 {
 	int nums[GU_MAX_MEMBERS];
 	size_t n = gu_roster_members(a, nums, GU_MAX_MEMBERS), i;
@@ -227,12 +227,12 @@ static void remove_member(gu_app *a, int num)
 	a->ses->pos = gu_session_find(a->ses, GU_ROSTER_KEY);
 	if (a->ses->pos >= a->ses->nsteps)
 		a->ses->pos = 0;
-	gu_interview_goto(a, a->ses->pos);
+	gu_interview_goto(a, iv, a->ses->pos);
 	if (a->ses->save_err[0] == '\0')
 		gu_app_message(a, GU_R_OK, _("The member is removed."));
 }
 
-/* Lists member num's steps as a run (see app.h); returns how many. */
+/* Lists member num's steps as a run (see interview.h); returns how many. */
 size_t gu_roster_run(const gu_app *a, int num, size_t *out, size_t max)
 {
 	const gu_session *s = a->ses;
@@ -268,56 +268,56 @@ static size_t first_open_of(const gu_app *a, int num)
 }
 
 /* Draws the roster's popups. */
-void gu_roster_popup_draw(gu_app *a)
+void gu_roster_popup_draw(gu_app *a, gu_interview *iv)
 {
-	if (a->pop == GU_POP_RELATION) {
-		int rows = gu_choice_rows(&a->field);
+	if (iv->pop == GU_POP_RELATION) {
+		int rows = gu_choice_rows(&iv->field);
 		gu_rect r = gu_layout_popup(&a->lay, rows + 7, 50);
 		gu_rect in = { r.y + 2, r.x + 2, r.h - 3, r.w - 4 };
 
 		gu_box(r, _("New member: relation to the child"));
-		gu_field_draw(&a->field, &in);
+		gu_field_draw(&iv->field, &in);
 		gu_cursor_at(-1, -1);
-	} else if (a->pop == GU_POP_REMOVE) {
+	} else if (iv->pop == GU_POP_REMOVE) {
 		gu_rect r = gu_layout_popup(&a->lay, 7, 50);
 		char line[400];
 
 		gu_box(r, _("Remove this member?"));
-		member_line(a, a->pop_cur, line, sizeof line);
+		member_line(a, iv->pop_cur, line, sizeof line);
 		gu_put(r.y + 2, r.x + 2, r.w - 4, line, A_NORMAL);
 		gu_put(r.y + r.h - 2, r.x + 2, r.w - 4, _("y remove    n keep"), gu_attr(GU_R_LABEL));
 	}
 }
 
 /* Takes a key in a roster popup. */
-void gu_roster_popup_key(gu_app *a, const gu_key *k)
+void gu_roster_popup_key(gu_app *a, gu_interview *iv, const gu_key *k)
 {
-	if (a->pop == GU_POP_REMOVE) {
+	if (iv->pop == GU_POP_REMOVE) {
 		if (gu_key_char(k, 'y') || gu_key_char(k, 'Y')) {
-			a->pop = GU_POP_NONE;
-			remove_member(a, a->pop_cur);
+			iv->pop = GU_POP_NONE;
+			remove_member(a, iv, iv->pop_cur);
 		} else if (gu_key_char(k, 'n') || gu_key_char(k, GU_ESC)) {
-			a->pop = GU_POP_NONE;
+			iv->pop = GU_POP_NONE;
 		}
 		return;
 	}
 	if (gu_key_char(k, GU_ESC)) {
-		a->pop = GU_POP_NONE;
-		a->field_ready = false;
+		iv->pop = GU_POP_NONE;
+		iv->field_ready = false;
 		return;
 	}
-	if (gu_field_key(&a->field, k) == GU_FIELD_CONFIRM) {
+	if (gu_field_key(&iv->field, k) == GU_FIELD_CONFIRM) {
 		char value[200], key[64];
 		gu_error err;
 		size_t at;
 
-		if (gu_field_value(&a->field, value, sizeof value) < 0)
+		if (gu_field_value(&iv->field, value, sizeof value) < 0)
 			return;
-		if (gu_policy_check_value(a->pol, a->field.key, value, &err) < 0) {
-			snprintf(a->field.err, sizeof a->field.err, "%s", err.message);
+		if (gu_policy_check_value(a->pol, iv->field.key, value, &err) < 0) {
+			snprintf(iv->field.err, sizeof iv->field.err, "%s", err.message);
 			return;
 		}
-		snprintf(key, sizeof key, "%s", a->field.key);
+		snprintf(key, sizeof key, "%s", iv->field.key);
 		if (gu_session_set(a, key, value) == 0) {
 			char label[300], m[400];
 
@@ -325,10 +325,10 @@ void gu_roster_popup_key(gu_app *a, const gu_key *k)
 			snprintf(m, sizeof m, _("Saved: %s"), label);
 			gu_app_message(a, GU_R_OK, m);
 		}
-		a->pop = GU_POP_NONE;
+		iv->pop = GU_POP_NONE;
 		gu_session_rebuild(a);
-		a->member_focus = atoi(key + 7);
-		at = first_open_of(a, a->member_focus);
-		gu_interview_goto(a, at < a->ses->nsteps ? at : a->ses->pos);
+		iv->member_focus = atoi(key + 7);
+		at = first_open_of(a, iv->member_focus);
+		gu_interview_goto(a, iv, at < a->ses->nsteps ? at : a->ses->pos);
 	}
 }

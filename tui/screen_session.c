@@ -260,7 +260,6 @@ void gu_session_close(gu_app *a)
 	free(s->marked);
 	free(s);
 	a->ses = NULL;
-	a->field_ready = false;
 }
 
 /* Saves every pending answer; returns 0 or -1 (save_err set). */

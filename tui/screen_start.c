@@ -16,27 +16,37 @@
 
 enum { M_NEW, M_RESUME, M_CASES, M_LANG, M_QUIT, M_COUNT };
 
-/* Loads the due follow-ups. */
-static void load_due(gu_app *a)
+/* The start screen's state: the menu row chosen and the follow-ups due. */
+typedef struct start_state {
+	int cur;
+	gu_referral *due;
+	size_t ndue;
+} start_state;
+
+static start_state start;
+
+/* Enters the start screen: loads the due follow-ups. */
+static void enter(gu_app *a, void *st)
 {
+	start_state *s = st;
 	gu_error err;
 
-	gu_referrals_free(a->due, a->ndue);
-	a->due = NULL;
-	a->ndue = 0;
-	if (a->db && gu_followup_due(a->db, gu_today(), &a->due, &a->ndue, &err) < 0) {
-		a->due = NULL;
-		a->ndue = 0;
+	a->msg[0] = '\0';
+	if (a->db && gu_followup_due(a->db, gu_today(), &s->due, &s->ndue, &err) < 0) {
+		s->due = NULL;
+		s->ndue = 0;
 	}
 }
 
-/* Enters the start screen. */
-void gu_start_enter(gu_app *a)
+/* Leaves the start screen: frees the follow-ups it showed. */
+static void leave(gu_app *a, void *st)
 {
-	a->scr = GU_SCR_START;
-	a->pop = GU_POP_NONE;
-	a->msg[0] = '\0';
-	load_due(a);
+	start_state *s = st;
+
+	(void)a;
+	gu_referrals_free(s->due, s->ndue);
+	s->due = NULL;
+	s->ndue = 0;
 }
 
 /* Returns the label of menu row i. */
@@ -59,8 +69,9 @@ static const char *menu_label(int i)
 }
 
 /* Draws the start screen. */
-void gu_start_draw(gu_app *a)
+static void draw(gu_app *a, void *st)
 {
+	const start_state *s = st;
 	static const char *const keys[] = {
 		"Enter", N_("choose"), "1-5", N_("menu"), "d", N_("dashboard"), "u", N_("users"),
 		"q", N_("quit"),
@@ -77,7 +88,7 @@ void gu_start_draw(gu_app *a)
 		_("Chaoyang City: floating, left-behind and difficult-situation children"), gu_attr(GU_R_DIM));
 	for (i = 0; i < M_COUNT; i++, y++) {
 		snprintf(line, sizeof line, " %d  %s", i + 1, menu_label(i));
-		gu_put_line(y, x, 36, line, i == a->start_cur ? gu_attr(GU_R_CURSOR) : A_NORMAL);
+		gu_put_line(y, x, 36, line, i == s->cur ? gu_attr(GU_R_CURSOR) : A_NORMAL);
 	}
 	y++;
 	if (a->db_pending) {
@@ -89,10 +100,10 @@ void gu_start_draw(gu_app *a)
 		gu_frame_bottom(a, tkeys, sizeof keys / sizeof keys[0]);
 		return;
 	}
-	snprintf(line, sizeof line, _("Follow-ups due: %zu"), a->ndue);
-	gu_put(y++, x, w, line, gu_attr(a->ndue ? GU_R_VERIFY : GU_R_LABEL));
-	for (k = 0; k < a->ndue && y < a->lay.body.y + a->lay.body.h; k++, y++) {
-		const gu_referral *r = &a->due[k];
+	snprintf(line, sizeof line, _("Follow-ups due: %zu"), s->ndue);
+	gu_put(y++, x, w, line, gu_attr(s->ndue ? GU_R_VERIFY : GU_R_LABEL));
+	for (k = 0; k < s->ndue && y < a->lay.body.y + a->lay.body.h; k++, y++) {
+		const gu_referral *r = &s->due[k];
 		const gu_item *it = gu_policy_item_by_number(a->pol, r->item);
 
 		(void)persons;
@@ -110,8 +121,8 @@ static void after_screen(gu_app *a, int ret)
 	if (ret == GU_SCREEN_QUIT)
 		a->quit = true;
 	else if (ret == GU_SCREEN_BACK)
-		gu_start_enter(a);
-	/* GU_SCREEN_JUMP: the screen has set a->scr (an opened case) */
+		gu_flow_go(a, GU_SCR_START);
+	/* GU_SCREEN_JUMP: the screen has gone on (an opened case) */
 }
 
 /* Carries out menu row i. */
@@ -120,10 +131,13 @@ static void choose(gu_app *a, int i)
 	switch (i) {
 	case M_NEW:
 		if (gu_session_new(a) == 0)
-			gu_interview_enter(a);
+			gu_flow_go(a, GU_SCR_INTERVIEW);
 		break;
 	case M_RESUME:
-		gu_list_enter(a, true);
+		if (a->db)
+			after_screen(a, gu_screen_list(a, true));
+		else
+			gu_app_message(a, GU_R_ERROR, a->db_err);
 		break;
 	case M_CASES:
 		after_screen(a, gu_screen_cases(a));
@@ -137,25 +151,31 @@ static void choose(gu_app *a, int i)
 	}
 }
 
-/* Takes a key on the start screen. */
-void gu_start_key(gu_app *a, const gu_key *k)
+/* Takes a key on the start screen; returns GU_SCREEN_STAY. */
+static int key(gu_app *a, void *st, const gu_key *k)
 {
+	start_state *s = st;
 	int d = gu_key_digit(k);
 
 	a->msg[0] = '\0';
-	if (gu_key_fn(k, KEY_UP) && a->start_cur > 0)
-		a->start_cur--;
-	else if (gu_key_fn(k, KEY_DOWN) && a->start_cur + 1 < M_COUNT)
-		a->start_cur++;
+	if (gu_key_fn(k, KEY_UP) && s->cur > 0)
+		s->cur--;
+	else if (gu_key_fn(k, KEY_DOWN) && s->cur + 1 < M_COUNT)
+		s->cur++;
 	else if (d && d <= M_COUNT) {
-		a->start_cur = d - 1;
+		s->cur = d - 1;
 		choose(a, d - 1);
 	} else if (gu_key_fn(k, KEY_ENTER))
-		choose(a, a->start_cur);
+		choose(a, s->cur);
 	else if (gu_key_char(k, 'q') || gu_key_char(k, GU_ESC))
 		a->quit = true;
 	else if (gu_key_char(k, 'd') && a->db)
 		after_screen(a, gu_screen_dashboard(a));
 	else if (gu_key_char(k, 'u') && a->db)
 		after_screen(a, gu_screen_users(a));
+	return GU_SCREEN_STAY;
 }
+
+/* The start screen. */
+static const gu_screen screen = { enter, draw, key, leave, NULL, 0 };
+const gu_flow_screen gu_start_flow = { &screen, &start };

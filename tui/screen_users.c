@@ -223,22 +223,36 @@ static int key(gu_app *a, void *st, const gu_key *k)
 	return GU_SCREEN_STAY;
 }
 
+/* Enters the users screen: loads the users, empties the form. */
+static void enter(gu_app *a, void *st)
+{
+	a->msg[0] = '\0';
+	load(a, st);
+	clear_form(st);
+}
+
+/* Leaves the users screen: wipes the form, frees the users. */
+static void leave(gu_app *a, void *st)
+{
+	users_state *s = st;
+
+	(void)a;
+	clear_form(s);
+	free(s->users);
+}
+
+/* The users and the add form. */
+static const gu_screen screen = { enter, draw, key, leave, NULL, 0 };
+
 /* Shows the users and the add form to a supervisor; returns a gu_screen_ret. */
 int gu_screen_users(gu_app *a)
 {
 	users_state s;
-	int r;
 
 	if (!a->db)
 		return gu_scr_notice(a, _("users"), a->db_err);
 	if (!gu_scr_is_supervisor(a))
 		return gu_scr_notice(a, _("users"), _("Only a supervisor can add users."));
 	memset(&s, 0, sizeof s);
-	a->msg[0] = '\0';
-	load(a, &s);
-	clear_form(&s);
-	r = gu_scr_loop(a, draw, key, &s);
-	clear_form(&s);
-	free(s.users);
-	return r;
+	return gu_screen_run(a, &screen, &s);
 }

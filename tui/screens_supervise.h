@@ -7,13 +7,7 @@
 #define GUANAI_TUI_SCREENS_SUPERVISE_H
 
 #include "tui/app.h"
-
-/* What a screen's entry function returns. */
-enum gu_screen_ret {
-	GU_SCREEN_BACK = 0,   /* the user left: show the screen that called */
-	GU_SCREEN_QUIT,       /* the program is to end (a->quit is set) */
-	GU_SCREEN_JUMP        /* a->scr names the main loop's next screen */
-};
+#include "tui/screen.h"
 
 /* Before anything else: on a fresh database offers to create the first
  * supervisor (or to go on without users); once users exist asks who is

@@ -15,40 +15,6 @@
 #include "tui/paint.h"
 #include "tui/screens_util.h"
 
-/* Runs one screen until its key function leaves; returns a gu_screen_ret. */
-int gu_scr_loop(gu_app *a, gu_scr_draw_fn draw, gu_scr_key_fn key, void *st)
-{
-	for (;;) {
-		gu_key k;
-		int r;
-
-		erase();
-		if (a->lay.too_small)
-			gu_small_draw(a);
-		else
-			draw(a, st);
-		gu_cursor_apply();
-		refresh();
-		gu_harness_key_done();
-		k = gu_next_key();
-		if (gu_key_fn(&k, GU_KEY_EOF)) {
-			a->quit = true;
-			return GU_SCREEN_QUIT;
-		}
-		if (gu_key_fn(&k, KEY_RESIZE)) {
-			gu_layout_compute(&a->lay, LINES, COLS);
-			continue;
-		}
-		if (a->lay.too_small)
-			continue;
-		r = key(a, st, &k);
-		if (a->quit)
-			return GU_SCREEN_QUIT;
-		if (r != GU_SCREEN_STAY)
-			return r;
-	}
-}
-
 /* What a notice screen shows. */
 typedef struct notice_state {
 	const char *title, *text;
@@ -75,6 +41,9 @@ static int notice_key(gu_app *a, void *st, const gu_key *k)
 	return GU_SCREEN_BACK;
 }
 
+/* A notice. */
+static const gu_screen notice_screen = { NULL, notice_draw, notice_key, NULL, NULL, 0 };
+
 /* Shows a notice until a key is pressed; returns a gu_screen_ret. */
 int gu_scr_notice(gu_app *a, const char *title, const char *text)
 {
@@ -82,7 +51,7 @@ int gu_scr_notice(gu_app *a, const char *title, const char *text)
 
 	n.title = title;
 	n.text = text;
-	return gu_scr_loop(a, notice_draw, notice_key, &n);
+	return gu_screen_run(a, &notice_screen, &n);
 }
 
 /* Draws the message and key-help lines with the actions translated. */
@@ -96,29 +65,6 @@ void gu_scr_bottom(gu_app *a, const char *const *pairs, size_t npairs)
 	for (i = 0; i < npairs; i++)
 		t[i] = i % 2 ? _(pairs[i]) : pairs[i];
 	gu_frame_bottom(a, t, npairs);
-}
-
-/* Runs the action of the row k matches; returns its answer or GU_SCREEN_STAY. */
-int gu_scr_keys_run(gu_app *a, void *st, const gu_scr_key *keys, size_t n, const gu_key *k)
-{
-	for (size_t i = 0; i < n; i++)
-		if ((keys[i].ch && gu_key_char(k, keys[i].ch)) || (keys[i].fn && gu_key_fn(k, keys[i].fn)))
-			return keys[i].act(a, st);
-	return GU_SCREEN_STAY;
-}
-
-/* Draws the key bar from the named rows. */
-void gu_scr_keys_bottom(gu_app *a, const gu_scr_key *keys, size_t n)
-{
-	const char *pairs[32];
-	size_t i, np = 0;
-
-	for (i = 0; i < n && np + 2 <= sizeof pairs / sizeof pairs[0]; i++)
-		if (keys[i].name) {
-			pairs[np++] = keys[i].name;
-			pairs[np++] = keys[i].msgid;
-		}
-	gu_scr_bottom(a, pairs, np);
 }
 
 /* Draws a hidden field: one '*' per character of e. */

@@ -9,19 +9,8 @@
 
 #include "db/store.h"
 #include "tui/app.h"
+#include "tui/screen.h"
 #include "tui/screens_supervise.h"
-
-/* A key function's answer meaning "stay on this screen". */
-#define GU_SCREEN_STAY (-1)
-
-typedef void (*gu_scr_draw_fn)(gu_app *a, void *st);
-typedef int (*gu_scr_key_fn)(gu_app *a, void *st, const gu_key *k);
-
-/* Runs a screen: draws it (or the too-small screen), reads keys through
- * gu_next_key, follows resizes, and hands every other key to key until it
- * returns something other than GU_SCREEN_STAY.  Returns that gu_screen_ret
- * (GU_SCREEN_QUIT with a->quit set when the keys run out). */
-int gu_scr_loop(gu_app *a, gu_scr_draw_fn draw, gu_scr_key_fn key, void *st);
 
 /* Shows a screen with a title and one message until any key is pressed;
  * returns a gu_screen_ret. */
@@ -30,23 +19,6 @@ int gu_scr_notice(gu_app *a, const char *title, const char *text);
 /* Draws the message line and the key-help line from pairs of key names
  * (shown as they are) and msgids (translated here). */
 void gu_scr_bottom(gu_app *a, const char *const *pairs, size_t npairs);
-
-/* One key of a screen: the key, what it does, and how the key bar names
- * it, so that dispatch and key bar come from one table and cannot drift. */
-typedef struct gu_scr_key {
-	wint_t ch;              /* a character, or 0 */
-	int fn;                 /* a function key (KEY_*), or 0 */
-	int (*act)(gu_app *a, void *st); /* returns GU_SCREEN_STAY or a gu_screen_ret */
-	const char *name;       /* its name in the key bar ("Left/Right"); NULL for a
-	                         * key the row of another names */
-	const char *msgid;      /* what it does, translated when drawn */
-} gu_scr_key;
-
-/* Runs the action of the first row of keys that k is; returns its answer,
- * or GU_SCREEN_STAY when k is none of them. */
-int gu_scr_keys_run(gu_app *a, void *st, const gu_scr_key *keys, size_t n, const gu_key *k);
-/* Draws the message line and the key bar from the named rows of keys. */
-void gu_scr_keys_bottom(gu_app *a, const gu_scr_key *keys, size_t n);
 
 /* Draws an edit field whose text is hidden behind one '*' per character,
  * with the cursor there when focus. */
