@@ -14,6 +14,7 @@
 #include "db/review.h"
 #include "tui/caseview.h"
 #include "tui/harness.h"
+#include "tui/listview.h"
 #include "tui/options.h"
 #include "tui/paint.h"
 #include "tui/screens_util.h"
@@ -179,10 +180,7 @@ static void draw_changes(gu_app *a, cv_state *s)
 		snprintf(line, sizeof line, _("Items that change: %zu"), s->rs.nchanges);
 		gu_put(r.y + 1, r.x + 2, r.w - 4, line, gu_attr(GU_R_LABEL));
 	}
-	if (s->changes_top > (int)s->rs.nchanges - rows)
-		s->changes_top = (int)s->rs.nchanges - rows;
-	if (s->changes_top < 0)
-		s->changes_top = 0;
+	s->changes_top = gu_view_clamp(s->changes_top, (int)s->rs.nchanges, rows);
 	for (i = 0; i < rows && (size_t)(s->changes_top + i) < s->rs.nchanges; i++) {
 		const gu_item_change *c = &s->rs.changes[s->changes_top + i];
 		const gu_item *it = gu_policy_item_by_number(a->pol, c->item);
@@ -450,10 +448,9 @@ void cv_popup_key(gu_app *a, cv_state *s, const gu_key *k)
 		}
 		break;
 	case CV_POP_CHANGES:
-		if (gu_key_fn(k, KEY_DOWN))
-			s->changes_top++;
-		else if (gu_key_fn(k, KEY_UP) && s->changes_top > 0)
-			s->changes_top--;
+		if (gu_key_fn(k, KEY_DOWN) || gu_key_fn(k, KEY_UP))
+			s->changes_top = gu_view_move(s->changes_top, gu_key_fn(k, KEY_UP) ? -1 : 1,
+				(int)s->rs.nchanges);
 		else if (gu_key_fn(k, KEY_ENTER))
 			s->pop = CV_POP_NONE;
 		break;
@@ -471,7 +468,7 @@ void cv_popup_key(gu_app *a, cv_state *s, const gu_key *k)
 			if (gu_key_fn(k, KEY_ENTER))
 				s->pop_focus = 1;
 			else
-				gu_scr_menu_key(k, &s->pop_cur, n, 1);
+				gu_view_key(k, &s->pop_cur, (int)n, 1);
 		} else if (gu_key_fn(k, KEY_ENTER)) {
 			decide(a, s, GU_REVIEW_RETURN);
 		} else if (gu_key_fn(k, KEY_UP)) {

@@ -132,10 +132,7 @@ static void run(gu_app *a, cases_state *s)
 		s->rows = NULL;
 		s->nrows = 0;
 	}
-	if (s->cur >= (int)s->nrows)
-		s->cur = s->nrows ? (int)s->nrows - 1 : 0;
-	if (s->cur < 0)
-		s->cur = 0;
+	s->cur = gu_view_move(s->cur, 0, (int)s->nrows);
 }
 
 /* Collects the townships (from the counts of every case the session may
@@ -490,7 +487,7 @@ static void popup_key(gu_app *a, cases_state *s, const gu_key *k)
 		return;
 	}
 	if (s->pop == POP_ITEM) {
-		if (gu_scr_menu_key(k, &s->pop_cur, gu_policy_item_count(a->pol) + 1, 10))
+		if (gu_view_key(k, &s->pop_cur, (int)gu_policy_item_count(a->pol) + 1, 10))
 			return;
 		if (gu_key_fn(k, KEY_ENTER)) {
 			s->item = s->pop_cur ? gu_policy_item(a->pol, (size_t)s->pop_cur - 1)->number : 0;
@@ -501,7 +498,7 @@ static void popup_key(gu_app *a, cases_state *s, const gu_key *k)
 	} else if (s->pop == POP_ENC) {
 		int d = gu_key_digit(k);
 
-		if (gu_scr_menu_key(k, &s->pop_cur, 2, 1))
+		if (gu_view_key(k, &s->pop_cur, 2, 1))
 			return;
 		if (d == 1 || d == 2)
 			s->pop_cur = d - 1;
@@ -642,7 +639,7 @@ static int key(gu_app *a, void *st, const gu_key *k)
 		return GU_SCREEN_STAY;
 	}
 	if (!gu_key_fn(k, KEY_HOME) && !gu_key_fn(k, KEY_END)
-			&& gu_scr_menu_key(k, &s->cur, s->nrows, a->lay.body.h - 5)) {
+			&& gu_view_key(k, &s->cur, (int)s->nrows, a->lay.body.h - 5)) {
 		if (s->cur != before)
 			s->shown_case[0] = '\0';
 		return GU_SCREEN_STAY;

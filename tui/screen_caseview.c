@@ -579,10 +579,8 @@ static void draw(gu_app *a, void *st)
 /* Moves the cursor or scrolls by dir (+1/-1) lines. */
 static void step(gu_app *a, cv_state *s, int dir)
 {
-	int h = page_rows(a), i, last_top = (int)s->nlines - h;
+	int h = page_rows(a), i;
 
-	if (last_top < 0)
-		last_top = 0;
 	for (i = (s->cur >= 0 ? s->cur : s->top) + dir; i >= 0 && i < (int)s->nlines; i += dir) {
 		if (i < s->top - 1 || i > s->top + h)
 			break;
@@ -591,11 +589,7 @@ static void step(gu_app *a, cv_state *s, int dir)
 			return;
 		}
 	}
-	s->top += dir;
-	if (s->top > last_top)
-		s->top = last_top;
-	if (s->top < 0)
-		s->top = 0;
+	s->top = gu_view_clamp(s->top + dir, (int)s->nlines, h);
 	if (s->cur >= 0 && (s->cur < s->top || s->cur >= s->top + h))
 		s->cur = -1;
 }
@@ -603,15 +597,9 @@ static void step(gu_app *a, cv_state *s, int dir)
 /* Scrolls a page and puts the cursor on the first result row shown. */
 static void page(gu_app *a, cv_state *s, int dir)
 {
-	int h = page_rows(a), i, last_top = (int)s->nlines - h;
+	int h = page_rows(a), i;
 
-	if (last_top < 0)
-		last_top = 0;
-	s->top += dir * (h - 1);
-	if (s->top > last_top)
-		s->top = last_top;
-	if (s->top < 0)
-		s->top = 0;
+	s->top = gu_view_clamp(s->top + dir * (h - 1), (int)s->nlines, h);
 	s->cur = -1;
 	for (i = s->top; i < s->top + h && i < (int)s->nlines; i++)
 		if (s->lines[i].item) {

@@ -18,6 +18,7 @@
 #include "tui/interview.h"
 #include "tui/config_files.h"
 #include "tui/harness.h"
+#include "tui/listview.h"
 #include "tui/options.h"
 #include "tui/paint.h"
 
@@ -565,10 +566,8 @@ static void popup_key(gu_app *a, gu_interview *iv, const gu_key *k)
 		break;
 	case GU_POP_SECTIONS:
 		n = sections_present(a->ses, secs, 64);
-		if (gu_key_fn(k, KEY_UP) && iv->pop_cur > 0)
-			iv->pop_cur--;
-		else if (gu_key_fn(k, KEY_DOWN) && (size_t)iv->pop_cur + 1 < n)
-			iv->pop_cur++;
+		if (gu_key_fn(k, KEY_UP) || gu_key_fn(k, KEY_DOWN))
+			iv->pop_cur = gu_view_move(iv->pop_cur, gu_key_fn(k, KEY_UP) ? -1 : 1, (int)n);
 		else if (gu_key_digit(k) && (size_t)gu_key_digit(k) <= n)
 			jump_section(a, iv, gu_key_digit(k) - 1);
 		else if (gu_key_fn(k, KEY_ENTER))

@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "tui/app.h"
+#include "tui/listview.h"
 #include "tui/paint.h"
 #include "tui/screens_util.h"
 
@@ -178,10 +179,7 @@ static void draw(gu_app *a, void *st)
 		gu_attr(GU_R_LABEL));
 	item_text(a, is, text, sizeof text);
 	total = text_rows(text, w);
-	if (is->scroll > total - h)
-		is->scroll = total - h;
-	if (is->scroll < 0)
-		is->scroll = 0;
+	is->scroll = gu_view_clamp(is->scroll, total, h);
 	{
 		/* draw the wrapped lines from item_scroll */
 		int skip = is->scroll, row = 0;

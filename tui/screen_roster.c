@@ -9,6 +9,7 @@
 
 #include "core/i18n.h"
 #include "tui/interview.h"
+#include "tui/listview.h"
 #include "tui/paint.h"
 
 /* Returns the member numbers that have answers, ascending; how many. */
@@ -92,8 +93,7 @@ void gu_roster_draw(gu_app *a, gu_interview *iv, const gu_rect *r)
 		_("Other household members (grandparents, brothers and sisters, and others "
 		  "living with the child)"), gu_attr(GU_R_LABEL));
 	y++;
-	if (iv->roster_cur >= rows)
-		iv->roster_cur = rows - 1;
+	iv->roster_cur = gu_view_move(iv->roster_cur, 0, rows);
 	for (i = 0; i < rows && y < r->y + r->h - 2; i++, y++) {
 		attr_t at = i == iv->roster_cur ? gu_attr(GU_R_CURSOR) : A_NORMAL;
 
@@ -162,10 +162,8 @@ void gu_roster_key(gu_app *a, gu_interview *iv, const gu_key *k)
 	size_t n = gu_roster_members(a, nums, GU_MAX_MEMBERS);
 	int rows = (int)n + 2;
 
-	if (gu_key_fn(k, KEY_UP) && iv->roster_cur > 0) {
-		iv->roster_cur--;
-	} else if (gu_key_fn(k, KEY_DOWN) && iv->roster_cur + 1 < rows) {
-		iv->roster_cur++;
+	if (gu_key_fn(k, KEY_UP) || gu_key_fn(k, KEY_DOWN)) {
+		iv->roster_cur = gu_view_move(iv->roster_cur, gu_key_fn(k, KEY_UP) ? -1 : 1, rows);
 	} else if (gu_key_char(k, 'a') || gu_key_char(k, '+')
 			|| (gu_key_fn(k, KEY_ENTER) && iv->roster_cur == (int)n)) {
 		start_add(a, iv);

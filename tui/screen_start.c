@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "tui/app.h"
 #include "tui/harness.h"
+#include "tui/listview.h"
 #include "tui/locale.h"
 #include "tui/paint.h"
 #include "tui/screens_supervise.h"
@@ -158,10 +159,8 @@ static int key(gu_app *a, void *st, const gu_key *k)
 	int d = gu_key_digit(k);
 
 	a->msg[0] = '\0';
-	if (gu_key_fn(k, KEY_UP) && s->cur > 0)
-		s->cur--;
-	else if (gu_key_fn(k, KEY_DOWN) && s->cur + 1 < M_COUNT)
-		s->cur++;
+	if (gu_key_fn(k, KEY_UP) || gu_key_fn(k, KEY_DOWN))
+		s->cur = gu_view_move(s->cur, gu_key_fn(k, KEY_UP) ? -1 : 1, M_COUNT);
 	else if (d && d <= M_COUNT) {
 		s->cur = d - 1;
 		choose(a, d - 1);

@@ -125,37 +125,13 @@ void gu_scr_menu(const gu_layout *l, const char *title, const char *const *label
 	r = gu_layout_popup(l, (int)n + 2, want_w);
 	gu_scr_box(r, title);
 	rows = r.h - 2;
-	top = cur - rows + 1 > 0 ? cur - rows + 1 : 0;
+	top = gu_view_clamp(cur - rows + 1, (int)n, rows);  /* the rows up to cur */
 	for (i = 0; i < rows && (size_t)(top + i) < n; i++) {
 		attr_t at = top + i == cur ? gu_attr(GU_R_CURSOR) : A_NORMAL;
 
 		gu_fill(r.y + 1 + i, r.x + 1, r.w - 2, at);
 		gu_put(r.y + 1 + i, r.x + 2, r.w - 4, labels[top + i], at);
 	}
-}
-
-/* Moves a list cursor; returns true when k was a moving key. */
-bool gu_scr_menu_key(const gu_key *k, int *cur, size_t n, int page)
-{
-	int rows = (int)n;
-
-	if (page < 1)
-		page = 1;
-	if (gu_key_fn(k, KEY_UP))
-		*cur = gu_view_move(*cur, -1, rows);
-	else if (gu_key_fn(k, KEY_DOWN))
-		*cur = gu_view_move(*cur, 1, rows);
-	else if (gu_key_fn(k, KEY_PPAGE))
-		*cur = gu_view_move(*cur, -page, rows);
-	else if (gu_key_fn(k, KEY_NPAGE))
-		*cur = gu_view_move(*cur, page, rows);
-	else if (gu_key_fn(k, KEY_HOME))
-		*cur = 0;
-	else if (gu_key_fn(k, KEY_END))
-		*cur = gu_view_move(0, rows, rows);
-	else
-		return false;
-	return true;
 }
 
 /* Writes the local date of t into buf; returns buf. */

@@ -37,9 +37,6 @@ void gu_scr_box(gu_rect r, const char *title);
  * that cur shows. */
 void gu_scr_menu(const gu_layout *l, const char *title, const char *const *labels,
 	size_t n, int cur);
-/* Moves a menu cursor for Up, Down, PgUp, PgDn, Home and End over n rows;
- * returns true when the key was one of those. */
-bool gu_scr_menu_key(const gu_key *k, int *cur, size_t n, int page);
 
 /* Writes the local date of a time as YYYY-MM-DD into buf (11 bytes);
  * returns buf ("" for time 0). */

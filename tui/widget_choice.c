@@ -109,13 +109,11 @@ static enum gu_field_res choice_key(gu_field *f, const gu_key *k, int rows, int 
 {
 
 	if (gu_key_fn(k, KEY_UP) || gu_key_char(k, 'k')) {
-		if (f->cur > 0)
-			f->cur--;
+		f->cur = gu_view_move(f->cur, -1, rows);
 		return GU_FIELD_CHANGED;
 	}
 	if (gu_key_fn(k, KEY_DOWN) || gu_key_char(k, 'j')) {
-		if (f->cur < rows - 1)
-			f->cur++;
+		f->cur = gu_view_move(f->cur, 1, rows);
 		return GU_FIELD_CHANGED;
 	}
 	if (gu_key_fn(k, KEY_HOME)) {
@@ -199,10 +197,7 @@ int gu_choice_draw(gu_field *f, const gu_rect *r)
 	if (h > rows)
 		h = rows;
 	gu_view_follow(f->cur, &f->top, h);
-	if (f->top > rows - h)
-		f->top = rows - h;
-	if (f->top < 0)
-		f->top = 0;
+	f->top = gu_view_clamp(f->top, rows, h);
 	f->list_rows = h;
 	for (i = f->top; i < f->top + h; i++, y++) {
 		char mark[32];

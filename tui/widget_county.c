@@ -8,6 +8,7 @@
 
 #include "core/i18n.h"
 #include "core/region.h"
+#include "tui/listview.h"
 #include "tui/paint.h"
 #include "tui/widget.h"
 
@@ -129,8 +130,8 @@ static enum gu_field_res county_key(gu_field *f, const gu_key *k)
 	if (gu_key_fn(k, KEY_UP)) {
 		if (f->typing)
 			f->typing = false;
-		else if (f->cur > 0)
-			f->cur--;
+		else
+			f->cur = gu_view_move(f->cur, -1, last + 1);
 		f->unknown = f->cur == last && !f->typing;
 		return GU_FIELD_CHANGED;
 	}

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "tui/listview.h"
 #include "tui/paint.h"
 #include "tui/widget.h"
 
@@ -120,10 +121,7 @@ void gu_edit_draw(gu_edit *e, int y, int x, int w, bool focus)
 
 	if (w < 2)
 		return;
-	if (curcol < e->scroll)
-		e->scroll = curcol;
-	if (curcol >= e->scroll + w)
-		e->scroll = curcol - w + 1;
+	gu_view_follow(curcol, &e->scroll, w);
 	if (e->scroll < 0)
 		e->scroll = 0;
 	startb = gu_text_col_to_byte(e->buf, e->len, e->scroll);
