@@ -7,5 +7,5 @@ tests_screens_seed_CFLAGS = $(AM_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
 tests_screens_seed_LDADD = db/libdb.a core/libcore.a $(SQLITE_LIBS) $(SODIUM_LIBS) \
 	$(LIBINTL) $(LIBICONV)
 
-TESTS += tests/test_screens.sh
-EXTRA_DIST += tests/test_screens.sh tests/screens-scripts tests/golden/screens
+TESTS += tests/test_screens.sh tests/test_keys.sh
+EXTRA_DIST += tests/test_screens.sh tests/screens-scripts tests/golden/screens tests/test_keys.sh

@@ -30,6 +30,7 @@ typedef struct gu_interview {
 	int roster_cur;
 	int member_focus;       /* asking one member's questions as a run; 0 none */
 	bool back_to_result;    /* came from the result screen's questions */
+	gu_key key;             /* the key being taken */
 } gu_interview;
 
 /* Shows the step at pos (clamped) and remembers it as the resume point. */

@@ -66,13 +66,84 @@ int gu_screen_run(gu_app *a, const gu_screen *s, void *st)
 	return r;
 }
 
-/* Runs the action of the row k matches; returns its answer or GU_SCREEN_STAY. */
-int gu_scr_keys_run(gu_app *a, void *st, const gu_scr_key *keys, size_t n, const gu_key *k)
+/* Returns the row of keys that k is, or NULL. */
+const gu_scr_key *gu_scr_keys_find(const gu_scr_key *keys, size_t n, const gu_key *k)
 {
 	for (size_t i = 0; i < n; i++)
 		if ((keys[i].ch && gu_key_char(k, keys[i].ch)) || (keys[i].fn && gu_key_fn(k, keys[i].fn)))
-			return keys[i].act(a, st);
-	return GU_SCREEN_STAY;
+			return &keys[i];
+	return NULL;
+}
+
+/* Takes k through the table (F1: the help); returns true with *ret set
+ * when the table took it. */
+bool gu_scr_keys_take(gu_app *a, void *st, const gu_scr_key *keys, size_t n, const gu_key *k,
+	int *ret)
+{
+	const gu_scr_key *row = gu_scr_keys_find(keys, n, k);
+
+	if (row)
+		*ret = row->act(a, st);
+	else if (gu_key_fn(k, KEY_F(1)) && n > 0)
+		*ret = gu_scr_keys_help(a, keys, n) == GU_SCREEN_QUIT ? GU_SCREEN_QUIT : GU_SCREEN_STAY;
+	else
+		return false;
+	return *ret != GU_SCREEN_PASS;
+}
+
+/* Runs the action of the row k matches (F1: the help); returns its answer
+ * or GU_SCREEN_STAY. */
+int gu_scr_keys_run(gu_app *a, void *st, const gu_scr_key *keys, size_t n, const gu_key *k)
+{
+	int r;
+
+	return gu_scr_keys_take(a, st, keys, n, k, &r) ? r : GU_SCREEN_STAY;
+}
+
+/* What the help screen shows: the rows of a screen's keys. */
+typedef struct help_state {
+	const gu_scr_key *keys;
+	size_t n;
+} help_state;
+
+/* Draws the help: one named row a line, its name then what it does. */
+static void help_draw(gu_app *a, void *st)
+{
+	static const char *const bar[] = { "Esc", N_("back") };
+	const help_state *h = st;
+	int x = a->lay.margin + 2, w = a->lay.text_w - 2, y = a->lay.body.y, name_w = 12;
+	size_t i;
+
+	gu_frame_title(a, _("Keys"));
+	for (i = 0; i < h->n && y < a->lay.body.y + a->lay.body.h; i++) {
+		if (!h->keys[i].name)
+			continue;
+		gu_put(y, x, name_w, h->keys[i].name, gu_attr(GU_R_LABEL));
+		gu_put(y, x + name_w, w - name_w, _(h->keys[i].msgid), A_NORMAL);
+		y++;
+	}
+	gu_scr_bottom(a, bar, sizeof bar / sizeof bar[0]);
+}
+
+/* Leaves the help on any key; returns GU_SCREEN_BACK. */
+static int help_key(gu_app *a, void *st, const gu_key *k)
+{
+	(void)a;
+	(void)st;
+	(void)k;
+	return GU_SCREEN_BACK;
+}
+
+/* The help made from a screen's keys. */
+static const gu_screen help_screen = { NULL, help_draw, help_key, NULL, NULL, 0 };
+
+/* Shows the help of a screen's keys until a key is pressed; returns a
+ * gu_screen_ret. */
+int gu_scr_keys_help(gu_app *a, const gu_scr_key *keys, size_t n)
+{
+	help_state h = { keys, n };
+
+	return gu_screen_run(a, &help_screen, &h);
 }
 
 /* Draws the key bar from the named rows. */
@@ -82,7 +153,7 @@ void gu_scr_keys_bottom(gu_app *a, const gu_scr_key *keys, size_t n)
 	size_t i, np = 0;
 
 	for (i = 0; i < n && np + 2 <= sizeof pairs / sizeof pairs[0]; i++)
-		if (keys[i].name) {
+		if (keys[i].name && !keys[i].quiet) {
 			pairs[np++] = keys[i].name;
 			pairs[np++] = keys[i].msgid;
 		}

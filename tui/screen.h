@@ -8,6 +8,7 @@
 #ifndef GUANAI_TUI_SCREEN_H
 #define GUANAI_TUI_SCREEN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <wchar.h>
 
@@ -24,16 +25,21 @@ enum gu_screen_ret {
 
 /* A key function's answer meaning "stay on this screen". */
 #define GU_SCREEN_STAY (-1)
+/* A key action's answer meaning "not now": the key goes on to the
+ * screen's field as typing (see gu_scr_keys_take). */
+#define GU_SCREEN_PASS (-2)
 
-/* One key of a screen: the key, what it does, and how the key bar names
- * it, so that dispatch and key bar come from one table and cannot drift. */
+/* One key of a screen: the key, what it does, and how the key bar and
+ * the F1 help name it, so that dispatch, key bar and help come from one
+ * table and cannot drift. */
 typedef struct gu_scr_key {
 	wint_t ch;              /* a character, or 0 */
 	int fn;                 /* a function key (KEY_*), or 0 */
 	int (*act)(gu_app *a, void *st); /* returns GU_SCREEN_STAY or a gu_screen_ret */
-	const char *name;       /* its name in the key bar ("Left/Right"); NULL for a
-	                         * key the row of another names */
+	const char *name;       /* its name in the key bar and the help ("Left/Right");
+	                         * NULL for a key the row of another names */
 	const char *msgid;      /* what it does, translated when drawn */
+	bool quiet;             /* named in the F1 help only, not in the key bar */
 } gu_scr_key;
 
 /* One screen.  st is the screen's own state, given to every function. */
@@ -59,11 +65,24 @@ void gu_screen_paint(gu_app *a, const gu_screen *s, void *st);
  * returns the answer (GU_SCREEN_STAY or a gu_screen_ret). */
 int gu_screen_key(gu_app *a, const gu_screen *s, void *st, const gu_key *k);
 
-/* Runs the action of the first row of keys that k is; returns its answer,
- * or GU_SCREEN_STAY when k is none of them. */
+/* Runs the action of the first row of keys that k is and returns its
+ * answer; F1, when no row is F1, shows the help made from the rows; any
+ * other key does nothing.  Returns GU_SCREEN_STAY for those. */
 int gu_scr_keys_run(gu_app *a, void *st, const gu_scr_key *keys, size_t n, const gu_key *k);
-/* Draws the message line and the key bar from the named rows of keys. */
+/* Takes k through the table of keys: runs its row, or on F1 (when no row
+ * is F1) shows the help.  Returns true with *ret the answer when the table
+ * took k; false when k is for the screen's field (no row is k, or its
+ * action answered GU_SCREEN_PASS). */
+bool gu_scr_keys_take(gu_app *a, void *st, const gu_scr_key *keys, size_t n, const gu_key *k,
+	int *ret);
+/* Draws the message line and the key bar from the named rows of keys
+ * that are not quiet. */
 void gu_scr_keys_bottom(gu_app *a, const gu_scr_key *keys, size_t n);
+/* Shows the help made from the named rows of keys (every key's name and
+ * what it does) until a key is pressed; returns a gu_screen_ret. */
+int gu_scr_keys_help(gu_app *a, const gu_scr_key *keys, size_t n);
+/* Returns the row of keys that k is, or NULL. */
+const gu_scr_key *gu_scr_keys_find(const gu_scr_key *keys, size_t n, const gu_key *k);
 
 /* A screen of the interview's flow: its functions and the state it keeps
  * while the program runs. */

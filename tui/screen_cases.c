@@ -399,52 +399,6 @@ static void draw_export_popup(gu_app *a, cases_state *s)
 	}
 }
 
-/* Draws the case list. */
-static void draw(gu_app *a, void *st)
-{
-	static const char *const keys[] = {
-		"Enter", N_("open"), "F2-F8", N_("filter"), "F9", N_("export"),
-		"Ctrl-R", N_("show ID"), "Esc", N_("back"),
-	};
-	cases_state *s = st;
-	int x = 1, w = a->lay.cols - 2, y = a->lay.body.y, h, i, lw;
-	cols c = make_cols(w);
-	char line[300];
-
-	gu_frame_title(a, _("cases"));
-	if (s->nrows >= MAX_ROWS)
-		snprintf(line, sizeof line, _("The first %zu cases: type or filter to find others"),
-			s->nrows);
-	else
-		snprintf(line, sizeof line, _("Cases in the list: %zu"), s->nrows);
-	gu_put(a->lay.status.y, 1, a->lay.cols - 2, line, gu_attr(GU_R_DIM));
-	gu_scr_who(a);
-	lw = gu_put(y, x, w, _("Search:"), gu_attr(GU_R_LABEL)) + 1;
-	gu_edit_draw(&s->query, y, x + lw, w - lw > 40 ? 40 : w - lw, s->pop == POP_NONE);
-	y++;
-	y += draw_filters(a, s, y, x, w);
-	draw_row(y++, x, &c, NULL, s, gu_attr(GU_R_LABEL));
-	h = a->lay.body.y + a->lay.body.h - y;
-	if (s->nrows == 0)
-		gu_put(y, x, w, s->query.len ? _("No case matches the search and filters.")
-			: _("No case matches the filters."), A_NORMAL);
-	if (h < 1)
-		h = 1;
-	gu_view_follow(s->cur, &s->top, h);
-	for (i = s->top; i < (int)s->nrows && i < s->top + h; i++, y++) {
-		attr_t at = i == s->cur ? gu_attr(GU_R_CURSOR) : A_NORMAL;
-
-		if (i == s->cur)
-			gu_fill(y, x, w, at);
-		draw_row(y, x, &c, &s->rows[i], s, at);
-	}
-	if (s->pop == POP_ITEM)
-		draw_item_popup(a, s);
-	else if (s->pop != POP_NONE)
-		draw_export_popup(a, s);
-	gu_scr_bottom(a, keys, sizeof keys / sizeof keys[0]);
-}
-
 /* Writes the list to the file named in the popup, replacing an existing
  * file only when replace (else asking first). */
 static void export(gu_app *a, cases_state *s, bool replace)
@@ -558,92 +512,244 @@ static int cycle(int cur, size_t n)
 	return cur + 1 >= (int)n ? -1 : cur + 1;
 }
 
-/* Takes a filter key; returns true when k was one. */
-static bool filter_key(gu_app *a, cases_state *s, const gu_key *k)
+/* Shows the list again from its first row under the filters changed;
+ * returns GU_SCREEN_STAY. */
+static int refilter(gu_app *a, cases_state *s)
 {
-	if (!k->fn)
-		return false;
-	switch (k->ch) {
-	case KEY_F(2):
-		s->township = cycle(s->township, s->ntowns);
-		break;
-	case KEY_F(3):
-		s->worker = cycle(s->worker, s->nworkers);
-		break;
-	case KEY_F(4):
-		s->status = cycle(s->status, GU_CASE_STATUS_COUNT);
-		break;
-	case KEY_F(5):
-		s->group = cycle(s->group, GROUP_COUNT);
-		break;
-	case KEY_F(6):
-		s->pop = POP_ITEM;
-		s->pop_cur = 0;
-		if (s->item) {
-			size_t i;
-
-			for (i = 0; i < gu_policy_item_count(a->pol); i++)
-				if (gu_policy_item(a->pol, i)->number == s->item)
-					s->pop_cur = (int)i + 1;
-		}
-		return true;
-	case KEY_F(7):
-		s->due = (s->due + 1) % DUE_COUNT;
-		break;
-	case KEY_F(8):
-		s->sort = (enum gu_search_sort)((s->sort + 1) % GU_SORT_COUNT);
-		break;
-	case KEY_F(9):
-		s->pop = POP_ENC;
-		s->pop_cur = 0;
-		return true;
-	default:
-		return false;
-	}
 	s->cur = s->top = 0;
 	run(a, s);
-	return true;
+	return GU_SCREEN_STAY;
 }
 
-/* Takes a key on the case list; returns a gu_screen_ret or GU_SCREEN_STAY. */
+/* Cycles the township filter; returns GU_SCREEN_STAY. */
+static int key_township(gu_app *a, void *st)
+{
+	cases_state *s = st;
+
+	s->township = cycle(s->township, s->ntowns);
+	return refilter(a, s);
+}
+
+/* Cycles the worker filter; returns GU_SCREEN_STAY. */
+static int key_worker(gu_app *a, void *st)
+{
+	cases_state *s = st;
+
+	s->worker = cycle(s->worker, s->nworkers);
+	return refilter(a, s);
+}
+
+/* Cycles the status filter; returns GU_SCREEN_STAY. */
+static int key_status(gu_app *a, void *st)
+{
+	cases_state *s = st;
+
+	s->status = cycle(s->status, GU_CASE_STATUS_COUNT);
+	return refilter(a, s);
+}
+
+/* Cycles the group filter; returns GU_SCREEN_STAY. */
+static int key_group(gu_app *a, void *st)
+{
+	cases_state *s = st;
+
+	s->group = cycle(s->group, GROUP_COUNT);
+	return refilter(a, s);
+}
+
+/* Opens the item picker on the item chosen; returns GU_SCREEN_STAY. */
+static int key_item(gu_app *a, void *st)
+{
+	cases_state *s = st;
+	size_t i;
+
+	s->pop = POP_ITEM;
+	s->pop_cur = 0;
+	if (s->item)
+		for (i = 0; i < gu_policy_item_count(a->pol); i++)
+			if (gu_policy_item(a->pol, i)->number == s->item)
+				s->pop_cur = (int)i + 1;
+	return GU_SCREEN_STAY;
+}
+
+/* Cycles the follow-up filter; returns GU_SCREEN_STAY. */
+static int key_due(gu_app *a, void *st)
+{
+	cases_state *s = st;
+
+	s->due = (s->due + 1) % DUE_COUNT;
+	return refilter(a, s);
+}
+
+/* Cycles the order of the list; returns GU_SCREEN_STAY. */
+static int key_sort(gu_app *a, void *st)
+{
+	cases_state *s = st;
+
+	s->sort = (enum gu_search_sort)((s->sort + 1) % GU_SORT_COUNT);
+	return refilter(a, s);
+}
+
+/* Opens the export form; returns GU_SCREEN_STAY. */
+static int key_export(gu_app *a, void *st)
+{
+	cases_state *s = st;
+
+	(void)a;
+	s->pop = POP_ENC;
+	s->pop_cur = 0;
+	return GU_SCREEN_STAY;
+}
+
+/* Shows or hides the whole ID number of the case under the cursor;
+ * returns GU_SCREEN_STAY. */
+static int key_reveal(gu_app *a, void *st)
+{
+	reveal(a, st);
+	return GU_SCREEN_STAY;
+}
+
+/* Goes back; returns GU_SCREEN_BACK. */
+static int key_back(gu_app *a, void *st)
+{
+	(void)a;
+	(void)st;
+	return GU_SCREEN_BACK;
+}
+
+/* Opens the case under the cursor in full; returns a gu_screen_ret or
+ * GU_SCREEN_STAY. */
+static int key_open(gu_app *a, void *st)
+{
+	cases_state *s = st;
+	char id[GU_ID_SIZE];
+	int r;
+
+	if ((size_t)s->cur >= s->nrows)
+		return GU_SCREEN_STAY;
+	snprintf(id, sizeof id, "%s", s->rows[s->cur].id);
+	s->shown_case[0] = '\0';
+	r = gu_screen_caseview(a, id);
+	if (r != GU_SCREEN_BACK)
+		return r;
+	run(a, s);
+	return GU_SCREEN_STAY;
+}
+
+/* Moves the cursor by delta rows (a whole ID number shown is hidden when
+ * it leaves its case); returns GU_SCREEN_STAY. */
+static int move_by(cases_state *s, int delta)
+{
+	int before = s->cur;
+
+	s->cur = gu_view_move(s->cur, delta, (int)s->nrows);
+	if (s->cur != before)
+		s->shown_case[0] = '\0';
+	return GU_SCREEN_STAY;
+}
+
+/* Moves up a row; returns GU_SCREEN_STAY. */
+static int key_up(gu_app *a, void *st)
+{
+	(void)a;
+	return move_by(st, -1);
+}
+
+/* Moves down a row; returns GU_SCREEN_STAY. */
+static int key_down(gu_app *a, void *st)
+{
+	(void)a;
+	return move_by(st, 1);
+}
+
+/* Moves up a page; returns GU_SCREEN_STAY. */
+static int key_page_up(gu_app *a, void *st)
+{
+	return move_by(st, -(a->lay.body.h - 5 > 1 ? a->lay.body.h - 5 : 1));
+}
+
+/* Moves down a page; returns GU_SCREEN_STAY. */
+static int key_page_down(gu_app *a, void *st)
+{
+	return move_by(st, a->lay.body.h - 5 > 1 ? a->lay.body.h - 5 : 1);
+}
+
+/* The case list's keys: they run it, name themselves in the key bar and
+ * make its F1 help; every other key edits the search (Home and End too). */
+static const gu_scr_key keys[] = {
+	{ 0, KEY_ENTER, key_open, "Enter", N_("open"), false },
+	{ 0, KEY_F(2), key_township, "F2-F8", N_("filter"), false },
+	{ 0, KEY_F(3), key_worker, NULL, NULL, false },
+	{ 0, KEY_F(4), key_status, NULL, NULL, false },
+	{ 0, KEY_F(5), key_group, NULL, NULL, false },
+	{ 0, KEY_F(6), key_item, NULL, NULL, false },
+	{ 0, KEY_F(7), key_due, NULL, NULL, false },
+	{ 0, KEY_F(8), key_sort, NULL, NULL, false },
+	{ 0, KEY_F(9), key_export, "F9", N_("export"), false },
+	{ 18, 0, key_reveal, "Ctrl-R", N_("show ID"), false },
+	{ GU_ESC, 0, key_back, "Esc", N_("back"), false },
+	{ 0, KEY_UP, key_up, "Up/Down", N_("move"), true },
+	{ 0, KEY_DOWN, key_down, NULL, NULL, false },
+	{ 0, KEY_PPAGE, key_page_up, "PgUp/PgDn", N_("page"), true },
+	{ 0, KEY_NPAGE, key_page_down, NULL, NULL, false },
+};
+
+/* Draws the case list. */
+static void draw(gu_app *a, void *st)
+{
+	cases_state *s = st;
+	int x = 1, w = a->lay.cols - 2, y = a->lay.body.y, h, i, lw;
+	cols c = make_cols(w);
+	char line[300];
+
+	gu_frame_title(a, _("cases"));
+	if (s->nrows >= MAX_ROWS)
+		snprintf(line, sizeof line, _("The first %zu cases: type or filter to find others"),
+			s->nrows);
+	else
+		snprintf(line, sizeof line, _("Cases in the list: %zu"), s->nrows);
+	gu_put(a->lay.status.y, 1, a->lay.cols - 2, line, gu_attr(GU_R_DIM));
+	gu_scr_who(a);
+	lw = gu_put(y, x, w, _("Search:"), gu_attr(GU_R_LABEL)) + 1;
+	gu_edit_draw(&s->query, y, x + lw, w - lw > 40 ? 40 : w - lw, s->pop == POP_NONE);
+	y++;
+	y += draw_filters(a, s, y, x, w);
+	draw_row(y++, x, &c, NULL, s, gu_attr(GU_R_LABEL));
+	h = a->lay.body.y + a->lay.body.h - y;
+	if (s->nrows == 0)
+		gu_put(y, x, w, s->query.len ? _("No case matches the search and filters.")
+			: _("No case matches the filters."), A_NORMAL);
+	if (h < 1)
+		h = 1;
+	gu_view_follow(s->cur, &s->top, h);
+	for (i = s->top; i < (int)s->nrows && i < s->top + h; i++, y++) {
+		attr_t at = i == s->cur ? gu_attr(GU_R_CURSOR) : A_NORMAL;
+
+		if (i == s->cur)
+			gu_fill(y, x, w, at);
+		draw_row(y, x, &c, &s->rows[i], s, at);
+	}
+	if (s->pop == POP_ITEM)
+		draw_item_popup(a, s);
+	else if (s->pop != POP_NONE)
+		draw_export_popup(a, s);
+	gu_scr_keys_bottom(a, keys, sizeof keys / sizeof keys[0]);
+}
+
+/* Takes a key on the case list: a popup's, one of its keys, else an edit
+ * of the search; returns a gu_screen_ret or GU_SCREEN_STAY. */
 static int key(gu_app *a, void *st, const gu_key *k)
 {
 	cases_state *s = st;
-	int before = s->cur;
+	int r;
 
 	if (s->pop != POP_NONE) {
 		popup_key(a, s, k);
 		return GU_SCREEN_STAY;
 	}
 	a->msg[0] = '\0';
-	if (gu_key_char(k, GU_ESC))
-		return GU_SCREEN_BACK;
-	if (filter_key(a, s, k))
-		return GU_SCREEN_STAY;
-	if (gu_key_char(k, 18)) {         /* C-r */
-		reveal(a, s);
-		return GU_SCREEN_STAY;
-	}
-	if (gu_key_fn(k, KEY_ENTER)) {
-		char id[GU_ID_SIZE];
-		int r;
-
-		if ((size_t)s->cur >= s->nrows)
-			return GU_SCREEN_STAY;
-		snprintf(id, sizeof id, "%s", s->rows[s->cur].id);
-		s->shown_case[0] = '\0';
-		r = gu_screen_caseview(a, id);
-		if (r != GU_SCREEN_BACK)
-			return r;
-		run(a, s);
-		return GU_SCREEN_STAY;
-	}
-	if (!gu_key_fn(k, KEY_HOME) && !gu_key_fn(k, KEY_END)
-			&& gu_view_key(k, &s->cur, (int)s->nrows, a->lay.body.h - 5)) {
-		if (s->cur != before)
-			s->shown_case[0] = '\0';
-		return GU_SCREEN_STAY;
-	}
+	if (gu_scr_keys_take(a, st, keys, sizeof keys / sizeof keys[0], k, &r))
+		return r;
 	if (gu_edit_key(&s->query, k, NULL)) {
 		s->cur = s->top = 0;
 		s->shown_case[0] = '\0';
@@ -653,7 +759,7 @@ static int key(gu_app *a, void *st, const gu_key *k)
 }
 
 /* The case list. */
-static const gu_screen screen = { NULL, draw, key, NULL, NULL, 0 };
+static const gu_screen screen = { NULL, draw, key, NULL, keys, sizeof keys / sizeof keys[0] };
 
 /* Shows the case list until the user leaves; returns a gu_screen_ret. */
 int gu_screen_cases(gu_app *a)

@@ -528,54 +528,6 @@ static int page_rows(const gu_app *a)
 	return a->lay.body.h > 1 ? a->lay.body.h : 1;
 }
 
-/* Draws the case view. */
-static void draw(gu_app *a, void *st)
-{
-	static const char *const keys[] = {
-		"Enter", N_("explain"), "f", N_("follow-up"), "s", N_("re-screen"),
-		"a/x", N_("approve/return"), "Esc", N_("back"), "e", N_("edit"), "Ctrl-R", N_("show ID"),
-	};
-	/* a worker is not offered the review keys */
-	static const char *const worker_keys[] = {
-		"Enter", N_("explain"), "f", N_("follow-up"), "s", N_("re-screen"),
-		"Esc", N_("back"), "e", N_("edit"), "Ctrl-R", N_("show ID"),
-	};
-	cv_state *s = st;
-	int x = a->lay.margin, w = a->lay.text_w, y = a->lay.body.y, h = page_rows(a), i, n;
-	char line[400], pos[64];
-
-	if (s->built_w != w)
-		build(a, s, w);
-	gu_frame_title(a, _("case"));
-	n = snprintf(line, sizeof line, "%s  %s",
-		s->info.child_name[0] ? s->info.child_name : _("(no name)"),
-		gu_case_status_label(s->info.status));
-	if (s->info.status == GU_CASE_DRAFT && n > 0 && (size_t)n < sizeof line)
-		/* answers saved of the questions that apply, as the drafts list shows them */
-		snprintf(line + n, sizeof line - (size_t)n, "  %s %d/%d", _("Answered"), s->info.answered,
-			s->info.progress_total > s->info.answered ? s->info.progress_total : s->info.answered);
-	gu_put(a->lay.status.y, 1, a->lay.cols - 2, line, gu_attr(GU_R_DIM));
-	/* TRANSLATORS: the first line on screen of the case view and all its lines */
-	snprintf(pos, sizeof pos, _("line %d of %zu"), s->top + 1, s->nlines);
-	gu_put_right(a->lay.status.y, 1, a->lay.cols - 2, pos, gu_attr(GU_R_DIM));
-	if (s->cur >= 0)
-		gu_view_follow(s->cur, &s->top, h);
-	for (i = 0; i < h && (size_t)(s->top + i) < s->nlines; i++) {
-		const cv_line *l = &s->lines[s->top + i];
-		attr_t at = s->top + i == s->cur ? gu_attr(GU_R_CURSOR) : gu_attr(l->role);
-
-		if (s->top + i == s->cur)
-			gu_fill(y + i, x, w, at);
-		gu_put(y + i, x + l->indent, w - l->indent, l->text, at);
-	}
-	if (s->pop != CV_POP_NONE)
-		cv_popup_draw(a, s);
-	if (s->supervisor)
-		gu_scr_bottom(a, keys, sizeof keys / sizeof keys[0]);
-	else
-		gu_scr_bottom(a, worker_keys, sizeof worker_keys / sizeof worker_keys[0]);
-}
-
 /* Moves the cursor or scrolls by dir (+1/-1) lines. */
 static void step(gu_app *a, cv_state *s, int dir)
 {
@@ -640,7 +592,216 @@ static int edit(gu_app *a, cv_state *s, const char *reason)
 	return GU_SCREEN_JUMP;
 }
 
-/* Takes a key on the case view; returns a gu_screen_ret or GU_SCREEN_STAY. */
+/* Goes back to the list; returns GU_SCREEN_BACK. */
+static int key_back(gu_app *a, void *st)
+{
+	(void)a;
+	(void)st;
+	return GU_SCREEN_BACK;
+}
+
+/* Moves down a line; returns GU_SCREEN_STAY. */
+static int key_down(gu_app *a, void *st)
+{
+	step(a, st, 1);
+	return GU_SCREEN_STAY;
+}
+
+/* Moves up a line; returns GU_SCREEN_STAY. */
+static int key_up(gu_app *a, void *st)
+{
+	step(a, st, -1);
+	return GU_SCREEN_STAY;
+}
+
+/* Moves down a page; returns GU_SCREEN_STAY. */
+static int key_page_down(gu_app *a, void *st)
+{
+	page(a, st, 1);
+	return GU_SCREEN_STAY;
+}
+
+/* Moves up a page; returns GU_SCREEN_STAY. */
+static int key_page_up(gu_app *a, void *st)
+{
+	page(a, st, -1);
+	return GU_SCREEN_STAY;
+}
+
+/* Goes to the first line; returns GU_SCREEN_STAY. */
+static int key_home(gu_app *a, void *st)
+{
+	cv_state *s = st;
+
+	s->top = 0;
+	page(a, s, 0);
+	return GU_SCREEN_STAY;
+}
+
+/* Goes to the last page; returns GU_SCREEN_STAY. */
+static int key_end(gu_app *a, void *st)
+{
+	cv_state *s = st;
+
+	s->top = (int)s->nlines;
+	page(a, s, 0);
+	return GU_SCREEN_STAY;
+}
+
+/* Goes to the next heading, after the last to the first; returns
+ * GU_SCREEN_STAY. */
+static int key_next_part(gu_app *a, void *st)
+{
+	cv_state *s = st;
+	size_t i;
+
+	for (i = (size_t)s->top + 1; i < s->nlines; i++)
+		if (s->lines[i].heading)
+			break;
+	s->top = i < s->nlines ? (int)i : 0;
+	page(a, s, 0);
+	return GU_SCREEN_STAY;
+}
+
+/* Opens or closes the explanation of the result under the cursor; returns
+ * GU_SCREEN_STAY. */
+static int key_explain(gu_app *a, void *st)
+{
+	cv_state *s = st;
+	int item = s->cur >= 0 ? s->lines[s->cur].item : 0;
+
+	(void)a;
+	if (item > 0 && item <= 1000) {
+		s->open_item[item] = !s->open_item[item];
+		s->built_w = 0;
+	}
+	return GU_SCREEN_STAY;
+}
+
+/* Opens the follow-up form; returns GU_SCREEN_STAY. */
+static int key_followup(gu_app *a, void *st)
+{
+	cv_popup_open(a, st, CV_POP_FOLLOWUP);
+	return GU_SCREEN_STAY;
+}
+
+/* Opens the re-screening form; returns GU_SCREEN_STAY. */
+static int key_rescreen(gu_app *a, void *st)
+{
+	cv_popup_open(a, st, CV_POP_RESCREEN);
+	return GU_SCREEN_STAY;
+}
+
+/* Opens the approval form; returns GU_SCREEN_STAY. */
+static int key_approve(gu_app *a, void *st)
+{
+	cv_popup_open(a, st, CV_POP_APPROVE);
+	return GU_SCREEN_STAY;
+}
+
+/* Opens the form that returns the case to its worker; returns
+ * GU_SCREEN_STAY. */
+static int key_return(gu_app *a, void *st)
+{
+	cv_popup_open(a, st, CV_POP_RETURN);
+	return GU_SCREEN_STAY;
+}
+
+/* Opens the case for editing (a case past the draft asks why first);
+ * returns a gu_screen_ret or GU_SCREEN_STAY. */
+static int key_edit(gu_app *a, void *st)
+{
+	cv_state *s = st;
+
+	/* a case that left the draft state keeps why its answers change */
+	if (s->info.status != GU_CASE_DRAFT) {
+		cv_popup_open(a, s, CV_POP_EDIT);
+		return GU_SCREEN_STAY;
+	}
+	return edit(a, s, NULL);
+}
+
+/* Shows or hides the whole ID number; returns GU_SCREEN_STAY. */
+static int key_reveal(gu_app *a, void *st)
+{
+	reveal(a, st);
+	return GU_SCREEN_STAY;
+}
+
+/* The case view's keys: they run it, name themselves in the key bar and
+ * make its F1 help. */
+static const gu_scr_key keys[] = {
+	{ 0, KEY_ENTER, key_explain, "Enter", N_("explain"), false },
+	{ 'f', 0, key_followup, "f", N_("follow-up"), false },
+	{ 's', 0, key_rescreen, "s", N_("re-screen"), false },
+	{ 'a', 0, key_approve, "a/x", N_("approve/return"), false },
+	{ 'x', 0, key_return, NULL, NULL, false },
+	{ GU_ESC, 0, key_back, "Esc", N_("back"), false },
+	{ 'q', 0, key_back, NULL, NULL, false },
+	{ 'e', 0, key_edit, "e", N_("edit"), false },
+	{ 18, 0, key_reveal, "Ctrl-R", N_("show ID"), false },
+	{ 0, KEY_DOWN, key_down, "Up/Down", N_("move"), true },
+	{ 0, KEY_UP, key_up, NULL, NULL, false },
+	{ 0, KEY_NPAGE, key_page_down, "PgUp/PgDn", N_("page"), true },
+	{ ' ', 0, key_page_down, NULL, NULL, false },
+	{ 0, KEY_PPAGE, key_page_up, NULL, NULL, false },
+	{ 0, KEY_HOME, key_home, "Home/End", N_("first/last"), true },
+	{ 0, KEY_END, key_end, NULL, NULL, false },
+	{ '\t', 0, key_next_part, "Tab", N_("next part"), true },
+};
+
+/* Draws the message line and the key bar: a worker is not offered the
+ * review keys (a/x). */
+static void keys_bottom(gu_app *a, const cv_state *s)
+{
+	gu_scr_key shown[sizeof keys / sizeof keys[0]];
+	size_t i;
+
+	memcpy(shown, keys, sizeof keys);
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		shown[i].quiet = shown[i].quiet
+			|| (!s->supervisor && (keys[i].act == key_approve || keys[i].act == key_return));
+	gu_scr_keys_bottom(a, shown, sizeof shown / sizeof shown[0]);
+}
+
+/* Draws the case view. */
+static void draw(gu_app *a, void *st)
+{
+	cv_state *s = st;
+	int x = a->lay.margin, w = a->lay.text_w, y = a->lay.body.y, h = page_rows(a), i, n;
+	char line[400], pos[64];
+
+	if (s->built_w != w)
+		build(a, s, w);
+	gu_frame_title(a, _("case"));
+	n = snprintf(line, sizeof line, "%s  %s",
+		s->info.child_name[0] ? s->info.child_name : _("(no name)"),
+		gu_case_status_label(s->info.status));
+	if (s->info.status == GU_CASE_DRAFT && n > 0 && (size_t)n < sizeof line)
+		/* answers saved of the questions that apply, as the drafts list shows them */
+		snprintf(line + n, sizeof line - (size_t)n, "  %s %d/%d", _("Answered"), s->info.answered,
+			s->info.progress_total > s->info.answered ? s->info.progress_total : s->info.answered);
+	gu_put(a->lay.status.y, 1, a->lay.cols - 2, line, gu_attr(GU_R_DIM));
+	/* TRANSLATORS: the first line on screen of the case view and all its lines */
+	snprintf(pos, sizeof pos, _("line %d of %zu"), s->top + 1, s->nlines);
+	gu_put_right(a->lay.status.y, 1, a->lay.cols - 2, pos, gu_attr(GU_R_DIM));
+	if (s->cur >= 0)
+		gu_view_follow(s->cur, &s->top, h);
+	for (i = 0; i < h && (size_t)(s->top + i) < s->nlines; i++) {
+		const cv_line *l = &s->lines[s->top + i];
+		attr_t at = s->top + i == s->cur ? gu_attr(GU_R_CURSOR) : gu_attr(l->role);
+
+		if (s->top + i == s->cur)
+			gu_fill(y + i, x, w, at);
+		gu_put(y + i, x + l->indent, w - l->indent, l->text, at);
+	}
+	if (s->pop != CV_POP_NONE)
+		cv_popup_draw(a, s);
+	keys_bottom(a, s);
+}
+
+/* Takes a key on the case view: a popup's, else one of its keys; returns
+ * a gu_screen_ret or GU_SCREEN_STAY. */
 static int key(gu_app *a, void *st, const gu_key *k)
 {
 	cv_state *s = st;
@@ -659,56 +820,7 @@ static int key(gu_app *a, void *st, const gu_key *k)
 		return GU_SCREEN_STAY;
 	}
 	a->msg[0] = '\0';
-	if (gu_key_char(k, GU_ESC) || gu_key_char(k, 'q'))
-		return GU_SCREEN_BACK;
-	if (gu_key_fn(k, KEY_DOWN))
-		step(a, s, 1);
-	else if (gu_key_fn(k, KEY_UP))
-		step(a, s, -1);
-	else if (gu_key_fn(k, KEY_NPAGE) || gu_key_char(k, ' '))
-		page(a, s, 1);
-	else if (gu_key_fn(k, KEY_PPAGE))
-		page(a, s, -1);
-	else if (gu_key_fn(k, KEY_HOME)) {
-		s->top = 0;
-		page(a, s, 0);
-	} else if (gu_key_fn(k, KEY_END)) {
-		s->top = (int)s->nlines;
-		page(a, s, 0);
-	} else if (gu_key_char(k, '\t')) {
-		size_t i;
-
-		for (i = (size_t)s->top + 1; i < s->nlines; i++)
-			if (s->lines[i].heading)
-				break;
-		s->top = i < s->nlines ? (int)i : 0;
-		page(a, s, 0);
-	} else if (gu_key_fn(k, KEY_ENTER)) {
-		int item = s->cur >= 0 ? s->lines[s->cur].item : 0;
-
-		if (item > 0 && item <= 1000) {
-			s->open_item[item] = !s->open_item[item];
-			s->built_w = 0;
-		}
-	} else if (gu_key_char(k, 'f')) {
-		cv_popup_open(a, s, CV_POP_FOLLOWUP);
-	} else if (gu_key_char(k, 's')) {
-		cv_popup_open(a, s, CV_POP_RESCREEN);
-	} else if (gu_key_char(k, 'a')) {
-		cv_popup_open(a, s, CV_POP_APPROVE);
-	} else if (gu_key_char(k, 'x')) {
-		cv_popup_open(a, s, CV_POP_RETURN);
-	} else if (gu_key_char(k, 'e')) {
-		/* a case that left the draft state keeps why its answers change */
-		if (s->info.status != GU_CASE_DRAFT) {
-			cv_popup_open(a, s, CV_POP_EDIT);
-			return GU_SCREEN_STAY;
-		}
-		return edit(a, s, NULL);
-	} else if (gu_key_char(k, 18)) {      /* C-r */
-		reveal(a, s);
-	}
-	return GU_SCREEN_STAY;
+	return gu_scr_keys_run(a, s, keys, sizeof keys / sizeof keys[0], k);
 }
 
 /* Records that the case is viewed; returns 0, or -1 with the message shown. */
@@ -724,7 +836,7 @@ static int audit_view(gu_app *a, cv_state *s)
 }
 
 /* The case view. */
-static const gu_screen screen = { NULL, draw, key, NULL, NULL, 0 };
+static const gu_screen screen = { NULL, draw, key, NULL, keys, sizeof keys / sizeof keys[0] };
 
 /* Shows one case until the user leaves; returns a gu_screen_ret. */
 int gu_screen_caseview(gu_app *a, const char *case_id)

@@ -49,52 +49,6 @@ static int marked_count(const gu_app *a)
 	return n;
 }
 
-/* Draws the finish screen. */
-static void draw(gu_app *a, void *st)
-{
-	fin_state *f = st;
-	static const char *const keys[] = {
-		"Tab", N_("next field"), "Enter", N_("finish the case"), "Esc", N_("back to the results"),
-	};
-	int x = a->lay.margin, w = a->lay.text_w, y = a->lay.body.y, lw;
-	char line[600];
-	size_t i;
-	int n = marked_count(a);
-
-	gu_frame_title(a, _("Finish the case"));
-	snprintf(line, sizeof line, _("Items marked for referral: %d"), n);
-	gu_put(y++, x, w, line, gu_attr(GU_R_LABEL));
-	for (i = 0; i < a->ses->res.n && y < a->lay.body.y + a->lay.body.h - 9; i++) {
-		const gu_item *it;
-
-		if (!a->ses->marked[i])
-			continue;
-		it = gu_policy_item_by_number(a->pol, a->ses->res.v[i].item);
-		snprintf(line, sizeof line, "  %2d  %s", a->ses->res.v[i].item,
-			it ? gu_pick(it->name_zh, it->name_en) : "");
-		gu_put(y++, x, w, line, A_NORMAL);
-	}
-	if (n == 0)
-		gu_put(y++, x + 2, w - 2, _("(none: press Esc and Space on an item to mark it)"),
-			gu_attr(GU_R_DIM));
-	if (a->ses->res.nask) {
-		snprintf(line, sizeof line, _("Questions that could still settle items to verify: %zu (see the results)"),
-			a->ses->res.nask);
-		y += gu_put_wrapped(y, x, w, 2, line, gu_attr(GU_R_VERIFY));
-	}
-	y++;
-	lw = gu_put(y, x, w, _("Note:"), gu_attr(f->focus == 0 ? GU_R_LABEL : GU_R_NORMAL));
-	gu_edit_draw(&f->note, y, x + lw + 1, w - lw - 1 < 60 ? w - lw - 1 : 60, f->focus == 0);
-	y += 2;
-	lw = gu_put(y, x, w, _("Next follow-up:"), gu_attr(f->focus == 1 ? GU_R_LABEL : GU_R_NORMAL));
-	gu_edit_draw(&f->next_due, y, x + lw + 1, 12, f->focus == 1);
-	gu_put(y, x + lw + 14, w - lw - 14, _("YYYY-MM-DD, empty for none"), gu_attr(GU_R_DIM));
-	y += 2;
-	if (f->err[0])
-		gu_put_wrapped(y, x, w, 3, f->err, gu_attr(GU_R_ERROR));
-	gu_scr_bottom(a, keys, sizeof keys / sizeof keys[0]);
-}
-
 /* Saves results, referrals and the completed status; returns 0 or -1 with
  * fin_err set.  Referrals already saved are not saved twice on a retry. */
 static int finish(gu_app *a, fin_state *f)
@@ -150,28 +104,99 @@ static bool date_char(wint_t c)
 	return (c >= '0' && c <= '9') || c == '-';
 }
 
-/* Takes a key on the finish screen; returns a gu_screen_ret or
- * GU_SCREEN_STAY. */
-static int key(gu_app *a, void *st, const gu_key *k)
+/* Goes back to the results; returns GU_SCREEN_BACK. */
+static int key_back(gu_app *a, void *st)
+{
+	(void)a;
+	(void)st;
+	return GU_SCREEN_BACK;
+}
+
+/* Moves to the other field; returns GU_SCREEN_STAY. */
+static int key_field(gu_app *a, void *st)
 {
 	fin_state *f = st;
 
-	if (gu_key_char(k, GU_ESC))
-		return GU_SCREEN_BACK;
-	if (gu_key_char(k, '\t') || gu_key_fn(k, KEY_DOWN) || gu_key_fn(k, KEY_BTAB)
-			|| gu_key_fn(k, KEY_UP)) {
-		f->focus = !f->focus;
+	(void)a;
+	f->focus = !f->focus;
+	return GU_SCREEN_STAY;
+}
+
+/* Saves the case as finished and shows the start screen; returns
+ * GU_SCREEN_JUMP, or GU_SCREEN_STAY when it could not be saved. */
+static int key_finish(gu_app *a, void *st)
+{
+	if (finish(a, st) < 0)
 		return GU_SCREEN_STAY;
+	gu_session_close(a);
+	gu_flow_go(a, GU_SCR_START);
+	gu_app_message(a, GU_R_OK, _("The case is finished and saved."));
+	return GU_SCREEN_JUMP;
+}
+
+/* The finish screen's keys: they run it, name themselves in the key bar
+ * and make its F1 help; every other key edits the field. */
+static const gu_scr_key keys[] = {
+	{ '\t', 0, key_field, "Tab", N_("next field"), false },
+	{ 0, KEY_DOWN, key_field, NULL, NULL, false },
+	{ 0, KEY_BTAB, key_field, NULL, NULL, false },
+	{ 0, KEY_UP, key_field, NULL, NULL, false },
+	{ 0, KEY_ENTER, key_finish, "Enter", N_("finish the case"), false },
+	{ GU_ESC, 0, key_back, "Esc", N_("back to the results"), false },
+};
+
+/* Draws the finish screen. */
+static void draw(gu_app *a, void *st)
+{
+	fin_state *f = st;
+	int x = a->lay.margin, w = a->lay.text_w, y = a->lay.body.y, lw;
+	char line[600];
+	size_t i;
+	int n = marked_count(a);
+
+	gu_frame_title(a, _("Finish the case"));
+	snprintf(line, sizeof line, _("Items marked for referral: %d"), n);
+	gu_put(y++, x, w, line, gu_attr(GU_R_LABEL));
+	for (i = 0; i < a->ses->res.n && y < a->lay.body.y + a->lay.body.h - 9; i++) {
+		const gu_item *it;
+
+		if (!a->ses->marked[i])
+			continue;
+		it = gu_policy_item_by_number(a->pol, a->ses->res.v[i].item);
+		snprintf(line, sizeof line, "  %2d  %s", a->ses->res.v[i].item,
+			it ? gu_pick(it->name_zh, it->name_en) : "");
+		gu_put(y++, x, w, line, A_NORMAL);
 	}
-	if (gu_key_fn(k, KEY_ENTER)) {
-		if (finish(a, f) == 0) {
-			gu_session_close(a);
-			gu_flow_go(a, GU_SCR_START);
-			gu_app_message(a, GU_R_OK, _("The case is finished and saved."));
-			return GU_SCREEN_JUMP;
-		}
-		return GU_SCREEN_STAY;
+	if (n == 0)
+		gu_put(y++, x + 2, w - 2, _("(none: press Esc and Space on an item to mark it)"),
+			gu_attr(GU_R_DIM));
+	if (a->ses->res.nask) {
+		snprintf(line, sizeof line, _("Questions that could still settle items to verify: %zu (see the results)"),
+			a->ses->res.nask);
+		y += gu_put_wrapped(y, x, w, 2, line, gu_attr(GU_R_VERIFY));
 	}
+	y++;
+	lw = gu_put(y, x, w, _("Note:"), gu_attr(f->focus == 0 ? GU_R_LABEL : GU_R_NORMAL));
+	gu_edit_draw(&f->note, y, x + lw + 1, w - lw - 1 < 60 ? w - lw - 1 : 60, f->focus == 0);
+	y += 2;
+	lw = gu_put(y, x, w, _("Next follow-up:"), gu_attr(f->focus == 1 ? GU_R_LABEL : GU_R_NORMAL));
+	gu_edit_draw(&f->next_due, y, x + lw + 1, 12, f->focus == 1);
+	gu_put(y, x + lw + 14, w - lw - 14, _("YYYY-MM-DD, empty for none"), gu_attr(GU_R_DIM));
+	y += 2;
+	if (f->err[0])
+		gu_put_wrapped(y, x, w, 3, f->err, gu_attr(GU_R_ERROR));
+	gu_scr_keys_bottom(a, keys, sizeof keys / sizeof keys[0]);
+}
+
+/* Takes a key on the finish screen: a key of the table, else an edit of
+ * the field; returns a gu_screen_ret or GU_SCREEN_STAY. */
+static int key(gu_app *a, void *st, const gu_key *k)
+{
+	fin_state *f = st;
+	int r;
+
+	if (gu_scr_keys_take(a, st, keys, sizeof keys / sizeof keys[0], k, &r))
+		return r;
 	f->err[0] = '\0';
 	if (f->focus == 0)
 		gu_edit_key(&f->note, k, NULL);
@@ -181,7 +206,7 @@ static int key(gu_app *a, void *st, const gu_key *k)
 }
 
 /* The finish screen. */
-static const gu_screen screen = { enter, draw, key, NULL, NULL, 0 };
+static const gu_screen screen = { enter, draw, key, NULL, keys, sizeof keys / sizeof keys[0] };
 
 /* Runs the finish screen; returns a gu_screen_ret. */
 int gu_screen_finish(gu_app *a)

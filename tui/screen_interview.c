@@ -21,6 +21,7 @@
 #include "tui/listview.h"
 #include "tui/options.h"
 #include "tui/paint.h"
+#include "tui/screens_util.h"
 
 /* The interview screen's state while the program runs. */
 static gu_interview interview;
@@ -340,93 +341,6 @@ static bool st_is_roster(const gu_app *a)
 	return a->ses->steps[a->ses->pos].q == NULL;
 }
 
-/* Draws the interview screen. */
-static void draw(gu_app *a, void *stp)
-{
-	gu_interview *iv = stp;
-	gu_session *s = a->ses;
-	const gu_istep *st;
-	const char *name;
-	/* In the order they matter: those that do not fit at 80 columns are
-	 * left off from the end (F1 shows them all). */
-	static const char *const keys[] = {
-		/* TRANSLATORS: the key-help line; all of it must fit in 80 columns */
-		"Enter", N_("OK"), "F2", N_("not known"), "PgUp/PgDn", N_("back/next"),
-		"F1", N_("help"), "Esc", N_("leave"), "F10", N_("results"), "F3", N_("parts"),
-	};
-	static const char *const roster_keys[] = {
-		"a", N_("add"), "Enter", N_("edit"), "d", N_("remove"), "PgUp/PgDn", N_("back/next"),
-		"Esc", N_("leave"), "F10", N_("results"), "F1", N_("help"),
-	};
-	const char *const *kv = st_is_roster(a) ? roster_keys : keys;
-	size_t nk = st_is_roster(a) ? sizeof roster_keys / sizeof roster_keys[0]
-		: sizeof keys / sizeof keys[0];
-	const char *tkeys[sizeof keys / sizeof keys[0]];
-	size_t i;
-	int y, x = a->lay.margin, w = a->lay.text_w;
-	char label[400];
-
-	if (!iv->field_ready)
-		setup_field(a, iv);
-	st = &s->steps[s->pos];
-	gu_harness_where(st->key);
-	name = gu_answers_get(&s->ans, GU_KEY_CHILD_NAME);
-	gu_frame_title(a, name && *name && strcmp(name, "unknown") ? name : _("new interview"));
-	draw_progress(a);
-	y = a->lay.body.y;
-	if (!st->q) {
-		gu_rect r = { y, x, a->lay.body.h, w };
-
-		gu_roster_draw(a, iv, &r);
-	} else {
-		gu_rect r;
-
-		const char *help = gu_pick(st->q->help_zh, st->q->help_en);
-
-		gu_key_label(a, st->key, label, sizeof label);
-		y += gu_put_wrapped(y, x, w, 3, label, gu_attr(GU_R_LABEL));
-		/* the question's help is read out with it: what "yes" means, who
-		 * counts, ask privately; a long one ends in "..." (F1 shows it all) */
-		if (help && *help)
-			y += gu_put_wrapped(y, x, w, a->lay.body.h >= 16 ? 3 : 1, help,
-				gu_attr(GU_R_DIM));
-		y++;
-		r = (gu_rect){ y, x + 2, a->lay.body.y + a->lay.body.h - y, w - 2 };
-		gu_field_draw(&iv->field, &r);
-	}
-	for (i = 0; i < nk; i++)
-		tkeys[i] = i % 2 ? _(kv[i]) : kv[i];
-	if (s->save_err[0] && s->save_final) {
-		gu_app_message(a, GU_R_ERROR, s->save_err);
-	} else if (s->save_err[0]) {
-		char m[900];
-
-		snprintf(m, sizeof m, _("Not saved: %s. The answer is kept; press Ctrl-R to try again."),
-			s->save_err);
-		gu_app_message(a, GU_R_ERROR, m);
-	}
-	gu_frame_bottom(a, tkeys, nk);
-	if (iv->pop != GU_POP_NONE)
-		gu_cursor_at(-1, -1);
-	switch (iv->pop) {
-	case GU_POP_HELP:
-		draw_help(a);
-		break;
-	case GU_POP_SECTIONS:
-		draw_sections(a, iv);
-		break;
-	case GU_POP_LEAVE:
-		draw_leave(a);
-		break;
-	case GU_POP_RELATION:
-	case GU_POP_REMOVE:
-		gu_roster_popup_draw(a, iv);
-		break;
-	default:
-		break;
-	}
-}
-
 /* Goes to the step after the current one, or to the results after the
  * last. */
 static void go_next(gu_app *a, gu_interview *iv)
@@ -597,13 +511,232 @@ static void popup_key(gu_app *a, gu_interview *iv, const gu_key *k)
 	}
 }
 
-/* Takes a key on the interview screen; returns GU_SCREEN_STAY. */
-int gu_interview_key(gu_app *a, void *stp, const gu_key *k)
+/* Leaves, after asking; returns GU_SCREEN_STAY. */
+static int key_leave(gu_app *a, void *st)
+{
+	gu_interview *iv = st;
+
+	(void)a;
+	iv->pop = GU_POP_LEAVE;
+	return GU_SCREEN_STAY;
+}
+
+/* Shows the question's help with the keys; returns GU_SCREEN_STAY. */
+static int key_help(gu_app *a, void *st)
+{
+	gu_interview *iv = st;
+
+	(void)a;
+	iv->pop = GU_POP_HELP;
+	return GU_SCREEN_STAY;
+}
+
+/* Shows the parts to jump to, the part on screen chosen; returns
+ * GU_SCREEN_STAY. */
+static int key_parts(gu_app *a, void *st)
+{
+	gu_interview *iv = st;
+	gu_session *s = a->ses;
+	size_t secs[64], n = sections_present(s, secs, 64), i, here = step_section(s, s->pos);
+
+	iv->pop = GU_POP_SECTIONS;
+	iv->pop_cur = 0;
+	for (i = 0; i < n; i++)
+		if (secs[i] == here)
+			iv->pop_cur = (int)i;
+	return GU_SCREEN_STAY;
+}
+
+/* Shows the results; returns GU_SCREEN_STAY. */
+static int key_results(gu_app *a, void *st)
+{
+	(void)st;
+	gu_flow_go(a, GU_SCR_RESULT);
+	return GU_SCREEN_STAY;
+}
+
+/* Goes to the question before; returns GU_SCREEN_STAY. */
+static int key_back(gu_app *a, void *st)
+{
+	go_back(a, st);
+	return GU_SCREEN_STAY;
+}
+
+/* Goes to the question after; returns GU_SCREEN_STAY. */
+static int key_next(gu_app *a, void *st)
+{
+	go_next(a, st);
+	return GU_SCREEN_STAY;
+}
+
+/* Tries again to save what is not saved; returns GU_SCREEN_STAY. */
+static int key_retry(gu_app *a, void *st)
+{
+	(void)st;
+	if (gu_session_flush(a) == 0)
+		gu_app_message(a, GU_R_OK, _("Everything is saved now."));
+	return GU_SCREEN_STAY;
+}
+
+/* Hands the key being taken to the roster or to the question's field
+ * (which confirms the answer on Enter); returns GU_SCREEN_STAY. */
+static int key_field(gu_app *a, void *st)
+{
+	gu_interview *iv = st;
+
+	if (st_is_roster(a)) {
+		gu_roster_key(a, iv, &iv->key);
+		return GU_SCREEN_STAY;
+	}
+	switch (gu_field_key(&iv->field, &iv->key)) {
+	case GU_FIELD_CONFIRM:
+		confirm(a, iv);
+		break;
+	case GU_FIELD_CHANGED:
+		break;
+	default:
+		beep();
+		break;
+	}
+	return GU_SCREEN_STAY;
+}
+
+/* Shows the help, or types '?' into a field that takes letters; returns
+ * GU_SCREEN_STAY. */
+static int key_question_mark(gu_app *a, void *st)
+{
+	gu_interview *iv = st;
+
+	if (!st_is_roster(a) && gu_field_takes_letters(&iv->field))
+		return key_field(a, st);
+	return key_help(a, st);
+}
+
+/* The keys while a question is asked, in the order they matter: those
+ * that do not fit the key bar at 80 columns are left off from its end
+ * (F1 shows them all).  Every key not here goes to the field. */
+static const gu_scr_key question_keys[] = {
+	/* TRANSLATORS: the key-help line; all of it must fit in 80 columns */
+	{ 0, KEY_ENTER, key_field, "Enter", N_("OK"), false },
+	{ 0, KEY_F(2), key_field, "F2", N_("not known"), false },
+	{ 0, KEY_PPAGE, key_back, "PgUp/PgDn", N_("back/next"), false },
+	{ 0, KEY_NPAGE, key_next, NULL, NULL, false },
+	{ 0, KEY_F(1), key_help, "F1", N_("help"), false },
+	{ '?', 0, key_question_mark, NULL, NULL, false },
+	{ GU_ESC, 0, key_leave, "Esc", N_("leave"), false },
+	{ 0, KEY_F(10), key_results, "F10", N_("results"), false },
+	{ 0, KEY_F(3), key_parts, "F3", N_("parts"), false },
+	{ 18, 0, key_retry, "Ctrl-R", N_("retry saving"), true },
+};
+
+/* The keys on the roster of household members.  Every key not here goes
+ * to the roster. */
+static const gu_scr_key roster_keys[] = {
+	{ 'a', 0, key_field, "a", N_("add"), false },
+	{ '+', 0, key_field, NULL, NULL, false },
+	{ 0, KEY_ENTER, key_field, "Enter", N_("edit"), false },
+	{ 'd', 0, key_field, "d", N_("remove"), false },
+	{ 0, KEY_DC, key_field, NULL, NULL, false },
+	{ 0, KEY_PPAGE, key_back, "PgUp/PgDn", N_("back/next"), false },
+	{ 0, KEY_NPAGE, key_next, NULL, NULL, false },
+	{ 0, KEY_F(2), key_field, NULL, NULL, false },
+	{ GU_ESC, 0, key_leave, "Esc", N_("leave"), false },
+	{ 0, KEY_F(10), key_results, "F10", N_("results"), false },
+	{ 0, KEY_F(1), key_help, "F1", N_("help"), false },
+	{ '?', 0, key_question_mark, NULL, NULL, false },
+	{ 0, KEY_F(3), key_parts, "F3", N_("parts"), true },
+	{ 0, KEY_UP, key_field, "Up/Down", N_("move"), true },
+	{ 0, KEY_DOWN, key_field, NULL, NULL, false },
+	{ 18, 0, key_retry, "Ctrl-R", N_("retry saving"), true },
+};
+
+/* Draws the message line and the key bar of the step on screen. */
+static void keys_bottom(gu_app *a)
+{
+	if (st_is_roster(a))
+		gu_scr_keys_bottom(a, roster_keys, sizeof roster_keys / sizeof roster_keys[0]);
+	else
+		gu_scr_keys_bottom(a, question_keys, sizeof question_keys / sizeof question_keys[0]);
+}
+
+/* Draws the interview screen. */
+static void draw(gu_app *a, void *stp)
 {
 	gu_interview *iv = stp;
 	gu_session *s = a->ses;
-	const gu_istep *st = &s->steps[s->pos];
-	bool letters;
+	const gu_istep *st;
+	const char *name;
+	int y, x = a->lay.margin, w = a->lay.text_w;
+	char label[400];
+
+	if (!iv->field_ready)
+		setup_field(a, iv);
+	st = &s->steps[s->pos];
+	gu_harness_where(st->key);
+	name = gu_answers_get(&s->ans, GU_KEY_CHILD_NAME);
+	gu_frame_title(a, name && *name && strcmp(name, "unknown") ? name : _("new interview"));
+	draw_progress(a);
+	y = a->lay.body.y;
+	if (!st->q) {
+		gu_rect r = { y, x, a->lay.body.h, w };
+
+		gu_roster_draw(a, iv, &r);
+	} else {
+		gu_rect r;
+
+		const char *help = gu_pick(st->q->help_zh, st->q->help_en);
+
+		gu_key_label(a, st->key, label, sizeof label);
+		y += gu_put_wrapped(y, x, w, 3, label, gu_attr(GU_R_LABEL));
+		/* the question's help is read out with it: what "yes" means, who
+		 * counts, ask privately; a long one ends in "..." (F1 shows it all) */
+		if (help && *help)
+			y += gu_put_wrapped(y, x, w, a->lay.body.h >= 16 ? 3 : 1, help,
+				gu_attr(GU_R_DIM));
+		y++;
+		r = (gu_rect){ y, x + 2, a->lay.body.y + a->lay.body.h - y, w - 2 };
+		gu_field_draw(&iv->field, &r);
+	}
+	if (s->save_err[0] && s->save_final) {
+		gu_app_message(a, GU_R_ERROR, s->save_err);
+	} else if (s->save_err[0]) {
+		char m[900];
+
+		snprintf(m, sizeof m, _("Not saved: %s. The answer is kept; press Ctrl-R to try again."),
+			s->save_err);
+		gu_app_message(a, GU_R_ERROR, m);
+	}
+	keys_bottom(a);
+	if (iv->pop != GU_POP_NONE)
+		gu_cursor_at(-1, -1);
+	switch (iv->pop) {
+	case GU_POP_HELP:
+		draw_help(a);
+		break;
+	case GU_POP_SECTIONS:
+		draw_sections(a, iv);
+		break;
+	case GU_POP_LEAVE:
+		draw_leave(a);
+		break;
+	case GU_POP_RELATION:
+	case GU_POP_REMOVE:
+		gu_roster_popup_draw(a, iv);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Takes a key on the interview screen: a popup's, else one of the step's
+ * keys, else the field's or the roster's; returns GU_SCREEN_STAY. */
+int gu_interview_key(gu_app *a, void *stp, const gu_key *k)
+{
+	gu_interview *iv = stp;
+	const gu_scr_key *keys = st_is_roster(a) ? roster_keys : question_keys;
+	size_t n = st_is_roster(a) ? sizeof roster_keys / sizeof roster_keys[0]
+		: sizeof question_keys / sizeof question_keys[0];
+	const gu_scr_key *row;
 
 	if (iv->pop != GU_POP_NONE) {
 		popup_key(a, iv, k);
@@ -611,43 +744,9 @@ int gu_interview_key(gu_app *a, void *stp, const gu_key *k)
 	}
 	if (!iv->field_ready)
 		setup_field(a, iv);
-	letters = st->q && gu_field_takes_letters(&iv->field);
-	if (gu_key_char(k, GU_ESC)) {
-		iv->pop = GU_POP_LEAVE;
-	} else if (gu_key_fn(k, KEY_F(1)) || (gu_key_char(k, '?') && !letters)) {
-		iv->pop = GU_POP_HELP;
-	} else if (gu_key_fn(k, KEY_F(3))) {
-		size_t secs[64], n = sections_present(s, secs, 64), i, here = step_section(s, s->pos);
-
-		iv->pop = GU_POP_SECTIONS;
-		iv->pop_cur = 0;
-		for (i = 0; i < n; i++)
-			if (secs[i] == here)
-				iv->pop_cur = (int)i;
-	} else if (gu_key_fn(k, KEY_F(10))) {
-		gu_flow_go(a, GU_SCR_RESULT);
-	} else if (gu_key_fn(k, KEY_PPAGE)) {
-		go_back(a, iv);
-	} else if (gu_key_fn(k, KEY_NPAGE)) {
-		go_next(a, iv);
-	} else if (gu_key_char(k, 18)) {             /* C-r */
-		if (gu_session_flush(a) == 0)
-			gu_app_message(a, GU_R_OK, _("Everything is saved now."));
-	} else if (!st->q) {
-		gu_roster_key(a, iv, k);
-	} else {
-		switch (gu_field_key(&iv->field, k)) {
-		case GU_FIELD_CONFIRM:
-			confirm(a, iv);
-			break;
-		case GU_FIELD_CHANGED:
-			break;
-		default:
-			beep();
-			break;
-		}
-	}
-	return GU_SCREEN_STAY;
+	iv->key = *k;
+	row = gu_scr_keys_find(keys, n, k);
+	return row ? row->act(a, iv) : key_field(a, iv);
 }
 
 /* The interview screen. */

@@ -12,6 +12,7 @@
 #include "tui/app.h"
 #include "tui/listview.h"
 #include "tui/paint.h"
+#include "tui/screens_util.h"
 
 #define PAGE 200
 
@@ -63,21 +64,105 @@ static void leave(gu_app *a, void *st)
 	free(l->cases);
 }
 
+/* Goes back to the start screen; returns GU_SCREEN_BACK. */
+static int key_back(gu_app *a, void *st)
+{
+	(void)a;
+	(void)st;
+	return GU_SCREEN_BACK;
+}
+
+/* Moves up a row, at the top to the page before; returns GU_SCREEN_STAY. */
+static int key_up(gu_app *a, void *st)
+{
+	list_state *l = st;
+
+	if (l->cur > 0) {
+		l->cur--;
+	} else if (l->offset > 0) {
+		l->offset = l->offset > PAGE ? l->offset - PAGE : 0;
+		load(a, l);
+		l->cur = l->ncases ? (int)l->ncases - 1 : 0;
+	}
+	return GU_SCREEN_STAY;
+}
+
+/* Moves down a row, at the bottom to the page after; returns
+ * GU_SCREEN_STAY. */
+static int key_down(gu_app *a, void *st)
+{
+	list_state *l = st;
+
+	if ((size_t)l->cur + 1 < l->ncases) {
+		l->cur++;
+	} else if (l->ncases == PAGE) {
+		l->offset += PAGE;
+		load(a, l);
+		l->cur = l->top = 0;
+	}
+	return GU_SCREEN_STAY;
+}
+
+/* Moves a screen down; returns GU_SCREEN_STAY. */
+static int key_page_down(gu_app *a, void *st)
+{
+	list_state *l = st;
+
+	l->cur = gu_view_move(l->cur, a->lay.body.h - 1, (int)l->ncases);
+	return GU_SCREEN_STAY;
+}
+
+/* Moves a screen up; returns GU_SCREEN_STAY. */
+static int key_page_up(gu_app *a, void *st)
+{
+	list_state *l = st;
+
+	l->cur = gu_view_move(l->cur, -(a->lay.body.h - 1), (int)l->ncases);
+	return GU_SCREEN_STAY;
+}
+
+/* Opens the case under the cursor in the interview or its results;
+ * returns GU_SCREEN_JUMP, or GU_SCREEN_STAY when it cannot be opened. */
+static int key_open(gu_app *a, void *st)
+{
+	list_state *l = st;
+	const gu_case_info *c;
+	char id[GU_ID_SIZE];
+	bool editable;
+
+	if ((size_t)l->cur >= l->ncases)
+		return GU_SCREEN_STAY;
+	c = &l->cases[l->cur];
+	editable = c->status == GU_CASE_DRAFT || c->status == GU_CASE_RETURNED;
+	snprintf(id, sizeof id, "%s", c->id);
+	free(l->cases);
+	l->cases = NULL;
+	l->ncases = 0;
+	if (gu_session_open(a, id) < 0)
+		return GU_SCREEN_STAY;
+	gu_flow_go(a, editable ? GU_SCR_INTERVIEW : GU_SCR_RESULT);
+	return GU_SCREEN_JUMP;
+}
+
+/* The list's keys: they run it, name themselves in the key bar and make
+ * its F1 help. */
+static const gu_scr_key keys[] = {
+	{ 0, KEY_ENTER, key_open, "Enter", N_("open"), false },
+	{ 0, KEY_UP, key_up, "Up/Down", N_("move"), false },
+	{ 0, KEY_DOWN, key_down, NULL, NULL, false },
+	{ 0, KEY_PPAGE, key_page_up, "PgUp/PgDn", N_("page"), true },
+	{ 0, KEY_NPAGE, key_page_down, NULL, NULL, false },
+	{ GU_ESC, 0, key_back, "Esc", N_("back"), false },
+	{ 'q', 0, key_back, NULL, NULL, false },
+};
+
 /* Draws the list. */
 static void draw(gu_app *a, void *st)
 {
 	list_state *l = st;
-	static const char *const keys[] = {
-		"Enter", N_("open"), "Up/Down", N_("move"), "Esc", N_("back"),
-	};
-	const char *tkeys[sizeof keys / sizeof keys[0]];
 	int x = a->lay.margin, w = a->lay.cols - 2 * a->lay.margin, y = a->lay.body.y;
 	int h = a->lay.body.h, i;
 	char line[800];
-	size_t k;
-
-	for (k = 0; k < sizeof keys / sizeof keys[0]; k++)
-		tkeys[k] = k % 2 ? _(keys[k]) : keys[k];
 	gu_frame_title(a, l->drafts ? _("Drafts") : _("Case list"));
 	snprintf(line, sizeof line, _("%zu to %zu, newest first"), l->ncases ? l->offset + 1 : 0,
 		l->offset + l->ncases);
@@ -85,7 +170,7 @@ static void draw(gu_app *a, void *st)
 	if (l->ncases == 0) {
 		gu_put(y, x, w, l->drafts ? _("There are no drafts.") : _("There are no cases yet."),
 			A_NORMAL);
-		gu_frame_bottom(a, tkeys, sizeof keys / sizeof keys[0]);
+		gu_scr_keys_bottom(a, keys, sizeof keys / sizeof keys[0]);
 		return;
 	}
 	/* the columns' names, so that "36/63" reads as questions answered */
@@ -136,55 +221,11 @@ static void draw(gu_app *a, void *st)
 		col += 9;
 		gu_put(y, col, x + w - col, when, at);
 	}
-	gu_frame_bottom(a, tkeys, sizeof keys / sizeof keys[0]);
-}
-
-/* Takes a key on the list; returns a gu_screen_ret or GU_SCREEN_STAY. */
-static int key(gu_app *a, void *st, const gu_key *k)
-{
-	list_state *l = st;
-
-	if (gu_key_char(k, GU_ESC) || gu_key_char(k, 'q'))
-		return GU_SCREEN_BACK;
-	if (gu_key_fn(k, KEY_UP)) {
-		if (l->cur > 0) {
-			l->cur--;
-		} else if (l->offset > 0) {
-			l->offset = l->offset > PAGE ? l->offset - PAGE : 0;
-			load(a, l);
-			l->cur = l->ncases ? (int)l->ncases - 1 : 0;
-		}
-	} else if (gu_key_fn(k, KEY_DOWN)) {
-		if ((size_t)l->cur + 1 < l->ncases) {
-			l->cur++;
-		} else if (l->ncases == PAGE) {
-			l->offset += PAGE;
-			load(a, l);
-			l->cur = l->top = 0;
-		}
-	} else if (gu_key_fn(k, KEY_NPAGE)) {
-		l->cur = gu_view_move(l->cur, a->lay.body.h - 1, (int)l->ncases);
-	} else if (gu_key_fn(k, KEY_PPAGE)) {
-		l->cur = gu_view_move(l->cur, -(a->lay.body.h - 1), (int)l->ncases);
-	} else if (gu_key_fn(k, KEY_ENTER) && (size_t)l->cur < l->ncases) {
-		const gu_case_info *c = &l->cases[l->cur];
-		char id[GU_ID_SIZE];
-		bool editable = c->status == GU_CASE_DRAFT || c->status == GU_CASE_RETURNED;
-
-		snprintf(id, sizeof id, "%s", c->id);
-		free(l->cases);
-		l->cases = NULL;
-		l->ncases = 0;
-		if (gu_session_open(a, id) < 0)
-			return GU_SCREEN_STAY;
-		gu_flow_go(a, editable ? GU_SCR_INTERVIEW : GU_SCR_RESULT);
-		return GU_SCREEN_JUMP;
-	}
-	return GU_SCREEN_STAY;
+	gu_scr_keys_bottom(a, keys, sizeof keys / sizeof keys[0]);
 }
 
 /* The list of drafts or of all cases. */
-static const gu_screen screen = { enter, draw, key, leave, NULL, 0 };
+static const gu_screen screen = { enter, draw, NULL, leave, keys, sizeof keys / sizeof keys[0] };
 
 /* Runs the list of drafts or of all cases; returns a gu_screen_ret. */
 int gu_screen_list(gu_app *a, bool drafts)

@@ -38,34 +38,6 @@ static void clear_form(login_state *s, const char *name)
 	s->focus = name && *name ? F_PASS : F_NAME;
 }
 
-/* Draws the login form. */
-static void draw(gu_app *a, void *st)
-{
-	static const char *const keys[] = {
-		"Enter", N_("next / done"), "Tab", N_("next field"), "Esc", N_("quit"),
-	};
-	login_state *s = st;
-	const char *labels[F_COUNT];
-	int x = a->lay.margin + 2, w = a->lay.text_w - 2, y = a->lay.body.y, i, lw = 0;
-
-	labels[F_NAME] = _("Name:");
-	labels[F_PASS] = _("Password:");
-	for (i = 0; i < F_COUNT; i++)
-		if (gu_text_width(labels[i]) + 2 > lw)
-			lw = gu_text_width(labels[i]) + 2;
-	if (w > lw + 40)
-		w = lw + 40;
-	gu_frame_title(a, _("log in"));
-	y += gu_put_wrapped(y, x, a->lay.text_w - 2, 3,
-		_("Who is working? Type your name and password."), A_NORMAL);
-	y++;
-	for (i = 0; i < F_COUNT; i++, y += 2)
-		gu_scr_form_row(y, x, lw, w, labels[i], &s->f[i], i == F_PASS, i == s->focus);
-	if (s->err[0])
-		gu_put_wrapped(y, x, a->lay.text_w - 2, 3, s->err, gu_attr(GU_R_ERROR));
-	gu_scr_bottom(a, keys, sizeof keys / sizeof keys[0]);
-}
-
 /* Unwraps the encrypted database's key with the name and password typed,
  * opens the database and records the login; returns 0 or < 0 (err set). */
 static int unlock_and_open(gu_app *a, const char *name, const char *password, gu_error *err)
@@ -111,34 +83,89 @@ static int log_in(gu_app *a, login_state *s)
 	return 0;
 }
 
+/* Quits guanai; returns GU_SCREEN_QUIT. */
+static int key_quit(gu_app *a, void *st)
+{
+	(void)st;
+	a->quit = true;
+	return GU_SCREEN_QUIT;
+}
+
+/* Moves to the other field; returns GU_SCREEN_STAY. */
+static int key_field(gu_app *a, void *st)
+{
+	login_state *s = st;
+
+	(void)a;
+	s->focus = !s->focus;
+	return GU_SCREEN_STAY;
+}
+
+/* Goes from the name to the password, from the password logs in; returns
+ * GU_SCREEN_BACK once logged in, else GU_SCREEN_STAY. */
+static int key_enter(gu_app *a, void *st)
+{
+	login_state *s = st;
+
+	if (s->focus == F_NAME) {
+		s->focus = F_PASS;
+		return GU_SCREEN_STAY;
+	}
+	s->err[0] = '\0';
+	return log_in(a, s) == 0 ? GU_SCREEN_BACK : GU_SCREEN_STAY;
+}
+
+/* The login form's keys: they run it, name themselves in the key bar and
+ * make its F1 help; every other key edits the field. */
+static const gu_scr_key keys[] = {
+	{ 0, KEY_ENTER, key_enter, "Enter", N_("next / done"), false },
+	{ '\t', 0, key_field, "Tab", N_("next field"), false },
+	{ 0, KEY_DOWN, key_field, NULL, NULL, false },
+	{ 0, KEY_BTAB, key_field, NULL, NULL, false },
+	{ 0, KEY_UP, key_field, NULL, NULL, false },
+	{ GU_ESC, 0, key_quit, "Esc", N_("quit"), false },
+};
+
+/* Draws the login form. */
+static void draw(gu_app *a, void *st)
+{
+	login_state *s = st;
+	const char *labels[F_COUNT];
+	int x = a->lay.margin + 2, w = a->lay.text_w - 2, y = a->lay.body.y, i, lw = 0;
+
+	labels[F_NAME] = _("Name:");
+	labels[F_PASS] = _("Password:");
+	for (i = 0; i < F_COUNT; i++)
+		if (gu_text_width(labels[i]) + 2 > lw)
+			lw = gu_text_width(labels[i]) + 2;
+	if (w > lw + 40)
+		w = lw + 40;
+	gu_frame_title(a, _("log in"));
+	y += gu_put_wrapped(y, x, a->lay.text_w - 2, 3,
+		_("Who is working? Type your name and password."), A_NORMAL);
+	y++;
+	for (i = 0; i < F_COUNT; i++, y += 2)
+		gu_scr_form_row(y, x, lw, w, labels[i], &s->f[i], i == F_PASS, i == s->focus);
+	if (s->err[0])
+		gu_put_wrapped(y, x, a->lay.text_w - 2, 3, s->err, gu_attr(GU_R_ERROR));
+	gu_scr_keys_bottom(a, keys, sizeof keys / sizeof keys[0]);
+}
+
 /* Takes a key on the login form; returns a gu_screen_ret or GU_SCREEN_STAY. */
 static int key(gu_app *a, void *st, const gu_key *k)
 {
 	login_state *s = st;
+	int r;
 
-	if (gu_key_char(k, GU_ESC)) {
-		a->quit = true;
-		return GU_SCREEN_QUIT;
-	}
-	if (gu_key_char(k, '\t') || gu_key_fn(k, KEY_DOWN) || gu_key_fn(k, KEY_BTAB)
-			|| gu_key_fn(k, KEY_UP)) {
-		s->focus = !s->focus;
-	} else if (gu_key_fn(k, KEY_ENTER)) {
-		if (s->focus == F_NAME) {
-			s->focus = F_PASS;
-			return GU_SCREEN_STAY;
-		}
+	if (gu_scr_keys_take(a, st, keys, sizeof keys / sizeof keys[0], k, &r))
+		return r;
+	if (gu_edit_key(&s->f[s->focus], k, NULL))
 		s->err[0] = '\0';
-		if (log_in(a, s) == 0)
-			return GU_SCREEN_BACK;
-	} else if (gu_edit_key(&s->f[s->focus], k, NULL)) {
-		s->err[0] = '\0';
-	}
 	return GU_SCREEN_STAY;
 }
 
 /* The login form. */
-static const gu_screen login_screen = { NULL, draw, key, NULL, NULL, 0 };
+static const gu_screen login_screen = { NULL, draw, key, NULL, keys, sizeof keys / sizeof keys[0] };
 
 /* Asks who is working when the database has users (then shows the start
  * screen again for that user), or offers on a fresh database to create the
@@ -182,10 +209,26 @@ typedef struct lock_state {
 	login_state form;
 } lock_state;
 
+/* Unlocks when the password typed is right; returns GU_SCREEN_BACK then,
+ * else GU_SCREEN_STAY. */
+static int lock_enter(gu_app *a, void *st)
+{
+	lock_state *l = st;
+
+	l->form.err[0] = '\0';
+	return log_in(a, &l->form) == 0 ? GU_SCREEN_BACK : GU_SCREEN_STAY;
+}
+
+/* The lock's keys: they run it, name themselves in the key bar and make
+ * its F1 help; every other key edits the password. */
+static const gu_scr_key lock_keys[] = {
+	{ 0, KEY_ENTER, lock_enter, "Enter", N_("unlock"), false },
+	{ GU_ESC, 0, key_quit, "Esc", N_("quit"), false },
+};
+
 /* Draws the lock over the whole screen, showing no case data. */
 static void lock_draw(gu_app *a, void *st)
 {
-	static const char *const keys[] = { "Enter", N_("unlock"), "Esc", N_("quit") };
 	lock_state *l = st;
 	const char *label = _("Password:");
 	int x = a->lay.margin + 2, y = a->lay.body.y, lw = gu_text_width(label) + 2;
@@ -201,7 +244,7 @@ static void lock_draw(gu_app *a, void *st)
 		label, &l->form.f[F_PASS], true, true);
 	if (l->form.err[0])
 		gu_put_wrapped(y + 2, x, a->lay.text_w - 2, 3, l->form.err, gu_attr(GU_R_ERROR));
-	gu_scr_bottom(a, keys, sizeof keys / sizeof keys[0]);
+	gu_scr_keys_bottom(a, lock_keys, sizeof lock_keys / sizeof lock_keys[0]);
 }
 
 /* Takes a key on the lock; returns GU_SCREEN_BACK once the password is
@@ -209,22 +252,17 @@ static void lock_draw(gu_app *a, void *st)
 static int lock_key(gu_app *a, void *st, const gu_key *k)
 {
 	lock_state *l = st;
+	int r;
 
-	if (gu_key_char(k, GU_ESC)) {
-		a->quit = true;
-		return GU_SCREEN_QUIT;
-	}
-	if (gu_key_fn(k, KEY_ENTER)) {
-		l->form.err[0] = '\0';
-		return log_in(a, &l->form) == 0 ? GU_SCREEN_BACK : GU_SCREEN_STAY;
-	}
+	if (gu_scr_keys_take(a, st, lock_keys, sizeof lock_keys / sizeof lock_keys[0], k, &r))
+		return r;
 	if (gu_edit_key(&l->form.f[F_PASS], k, NULL))
 		l->form.err[0] = '\0';
 	return GU_SCREEN_STAY;
 }
 
 /* The idle lock. */
-static const gu_screen lock_screen = { NULL, lock_draw, lock_key, NULL, NULL, 0 };
+static const gu_screen lock_screen = { NULL, lock_draw, lock_key, NULL, lock_keys, sizeof lock_keys / sizeof lock_keys[0] };
 
 /* Locks the screens until the user who is working types their password
  * again (see screens_supervise.h); returns false when guanai is to end. */

@@ -154,15 +154,157 @@ static void draw_item(gu_app *a, int y, int x, int w, int idx, bool here)
 			here ? base : gu_attr(GU_R_DIM));
 }
 
+/* Moves the cursor to the next selectable row in direction dir. */
+static void move_cursor(result_state *rs, const rrow *rows, size_t n, int dir, int steps)
+{
+	int i = rs->cur, k;
+
+	for (k = 0; k < steps; k++) {
+		int j = i + dir;
+
+		while (j >= 0 && j < (int)n && !selectable(&rows[j]))
+			j += dir;
+		if (j < 0 || j >= (int)n)
+			break;
+		i = j;
+	}
+	rs->cur = i;
+	if (dir < 0 && rs->cur <= 3)
+		rs->top = 0;       /* show the alerts above again */
+}
+
+/* Goes back to the questions; returns GU_SCREEN_STAY. */
+static int key_back(gu_app *a, void *st)
+{
+	(void)st;
+	gu_flow_go(a, GU_SCR_INTERVIEW);
+	return GU_SCREEN_STAY;
+}
+
+/* Moves the cursor steps selectable rows in direction dir (nothing while
+ * there are no results); returns GU_SCREEN_STAY. */
+static int move_by(gu_app *a, result_state *rs, int dir, int steps)
+{
+	rrow rows[128];
+	size_t n;
+
+	if (!a->ses->have_res)
+		return GU_SCREEN_STAY;
+	n = build_rows(a, rows, 128);
+	move_cursor(rs, rows, n, dir, steps);
+	return GU_SCREEN_STAY;
+}
+
+/* Moves up a row; returns GU_SCREEN_STAY. */
+static int key_up(gu_app *a, void *st)
+{
+	return move_by(a, st, -1, 1);
+}
+
+/* Moves down a row; returns GU_SCREEN_STAY. */
+static int key_down(gu_app *a, void *st)
+{
+	return move_by(a, st, 1, 1);
+}
+
+/* Moves up a screen; returns GU_SCREEN_STAY. */
+static int key_page_up(gu_app *a, void *st)
+{
+	return move_by(a, st, -1, a->lay.body.h - 1);
+}
+
+/* Moves down a screen; returns GU_SCREEN_STAY. */
+static int key_page_down(gu_app *a, void *st)
+{
+	return move_by(a, st, 1, a->lay.body.h - 1);
+}
+
+/* Marks the item under the cursor for referral, or unmarks it; returns
+ * GU_SCREEN_STAY. */
+static int key_refer(gu_app *a, void *st)
+{
+	result_state *rs = st;
+	rrow rows[128];
+	size_t n;
+
+	if (!a->ses->have_res)
+		return GU_SCREEN_STAY;
+	n = build_rows(a, rows, 128);
+	if (rs->cur < (int)n && rows[rs->cur].kind == ROW_ITEM) {
+		bool *m = &a->ses->marked[rows[rs->cur].idx];
+
+		*m = !*m;
+	}
+	return GU_SCREEN_STAY;
+}
+
+/* Opens the item under the cursor in full, or asks the question under it;
+ * without results, goes to the question to fix.  Returns a gu_screen_ret
+ * or GU_SCREEN_STAY. */
+static int key_enter(gu_app *a, void *st)
+{
+	result_state *rs = st;
+	gu_session *s = a->ses;
+	rrow rows[128];
+	size_t n, at;
+
+	if (!s->have_res) {
+		if (s->eval_key[0]) {
+			at = gu_session_find(s, s->eval_key);
+			if (at < s->nsteps) {
+				s->pos = at;
+				gu_flow_go(a, GU_SCR_INTERVIEW);
+			}
+		}
+		return GU_SCREEN_STAY;
+	}
+	n = build_rows(a, rows, 128);
+	if (rs->cur >= (int)n)
+		return GU_SCREEN_STAY;
+	if (rows[rs->cur].kind == ROW_ITEM)
+		return gu_screen_item(a, rows[rs->cur].idx);
+	if (rows[rs->cur].kind == ROW_ASK) {
+		at = gu_session_find(s, s->res.ask_next[rows[rs->cur].idx]);
+		if (at < s->nsteps) {
+			s->pos = at;
+			gu_interview_from_results(a);
+		} else {
+			gu_app_message(a, GU_R_ERROR, _("That question is not asked for this family."));
+		}
+	}
+	return GU_SCREEN_STAY;
+}
+
+/* Goes on to finish the case; returns a gu_screen_ret or GU_SCREEN_STAY. */
+static int key_finish(gu_app *a, void *st)
+{
+	(void)st;
+	if (!a->ses->have_res)
+		return GU_SCREEN_STAY;
+	return gu_screen_finish(a);
+}
+
+/* The result screen's keys: they run it, name themselves in the key bar
+ * and make its F1 help. */
+static const gu_scr_key keys[] = {
+	{ 0, KEY_ENTER, key_enter, "Enter", N_("details"), false },
+	{ ' ', 0, key_refer, "Space", N_("refer"), false },
+	{ 'r', 0, key_refer, NULL, NULL, false },
+	{ 'f', 0, key_finish, "f", N_("finish"), false },
+	{ 0, KEY_F(10), key_finish, NULL, NULL, false },
+	{ GU_ESC, 0, key_back, "Esc", N_("back to questions"), false },
+	{ 'b', 0, key_back, NULL, NULL, false },
+	{ 0, KEY_UP, key_up, "Up/Down", N_("move"), true },
+	{ 0, KEY_DOWN, key_down, NULL, NULL, false },
+	{ 0, KEY_PPAGE, key_page_up, "PgUp/PgDn", N_("page"), true },
+	{ 0, KEY_NPAGE, key_page_down, NULL, NULL, false },
+};
+
 /* Draws the result screen. */
 static void draw(gu_app *a, void *st)
 {
 	result_state *rs = st;
 	gu_session *s = a->ses;
-	static const char *const keys[] = {
-		"Enter", N_("details"), "Space", N_("refer"), "f", N_("finish"),
-		"Esc", N_("back to questions"),
-	};
 	rrow rows[128];
 	size_t n, i;
 	int x = a->lay.margin, w = a->lay.cols - 2 * a->lay.margin, y, h;
@@ -181,7 +323,7 @@ static void draw(gu_app *a, void *st)
 		y++;
 		gu_put_wrapped(y, x, w, 2, _("Press Enter to go to that question, or Esc to go back."),
 			A_NORMAL);
-		gu_scr_bottom(a, keys, 0);
+		gu_scr_keys_bottom(a, keys, 0);
 		return;
 	}
 	for (i = 0; i < s->res.n; i++) {
@@ -235,7 +377,7 @@ static void draw(gu_app *a, void *st)
 			break;
 		}
 	}
-	gu_scr_bottom(a, keys, sizeof keys / sizeof keys[0]);
+	gu_scr_keys_bottom(a, keys, sizeof keys / sizeof keys[0]);
 	/* several items share a service name: the highlighted one's whole
 	 * reason is shown on the message line when it is free */
 	if (!a->msg[0] && rs->cur >= 0 && (size_t)rs->cur < n
@@ -248,81 +390,6 @@ static void draw(gu_app *a, void *st)
 	}
 }
 
-/* Moves the cursor to the next selectable row in direction dir. */
-static void move_cursor(result_state *rs, const rrow *rows, size_t n, int dir, int steps)
-{
-	int i = rs->cur, k;
-
-	for (k = 0; k < steps; k++) {
-		int j = i + dir;
-
-		while (j >= 0 && j < (int)n && !selectable(&rows[j]))
-			j += dir;
-		if (j < 0 || j >= (int)n)
-			break;
-		i = j;
-	}
-	rs->cur = i;
-	if (dir < 0 && rs->cur <= 3)
-		rs->top = 0;       /* show the alerts above again */
-}
-
-/* Takes a key on the result screen; returns GU_SCREEN_STAY. */
-static int key(gu_app *a, void *st, const gu_key *k)
-{
-	result_state *rs = st;
-	gu_session *s = a->ses;
-	rrow rows[128];
-	size_t n;
-
-	if (gu_key_char(k, GU_ESC) || gu_key_char(k, 'b')) {
-		gu_flow_go(a, GU_SCR_INTERVIEW);
-		return GU_SCREEN_STAY;
-	}
-	if (!s->have_res) {
-		if (gu_key_fn(k, KEY_ENTER) && s->eval_key[0]) {
-			size_t at = gu_session_find(s, s->eval_key);
-
-			if (at < s->nsteps) {
-				s->pos = at;
-				gu_flow_go(a, GU_SCR_INTERVIEW);
-			}
-		}
-		return GU_SCREEN_STAY;
-	}
-	n = build_rows(a, rows, 128);
-	if (gu_key_fn(k, KEY_UP)) {
-		move_cursor(rs, rows, n, -1, 1);
-	} else if (gu_key_fn(k, KEY_DOWN)) {
-		move_cursor(rs, rows, n, 1, 1);
-	} else if (gu_key_fn(k, KEY_PPAGE)) {
-		move_cursor(rs, rows, n, -1, a->lay.body.h - 1);
-	} else if (gu_key_fn(k, KEY_NPAGE)) {
-		move_cursor(rs, rows, n, 1, a->lay.body.h - 1);
-	} else if (rs->cur < (int)n && rows[rs->cur].kind == ROW_ITEM
-			&& (gu_key_char(k, ' ') || gu_key_char(k, 'r'))) {
-		bool *m = &s->marked[rows[rs->cur].idx];
-
-		*m = !*m;
-	} else if (rs->cur < (int)n && gu_key_fn(k, KEY_ENTER)) {
-		if (rows[rs->cur].kind == ROW_ITEM) {
-			return gu_screen_item(a, rows[rs->cur].idx);
-		} else if (rows[rs->cur].kind == ROW_ASK) {
-			size_t at = gu_session_find(s, s->res.ask_next[rows[rs->cur].idx]);
-
-			if (at < s->nsteps) {
-				s->pos = at;
-				gu_interview_from_results(a);
-			} else {
-				gu_app_message(a, GU_R_ERROR, _("That question is not asked for this family."));
-			}
-		}
-	} else if (gu_key_char(k, 'f') || gu_key_fn(k, KEY_F(10))) {
-		return gu_screen_finish(a);
-	}
-	return GU_SCREEN_STAY;
-}
-
 /* The result screen. */
-static const gu_screen screen = { enter, draw, key, NULL, NULL, 0 };
+static const gu_screen screen = { enter, draw, NULL, NULL, keys, sizeof keys / sizeof keys[0] };
 const gu_flow_screen gu_result_flow = { &screen, &results };

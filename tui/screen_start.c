@@ -14,6 +14,7 @@
 #include "tui/locale.h"
 #include "tui/paint.h"
 #include "tui/screens_supervise.h"
+#include "tui/screens_util.h"
 
 enum { M_NEW, M_RESUME, M_CASES, M_LANG, M_QUIT, M_COUNT };
 
@@ -69,53 +70,6 @@ static const char *menu_label(int i)
 	}
 }
 
-/* Draws the start screen. */
-static void draw(gu_app *a, void *st)
-{
-	const start_state *s = st;
-	static const char *const keys[] = {
-		"Enter", N_("choose"), "1-5", N_("menu"), "d", N_("dashboard"), "u", N_("users"),
-		"q", N_("quit"),
-	};
-	const char *tkeys[sizeof keys / sizeof keys[0]];
-	int x = a->lay.margin + 2, w = a->lay.text_w - 2, y = a->lay.body.y, i;
-	char line[600], persons[64];
-	size_t k;
-
-	for (k = 0; k < sizeof keys / sizeof keys[0]; k++)
-		tkeys[k] = k % 2 ? _(keys[k]) : keys[k];
-	gu_frame_title(a, _("care services for children"));
-	gu_put(a->lay.status.y, 1, a->lay.cols - 2,
-		_("Chaoyang City: floating, left-behind and difficult-situation children"), gu_attr(GU_R_DIM));
-	for (i = 0; i < M_COUNT; i++, y++) {
-		snprintf(line, sizeof line, " %d  %s", i + 1, menu_label(i));
-		gu_put_line(y, x, 36, line, i == s->cur ? gu_attr(GU_R_CURSOR) : A_NORMAL);
-	}
-	y++;
-	if (a->db_pending) {
-		gu_frame_bottom(a, tkeys, sizeof keys / sizeof keys[0]);
-		return;
-	}
-	if (!a->db) {
-		y += gu_put_wrapped(y, x, w, 3, a->db_err, gu_attr(GU_R_ERROR));
-		gu_frame_bottom(a, tkeys, sizeof keys / sizeof keys[0]);
-		return;
-	}
-	snprintf(line, sizeof line, _("Follow-ups due: %zu"), s->ndue);
-	gu_put(y++, x, w, line, gu_attr(s->ndue ? GU_R_VERIFY : GU_R_LABEL));
-	for (k = 0; k < s->ndue && y < a->lay.body.y + a->lay.body.h; k++, y++) {
-		const gu_referral *r = &s->due[k];
-		const gu_item *it = gu_policy_item_by_number(a->pol, r->item);
-
-		(void)persons;
-		snprintf(line, sizeof line, "  %s  %-8s  %s  %2d %s", r->next_due,
-			r->child_name[0] ? r->child_name : "-", r->township, r->item,
-			it ? gu_pick(it->name_zh, it->name_en) : "");
-		gu_put(y, x, w, line, A_NORMAL);
-	}
-	gu_frame_bottom(a, tkeys, sizeof keys / sizeof keys[0]);
-}
-
 /* Follows what a supervision screen returned. */
 static void after_screen(gu_app *a, int ret)
 {
@@ -152,29 +106,164 @@ static void choose(gu_app *a, int i)
 	}
 }
 
-/* Takes a key on the start screen; returns GU_SCREEN_STAY. */
-static int key(gu_app *a, void *st, const gu_key *k)
+/* Chooses menu row i: moves the cursor there and carries it out; returns
+ * GU_SCREEN_STAY. */
+static int pick(gu_app *a, start_state *s, int i)
+{
+	s->cur = i;
+	choose(a, i);
+	return GU_SCREEN_STAY;
+}
+
+/* Starts a new interview (menu row 1); returns GU_SCREEN_STAY. */
+static int key_new(gu_app *a, void *st)
+{
+	return pick(a, st, M_NEW);
+}
+
+/* Shows the drafts (menu row 2); returns GU_SCREEN_STAY. */
+static int key_resume(gu_app *a, void *st)
+{
+	return pick(a, st, M_RESUME);
+}
+
+/* Shows the case list (menu row 3); returns GU_SCREEN_STAY. */
+static int key_cases(gu_app *a, void *st)
+{
+	return pick(a, st, M_CASES);
+}
+
+/* Switches the language (menu row 4); returns GU_SCREEN_STAY. */
+static int key_lang(gu_app *a, void *st)
+{
+	return pick(a, st, M_LANG);
+}
+
+/* Quits from menu row 5; returns GU_SCREEN_STAY (a->quit is set). */
+static int key_menu_quit(gu_app *a, void *st)
+{
+	return pick(a, st, M_QUIT);
+}
+
+/* Carries out the row under the cursor; returns GU_SCREEN_STAY. */
+static int key_enter(gu_app *a, void *st)
 {
 	start_state *s = st;
-	int d = gu_key_digit(k);
 
-	a->msg[0] = '\0';
-	if (gu_key_fn(k, KEY_UP) || gu_key_fn(k, KEY_DOWN))
-		s->cur = gu_view_move(s->cur, gu_key_fn(k, KEY_UP) ? -1 : 1, M_COUNT);
-	else if (d && d <= M_COUNT) {
-		s->cur = d - 1;
-		choose(a, d - 1);
-	} else if (gu_key_fn(k, KEY_ENTER))
-		choose(a, s->cur);
-	else if (gu_key_char(k, 'q') || gu_key_char(k, GU_ESC))
-		a->quit = true;
-	else if (gu_key_char(k, 'd') && a->db)
+	choose(a, s->cur);
+	return GU_SCREEN_STAY;
+}
+
+/* Moves the cursor one row up; returns GU_SCREEN_STAY. */
+static int key_up(gu_app *a, void *st)
+{
+	start_state *s = st;
+
+	(void)a;
+	s->cur = gu_view_move(s->cur, -1, M_COUNT);
+	return GU_SCREEN_STAY;
+}
+
+/* Moves the cursor one row down; returns GU_SCREEN_STAY. */
+static int key_down(gu_app *a, void *st)
+{
+	start_state *s = st;
+
+	(void)a;
+	s->cur = gu_view_move(s->cur, 1, M_COUNT);
+	return GU_SCREEN_STAY;
+}
+
+/* Quits; returns GU_SCREEN_STAY (a->quit is set). */
+static int key_quit(gu_app *a, void *st)
+{
+	(void)st;
+	a->quit = true;
+	return GU_SCREEN_STAY;
+}
+
+/* Shows the dashboard; returns GU_SCREEN_STAY. */
+static int key_dashboard(gu_app *a, void *st)
+{
+	(void)st;
+	if (a->db)
 		after_screen(a, gu_screen_dashboard(a));
-	else if (gu_key_char(k, 'u') && a->db)
+	return GU_SCREEN_STAY;
+}
+
+/* Shows the users; returns GU_SCREEN_STAY. */
+static int key_users(gu_app *a, void *st)
+{
+	(void)st;
+	if (a->db)
 		after_screen(a, gu_screen_users(a));
 	return GU_SCREEN_STAY;
 }
 
+/* The start screen's keys: they run it, name themselves in the key bar
+ * and make its F1 help. */
+static const gu_scr_key keys[] = {
+	{ 0, KEY_ENTER, key_enter, "Enter", N_("choose"), false },
+	{ '1', 0, key_new, "1-5", N_("menu"), false },
+	{ '2', 0, key_resume, NULL, NULL, false },
+	{ '3', 0, key_cases, NULL, NULL, false },
+	{ '4', 0, key_lang, NULL, NULL, false },
+	{ '5', 0, key_menu_quit, NULL, NULL, false },
+	{ 'd', 0, key_dashboard, "d", N_("dashboard"), false },
+	{ 'u', 0, key_users, "u", N_("users"), false },
+	{ 'q', 0, key_quit, "q", N_("quit"), false },
+	{ GU_ESC, 0, key_quit, NULL, NULL, false },
+	{ 0, KEY_UP, key_up, "Up/Down", N_("move"), true },
+	{ 0, KEY_DOWN, key_down, NULL, NULL, false },
+};
+
+/* Draws the start screen. */
+static void draw(gu_app *a, void *st)
+{
+	const start_state *s = st;
+	int x = a->lay.margin + 2, w = a->lay.text_w - 2, y = a->lay.body.y, i;
+	char line[600], persons[64];
+	size_t k;
+
+	gu_frame_title(a, _("care services for children"));
+	gu_put(a->lay.status.y, 1, a->lay.cols - 2,
+		_("Chaoyang City: floating, left-behind and difficult-situation children"), gu_attr(GU_R_DIM));
+	for (i = 0; i < M_COUNT; i++, y++) {
+		snprintf(line, sizeof line, " %d  %s", i + 1, menu_label(i));
+		gu_put_line(y, x, 36, line, i == s->cur ? gu_attr(GU_R_CURSOR) : A_NORMAL);
+	}
+	y++;
+	if (a->db_pending) {
+		gu_scr_keys_bottom(a, keys, sizeof keys / sizeof keys[0]);
+		return;
+	}
+	if (!a->db) {
+		y += gu_put_wrapped(y, x, w, 3, a->db_err, gu_attr(GU_R_ERROR));
+		gu_scr_keys_bottom(a, keys, sizeof keys / sizeof keys[0]);
+		return;
+	}
+	snprintf(line, sizeof line, _("Follow-ups due: %zu"), s->ndue);
+	gu_put(y++, x, w, line, gu_attr(s->ndue ? GU_R_VERIFY : GU_R_LABEL));
+	for (k = 0; k < s->ndue && y < a->lay.body.y + a->lay.body.h; k++, y++) {
+		const gu_referral *r = &s->due[k];
+		const gu_item *it = gu_policy_item_by_number(a->pol, r->item);
+
+		(void)persons;
+		snprintf(line, sizeof line, "  %s  %-8s  %s  %2d %s", r->next_due,
+			r->child_name[0] ? r->child_name : "-", r->township, r->item,
+			it ? gu_pick(it->name_zh, it->name_en) : "");
+		gu_put(y, x, w, line, A_NORMAL);
+	}
+	gu_scr_keys_bottom(a, keys, sizeof keys / sizeof keys[0]);
+}
+
+/* Takes a key on the start screen; returns GU_SCREEN_STAY. */
+static int key(gu_app *a, void *st, const gu_key *k)
+{
+	a->msg[0] = '\0';
+	return gu_scr_keys_run(a, st, keys, sizeof keys / sizeof keys[0], k);
+}
+
 /* The start screen. */
-static const gu_screen screen = { enter, draw, key, leave, NULL, 0 };
+static const gu_screen screen = { enter, draw, key, leave, keys, sizeof keys / sizeof keys[0] };
 const gu_flow_screen gu_start_flow = { &screen, &start };

@@ -53,64 +53,6 @@ static void clear_form(users_state *s)
 	s->role = s->nusers ? GU_ROLE_WORKER : GU_ROLE_SUPERVISOR;
 }
 
-/* Draws the users and the form. */
-static void draw(gu_app *a, void *st)
-{
-	static const char *const keys[] = {
-		"Enter", N_("next / add"), "Tab", N_("next field"), "Space", N_("role"),
-		"Esc", N_("back"),
-	};
-	users_state *s = st;
-	const char *labels[F_COUNT];
-	int x = a->lay.margin, w = a->lay.text_w, y = a->lay.body.y, lw = 0, i;
-	int form_h = 2 * F_COUNT + 3, list_h;
-	char line[400];
-	size_t k;
-
-	labels[F_NAME] = _("Name:");
-	labels[F_ROLE] = _("Role:");
-	labels[F_PASS] = _("Password:");
-	labels[F_AGAIN] = _("Password again:");
-	for (i = 0; i < F_COUNT; i++)
-		if (gu_text_width(labels[i]) + 2 > lw)
-			lw = gu_text_width(labels[i]) + 2;
-	gu_frame_title(a, _("users"));
-	snprintf(line, sizeof line, _("Users: %zu"), s->nusers);
-	gu_put(a->lay.status.y, 1, a->lay.cols - 2, line, gu_attr(GU_R_DIM));
-	gu_scr_who(a);
-	list_h = a->lay.body.h - form_h;
-	if (list_h < 1)
-		list_h = 1;
-	if (s->nusers == 0)
-		gu_put(y, x, w, _("There are no users yet: the first one must be a supervisor."),
-			A_NORMAL);
-	for (k = 0; k < s->nusers && (int)k < list_h; k++) {
-		if ((int)k + 1 == list_h && k + 1 < s->nusers) {
-			snprintf(line, sizeof line, _("... and %zu more"), s->nusers - k);
-			gu_put(y + (int)k, x, w, line, gu_attr(GU_R_DIM));
-			break;
-		}
-		gu_put(y + (int)k, x, 24, s->users[k].name, A_NORMAL);
-		gu_put(y + (int)k, x + 25, w - 25, gu_role_label(s->users[k].role), gu_attr(GU_R_DIM));
-	}
-	y = a->lay.body.y + list_h;
-	gu_put(y++, x, w, _("Add a user"), gu_attr(GU_R_LABEL));
-	if (w > lw + 40)
-		w = lw + 40;
-	for (i = 0; i < F_COUNT; i++, y += 2) {
-		if (i == F_ROLE) {
-			snprintf(line, sizeof line, "< %s >", gu_role_label(s->role));
-			gu_put(y, x, lw - 1, labels[i], gu_attr(s->focus == i ? GU_R_LABEL : GU_R_NORMAL));
-			gu_put(y, x + lw, w - lw, line, s->focus == i ? gu_attr(GU_R_CURSOR) : A_NORMAL);
-		} else {
-			gu_scr_form_row(y, x, lw, w, labels[i], &s->f[i], i != F_NAME, i == s->focus);
-		}
-	}
-	if (s->err[0])
-		gu_put(y - 1, x, a->lay.text_w, s->err, gu_attr(GU_R_ERROR));
-	gu_scr_bottom(a, keys, sizeof keys / sizeof keys[0]);
-}
-
 /* Gives the new user a key slot when the database is encrypted; returns
  * 0 or < 0 (err set). */
 static int add_slot(gu_app *a, const char *name, const char *password, gu_error *err)
@@ -190,36 +132,145 @@ static int add_user(gu_app *a, users_state *s)
 	return 0;
 }
 
+/* Goes back; returns GU_SCREEN_BACK. */
+static int key_back(gu_app *a, void *st)
+{
+	(void)a;
+	(void)st;
+	return GU_SCREEN_BACK;
+}
+
+/* Moves to the next field; returns GU_SCREEN_STAY. */
+static int key_next(gu_app *a, void *st)
+{
+	users_state *s = st;
+
+	(void)a;
+	s->focus = (s->focus + 1) % F_COUNT;
+	return GU_SCREEN_STAY;
+}
+
+/* Moves to the field before; returns GU_SCREEN_STAY. */
+static int key_prev(gu_app *a, void *st)
+{
+	users_state *s = st;
+
+	(void)a;
+	s->focus = (s->focus + F_COUNT - 1) % F_COUNT;
+	return GU_SCREEN_STAY;
+}
+
+/* Goes to the next field, from the last adds the user; returns
+ * GU_SCREEN_STAY. */
+static int key_enter(gu_app *a, void *st)
+{
+	users_state *s = st;
+
+	if (s->focus + 1 < F_COUNT) {
+		s->focus++;
+		return GU_SCREEN_STAY;
+	}
+	s->err[0] = '\0';
+	a->msg[0] = '\0';
+	add_user(a, s);
+	return GU_SCREEN_STAY;
+}
+
+/* On the role field switches worker and supervisor (the first user is a
+ * supervisor); returns GU_SCREEN_STAY, or GU_SCREEN_PASS on another field
+ * (the key is typed there). */
+static int key_role(gu_app *a, void *st)
+{
+	users_state *s = st;
+
+	(void)a;
+	if (s->focus != F_ROLE)
+		return GU_SCREEN_PASS;
+	if (s->nusers > 0)
+		s->role = s->role == GU_ROLE_WORKER ? GU_ROLE_SUPERVISOR : GU_ROLE_WORKER;
+	else
+		snprintf(s->err, sizeof s->err, "%s", _("The first user must be a supervisor."));
+	return GU_SCREEN_STAY;
+}
+
+/* The users screen's keys: they run it, name themselves in the key bar
+ * and make its F1 help; every other key edits the field. */
+static const gu_scr_key keys[] = {
+	{ 0, KEY_ENTER, key_enter, "Enter", N_("next / add"), false },
+	{ '\t', 0, key_next, "Tab", N_("next field"), false },
+	{ 0, KEY_DOWN, key_next, NULL, NULL, false },
+	{ 0, KEY_BTAB, key_prev, NULL, NULL, false },
+	{ 0, KEY_UP, key_prev, NULL, NULL, false },
+	{ ' ', 0, key_role, "Space", N_("role"), false },
+	{ 0, KEY_LEFT, key_role, NULL, NULL, false },
+	{ 0, KEY_RIGHT, key_role, NULL, NULL, false },
+	{ GU_ESC, 0, key_back, "Esc", N_("back"), false },
+};
+
+/* Draws the users and the form. */
+static void draw(gu_app *a, void *st)
+{
+	users_state *s = st;
+	const char *labels[F_COUNT];
+	int x = a->lay.margin, w = a->lay.text_w, y = a->lay.body.y, lw = 0, i;
+	int form_h = 2 * F_COUNT + 3, list_h;
+	char line[400];
+	size_t k;
+
+	labels[F_NAME] = _("Name:");
+	labels[F_ROLE] = _("Role:");
+	labels[F_PASS] = _("Password:");
+	labels[F_AGAIN] = _("Password again:");
+	for (i = 0; i < F_COUNT; i++)
+		if (gu_text_width(labels[i]) + 2 > lw)
+			lw = gu_text_width(labels[i]) + 2;
+	gu_frame_title(a, _("users"));
+	snprintf(line, sizeof line, _("Users: %zu"), s->nusers);
+	gu_put(a->lay.status.y, 1, a->lay.cols - 2, line, gu_attr(GU_R_DIM));
+	gu_scr_who(a);
+	list_h = a->lay.body.h - form_h;
+	if (list_h < 1)
+		list_h = 1;
+	if (s->nusers == 0)
+		gu_put(y, x, w, _("There are no users yet: the first one must be a supervisor."),
+			A_NORMAL);
+	for (k = 0; k < s->nusers && (int)k < list_h; k++) {
+		if ((int)k + 1 == list_h && k + 1 < s->nusers) {
+			snprintf(line, sizeof line, _("... and %zu more"), s->nusers - k);
+			gu_put(y + (int)k, x, w, line, gu_attr(GU_R_DIM));
+			break;
+		}
+		gu_put(y + (int)k, x, 24, s->users[k].name, A_NORMAL);
+		gu_put(y + (int)k, x + 25, w - 25, gu_role_label(s->users[k].role), gu_attr(GU_R_DIM));
+	}
+	y = a->lay.body.y + list_h;
+	gu_put(y++, x, w, _("Add a user"), gu_attr(GU_R_LABEL));
+	if (w > lw + 40)
+		w = lw + 40;
+	for (i = 0; i < F_COUNT; i++, y += 2) {
+		if (i == F_ROLE) {
+			snprintf(line, sizeof line, "< %s >", gu_role_label(s->role));
+			gu_put(y, x, lw - 1, labels[i], gu_attr(s->focus == i ? GU_R_LABEL : GU_R_NORMAL));
+			gu_put(y, x + lw, w - lw, line, s->focus == i ? gu_attr(GU_R_CURSOR) : A_NORMAL);
+		} else {
+			gu_scr_form_row(y, x, lw, w, labels[i], &s->f[i], i != F_NAME, i == s->focus);
+		}
+	}
+	if (s->err[0])
+		gu_put(y - 1, x, a->lay.text_w, s->err, gu_attr(GU_R_ERROR));
+	gu_scr_keys_bottom(a, keys, sizeof keys / sizeof keys[0]);
+}
+
 /* Takes a key on the users screen; returns a gu_screen_ret or GU_SCREEN_STAY. */
 static int key(gu_app *a, void *st, const gu_key *k)
 {
 	users_state *s = st;
+	int r;
 
-	if (gu_key_char(k, GU_ESC))
-		return GU_SCREEN_BACK;
-	if (gu_key_char(k, '\t') || gu_key_fn(k, KEY_DOWN)) {
-		s->focus = (s->focus + 1) % F_COUNT;
-	} else if (gu_key_fn(k, KEY_BTAB) || gu_key_fn(k, KEY_UP)) {
-		s->focus = (s->focus + F_COUNT - 1) % F_COUNT;
-	} else if (gu_key_fn(k, KEY_ENTER)) {
-		if (s->focus + 1 < F_COUNT) {
-			s->focus++;
-			return GU_SCREEN_STAY;
-		}
+	if (gu_scr_keys_take(a, st, keys, sizeof keys / sizeof keys[0], k, &r))
+		return r;
+	if (s->focus != F_ROLE && gu_edit_key(&s->f[s->focus], k, NULL))
 		s->err[0] = '\0';
-		a->msg[0] = '\0';
-		add_user(a, s);
-	} else if (s->focus == F_ROLE) {
-		if (gu_key_char(k, ' ') || gu_key_fn(k, KEY_LEFT) || gu_key_fn(k, KEY_RIGHT)) {
-			if (s->nusers > 0)
-				s->role = s->role == GU_ROLE_WORKER ? GU_ROLE_SUPERVISOR : GU_ROLE_WORKER;
-			else
-				snprintf(s->err, sizeof s->err, "%s",
-					_("The first user must be a supervisor."));
-		}
-	} else if (gu_edit_key(&s->f[s->focus], k, NULL)) {
-		s->err[0] = '\0';
-	}
 	return GU_SCREEN_STAY;
 }
 
@@ -242,7 +293,7 @@ static void leave(gu_app *a, void *st)
 }
 
 /* The users and the add form. */
-static const gu_screen screen = { enter, draw, key, leave, NULL, 0 };
+static const gu_screen screen = { enter, draw, key, leave, keys, sizeof keys / sizeof keys[0] };
 
 /* Shows the users and the add form to a supervisor; returns a gu_screen_ret. */
 int gu_screen_users(gu_app *a)

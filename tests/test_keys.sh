@@ -1,0 +1,77 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Each screen's keys are one table that runs them, names them in the key
+# bar and makes the F1 help: on every screen tried here, F1 names every key
+# the key bar names, each with what it does, and a key no row names
+# leaves the screen as it was.
+. "$top_srcdir/tests/tap.sh"
+work=$(mktemp -d) || exit 1
+trap 'rm -rf "$work"' EXIT
+seed="$top_builddir/tests/screens_seed"
+
+# The screens: how to reach each from the start screen (keys), how to go
+# back to the start screen from it, and keys no row of it names (on a
+# screen that takes typing, only a function key no row names).
+screens="start:-:-:z Z F12
+drafts:2:Esc:z Z F12
+cases:3:Esc:F12
+dashboard:d:Esc:z Z F12
+caseview:3 Enter:Esc Esc:z Z F12
+users:u:Esc:F12"
+
+"$seed" "$work/db" "$GUANAI_POLICY" nousers > "$work/seed.log" 2>&1
+rc=$?
+check "the database is seeded" test "$rc" -eq 0
+{
+	echo "# seed: nousers"
+	echo "$screens" | while IFS=: read -r name go back unnamed; do
+		[ "$go" = - ] || echo "key $go"
+		echo "dump $name.txt"
+		echo "key F1"
+		echo "dump $name-help.txt"
+		echo "key Esc"
+		echo "dump $name-back.txt"
+		echo "key $unnamed"
+		echo "dump $name-unnamed.txt"
+		[ "$back" = - ] || echo "key $back"
+	done
+	echo "key q"
+} > "$work/keys.keys"
+mkdir -p "$work/out"
+(cd "$work" && GUANAI_TEST_SCRIPT="$work/keys.keys" GUANAI_TEST_DUMP_DIR="$work/out" \
+	GUANAI_TEST_TODAY=2026-11-20 GUANAI_TEST_TIMEOUT=120 COLUMNS=80 LINES=24 \
+	"$GUANAI" --lang en --db "$work/db" > "$work/log" 2>&1)
+rc=$?
+check "the script runs to the end" test "$rc" -eq 0
+[ "$rc" -eq 0 ] || diag "$(cat "$work/log")"
+
+for name in start drafts cases dashboard caseview users; do
+	out="$work/out"
+	check "$name: F1 shows the keys" grep -q '^ guanai  Keys' "$out/$name-help.txt"
+	# the key bar is the last line: "Enter open  Up/Down move  Esc back"
+	named=0
+	missing=
+	while read -r keyname what; do
+		[ -n "$keyname" ] || continue
+		named=$((named + 1))
+		grep -q "^    $keyname  *$what\$" "$out/$name-help.txt" || missing="$missing $keyname"
+	done <<-BAR
+	$(tail -n 1 "$out/$name.txt" | awk '{ n = split($0, p, "  "); for (i = 1; i <= n; i++) if (p[i] != "") print p[i] }')
+	BAR
+	check "$name: the key bar names keys" test "$named" -gt 1
+	check "$name: F1 names every key of the key bar with what it does" test -z "$missing"
+	[ -z "$missing" ] || diag "not in the help:$missing"
+	if grep '^    [^ ]' "$out/$name-help.txt" | grep -qv '^    [^ ][^ ]*  *[^ ]'; then
+		not_ok "$name: every key F1 names says what it does"
+	else
+		ok "$name: every key F1 names says what it does"
+	fi
+	check "$name: Esc leaves the help for the screen" cmp -s "$out/$name.txt" "$out/$name-back.txt"
+	if cmp -s "$out/$name.txt" "$out/$name-unnamed.txt"; then
+		ok "$name: keys no row names change nothing"
+	else
+		not_ok "$name: keys no row names change nothing"
+		diag "$(diff "$out/$name.txt" "$out/$name-unnamed.txt")"
+	fi
+done
+done_testing
