@@ -15,7 +15,7 @@
 #include "tui/login_cli.h"
 #include "tui/options.h"
 
-enum { OPT_ROLE = 0x2000, OPT_NEW_PASSWORD_FILE, OPT_RECOVERY_FILE, OPT_TO };
+enum { OPT_ROLE = GU_OPT_OWN, OPT_NEW_PASSWORD_FILE, OPT_RECOVERY_FILE, OPT_TO, OPT_END };
 
 /* Prints the command's help to f. */
 static void usage(FILE *f)
@@ -303,45 +303,23 @@ static int list_users(void)
 /* Runs "guanai users"; returns the exit status. */
 int cmd_users(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		GU_COMMON_LONGOPTS,
+	static const struct option own[] = {
 		{ "role", required_argument, NULL, OPT_ROLE },
 		{ "new-password-file", required_argument, NULL, OPT_NEW_PASSWORD_FILE },
 		{ "recovery-file", required_argument, NULL, OPT_RECOVERY_FILE },
 		{ "to", required_argument, NULL, OPT_TO },
-		{ "help", no_argument, NULL, GU_OPT_HELP },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *role = NULL, *pw_file = NULL, *recovery_file = NULL, *heir = NULL;
-	int opt;
+	const char *o[OPT_END - GU_OPT_OWN] = { NULL };
+	const char *role, *pw_file, *recovery_file, *heir;
+	int status = gu_command_options(argc, argv, "users", usage, own, gu_option_keep, o);
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (opt) {
-		case GU_OPT_HELP:
-			usage(stdout);
-			return 0;
-		case OPT_ROLE:
-			role = optarg;
-			break;
-		case OPT_NEW_PASSWORD_FILE:
-			pw_file = optarg;
-			break;
-		case OPT_RECOVERY_FILE:
-			recovery_file = optarg;
-			break;
-		case OPT_TO:
-			heir = optarg;
-			break;
-		case '?':
-			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s users --help\""),
-				argv[optind - 1], PACKAGE);
-			return 2;
-		default:
-			if (gu_common_option(opt, optarg) != 0)
-				return 2;
-		}
-	}
+	if (status >= 0)
+		return status;
+	role = o[OPT_ROLE - GU_OPT_OWN];
+	pw_file = o[OPT_NEW_PASSWORD_FILE - GU_OPT_OWN];
+	recovery_file = o[OPT_RECOVERY_FILE - GU_OPT_OWN];
+	heir = o[OPT_TO - GU_OPT_OWN];
 	if (optind < argc && strcmp(argv[optind], "add") == 0 && optind + 2 == argc)
 		return add_user(argv[optind + 1], role, pw_file);
 	if (optind < argc && strcmp(argv[optind], "list") == 0 && optind + 1 == argc)

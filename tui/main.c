@@ -66,6 +66,17 @@ static void print_version(void)
 		"There is NO WARRANTY, to the extent permitted by law.\n"), stdout);
 }
 
+/* Takes the program's own option, --version: prints the version; returns
+ * GU_OPTION_DONE. */
+static int take_option(int opt, const char *arg, void *ctx)
+{
+	(void)opt;
+	(void)arg;
+	(void)ctx;
+	print_version();
+	return GU_OPTION_DONE;
+}
+
 /* Returns the command named name, or NULL. */
 static const struct gu_command *find_command(const char *name)
 {
@@ -80,39 +91,19 @@ static const struct gu_command *find_command(const char *name)
 /* Runs guanai; returns the exit status. */
 int main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		GU_COMMON_LONGOPTS,
-		{ "help", no_argument, NULL, GU_OPT_HELP },
+	static const struct option own[] = {
 		{ "version", no_argument, NULL, GU_OPT_VERSION },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct gu_command *cmd;
-	int opt, first;
+	int first, status;
 
 	gu_locale_init();
 	if (gu_config_load() < 0)
 		return 2;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
-		switch (opt) {
-		case GU_OPT_HELP:
-			print_help(stdout);
-			return EXIT_SUCCESS;
-		case GU_OPT_VERSION:
-			print_version();
-			return EXIT_SUCCESS;
-		case '?':
-			if (optopt)
-				gu_complain(_("unknown option -%c; see \"%s --help\""), optopt, PACKAGE);
-			else
-				gu_complain(_("unknown option or missing argument \"%s\"; see \"%s --help\""),
-					argv[optind - 1], PACKAGE);
-			return 2;
-		default:
-			if (gu_common_option(opt, optarg) != 0)
-				return 2;
-		}
-	}
+	status = gu_program_options(argc, argv, print_help, own, take_option, NULL);
+	if (status >= 0)
+		return status;
 	if (optind >= argc)
 		return gu_tui_main(argc, argv);
 	cmd = find_command(argv[optind]);

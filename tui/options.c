@@ -23,7 +23,7 @@ struct gu_options gu_opts;
 
 /* Prints "guanai: message" and a newline to standard error, with the
  * control characters of the message (which may quote stored text or a file
- * name) escaped; returns nothing. */
+ * name) escaped. */
 void gu_complain(const char *fmt, ...)
 {
 	char buf[4096], *safe;
@@ -67,8 +67,24 @@ int gu_common_option(int opt, const char *arg)
 	}
 }
 
-/* Parses a plain command's options; returns -1 to go on, else the status. */
-int gu_command_options(int argc, char **argv, const char *command, void (*usage)(FILE *),
+/* Says that an option is not known, for the program (command NULL) or a
+ * command; returns 2, the exit status. */
+static int unknown_option(char **argv, const char *command)
+{
+	if (command)
+		gu_complain(_("unknown option or missing argument \"%s\"; see \"%s %s --help\""),
+			argv[optind - 1], PACKAGE, command);
+	else if (optopt)
+		gu_complain(_("unknown option -%c; see \"%s --help\""), optopt, PACKAGE);
+	else
+		gu_complain(_("unknown option or missing argument \"%s\"; see \"%s --help\""),
+			argv[optind - 1], PACKAGE);
+	return 2;
+}
+
+/* Parses the options of the program (command NULL: up to the command
+ * name) or of a command; returns -1 to go on, else the exit status. */
+static int parse_options(int argc, char **argv, const char *command, void (*usage)(FILE *),
 	const struct option *own, gu_option_fn take, void *ctx)
 {
 	static const struct option common[] = {
@@ -85,24 +101,40 @@ int gu_command_options(int argc, char **argv, const char *command, void (*usage)
 	for (i = 0; i < sizeof common / sizeof common[0]; i++)
 		longopts[n++] = common[i];
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	/* "+": the program's options end at the command's name */
+	while ((opt = getopt_long(argc, argv, command ? "" : "+", longopts, NULL)) != -1) {
 		switch (opt) {
 		case GU_OPT_HELP:
 			usage(stdout);
 			return 0;
 		case '?':
-			gu_complain(_("unknown option or missing argument \"%s\"; see \"%s %s --help\""),
-				argv[optind - 1], PACKAGE, command);
-			return 2;
+			return unknown_option(argv, command);
 		default:
 			rc = gu_common_option(opt, optarg);
 			if (rc == 1)
 				rc = take ? take(opt, optarg, ctx) : 2;
+			if (rc == GU_OPTION_DONE)
+				return 0;
 			if (rc != 0)
 				return rc < 0 ? 2 : rc;
 		}
 	}
 	return -1;
+}
+
+/* Parses a plain command's options; returns -1 to go on, else the status. */
+int gu_command_options(int argc, char **argv, const char *command, void (*usage)(FILE *),
+	const struct option *own, gu_option_fn take, void *ctx)
+{
+	return parse_options(argc, argv, command, usage, own, take, ctx);
+}
+
+/* Parses the program's options before the command name; returns -1 to go
+ * on, else the status. */
+int gu_program_options(int argc, char **argv, void (*usage)(FILE *),
+	const struct option *own, gu_option_fn take, void *ctx)
+{
+	return parse_options(argc, argv, NULL, usage, own, take, ctx);
 }
 
 /* Keeps an option's argument in the array ctx; returns 0. */

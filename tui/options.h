@@ -44,6 +44,10 @@ int gu_common_option(int opt, const char *arg);
  * status (2) after a message saying what is wrong. */
 typedef int (*gu_option_fn)(int opt, const char *arg, void *ctx);
 
+/* A gu_option_fn's answer for an option that has done all there is to do
+ * (--version): parsing stops and the exit status is 0. */
+#define GU_OPTION_DONE (-2)
+
 /* The most options a command may have of its own. */
 #define GU_MAX_OWN_OPTIONS 24
 /* The value of a command's first own option; the others follow it. */
@@ -60,6 +64,12 @@ int gu_option_keep(int opt, const char *arg, void *ctx);
  * command is to go on (its arguments start at optind), else the exit
  * status to return. */
 int gu_command_options(int argc, char **argv, const char *command, void (*usage)(FILE *),
+	const struct option *own, gu_option_fn take, void *ctx);
+
+/* Parses the program's options, those before the command's name, as
+ * gu_command_options does a command's; returns -1 when the program is to
+ * go on (the command's name, if any, at optind), else the exit status. */
+int gu_program_options(int argc, char **argv, void (*usage)(FILE *),
 	const struct option *own, gu_option_fn take, void *ctx);
 
 /* Returns the path of the policy file to use: --policy, $GUANAI_POLICY,
