@@ -86,7 +86,7 @@ int gu_csv_init(gu_csv *w, enum gu_csv_encoding enc, FILE *out, gu_error *err)
 	return 0;
 }
 
-/* Frees what w holds; returns nothing. */
+/* Frees what w holds. */
 void gu_csv_free(gu_csv *w)
 {
 	if (!w)
@@ -101,7 +101,7 @@ void gu_csv_free(gu_csv *w)
 	w->cd = (iconv_t)-1;
 }
 
-/* Marks the next row as the header; returns nothing. */
+/* Marks the next row as the header. */
 void gu_csv_header_next(gu_csv *w)
 {
 	w->header_pending = true;

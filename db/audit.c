@@ -81,7 +81,7 @@ int gu_audit_add(gu_db *db, const char *action, const char *case_id,
 	return gu_db_commit(db, err);
 }
 
-/* Fills one audit entry from a row; returns nothing. */
+/* Fills one audit entry from a row. */
 static void fill_entry(sqlite3_stmt *st, void *elem, bool *oom)
 {
 	gu_audit_entry *e = elem;
@@ -94,7 +94,7 @@ static void fill_entry(sqlite3_stmt *st, void *elem, bool *oom)
 	e->detail = gu_column_dup(st, 5, oom);
 }
 
-/* Frees a list of audit entries given as void *; returns nothing. */
+/* Frees a list of audit entries given as void *. */
 static void free_entries(void *v, size_t n)
 {
 	gu_audit_entries_free(v, n);
@@ -126,7 +126,7 @@ int gu_audit_list(gu_db *db, const char *case_id, size_t limit,
 	return ret;
 }
 
-/* Frees audit entries; returns nothing. */
+/* Frees audit entries. */
 void gu_audit_entries_free(gu_audit_entry *v, size_t n)
 {
 	size_t i;

@@ -28,7 +28,7 @@ static const char guard_update[] =
 	" BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;"
 	"CREATE UNIQUE INDEX audit_by_seq ON audit (seq);";
 
-/* Feeds one field, its length first, into the hash; returns nothing. */
+/* Feeds one field, its length first, into the hash. */
 static void feed(crypto_hash_sha256_state *h, const char *s)
 {
 	unsigned char len[8];
@@ -44,7 +44,7 @@ static void feed(crypto_hash_sha256_state *h, const char *s)
 		crypto_hash_sha256_update(h, (const unsigned char *)s, strlen(s));
 }
 
-/* Feeds a number as decimal text; returns nothing. */
+/* Feeds a number as decimal text. */
 static void feed_int(crypto_hash_sha256_state *h, long long v)
 {
 	char buf[32];
@@ -89,7 +89,7 @@ const char *gu_audit_link_hash(const gu_audit_link *l, char out[65])
 }
 
 /* Fills l from a row of (seq, prev_hash, id, at, by, action, case_id,
- * detail_hash, device) starting at column first; returns nothing. */
+ * detail_hash, device) starting at column first. */
 static void link_from_row(sqlite3_stmt *st, int first, gu_audit_link *l)
 {
 	l->seq = sqlite3_column_int64(st, first);

@@ -32,7 +32,7 @@ static size_t mem_limit(void)
 	return hash_mem ? hash_mem : crypto_pwhash_MEMLIMIT_INTERACTIVE;
 }
 
-/* Sets the limits for new hashes; returns nothing. */
+/* Sets the limits for new hashes. */
 void gu_auth_set_limits(unsigned long long opslimit, size_t memlimit)
 {
 	hash_ops = opslimit;
@@ -322,7 +322,7 @@ int gu_auth_login(gu_db *db, const char *name, const char *password, gu_error *e
 	return 0;
 }
 
-/* Ends the session; returns nothing. */
+/* Ends the session. */
 void gu_auth_logout(gu_db *db)
 {
 	db->logged_in = false;

@@ -24,7 +24,7 @@ typedef struct gu_user_info {
 
 /* Sets the Argon2id work and memory limits for new hashes (0 for the
  * defaults: libsodium's interactive limits, 64 MiB, right for a 2 GB
- * laptop).  Tests lower them to stay fast.  Returns nothing. */
+ * laptop).  Tests lower them to stay fast. */
 void gu_auth_set_limits(unsigned long long opslimit, size_t memlimit);
 
 /* Hashes password into out (size bytes, at least GU_PASSWORD_HASH_SIZE);
@@ -63,7 +63,7 @@ int gu_auth_disable_user(gu_db *db, const char *name, const char *heir, gu_error
  * -GU_ENOTFOUND or < 0. */
 int gu_auth_set_role(gu_db *db, const char *name, enum gu_role role, gu_error *err);
 
-/* Ends the session: no user, no role.  Returns nothing. */
+/* Ends the session: no user, no role. */
 void gu_auth_logout(gu_db *db);
 
 /* Returns true when a user is logged in; then *name and *role (either may

@@ -65,14 +65,14 @@ struct crypt_file {
 static unsigned char the_key[GU_CRYPT_KEY_BYTES];
 static bool the_key_set;
 
-/* Sets the database key files opened from now on use; returns nothing. */
+/* Sets the database key files opened from now on use. */
 void gu_crypt_set_key(const unsigned char key[GU_CRYPT_KEY_BYTES])
 {
 	memcpy(the_key, key, sizeof the_key);
 	the_key_set = true;
 }
 
-/* Wipes the key; returns nothing. */
+/* Wipes the key. */
 void gu_crypt_forget_key(void)
 {
 	sodium_memzero(the_key, sizeof the_key);
@@ -103,7 +103,7 @@ static bool is_page_size(int n)
 	return n >= 512 && n <= 65536 && (n & (n - 1)) == 0;
 }
 
-/* Writes the key check for salt under key into out; returns nothing. */
+/* Writes the key check for salt under key into out. */
 static void key_check(const unsigned char salt[SALT_BYTES], const unsigned char key[GU_CRYPT_KEY_BYTES],
 	unsigned char out[CHECK_BYTES])
 {
@@ -202,7 +202,7 @@ static size_t page_ad(unsigned char ad[4 + SALT_BYTES + GU_CRYPT_HEADER], uint32
 
 /* Seals page pgno (size bytes at page, clear_head of them left in the
  * clear) in place under key and salt, with a fresh nonce in its reserved
- * bytes; returns nothing. */
+ * bytes. */
 void gu_crypt_seal_page(unsigned char *page, int size, uint32_t pgno, int clear_head,
 	const unsigned char key[GU_CRYPT_KEY_BYTES], const unsigned char salt[GU_CRYPT_SALT_BYTES])
 {
@@ -236,8 +236,7 @@ int gu_crypt_open_page(unsigned char *page, int size, uint32_t pgno, int clear_h
 	return ret == 0 ? 0 : -1;
 }
 
-/* XORs n bytes at buf with the temporary file's stream at offset off;
- * returns nothing. */
+/* XORs n bytes at buf with the temporary file's stream at offset off. */
 static void stream_xor(struct crypt_file *p, unsigned char *buf, size_t n, sqlite3_int64 off)
 {
 	size_t skip = (size_t)(off % STREAM_BLOCK), done = 0;
@@ -297,7 +296,7 @@ static int number_before(struct crypt_file *p, sqlite3_int64 off, int back, uint
 }
 
 /* Takes the salt and key check from a database header just read (n bytes
- * from offset 0) when they are there; returns nothing. */
+ * from offset 0) when they are there. */
 static void learn_header(struct crypt_file *p, const unsigned char *hdr, int n)
 {
 	if (n < GU_CRYPT_HEADER || gu_crypt_kind_of(hdr, (size_t)n) != GU_CRYPT_ENCRYPTED)
@@ -591,7 +590,7 @@ static int crypt_shm_lock(sqlite3_file *f, int offset, int n, int flags)
 	return REAL_FILE(f)->pMethods->xShmLock(REAL_FILE(f), offset, n, flags);
 }
 
-/* Returns nothing. */
+/* Passes the memory barrier on to the real file. */
 static void crypt_shm_barrier(sqlite3_file *f)
 {
 	REAL_FILE(f)->pMethods->xShmBarrier(REAL_FILE(f));
@@ -733,7 +732,7 @@ static void *crypt_dl_open(sqlite3_vfs *vfs, const char *path)
 	return ROOT_VFS(vfs)->xDlOpen(ROOT_VFS(vfs), path);
 }
 
-/* Returns nothing. */
+/* Asks the real VFS why a library did not load, into msg. */
 static void crypt_dl_error(sqlite3_vfs *vfs, int n, char *msg)
 {
 	ROOT_VFS(vfs)->xDlError(ROOT_VFS(vfs), n, msg);
@@ -745,7 +744,7 @@ static void (*crypt_dl_sym(sqlite3_vfs *vfs, void *h, const char *sym))(void)
 	return ROOT_VFS(vfs)->xDlSym(ROOT_VFS(vfs), h, sym);
 }
 
-/* Returns nothing. */
+/* Closes a library through the real VFS. */
 static void crypt_dl_close(sqlite3_vfs *vfs, void *h)
 {
 	ROOT_VFS(vfs)->xDlClose(ROOT_VFS(vfs), h);

@@ -34,9 +34,9 @@ enum gu_crypt_kind {
  * nothing); returns an SQLite result code. */
 int gu_crypt_vfs_register(void);
 
-/* Sets the database key files opened from now on use; returns nothing. */
+/* Sets the database key files opened from now on use. */
 void gu_crypt_set_key(const unsigned char key[GU_CRYPT_KEY_BYTES]);
-/* Wipes the key, so no file opens until another is set; returns nothing. */
+/* Wipes the key, so no file opens until another is set. */
 void gu_crypt_forget_key(void);
 /* Returns true while a key is set. */
 bool gu_crypt_has_key(void);
@@ -60,8 +60,7 @@ int gu_crypt_probe_set(const char *path, bool *fits);
  * XChaCha20-Poly1305 under key, with a fresh random nonce and the tag in
  * its last GU_CRYPT_RESERVE bytes; the associated data is pgno (4 bytes,
  * big-endian), salt and, when clear_head is GU_CRYPT_HEADER (page 1 of a
- * database), the header left in the clear with its bytes 72-91 zeroed.
- * Returns nothing. */
+ * database), the header left in the clear with its bytes 72-91 zeroed. */
 void gu_crypt_seal_page(unsigned char *page, int size, uint32_t pgno, int clear_head,
 	const unsigned char key[GU_CRYPT_KEY_BYTES], const unsigned char salt[GU_CRYPT_SALT_BYTES]);
 /* Opens a page sealed so, in place, zeroing its reserved bytes; returns 0,

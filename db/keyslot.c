@@ -54,7 +54,7 @@ static int derive(const struct gu_keyslot *s, const char *password, unsigned cha
 	return 0;
 }
 
-/* Wraps key into s under kek; returns nothing. */
+/* Wraps key into s under kek. */
 static void wrap(struct gu_keyslot *s, const unsigned char kek[32],
 	const unsigned char key[GU_CRYPT_KEY_BYTES])
 {
@@ -94,8 +94,7 @@ bool gu_keyring_has(const gu_keyring *ring, const char *name)
 	return find_slot(ring, name) != NULL;
 }
 
-/* Writes the keyed hash a name's failures are kept under into who;
- * returns nothing. */
+/* Writes the keyed hash a name's failures are kept under into who. */
 static void name_hash(const gu_keyring *ring, const char *name, unsigned char who[16])
 {
 	crypto_generichash(who, 16, (const unsigned char *)name, strlen(name),
@@ -308,7 +307,7 @@ long long gu_keyring_wait(const gu_keyring *ring, const char *name, long long no
 	return f ? wait_for(f->count, f->last, now) : 0;
 }
 
-/* Counts a failure under who at now; returns nothing. */
+/* Counts a failure under who at now. */
 static void add_failure(gu_keyring *ring, const unsigned char who[16], long long now)
 {
 	struct gu_key_fails *f = find_fails(ring, who);
@@ -332,7 +331,7 @@ static void add_failure(gu_keyring *ring, const unsigned char who[16], long long
 }
 
 /* Clears name's failures and those under names without a slot, counting
- * them into report; returns nothing. */
+ * them into report. */
 static void take_failures(gu_keyring *ring, const unsigned char own[16],
 	struct gu_unlock_report *report)
 {
@@ -505,7 +504,7 @@ int gu_keyring_load(const char *path, gu_keyring *ring, gu_error *err)
 	return ret;
 }
 
-/* Writes n bytes as hex to fp followed by end; returns nothing. */
+/* Writes n bytes as hex to fp followed by end. */
 static void put_hex(FILE *fp, const unsigned char *p, size_t n, const char *end)
 {
 	char hex[2 * GU_KEY_NAME_MAX + 1];
@@ -515,7 +514,7 @@ static void put_hex(FILE *fp, const unsigned char *p, size_t n, const char *end)
 	fputs(end, fp);
 }
 
-/* Writes ring's lines to fp; returns nothing. */
+/* Writes ring's lines to fp. */
 static void put_ring(FILE *fp, const gu_keyring *ring)
 {
 	size_t i;
@@ -544,7 +543,7 @@ static void put_ring(FILE *fp, const gu_keyring *ring)
 	}
 }
 
-/* Flushes the folder holding path; returns nothing. */
+/* Flushes the folder holding path. */
 static void sync_folder_of(const char *path)
 {
 	char dir[4096];

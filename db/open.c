@@ -185,7 +185,7 @@ static int open_file(gu_db *db, const char *path, bool ro, gu_error *err)
 }
 
 /* Flushes the folder holding path to disk, so a file just created there
- * (the database, its write-ahead log) survives a power cut; returns nothing. */
+ * (the database, its write-ahead log) survives a power cut. */
 static void sync_folder(const char *path)
 {
 	char dir[4096];
@@ -497,7 +497,7 @@ int gu_db_open_readonly(const char *path, gu_db **out, gu_error *err)
 	return gu_db_open_flags(path, GU_OPEN_READONLY, out, err);
 }
 
-/* Closes the store, recording a clean close; returns nothing. */
+/* Closes the store, recording a clean close. */
 void gu_db_close(gu_db *db)
 {
 	unsigned i;
@@ -554,7 +554,7 @@ int gu_db_set_user(gu_db *db, const char *user)
 	return 0;
 }
 
-/* Sets the busy timeout; returns nothing. */
+/* Sets the busy timeout. */
 void gu_db_set_busy_timeout(gu_db *db, int ms)
 {
 	sqlite3_busy_timeout(db->h, ms);

@@ -31,7 +31,7 @@ static const char *const purge_sql[] = {
 	"UPDATE audit SET detail = NULL WHERE case_id = ?1 AND detail IS NOT NULL",
 };
 
-/* Fills one listed case from a row; returns nothing. */
+/* Fills one listed case from a row. */
 static void fill_case(sqlite3_stmt *st, void *elem, bool *oom)
 {
 	gu_purge_case *c = elem;
@@ -42,7 +42,7 @@ static void fill_case(sqlite3_stmt *st, void *elem, bool *oom)
 	gu_column_copy(st, 2, c->township, sizeof c->township);
 }
 
-/* Frees a list given as void *; returns nothing. */
+/* Frees a list given as void *. */
 static void free_cases(void *v, size_t n)
 {
 	(void)n;

@@ -139,14 +139,14 @@ static const char *answer(int j, const char *name, const char *worker, const cha
 	return key;
 }
 
-/* Binds text or dies; returns nothing. */
+/* Binds text or dies. */
 static void bind(sqlite3_stmt *st, int i, const char *s)
 {
 	if (sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) != SQLITE_OK)
 		die("bind", sqlite3_errmsg(sqlite3_db_handle(st)));
 }
 
-/* Steps a statement to its end and resets it, or dies; returns nothing. */
+/* Steps a statement to its end and resets it, or dies. */
 static void step(sqlite3_stmt *st)
 {
 	if (sqlite3_step(st) != SQLITE_DONE)
@@ -386,7 +386,7 @@ static double shell_save(shell *sh, const char *id, int i)
 	return bench_now_s() - t0;
 }
 
-/* Removes the shell's rows and stops it; returns nothing. */
+/* Removes the shell's rows and stops it. */
 static void shell_stop(shell *sh, const char *id)
 {
 	fprintf(sh->in, "DELETE FROM answers WHERE case_id = '%s' AND seq > %d;\n", id, SAVES);
@@ -445,7 +445,7 @@ static void copy_file(const char *from, const char *to)
 }
 
 /* Makes, once, the encrypted copy cpath of the database at path, with key
- * slots for BENCH_USER; returns nothing. */
+ * slots for BENCH_USER. */
 static void make_encrypted(const char *path, const char *cpath)
 {
 	char keys[1200], recovery[GU_KEY_RECOVERY_TEXT];
@@ -485,7 +485,7 @@ static double timed_save(gu_db *db, const char *id, int i)
 /* Times the encrypted copy of the database at path beside the plain one:
  * unwrapping the key, opening, and SAVES answers saved in turns to each
  * under the same conditions; prints the overheads (plain_ready: the plain
- * open, in s).  Returns nothing. */
+ * open, in s). */
 static void bench_encrypted(const char *path, double plain_ready)
 {
 	static double plain_t[SAVES], crypt_t[SAVES];

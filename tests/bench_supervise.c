@@ -259,7 +259,7 @@ static double shell_run(struct shell *s, const char *script)
 	return bench_now_s() - t0;
 }
 
-/* Stops the shell; returns nothing. */
+/* Stops the shell. */
 static void shell_stop(struct shell *s)
 {
 	fclose(s->in);

@@ -35,7 +35,7 @@ static inline int bench_cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Sorts n timings in place so that percentiles can be read; returns nothing. */
+/* Sorts n timings in place so that percentiles can be read. */
 static inline void bench_sort(double *t, size_t n)
 {
 	qsort(t, n, sizeof *t, bench_cmp_double);

@@ -38,7 +38,7 @@ static const gu_policy *policy(void)
 	return p;
 }
 
-/* Stops the run when b does not hold exactly the answers of a; returns nothing. */
+/* Stops the run when b does not hold exactly the answers of a. */
 static void require_same(const gu_answers *a, const gu_answers *b, const char *text)
 {
 	size_t i;

@@ -41,7 +41,7 @@ static const char *const answers[][2] = {
 	{ "member.2.m", "b" }, { "father.m", "a" }, { "member.1.zz", "1" }
 };
 
-/* Evaluates and plans a loaded policy once; returns nothing. */
+/* Evaluates and plans a loaded policy once. */
 static void exercise(const gu_policy *p)
 {
 	gu_answers a;

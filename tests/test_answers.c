@@ -20,7 +20,7 @@ static void parse_ok(const char *text, gu_answers *a)
 	cr_assert_eq(rc, 0, "parse failed: %s: %s", err.where, err.message);
 }
 
-/* Parses text and expects an error at line; returns nothing. */
+/* Parses text and expects an error at line. */
 static void parse_fails_at(const char *text, const char *where, const char *fragment)
 {
 	gu_answers a;

@@ -56,7 +56,7 @@ static int raw_exec(const char *sql)
 	return rc;
 }
 
-/* Makes a database with one case and six audit entries; returns nothing. */
+/* Makes a database with one case and six audit entries. */
 static void six_entries(void)
 {
 	gu_db *db = open_ok();
@@ -111,7 +111,7 @@ Test(chain, a_removed_entry_is_found_where_it_was)
 	cr_assert(strstr(err.message, "entry 3") != NULL, "%s", err.message);
 }
 
-/* Copies the SQL that made trigger name into buf; returns nothing. */
+/* Copies the SQL that made trigger name into buf. */
 static void trigger_sql(sqlite3 *h, const char *name, char *buf, size_t size)
 {
 	sqlite3_stmt *st;

@@ -24,7 +24,7 @@ static const char secret_name[] = "张小明";
 static const char secret_id[] = "110105201001011234";
 static const char secret_answer[] = "hiv_positive_answer";
 
-/* Makes the scratch folder, registers the shim and sets key 1; returns nothing. */
+/* Makes the scratch folder, registers the shim and sets key 1. */
 static void setup(void)
 {
 	unsigned char key[GU_CRYPT_KEY_BYTES];
@@ -36,7 +36,7 @@ static void setup(void)
 	gu_crypt_set_key(key);
 }
 
-/* Removes the scratch folder; returns nothing. */
+/* Removes the scratch folder. */
 static void teardown(void)
 {
 	gu_crypt_forget_key();
@@ -45,7 +45,7 @@ static void teardown(void)
 
 TestSuite(crypt, .init = setup, .fini = teardown, .timeout = 60);
 
-/* Sets the key to bytes all equal to b; returns nothing. */
+/* Sets the key to bytes all equal to b. */
 static void use_key(unsigned char b)
 {
 	unsigned char key[GU_CRYPT_KEY_BYTES];
@@ -138,7 +138,7 @@ static bool is_damage(int rc)
 	return rc == SQLITE_IOERR_DATA || rc == SQLITE_CORRUPT;
 }
 
-/* Asserts that the file at path holds none of the secrets; returns nothing. */
+/* Asserts that the file at path holds none of the secrets. */
 static void assert_no_secret(const char *path)
 {
 	cr_assert(!tcrypt_file_holds(path, secret_name), "%s shows the name", path);
@@ -147,8 +147,7 @@ static void assert_no_secret(const char *path)
 	cr_assert(!tcrypt_file_holds(path, "filler 12"), "%s shows a row", path);
 }
 
-/* Overwrites n bytes at off of the file at path with what buf holds;
- * returns nothing. */
+/* Overwrites n bytes at off of the file at path with what buf holds. */
 static void poke(const char *path, long off, const void *buf, size_t n)
 {
 	int fd = open(path, O_WRONLY);
@@ -158,7 +157,7 @@ static void poke(const char *path, long off, const void *buf, size_t n)
 	close(fd);
 }
 
-/* Reads n bytes at off of the file at path into buf; returns nothing. */
+/* Reads n bytes at off of the file at path into buf. */
 static void peek(const char *path, long off, void *buf, size_t n)
 {
 	int fd = open(path, O_RDONLY);
@@ -168,7 +167,7 @@ static void peek(const char *path, long off, void *buf, size_t n)
 	close(fd);
 }
 
-/* Makes a closed, checkpointed database of many pages at path; returns nothing. */
+/* Makes a closed, checkpointed database of many pages at path. */
 static void make_closed_db(const char *path)
 {
 	sqlite3 *h = make_db(path, 300);

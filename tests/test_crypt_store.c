@@ -27,7 +27,7 @@ static const char id_number[] = "211321201504180025";
 static const char answer_key[] = "child.health_note";
 static const char answer[] = "needs_daily_medicine_xq";
 
-/* Makes the scratch folder and sets a key made by a keyring; returns nothing. */
+/* Makes the scratch folder and sets a key made by a keyring. */
 static void setup(void)
 {
 	gu_keyring ring;
@@ -43,7 +43,7 @@ static void setup(void)
 	gu_crypt_set_key(key);
 }
 
-/* Removes the scratch folder and forgets the key; returns nothing. */
+/* Removes the scratch folder and forgets the key. */
 static void teardown(void)
 {
 	gu_crypt_forget_key();
@@ -62,7 +62,7 @@ static gu_db *open_ok(const char *path)
 	return db;
 }
 
-/* Adds the child's case with an answer to db; writes its id; returns nothing. */
+/* Adds the child's case with an answer to db; writes its id. */
 static void add_case(gu_db *db, char id[GU_ID_SIZE])
 {
 	gu_case_new c = { .worker = "wang", .child_name = child, .child_id_number = id_number };
@@ -75,7 +75,7 @@ static void add_case(gu_db *db, char id[GU_ID_SIZE])
 		err.message);
 }
 
-/* Asserts that the case id reads back from db whole; returns nothing. */
+/* Asserts that the case id reads back from db whole. */
 static void assert_case(gu_db *db, const char *id)
 {
 	gu_case_info info;
@@ -85,7 +85,7 @@ static void assert_case(gu_db *db, const char *id)
 	cr_assert_str_eq(info.child_name, child);
 }
 
-/* Asserts that path holds no name, ID number or answer; returns nothing. */
+/* Asserts that path holds no name, ID number or answer. */
 static void assert_nothing_readable(const char *path)
 {
 	cr_assert(!tcrypt_file_holds(path, child), "%s shows the child's name", path);

@@ -48,7 +48,7 @@ static gu_db *open_ok(void)
 	return db;
 }
 
-/* Writes text to path; returns nothing. */
+/* Writes text to path. */
 static void write_file(const char *p, const char *text)
 {
 	FILE *f = fopen(p, "w");

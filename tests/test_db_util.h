@@ -30,7 +30,7 @@ static char *tdb_mkdir(char *dir)
 	return dir;
 }
 
-/* Removes the scratch folder and all it holds; returns nothing. */
+/* Removes the scratch folder and all it holds. */
 static void tdb_rmdir(const char *dir)
 {
 	if (dir[0])

@@ -40,7 +40,7 @@ static gu_db *two_children(void)
 	return db;
 }
 
-/* Appends n bytes to buf at *len; returns nothing. */
+/* Appends n bytes to buf at *len. */
 static void put(char *buf, size_t *len, const char *s, size_t n)
 {
 	memcpy(buf + *len, s, n);

@@ -194,7 +194,7 @@ static int v_time64(sqlite3_vfs *vfs, sqlite3_int64 *out)
 	return real_vfs->xCurrentTimeInt64(real_vfs, out);
 }
 
-/* Registers the fault VFS as the default; returns nothing. */
+/* Registers the fault VFS as the default. */
 static void install(void)
 {
 	real_vfs = sqlite3_vfs_find(NULL);
@@ -241,7 +241,7 @@ static void teardown(void)
 
 TestSuite(faults, .init = setup, .fini = teardown, .timeout = 120);
 
-/* Arms the fault for the n-th operation from now; returns nothing. */
+/* Arms the fault for the n-th operation from now. */
 static void arm(long n, int rc)
 {
 	fault.countdown = n;
@@ -251,7 +251,7 @@ static void arm(long n, int rc)
 	fault.syncs = 0;
 }
 
-/* Clears the fault ("the disk was freed"); returns nothing. */
+/* Clears the fault ("the disk was freed"). */
 static void disarm(void)
 {
 	fault.countdown = -1;
@@ -276,7 +276,7 @@ static void check_sound(gu_db *db, const char *id)
 }
 
 /* For every N, fails the N-th write or sync of one save with rc and
- * expects code, then retries; returns nothing. */
+ * expects code, then retries. */
 static void every_n(int rc, enum gu_code code)
 {
 	gu_case_new c = { .worker = "王芳" };

@@ -20,7 +20,7 @@ static gu_keyring ring;
 static unsigned char key[GU_CRYPT_KEY_BYTES];
 static char recovery[GU_KEY_RECOVERY_TEXT];
 
-/* Makes a scratch folder and a keyring for user wang; returns nothing. */
+/* Makes a scratch folder and a keyring for user wang. */
 static void setup(void)
 {
 	gu_error err;
@@ -32,7 +32,7 @@ static void setup(void)
 		"%s", err.message);
 }
 
-/* Removes the scratch folder; returns nothing. */
+/* Removes the scratch folder. */
 static void teardown(void)
 {
 	tdb_rmdir(dir);

@@ -6,7 +6,7 @@
 #include "core/plan.h"
 #include "tests/test_policy_util.h"
 
-/* Builds the plan for answers text; returns nothing. */
+/* Builds the plan for answers text. */
 static void plan_for(const gu_policy *p, const char *text, gu_answers *a, gu_plan *plan)
 {
 	gu_error err;

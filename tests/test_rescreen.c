@@ -119,7 +119,7 @@ Test(rescreen, the_saved_date_and_policy_change_nothing)
 	gu_policy_free(p);
 }
 
-/* Records the cases the callback saw; returns nothing. */
+/* Records the cases the callback saw. */
 static void seen(const char *case_id, const gu_rescreen *r, const gu_error *case_err, void *ctx)
 {
 	size_t *n = ctx;

@@ -175,7 +175,7 @@ Test(supervise, groups_are_stored_and_checked)
 }
 
 /* Builds a results set with items (eligible when positive, verify when
- * negative) and groups; returns nothing. */
+ * negative) and groups. */
 static void make_results(gu_results *r, const int *items, size_t n, const char *groups)
 {
 	size_t i;

@@ -9,7 +9,7 @@
 
 #include "core/text.h"
 
-/* Sets a UTF-8 locale so wcwidth knows CJK; returns nothing. */
+/* Sets a UTF-8 locale so wcwidth knows CJK. */
 static void utf8_locale(void)
 {
 	if (!setlocale(LC_ALL, "C.UTF-8"))

@@ -19,7 +19,7 @@
 
 enum { OPT_STATUS = 0x2000, OPT_WORKER, OPT_TOWNSHIP, OPT_SEARCH, OPT_LIMIT };
 
-/* Prints the command's help to f; returns nothing. */
+/* Prints the command's help to f. */
 static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s cases [OPTION]...\n"), PACKAGE);
@@ -39,7 +39,7 @@ static void usage(FILE *f)
 }
 
 /* Prints s with tabs and line breaks made spaces and other control
- * characters escaped (core/text.h); returns nothing. */
+ * characters escaped (core/text.h). */
 static void put_field(const char *s)
 {
 	char *safe = gu_text_escape_controls(s, GU_ESCAPE_FIELD);
@@ -48,7 +48,7 @@ static void put_field(const char *s)
 	free(safe);
 }
 
-/* Prints one case as a line; returns nothing. */
+/* Prints one case as a line. */
 static void put_case(const gu_case_info *c)
 {
 	char when[32] = "", masked[19];

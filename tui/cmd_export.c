@@ -16,7 +16,7 @@
 #include "tui/login_cli.h"
 #include "tui/options.h"
 
-/* Prints the command's help to f; returns nothing. */
+/* Prints the command's help to f. */
 static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s export [OPTION]... ID\n"), PACKAGE);

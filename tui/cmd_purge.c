@@ -18,7 +18,7 @@
 
 enum { OPT_YES = GU_OPT_OWN, OPT_TODAY, OPT_END };
 
-/* Prints the command's help to f; returns nothing. */
+/* Prints the command's help to f. */
 static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s purge [--yes] [--today DATE]\n"), PACKAGE);
@@ -34,7 +34,7 @@ static void usage(FILE *f)
 		"  --db PATH     the database to purge\n"), f);
 }
 
-/* Prints the cases to purge, one per line; returns nothing. */
+/* Prints the cases to purge, one per line. */
 static void list_cases(const gu_purge_case *v, size_t n)
 {
 	size_t i;

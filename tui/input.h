@@ -24,7 +24,7 @@ typedef bool (*gu_idle_fn)(void *ctx);
 
 /* Sets the idle lock: after minutes (0: never) without a key, gu_next_key
  * runs fn(ctx) and then returns KEY_RESIZE, so the screen is drawn again,
- * or GU_KEY_EOF when fn returned false.  Returns nothing. */
+ * or GU_KEY_EOF when fn returned false. */
 void gu_input_set_idle(int minutes, gu_idle_fn fn, void *ctx);
 
 /* Returns the next key.  Enter, Backspace and Delete come as curses codes

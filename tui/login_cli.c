@@ -145,7 +145,7 @@ static int unlock(const char *path, char *password, size_t size, struct gu_unloc
 }
 
 /* Copies the failures counted before this login into the audit, with a
- * writable handle when db is read-only; returns nothing (a read-only disk
+ * writable handle when db is read-only (a read-only disk
  * keeps them out of the audit). */
 static void record_login(gu_db *db, unsigned flags, const struct gu_unlock_report *report)
 {

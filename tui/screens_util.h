@@ -47,7 +47,7 @@ char *gu_scr_date(gu_time_ms t, char *buf);
 bool gu_scr_is_supervisor(gu_app *a);
 
 /* Draws who is logged in ("zhang (supervisor)") at the right end of the
- * status line; nothing when nobody is.  Returns nothing. */
+ * status line; nothing when nobody is. */
 void gu_scr_who(gu_app *a);
 
 /* Returns true for a key that types a character (not a control). */
