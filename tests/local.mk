@@ -22,9 +22,12 @@ AM_TESTS_ENVIRONMENT = \
 	top_srcdir top_builddir GUANAI ASAN_OPTIONS UBSAN_OPTIONS; \
 	mkdir -p $(abs_top_builddir)/tests/home;
 
-TEST_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
-TEST_LIBS = db/libdb.a core/libcore.a $(CRITERION_LIBS) $(SQLITE_LIBS) $(SODIUM_LIBS) \
-	$(LIBINTL) $(LIBICONV)
+## What a program of the tests links: the two libraries and theirs; a
+## Criterion suite links Criterion too, and is one line of a tests/*.mk
+## (CTESTS += tests/test_NAME, built from tests/test_NAME.c with LDADD).
+GU_LIBS = db/libdb.a core/libcore.a $(SQLITE_LIBS) $(SODIUM_LIBS) $(LIBINTL) $(LIBICONV)
+LDADD = $(GU_LIBS) $(CRITERION_LIBS)
+CTESTS =
 
 EXTRA_DIST += tests/run-criterion.sh tests/deadline.sh tests/tap.sh tests/bench_util.h
 
@@ -38,19 +41,16 @@ EXTRA_DIST += tests/test_po.sh tests/test_cli.sh tests/test_cli_login.sh tests/t
 ## that hangs on purpose (built, never run alone).
 if HAVE_CRITERION
 check_PROGRAMS += tests/test_hang
-tests_test_hang_SOURCES = tests/test_hang.c
-tests_test_hang_CFLAGS = $(TEST_CFLAGS)
 tests_test_hang_LDADD = $(CRITERION_LIBS)
 TESTS += tests/test_timeouts.sh
 EXTRA_DIST += tests/test_timeouts.sh
 endif
 
+CTESTS += tests/test_answers
+
 if HAVE_CRITERION
-check_PROGRAMS += tests/test_answers
-tests_test_answers_SOURCES = tests/test_answers.c
-tests_test_answers_CFLAGS = $(TEST_CFLAGS)
-tests_test_answers_LDADD = $(TEST_LIBS)
-TESTS += tests/test_answers
+check_PROGRAMS += $(CTESTS)
+TESTS += $(CTESTS)
 else
 check-local: no-criterion
 no-criterion:
@@ -116,6 +116,8 @@ include $(srcdir)/tests/basics.mk
 include $(srcdir)/tests/policy.mk
 include $(srcdir)/tests/db.mk
 include $(srcdir)/tests/tui.mk
+include $(srcdir)/tests/supervise.mk
+include $(srcdir)/tests/screens.mk
 
 ## make installcheck (run by make distcheck): the installed program finds its
 ## translations and its policy file under the prefix it was configured with.

@@ -1,40 +1,13 @@
 ## SPDX-License-Identifier: GPL-3.0-or-later
-## tests for policy (included by tests/local.mk)
-if HAVE_CRITERION
-check_PROGRAMS += tests/test_policy
-tests_test_policy_SOURCES = tests/test_policy.c tests/test_policy_util.h
-tests_test_policy_CFLAGS = $(TEST_CFLAGS)
-tests_test_policy_LDADD = $(TEST_LIBS)
-TESTS += tests/test_policy
-endif
-if HAVE_CRITERION
-check_PROGRAMS += tests/test_expr
-tests_test_expr_SOURCES = tests/test_expr.c tests/test_policy_util.h
-tests_test_expr_CFLAGS = $(TEST_CFLAGS)
-tests_test_expr_LDADD = $(TEST_LIBS)
-TESTS += tests/test_expr
-endif
-if HAVE_CRITERION
-check_PROGRAMS += tests/test_eval
-tests_test_eval_SOURCES = tests/test_eval.c tests/test_policy_util.h
-tests_test_eval_CFLAGS = $(TEST_CFLAGS)
-tests_test_eval_LDADD = $(TEST_LIBS)
-TESTS += tests/test_eval
-endif
-if HAVE_CRITERION
-check_PROGRAMS += tests/test_plan
-tests_test_plan_SOURCES = tests/test_plan.c tests/test_policy_util.h
-tests_test_plan_CFLAGS = $(TEST_CFLAGS)
-tests_test_plan_LDADD = $(TEST_LIBS)
-TESTS += tests/test_plan
-endif
-if HAVE_CRITERION
-check_PROGRAMS += tests/test_policy_answers
-tests_test_policy_answers_SOURCES = tests/test_policy_answers.c tests/test_policy_util.h
-tests_test_policy_answers_CFLAGS = $(TEST_CFLAGS)
-tests_test_policy_answers_LDADD = $(TEST_LIBS)
-TESTS += tests/test_policy_answers
-endif
+## Tests of the policy: the file, expressions, evaluation, the plan, answers
+## (included by tests/local.mk).  A Criterion suite is one line, built from
+## tests/NAME.c.
+EXTRA_DIST += tests/test_policy_util.h
+CTESTS += tests/test_policy
+CTESTS += tests/test_expr
+CTESTS += tests/test_eval
+CTESTS += tests/test_plan
+CTESTS += tests/test_policy_answers
 
 ## The fuzz targets, each replayed over its corpus in make check and built
 ## for libFuzzer with --enable-fuzzing (clang): the policy reader and rule

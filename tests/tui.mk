@@ -1,21 +1,11 @@
 ## SPDX-License-Identifier: GPL-3.0-or-later
-## tests for tui (included by tests/local.mk)
-if HAVE_CRITERION
-check_PROGRAMS += tests/test_text
-tests_test_text_SOURCES = tests/test_text.c
-tests_test_text_CFLAGS = $(TEST_CFLAGS)
-tests_test_text_LDADD = $(TEST_LIBS)
-TESTS += tests/test_text
-endif
+## Tests of tui: text width, the interview screens driven by key scripts
+## (included by tests/local.mk).  A Criterion suite is one line.
+CTESTS += tests/test_text
 
 ## The interview screens driven by key scripts: golden screens at two sizes
 ## in both languages, and whole interviews checked in the database.
 check_PROGRAMS += tests/test_tui_dbdump tests/test_tui_lock
-tests_test_tui_dbdump_SOURCES = tests/test_tui_dbdump.c
-tests_test_tui_dbdump_CFLAGS = $(AM_CFLAGS) $(SQLITE_CFLAGS)
-tests_test_tui_dbdump_LDADD = $(TEST_LIBS)
-tests_test_tui_lock_SOURCES = tests/test_tui_lock.c
-tests_test_tui_lock_CFLAGS = $(AM_CFLAGS) $(SQLITE_CFLAGS)
 tests_test_tui_lock_LDADD = $(SQLITE_LIBS)
 TESTS += tests/test_tui.sh tests/test_tui_flow.sh tests/test_city40.sh
 EXTRA_DIST += tests/test_tui.sh tests/test_tui_flow.sh tests/golden_checks.sh tests/tui-scripts tests/golden \
