@@ -3,6 +3,7 @@
 /* The growable string. */
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,4 +78,22 @@ char *gu_sb_take(gu_strbuf *b)
 	b->len = b->cap = 0;
 	b->failed = false;
 	return s;
+}
+
+/* Returns v with room for element n, or NULL (see strbuf.h). */
+void *gu_grow(void *v, size_t *cap, size_t n, size_t size, size_t first)
+{
+	size_t ncap;
+	void *nv;
+
+	if (n < *cap)
+		return v;
+	ncap = *cap ? *cap * 2 : first;
+	if (ncap < *cap || ncap > SIZE_MAX / size)
+		return NULL;
+	nv = realloc(v, ncap * size);
+	if (!nv)
+		return NULL;
+	*cap = ncap;
+	return nv;
 }

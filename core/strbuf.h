@@ -22,4 +22,10 @@ void gu_sb_printf(gu_strbuf *b, const char *fmt, ...) __attribute__((format(prin
  * ran out (the buffer is then freed); the buffer is empty again. */
 char *gu_sb_take(gu_strbuf *b);
 
+/* Makes room in array v of *cap elements of size bytes for element n:
+ * when n is *cap, doubles it (to first elements when empty).  Returns the
+ * array, perhaps moved, with *cap updated; or NULL when memory ran out (v
+ * and *cap are kept). */
+void *gu_grow(void *v, size_t *cap, size_t n, size_t size, size_t first);
+
 #endif

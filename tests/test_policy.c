@@ -459,3 +459,27 @@ Test(strbuf, pieces_join_and_the_text_is_handed_over)
 	cr_assert_str_eq(s, "");
 	free(s);
 }
+
+Test(strbuf, an_array_grows_by_doubling_only_when_full, .timeout = 60)
+{
+	int *v = NULL, *w;
+	size_t cap = 0, n;
+
+	for (n = 0; n < 100; n++) {
+		size_t want = 4;
+
+		while (want < n + 1)
+			want *= 2;
+		w = gu_grow(v, &cap, n, sizeof *v, 4);
+		cr_assert_not_null(w);
+		cr_assert_eq(cap, want, "room for %zu elements is %zu, not %zu", n + 1, want, cap);
+		v = w;
+		v[n] = (int)n;
+	}
+	cr_assert_eq(cap, 128, "4 doubled to hold 100 is 128, not %zu", cap);
+	for (n = 0; n < 100; n++)
+		cr_assert_eq(v[n], (int)n);
+	cr_assert_eq(gu_grow(v, &cap, 50, sizeof *v, 4), v, "room left: the array stays");
+	cr_assert_eq(cap, 128);
+	free(v);
+}

@@ -125,8 +125,8 @@ static void help_draw(gu_app *a, void *st)
 	gu_scr_bottom(a, bar, sizeof bar / sizeof bar[0]);
 }
 
-/* Leaves the help on any key; returns GU_SCREEN_BACK. */
-static int help_key(gu_app *a, void *st, const gu_key *k)
+/* Leaves a screen on any key; returns GU_SCREEN_BACK. */
+int gu_screen_any_key_back(gu_app *a, void *st, const gu_key *k)
 {
 	(void)a;
 	(void)st;
@@ -135,7 +135,7 @@ static int help_key(gu_app *a, void *st, const gu_key *k)
 }
 
 /* The help made from a screen's keys. */
-static const gu_screen help_screen = { NULL, help_draw, help_key, NULL, NULL, 0 };
+static const gu_screen help_screen = { NULL, help_draw, gu_screen_any_key_back, NULL, NULL, 0 };
 
 /* Shows the help of a screen's keys until a key is pressed; returns a
  * gu_screen_ret. */

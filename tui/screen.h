@@ -65,6 +65,10 @@ void gu_screen_paint(gu_app *a, const gu_screen *s, void *st);
  * returns the answer (GU_SCREEN_STAY or a gu_screen_ret). */
 int gu_screen_key(gu_app *a, const gu_screen *s, void *st, const gu_key *k);
 
+/* A key function for a screen that any key leaves (a notice, the help);
+ * returns GU_SCREEN_BACK. */
+int gu_screen_any_key_back(gu_app *a, void *st, const gu_key *k);
+
 /* Runs the action of the first row of keys that k is and returns its
  * answer; F1, when no row is F1, shows the help made from the rows; any
  * other key does nothing.  Returns GU_SCREEN_STAY for those. */

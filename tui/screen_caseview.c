@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/strbuf.h"
 #include "core/idcard.h"
 #include "core/keys.h"
 #include "core/region.h"
@@ -28,15 +29,10 @@ int cv_add(cv_state *s, const char *text, enum gu_color_role role, int indent, i
 {
 	cv_line *l;
 
-	if (s->nlines == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 64;
-		cv_line *v = realloc(s->lines, cap * sizeof *v);
-
-		if (!v)
-			return -1;
-		s->lines = v;
-		s->cap = cap;
-	}
+	l = gu_grow(s->lines, &s->cap, s->nlines, sizeof *l, 64);
+	if (!l)
+		return -1;
+	s->lines = l;
 	l = &s->lines[s->nlines];
 	l->text = strdup(text ? text : "");
 	if (!l->text)
@@ -400,15 +396,11 @@ static int event_cmp(const void *x, const void *y)
 static void add_event(cv_event **v, size_t *n, size_t *cap, const char *date, gu_time_ms order,
 	const char *text)
 {
-	if (*n == *cap) {
-		size_t c = *cap ? *cap * 2 : 16;
-		cv_event *nv = realloc(*v, c * sizeof *nv);
+	cv_event *nv = gu_grow(*v, cap, *n, sizeof *nv, 16);
 
-		if (!nv)
-			return;
-		*v = nv;
-		*cap = c;
-	}
+	if (!nv)
+		return;
+	*v = nv;
 	(*v)[*n].text = strdup(text);
 	if (!(*v)[*n].text)
 		return;

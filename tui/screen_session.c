@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/strbuf.h"
 #include "core/plan.h"
 #include "tui/app.h"
 #include "tui/options.h"
@@ -16,15 +17,11 @@
 /* Appends a step; returns 0 or -1 when out of memory. */
 static int push_step(gu_session *s, const char *key, const gu_question *q)
 {
-	if (s->nsteps == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 64;
-		gu_istep *v = realloc(s->steps, cap * sizeof *v);
+	gu_istep *v = gu_grow(s->steps, &s->cap, s->nsteps, sizeof *v, 64);
 
-		if (!v)
-			return -1;
-		s->steps = v;
-		s->cap = cap;
-	}
+	if (!v)
+		return -1;
+	s->steps = v;
 	snprintf(s->steps[s->nsteps].key, sizeof s->steps[s->nsteps].key, "%s", key);
 	s->steps[s->nsteps].q = q;
 	s->nsteps++;
@@ -142,13 +139,19 @@ void gu_session_remember(gu_app *a)
 		write_resume(a, want);
 }
 
-/* Returns a new, empty session. */
-static gu_session *session_alloc(void)
+/* Closes the open case and makes an empty session; returns it, or NULL
+ * with the message set when memory ran out. */
+static gu_session *session_alloc(gu_app *a)
 {
-	gu_session *s = calloc(1, sizeof *s);
+	gu_session *s;
 
-	if (s)
-		gu_answers_init(&s->ans);
+	gu_session_close(a);
+	s = calloc(1, sizeof *s);
+	if (!s) {
+		gu_app_message(a, GU_R_ERROR, gu_code_text(GU_ENOMEM));
+		return NULL;
+	}
+	gu_answers_init(&s->ans);
 	return s;
 }
 
@@ -176,12 +179,9 @@ int gu_session_new(gu_app *a)
 		gu_app_message(a, GU_R_ERROR, a->db_err);
 		return -1;
 	}
-	gu_session_close(a);
-	s = session_alloc();
-	if (!s) {
-		gu_app_message(a, GU_R_ERROR, gu_code_text(GU_ENOMEM));
+	s = session_alloc(a);
+	if (!s)
 		return -1;
-	}
 	memset(&c, 0, sizeof c);
 	c.worker = user && *user ? user : getenv("USER");
 	c.policy_id = gu_policy_id(a->pol);
@@ -213,12 +213,9 @@ int gu_session_open(gu_app *a, const char *id)
 
 	if (!a->db)
 		return -1;
-	gu_session_close(a);
-	s = session_alloc();
-	if (!s) {
-		gu_app_message(a, GU_R_ERROR, gu_code_text(GU_ENOMEM));
+	s = session_alloc(a);
+	if (!s)
 		return -1;
-	}
 	snprintf(s->id, sizeof s->id, "%s", id);
 	gu_answers_free(&s->ans);
 	if (gu_case_get(a->db, id, &info, &err) < 0

@@ -32,17 +32,8 @@ static void notice_draw(gu_app *a, void *st)
 	gu_scr_bottom(a, keys, sizeof keys / sizeof keys[0]);
 }
 
-/* Leaves a notice on any key; returns GU_SCREEN_BACK. */
-static int notice_key(gu_app *a, void *st, const gu_key *k)
-{
-	(void)a;
-	(void)st;
-	(void)k;
-	return GU_SCREEN_BACK;
-}
-
 /* A notice. */
-static const gu_screen notice_screen = { NULL, notice_draw, notice_key, NULL, NULL, 0 };
+static const gu_screen notice_screen = { NULL, notice_draw, gu_screen_any_key_back, NULL, NULL, 0 };
 
 /* Shows a notice until a key is pressed; returns a gu_screen_ret. */
 int gu_scr_notice(gu_app *a, const char *title, const char *text)
