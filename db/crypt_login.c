@@ -4,6 +4,7 @@
  * unwraps the database key from the key slots beside the database before
  * anything of it can be read; users' slots follow the users. */
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,7 +61,10 @@ int gu_db_unlock(const char *db_path, const char *name, const char *password,
 		goto cleanup;
 	ret = gu_keyring_unlock(ring, name ? name : "", password ? password : "",
 		(long long)time(NULL), key, report, err);
-	if (ret != -GU_EPERM && gu_keyring_save(keys, ring, &save_err) < 0 && ret == 0) {
+	/* A failure is counted; a success clears the failures it reports (one
+	 * without any changes nothing, so a read-only disk still opens). */
+	if (ret != -GU_EPERM && (ret != 0 || report->own_fails || report->unknown_fails)
+			&& gu_keyring_save(keys, ring, &save_err) < 0 && ret == 0) {
 		*err = save_err; /* the failure count must not be lost */
 		ret = -(int)save_err.code;
 	}
@@ -160,6 +164,63 @@ int gu_db_keys_set(const char *db_path, const char *name, const char *password, 
 int gu_db_keys_remove(const char *db_path, const char *name, gu_error *err)
 {
 	return change_slots(db_path, name, NULL, err);
+}
+
+/* Gives the database at db_path a new recovery key; returns 0 or < 0. */
+int gu_db_keys_new_recovery(const char *db_path, char *recovery, gu_error *err)
+{
+	unsigned char key[GU_CRYPT_KEY_BYTES];
+	char keys[KEYS_PATH];
+	gu_keyring *ring = new_ring(db_path, keys, err);
+	int ret;
+
+	if (!ring)
+		return -(int)err->code;
+	ret = gu_keyring_load(keys, ring, err);
+	if (ret == 1)
+		ret = gu_error_set(err, GU_ENOTFOUND, keys, 0, 0,
+			_("the database's key slots (its -keys file) are missing; put the file back "
+			  "beside the database"));
+	if (ret == 0 && !gu_crypt_copy_key(key))
+		ret = gu_error_set(err, GU_EPERM, NULL, 0, 0, _("log in before changing users"));
+	if (ret == 0)
+		ret = gu_keyring_new_recovery(ring, key, recovery);
+	if (ret == 0)
+		ret = gu_keyring_save(keys, ring, err);
+	if (ret < 0)
+		sodium_memzero(recovery, GU_KEY_RECOVERY_TEXT);
+	sodium_memzero(key, sizeof key);
+	free(ring);
+	return ret;
+}
+
+/* Returns true when the database at db_path has a recovery key. */
+bool gu_db_keys_have_recovery(const char *db_path)
+{
+	char keys[KEYS_PATH];
+	gu_error err;
+	gu_keyring *ring = new_ring(db_path, keys, &err);
+	bool has;
+
+	if (!ring)
+		return false;
+	has = gu_keyring_load(keys, ring, &err) == 0 && ring->has_recovery;
+	sodium_memzero(ring, sizeof *ring);
+	free(ring);
+	return has;
+}
+
+/* Removes the key slots of the database at db_path; returns 0 or < 0. */
+int gu_db_keys_discard(const char *db_path, gu_error *err)
+{
+	char keys[KEYS_PATH];
+
+	if (gu_keys_path(db_path, keys, sizeof keys, err) < 0)
+		return -(int)err->code;
+	if (unlink(keys) < 0 && errno != ENOENT)
+		return gu_error_set(err, GU_EIO, keys, 0, 0, _("cannot remove the key slots: %s"),
+			strerror(errno));
+	return 0;
 }
 
 /* Records a login and the failures before it in db's audit; returns 0 or < 0. */

@@ -231,12 +231,27 @@ static void recovery_text(const unsigned char r[RECOVERY_BYTES], char *out)
 	sodium_memzero(hex, sizeof hex);
 }
 
+/* Gives ring a new recovery slot for key; returns 0. */
+int gu_keyring_new_recovery(gu_keyring *ring, const unsigned char key[GU_CRYPT_KEY_BYTES],
+	char *recovery)
+{
+	static const unsigned char ad[] = "guanai recovery";
+	unsigned char r[RECOVERY_BYTES];
+
+	crypto_aead_xchacha20poly1305_ietf_keygen(r);
+	randombytes_buf(ring->recovery_nonce, sizeof ring->recovery_nonce);
+	crypto_aead_xchacha20poly1305_ietf_encrypt(ring->recovery_wrapped, NULL, key,
+		GU_CRYPT_KEY_BYTES, ad, sizeof ad, NULL, ring->recovery_nonce, r);
+	ring->has_recovery = true;
+	recovery_text(r, recovery);
+	sodium_memzero(r, sizeof r);
+	return 0;
+}
+
 /* Starts a keyring for a new database; returns 0 or < 0. */
 int gu_keyring_create(gu_keyring *ring, const char *name, const char *password,
 	unsigned char key[GU_CRYPT_KEY_BYTES], char *recovery, gu_error *err)
 {
-	unsigned char r[RECOVERY_BYTES];
-	static const unsigned char ad[] = "guanai recovery";
 	int ret;
 
 	memset(ring, 0, sizeof *ring);
@@ -247,14 +262,7 @@ int gu_keyring_create(gu_keyring *ring, const char *name, const char *password,
 		sodium_memzero(key, GU_CRYPT_KEY_BYTES);
 		return ret;
 	}
-	crypto_aead_xchacha20poly1305_ietf_keygen(r);
-	randombytes_buf(ring->recovery_nonce, sizeof ring->recovery_nonce);
-	crypto_aead_xchacha20poly1305_ietf_encrypt(ring->recovery_wrapped, NULL, key,
-		GU_CRYPT_KEY_BYTES, ad, sizeof ad, NULL, ring->recovery_nonce, r);
-	ring->has_recovery = true;
-	recovery_text(r, recovery);
-	sodium_memzero(r, sizeof r);
-	return 0;
+	return recovery ? gu_keyring_new_recovery(ring, key, recovery) : 0;
 }
 
 /* Unwraps the database key with the recovery key; returns 0 or -GU_EAUTH. */

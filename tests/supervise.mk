@@ -52,7 +52,7 @@ BENCHES += tests/bench_supervise
 if HAVE_CRITERION
 check_PROGRAMS += tests/test_cases_csv
 tests_test_cases_csv_SOURCES = tests/test_cases_csv.c tui/cases_csv.c tui/login_cli.c \
-	tui/options.c tui/locale.c
+	tui/options.c tui/locale.c tests/keyslot_cheap.c
 tests_test_cases_csv_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
 tests_test_cases_csv_LDADD = $(TEST_LIBS)
 TESTS += tests/test_cases_csv

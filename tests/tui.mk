@@ -16,7 +16,7 @@ tests_test_tui_dbdump_CFLAGS = $(AM_CFLAGS) $(SQLITE_CFLAGS)
 tests_test_tui_dbdump_LDADD = $(TEST_LIBS)
 tests_test_tui_lock_SOURCES = tests/test_tui_lock.c
 tests_test_tui_lock_CFLAGS = $(AM_CFLAGS) $(SQLITE_CFLAGS)
-tests_test_tui_lock_LDADD = $(SQLITE_LIBS)
+tests_test_tui_lock_LDADD = $(TEST_LIBS)
 TESTS += tests/test_tui.sh tests/test_tui_flow.sh tests/test_city40.sh
 EXTRA_DIST += tests/test_tui.sh tests/test_tui_flow.sh tests/golden_checks.sh tests/tui-scripts tests/golden \
 	tests/test_city40.sh tests/city40
