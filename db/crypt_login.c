@@ -33,6 +33,18 @@ static gu_keyring *new_ring(const char *db_path, char *keys, gu_error *err)
 	return ring;
 }
 
+/* Returns a buffer for a database key in memory of its own (sodium_malloc:
+ * locked, out of core dumps; give it back with sodium_free, which wipes
+ * it), or NULL with err set. */
+static unsigned char *new_key(gu_error *err)
+{
+	unsigned char *key = sodium_init() < 0 ? NULL : sodium_malloc(GU_CRYPT_KEY_BYTES);
+
+	if (!key)
+		gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
+	return key;
+}
+
 /* Returns true when the database at db_path has key slots beside it. */
 bool gu_db_has_keys(const char *db_path)
 {
@@ -46,7 +58,7 @@ bool gu_db_has_keys(const char *db_path)
 int gu_db_unlock(const char *db_path, const char *name, const char *password,
 	struct gu_unlock_report *report, gu_error *err)
 {
-	unsigned char key[GU_CRYPT_KEY_BYTES];
+	unsigned char *key = NULL;
 	char keys[KEYS_PATH];
 	gu_keyring *ring;
 	gu_error save_err;
@@ -56,6 +68,11 @@ int gu_db_unlock(const char *db_path, const char *name, const char *password,
 	ring = new_ring(db_path, keys, err);
 	if (!ring)
 		return -(int)err->code;
+	key = new_key(err);
+	if (!key) {
+		free(ring);
+		return -(int)err->code;
+	}
 	ret = gu_keyring_load(keys, ring, err);
 	if (ret != 0)
 		goto cleanup;
@@ -70,7 +87,7 @@ int gu_db_unlock(const char *db_path, const char *name, const char *password,
 	}
 	if (ret == 0)
 		gu_crypt_set_key(key);
-	sodium_memzero(key, sizeof key);
+	sodium_free(key);
 cleanup:
 	free(ring);
 	return ret;
@@ -79,19 +96,24 @@ cleanup:
 /* Unwraps the key with the recovery key and sets it; returns 0, 1 or < 0. */
 int gu_db_recover(const char *db_path, const char *recovery, gu_error *err)
 {
-	unsigned char key[GU_CRYPT_KEY_BYTES];
+	unsigned char *key = NULL;
 	char keys[KEYS_PATH];
 	gu_keyring *ring = new_ring(db_path, keys, err);
 	int ret;
 
 	if (!ring)
 		return -(int)err->code;
+	key = new_key(err);
+	if (!key) {
+		free(ring);
+		return -(int)err->code;
+	}
 	ret = gu_keyring_load(keys, ring, err);
 	if (ret == 0)
 		ret = gu_keyring_recover(ring, recovery, key, err);
 	if (ret == 0)
 		gu_crypt_set_key(key);
-	sodium_memzero(key, sizeof key);
+	sodium_free(key);
 	free(ring);
 	return ret;
 }
@@ -100,7 +122,7 @@ int gu_db_recover(const char *db_path, const char *recovery, gu_error *err)
 int gu_db_keys_create(const char *db_path, const char *name, const char *password,
 	char *recovery, gu_error *err)
 {
-	unsigned char key[GU_CRYPT_KEY_BYTES];
+	unsigned char *key = NULL;
 	char keys[KEYS_PATH];
 	gu_keyring *ring;
 	int ret;
@@ -108,7 +130,13 @@ int gu_db_keys_create(const char *db_path, const char *name, const char *passwor
 	ring = new_ring(db_path, keys, err);
 	if (!ring)
 		return -(int)err->code;
+	key = new_key(err);
+	if (!key) {
+		free(ring);
+		return -(int)err->code;
+	}
 	if (access(keys, F_OK) == 0) {
+		sodium_free(key);
 		free(ring);
 		return gu_error_set(err, GU_EEXIST, keys, 0, 0,
 			_("the database already has key slots; log in to add users"));
@@ -118,7 +146,7 @@ int gu_db_keys_create(const char *db_path, const char *name, const char *passwor
 		ret = gu_keyring_save(keys, ring, err);
 	if (ret == 0)
 		gu_crypt_set_key(key);
-	sodium_memzero(key, sizeof key);
+	sodium_free(key);
 	free(ring);
 	return ret;
 }
@@ -128,7 +156,7 @@ int gu_db_keys_create(const char *db_path, const char *name, const char *passwor
 static int change_slots(const char *db_path, const char *name, const char *password,
 	gu_error *err)
 {
-	unsigned char key[GU_CRYPT_KEY_BYTES];
+	unsigned char *key = NULL;
 	char keys[KEYS_PATH];
 	gu_keyring *ring;
 	int ret;
@@ -136,6 +164,11 @@ static int change_slots(const char *db_path, const char *name, const char *passw
 	ring = new_ring(db_path, keys, err);
 	if (!ring)
 		return -(int)err->code;
+	key = new_key(err);
+	if (!key) {
+		free(ring);
+		return -(int)err->code;
+	}
 	ret = gu_keyring_load(keys, ring, err);
 	if (ret == 1)
 		ret = gu_error_set(err, GU_ENOTFOUND, keys, 0, 0,
@@ -149,7 +182,7 @@ static int change_slots(const char *db_path, const char *name, const char *passw
 			: gu_keyring_remove(ring, name, err);
 	if (ret == 0)
 		ret = gu_keyring_save(keys, ring, err);
-	sodium_memzero(key, sizeof key);
+	sodium_free(key);
 	free(ring);
 	return ret;
 }
@@ -169,13 +202,18 @@ int gu_db_keys_remove(const char *db_path, const char *name, gu_error *err)
 /* Gives the database at db_path a new recovery key; returns 0 or < 0. */
 int gu_db_keys_new_recovery(const char *db_path, char *recovery, gu_error *err)
 {
-	unsigned char key[GU_CRYPT_KEY_BYTES];
+	unsigned char *key = NULL;
 	char keys[KEYS_PATH];
 	gu_keyring *ring = new_ring(db_path, keys, err);
 	int ret;
 
 	if (!ring)
 		return -(int)err->code;
+	key = new_key(err);
+	if (!key) {
+		free(ring);
+		return -(int)err->code;
+	}
 	ret = gu_keyring_load(keys, ring, err);
 	if (ret == 1)
 		ret = gu_error_set(err, GU_ENOTFOUND, keys, 0, 0,
@@ -189,7 +227,7 @@ int gu_db_keys_new_recovery(const char *db_path, char *recovery, gu_error *err)
 		ret = gu_keyring_save(keys, ring, err);
 	if (ret < 0)
 		sodium_memzero(recovery, GU_KEY_RECOVERY_TEXT);
-	sodium_memzero(key, sizeof key);
+	sodium_free(key);
 	free(ring);
 	return ret;
 }

@@ -42,16 +42,21 @@ static size_t slot_ad(unsigned char ad[16 + GU_KEY_NAME_MAX], const char *name)
 	return sizeof label + len;
 }
 
-/* Derives a slot's key-encryption key from password into kek; returns 0
- * or -GU_ENOMEM (Argon2id could not have its memory). */
-static int derive(const struct gu_keyslot *s, const char *password, unsigned char kek[32],
+/* Derives a slot's key-encryption key from password into *kek, memory of
+ * its own (sodium_malloc: locked, out of core dumps; sodium_free wipes and
+ * gives it back).  Returns 0, or -GU_ENOMEM (Argon2id could not have its
+ * memory) with *kek NULL. */
+static int derive(const struct gu_keyslot *s, const char *password, unsigned char **kek,
 	gu_error *err)
 {
-	if (crypto_pwhash(kek, 32, password, strlen(password), s->salt, s->ops, s->mem,
-		crypto_pwhash_ALG_ARGON2ID13) != 0)
-		return gu_error_set(err, GU_ENOMEM, NULL, 0, 0,
-			_("out of memory while checking the password; close other programs, then try again"));
-	return 0;
+	*kek = sodium_malloc(32);
+	if (*kek && crypto_pwhash(*kek, 32, password, strlen(password), s->salt, s->ops, s->mem,
+		crypto_pwhash_ALG_ARGON2ID13) == 0)
+		return 0;
+	sodium_free(*kek);
+	*kek = NULL;
+	return gu_error_set(err, GU_ENOMEM, NULL, 0, 0,
+		_("out of memory while checking the password; close other programs, then try again"));
 }
 
 /* Wraps key into s under kek; returns nothing. */
@@ -172,7 +177,7 @@ int gu_keyring_set(gu_keyring *ring, const char *name, const char *password,
 	const unsigned char key[GU_CRYPT_KEY_BYTES], gu_error *err)
 {
 	struct gu_keyslot s, *old;
-	unsigned char kek[32];
+	unsigned char *kek = NULL;
 	int ret = check_name(name, err);
 
 	if (ret < 0)
@@ -189,7 +194,7 @@ int gu_keyring_set(gu_keyring *ring, const char *name, const char *password,
 	s.ops = gu_keyslot_opslimit();
 	s.mem = gu_keyslot_memlimit();
 	randombytes_buf(s.salt, sizeof s.salt);
-	ret = derive(&s, password, kek, err);
+	ret = derive(&s, password, &kek, err);
 	if (ret == 0) {
 		wrap(&s, kek, key);
 		if (old)
@@ -197,7 +202,7 @@ int gu_keyring_set(gu_keyring *ring, const char *name, const char *password,
 		else
 			ring->slot[ring->n++] = s;
 	}
-	sodium_memzero(kek, sizeof kek);
+	sodium_free(kek);
 	return ret;
 }
 
@@ -376,7 +381,7 @@ int gu_keyring_unlock(gu_keyring *ring, const char *name, const char *password, 
 {
 	const struct gu_keyslot *s = find_slot(ring, name);
 	struct gu_keyslot dummy;
-	unsigned char who[16], kek[32];
+	unsigned char who[16], *kek = NULL;
 	long long wait;
 	int ret;
 
@@ -395,7 +400,7 @@ int gu_keyring_unlock(gu_keyring *ring, const char *name, const char *password, 
 		randombytes_buf(dummy.wrapped, sizeof dummy.wrapped);
 		s = &dummy;
 	}
-	ret = derive(s, password, kek, err);
+	ret = derive(s, password, &kek, err);
 	if (ret < 0)
 		return ret;
 	if (unwrap(s, kek, key) == 0 && s != &dummy) {
@@ -407,7 +412,7 @@ int gu_keyring_unlock(gu_keyring *ring, const char *name, const char *password, 
 		ret = gu_error_set(err, GU_EAUTH, NULL, 0, 0,
 			_("wrong user name or password; check both and try again"));
 	}
-	sodium_memzero(kek, sizeof kek);
+	sodium_free(kek);
 	return ret;
 }
 

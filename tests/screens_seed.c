@@ -6,7 +6,8 @@
  * "longnames", also two children whose names are wider than the list's
  * name column); or prints the actions of its audit log, oldest first, for
  * a test to check.
- * Usage: screens_seed DATABASE POLICY [users|nousers|longnames|audit] */
+ * Usage: screens_seed DATABASE POLICY [users|nousers|plainusers|longnames|audit]
+ * (plainusers: the users of a database made before encryption, left plain) */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -188,14 +189,16 @@ int main(int argc, char **argv)
 	gu_error err;
 	char ids[6][GU_ID_SIZE], buf[1200];
 	bool users = argc < 4 || strcmp(argv[3], "nousers") != 0;
+	bool plain = argc > 3 && strcmp(argv[3], "plainusers") == 0;
 	int status = 1;
 
 	if (argc < 3) {
-		fprintf(stderr, "usage: screens_seed DATABASE POLICY [users|nousers|longnames|audit]\n");
+		fprintf(stderr, "usage: screens_seed DATABASE POLICY "
+			"[users|nousers|plainusers|longnames|audit]\n");
 		return 2;
 	}
 	gu_error_clear(&err);
-	if (gu_policy_load_file(argv[2], &p, &err) < 0 || (users && encrypt(argv[1], &err) < 0)
+	if (gu_policy_load_file(argv[2], &p, &err) < 0 || (users && !plain && encrypt(argv[1], &err) < 0)
 			|| gu_db_open(argv[1], &db, &err) < 0) {
 		fprintf(stderr, "screens_seed: %s\n", gu_error_text(&err, buf, sizeof buf));
 		goto cleanup;

@@ -24,6 +24,11 @@ check "init makes the key slots, readable by their owner only" \
 	sh -c "ls -l '$work/a.db-keys' | grep -q '^-rw-------'"
 "$GUANAI" --lang en --db "$work/a.db" users list --user wang --password-file "$work/sup.pw" > "$out" 2>&1
 check "wang logs in to the new database as its supervisor" grep -q '^wang	supervisor	' "$out"
+grep -E "$key" "$out" | tr -d ' \n' > "$work/a-recovery.txt"
+echo 'after-recovery-1' > "$work/new-a.pw"
+"$GUANAI" --lang en --db "$work/a.db" users passwd wang --recovery-file "$work/a-recovery.txt" \
+	--new-password-file "$work/new-a.pw" > "$work/a-recovered" 2>&1
+check "init's recovery key opens the database" test $? -eq 0
 "$GUANAI" --lang en --db "$work/a.db" init --user wang --password-file "$work/sup.pw" > "$out" 2>&1
 check "init on a database with users exits 1" test $? -eq 1
 check "saying it has users" grep -q 'already has users' "$out"
@@ -51,6 +56,11 @@ check "shown once" grep -Eq "$key" "$out"
 grep -E "$key" "$out" | tr -d ' \n' > "$work/recovery.txt"
 "$GUANAI" --lang en --db "$work/e.db" check > "$out" 2>&1
 check "check no longer misses it" sh -c "! grep -q 'no recovery key' '$out'"
+echo 'worker-secret-1' > "$work/li.pw"
+"$GUANAI" --lang en --db "$work/e.db" users add li --role worker --new-password-file "$work/li.pw" > "$out" 2>&1
+"$GUANAI" --lang en --db "$work/e.db" users recovery-key --user li --password-file "$work/li.pw" > "$out" 2>&1
+check "a worker cannot make a recovery key" test $? -eq 1
+check "nor see one" sh -c "! grep -Eq '$key' '$out'"
 "$GUANAI" --lang en --db "$work/e.db" users recovery-key > "$out" 2>&1
 grep -E "$key" "$out" | tr -d ' \n' > "$work/recovery2.txt"
 echo 'other-secret-1' > "$work/new.pw"
@@ -80,6 +90,30 @@ check "saying how to make the database" grep -q 'init --user NAME' "$out"
 check "and makes none" test ! -e "$work/g.db"
 env -u GUANAI_USER -u GUANAI_PASSWORD_FILE "$GUANAI" --lang en --db "$work/e.db" cases > "$out" 2>&1
 check "an encrypted database without a user exits 2" test $? -eq 2
+
+# A database of before encryption with users (made by a test program) is
+# encrypted by a supervisor's login, not a worker's; the other users get
+# their key slots when the supervisor sets their passwords.
+old="$work/old.db"
+"$top_builddir/tests/screens_seed" "$old" "$GUANAI_POLICY" plainusers > "$out" 2>&1
+check "the old database is plain" grep -q '张小红' "$old"
+echo 'worker-li-pw' > "$work/old-li.pw"
+echo 'supervisor-pw' > "$work/old-zhang.pw"
+"$GUANAI" --lang en --db "$old" cases --user li --password-file "$work/old-li.pw" > "$out" 2>&1
+check "a worker's login does not encrypt it" test $? -eq 1
+check "saying a supervisor logs in first" grep -q 'a supervisor logs in once first' "$out"
+check "it stays plain and whole" sh -c "grep -q '张小红' '$old' && test ! -e '$old-keys'"
+"$GUANAI" --lang en --db "$old" cases --user zhang --password-file "$work/old-zhang.pw" > "$out" 2>&1
+check "the supervisor's login encrypts it and lists its cases" grep -q '张小红' "$out"
+check "no name is left readable in it" sh -c "! grep -q '张小红' '$old'"
+check "no copy of it is left beside it" sh -c "! ls '$work' | grep -q encrypting"
+"$GUANAI" --lang en --db "$old" cases --user li --password-file "$work/old-li.pw" > "$out" 2>&1
+check "the worker has no key slot yet" test $? -eq 1
+"$GUANAI" --lang en --db "$old" users passwd li --user zhang --password-file "$work/old-zhang.pw" \
+	--new-password-file "$work/li.pw" > "$out" 2>&1
+check "the supervisor sets her password" test $? -eq 0
+"$GUANAI" --lang en --db "$old" cases --user li --password-file "$work/li.pw" > "$out" 2>&1
+check "then she logs in and sees her cases" grep -q '张小红' "$out"
 
 # The installed program's help names the environment's defaults.
 "$GUANAI" --lang en --help > "$out" 2>&1
