@@ -49,7 +49,7 @@ static size_t slot_ad(unsigned char ad[16 + GU_KEY_NAME_MAX], const char *name)
 static int derive(const struct gu_keyslot *s, const char *password, unsigned char **kek,
 	gu_error *err)
 {
-	*kek = sodium_malloc(32);
+	*kek = sodium_init() < 0 ? NULL : sodium_malloc(32);
 	if (*kek && crypto_pwhash(*kek, 32, password, strlen(password), s->salt, s->ops, s->mem,
 		crypto_pwhash_ALG_ARGON2ID13) == 0)
 		return 0;

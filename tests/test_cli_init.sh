@@ -20,11 +20,11 @@ echo 'wang' > "$work/short.pw"
 check "init exits 0" test $? -eq 0
 check "init names the first supervisor" grep -q 'first supervisor is wang' "$out"
 check "init shows the recovery key" grep -Eq "$key" "$out"
+grep -E "$key" "$out" | tr -d ' \n' > "$work/a-recovery.txt"
 check "init makes the key slots, readable by their owner only" \
 	sh -c "ls -l '$work/a.db-keys' | grep -q '^-rw-------'"
 "$GUANAI" --lang en --db "$work/a.db" users list --user wang --password-file "$work/sup.pw" > "$out" 2>&1
 check "wang logs in to the new database as its supervisor" grep -q '^wang	supervisor	' "$out"
-grep -E "$key" "$out" | tr -d ' \n' > "$work/a-recovery.txt"
 echo 'after-recovery-1' > "$work/new-a.pw"
 "$GUANAI" --lang en --db "$work/a.db" users passwd wang --recovery-file "$work/a-recovery.txt" \
 	--new-password-file "$work/new-a.pw" > "$work/a-recovered" 2>&1

@@ -103,6 +103,17 @@ check "the first user makes the database encrypted and sees its recovery key onc
 	grep -Eq '^ *([0-9a-f]{4} ){7}[0-9a-f]{4}$' "$work/en-firstrun/out/check-firstrun-recovery.txt"
 check "the first user is a supervisor, logged in at once" \
 	grep -q 'zhang (supervisor)' "$work/en-firstrun/out/firstrun-first.txt"
+check "a supervisor sets a worker's password" grep -q 'The password of li is changed' "$work/en-users-admin/out/users-reset.txt"
+check "a supervisor changes a role" grep -q 'wang is now a supervisor' "$work/en-users-admin/out/users-role.txt"
+check "a supervisor disables a user, her cases going to the supervisor" \
+	grep -q "li is disabled; her cases are now zhang's" "$work/en-users-admin/out/users-disabled.txt"
+check "switch user shows the login form" grep -q 'Who is working' "$work/en-users-admin/out/users-switch.txt"
+check "the disabled user cannot log in" grep -q 'wrong user name or password' \
+	"$work/en-users-admin/out/check-users-li-gone.txt"
+check "a worker's users screen offers only her own password" sh -c \
+	"grep -q 'Change my password' '$work/en-users-own/out/users-own.txt' && ! grep -q 'zhang' '$work/en-users-own/out/users-own.txt'"
+check "she changes it" grep -q 'The password of li is changed' "$work/en-users-own/out/users-own-changed.txt"
+check "and logs in again with it after switching user" grep -q ' li$' "$work/en-users-own/out/check-users-own-again.txt"
 check "--user and --password-file open a new database without a form" \
 	grep -q 'No case matches' "$work/en-skip/out/skip-cases.txt"
 check "the database of before lists its cases to its first supervisor" \

@@ -257,6 +257,26 @@ int gu_screen_login(gu_app *a)
 	return r;
 }
 
+/* Logs the user out (the database closed, its key wiped) and asks who is
+ * working next; returns GU_SCREEN_BACK once someone has logged in, or
+ * GU_SCREEN_QUIT. */
+int gu_screen_switch_user(gu_app *a)
+{
+	gu_session_close(a);
+	gu_db_close(a->db);
+	a->db = NULL;
+	gu_crypt_forget_key();
+	a->db_locked = true;
+	/* whoever comes next logs in herself */
+	gu_opts.user = NULL;
+	gu_opts.password_file = NULL;
+	if (gu_screen_login(a) == GU_SCREEN_QUIT) {
+		a->quit = true;
+		return GU_SCREEN_QUIT;
+	}
+	return GU_SCREEN_BACK;
+}
+
 /* The idle lock's state: whose password unlocks, and the login form. */
 typedef struct lock_state {
 	char who[128];
