@@ -90,6 +90,8 @@ check "a worker cannot reveal an ID number" grep -q "Only a supervisor" "$work/e
 "$seed" "$work/en-cases/db" "$GUANAI_POLICY" audit > "$work/audit" 2>&1
 check "revealing the ID number is in the audit log, by the supervisor" \
 	grep -q '^case.reveal_id zhang$' "$work/audit"
+check "the CSV export (F9) is in the audit log, by the supervisor" \
+	grep -q '^cases.export zhang$' "$work/audit"
 check "the revealed ID number is whole" grep -q '211322201503150429' "$work/en-cases/out/cases-reveal.txt"
 csv="$work/en-cases/cases-2026-11-20.csv"
 check "the export wrote the file" test -s "$csv"
