@@ -71,6 +71,20 @@ check "a new recovery key replaces the old one" test $? -eq 1
 	--new-password-file "$GUANAI_PASSWORD_FILE" > "$out" 2>&1
 check "the new one opens the database" test $? -eq 0
 
+# The sqlite3 shell reads it through the extension with the tests' user
+# and password file, as well as with the recovery key.
+ext="$top_builddir/db/guanai_crypt"
+if ! command -v sqlite3 > /dev/null 2>&1; then
+	not_ok "the sqlite3 shell is installed (./bootstrap installs it)"
+else
+	GUANAI_KEYS="$work/e.db-keys" sqlite3 -cmd ".load $ext" -cmd ".open file:$work/e.db?vfs=guanai-crypt" \
+		':memory:' 'SELECT count(*) FROM cases' > "$out" 2>&1
+	check "sqlite3 with the extension, a user and her password file reads the database" grep -q '^1$' "$out"
+	GUANAI_KEYS="$work/e.db-keys" GUANAI_PASSWORD_FILE="$work/short.pw" sqlite3 -cmd ".load $ext" \
+		':memory:' 'SELECT 1' > "$out" 2>&1
+	check "a wrong password loads nothing" grep -q 'wrong user name or password' "$out"
+fi
+
 # The options given come before the environment's.
 "$GUANAI" --lang en --db "$work/f.db" --user zhou --password-file "$work/sup.pw" cases > "$out" 2>&1
 check "cases, which only reads, makes no database" sh -c "test ! -e '$work/f.db' && test ! -e '$work/f.db-keys'"
