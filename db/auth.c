@@ -10,8 +10,9 @@
 #include "core/i18n.h"
 #include "db/auth.h"
 #include "db/internal.h"
+#include "db/keyslot.h"
 
-static unsigned long long hash_ops;   /* 0: libsodium's interactive limit */
+static unsigned long long hash_ops;   /* 0: the key slots' limits (interactive) */
 static size_t hash_mem;
 
 static const char *const role_names[] = { "worker", "supervisor" };
@@ -23,13 +24,13 @@ static const char *const role_labels[] = {
 /* Returns the work limit new hashes use. */
 static unsigned long long ops_limit(void)
 {
-	return hash_ops ? hash_ops : crypto_pwhash_OPSLIMIT_INTERACTIVE;
+	return hash_ops ? hash_ops : gu_keyslot_opslimit();
 }
 
 /* Returns the memory limit new hashes use. */
 static size_t mem_limit(void)
 {
-	return hash_mem ? hash_mem : crypto_pwhash_MEMLIMIT_INTERACTIVE;
+	return hash_mem ? hash_mem : gu_keyslot_memlimit();
 }
 
 /* Sets the limits for new hashes. */

@@ -4,6 +4,7 @@
  * unwraps the database key from the key slots beside the database before
  * anything of it can be read; users' slots follow the users. */
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,18 @@ static gu_keyring *new_ring(const char *db_path, char *keys, gu_error *err)
 	return ring;
 }
 
+/* Returns a buffer for a database key in memory of its own (sodium_malloc:
+ * locked, out of core dumps; give it back with sodium_free, which wipes
+ * it), or NULL with err set. */
+static unsigned char *new_key(gu_error *err)
+{
+	unsigned char *key = sodium_init() < 0 ? NULL : sodium_malloc(GU_CRYPT_KEY_BYTES);
+
+	if (!key)
+		gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
+	return key;
+}
+
 /* Returns true when the database at db_path has key slots beside it. */
 bool gu_db_has_keys(const char *db_path)
 {
@@ -45,7 +58,7 @@ bool gu_db_has_keys(const char *db_path)
 int gu_db_unlock(const char *db_path, const char *name, const char *password,
 	struct gu_unlock_report *report, gu_error *err)
 {
-	unsigned char key[GU_CRYPT_KEY_BYTES];
+	unsigned char *key = NULL;
 	char keys[KEYS_PATH];
 	gu_keyring *ring;
 	gu_error save_err;
@@ -55,18 +68,26 @@ int gu_db_unlock(const char *db_path, const char *name, const char *password,
 	ring = new_ring(db_path, keys, err);
 	if (!ring)
 		return -(int)err->code;
+	key = new_key(err);
+	if (!key) {
+		free(ring);
+		return -(int)err->code;
+	}
 	ret = gu_keyring_load(keys, ring, err);
 	if (ret != 0)
 		goto cleanup;
 	ret = gu_keyring_unlock(ring, name ? name : "", password ? password : "",
 		(long long)time(NULL), key, report, err);
-	if (ret != -GU_EPERM && gu_keyring_save(keys, ring, &save_err) < 0 && ret == 0) {
+	/* A failure is counted; a success clears the failures it reports (one
+	 * without any changes nothing, so a read-only disk still opens). */
+	if (ret != -GU_EPERM && (ret != 0 || report->own_fails || report->unknown_fails)
+			&& gu_keyring_save(keys, ring, &save_err) < 0 && ret == 0) {
 		*err = save_err; /* the failure count must not be lost */
 		ret = -(int)save_err.code;
 	}
 	if (ret == 0)
 		gu_crypt_set_key(key);
-	sodium_memzero(key, sizeof key);
+	sodium_free(key);
 cleanup:
 	free(ring);
 	return ret;
@@ -75,19 +96,24 @@ cleanup:
 /* Unwraps the key with the recovery key and sets it; returns 0, 1 or < 0. */
 int gu_db_recover(const char *db_path, const char *recovery, gu_error *err)
 {
-	unsigned char key[GU_CRYPT_KEY_BYTES];
+	unsigned char *key = NULL;
 	char keys[KEYS_PATH];
 	gu_keyring *ring = new_ring(db_path, keys, err);
 	int ret;
 
 	if (!ring)
 		return -(int)err->code;
+	key = new_key(err);
+	if (!key) {
+		free(ring);
+		return -(int)err->code;
+	}
 	ret = gu_keyring_load(keys, ring, err);
 	if (ret == 0)
 		ret = gu_keyring_recover(ring, recovery, key, err);
 	if (ret == 0)
 		gu_crypt_set_key(key);
-	sodium_memzero(key, sizeof key);
+	sodium_free(key);
 	free(ring);
 	return ret;
 }
@@ -96,7 +122,7 @@ int gu_db_recover(const char *db_path, const char *recovery, gu_error *err)
 int gu_db_keys_create(const char *db_path, const char *name, const char *password,
 	char *recovery, gu_error *err)
 {
-	unsigned char key[GU_CRYPT_KEY_BYTES];
+	unsigned char *key = NULL;
 	char keys[KEYS_PATH];
 	gu_keyring *ring;
 	int ret;
@@ -104,7 +130,13 @@ int gu_db_keys_create(const char *db_path, const char *name, const char *passwor
 	ring = new_ring(db_path, keys, err);
 	if (!ring)
 		return -(int)err->code;
+	key = new_key(err);
+	if (!key) {
+		free(ring);
+		return -(int)err->code;
+	}
 	if (access(keys, F_OK) == 0) {
+		sodium_free(key);
 		free(ring);
 		return gu_error_set(err, GU_EEXIST, keys, 0, 0,
 			_("the database already has key slots; log in to add users"));
@@ -114,7 +146,7 @@ int gu_db_keys_create(const char *db_path, const char *name, const char *passwor
 		ret = gu_keyring_save(keys, ring, err);
 	if (ret == 0)
 		gu_crypt_set_key(key);
-	sodium_memzero(key, sizeof key);
+	sodium_free(key);
 	free(ring);
 	return ret;
 }
@@ -124,7 +156,7 @@ int gu_db_keys_create(const char *db_path, const char *name, const char *passwor
 static int change_slots(const char *db_path, const char *name, const char *password,
 	gu_error *err)
 {
-	unsigned char key[GU_CRYPT_KEY_BYTES];
+	unsigned char *key = NULL;
 	char keys[KEYS_PATH];
 	gu_keyring *ring;
 	int ret;
@@ -132,6 +164,11 @@ static int change_slots(const char *db_path, const char *name, const char *passw
 	ring = new_ring(db_path, keys, err);
 	if (!ring)
 		return -(int)err->code;
+	key = new_key(err);
+	if (!key) {
+		free(ring);
+		return -(int)err->code;
+	}
 	ret = gu_keyring_load(keys, ring, err);
 	if (ret == 1)
 		ret = gu_error_set(err, GU_ENOTFOUND, keys, 0, 0,
@@ -145,7 +182,7 @@ static int change_slots(const char *db_path, const char *name, const char *passw
 			: gu_keyring_remove(ring, name, err);
 	if (ret == 0)
 		ret = gu_keyring_save(keys, ring, err);
-	sodium_memzero(key, sizeof key);
+	sodium_free(key);
 	free(ring);
 	return ret;
 }
@@ -160,6 +197,68 @@ int gu_db_keys_set(const char *db_path, const char *name, const char *password, 
 int gu_db_keys_remove(const char *db_path, const char *name, gu_error *err)
 {
 	return change_slots(db_path, name, NULL, err);
+}
+
+/* Gives the database at db_path a new recovery key; returns 0 or < 0. */
+int gu_db_keys_new_recovery(const char *db_path, char *recovery, gu_error *err)
+{
+	unsigned char *key = NULL;
+	char keys[KEYS_PATH];
+	gu_keyring *ring = new_ring(db_path, keys, err);
+	int ret;
+
+	if (!ring)
+		return -(int)err->code;
+	key = new_key(err);
+	if (!key) {
+		free(ring);
+		return -(int)err->code;
+	}
+	ret = gu_keyring_load(keys, ring, err);
+	if (ret == 1)
+		ret = gu_error_set(err, GU_ENOTFOUND, keys, 0, 0,
+			_("the database's key slots (its -keys file) are missing; put the file back "
+			  "beside the database"));
+	if (ret == 0 && !gu_crypt_copy_key(key))
+		ret = gu_error_set(err, GU_EPERM, NULL, 0, 0, _("log in before changing users"));
+	if (ret == 0)
+		ret = gu_keyring_new_recovery(ring, key, recovery);
+	if (ret == 0)
+		ret = gu_keyring_save(keys, ring, err);
+	if (ret < 0)
+		sodium_memzero(recovery, GU_KEY_RECOVERY_TEXT);
+	sodium_free(key);
+	free(ring);
+	return ret;
+}
+
+/* Returns true when the database at db_path has a recovery key. */
+bool gu_db_keys_have_recovery(const char *db_path)
+{
+	char keys[KEYS_PATH];
+	gu_error err;
+	gu_keyring *ring = new_ring(db_path, keys, &err);
+	bool has;
+
+	if (!ring)
+		return false;
+	has = gu_keyring_load(keys, ring, &err) == 0 && ring->has_recovery;
+	sodium_memzero(ring, sizeof *ring);
+	free(ring);
+	return has;
+}
+
+/* Removes the key slots of the database at db_path; returns 0 or < 0. */
+int gu_db_keys_discard(const char *db_path, gu_error *err)
+{
+	char keys[KEYS_PATH];
+
+	if (gu_keys_path(db_path, keys, sizeof keys, err) < 0)
+		return -(int)err->code;
+	if (unlink(keys) < 0 && errno != ENOENT)
+		return gu_error_set(err, GU_EIO, keys, 0, 0, _("cannot remove the key slots: %s"),
+			strerror(errno));
+	return 0;
 }
 
 /* Records a login and the failures before it in db's audit; returns 0 or < 0. */

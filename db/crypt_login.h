@@ -30,7 +30,8 @@ int gu_db_recover(const char *db_path, const char *recovery, gu_error *err);
 
 /* Starts the key slots of the database at db_path with its first user and
  * sets the new key; writes the recovery key (GU_KEY_RECOVERY_TEXT bytes)
- * into recovery, to be shown once.  The next open encrypts the database.
+ * into recovery, to be shown once (recovery NULL: the database gets no
+ * recovery key until gu_db_keys_new_recovery).  The next open encrypts the database.
  * Returns 0, -GU_EEXIST when it has slots, or another error. */
 int gu_db_keys_create(const char *db_path, const char *name, const char *password,
 	char *recovery, gu_error *err);
@@ -40,6 +41,16 @@ int gu_db_keys_create(const char *db_path, const char *name, const char *passwor
 int gu_db_keys_set(const char *db_path, const char *name, const char *password, gu_error *err);
 /* Removes name's key slot; returns 0 or < 0. */
 int gu_db_keys_remove(const char *db_path, const char *name, gu_error *err);
+
+/* Gives the database at db_path a new recovery key (the old one no longer
+ * opens it) wrapping the key set, written as text into recovery
+ * (GU_KEY_RECOVERY_TEXT bytes) to show once; returns 0 or < 0. */
+int gu_db_keys_new_recovery(const char *db_path, char *recovery, gu_error *err);
+/* Returns true when the database at db_path has a recovery key. */
+bool gu_db_keys_have_recovery(const char *db_path);
+/* Removes the key slots of the database at db_path (a database that was
+ * never encrypted with them); returns 0 or < 0. */
+int gu_db_keys_discard(const char *db_path, gu_error *err);
 
 /* Records in db's audit a login and the failures the key slots counted
  * before it; returns 0 or < 0. */

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
+#include "db/crypt_login.h"
 #include "db/crypt_vfs.h"
 #include "db/internal.h"
 #include "db/keyslot.h"
@@ -165,6 +166,11 @@ int gu_db_crypt_choose(gu_db *db, const char *path, bool ro, gu_error *err)
 
 	if (kind < 0)
 		return 0; /* SQLite tells what is wrong with the file */
+	if (!gu_crypt_has_key() && kind == GU_CRYPT_ENCRYPTED && !gu_db_has_keys(path))
+		return gu_error_set(err, GU_EAUTH, path, 0, 0,
+			_("the database is encrypted, but its key slots (the -keys file beside it) are "
+			  "missing; copy that file from where the database came from (a backup has its "
+			  "own beside it)"));
 	if (!gu_crypt_has_key())
 		return kind == GU_CRYPT_ENCRYPTED
 			? gu_error_set(err, GU_EAUTH, path, 0, 0,

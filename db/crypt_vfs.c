@@ -43,6 +43,13 @@ enum file_role {
 	ROLE_TEMP      /* temporary: XChaCha20 stream under its own key */
 };
 
+/* The keys of one open file, in memory of their own (sodium_malloc: locked,
+ * out of core dumps, between guard pages), wiped when the file closes. */
+struct file_keys {
+	unsigned char key[GU_CRYPT_KEY_BYTES];                    /* the database key */
+	unsigned char stream_key[crypto_stream_xchacha20_KEYBYTES]; /* a temporary file's */
+};
+
 /* One open file: the shim's state, then the real file (szOsFile bytes). */
 struct crypt_file {
 	sqlite3_file base;
@@ -51,9 +58,8 @@ struct crypt_file {
 	bool key_set;             /* key holds the database key */
 	bool salt_known;          /* salt is the file's (or chosen for a new one) */
 	bool key_wrong;           /* the header's key check says another key */
-	unsigned char key[GU_CRYPT_KEY_BYTES];
+	struct file_keys *keys;   /* sodium_malloc'd (locked in memory); NULL: none */
 	unsigned char salt[SALT_BYTES];
-	unsigned char stream_key[crypto_stream_xchacha20_KEYBYTES];
 	unsigned char stream_nonce[crypto_stream_xchacha20_NONCEBYTES];
 	unsigned char *scratch;   /* a copy of the bytes being written */
 	size_t scratch_size;
@@ -62,33 +68,36 @@ struct crypt_file {
 #define REAL_FILE(p) ((sqlite3_file *)((struct crypt_file *)(p) + 1))
 #define ROOT_VFS(vfs) ((sqlite3_vfs *)(vfs)->pAppData)
 
-static unsigned char the_key[GU_CRYPT_KEY_BYTES];
-static bool the_key_set;
+/* The key set, in memory of its own (sodium_malloc: locked, out of core
+ * dumps, between guard pages); NULL while none is. */
+static unsigned char *the_key;
 
-/* Sets the database key files opened from now on use. */
+/* Sets the database key files opened from now on use (when no locked
+ * memory can be had, no key is set and no file opens). */
 void gu_crypt_set_key(const unsigned char key[GU_CRYPT_KEY_BYTES])
 {
-	memcpy(the_key, key, sizeof the_key);
-	the_key_set = true;
+	if (!the_key && (sodium_init() < 0 || !(the_key = sodium_malloc(GU_CRYPT_KEY_BYTES))))
+		return;
+	memcpy(the_key, key, GU_CRYPT_KEY_BYTES);
 }
 
-/* Wipes the key. */
+/* Wipes the key and gives its memory back. */
 void gu_crypt_forget_key(void)
 {
-	sodium_memzero(the_key, sizeof the_key);
-	the_key_set = false;
+	sodium_free(the_key); /* wipes it first; NULL is allowed */
+	the_key = NULL;
 }
 
 /* Returns true while a key is set. */
 bool gu_crypt_has_key(void)
 {
-	return the_key_set;
+	return the_key != NULL;
 }
 
 /* Copies the key set into out; returns false when none is. */
 bool gu_crypt_copy_key(unsigned char out[GU_CRYPT_KEY_BYTES])
 {
-	if (!the_key_set) {
+	if (!the_key) {
 		sodium_memzero(out, GU_CRYPT_KEY_BYTES);
 		return false;
 	}
@@ -175,7 +184,7 @@ int gu_crypt_probe(const char *path, const unsigned char key[GU_CRYPT_KEY_BYTES]
 /* Probes path with the key set; returns its kind or -1. */
 int gu_crypt_probe_set(const char *path, bool *fits)
 {
-	return gu_crypt_probe(path, the_key_set ? the_key : NULL, fits);
+	return gu_crypt_probe(path, the_key, fits);
 }
 
 /* Fills ad with the associated data of page pgno: its number, the file's
@@ -246,7 +255,7 @@ static void stream_xor(struct crypt_file *p, unsigned char *buf, size_t n, sqlit
 		size_t part = STREAM_BLOCK - skip < n ? STREAM_BLOCK - skip : n, i;
 
 		crypto_stream_xchacha20_xor_ic(block, block, sizeof block, p->stream_nonce,
-			(uint64_t)(off / STREAM_BLOCK), p->stream_key);
+			(uint64_t)(off / STREAM_BLOCK), p->keys->stream_key);
 		for (i = 0; i < part; i++)
 			buf[i] ^= block[skip + i];
 		sodium_memzero(block, sizeof block);
@@ -254,7 +263,7 @@ static void stream_xor(struct crypt_file *p, unsigned char *buf, size_t n, sqlit
 	}
 	if (done < n)
 		crypto_stream_xchacha20_xor_ic(buf + done, buf + done, n - done, p->stream_nonce,
-			(uint64_t)((off + (sqlite3_int64)done) / STREAM_BLOCK), p->stream_key);
+			(uint64_t)((off + (sqlite3_int64)done) / STREAM_BLOCK), p->keys->stream_key);
 }
 
 /* Returns a buffer of at least n bytes holding a copy of src, or NULL when
@@ -303,7 +312,7 @@ static void learn_header(struct crypt_file *p, const unsigned char *hdr, int n)
 		return;
 	memcpy(p->salt, hdr + SALT_AT, SALT_BYTES);
 	p->salt_known = true;
-	p->key_wrong = !gu_crypt_key_fits(hdr, p->key);
+	p->key_wrong = !gu_crypt_key_fits(hdr, p->keys->key);
 }
 
 /* Returns the result for a database whose pages this key cannot open:
@@ -340,7 +349,7 @@ static int read_main(struct crypt_file *p, unsigned char *buf, int amt, sqlite3_
 		sodium_memzero(buf, (size_t)amt);
 		return refuse_main(p);
 	}
-	if (gu_crypt_open_page(buf, amt, pgno, pgno == 1 ? GU_CRYPT_HEADER : 0, p->key, p->salt) < 0)
+	if (gu_crypt_open_page(buf, amt, pgno, pgno == 1 ? GU_CRYPT_HEADER : 0, p->keys->key, p->salt) < 0)
 		return SQLITE_IOERR_DATA;
 	return SQLITE_OK;
 }
@@ -366,9 +375,9 @@ static int write_main(struct crypt_file *p, const unsigned char *buf, int amt, s
 		return SQLITE_IOERR_NOMEM;
 	if (pgno == 1) {
 		memcpy(page + SALT_AT, p->salt, SALT_BYTES);
-		key_check(p->salt, p->key, page + CHECK_AT);
+		key_check(p->salt, p->keys->key, page + CHECK_AT);
 	}
-	gu_crypt_seal_page(page, amt, pgno, pgno == 1 ? GU_CRYPT_HEADER : 0, p->key, p->salt);
+	gu_crypt_seal_page(page, amt, pgno, pgno == 1 ? GU_CRYPT_HEADER : 0, p->keys->key, p->salt);
 	return real->pMethods->xWrite(real, page, amt, off);
 }
 
@@ -416,7 +425,7 @@ static int read_log(struct crypt_file *p, unsigned char *buf, int amt, sqlite3_i
 		pgno = get_u32(buf);
 	else if ((rc = number_before(p, off, number_offset(p), &pgno)) != SQLITE_OK)
 		return rc;
-	if (gu_crypt_open_page(buf + page_at, size, pgno, 0, m->key, m->salt) < 0)
+	if (gu_crypt_open_page(buf + page_at, size, pgno, 0, m->keys->key, m->salt) < 0)
 		return SQLITE_IOERR_DATA;
 	return SQLITE_OK;
 }
@@ -446,7 +455,7 @@ static int write_log(struct crypt_file *p, const unsigned char *buf, int amt, sq
 	copy = scratch_copy(p, buf, (size_t)amt);
 	if (!copy)
 		return SQLITE_IOERR_NOMEM;
-	gu_crypt_seal_page(copy + page_at, size, pgno, 0, m->key, m->salt);
+	gu_crypt_seal_page(copy + page_at, size, pgno, 0, m->keys->key, m->salt);
 	return real->pMethods->xWrite(real, copy, amt, off);
 }
 
@@ -510,8 +519,8 @@ static int crypt_close(sqlite3_file *f)
 
 	sqlite3_free(p->scratch);
 	p->scratch = NULL;
-	sodium_memzero(p->key, sizeof p->key);
-	sodium_memzero(p->stream_key, sizeof p->stream_key);
+	sodium_free(p->keys); /* wipes them first */
+	p->keys = NULL;
 	return rc;
 }
 
@@ -654,9 +663,9 @@ static int open_main(struct crypt_file *p)
 	sqlite3_int64 size = 0;
 	int rc;
 
-	if (!the_key_set)
+	if (!the_key)
 		return SQLITE_AUTH;
-	memcpy(p->key, the_key, sizeof p->key);
+	memcpy(p->keys->key, the_key, GU_CRYPT_KEY_BYTES);
 	p->key_set = true;
 	rc = real->pMethods->xFileSize(real, &size);
 	if (rc != SQLITE_OK)
@@ -693,8 +702,16 @@ static int crypt_open(sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *f, 
 	if (rc != SQLITE_OK)
 		return rc;
 	f->pMethods = &crypt_io;
+	if (p->role == ROLE_TEMP || p->role == ROLE_MAIN) {
+		p->keys = sodium_malloc(sizeof *p->keys);
+		if (!p->keys) {
+			crypt_close(f);
+			f->pMethods = NULL;
+			return SQLITE_NOMEM;
+		}
+	}
 	if (p->role == ROLE_TEMP) {
-		crypto_stream_xchacha20_keygen(p->stream_key);
+		crypto_stream_xchacha20_keygen(p->keys->stream_key);
 		randombytes_buf(p->stream_nonce, sizeof p->stream_nonce);
 	} else if (p->role == ROLE_MAIN) {
 		rc = open_main(p);

@@ -15,7 +15,10 @@
  * status.  A case that records no legal basis (db/release.h) has its name
  * replaced by a note saying what to record and no ID number.  Does not
  * call gu_csv_finish.  *rows (may
- * be NULL) gets the number of cases written.  Returns 0 or < 0. */
+ * be NULL) gets the number of cases written.  The export is recorded in
+ * the audit (action cases.export, detail "csv; rows: N; withheld: M": counts,
+ * never names), through a writable handle of its own when db is read-only;
+ * an export that cannot be recorded fails.  Returns 0 or < 0. */
 int gu_export_cases_csv(gu_db *db, const gu_search_filter *f, gu_csv *w, size_t *rows,
 	gu_error *err);
 

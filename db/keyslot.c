@@ -42,16 +42,21 @@ static size_t slot_ad(unsigned char ad[16 + GU_KEY_NAME_MAX], const char *name)
 	return sizeof label + len;
 }
 
-/* Derives a slot's key-encryption key from password into kek; returns 0
- * or -GU_ENOMEM (Argon2id could not have its memory). */
-static int derive(const struct gu_keyslot *s, const char *password, unsigned char kek[32],
+/* Derives a slot's key-encryption key from password into *kek, memory of
+ * its own (sodium_malloc: locked, out of core dumps; sodium_free wipes and
+ * gives it back).  Returns 0, or -GU_ENOMEM (Argon2id could not have its
+ * memory) with *kek NULL. */
+static int derive(const struct gu_keyslot *s, const char *password, unsigned char **kek,
 	gu_error *err)
 {
-	if (crypto_pwhash(kek, 32, password, strlen(password), s->salt, s->ops, s->mem,
-		crypto_pwhash_ALG_ARGON2ID13) != 0)
-		return gu_error_set(err, GU_ENOMEM, NULL, 0, 0,
-			_("out of memory while checking the password; close other programs, then try again"));
-	return 0;
+	*kek = sodium_init() < 0 ? NULL : sodium_malloc(32);
+	if (*kek && crypto_pwhash(*kek, 32, password, strlen(password), s->salt, s->ops, s->mem,
+		crypto_pwhash_ALG_ARGON2ID13) == 0)
+		return 0;
+	sodium_free(*kek);
+	*kek = NULL;
+	return gu_error_set(err, GU_ENOMEM, NULL, 0, 0,
+		_("out of memory while checking the password; close other programs, then try again"));
 }
 
 /* Wraps key into s under kek. */
@@ -171,7 +176,7 @@ int gu_keyring_set(gu_keyring *ring, const char *name, const char *password,
 	const unsigned char key[GU_CRYPT_KEY_BYTES], gu_error *err)
 {
 	struct gu_keyslot s, *old;
-	unsigned char kek[32];
+	unsigned char *kek = NULL;
 	int ret = check_name(name, err);
 
 	if (ret < 0)
@@ -188,7 +193,7 @@ int gu_keyring_set(gu_keyring *ring, const char *name, const char *password,
 	s.ops = gu_keyslot_opslimit();
 	s.mem = gu_keyslot_memlimit();
 	randombytes_buf(s.salt, sizeof s.salt);
-	ret = derive(&s, password, kek, err);
+	ret = derive(&s, password, &kek, err);
 	if (ret == 0) {
 		wrap(&s, kek, key);
 		if (old)
@@ -196,7 +201,7 @@ int gu_keyring_set(gu_keyring *ring, const char *name, const char *password,
 		else
 			ring->slot[ring->n++] = s;
 	}
-	sodium_memzero(kek, sizeof kek);
+	sodium_free(kek);
 	return ret;
 }
 
@@ -230,12 +235,27 @@ static void recovery_text(const unsigned char r[RECOVERY_BYTES], char *out)
 	sodium_memzero(hex, sizeof hex);
 }
 
+/* Gives ring a new recovery slot for key; returns 0. */
+int gu_keyring_new_recovery(gu_keyring *ring, const unsigned char key[GU_CRYPT_KEY_BYTES],
+	char *recovery)
+{
+	static const unsigned char ad[] = "guanai recovery";
+	unsigned char r[RECOVERY_BYTES];
+
+	crypto_aead_xchacha20poly1305_ietf_keygen(r);
+	randombytes_buf(ring->recovery_nonce, sizeof ring->recovery_nonce);
+	crypto_aead_xchacha20poly1305_ietf_encrypt(ring->recovery_wrapped, NULL, key,
+		GU_CRYPT_KEY_BYTES, ad, sizeof ad, NULL, ring->recovery_nonce, r);
+	ring->has_recovery = true;
+	recovery_text(r, recovery);
+	sodium_memzero(r, sizeof r);
+	return 0;
+}
+
 /* Starts a keyring for a new database; returns 0 or < 0. */
 int gu_keyring_create(gu_keyring *ring, const char *name, const char *password,
 	unsigned char key[GU_CRYPT_KEY_BYTES], char *recovery, gu_error *err)
 {
-	unsigned char r[RECOVERY_BYTES];
-	static const unsigned char ad[] = "guanai recovery";
 	int ret;
 
 	memset(ring, 0, sizeof *ring);
@@ -246,14 +266,7 @@ int gu_keyring_create(gu_keyring *ring, const char *name, const char *password,
 		sodium_memzero(key, GU_CRYPT_KEY_BYTES);
 		return ret;
 	}
-	crypto_aead_xchacha20poly1305_ietf_keygen(r);
-	randombytes_buf(ring->recovery_nonce, sizeof ring->recovery_nonce);
-	crypto_aead_xchacha20poly1305_ietf_encrypt(ring->recovery_wrapped, NULL, key,
-		GU_CRYPT_KEY_BYTES, ad, sizeof ad, NULL, ring->recovery_nonce, r);
-	ring->has_recovery = true;
-	recovery_text(r, recovery);
-	sodium_memzero(r, sizeof r);
-	return 0;
+	return recovery ? gu_keyring_new_recovery(ring, key, recovery) : 0;
 }
 
 /* Unwraps the database key with the recovery key; returns 0 or -GU_EAUTH. */
@@ -367,7 +380,7 @@ int gu_keyring_unlock(gu_keyring *ring, const char *name, const char *password, 
 {
 	const struct gu_keyslot *s = find_slot(ring, name);
 	struct gu_keyslot dummy;
-	unsigned char who[16], kek[32];
+	unsigned char who[16], *kek = NULL;
 	long long wait;
 	int ret;
 
@@ -386,7 +399,7 @@ int gu_keyring_unlock(gu_keyring *ring, const char *name, const char *password, 
 		randombytes_buf(dummy.wrapped, sizeof dummy.wrapped);
 		s = &dummy;
 	}
-	ret = derive(s, password, kek, err);
+	ret = derive(s, password, &kek, err);
 	if (ret < 0)
 		return ret;
 	if (unwrap(s, kek, key) == 0 && s != &dummy) {
@@ -398,7 +411,7 @@ int gu_keyring_unlock(gu_keyring *ring, const char *name, const char *password, 
 		ret = gu_error_set(err, GU_EAUTH, NULL, 0, 0,
 			_("wrong user name or password; check both and try again"));
 	}
-	sodium_memzero(kek, sizeof kek);
+	sodium_free(kek);
 	return ret;
 }
 

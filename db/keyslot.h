@@ -78,9 +78,9 @@ int gu_keyring_save(const char *path, const gu_keyring *ring, gu_error *err);
 int gu_password_check(const char *name, const char *password, gu_error *err);
 
 /* Starts a keyring for a new database: a random database key (into key),
- * name's slot under password, and a recovery slot under a random recovery
- * key written as text into recovery (GU_KEY_RECOVERY_TEXT bytes) to show
- * once.  Returns 0 or < 0. */
+ * name's slot under password, and, unless recovery is NULL, a recovery
+ * slot under a random recovery key written as text into recovery
+ * (GU_KEY_RECOVERY_TEXT bytes) to show once.  Returns 0 or < 0. */
 int gu_keyring_create(gu_keyring *ring, const char *name, const char *password,
 	unsigned char key[GU_CRYPT_KEY_BYTES], char *recovery, gu_error *err);
 
@@ -93,6 +93,11 @@ long long gu_keyring_wait(const gu_keyring *ring, const char *name, long long no
  * failures cleared; -GU_EAUTH; or -GU_EPERM while name must wait. */
 int gu_keyring_unlock(gu_keyring *ring, const char *name, const char *password, long long now,
 	unsigned char key[GU_CRYPT_KEY_BYTES], struct gu_unlock_report *report, gu_error *err);
+/* Gives ring a new recovery slot (replacing the old one) holding key under
+ * a new random recovery key, written as text into recovery
+ * (GU_KEY_RECOVERY_TEXT bytes) to show once; returns 0. */
+int gu_keyring_new_recovery(gu_keyring *ring, const unsigned char key[GU_CRYPT_KEY_BYTES],
+	char *recovery);
 /* Unwraps the database key with the recovery key given as text (spaces,
  * line ends and case do not matter); returns 0 or -GU_EAUTH. */
 int gu_keyring_recover(const gu_keyring *ring, const char *recovery,

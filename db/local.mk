@@ -11,7 +11,7 @@ db_libdb_a_SOURCES += db/schema.c db/schema.h db/migrate.c db/open.c \
 	db/safe_write.c db/safe_write.h db/wal_guard.c \
 	db/crypt_vfs.c db/crypt_vfs.h db/keyslot.c db/keyslot.h db/keyslot_limits.c \
 	db/crypt_store.c db/crypt_login.c db/crypt_login.h db/user_password.c \
-	db/user_admin.c
+	db/user_admin.c db/crypt_first.c db/crypt_first.h
 
 ## The shim as a loadable extension for the sqlite3 shell (db/crypt_ext.c).
 ## Installed in $(pkglibdir); built without the sanitizers: the shell that

@@ -98,6 +98,17 @@ static int folder_of(const char *path, char *dir, size_t size)
 	return 0;
 }
 
+/* Creates the folder of path and its missing parents (0700); returns 0
+ * or < 0. */
+int gu_db_make_folder(const char *path, gu_error *err)
+{
+	char dir[4096];
+
+	if (folder_of(path, dir, sizeof dir) < 0)
+		return gu_error_set(err, GU_EINVAL, path, 0, 0, _("the database path is too long"));
+	return make_folders(dir, path, err);
+}
+
 /* Returns true when path is on a file system mounted read-only. */
 static bool on_read_only_disk(const char *path)
 {

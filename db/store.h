@@ -36,6 +36,9 @@ typedef int64_t gu_time_ms;
  * else $HOME/.local/share/guanai/guanai.db.  Returns 0, or -GU_EINVAL when
  * no place can be found or the path is too long for buf. */
 int gu_db_default_path(const char *opt_path, char *buf, size_t size, gu_error *err);
+/* Creates the folder a database at path is to be made in, with its missing
+ * parents (0700); returns 0 or < 0. */
+int gu_db_make_folder(const char *path, gu_error *err);
 
 /* Opens (creating when absent: folder 0700, file 0600) the database at
  * path, applies the pending migrations, and runs PRAGMA quick_check when

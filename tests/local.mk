@@ -8,19 +8,27 @@ SH_LOG_DRIVER = $(LOG_DRIVER)
 SH_LOG_COMPILER = $(SHELL) $(top_srcdir)/tests/deadline.sh $(SHELL)
 
 ## A fixed environment for every test: UTF-8 locale, time zone, terminal
-## and a private home, whatever the machine has.
+## and a private home, whatever the machine has.  Every database a test
+## makes is encrypted with a first supervisor, "tester", whose password is
+## in tests/home/password: the program's own defaults of --user and
+## --password-file ($GUANAI_USER, $GUANAI_PASSWORD_FILE) log each command
+## in.  The tests run guanai-test, the program with the cheap Argon2id
+## limits of tests/keyslot_cheap.c linked in (never installed).
 AM_TESTS_ENVIRONMENT = \
 	LANG=C.UTF-8; LC_ALL=C.UTF-8; LANGUAGE=; TZ=Asia/Shanghai; \
 	TERM=xterm-256color; COLUMNS=80; LINES=24; \
 	HOME=$(abs_top_builddir)/tests/home; XDG_DATA_HOME=$(abs_top_builddir)/tests/home/data; \
 	GUANAI_DB=; GUANAI_POLICY=$(abs_top_srcdir)/data/chaoyang-2024.policy; \
 	top_srcdir=$(abs_top_srcdir); top_builddir=$(abs_top_builddir); \
-	GUANAI=$(abs_top_builddir)/guanai; \
+	GUANAI=$(abs_top_builddir)/guanai-test; \
+	GUANAI_USER=tester; GUANAI_PASSWORD_FILE=$(abs_top_builddir)/tests/home/password; \
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1; UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1; \
 	unset GUANAI_UPDATE_GOLDEN; \
 	export LANG LC_ALL LANGUAGE TZ TERM COLUMNS LINES HOME XDG_DATA_HOME GUANAI_DB GUANAI_POLICY \
-	top_srcdir top_builddir GUANAI ASAN_OPTIONS UBSAN_OPTIONS; \
-	mkdir -p $(abs_top_builddir)/tests/home;
+	top_srcdir top_builddir GUANAI GUANAI_USER GUANAI_PASSWORD_FILE ASAN_OPTIONS UBSAN_OPTIONS; \
+	mkdir -p $(abs_top_builddir)/tests/home; \
+	test -s $$GUANAI_PASSWORD_FILE || { printf 'tester-password\n' > $$GUANAI_PASSWORD_FILE.$$$$ \
+	  && mv -f $$GUANAI_PASSWORD_FILE.$$$$ $$GUANAI_PASSWORD_FILE; };
 
 ## What a program of the tests links: the two libraries and theirs; a
 ## Criterion suite links Criterion too, and is one line of a tests/*.mk
@@ -31,10 +39,20 @@ CTESTS =
 
 EXTRA_DIST += tests/run-criterion.sh tests/deadline.sh tests/tap.sh tests/bench_util.h
 
+## guanai with tests/keyslot_cheap.c linked before db/libdb.a, so its key
+## slots and password hashes take milliseconds; the installed guanai always
+## has the real limits (db/keyslot_limits.c).
+check_PROGRAMS += guanai-test
+guanai_test_SOURCES = tests/keyslot_cheap.c
+guanai_test_CFLAGS = $(AM_CFLAGS) $(SODIUM_CFLAGS)
+guanai_test_LDADD = $(guanai_OBJECTS) $(guanai_LDADD)
+
 ## Shell tests that need only the program.
 TESTS += tests/test_po.sh tests/test_cli.sh tests/test_cli_login.sh tests/test_cli_crypt.sh tests/test_config.sh \
+	tests/test_cli_init.sh \
 	tests/test_completion.sh
 EXTRA_DIST += tests/test_po.sh tests/test_cli.sh tests/test_cli_login.sh tests/test_cli_crypt.sh tests/test_config.sh \
+	tests/test_cli_init.sh \
 	tests/test_completion.sh
 
 ## No test can hang: the timeouts themselves are tested, with a suite

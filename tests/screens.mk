@@ -2,6 +2,7 @@
 ## Tests of the supervision screens (included by tests/local.mk): a
 ## program that fills a database with users and cases, and golden screens.
 check_PROGRAMS += tests/screens_seed
+tests_screens_seed_SOURCES = tests/screens_seed.c tests/keyslot_cheap.c
 tests_screens_seed_LDADD = $(GU_LIBS)
 
 TESTS += tests/test_screens.sh tests/test_keys.sh

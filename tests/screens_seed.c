@@ -6,7 +6,8 @@
  * "longnames", also two children whose names are wider than the list's
  * name column); or prints the actions of its audit log, oldest first, for
  * a test to check.
- * Usage: screens_seed DATABASE POLICY [users|nousers|longnames|audit] */
+ * Usage: screens_seed DATABASE POLICY [users|nousers|plainusers|longnames|audit]
+ * (plainusers: the users of a database made before encryption, left plain) */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 #include "core/idcard.h"
 #include "core/policy.h"
 #include "db/auth.h"
+#include "db/crypt_login.h"
 #include "db/groups.h"
 #include "db/review.h"
 #include "db/store.h"
@@ -163,6 +165,22 @@ static int print_audit(gu_db *db)
 	return 0;
 }
 
+/* Makes the key slots of the database at path (zhang, li and wang, no
+ * recovery key) so that it is created encrypted, as guanai creates every
+ * database, or unlocks it as zhang when it has them; returns 0 or < 0. */
+static int encrypt(const char *path, gu_error *err)
+{
+	struct gu_unlock_report report;
+
+	if (gu_db_has_keys(path))
+		return gu_db_unlock(path, "zhang", "supervisor-pw", &report, err);
+	if (gu_db_keys_create(path, "zhang", "supervisor-pw", NULL, err) < 0
+			|| gu_db_keys_set(path, "li", "worker-li-pw", err) < 0
+			|| gu_db_keys_set(path, "wang", "worker-wang-pw", err) < 0)
+		return -1;
+	return 0;
+}
+
 /* Fills the database; returns the exit status. */
 int main(int argc, char **argv)
 {
@@ -171,14 +189,17 @@ int main(int argc, char **argv)
 	gu_error err;
 	char ids[6][GU_ID_SIZE], buf[1200];
 	bool users = argc < 4 || strcmp(argv[3], "nousers") != 0;
+	bool plain = argc > 3 && strcmp(argv[3], "plainusers") == 0;
 	int status = 1;
 
 	if (argc < 3) {
-		fprintf(stderr, "usage: screens_seed DATABASE POLICY [users|nousers|longnames|audit]\n");
+		fprintf(stderr, "usage: screens_seed DATABASE POLICY "
+			"[users|nousers|plainusers|longnames|audit]\n");
 		return 2;
 	}
 	gu_error_clear(&err);
-	if (gu_policy_load_file(argv[2], &p, &err) < 0 || gu_db_open(argv[1], &db, &err) < 0) {
+	if (gu_policy_load_file(argv[2], &p, &err) < 0 || (users && !plain && encrypt(argv[1], &err) < 0)
+			|| gu_db_open(argv[1], &db, &err) < 0) {
 		fprintf(stderr, "screens_seed: %s\n", gu_error_text(&err, buf, sizeof buf));
 		goto cleanup;
 	}

@@ -1,8 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Once users exist, the case commands ask who is working and show each
-# user only what they may see: cases, cases --csv, export, import, backup.
+# Every command asks who is working and shows each user only what they may
+# see: cases, cases --csv, export, import, backup.  Without a user no
+# database is made.  (The tests' default user is not used here.)
 . "$top_srcdir/tests/tap.sh"
+unset GUANAI_USER GUANAI_PASSWORD_FILE
 work=$(mktemp -d) || exit 1
 trap 'rm -rf "$work"' EXIT
 GUANAI_DB="$work/guanai.db"
@@ -17,14 +19,18 @@ sup="--user wang --password-file $work/sup.pw"
 li="--user li --password-file $work/li.pw"
 zhao="--user zhao --password-file $work/zhao.pw"
 
-# Without users, no login is needed.
-id0=$("$GUANAI" import "$profile" 2>"$out")
-check "without users, import needs no login" test -n "$id0"
-"$GUANAI" cases > "$out" 2>&1
-check "without users, cases needs no login" grep -q "$id0" "$out"
+# Without a user, no database is made, and guanai says how to make one.
+"$GUANAI" --lang en import "$profile" > "$out" 2>&1
+check "without --user, import on a missing database exits 2" test $? -eq 2
+check "the message says how to create the database" grep -q 'init --user NAME' "$out"
+check "no database is left" test ! -e "$GUANAI_DB"
 
 "$GUANAI" users add wang --role supervisor --password-file "$work/sup.pw" > "$out" 2>&1
 check "the first supervisor is added" test $? -eq 0
+id0=$("$GUANAI" import "$profile" $sup 2>"$out")
+check "the supervisor imports a case" test -n "$id0"
+"$GUANAI" cases $sup > "$out" 2>&1
+check "the supervisor lists it" grep -q "$id0" "$out"
 "$GUANAI" users add li --role worker $sup --new-password-file "$work/li.pw" > "$out" 2>&1
 check "a worker li is added" test $? -eq 0
 "$GUANAI" users add zhao --role worker $sup --new-password-file "$work/zhao.pw" > "$out" 2>&1
@@ -35,10 +41,10 @@ sed -e '/^interview.worker/d' -e 's/^child.id_number = none$/child.id_number = 2
 printf 'consent.basis = statutory_duty\nconsent.reason = 强制报告\nconsent.date = 2025-04-18\n' \
 	>> "$work/li.answers"
 "$GUANAI" cases > "$out" 2>&1
-check "once users exist, cases without --user exits 2" test $? -eq 2
+check "cases without --user exits 2" test $? -eq 2
 check "the message names --user" grep -q -- '--user' "$out"
 "$GUANAI" import "$work/li.answers" > "$out" 2>&1
-check "once users exist, import without --user exits 2" test $? -eq 2
+check "import without --user exits 2" test $? -eq 2
 id=$("$GUANAI" import "$work/li.answers" $li 2>"$out")
 check "li imports a case, which becomes li's" test -n "$id"
 

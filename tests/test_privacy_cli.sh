@@ -53,6 +53,9 @@ gu cases $li > "$out" 2>&1
 check "cases shows li no whole ID number" sh -c "! grep -q '$full' '$out'"
 gu cases --csv $li > "$out" 2>&1
 check "cases --csv shows li no whole ID number" sh -c "! grep -q '$full' '$out'"
+sql "SELECT detail FROM audit WHERE action = 'cases.export' AND by = 'li'" > "$work/csv-audit" 2>&1
+check "the CSV export is in the audit, with its counts and no name" sh -c \
+	"grep -q '^csv; rows: [0-9]*; withheld: [0-9]*$' '$work/csv-audit' && ! grep -q '张' '$work/csv-audit'"
 gu dashboard $li > "$out" 2>&1
 check "the dashboard shows li no whole ID number" sh -c "! grep -q '$full' '$out'"
 gu export "$id" $li > "$out" 2> "$work/err"

@@ -248,6 +248,7 @@ check "and the user is told" grep -q 'readable by you only' "$work/out"
 check "and told once" test ! -s "$work/out"
 mkdir "$work/shared" && chmod 777 "$work/shared"
 cp "$work/copy.db" "$work/shared/s.db"
+cp "$work/copy.db-keys" "$work/shared/s.db-keys" # an encrypted database travels with its key slots
 "$GUANAI" --lang en --db "$work/shared/s.db" cases > /dev/null 2> "$work/out"
 check "a folder others may write is warned about" grep -q 'other users may write' "$work/out"
 
@@ -256,9 +257,11 @@ check "a folder others may write is warned about" grep -q 'other users may write
 # mount is made in a private namespace, where the system allows one.
 mkdir "$work/rodisk"
 cp "$db" "$work/ro-source.db"
+cp "$db-keys" "$work/ro-source.db-keys"
 if unshare -rm sh -c "mount -t tmpfs tmpfs '$work/rodisk'" 2> /dev/null; then
 	unshare -rm sh -c '
 		mount -t tmpfs tmpfs "$1/rodisk" && cp "$1/ro-source.db" "$1/rodisk/db" &&
+		cp "$1/ro-source.db-keys" "$1/rodisk/db-keys" &&
 		mount -o remount,ro "$1/rodisk" || exit 1
 		"$2" --lang en --db "$1/rodisk/db" cases > "$1/ro-cases" 2> "$1/ro-cases.err"
 		echo $? > "$1/ro-cases.rc"

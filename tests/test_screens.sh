@@ -20,15 +20,22 @@ today=$(date +%Y-%m-%d)
 # run_script NAME LANG: runs guanai under tests/screens-scripts/NAME.keys
 # on a new database (seeded as the script's "# seed:" line says), in
 # $work/LANG-NAME, dumps into $work/LANG-NAME/out; returns guanai's status.
+# A seeded database has its own users (zhang, li, wang), who log in on the
+# screen, as does the user of a script saying "# login: ask"; otherwise the
+# tests' user logs in by herself (a fresh database: its first supervisor).
 run_script() {
 	dir="$work/$2-$1"
 	rm -rf "$dir"
 	mkdir -p "$dir/out" || return 1
 	mode=$(sed -n 's/^# seed: *//p' "$scripts/$1.keys" | head -n 1)
+	ask=
 	if [ "$mode" != fresh ]; then
 		"$seed" "$dir/db" "$GUANAI_POLICY" "$mode" > "$dir/seed.log" 2>&1 || return 1
+		[ "$mode" = nousers ] || ask=yes
 	fi
-	(cd "$dir" && GUANAI_TEST_SCRIPT="$scripts/$1.keys" GUANAI_TEST_DUMP_DIR="$dir/out" \
+	grep -q '^# login: ask' "$scripts/$1.keys" && ask=yes
+	(cd "$dir" && { [ -z "$ask" ] || unset GUANAI_USER GUANAI_PASSWORD_FILE; } \
+		&& GUANAI_TEST_SCRIPT="$scripts/$1.keys" GUANAI_TEST_DUMP_DIR="$dir/out" \
 		GUANAI_TEST_TODAY=2026-11-20 GUANAI_TEST_TIMEOUT=120 COLUMNS=80 LINES=24 \
 		"$GUANAI" --lang "$2" --db "$dir/db" > "$dir/log" 2>&1)
 }
@@ -83,18 +90,37 @@ check "a worker cannot reveal an ID number" grep -q "Only a supervisor" "$work/e
 "$seed" "$work/en-cases/db" "$GUANAI_POLICY" audit > "$work/audit" 2>&1
 check "revealing the ID number is in the audit log, by the supervisor" \
 	grep -q '^case.reveal_id zhang$' "$work/audit"
+check "the CSV export (F9) is in the audit log, by the supervisor" \
+	grep -q '^cases.export zhang$' "$work/audit"
 check "the revealed ID number is whole" grep -q '211322201503150429' "$work/en-cases/out/cases-reveal.txt"
 csv="$work/en-cases/cases-2026-11-20.csv"
 check "the export wrote the file" test -s "$csv"
 check "the export is GB18030 with every name" sh -c \
 	"iconv -f GB18030 -t UTF-8 '$csv' | grep -q '张小红' && iconv -f GB18030 -t UTF-8 '$csv' | grep -q '王芳'"
-check "a fresh database offers to create the first supervisor" \
-	grep -q 'press u to add the first supervisor' "$work/en-firstrun/out/check-firstrun.txt"
+check "a fresh database asks for its first supervisor" \
+	grep -q 'There are no users yet' "$work/en-firstrun/out/firstrun-form.txt"
+check "the new database is encrypted: no name in it" sh -c "! grep -q '李明' '$work/en-firstrun/db'"
+check "the new database has key slots" test -s "$work/en-firstrun/db-keys"
 check "the first user makes the database encrypted and sees its recovery key once" \
 	grep -Eq '^ *([0-9a-f]{4} ){7}[0-9a-f]{4}$' "$work/en-firstrun/out/check-firstrun-recovery.txt"
 check "the first user is a supervisor, logged in at once" \
 	grep -q 'zhang (supervisor)' "$work/en-firstrun/out/firstrun-first.txt"
-check "without users no login is asked" grep -q 'No case matches' "$work/en-skip/out/skip-cases.txt"
+check "a supervisor sets a worker's password" grep -q 'The password of li is changed' "$work/en-users-admin/out/users-reset.txt"
+check "a supervisor changes a role" grep -q 'wang is now a supervisor' "$work/en-users-admin/out/users-role.txt"
+check "a supervisor disables a user, her cases going to the supervisor" \
+	grep -q "li is disabled; her cases are now zhang's" "$work/en-users-admin/out/users-disabled.txt"
+check "switch user shows the login form" grep -q 'Who is working' "$work/en-users-admin/out/users-switch.txt"
+check "the disabled user cannot log in" grep -q 'wrong user name or password' \
+	"$work/en-users-admin/out/check-users-li-gone.txt"
+check "a worker's users screen offers only her own password" sh -c \
+	"grep -q 'Change my password' '$work/en-users-own/out/users-own.txt' && ! grep -q 'zhang' '$work/en-users-own/out/users-own.txt'"
+check "she changes it" grep -q 'The password of li is changed' "$work/en-users-own/out/users-own-changed.txt"
+check "and logs in again with it after switching user" grep -q ' li$' "$work/en-users-own/out/check-users-own-again.txt"
+check "--user and --password-file open a new database without a form" \
+	grep -q 'No case matches' "$work/en-skip/out/skip-cases.txt"
+check "the database of before lists its cases to its first supervisor" \
+	grep -q '张小红' "$work/en-nologin/out/nologin-cases.txt"
+check "the database of before is now encrypted" sh -c "! grep -q '张小红' '$work/en-nologin/db'"
 # A list row shows the ID number masked, never whole, until it is revealed.
 list="$work/en-cases/out/cases.txt"
 check "a list row shows the masked ID number" grep -q '^ returned 张小红 .* 211322\*\*\*\*\*\*\*\*0429 ' "$list"

@@ -2,12 +2,44 @@
 #include "config.h"
 /* Prints what the interview screens stored in a database, for the TUI
  * tests to check: every case (oldest first) with its status, resume key,
- * answers and referrals.  Usage: test_tui_dbdump DATABASE */
+ * answers and referrals.  Usage: test_tui_dbdump DATABASE; an encrypted
+ * database is unlocked as the tests' user ($GUANAI_USER, whose password is
+ * in $GUANAI_PASSWORD_FILE). */
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "db/auth.h"
+#include "db/crypt_login.h"
 #include "db/store.h"
+
+static char password[256];
+
+/* Unwraps the key of the encrypted database at path as the tests' user,
+ * keeping her password for the login; returns 0 or -1 (printed). */
+static int unlock(const char *path)
+{
+	const char *user = getenv("GUANAI_USER"), *file = getenv("GUANAI_PASSWORD_FILE");
+	struct gu_unlock_report report;
+	gu_error err;
+	FILE *f = file ? fopen(file, "r") : NULL;
+
+	if (!f || !user || !fgets(password, sizeof password, f)) {
+		fprintf(stderr, "%s: GUANAI_USER and GUANAI_PASSWORD_FILE must name the tests' user\n",
+			path);
+		if (f)
+			fclose(f);
+		return -1;
+	}
+	fclose(f);
+	password[strcspn(password, "\n")] = '\0';
+	if (gu_db_unlock(path, user, password, &report, &err) < 0) {
+		fprintf(stderr, "%s\n", err.message);
+		return -1;
+	}
+	return 0;
+}
 
 /* Prints one case; returns 0 or 1 on an error. */
 static int dump_case(gu_db *db, const gu_case_info *c)
@@ -54,7 +86,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: %s DATABASE\n", argv[0]);
 		return 2;
 	}
+	if (gu_db_has_keys(argv[1]) && unlock(argv[1]) < 0)
+		return 1;
 	if (gu_db_open_readonly(argv[1], &db, &err) < 0
+			|| (password[0] && gu_auth_login(db, getenv("GUANAI_USER"), password, &err) < 0)
 			|| gu_case_list(db, &f, &cases, &n, &err) < 0) {
 		fprintf(stderr, "%s\n", err.message);
 		gu_db_close(db);

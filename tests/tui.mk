@@ -6,7 +6,7 @@ CTESTS += tests/test_text
 ## The interview screens driven by key scripts: golden screens at two sizes
 ## in both languages, and whole interviews checked in the database.
 check_PROGRAMS += tests/test_tui_dbdump tests/test_tui_lock
-tests_test_tui_lock_LDADD = $(SQLITE_LIBS)
+tests_test_tui_lock_LDADD = $(GU_LIBS)
 TESTS += tests/test_tui.sh tests/test_tui_flow.sh tests/test_city40.sh
 EXTRA_DIST += tests/test_tui.sh tests/test_tui_flow.sh tests/golden_checks.sh tests/tui-scripts tests/golden \
 	tests/test_city40.sh tests/city40

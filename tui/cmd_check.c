@@ -59,8 +59,12 @@ int cmd_check(int argc, char **argv)
 	else
 		printf(_("%s: the database is sound\n"), gu_db_path(db));
 	if (!gu_db_has_keys(gu_db_path(db)))
-		printf(_("%s: the database is not yet encrypted; add its first supervisor "
-			"(%s users add NAME --role supervisor) to encrypt it\n"), gu_db_path(db), PACKAGE);
+		printf(_("%s: the database is not yet encrypted; any other command encrypts it once "
+			"a supervisor logs in (or its first supervisor is named with --user NAME)\n"),
+			gu_db_path(db));
+	else if (!gu_db_keys_have_recovery(gu_db_path(db)))
+		printf(_("%s: the database has no recovery key yet; a supervisor makes one with "
+			"\"%s users recovery-key\"\n"), gu_db_path(db), PACKAGE);
 	gu_db_close(db);
 	return 0;
 }

@@ -10,6 +10,7 @@
 
 #include "core/i18n.h"
 #include "db/auth.h"
+#include "db/crypt_first.h"
 #include "db/crypt_login.h"
 #include "tui/commands.h"
 #include "tui/login_cli.h"
@@ -28,6 +29,9 @@ static void usage(FILE *f)
 	fputs(_("A supervisor disables a user who left (her cases go to OTHER) or changes a\n"
 		"role; the last supervisor stays one.\n"), f);
 	fputs(_("\"users passwd\" changes --user's own password, or, for a supervisor, NAME's.\n"), f);
+	fprintf(f, _("       %s users recovery-key [OPTION]...\n"), PACKAGE);
+	fputs(_("\"users recovery-key\" (a supervisor) makes a new recovery key and shows it\n"
+		"once; the old one no longer opens the database.\n"), f);
 	fputs(_("When every password is lost, --recovery-file FILE (the recovery key shown\n"
 		"when the first supervisor was added) resets NAME's password.\n"), f);
 	fputs(_("Add a user, or list the users.  The first user must be a supervisor; after\n"
@@ -68,8 +72,6 @@ static int add_slot(gu_db *db, const char *name, const char *password)
 	char buf[1024];
 	gu_error err;
 
-	if (!gu_db_has_keys(gu_db_path(db)))
-		return 0; /* a database of before: encrypted at its first supervisor's login */
 	if (gu_db_keys_set(gu_db_path(db), name, password, &err) < 0) {
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		return 1;
@@ -77,42 +79,46 @@ static int add_slot(gu_db *db, const char *name, const char *password)
 	return 0;
 }
 
-/* Makes the key slots of the database *db with its first user, shows the
- * recovery key once, and reopens the database, which encrypts it; returns
- * the exit status (printed). */
-static int encrypt_for(gu_db **db, const char *name, const char *password)
+/* Adds name as the first user (a supervisor) of the database at path,
+ * which has none: the database is created or encrypted with her, and its
+ * recovery key shown once; returns the exit status (printed). */
+static int add_first(const char *path, const char *name, enum gu_role role, const char *pw_file)
 {
-	char recovery[GU_KEY_RECOVERY_TEXT], buf[1024], path[4096];
+	char password[256], recovery[GU_KEY_RECOVERY_TEXT], buf[1024];
+	gu_db *db = NULL;
 	gu_error err;
+	int status;
 
-	snprintf(path, sizeof path, "%s", gu_db_path(*db));
-	if (gu_db_keys_create(path, name, password, recovery, &err) < 0) {
-		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
-		return 1;
+	if (role != GU_ROLE_SUPERVISOR) {
+		gu_complain(_("the first user must be a supervisor: add one with --role supervisor"));
+		return 2;
 	}
-	gu_db_close(*db);
-	*db = NULL;
-	if (gu_db_open(path, db, &err) < 0) {
-		explicit_bzero(recovery, sizeof recovery);
+	status = new_password(pw_file ? pw_file : gu_opts.password_file, password, sizeof password)
+		< 0 ? 1 : 0;
+	if (status == 0 && gu_db_create_first(path, name, password, recovery, &db, &err) < 0) {
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
-		return 1;
+		status = err.code == GU_EINVAL ? 2 : 1;
 	}
-	printf(_("The database is now encrypted; each user's password opens it.\n"
-		"Recovery key (shown only now): print it or write it down, and keep it locked away.\n"
-		"It opens the database when every password is lost:\n\n    %.39s\n    %s\n\n"),
-		recovery, recovery + 40);
+	explicit_bzero(password, sizeof password);
+	if (status != 0)
+		return status;
+	if (*gu_db_notice(db))
+		gu_complain("%s", gu_db_notice(db));
+	gu_cli_print_recovery(recovery);
 	explicit_bzero(recovery, sizeof recovery);
+	printf(_("Added %s (%s).\n"), name, gu_role_label(role));
+	gu_db_close(db);
 	return 0;
 }
 
 /* Adds a user; returns the exit status. */
 static int add_user(const char *name, const char *role_name, const char *pw_file)
 {
-	char password[256], buf[1024];
+	char password[256], buf[1024], path[4096];
 	enum gu_role role;
 	gu_error err;
 	gu_db *db;
-	int status, exist;
+	int status, users = 0;
 
 	if (!role_name) {
 		gu_complain(_("say the new user's role with --role worker or --role supervisor"));
@@ -122,23 +128,15 @@ static int add_user(const char *name, const char *role_name, const char *pw_file
 		gu_complain("%s", err.message);
 		return 2;
 	}
-	if (gu_cli_open_only(0, &db) != 0)
-		return 1;
-	exist = gu_auth_users_exist(db, &err);
-	if (exist < 0) {
+	if (gu_db_default_path(gu_opts.db_path, path, sizeof path, &err) < 0) {
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
-		gu_db_close(db);
 		return 1;
 	}
-	if (exist) {
-		status = gu_cli_login(db);
-		if (status != 0) {
-			gu_db_close(db);
-			return status;
-		}
-	} else if (!pw_file) {
-		pw_file = gu_opts.password_file;
-	}
+	if (!gu_db_has_keys(path) && gu_db_plain_users(path, &users, &err) >= 0 && users == 0)
+		return add_first(path, name, role, pw_file);
+	status = gu_cli_open(0, &db);
+	if (status != 0)
+		return status;
 	status = new_password(pw_file, password, sizeof password) < 0 ? 1 : 0;
 	if (status == 0 && gu_password_check(name, password, &err) < 0) {
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
@@ -149,7 +147,7 @@ static int add_user(const char *name, const char *role_name, const char *pw_file
 		status = err.code == GU_EINVAL ? 2 : 1;
 	}
 	if (status == 0)
-		status = exist ? add_slot(db, name, password) : encrypt_for(&db, name, password);
+		status = add_slot(db, name, password);
 	explicit_bzero(password, sizeof password);
 	if (status == 0)
 		printf(_("Added %s (%s).\n"), name, gu_role_label(role));
@@ -268,6 +266,37 @@ static int change_user(const char *name, const char *heir, const char *role_name
 	return status;
 }
 
+/* Gives the database a new recovery key, shown once, for a supervisor;
+ * returns the exit status. */
+static int new_recovery(void)
+{
+	char recovery[GU_KEY_RECOVERY_TEXT], buf[1024];
+	enum gu_role role = GU_ROLE_WORKER;
+	gu_error err;
+	gu_db *db;
+	int status = gu_cli_open(0, &db);
+
+	if (status != 0)
+		return status;
+	if (!gu_auth_session(db, NULL, &role) || role != GU_ROLE_SUPERVISOR) {
+		gu_complain(_("only a supervisor can make a new recovery key"));
+		gu_db_close(db);
+		return 1;
+	}
+	if (gu_db_keys_new_recovery(gu_db_path(db), recovery, &err) < 0
+			|| gu_audit_add(db, "keys.recovery", NULL, NULL, &err) < 0) {
+		explicit_bzero(recovery, sizeof recovery);
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		gu_db_close(db);
+		return 1;
+	}
+	fputs(_("A new recovery key is made; the old one no longer opens the database.\n"), stdout);
+	gu_cli_print_recovery(recovery);
+	explicit_bzero(recovery, sizeof recovery);
+	gu_db_close(db);
+	return 0;
+}
+
 /* Lists the users; returns the exit status. */
 static int list_users(void)
 {
@@ -324,6 +353,8 @@ int cmd_users(int argc, char **argv)
 		return add_user(argv[optind + 1], role, pw_file);
 	if (optind < argc && strcmp(argv[optind], "list") == 0 && optind + 1 == argc)
 		return list_users();
+	if (optind < argc && strcmp(argv[optind], "recovery-key") == 0 && optind + 1 == argc)
+		return new_recovery();
 	if (optind < argc && strcmp(argv[optind], "disable") == 0 && optind + 2 == argc)
 		return change_user(argv[optind + 1], heir, NULL);
 	if (optind < argc && strcmp(argv[optind], "role") == 0 && optind + 2 == argc && role)

@@ -79,26 +79,21 @@ static int load_policy_or_leave(gu_app *a)
  * close).  Above this SQLite gives back cached pages. */
 #define GU_TUI_SQLITE_HEAP (1024 * 1024)
 
-/* Opens the database (one that cannot be opened is shown on the start
- * screen, which then offers no interview). */
+/* Finds the database, which the login screen opens (one that cannot be
+ * found is shown on the start screen, which then offers no interview). */
 static void open_db(gu_app *a)
 {
 	gu_error err;
 
 	gu_db_limit_memory(GU_TUI_SQLITE_HEAP);
 	gu_error_clear(&err);
-	if (gu_db_default_path(gu_opts.db_path, a->db_path, sizeof a->db_path, &err) == 0
-			&& gu_db_has_keys(a->db_path)) {
-		a->db_locked = true; /* the login screen unlocks and opens it */
+	if (gu_db_default_path(gu_opts.db_path, a->db_path, sizeof a->db_path, &err) == 0) {
+		a->db_locked = true; /* the login screen opens it */
 		return;
 	}
-	if (err.code != GU_OK || gu_db_open(a->db_path, &a->db, &err) < 0) {
-		snprintf(a->db_err, sizeof a->db_err, _("The database cannot be used: %s"),
-			err.message[0] ? err.message : gu_code_text(err.code));
-		a->db = NULL;
-	} else if (gu_opts.user) {
-		gu_db_set_user(a->db, gu_opts.user);
-	}
+	snprintf(a->db_err, sizeof a->db_err, _("The database cannot be used: %s"),
+		err.message[0] ? err.message : gu_code_text(err.code));
+	a->db = NULL;
 }
 
 /* Frees everything a holds. */

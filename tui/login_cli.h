@@ -13,6 +13,15 @@
  * Returns 0, or -1 after printing what is wrong. */
 int gu_cli_read_password(const char *file, const char *prompt, char *buf, size_t size);
 
+/* Reads the password of --user for a new database (she will be its first
+ * supervisor) into buf: from --password-file, or typed twice on the
+ * terminal.  Returns 0, or an exit status after printing what is wrong. */
+int gu_cli_read_new_password(char *buf, size_t size);
+
+/* Prints a recovery key (as gu_db_keys_create writes it) on standard output
+ * with what it is for and how to keep it; returns nothing. */
+void gu_cli_print_recovery(const char *recovery);
+
 /* Logs in the user of --user with the password of --password-file (or
  * asked for) when the database has users; does nothing when it has none.
  * Returns 0, or an exit status (1, or 2 when --user is missing) after

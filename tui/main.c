@@ -30,8 +30,9 @@ static void print_help(FILE *f)
 	fputs(_("  --db PATH             use this database (default: $GUANAI_DB, or\n"
 		"                        $XDG_DATA_HOME/guanai/guanai.db)\n"), f);
 	fputs(_("  --policy FILE         use this policy file instead of the installed one\n"), f);
-	fputs(_("  --user NAME           the user who is working (when users exist)\n"), f);
-	fputs(_("  --password-file FILE  read the user's password from FILE\n"), f);
+	fputs(_("  --user NAME           the user who is working (default: $GUANAI_USER)\n"), f);
+	fputs(_("  --password-file FILE  read the user's password from FILE (default:\n"
+		"                        $GUANAI_PASSWORD_FILE)\n"), f);
 	fputs(_("  --help                show this help and exit\n"), f);
 	fputs(_("  --version             show the version and exit\n"), f);
 	if (gu_command_count > 0) {
@@ -101,6 +102,7 @@ int main(int argc, char **argv)
 	gu_locale_init();
 	if (gu_config_load() < 0)
 		return 2;
+	gu_options_from_env();
 	status = gu_program_options(argc, argv, print_help, own, take_option, NULL);
 	if (status >= 0)
 		return status;

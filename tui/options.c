@@ -39,6 +39,15 @@ void gu_complain(const char *fmt, ...)
 	free(safe);
 }
 
+/* Sets --user's and --password-file's defaults from the environment. */
+void gu_options_from_env(void)
+{
+	const char *user = getenv("GUANAI_USER"), *file = getenv("GUANAI_PASSWORD_FILE");
+
+	gu_opts.user = user && *user ? user : NULL;
+	gu_opts.password_file = file && *file ? file : NULL;
+}
+
 /* Takes one common option; returns 0, -1 on a bad argument, 1 if not common. */
 int gu_common_option(int opt, const char *arg)
 {

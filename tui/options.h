@@ -12,8 +12,8 @@ struct gu_options {
 	const char *lang;          /* "zh", "en" or NULL for the locale's */
 	const char *db_path;       /* --db, else $GUANAI_DB, else the default */
 	const char *policy_path;   /* --policy, else the installed or build-tree file */
-	const char *user;          /* --user */
-	const char *password_file; /* --password-file */
+	const char *user;          /* --user, else $GUANAI_USER */
+	const char *password_file; /* --password-file, else $GUANAI_PASSWORD_FILE */
 };
 
 extern struct gu_options gu_opts;
@@ -34,6 +34,11 @@ enum {
 	{ "policy", required_argument, NULL, GU_OPT_POLICY }, \
 	{ "user", required_argument, NULL, GU_OPT_USER }, \
 	{ "password-file", required_argument, NULL, GU_OPT_PASSWORD_FILE }
+
+/* Sets the defaults of --user and --password-file from the environment
+ * ($GUANAI_USER, $GUANAI_PASSWORD_FILE: a file's name, never a password);
+ * the options given override them.  Returns nothing. */
+void gu_options_from_env(void);
 
 /* Takes one of the common options; returns 0, or -1 (with a message
  * printed) when its argument is wrong, or 1 when opt is not a common one. */

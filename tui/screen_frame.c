@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/text.h"
+#include "db/auth.h"
 #include "tui/app.h"
 #include "tui/paint.h"
 
@@ -18,25 +20,38 @@ void gu_app_message(gu_app *a, enum gu_color_role role, const char *text)
 	a->msg_role = role;
 }
 
-/* Draws the title line and the saved mark. */
+/* Draws the title line: the screen's name, who is logged in, and on the
+ * interview the saved mark. */
 void gu_frame_title(gu_app *a, const char *text)
 {
 	const gu_rect *r = &a->lay.title;
+	const char *mark = NULL, *who = NULL;
+	attr_t mark_attr = gu_attr(GU_R_TITLE);
 	char left[300];
-	int used;
+	int end = r->x + r->w - 1, w;
 
 	snprintf(left, sizeof left, " %s  %s", _("guanai"), text ? text : "");
 	gu_fill(r->y, r->x, r->w, gu_attr(GU_R_TITLE));
-	used = gu_put(r->y, r->x, r->w - 12, left, gu_attr(GU_R_TITLE));
-	(void)used;
 	if (a->ses && a->scr == GU_SCR_INTERVIEW) {
-		if (a->ses->save_err[0] || a->ses->npending)
+		if (a->ses->save_err[0] || a->ses->npending) {
 			/* TRANSLATORS: at most 10 columns */
-			gu_put_right(r->y, r->x, r->w - 1, _("NOT SAVED"), gu_attr(GU_R_ALERT));
-		else if (a->ses->saved_once || a->ses->ans.n > 0)
+			mark = _("NOT SAVED");
+			mark_attr = gu_attr(GU_R_ALERT);
+		} else if (a->ses->saved_once || a->ses->ans.n > 0) {
 			/* TRANSLATORS: at most 10 columns */
-			gu_put_right(r->y, r->x, r->w - 1, _("saved"), gu_attr(GU_R_TITLE));
+			mark = _("saved");
+		}
 	}
+	if (mark) {
+		gu_put_right(r->y, r->x, end - r->x, mark, mark_attr);
+		end -= gu_text_width(mark) + 2;
+	}
+	if (a->db && gu_auth_session(a->db, &who, NULL) && who && *who && end - r->x > 40) {
+		w = gu_text_width(who) < 16 ? gu_text_width(who) : 16;
+		gu_put_right(r->y, end - 16, 16, who, gu_attr(GU_R_TITLE));
+		end -= w + 2;
+	}
+	gu_put(r->y, r->x, end - r->x < r->w - 12 ? end - r->x : r->w - 12, left, gu_attr(GU_R_TITLE));
 }
 
 /* Draws the message and key-help lines. */

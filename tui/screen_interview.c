@@ -55,12 +55,10 @@ static const char *suggestion(gu_app *a, const char *key, char *buf, size_t size
 	if (strcmp(key, GU_KEY_INTERVIEW_WORKER) == 0) {
 		const char *who = NULL;
 
-		/* The user who logged in, else the name given with --user, else
-		 * the configuration's interviewer. */
-		if (!(a->db && gu_auth_session(a->db, &who, NULL)) || !who || !*who)
-			who = gu_opts.user;
-		if (!who || !*who)
-			who = gu_config()->value[GU_SET_INTERVIEWER];
+		/* The configuration's interviewer: the worker's own name, set in
+		 * her settings (a user name is an account, not a name to print
+		 * on a referral sheet). */
+		who = gu_config()->value[GU_SET_INTERVIEWER];
 		if (who && *who) {
 			snprintf(buf, size, "%s", who);
 			return buf;

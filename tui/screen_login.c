@@ -1,54 +1,93 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
-/* Who is working: once the database has users, the login asked before
- * anything else; on a fresh database, the offer to create the first
- * supervisor (which one worker's laptop may ignore: without users no login
- * is needed). */
+/* Who is working: the login asked before anything else.  On a database
+ * with no user yet (a new one, or a plain one made before encryption), the
+ * form for its first supervisor, after which the database is encrypted and
+ * its recovery key shown once.  --user and --password-file (or
+ * $GUANAI_USER and $GUANAI_PASSWORD_FILE) log in without a form. */
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/i18n.h"
 #include "core/text.h"
 #include "db/auth.h"
-#include "tui/config_files.h"
+#include "db/crypt_first.h"
 #include "db/crypt_login.h"
+#include "tui/config_files.h"
+#include "tui/login_cli.h"
 #include "tui/options.h"
 #include "tui/paint.h"
 #include "tui/screens_util.h"
 
-enum { F_NAME, F_PASS, F_COUNT };
+enum { F_NAME, F_PASS, F_AGAIN, F_COUNT };
 
 typedef struct login_state {
 	int focus;
+	bool first;              /* the first supervisor's form */
 	gu_edit f[F_COUNT];
 	char err[700];
 } login_state;
 
-/* Empties the form, wiping the password; name (may be NULL) is put in. */
+/* Returns the number of fields the form has. */
+static int fields(const login_state *s)
+{
+	return s->first ? F_COUNT : F_AGAIN;
+}
+
+/* Empties the form, wiping the passwords; name (may be NULL) is put in. */
 static void clear_form(login_state *s, const char *name)
 {
 	int i;
 
 	for (i = 0; i < F_COUNT; i++) {
-		memset(s->f[i].buf, 0, sizeof s->f[i].buf);
+		explicit_bzero(s->f[i].buf, sizeof s->f[i].buf);
 		gu_edit_set(&s->f[i], NULL, i == F_NAME ? 60 : 120);
 	}
 	gu_edit_set(&s->f[F_NAME], name, 60);
 	s->focus = name && *name ? F_PASS : F_NAME;
 }
 
-/* Unwraps the encrypted database's key with the name and password typed,
- * opens the database and records the login; returns 0 or < 0 (err set). */
-static int unlock_and_open(gu_app *a, const char *name, const char *password, gu_error *err)
+
+/* Shows once the recovery key of the database just made, then wipes it. */
+static void show_recovery(gu_app *a, char *recovery)
+{
+	char text[700];
+
+	snprintf(text, sizeof text,
+		_("The database is now encrypted: each user's password opens it. If every password "
+		  "is lost, this recovery key opens it. Write it down or print it now, and keep it "
+		  "locked away; it is not shown again:\n\n%.39s\n%s"), recovery, recovery + 40);
+	explicit_bzero(recovery, GU_KEY_RECOVERY_TEXT);
+	gu_scr_notice(a, _("recovery key"), text);
+	explicit_bzero(text, sizeof text);
+}
+
+/* Opens the database as name with password: unwraps an encrypted one's
+ * key, encrypts a plain one that has users (a supervisor's login), or
+ * creates the first supervisor when first (recovery: where its recovery
+ * key goes, NULL for none); records the login.  Returns 0 or < 0 (err set). */
+static int open_as(gu_app *a, const char *name, const char *password, bool first,
+	char *recovery, gu_error *err)
 {
 	struct gu_unlock_report report;
-	int ret = gu_db_unlock(a->db_path, name, password, &report, err);
+	int ret;
 
-	if (ret == 0)
-		ret = gu_db_open(a->db_path, &a->db, err);
-	if (ret == 0)
-		ret = gu_auth_login(a->db, name, password, err);
+	memset(&report, 0, sizeof report);
+	gu_db_close(a->db);
+	a->db = NULL;
+	if (first) {
+		ret = gu_db_create_first(a->db_path, name, password, recovery, &a->db, err);
+	} else if (!gu_db_has_keys(a->db_path)) {
+		ret = gu_db_encrypt_by(a->db_path, name, password, &a->db, err);
+	} else {
+		ret = gu_db_unlock(a->db_path, name, password, &report, err);
+		if (ret == 0)
+			ret = gu_db_open(a->db_path, &a->db, err);
+		if (ret == 0)
+			ret = gu_auth_login(a->db, name, password, err);
+	}
 	if (ret == 0) {
 		gu_error ignored;
 
@@ -64,22 +103,33 @@ static int unlock_and_open(gu_app *a, const char *name, const char *password, gu
 	return ret < 0 ? ret : -GU_EAUTH;
 }
 
-/* Checks the name and password typed; returns 0 or -1 (err set). */
+/* Checks the name and passwords typed; returns 0 or -1 (err set). */
 static int log_in(gu_app *a, login_state *s)
 {
+	char recovery[GU_KEY_RECOVERY_TEXT];
 	gu_error err;
 	int ret;
 
 	gu_error_clear(&err);
-	ret = a->db_locked ? unlock_and_open(a, s->f[F_NAME].buf, s->f[F_PASS].buf, &err)
-		: gu_auth_login(a->db, s->f[F_NAME].buf, s->f[F_PASS].buf, &err);
+	if (s->first && strcmp(s->f[F_PASS].buf, s->f[F_AGAIN].buf) != 0) {
+		ret = gu_error_set(&err, GU_EINVAL, NULL, 0, 0, "%s",
+			_("The two passwords differ: type the same password twice."));
+	} else {
+		ret = a->db_locked ? open_as(a, s->f[F_NAME].buf, s->f[F_PASS].buf, s->first,
+				s->first ? recovery : NULL, &err)
+			: gu_auth_login(a->db, s->f[F_NAME].buf, s->f[F_PASS].buf, &err);
+	}
 	if (ret < 0) {
 		snprintf(s->err, sizeof s->err, "%s", err.message[0] ? err.message : gu_code_text(err.code));
-		memset(s->f[F_PASS].buf, 0, sizeof s->f[F_PASS].buf);
+		explicit_bzero(s->f[F_PASS].buf, sizeof s->f[F_PASS].buf);
+		explicit_bzero(s->f[F_AGAIN].buf, sizeof s->f[F_AGAIN].buf);
 		gu_edit_set(&s->f[F_PASS], NULL, 120);
+		gu_edit_set(&s->f[F_AGAIN], NULL, 120);
 		s->focus = s->f[F_NAME].len ? F_PASS : F_NAME;
 		return -1;
 	}
+	if (s->first)
+		show_recovery(a, recovery);
 	return 0;
 }
 
@@ -91,24 +141,34 @@ static int key_quit(gu_app *a, void *st)
 	return GU_SCREEN_QUIT;
 }
 
-/* Moves to the other field; returns GU_SCREEN_STAY. */
-static int key_field(gu_app *a, void *st)
+/* Moves to the next field; returns GU_SCREEN_STAY. */
+static int key_next_field(gu_app *a, void *st)
 {
 	login_state *s = st;
 
 	(void)a;
-	s->focus = !s->focus;
+	s->focus = (s->focus + 1) % fields(s);
 	return GU_SCREEN_STAY;
 }
 
-/* Goes from the name to the password, from the password logs in; returns
- * GU_SCREEN_BACK once logged in, else GU_SCREEN_STAY. */
+/* Moves to the field before; returns GU_SCREEN_STAY. */
+static int key_prev_field(gu_app *a, void *st)
+{
+	login_state *s = st;
+
+	(void)a;
+	s->focus = (s->focus + fields(s) - 1) % fields(s);
+	return GU_SCREEN_STAY;
+}
+
+/* Goes to the next field, from the last logs in (or creates the first
+ * supervisor); returns GU_SCREEN_BACK once logged in, else GU_SCREEN_STAY. */
 static int key_enter(gu_app *a, void *st)
 {
 	login_state *s = st;
 
-	if (s->focus == F_NAME) {
-		s->focus = F_PASS;
+	if (s->focus + 1 < fields(s)) {
+		s->focus++;
 		return GU_SCREEN_STAY;
 	}
 	s->err[0] = '\0';
@@ -119,14 +179,14 @@ static int key_enter(gu_app *a, void *st)
  * make its F1 help; every other key edits the field. */
 static const gu_scr_key keys[] = {
 	{ 0, KEY_ENTER, key_enter, "Enter", N_("next / done"), false },
-	{ '\t', 0, key_field, "Tab", N_("next field"), false },
-	{ 0, KEY_DOWN, key_field, NULL, NULL, false },
-	{ 0, KEY_BTAB, key_field, NULL, NULL, false },
-	{ 0, KEY_UP, key_field, NULL, NULL, false },
+	{ '\t', 0, key_next_field, "Tab", N_("next field"), false },
+	{ 0, KEY_DOWN, key_next_field, NULL, NULL, false },
+	{ 0, KEY_BTAB, key_prev_field, NULL, NULL, false },
+	{ 0, KEY_UP, key_prev_field, NULL, NULL, false },
 	{ GU_ESC, 0, key_quit, "Esc", N_("quit"), false },
 };
 
-/* Draws the login form. */
+/* Draws the login form, or the first supervisor's. */
 static void draw(gu_app *a, void *st)
 {
 	login_state *s = st;
@@ -135,23 +195,27 @@ static void draw(gu_app *a, void *st)
 
 	labels[F_NAME] = _("Name:");
 	labels[F_PASS] = _("Password:");
-	for (i = 0; i < F_COUNT; i++)
+	labels[F_AGAIN] = _("Password again:");
+	for (i = 0; i < fields(s); i++)
 		if (gu_text_width(labels[i]) + 2 > lw)
 			lw = gu_text_width(labels[i]) + 2;
 	if (w > lw + 40)
 		w = lw + 40;
-	gu_frame_title(a, _("log in"));
-	y += gu_put_wrapped(y, x, a->lay.text_w - 2, 3,
-		_("Who is working? Type your name and password."), A_NORMAL);
+	gu_frame_title(a, s->first ? _("first supervisor") : _("log in"));
+	y += gu_put_wrapped(y, x, a->lay.text_w - 2, 4, s->first
+		? _("There are no users yet. Create the first supervisor (she adds the others): "
+		    "the database is then encrypted, and its recovery key shown once.")
+		: _("Who is working? Type your name and password."), A_NORMAL);
 	y++;
-	for (i = 0; i < F_COUNT; i++, y += 2)
-		gu_scr_form_row(y, x, lw, w, labels[i], &s->f[i], i == F_PASS, i == s->focus);
+	for (i = 0; i < fields(s); i++, y += 2)
+		gu_scr_form_row(y, x, lw, w, labels[i], &s->f[i], i != F_NAME, i == s->focus);
 	if (s->err[0])
 		gu_put_wrapped(y, x, a->lay.text_w - 2, 3, s->err, gu_attr(GU_R_ERROR));
 	gu_scr_keys_bottom(a, keys, sizeof keys / sizeof keys[0]);
 }
 
-/* Takes a key on the login form; returns a gu_screen_ret or GU_SCREEN_STAY. */
+/* Takes a key on the login form: its table, else the field's editing;
+ * returns a gu_screen_ret or GU_SCREEN_STAY. */
 static int key(gu_app *a, void *st, const gu_key *k)
 {
 	login_state *s = st;
@@ -167,39 +231,91 @@ static int key(gu_app *a, void *st, const gu_key *k)
 /* The login form. */
 static const gu_screen login_screen = { NULL, draw, key, NULL, keys, sizeof keys / sizeof keys[0] };
 
-/* Asks who is working when the database has users (then shows the start
- * screen again for that user), or offers on a fresh database to create the
- * first supervisor; returns GU_SCREEN_BACK to go on or GU_SCREEN_QUIT. */
+/* Logs in with --user and --password-file without a form (a database with
+ * no user yet gets her as its first supervisor, without a recovery key);
+ * returns 0, or -1 with err set for the form to show. */
+static int log_in_given(gu_app *a, bool first, char *err, size_t size)
+{
+	char password[256];
+	gu_error e;
+	FILE *f = fopen(gu_opts.password_file, "r");
+	int ret = -1;
+
+	if (!f) {
+		snprintf(err, size, _("cannot open the password file %s: %s"), gu_opts.password_file,
+			strerror(errno));
+		return -1;
+	}
+	if (fgets(password, sizeof password, f)) {
+		password[strcspn(password, "\r\n")] = '\0';
+		gu_error_clear(&e);
+		ret = open_as(a, gu_opts.user, password, first, NULL, &e);
+		if (ret < 0)
+			snprintf(err, size, "%s", e.message[0] ? e.message : gu_code_text(e.code));
+	} else {
+		snprintf(err, size, _("the password file %s is empty; write the password on its "
+			"first line"), gu_opts.password_file);
+	}
+	fclose(f);
+	explicit_bzero(password, sizeof password);
+	return ret;
+}
+
+/* Asks who is working (the database is opened only then), or on a
+ * database with no user yet for its first supervisor; then shows the start
+ * screen again for her.  Returns GU_SCREEN_BACK to go on or GU_SCREEN_QUIT. */
 int gu_screen_login(gu_app *a)
 {
 	static login_state s;
-	gu_case_filter all;
 	gu_error err;
-	int users, r;
+	int users = 0, r;
 
-	if (!a->db && !a->db_locked)
-		return GU_SCREEN_BACK;
-	gu_error_clear(&err);
-	users = a->db_locked ? 1 : gu_auth_users_exist(a->db, &err);
-	if (users < 0) {
-		gu_app_message(a, GU_R_ERROR, err.message);
-		return GU_SCREEN_BACK;
-	}
-	if (users == 0) {
-		memset(&all, 0, sizeof all);
-		if (gu_case_count(a->db, &all, &err) == 0)
-			gu_app_message(a, GU_R_LABEL,
-				/* TRANSLATORS: on the message line of the start screen, at most 78 columns */
-				_("No users yet: press u to add the first supervisor, or work without logins."));
-		return GU_SCREEN_BACK;
-	}
+	if (!a->db_locked)
+		return GU_SCREEN_BACK; /* the database cannot be used: a->db_err says why */
 	memset(&s, 0, sizeof s);
+	gu_error_clear(&err);
+	if (!gu_db_has_keys(a->db_path) || !gu_db_exists(a->db_path)) {
+		r = gu_db_plain_users(a->db_path, &users, &err);
+		if (r < 0) {
+			snprintf(a->db_err, sizeof a->db_err, _("The database cannot be used: %s"),
+				err.message[0] ? err.message : gu_code_text(err.code));
+			a->db_locked = false;
+			gu_flow_go(a, GU_SCR_START);
+			return GU_SCREEN_BACK;
+		}
+		s.first = users == 0;
+	}
+	if (gu_opts.user && *gu_opts.user && gu_opts.password_file
+			&& log_in_given(a, s.first, s.err, sizeof s.err) == 0) {
+		gu_flow_go(a, GU_SCR_START);
+		return GU_SCREEN_BACK;
+	}
 	clear_form(&s, gu_opts.user);
 	r = gu_screen_run(a, &login_screen, &s);
 	clear_form(&s, NULL);
 	if (r == GU_SCREEN_BACK)
 		gu_flow_go(a, GU_SCR_START);
 	return r;
+}
+
+/* Logs the user out (the database closed, its key wiped) and asks who is
+ * working next; returns GU_SCREEN_BACK once someone has logged in, or
+ * GU_SCREEN_QUIT. */
+int gu_screen_switch_user(gu_app *a)
+{
+	gu_session_close(a);
+	gu_db_close(a->db);
+	a->db = NULL;
+	gu_crypt_forget_key();
+	a->db_locked = true;
+	/* whoever comes next logs in herself */
+	gu_opts.user = NULL;
+	gu_opts.password_file = NULL;
+	if (gu_screen_login(a) == GU_SCREEN_QUIT) {
+		a->quit = true;
+		return GU_SCREEN_QUIT;
+	}
+	return GU_SCREEN_BACK;
 }
 
 /* The idle lock's state: whose password unlocks, and the login form. */
@@ -247,8 +363,9 @@ static void lock_draw(gu_app *a, void *st)
 	gu_scr_keys_bottom(a, lock_keys, sizeof lock_keys / sizeof lock_keys[0]);
 }
 
-/* Takes a key on the lock; returns GU_SCREEN_BACK once the password is
- * right, GU_SCREEN_QUIT on Esc, else GU_SCREEN_STAY. */
+/* Takes a key on the lock: its table, else the password's editing;
+ * returns GU_SCREEN_BACK once the password is right, GU_SCREEN_QUIT on
+ * Esc, else GU_SCREEN_STAY. */
 static int lock_key(gu_app *a, void *st, const gu_key *k)
 {
 	lock_state *l = st;
