@@ -648,10 +648,10 @@ static int after_new_cases(struct apply *a)
 		rc = sqlite3_prepare_v2(a->db->h,
 			"INSERT INTO xchg_duplicates (case_a, case_b, why, at)"
 			" SELECT min(c.id, o.id), max(c.id, o.id),"
-			"  CASE WHEN c.child_id_number <> '' AND c.child_id_number = o.child_id_number"
+			"  CASE WHEN length(c.child_id_number) >= 15 AND c.child_id_number = o.child_id_number"
 			"  THEN 'id_number' ELSE 'name_dob_township' END, ?2"
 			" FROM cases c JOIN cases o ON o.id <> c.id"
-			"  AND ((c.child_id_number <> '' AND o.child_id_number = c.child_id_number)"
+			"  AND ((length(c.child_id_number) >= 15 AND o.child_id_number = c.child_id_number)"
 			"   OR (c.child_name <> '' AND o.child_name = c.child_name"
 			"    AND o.township = c.township"
 			"    AND (SELECT value FROM answers WHERE case_id = o.id AND key = '"
