@@ -402,10 +402,14 @@ int gu_xchg_send(gu_db *db, const char *device, const char *dir, gu_xchg_sent *o
 		snprintf(out->path, sizeof out->path, "%s/guanai-office-%s-%lld.bundle",
 			dir && *dir ? dir : ".", gu_bundle_name_part(p.worker, worker, sizeof worker),
 			h.seq);
-	else
+	else if (k.self.township[0])
 		snprintf(out->path, sizeof out->path, "%s/guanai-%s-%s-%lld.bundle",
 			dir && *dir ? dir : ".",
 			gu_bundle_name_part(k.self.township, town, sizeof town),
+			gu_bundle_name_part(k.self.worker, worker, sizeof worker), h.seq);
+	else
+		snprintf(out->path, sizeof out->path, "%s/guanai-%s-%lld.bundle",
+			dir && *dir ? dir : ".",
 			gu_bundle_name_part(k.self.worker, worker, sizeof worker), h.seq);
 	ret = gu_safe_open(db, out->path, 0, &f, err);
 	if (ret < 0)
