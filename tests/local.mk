@@ -115,6 +115,7 @@ bench: all $(BENCHES)
 include $(srcdir)/tests/basics.mk
 include $(srcdir)/tests/policy.mk
 include $(srcdir)/tests/db.mk
+include $(srcdir)/tests/exchange.mk
 include $(srcdir)/tests/tui.mk
 
 ## make installcheck (run by make distcheck): the installed program finds its
