@@ -48,10 +48,20 @@ int gu_xchg_office_file_parse(const char *text, gu_xchg_office_file *o, gu_error
 
 /* Enrols this database as a laptop of the office o, for township and
  * worker: makes its keys, starts the change log (every row there is now
- * will travel), and appends the enrolment file for the office to b.
- * Returns 0 or < 0 (-GU_EEXIST when already enrolled or an office). */
+ * will travel), and appends the enrolment file for the office to b.  With
+ * again, a laptop enrolled before (restored from a backup) becomes a new
+ * device with a new chain.  Returns 0 or < 0 (-GU_EEXIST when already
+ * enrolled, without again, or an office). */
 int gu_xchg_enroll(gu_db *db, const gu_xchg_office_file *o, const char *township,
-	const char *worker, gu_strbuf *b, gu_xchg_self *s, gu_error *err);
+	const char *worker, bool again, gu_strbuf *b, gu_xchg_self *s, gu_error *err);
+
+/* Assigns a case to a device and its worker (the office, a supervisor):
+ * the case's owner changes, the whole case travels to that device with its
+ * next bundle; audited.  Returns 0 or < 0. */
+int gu_xchg_assign(gu_db *db, const char *case_id, const char *device, gu_error *err);
+/* Assigns every open case (not reviewed or closed) of device from to
+ * device to; returns the number of cases or < 0. */
+int gu_xchg_assign_all(gu_db *db, const char *from, const char *to, gu_error *err);
 
 /* One device registered at the office. */
 typedef struct gu_xchg_device {

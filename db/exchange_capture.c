@@ -317,3 +317,78 @@ int gu_xchg_capture_refresh(gu_db *db, gu_error *err)
 	}
 	return 0;
 }
+
+/* Logs every row of case_id again; returns the SQLite result. */
+int gu_xchg_log_case(sqlite3 *h, const char *case_id)
+{
+	sqlite3_stmt *st = NULL;
+	char **names = NULL;
+	size_t n = 0, i;
+	int rc;
+
+	rc = sqlite3_exec(h, "UPDATE xchg_clock SET n = n + 1", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(h, "SELECT substr(name, 8) FROM sqlite_master"
+			" WHERE type = 'trigger' AND name LIKE 'xchg_i_%'", -1, &st, NULL);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		char **nv = realloc(names, (n + 1) * sizeof *nv);
+
+		if (!nv || !name || !(nv[n] = strdup(name))) {
+			names = nv ? nv : names;
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		names = nv;
+		n++;
+		rc = SQLITE_OK;
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(st);
+	for (i = 0; rc == SQLITE_OK && i < n; i++) {
+		gu_strbuf b = { 0 };
+		gu_xtable t;
+		char *sql, *q;
+		int r = gu_xtable_read(h, names[i], &t);
+
+		if (r == 1 || (r == 0 && !t.has_case_id && strcmp(t.name, "cases") != 0)
+		    || strcmp(names[i], "audit") == 0)
+			continue;
+		if (r != 0) {
+			rc = r;
+			break;
+		}
+		q = sqlite3_mprintf("INSERT INTO xchg_dirty (tbl, pk, case_id, ctr, deleted)"
+			" SELECT %Q, json_array(", t.name);
+		gu_sb_printf(&b, "%s", q ? q : "");
+		b.failed |= !q;
+		sqlite3_free(q);
+		gu_xtable_cols(&b, &t, "", true);
+		q = sqlite3_mprintf("), ?1, (SELECT n FROM xchg_clock), 0 FROM \"%w\" WHERE %s = ?1"
+			" ON CONFLICT (tbl, pk) DO UPDATE SET ctr = excluded.ctr, deleted = 0", t.name,
+			strcmp(t.name, "cases") == 0 ? "id" : "case_id");
+		gu_sb_printf(&b, "%s", q ? q : "");
+		b.failed |= !q;
+		sqlite3_free(q);
+		sql = gu_sb_take(&b);
+		if (!sql) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		rc = sqlite3_prepare_v2(h, sql, -1, &st, NULL);
+		free(sql);
+		if (rc == SQLITE_OK && (rc = sqlite3_bind_text(st, 1, case_id, -1, SQLITE_STATIC))
+				== SQLITE_OK) {
+			rc = sqlite3_step(st);
+			if (rc == SQLITE_DONE)
+				rc = SQLITE_OK;
+		}
+		sqlite3_finalize(st);
+		st = NULL;
+	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return rc;
+}

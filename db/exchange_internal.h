@@ -36,6 +36,10 @@ int gu_xchg_capture_install(sqlite3 *h);
  * database is an office or a laptop (run at every open); returns 0 or < 0. */
 int gu_xchg_capture_refresh(gu_db *db, gu_error *err);
 
+/* Logs every row of a case again (in every replicated table), so that the
+ * whole case travels with the next bundle; returns the SQLite result. */
+int gu_xchg_log_case(sqlite3 *h, const char *case_id);
+
 /* A table as the exchange sees it: its columns and primary key. */
 typedef struct gu_xtable {
 	char name[64];

@@ -64,10 +64,9 @@ int gu_xchg_keys_load(gu_db *db, gu_xchg_keys *k, gu_error *err)
 	const char *role;
 
 	memset(k, 0, sizeof *k);
-	snprintf(k->self.id, sizeof k->self.id, "%s", db->device);
 	rc = sqlite3_prepare_v2(db->h,
 		"SELECT role, sign_pk, sign_sk, box_pk, box_sk, township, worker, office_id,"
-		" office_sign_pk, office_box_pk FROM xchg_self", -1, &st, NULL);
+		" office_sign_pk, office_box_pk, xid FROM xchg_self", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return gu_db_fail(db, rc, err);
 	rc = sqlite3_step(st);
@@ -100,6 +99,7 @@ int gu_xchg_keys_load(gu_db *db, gu_xchg_keys *k, gu_error *err)
 	gu_column_copy(st, 5, k->self.township, sizeof k->self.township);
 	gu_column_copy(st, 6, k->self.worker, sizeof k->self.worker);
 	gu_column_copy(st, 7, k->self.office_id, sizeof k->self.office_id);
+	gu_column_copy(st, 10, k->self.id, sizeof k->self.id);
 	gu_xfingerprint(k->keys.sign_pk, k->keys.box_pk, k->self.fingerprint);
 	if (k->self.role == GU_XROLE_LAPTOP)
 		gu_xfingerprint(k->office_sign_pk, k->office_box_pk, k->self.office_fingerprint);
@@ -161,9 +161,12 @@ static int store_self(gu_db *db, const char *role, const gu_xkeys *keys, const c
 	char sign_pk[2 * GU_XSIGN_PK + 1], sign_sk[2 * GU_XSIGN_SK + 1];
 	char box_pk[2 * GU_XBOX_PK + 1], box_sk[2 * GU_XBOX_SK + 1];
 	char osign[2 * GU_XSIGN_PK + 1] = "", obox[2 * GU_XBOX_PK + 1] = "";
+	char xid[GU_ID_SIZE];
 	sqlite3_stmt *st = NULL;
 	int rc;
 
+	if (gu_db_new_id(xid, err) < 0)
+		return -GU_EIO;
 	gu_xhex(keys->sign_pk, GU_XSIGN_PK, sign_pk);
 	gu_xhex(keys->sign_sk, GU_XSIGN_SK, sign_sk);
 	gu_xhex(keys->box_pk, GU_XBOX_PK, box_pk);
@@ -174,8 +177,8 @@ static int store_self(gu_db *db, const char *role, const gu_xkeys *keys, const c
 	}
 	rc = sqlite3_prepare_v2(db->h,
 		"INSERT INTO xchg_self (one, role, sign_pk, sign_sk, box_pk, box_sk, township,"
-		" worker, office_id, office_sign_pk, office_box_pk, created_at)"
-		" VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", -1, &st, NULL);
+		" worker, office_id, office_sign_pk, office_box_pk, created_at, xid)"
+		" VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", -1, &st, NULL);
 	if (rc == SQLITE_OK
 	    && (rc = gu_bind_text(st, 1, role)) == SQLITE_OK
 	    && (rc = gu_bind_text(st, 2, sign_pk)) == SQLITE_OK
@@ -187,7 +190,8 @@ static int store_self(gu_db *db, const char *role, const gu_xkeys *keys, const c
 	    && (rc = gu_bind_text(st, 8, o ? o->id : "")) == SQLITE_OK
 	    && (rc = gu_bind_text(st, 9, osign)) == SQLITE_OK
 	    && (rc = gu_bind_text(st, 10, obox)) == SQLITE_OK
-	    && (rc = sqlite3_bind_int64(st, 11, gu_time_now())) == SQLITE_OK) {
+	    && (rc = sqlite3_bind_int64(st, 11, gu_time_now())) == SQLITE_OK
+	    && (rc = gu_bind_text(st, 12, xid)) == SQLITE_OK) {
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_DONE)
 			rc = SQLITE_OK;
@@ -214,10 +218,11 @@ static int refuse_second_role(gu_db *db, gu_error *err)
 	return 0;
 }
 
-/* Makes new keys for role and the change log inside one transaction;
- * returns 0 or < 0. */
+/* Makes new keys for role and the change log inside one transaction (again:
+ * a laptop enrolled before starts a new chain as a new device, every row to
+ * be sent again); returns 0 or < 0. */
 static int become(gu_db *db, const char *role, const char *township, const char *worker,
-	const gu_xchg_office_file *o, const char *audit_action, gu_xchg_keys *out,
+	const gu_xchg_office_file *o, bool again, const char *audit_action, gu_xchg_keys *out,
 	gu_error *err)
 {
 	gu_xkeys keys;
@@ -230,7 +235,15 @@ static int become(gu_db *db, const char *role, const char *township, const char 
 	ret = gu_db_begin(db, err);
 	if (ret < 0)
 		goto cleanup;
-	ret = refuse_second_role(db, err);
+	if (again && gu_xchg_role(db) == GU_XROLE_LAPTOP)
+		ret = gu_xchg_exec(db, "DELETE FROM xchg_self; DELETE FROM xchg_sent;"
+			" DELETE FROM xchg_received; UPDATE xchg_clock SET n = n + 1;"
+			" UPDATE xchg_dirty SET ctr = (SELECT n FROM xchg_clock)", err);
+	else if (again)
+		ret = gu_error_set(err, GU_EINVAL, NULL, 0, 0,
+			_("--again is for a laptop enrolled before; this database is not one"));
+	else
+		ret = refuse_second_role(db, err);
 	if (ret == 0)
 		ret = store_self(db, role, &keys, township, worker, o, err);
 	if (ret == 0 && (rc = gu_xchg_capture_install(db->h)) != SQLITE_OK)
@@ -265,7 +278,7 @@ int gu_xchg_office_init(gu_db *db, const char *name, gu_xchg_self *s, gu_error *
 	ret = gu_access_require_supervisor(db, true, err);
 	if (ret < 0)
 		return ret;
-	ret = become(db, "office", name, "", NULL, "exchange.office_init", &k, err);
+	ret = become(db, "office", name, "", NULL, false, "exchange.office_init", &k, err);
 	if (ret < 0)
 		return ret;
 	*s = k.self;
@@ -322,7 +335,7 @@ int gu_xchg_office_file_parse(const char *text, gu_xchg_office_file *o, gu_error
 
 /* Enrols this database as a laptop of office o; returns 0 or < 0. */
 int gu_xchg_enroll(gu_db *db, const gu_xchg_office_file *o, const char *township,
-	const char *worker, gu_strbuf *b, gu_xchg_self *s, gu_error *err)
+	const char *worker, bool again, gu_strbuf *b, gu_xchg_self *s, gu_error *err)
 {
 	char sign[2 * GU_XSIGN_PK + 1], box[2 * GU_XBOX_PK + 1], sig[2 * GU_XSIG + 1];
 	gu_strbuf body = { 0 };
@@ -334,10 +347,8 @@ int gu_xchg_enroll(gu_db *db, const gu_xchg_office_file *o, const char *township
 	if (!worker || !*worker || strchr(worker, '\n') || (township && strchr(township, '\n')))
 		return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
 			_("enrolment needs the worker's name (--worker NAME) on one line"));
-	if (strcmp(o->id, db->device) == 0)
-		return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
-			_("this database is that office itself; enrol a laptop's database"));
-	ret = become(db, "laptop", township, worker, o, "exchange.enroll", &k, err);
+	ret = become(db, "laptop", township, worker, o, again,
+		again ? "exchange.enroll_again" : "exchange.enroll", &k, err);
 	if (ret < 0)
 		return ret;
 	gu_sb_printf(&body, "%s\nid %s\ntownship %s\nworker %s\nsign %s\nbox %s\noffice %s\n",

@@ -213,6 +213,12 @@ static int apply_next(gu_db *db, const gu_xchg_keys *k, const gu_bundle_head *h,
 			  "sender: a laptop restored from a backup must enrol again as a new device; "
 			  "nothing of it was applied"), h->seq, c->last);
 	heard = sent_ctr(db, h->from, h->ack);
+	if (heard < 0 && k->self.role == GU_XROLE_LAPTOP)
+		return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
+			_("the office has received bundle %lld from this laptop, which this database "
+			  "never wrote: it was restored from a backup; enrol it again as a new device "
+			  "(\"%s enroll --again OFFICE.pub\"); nothing of this bundle was applied"),
+			h->ack, PACKAGE);
 	if (heard < 0)
 		return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
 			_("the bundle acknowledges bundle %lld, which was never written here: it "

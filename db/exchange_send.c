@@ -399,9 +399,9 @@ int gu_xchg_send(gu_db *db, const char *device, const char *dir, gu_xchg_sent *o
 	if (ret < 0)
 		goto fail;
 	if (p.office)
-		snprintf(out->path, sizeof out->path, "%s/guanai-office-%s-%lld.bundle",
+		snprintf(out->path, sizeof out->path, "%s/guanai-office-%s-%.8s-%lld.bundle",
 			dir && *dir ? dir : ".", gu_bundle_name_part(p.worker, worker, sizeof worker),
-			h.seq);
+			p.id, h.seq);
 	else if (k.self.township[0])
 		snprintf(out->path, sizeof out->path, "%s/guanai-%s-%s-%lld.bundle",
 			dir && *dir ? dir : ".",

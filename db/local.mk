@@ -40,4 +40,5 @@ db_libdb_a_SOURCES += db/schema_v5.c db/schema_v5.h db/audit_chain.c db/audit_ch
 ## The exchange between laptops and their office (docs/exchange.md).
 db_libdb_a_SOURCES += db/schema_exchange.c db/schema_exchange.h \
 	db/exchange.h db/exchange_internal.h db/exchange_capture.c db/exchange_keys.c \
-	db/exchange_send.c db/exchange_receive.c db/exchange_apply.c db/exchange_conflicts.c
+	db/exchange_send.c db/exchange_receive.c db/exchange_apply.c db/exchange_conflicts.c \
+	db/exchange_assign.c

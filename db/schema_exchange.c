@@ -10,11 +10,13 @@
 #include "db/schema_exchange.h"
 
 const char gu_db_schema_exchange[] =
-	/* one row: role 'office' or 'laptop', the key pairs (hex), and on a
-	 * laptop the office's id and public keys */
+	/* one row: role 'office' or 'laptop', its exchange id (new at each
+	 * enrolment: a restored laptop enrols again as a new device), the key
+	 * pairs (hex), and on a laptop the office's id and public keys */
 	"CREATE TABLE xchg_self ("
 	" one INTEGER PRIMARY KEY CHECK (one = 1),"
 	" role TEXT NOT NULL CHECK (role IN ('office', 'laptop')),"
+	" xid TEXT NOT NULL,"                /* the id bundles name it by */
 	" sign_pk TEXT NOT NULL, sign_sk TEXT NOT NULL,"
 	" box_pk TEXT NOT NULL, box_sk TEXT NOT NULL,"
 	" township TEXT NOT NULL DEFAULT '',"

@@ -162,13 +162,16 @@ check "the decision is audited" test "$(count office.db "SELECT count(*) FROM au
 # The office's decisions travel back.
 g office.db send --device 李娜 --out usb > "$out" 2>&1
 check "the office writes a bundle for laptop 1" test $? -eq 0
-g lap1.db receive usb/guanai-office-李娜-1.bundle > "$out" 2>&1
+ob=$(sed -n 's/: bundle.*//p' "$out")
+check "it is named after the worker and the device" \
+	sh -c "expr '$ob' : 'usb/guanai-office-李娜-[0-9a-f]\{8\}-1.bundle\$' > /dev/null"
+g lap1.db receive "$ob" > "$out" 2>&1
 check "laptop 1 receives the office's bundle" test $? -eq 0
 check "the laptop holds the return" \
 	test "$(count lap1.db "SELECT status FROM cases WHERE id = '$id1'")" = returned
 check "the laptop holds the reason" \
 	test "$(count lap1.db "SELECT note FROM reviews WHERE case_id = '$id1'")" = 请补充户口本
-g lap2.db receive usb/guanai-office-李娜-1.bundle > "$out" 2>&1
+g lap2.db receive "$ob" > "$out" 2>&1
 check "another laptop cannot open a bundle sealed to laptop 1" grep -q 'sealed to another' "$out"
 g lap1.db send --out usb > "$out" 2>&1
 check "after the acknowledgement no case's change is sent again" grep -q 'of 0 cases' "$out"
@@ -209,4 +212,28 @@ check "nothing of the refused bundles was applied" test "$(count office.db 'SELE
 
 g office.db devices > "$out" 2>&1
 check "devices shows the last bundle of laptop 1" grep -q '李娜.*bundle 5' "$out"
+
+# The restored laptop enrols again as a new device and gets the open cases.
+old=$(grep 李娜 "$out" | cut -f1)
+g lap1-restored.db receive "$ob" > "$out" 2>&1
+check "a restored laptop is told to enrol again" grep -q 'enroll --again' "$out"
+g lap1-restored.db enroll guanai-office.pub --again --worker 李娜 --township 大平房镇 \
+	--fingerprint "$fp" --out again.enrol > "$out" 2>&1
+check "the restored laptop enrols again" test $? -eq 0
+g office.db devices add again.enrol > "$out" 2>&1
+check "the office registers it as a new device" test $? -eq 0
+new=$(sed -n 's/^Device \([0-9a-f]*\) .*/\1/p' "$out")
+g office.db devices revoke "$old" > "$out" 2>&1
+check "the office revokes the old device" test $? -eq 0
+g office.db assign --from "$old" "$new" > "$out" 2>&1
+check "the office hands the old device's open cases to the new one" grep -q '2 open cases' "$out"
+check "the hand-over is audited" \
+	test "$(count office.db "SELECT count(*) FROM audit WHERE action = 'case.assign'")" = 2
+g office.db send --device "$new" --out usb > "$out" 2>&1
+check "the office writes the new device's first bundle" grep -q "guanai-office-李娜-$new-1.bundle" "$out"
+g lap1-restored.db receive "$(sed -n 's/: bundle.*//p' "$out")" > "$out" 2>&1
+check "the new device receives its cases" test $? -eq 0
+g lap1-restored.db send --out usb2 > "$out" 2>&1
+g office.db receive usb2/guanai-大平房镇-李娜-1.bundle > "$out" 2>&1
+check "the office accepts the new device's bundle" test $? -eq 0
 done_testing

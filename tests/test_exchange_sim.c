@@ -243,7 +243,7 @@ static void enrol_all(void)
 
 		snprintf(name, sizeof name, "w%d", i);
 		open_node(&laps[i], name);
-		cr_assert_eq(gu_xchg_enroll(laps[i].db, &o, "大平房镇", name, &b, &self, &err), 0,
+		cr_assert_eq(gu_xchg_enroll(laps[i].db, &o, "大平房镇", name, false, &b, &self, &err), 0,
 			"%s", err.message);
 		text = gu_sb_take(&b);
 		cr_assert_eq(gu_xchg_device_add(office.db, text, &d, &err), 0, "%s", err.message);
@@ -362,7 +362,7 @@ Test(exchange_sim, office_holds_the_union_and_laptops_the_decisions)
 		cr_expect_eq(n, 0, "%lld decisions did not reach laptop %d", n, i);
 		n = office_number(lp, "SELECT count(*) FROM main.cases WHERE id IN"
 			" (SELECT id FROM lap.cases) AND id NOT IN (SELECT case_id FROM main.assignments"
-			"  WHERE assigned_device = (SELECT value FROM lap.meta WHERE key = 'device'))");
+			"  WHERE assigned_device = (SELECT xid FROM lap.xchg_self))");
 		cr_expect_eq(n, 0, "%lld of laptop %d's cases are not assigned to it", n, i);
 	}
 	n = office_number(laps[0].path, "SELECT count(*) FROM main.cases");

@@ -18,13 +18,14 @@
 #include "tui/login_cli.h"
 #include "tui/options.h"
 
-enum { OPT_WORKER = GU_OPT_OWN, OPT_TOWNSHIP, OPT_FINGERPRINT, OPT_OUT, OPT_FORCE, OPT_END };
+enum { OPT_WORKER = GU_OPT_OWN, OPT_TOWNSHIP, OPT_FINGERPRINT, OPT_OUT, OPT_FORCE, OPT_AGAIN,
+	OPT_END };
 
 /* Prints the command's help to f. */
 static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s enroll OFFICE.pub --worker NAME [--township T]\n"
-		"          [--fingerprint FP] [--out FILE] [--force]\n"), PACKAGE);
+		"          [--fingerprint FP] [--out FILE] [--force] [--again]\n"), PACKAGE);
 	fputs(_("Enrol this laptop with its office.  The office's fingerprint is shown to\n"
 		"compare with the one the office reads to you (or give it with\n"
 		"--fingerprint); then the laptop's keys are made and the enrolment file is\n"
@@ -35,7 +36,9 @@ static void usage(FILE *f)
 		"  --township T        her township\n"
 		"  --fingerprint FP    the office's fingerprint, as read to you\n"
 		"  --out FILE          where to write the enrolment file\n"
-		"  --force             replace an existing FILE\n"), f);
+		"  --force             replace an existing FILE\n"
+		"  --again             enrol again as a new device: a laptop restored from a\n"
+		"                      backup, whose bundles the office refuses\n"), f);
 }
 
 /* Returns true when the user confirms the office's fingerprint fp (or
@@ -75,6 +78,7 @@ int cmd_enroll(int argc, char **argv)
 		{ "fingerprint", required_argument, NULL, OPT_FINGERPRINT },
 		{ "out", required_argument, NULL, OPT_OUT },
 		{ "force", no_argument, NULL, OPT_FORCE },
+		{ "again", no_argument, NULL, OPT_AGAIN },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *o[OPT_END - GU_OPT_OWN] = { NULL };
@@ -118,8 +122,8 @@ int cmd_enroll(int argc, char **argv)
 	else
 		snprintf(out, sizeof out, "guanai-device-%s.enrol",
 			gu_bundle_name_part(worker, part, sizeof part));
-	if (gu_xchg_enroll(db, &office, o[OPT_TOWNSHIP - GU_OPT_OWN], worker, &b, &self,
-			&err) < 0) {
+	if (gu_xchg_enroll(db, &office, o[OPT_TOWNSHIP - GU_OPT_OWN], worker,
+			o[OPT_AGAIN - GU_OPT_OWN] != NULL, &b, &self, &err) < 0) {
 		status = gu_cli_fail(&err);
 		goto done;
 	}
