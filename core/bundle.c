@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The exchange envelope: key pairs, fingerprints, sign then seal, open then
- * verify.  libsodium's crypto_sign, crypto_box_seal and crypto_generichash. */
+ * verify.  libsodium's crypto_sign, crypto_box_seal and crypto_generichash;
+ * the body is compressed with zlib (deflate) inside the seal. */
 
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "core/bundle.h"
 #include "core/i18n.h"
@@ -127,13 +129,14 @@ static int sign_body(const char *body, size_t n, const unsigned char to[GU_XBOX_
 	return 0;
 }
 
-/* Signs and seals body; returns 0 with the bundle in *out or < 0. */
+/* Signs, compresses and seals body; returns 0 with the bundle in *out or < 0. */
 int gu_bundle_seal(const char *body, size_t n, const unsigned char sign_sk[GU_XSIGN_SK],
 	const unsigned char to_box_pk[GU_XBOX_PK], unsigned char **out, size_t *out_len,
 	gu_error *err)
 {
 	unsigned char *inner = NULL, *file = NULL;
-	size_t inner_len = GU_XSIG + n;
+	uLongf packed = compressBound((uLong)n);
+	size_t inner_len = GU_XSIG + packed;
 	int ret;
 
 	*out = NULL;
@@ -142,15 +145,23 @@ int gu_bundle_seal(const char *body, size_t n, const unsigned char sign_sk[GU_XS
 	if (ret < 0)
 		return ret;
 	inner = malloc(inner_len);
-	file = malloc(GU_XHEAD + GU_XSEAL + inner_len);
-	if (!inner || !file) {
+	if (!inner) {
 		ret = gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
 		goto cleanup;
 	}
 	ret = sign_body(body, n, to_box_pk, sign_sk, inner, err);
 	if (ret < 0)
 		goto cleanup;
-	memcpy(inner + GU_XSIG, body, n);
+	if (compress2(inner + GU_XSIG, &packed, (const Bytef *)body, (uLong)n, 6) != Z_OK) {
+		ret = gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
+		goto cleanup;
+	}
+	inner_len = GU_XSIG + packed;
+	file = malloc(GU_XHEAD + GU_XSEAL + inner_len);
+	if (!file) {
+		ret = gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
+		goto cleanup;
+	}
 	memcpy(file, GU_XMAGIC, GU_XMAGIC_LEN);
 	memcpy(file + GU_XMAGIC_LEN, to_box_pk, GU_XBOX_PK);
 	if (crypto_box_seal(file + GU_XHEAD, inner, inner_len, to_box_pk) != 0) {
@@ -166,6 +177,54 @@ cleanup:
 	free(inner);
 	free(file);
 	return ret;
+}
+
+/* Inflates n bytes of packed into a malloc'd, NUL-terminated body of at
+ * most GU_XBODY_MAX bytes; returns 0 or -GU_EINVAL. */
+static int inflate_body(const unsigned char *packed, size_t n, char **body, size_t *len,
+	gu_error *err)
+{
+	z_stream z;
+	size_t cap = 4 * n + 4096;
+	char *buf = malloc(cap + 1), *nb;
+	int zr = Z_BUF_ERROR;
+
+	*body = NULL;
+	*len = 0;
+	if (!buf)
+		return gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
+	memset(&z, 0, sizeof z);
+	if (inflateInit(&z) != Z_OK) {
+		free(buf);
+		return gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
+	}
+	z.next_in = (Bytef *)packed;
+	z.avail_in = (uInt)n;
+	do {
+		if (z.total_out == cap) {
+			if (cap >= GU_XBODY_MAX)
+				break;
+			cap = cap * 2 > GU_XBODY_MAX ? GU_XBODY_MAX : cap * 2;
+			nb = realloc(buf, cap + 1);
+			if (!nb)
+				break;
+			buf = nb;
+		}
+		z.next_out = (Bytef *)buf + z.total_out;
+		z.avail_out = (uInt)(cap - z.total_out);
+		zr = inflate(&z, Z_NO_FLUSH);
+	} while (zr == Z_OK);
+	*len = z.total_out;
+	inflateEnd(&z);
+	if (zr != Z_STREAM_END || z.avail_in != 0) {
+		free(buf);
+		return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
+			_("the bundle's contents cannot be read (damaged, or larger than guanai "
+			  "reads): nothing of it was applied"));
+	}
+	buf[*len] = '\0';
+	*body = buf;
+	return 0;
 }
 
 /* Opens a bundle sealed to keys; returns 0 or < 0. */
@@ -207,11 +266,10 @@ int gu_bundle_open(const unsigned char *data, size_t n, const gu_xkeys *keys,
 			  "copy it again from the sender"));
 	}
 	memcpy(o->sig, inner, GU_XSIG);
-	memmove(inner, inner + GU_XSIG, inner_len - GU_XSIG);
-	o->body_len = inner_len - GU_XSIG;
-	inner[o->body_len] = '\0';
-	o->body = (char *)inner;
-	return 0;
+	ret = inflate_body(inner + GU_XSIG, inner_len - GU_XSIG, &o->body, &o->body_len, err);
+	sodium_memzero(inner, inner_len);
+	free(inner);
+	return ret;
 }
 
 /* Returns 0 when the bundle was signed by sign_pk, else -GU_EINVAL. */

@@ -21,6 +21,8 @@
 #define GU_XHEAD (GU_XMAGIC_LEN + GU_XBOX_PK)
 /* A fingerprint: five groups of four hex digits and dashes, and a NUL. */
 #define GU_XFP_SIZE 25
+/* The largest body a bundle may unpack to (1 GiB). */
+#define GU_XBODY_MAX ((size_t)1 << 30)
 /* A bundle's hash as hex and a NUL. */
 #define GU_XHASH_SIZE 65
 
@@ -53,7 +55,8 @@ void gu_xsign_text(const char *text, size_t n, const unsigned char sk[GU_XSIGN_S
 bool gu_xverify_text(const char *text, size_t n, const char *hex,
 	const unsigned char pk[GU_XSIGN_PK]);
 
-/* Signs body with sign_sk and seals it to the recipient's box key; returns 0
+/* Signs body with sign_sk, compresses it and seals it to the recipient's box
+ * key; returns 0
  * with the bundle in *out (malloc'd, *out_len bytes) or < 0. */
 int gu_bundle_seal(const char *body, size_t n, const unsigned char sign_sk[GU_XSIGN_SK],
 	const unsigned char to_box_pk[GU_XBOX_PK], unsigned char **out, size_t *out_len,

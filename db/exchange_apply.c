@@ -36,6 +36,7 @@ struct apply {
 	gu_time_ms now;
 	gu_xchg_receipt *r;
 	struct table tb;
+	sqlite3_stmt *why;           /* conflict_reason's statement */
 	char **new_cases;
 	size_t n_new;
 };
@@ -344,13 +345,14 @@ static int current_row(struct table *tb, const char *pk, char **cur)
  * the SQLite result. */
 static const char *conflict_reason(struct apply *a, const char *case_id, int *rc)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st = a->why;
 	const char *why = NULL;
 
-	*rc = sqlite3_prepare_v2(a->db->h,
+	*rc = st ? SQLITE_OK : sqlite3_prepare_v2(a->db->h,
 		"SELECT (SELECT status FROM cases WHERE id = ?1) = 'closed',"
 		" EXISTS (SELECT 1 FROM assignments WHERE case_id = ?1 AND assigned_device <> ?2),"
 		" EXISTS (SELECT 1 FROM xchg_dirty WHERE case_id = ?1 AND ctr > ?3)", -1, &st, NULL);
+	a->why = st;
 	if (*rc == SQLITE_OK && (*rc = gu_bind_text(st, 1, case_id)) == SQLITE_OK
 	    && (*rc = gu_bind_text(st, 2, a->sender)) == SQLITE_OK
 	    && (*rc = sqlite3_bind_int64(st, 3, a->heard_ctr)) == SQLITE_OK
@@ -363,7 +365,8 @@ static const char *conflict_reason(struct apply *a, const char *case_id, int *rc
 		else if (sqlite3_column_int(st, 2))
 			why = "office-changed";
 	}
-	sqlite3_finalize(st);
+	if (st)
+		sqlite3_reset(st);
 	return why;
 }
 
@@ -743,6 +746,7 @@ int gu_xchg_apply_records(gu_db *db, const gu_xchg_keys *k, const char *sender,
 	if (ret == 0 && a.office && a.n_new > 0 && (rc = after_new_cases(&a)) != SQLITE_OK)
 		ret = gu_db_fail(db, rc, err);
 	table_done(&a.tb);
+	sqlite3_finalize(a.why);
 	for (i = 0; i < a.n_new; i++)
 		free(a.new_cases[i]);
 	free(a.new_cases);

@@ -130,29 +130,38 @@ static void table_line(gu_strbuf *b, const gu_xtable *t)
 	gu_sb_put(b, "]\n", 2);
 }
 
-/* Prepares the statement reading one row of t as a JSON array by its key
- * (?1, a JSON array); returns the SQLite result. */
-static int prepare_get(sqlite3 *h, const gu_xtable *t, sqlite3_stmt **st)
+/* The condition that limits the office's rows to the peer's cases. */
+#define FOR_PEER " AND d.tbl <> 'audit' AND d.case_id IN" \
+	" (SELECT case_id FROM assignments WHERE assigned_device = ?3)"
+
+/* Prepares the statement reading the logged rows of t above counter ?2
+ * (for the office's peer ?3), each with its counter, whether it is gone,
+ * its key and its values as a JSON array; returns the SQLite result. */
+static int prepare_rows(sqlite3 *h, const gu_xtable *t, bool office, sqlite3_stmt **st)
 {
 	gu_strbuf b = { 0 };
 	char *sql;
 	int i, rc;
 
-	gu_sb_printf(&b, "SELECT json_array(");
-	gu_xtable_cols(&b, t, "", false);
-	sql = sqlite3_mprintf(") FROM \"%w\" WHERE ", t->name);
-	if (sql)
-		gu_sb_printf(&b, "%s", sql);
+	sql = sqlite3_mprintf("SELECT d.ctr, d.deleted OR t.\"%w\" IS NULL, d.pk, json_array(",
+		t->cols[t->pk[0]]);
+	gu_sb_printf(&b, "%s", sql ? sql : "");
+	b.failed |= !sql;
+	sqlite3_free(sql);
+	gu_xtable_cols(&b, t, "t.", false);
+	sql = sqlite3_mprintf(") FROM xchg_dirty d LEFT JOIN \"%w\" t ON ", t->name);
+	gu_sb_printf(&b, "%s", sql ? sql : "");
+	b.failed |= !sql;
 	sqlite3_free(sql);
 	for (i = 0; i < t->npk; i++) {
-		sql = sqlite3_mprintf("%s\"%w\" = json_extract(?1, '$[%d]')", i ? " AND " : "",
+		sql = sqlite3_mprintf("%st.\"%w\" = json_extract(d.pk, '$[%d]')", i ? " AND " : "",
 			t->cols[t->pk[i]], i);
-		if (sql)
-			gu_sb_printf(&b, "%s", sql);
-		else
-			b.failed = true;
+		gu_sb_printf(&b, "%s", sql ? sql : "");
+		b.failed |= !sql;
 		sqlite3_free(sql);
 	}
+	gu_sb_printf(&b, " WHERE d.tbl = ?1 AND d.ctr > ?2%s ORDER BY d.ctr",
+		office ? FOR_PEER : "");
 	sql = gu_sb_take(&b);
 	if (!sql)
 		return SQLITE_NOMEM;
@@ -161,95 +170,110 @@ static int prepare_get(sqlite3 *h, const gu_xtable *t, sqlite3_stmt **st)
 	return rc;
 }
 
-/* Appends the records of every change above acked_ctr (at the office, of
- * the cases assigned to the peer) to b; counts them.  Returns the SQLite
- * result. */
-static int put_records(gu_db *db, const struct peer *p, long long acked_ctr, gu_strbuf *b,
-	long long *rows, long long *cases)
+/* Binds the counter and the peer of the rows to read. */
+static int bind_rows(sqlite3_stmt *st, int first, const struct peer *p, long long acked_ctr)
 {
-	sqlite3_stmt *st = NULL, *get = NULL;
+	int rc = sqlite3_bind_int64(st, first, acked_ctr);
+
+	if (rc == SQLITE_OK && p->office)
+		rc = gu_bind_text(st, first + 1, p->id);
+	return rc;
+}
+
+/* Appends the records of one table's rows to b; counts them.  Returns the
+ * SQLite result. */
+static int put_table(gu_db *db, const struct peer *p, long long acked_ctr, const char *tbl,
+	gu_strbuf *b, long long *rows)
+{
+	sqlite3_stmt *st = NULL;
 	gu_xtable t;
-	char table[64] = "";
-	bool skip = false;
+	bool first = true;
 	int rc;
 
-	rc = sqlite3_prepare_v2(db->h, p->office
-		? "SELECT d.tbl, d.pk, d.ctr, d.deleted FROM xchg_dirty d"
-		  " WHERE d.ctr > ?1 AND d.tbl <> 'audit' AND d.case_id IN"
-		  "  (SELECT case_id FROM assignments WHERE assigned_device = ?2)"
-		  " ORDER BY (SELECT rowid FROM sqlite_master m WHERE m.type = 'table'"
-		  "  AND m.name = d.tbl), d.tbl, d.ctr"
-		: "SELECT d.tbl, d.pk, d.ctr, d.deleted FROM xchg_dirty d WHERE d.ctr > ?1"
-		  " ORDER BY (SELECT rowid FROM sqlite_master m WHERE m.type = 'table'"
-		  "  AND m.name = d.tbl), d.tbl, d.ctr", -1, &st, NULL);
+	rc = gu_xtable_read(db->h, tbl, &t);
+	if (rc == 1)
+		return SQLITE_OK; /* a table dropped since: nothing to send */
 	if (rc == SQLITE_OK)
-		rc = sqlite3_bind_int64(st, 1, acked_ctr);
-	if (rc == SQLITE_OK && p->office)
-		rc = gu_bind_text(st, 2, p->id);
+		rc = prepare_rows(db->h, &t, p->office, &st);
+	if (rc == SQLITE_OK)
+		rc = gu_bind_text(st, 1, tbl);
+	if (rc == SQLITE_OK)
+		rc = bind_rows(st, 2, p, acked_ctr);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *tbl = (const char *)sqlite3_column_text(st, 0);
-		const char *pk = (const char *)sqlite3_column_text(st, 1);
-		long long ctr = sqlite3_column_int64(st, 2);
-		bool deleted = sqlite3_column_int(st, 3) != 0;
+		bool gone = sqlite3_column_int(st, 1) != 0;
+		const char *v = (const char *)sqlite3_column_text(st, gone ? 2 : 3);
+		int n = sqlite3_column_bytes(st, gone ? 2 : 3);
 
 		rc = SQLITE_OK;
-		if (!tbl || !pk)
+		if (!v)
 			continue;
-		if (strcmp(tbl, table) != 0) {
-			sqlite3_finalize(get);
-			get = NULL;
-			snprintf(table, sizeof table, "%s", tbl);
-			rc = gu_xtable_read(db->h, tbl, &t);
-			skip = rc == 1; /* a table dropped since: nothing to send */
-			if (rc > 1)
-				break;
-			rc = SQLITE_OK;
-			if (skip)
-				continue;
-			rc = prepare_get(db->h, &t, &get);
-			if (rc != SQLITE_OK)
-				break;
+		if (first)
 			table_line(b, &t);
-		}
-		if (skip)
-			continue;
-		if (!deleted) {
-			rc = gu_bind_text(get, 1, pk);
-			if (rc != SQLITE_OK)
-				break;
-			rc = sqlite3_step(get);
-			if (rc == SQLITE_ROW) {
-				gu_sb_printf(b, "R %lld %s\n", ctr,
-					(const char *)sqlite3_column_text(get, 0));
-				rc = SQLITE_OK;
-			} else if (rc == SQLITE_DONE) {
-				deleted = true;
-				rc = SQLITE_OK;
-			}
-			sqlite3_reset(get);
-			if (rc != SQLITE_OK)
-				break;
-		}
-		if (deleted)
-			gu_sb_printf(b, "D %lld %s\n", ctr, pk);
+		first = false;
+		gu_sb_printf(b, "%c %lld ", gone ? 'D' : 'R', (long long)sqlite3_column_int64(st, 0));
+		gu_sb_put(b, v, (size_t)n);
+		gu_sb_put(b, "\n", 1);
 		(*rows)++;
 	}
 	if (rc == SQLITE_DONE)
 		rc = SQLITE_OK;
 	sqlite3_finalize(st);
-	sqlite3_finalize(get);
+	return rc;
+}
+
+/* Appends the records of every change above acked_ctr (at the office, of
+ * the cases assigned to the peer) to b, table by table in the order they
+ * were made; counts them.  Returns the SQLite result. */
+static int put_records(gu_db *db, const struct peer *p, long long acked_ctr, gu_strbuf *b,
+	long long *rows, long long *cases)
+{
+	sqlite3_stmt *st = NULL;
+	char **tables = NULL;
+	size_t n = 0, i;
+	int rc;
+
+	rc = sqlite3_prepare_v2(db->h, p->office
+		? "SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND EXISTS"
+		  " (SELECT 1 FROM xchg_dirty d WHERE d.tbl = m.name AND d.ctr > ?1" FOR_PEER ")"
+		  " ORDER BY m.rowid"
+		: "SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND EXISTS"
+		  " (SELECT 1 FROM xchg_dirty d WHERE d.tbl = m.name AND d.ctr > ?1)"
+		  " ORDER BY m.rowid", -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_int64(st, 1, acked_ctr);
+	if (rc == SQLITE_OK && p->office)
+		rc = gu_bind_text(st, 3, p->id);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		char **nv = realloc(tables, (n + 1) * sizeof *nv);
+
+		if (!nv || !name || !(nv[n] = strdup(name))) {
+			tables = nv ? nv : tables;
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		tables = nv;
+		n++;
+		rc = SQLITE_OK;
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(st);
 	st = NULL;
+	for (i = 0; rc == SQLITE_OK && i < n; i++)
+		rc = put_table(db, p, acked_ctr, tables[i], b, rows);
+	for (i = 0; i < n; i++)
+		free(tables[i]);
+	free(tables);
 	if (rc == SQLITE_OK) {
 		rc = sqlite3_prepare_v2(db->h, p->office
-			? "SELECT count(DISTINCT d.case_id) FROM xchg_dirty d"
-			  " WHERE d.ctr > ?1 AND d.tbl <> 'audit' AND d.case_id IN"
-			  "  (SELECT case_id FROM assignments WHERE assigned_device = ?2)"
+			? "SELECT count(DISTINCT d.case_id) FROM xchg_dirty d WHERE d.ctr > ?1" FOR_PEER
 			: "SELECT count(DISTINCT case_id) FROM xchg_dirty WHERE ctr > ?1",
 			-1, &st, NULL);
 		if (rc == SQLITE_OK)
 			rc = sqlite3_bind_int64(st, 1, acked_ctr);
 		if (rc == SQLITE_OK && p->office)
-			rc = gu_bind_text(st, 2, p->id);
+			rc = gu_bind_text(st, 3, p->id);
 		if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 			*cases = sqlite3_column_int64(st, 0);
 			rc = SQLITE_OK;

@@ -41,6 +41,7 @@ const char gu_db_schema_exchange[] =
 	" ctr INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,"
 	" PRIMARY KEY (tbl, pk)) WITHOUT ROWID;"
 	"CREATE INDEX xchg_dirty_by_ctr ON xchg_dirty (ctr);"
+	"CREATE INDEX xchg_dirty_by_table ON xchg_dirty (tbl, ctr);"
 	"CREATE INDEX xchg_dirty_by_case ON xchg_dirty (case_id, ctr);"
 	"CREATE TABLE xchg_applying (one INTEGER PRIMARY KEY CHECK (one = 1));"
 	"CREATE TABLE xchg_sent ("

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "core/bundle_body.h"
 #include "core/keys.h"
 #include "db/exchange.h"
 #include "db/review.h"
@@ -381,4 +382,54 @@ Test(exchange_sim, office_holds_the_union_and_laptops_the_decisions)
 	for (i = 0; i < LAPTOPS; i++)
 		while (laps[i].ninbox > 0)
 			free(laps[i].inbox[--laps[i].ninbox]);
+}
+
+/* Copies one column of a database's xchg_self into out (size bytes). */
+static void self_field(const char *path, const char *col, char *out, size_t size)
+{
+	sqlite3 *h = NULL;
+	sqlite3_stmt *st = NULL;
+	char *sql = sqlite3_mprintf("SELECT %s FROM xchg_self", col);
+
+	cr_assert_eq(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(h));
+	cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+	snprintf(out, size, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	sqlite3_free(sql);
+}
+
+Test(exchange_sim, a_bundle_signed_in_another_devices_name_is_refused)
+{
+	unsigned char sk[GU_XSIGN_SK], to[GU_XBOX_PK], *sealed = NULL;
+	char hex[2 * GU_XSIGN_SK + 1], *body;
+	gu_bundle_head h = { .kind = "laptop", .seq = 1, .clock = 1 };
+	gu_strbuf b = { 0 };
+	gu_xchg_receipt r;
+	size_t len = 0;
+	gu_error err;
+
+	enrol_all();
+	/* laptop w1 writes a bundle that says it comes from laptop w0 */
+	self_field(laps[0].path, "xid", h.from, sizeof h.from);
+	self_field(office.path, "xid", h.to, sizeof h.to);
+	self_field(laps[1].path, "sign_sk", hex, sizeof hex);
+	cr_assert_eq(gu_xunhex(hex, sk, sizeof sk, "", NULL), 0);
+	self_field(laps[1].path, "office_box_pk", hex, sizeof hex);
+	cr_assert_eq(gu_xunhex(hex, to, sizeof to, "", NULL), 0);
+	gu_bundle_head_write(&b, &h);
+	gu_sb_printf(&b, "T cases [\"id\",\"status\"] [\"id\"]\n"
+		"R 1 [\"0123456789abcdef0123456789abcdef\",\"reviewed\"]\n");
+	body = gu_sb_take(&b);
+	cr_assert(body);
+	cr_assert_eq(gu_bundle_seal(body, strlen(body), sk, to, &sealed, &len, &err), 0);
+	cr_expect_neq(gu_xchg_receive(office.db, sealed, len, &r, &err), 0,
+		"a bundle signed by w1 in w0's name was applied");
+	cr_expect(strstr(err.message, "signature") != NULL, "%s", err.message);
+	free(body);
+	free(sealed);
+	gu_db_close(office.db);
+	for (int i = 0; i < LAPTOPS; i++)
+		gu_db_close(laps[i].db);
 }

@@ -63,9 +63,7 @@ int cmd_assign(int argc, char **argv)
 		    || (n = gu_xchg_assign_all(db, from, to, &err)) < 0)
 			status = gu_cli_fail(&err);
 		else
-			printf(P_("%d open case of device %.8s is now device %.8s's.\n",
-				"%d open cases of device %.8s are now device %.8s's.\n", (unsigned long)n),
-				n, from, to);
+			printf(_("Open cases of device %.8s given to device %.8s: %d\n"), from, to, n);
 	} else if (gu_case_resolve(db, argv[optind], id, &err) < 0
 		   || gu_xchg_assign(db, id, to, &err) < 0) {
 		status = gu_cli_fail(&err);

@@ -40,12 +40,11 @@ static void report(const char *path, const gu_xchg_receipt *r)
 		printf(_("%s: bundle %lld of %s is held until bundle %lld comes\n"), path, r->seq,
 			r->worker, r->waiting_for);
 	} else {
-		printf(_("%s: bundle %lld of %s applied: %lld changes, %lld conflicts, "
-			"%lld possible duplicates\n"), path, r->seq, r->worker, r->rows, r->conflicts,
+		printf(_("%s: bundle %lld of %s applied; changes: %lld, conflicts: %lld, "
+			"possible duplicates: %lld\n"), path, r->seq, r->worker, r->rows, r->conflicts,
 			r->duplicates);
 		if (r->held_applied > 0)
-			printf(P_("  and %lld held bundle after it\n", "  and %lld held bundles after it\n",
-				(unsigned long)r->held_applied), r->held_applied);
+			printf(_("  held bundles applied after it: %lld\n"), r->held_applied);
 	}
 	if (r->clock_warning[0])
 		printf(_("  warning: %s\n"), r->clock_warning);

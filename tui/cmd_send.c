@@ -69,8 +69,7 @@ int cmd_send(int argc, char **argv)
 		status = gu_cli_fail(&err);
 		goto done;
 	}
-	printf(P_("%s: bundle %lld, %lld change of %lld cases, %zu bytes\n",
-		"%s: bundle %lld, %lld changes of %lld cases, %zu bytes\n", (unsigned long)sent.rows),
+	printf(_("%s: bundle %lld, changes: %lld, of cases: %lld, bytes: %zu\n"),
 		sent.path, sent.seq, sent.rows, sent.cases, sent.bytes);
 done:
 	gu_db_close(db);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "db/review.h"
 #include "tui/app.h"
 #include "tui/harness.h"
 #include "tui/locale.h"
@@ -15,6 +16,11 @@
 #include "tui/screens_supervise.h"
 
 enum { M_NEW, M_RESUME, M_CASES, M_LANG, M_QUIT, M_COUNT };
+
+/* The returned cases shown, with the reason of their return. */
+#define RETURNED_SHOWN 3
+static gu_returned *returned;
+static size_t nreturned;
 
 /* Loads the due follow-ups. */
 static void load_due(gu_app *a)
@@ -30,6 +36,20 @@ static void load_due(gu_app *a)
 	}
 }
 
+/* Loads the cases a supervisor returned (the session's own for a worker). */
+static void load_returned(gu_app *a)
+{
+	gu_error err;
+
+	free(returned);
+	returned = NULL;
+	nreturned = 0;
+	if (a->db && gu_review_returned(a->db, RETURNED_SHOWN, &returned, &nreturned, &err) < 0) {
+		returned = NULL;
+		nreturned = 0;
+	}
+}
+
 /* Enters the start screen. */
 void gu_start_enter(gu_app *a)
 {
@@ -37,6 +57,7 @@ void gu_start_enter(gu_app *a)
 	a->pop = GU_POP_NONE;
 	a->msg[0] = '\0';
 	load_due(a);
+	load_returned(a);
 }
 
 /* Returns the label of menu row i. */
@@ -88,6 +109,19 @@ void gu_start_draw(gu_app *a)
 		y += gu_put_wrapped(y, x, w, 3, a->db_err, gu_attr(GU_R_ERROR));
 		gu_frame_bottom(a, tkeys, sizeof keys / sizeof keys[0]);
 		return;
+	}
+	if (nreturned > 0) {
+		gu_put(y++, x, w, _("Returned by a supervisor (resume them as drafts):"),
+			gu_attr(GU_R_VERIFY));
+		for (k = 0; k < nreturned && y < a->lay.body.y + a->lay.body.h; k++, y++) {
+			const gu_return_reason *why = gu_return_reason_find(returned[k].reason);
+
+			snprintf(line, sizeof line, "  %-8s  %s: %s",
+				returned[k].child_name[0] ? returned[k].child_name : "-",
+				why ? _(why->label) : returned[k].reason, returned[k].note);
+			gu_put(y, x, w, line, A_NORMAL);
+		}
+		y++;
 	}
 	snprintf(line, sizeof line, _("Follow-ups due: %zu"), a->ndue);
 	gu_put(y++, x, w, line, gu_attr(a->ndue ? GU_R_VERIFY : GU_R_LABEL));
