@@ -103,6 +103,11 @@ typedef struct gu_xchg_sent {
 int gu_xchg_send(gu_db *db, const char *device, const char *dir, gu_xchg_sent *out,
 	gu_error *err);
 
+/* Writes bundle seq (written before, not yet acknowledged) again into
+ * folder dir, byte for byte: for a bundle lost on the way.  Returns 0 or < 0. */
+int gu_xchg_send_again(gu_db *db, const char *device, long long seq, const char *dir,
+	gu_xchg_sent *out, gu_error *err);
+
 /* How many changes wait to be sent (laptop) and the last bundle written
  * and acknowledged; returns 0 or < 0. */
 int gu_xchg_pending(gu_db *db, long long *changes, long long *last_sent,

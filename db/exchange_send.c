@@ -299,17 +299,32 @@ static int write_all(int fd, const unsigned char *data, size_t n)
 	return 0;
 }
 
-/* Records the bundle written inside the transaction; returns 0 or < 0. */
+/* Records the bundle written inside the transaction, keeping its bytes
+ * until it is acknowledged (and forgetting those of the bundles that are);
+ * returns 0 or < 0. */
 static int record_sent(gu_db *db, const char *peer, const gu_bundle_head *h,
-	const char *hash, long long rows, const char *file, gu_error *err)
+	const char *hash, long long rows, const char *file, const unsigned char *sealed,
+	size_t sealed_len, long long peer_ack, gu_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	char detail[300];
 	int rc;
 
+	rc = sqlite3_prepare_v2(db->h, "UPDATE xchg_sent SET sealed = NULL WHERE peer = ?1"
+		" AND seq <= ?2 AND sealed IS NOT NULL", -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = gu_bind_text(st, 1, peer)) == SQLITE_OK
+	    && (rc = sqlite3_bind_int64(st, 2, peer_ack)) == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc != SQLITE_OK)
+		return gu_db_fail(db, rc, err);
 	rc = sqlite3_prepare_v2(db->h,
-		"INSERT INTO xchg_sent (peer, seq, max_ctr, hash, rows, clock, file)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", -1, &st, NULL);
+		"INSERT INTO xchg_sent (peer, seq, max_ctr, hash, rows, clock, file, sealed)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", -1, &st, NULL);
 	if (rc == SQLITE_OK
 	    && (rc = gu_bind_text(st, 1, peer)) == SQLITE_OK
 	    && (rc = sqlite3_bind_int64(st, 2, h->seq)) == SQLITE_OK
@@ -317,7 +332,8 @@ static int record_sent(gu_db *db, const char *peer, const gu_bundle_head *h,
 	    && (rc = gu_bind_text(st, 4, hash)) == SQLITE_OK
 	    && (rc = sqlite3_bind_int64(st, 5, rows)) == SQLITE_OK
 	    && (rc = sqlite3_bind_int64(st, 6, h->clock)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 7, file)) == SQLITE_OK) {
+	    && (rc = gu_bind_text(st, 7, file)) == SQLITE_OK
+	    && (rc = sqlite3_bind_blob64(st, 8, sealed, sealed_len, SQLITE_STATIC)) == SQLITE_OK) {
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_DONE)
 			rc = SQLITE_OK;
@@ -331,7 +347,7 @@ static int record_sent(gu_db *db, const char *peer, const gu_bundle_head *h,
 
 /* Fills the header of the next bundle to p; returns 0 or < 0. */
 static int next_head(gu_db *db, const gu_xchg_keys *k, const struct peer *p,
-	gu_bundle_head *h, long long *acked_ctr, gu_error *err)
+	gu_bundle_head *h, long long *acked_ctr, long long *peer_ack_out, gu_error *err)
 {
 	long long peer_ack = 0;
 	sqlite3_stmt *st = NULL;
@@ -370,6 +386,7 @@ static int next_head(gu_db *db, const gu_xchg_keys *k, const struct peer *p,
 	if (rc == SQLITE_OK)
 		rc = one_number(db, "SELECT n FROM xchg_clock WHERE ?1 IS NOT NULL", p->id, 0,
 			&h->upto);
+	*peer_ack_out = peer_ack;
 	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);
 }
 
@@ -384,7 +401,7 @@ int gu_xchg_send(gu_db *db, const char *device, const char *dir, gu_xchg_sent *o
 	struct peer p;
 	unsigned char *sealed = NULL;
 	size_t sealed_len = 0;
-	long long acked_ctr = 0;
+	long long acked_ctr = 0, peer_ack = 0;
 	char hash[GU_XHASH_SIZE], town[64], worker[64];
 	char *body = NULL;
 	bool file_open = false;
@@ -403,7 +420,7 @@ int gu_xchg_send(gu_db *db, const char *device, const char *dir, gu_xchg_sent *o
 		ret = gu_db_begin(db, err);
 	if (ret < 0)
 		goto cleanup;
-	ret = next_head(db, &k, &p, &h, &acked_ctr, err);
+	ret = next_head(db, &k, &p, &h, &acked_ctr, &peer_ack, err);
 	if (ret < 0)
 		goto fail;
 	gu_bundle_head_write(&b, &h);
@@ -444,7 +461,8 @@ int gu_xchg_send(gu_db *db, const char *device, const char *dir, gu_xchg_sent *o
 			strerror(errno));
 		goto fail;
 	}
-	ret = record_sent(db, p.id, &h, hash, out->rows, out->path, err);
+	ret = record_sent(db, p.id, &h, hash, out->rows, out->path, sealed, sealed_len, peer_ack,
+		err);
 	if (ret < 0)
 		goto fail;
 	file_open = false;
@@ -495,4 +513,60 @@ int gu_xchg_pending(gu_db *db, long long *changes, long long *last_sent,
 		rc = one_number(db, "SELECT count(*) FROM xchg_dirty WHERE ctr > ?2 AND ?1 IS NOT NULL",
 			k.self.office_id, upto, changes);
 	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);
+}
+
+/* Writes bundle seq to the peer again into dir; returns 0 or < 0. */
+int gu_xchg_send_again(gu_db *db, const char *device, long long seq, const char *dir,
+	gu_xchg_sent *out, gu_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	gu_safe_file f;
+	gu_xchg_keys k;
+	struct peer p;
+	const char *name;
+	int ret, rc;
+	GU_ERR_LOCAL(err);
+
+	memset(out, 0, sizeof *out);
+	ret = gu_xchg_keys_load(db, &k, err);
+	if (ret < 0)
+		return ret;
+	gu_xchg_keys_wipe(&k);
+	if (k.self.role == GU_XROLE_OFFICE)
+		ret = gu_access_require_supervisor(db, true, err);
+	if (ret == 0)
+		ret = find_peer(db, &k, device, &p, err);
+	if (ret < 0)
+		return ret;
+	rc = sqlite3_prepare_v2(db->h, "SELECT sealed, file, rows FROM xchg_sent WHERE peer = ?1"
+		" AND seq = ?2", -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = gu_bind_text(st, 1, p.id)) == SQLITE_OK
+	    && (rc = sqlite3_bind_int64(st, 2, seq)) == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		ret = gu_error_set(err, GU_ENOTFOUND, NULL, 0, 0,
+			_("bundle %lld was never written here"), seq);
+	} else if (rc != SQLITE_ROW) {
+		ret = gu_db_fail(db, rc, err);
+	} else if (sqlite3_column_type(st, 0) != SQLITE_BLOB) {
+		ret = gu_error_set(err, GU_EINVAL, NULL, 0, 0,
+			_("bundle %lld was received and acknowledged: it is not needed again"), seq);
+	} else {
+		name = strrchr((const char *)sqlite3_column_text(st, 1), '/');
+		snprintf(out->path, sizeof out->path, "%s/%s", dir && *dir ? dir : ".",
+			name ? name + 1 : (const char *)sqlite3_column_text(st, 1));
+		out->seq = seq;
+		out->rows = sqlite3_column_int64(st, 2);
+		out->bytes = (size_t)sqlite3_column_bytes(st, 0);
+		ret = gu_safe_open(db, out->path, 0, &f, err);
+		if (ret == 0 && write_all(f.fd, sqlite3_column_blob(st, 0), out->bytes) < 0) {
+			ret = gu_error_set(err, GU_EIO, out->path, 0, 0,
+				_("cannot write the bundle: %s"), strerror(errno));
+			gu_safe_abort(&f);
+		} else if (ret == 0) {
+			ret = gu_safe_commit(&f, err);
+		}
+	}
+	sqlite3_finalize(st);
+	return ret;
 }

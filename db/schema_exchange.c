@@ -48,6 +48,7 @@ const char gu_db_schema_exchange[] =
 	" peer TEXT NOT NULL, seq INTEGER NOT NULL,"
 	" max_ctr INTEGER NOT NULL, hash TEXT NOT NULL,"
 	" rows INTEGER NOT NULL, clock INTEGER NOT NULL, file TEXT NOT NULL DEFAULT '',"
+	" sealed BLOB,"                      /* kept until acknowledged, to write it again */
 	" PRIMARY KEY (peer, seq));"
 	"CREATE TABLE xchg_received ("
 	" sender TEXT NOT NULL, seq INTEGER NOT NULL,"

@@ -236,4 +236,20 @@ check "the new device receives its cases" test $? -eq 0
 g lap1-restored.db send --out usb2 > "$out" 2>&1
 g office.db receive usb2/guanai-大平房镇-李娜-1.bundle > "$out" 2>&1
 check "the office accepts the new device's bundle" test $? -eq 0
+
+# A bundle lost on the way is written again, byte for byte.
+sqlite3 lap1-restored.db "UPDATE answers SET value = '2' WHERE key = 'child.grade'"
+g lap1-restored.db send --out usb2 > /dev/null 2>&1
+cp usb2/guanai-大平房镇-李娜-2.bundle lost.bundle
+rm usb2/guanai-大平房镇-李娜-2.bundle
+g lap1-restored.db send --out usb2 > /dev/null 2>&1
+g office.db receive usb2/guanai-大平房镇-李娜-3.bundle > "$out" 2>&1
+check "after a lost bundle the next one is held" grep -q 'held until bundle 2' "$out"
+g lap1-restored.db send --again 2 --out usb2 > "$out" 2>&1
+check "send --again writes the lost bundle again" test $? -eq 0
+check "as it was, byte for byte" cmp -s lost.bundle usb2/guanai-大平房镇-李娜-2.bundle
+g office.db receive usb2/guanai-大平房镇-李娜-2.bundle > "$out" 2>&1
+check "the gap filled, the office applies both" grep -q 'held bundles applied after it: 1' "$out"
+g lap1-restored.db send --again 9 --out usb2 > "$out" 2>&1
+check "a bundle never written cannot be written again" test $? -ne 0
 done_testing

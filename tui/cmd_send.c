@@ -15,7 +15,7 @@
 #include "tui/login_cli.h"
 #include "tui/options.h"
 
-enum { OPT_OUT = GU_OPT_OWN, OPT_DEVICE, OPT_END };
+enum { OPT_OUT = GU_OPT_OWN, OPT_DEVICE, OPT_AGAIN, OPT_END };
 
 /* Prints the command's help to f. */
 static void usage(FILE *f)
@@ -29,7 +29,8 @@ static void usage(FILE *f)
 		"for one laptop with the decisions, assignments and follow-up dates of its\n"
 		"cases and the acknowledgement of what was received from it.\n\n"), f);
 	fputs(_("  --out DIR         the folder to write the bundle in\n"
-		"  --device DEVICE   (office) the laptop: the start of its id or its worker\n"), f);
+		"  --device DEVICE   (office) the laptop: the start of its id or its worker\n"
+		"  --again N         write bundle N again, as it was: one lost on the way\n"), f);
 }
 
 /* Runs "guanai send"; returns the exit status. */
@@ -38,6 +39,7 @@ int cmd_send(int argc, char **argv)
 	static const struct option own[] = {
 		{ "out", required_argument, NULL, OPT_OUT },
 		{ "device", required_argument, NULL, OPT_DEVICE },
+		{ "again", required_argument, NULL, OPT_AGAIN },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *o[OPT_END - GU_OPT_OWN] = { NULL };
@@ -64,6 +66,23 @@ int cmd_send(int argc, char **argv)
 			goto done;
 		}
 		device = id;
+	}
+	if (o[OPT_AGAIN - GU_OPT_OWN]) {
+		char *end;
+		long long seq = strtoll(o[OPT_AGAIN - GU_OPT_OWN], &end, 10);
+
+		if (*end || seq < 1) {
+			gu_complain(_("--again takes a bundle's number, not \"%s\""),
+				o[OPT_AGAIN - GU_OPT_OWN]);
+			status = 2;
+		} else if (gu_xchg_send_again(db, device, seq, o[OPT_OUT - GU_OPT_OWN], &sent,
+				&err) < 0) {
+			status = gu_cli_fail(&err);
+		} else {
+			printf(_("%s: bundle %lld written again, bytes: %zu\n"), sent.path, sent.seq,
+				sent.bytes);
+		}
+		goto done;
 	}
 	if (gu_xchg_send(db, device, o[OPT_OUT - GU_OPT_OWN], &sent, &err) < 0) {
 		status = gu_cli_fail(&err);

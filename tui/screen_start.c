@@ -8,11 +8,13 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "db/exchange.h"
 #include "db/review.h"
 #include "tui/app.h"
 #include "tui/harness.h"
 #include "tui/locale.h"
 #include "tui/paint.h"
+#include "tui/screen_exchange.h"
 #include "tui/screens_supervise.h"
 
 enum { M_NEW, M_RESUME, M_CASES, M_LANG, M_QUIT, M_COUNT };
@@ -21,6 +23,13 @@ enum { M_NEW, M_RESUME, M_CASES, M_LANG, M_QUIT, M_COUNT };
 #define RETURNED_SHOWN 3
 static gu_returned *returned;
 static size_t nreturned;
+
+/* Returns true when this database exchanges bundles (an office or an
+ * enrolled laptop). */
+static bool exchanges(gu_app *a)
+{
+	return a->db && gu_xchg_role(a->db) != GU_XROLE_NONE;
+}
 
 /* Loads the due follow-ups. */
 static void load_due(gu_app *a)
@@ -110,13 +119,17 @@ void gu_start_draw(gu_app *a)
 		gu_frame_bottom(a, tkeys, sizeof keys / sizeof keys[0]);
 		return;
 	}
+	if (exchanges(a))
+		gu_put(y++, x, w, _("x  exchange bundles with the office (send, receive)"),
+			gu_attr(GU_R_LABEL));
 	if (nreturned > 0) {
 		gu_put(y++, x, w, _("Returned by a supervisor (resume them as drafts):"),
 			gu_attr(GU_R_VERIFY));
 		for (k = 0; k < nreturned && y < a->lay.body.y + a->lay.body.h; k++, y++) {
 			const gu_return_reason *why = gu_return_reason_find(returned[k].reason);
 
-			snprintf(line, sizeof line, "  %-8s  %s: %s",
+			/* TRANSLATORS: a returned case: the child, the reason, the note */
+			snprintf(line, sizeof line, _("  %-8s  %s: %s"),
 				returned[k].child_name[0] ? returned[k].child_name : "-",
 				why ? _(why->label) : returned[k].reason, returned[k].note);
 			gu_put(y, x, w, line, A_NORMAL);
@@ -192,4 +205,6 @@ void gu_start_key(gu_app *a, const gu_key *k)
 		after_screen(a, gu_screen_dashboard(a));
 	else if (gu_key_char(k, 'u') && a->db)
 		after_screen(a, gu_screen_users(a));
+	else if (gu_key_char(k, 'x') && exchanges(a))
+		after_screen(a, gu_screen_exchange(a));
 }
