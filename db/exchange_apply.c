@@ -638,30 +638,36 @@ cleanup:
  * duplicates; returns the SQLite result. */
 static int after_new_cases(struct apply *a)
 {
-	sqlite3_stmt *as = NULL, *dup = NULL;
+	sqlite3_stmt *as = NULL, *dup[2] = { NULL, NULL };
 	size_t i;
-	int rc;
+	int rc, k;
 
 	rc = sqlite3_prepare_v2(a->db->h,
 		"INSERT INTO assignments (case_id, assigned_device, assigned_worker, assigned_by,"
 		" assigned_at, updated_at, device)"
 		" SELECT ?1, ?2, (SELECT worker FROM xchg_devices WHERE id = ?2), '', ?3, ?3, ?4"
 		" WHERE true ON CONFLICT (case_id) DO NOTHING", -1, &as, NULL);
+	/* two statements, so that each finds its pairs through an index */
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(a->db->h,
 			"INSERT INTO xchg_duplicates (case_a, case_b, why, at)"
-			" SELECT min(c.id, o.id), max(c.id, o.id),"
-			"  CASE WHEN length(c.child_id_number) >= 15 AND c.child_id_number = o.child_id_number"
-			"  THEN 'id_number' ELSE 'name_dob_township' END, ?2"
-			" FROM cases c JOIN cases o ON o.id <> c.id"
-			"  AND ((length(c.child_id_number) >= 15 AND o.child_id_number = c.child_id_number)"
-			"   OR (c.child_name <> '' AND o.child_name = c.child_name"
-			"    AND o.township = c.township"
-			"    AND (SELECT value FROM answers WHERE case_id = o.id AND key = '"
+			" SELECT min(c.id, o.id), max(c.id, o.id), 'id_number', ?2"
+			" FROM cases c JOIN cases o ON o.child_id_number = c.child_id_number"
+			"  AND o.child_id_number <> '' AND o.id <> c.id"
+			" WHERE c.id = ?1 AND length(c.child_id_number) >= 15"
+			" ON CONFLICT (case_a, case_b) DO NOTHING", -1, &dup[0], NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(a->db->h,
+			"INSERT INTO xchg_duplicates (case_a, case_b, why, at)"
+			" SELECT min(c.id, o.id), max(c.id, o.id), 'name_dob_township', ?2"
+			" FROM cases c JOIN cases o ON o.child_name = c.child_name"
+			"  AND o.township = c.township AND o.child_name <> '' AND o.id <> c.id"
+			" WHERE c.id = ?1"
+			"  AND (SELECT value FROM answers WHERE case_id = o.id AND key = '"
 			GU_KEY_CHILD_DOB "')"
-			"     = (SELECT value FROM answers WHERE case_id = c.id AND key = '"
-			GU_KEY_CHILD_DOB "')))"
-			" WHERE c.id = ?1 ON CONFLICT (case_a, case_b) DO NOTHING", -1, &dup, NULL);
+			"   = (SELECT value FROM answers WHERE case_id = c.id AND key = '"
+			GU_KEY_CHILD_DOB "')"
+			" ON CONFLICT (case_a, case_b) DO NOTHING", -1, &dup[1], NULL);
 	for (i = 0; rc == SQLITE_OK && i < a->n_new; i++) {
 		if ((rc = gu_bind_text(as, 1, a->new_cases[i])) != SQLITE_OK
 		    || (rc = gu_bind_text(as, 2, a->sender)) != SQLITE_OK
@@ -669,14 +675,17 @@ static int after_new_cases(struct apply *a)
 		    || (rc = gu_bind_text(as, 4, a->db->device)) != SQLITE_OK
 		    || (rc = run(as)) != SQLITE_OK)
 			break;
-		if ((rc = gu_bind_text(dup, 1, a->new_cases[i])) != SQLITE_OK
-		    || (rc = sqlite3_bind_int64(dup, 2, a->now)) != SQLITE_OK
-		    || (rc = run(dup)) != SQLITE_OK)
-			break;
-		a->r->duplicates += sqlite3_changes(a->db->h);
+		for (k = 0; k < 2 && rc == SQLITE_OK; k++) {
+			if ((rc = gu_bind_text(dup[k], 1, a->new_cases[i])) != SQLITE_OK
+			    || (rc = sqlite3_bind_int64(dup[k], 2, a->now)) != SQLITE_OK
+			    || (rc = run(dup[k])) != SQLITE_OK)
+				break;
+			a->r->duplicates += sqlite3_changes(a->db->h);
+		}
 	}
 	sqlite3_finalize(as);
-	sqlite3_finalize(dup);
+	sqlite3_finalize(dup[0]);
+	sqlite3_finalize(dup[1]);
 	return rc;
 }
 
