@@ -22,6 +22,7 @@ struct table {
 	bool apart;                  /* kept in xchg_remote_rows */
 	bool office_only;
 	int status_col;              /* sender's column of cases.status, or -1 */
+	int worker_col;              /* sender's column of cases.worker, or -1 */
 	char cols[64][64];           /* the sender's columns */
 	int ncols;
 	sqlite3_stmt *sel, *ups, *del, *key, *obj;
@@ -233,7 +234,7 @@ static int take_table(struct apply *a, const char *line, gu_error *err)
 	}
 	tb->apart = gu_xchg_table_apart(tb->name);
 	tb->office_only = gu_xchg_table_office_only(tb->name);
-	tb->status_col = -1;
+	tb->status_col = tb->worker_col = -1;
 	/* the sender's columns and key, read by SQLite's JSON functions */
 	rc = sqlite3_prepare_v2(a->db->h,
 		"SELECT j.value FROM json_each(substr(?1, 1, instr(?1, '] [') )) j",
@@ -281,8 +282,10 @@ static int take_table(struct apply *a, const char *line, gu_error *err)
 	for (k = 0; k < tb->t.npk; k++)
 		if (sender_index(tb, tb->t.cols[tb->t.pk[k]]) < 0)
 			return refuse(err, _("a table line lacks its key"));
-	if (strcmp(tb->name, "cases") == 0)
+	if (strcmp(tb->name, "cases") == 0) {
 		tb->status_col = sender_index(tb, "status");
+		tb->worker_col = sender_index(tb, "worker");
+	}
 	return table_prepare(a, err);
 }
 
@@ -466,6 +469,25 @@ static int check_authority(struct apply *a, const char *cur, const char *row, gu
 		sqlite3_finalize(st);
 		if (bad)
 			return refuse(err, _("it makes a case reviewed or closed, which only the "
+				"office decides"));
+	}
+	if (a->tb.worker_col >= 0 && row && cur) {
+		char path[16];
+		sqlite3_stmt *st = NULL;
+		int bad = 0;
+
+		snprintf(path, sizeof path, "$[%d]", a->tb.worker_col);
+		if (sqlite3_prepare_v2(a->db->h, "SELECT json_extract(?1, ?3) IS NOT json_extract(?2, ?3)",
+				-1, &st, NULL) == SQLITE_OK) {
+			sqlite3_bind_text(st, 1, row, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, cur, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 3, path, -1, SQLITE_STATIC);
+			if (sqlite3_step(st) == SQLITE_ROW)
+				bad = sqlite3_column_int(st, 0);
+		}
+		sqlite3_finalize(st);
+		if (bad)
+			return refuse(err, _("it gives a case to another worker, which only the "
 				"office decides"));
 	}
 	return 0;

@@ -252,4 +252,12 @@ g office.db receive usb2/guanai-大平房镇-李娜-2.bundle > "$out" 2>&1
 check "the gap filled, the office applies both" grep -q 'held bundles applied after it: 1' "$out"
 g lap1-restored.db send --again 9 --out usb2 > "$out" 2>&1
 check "a bundle never written cannot be written again" test $? -ne 0
+
+# A laptop cannot give a case to another worker.
+sqlite3 lap1-restored.db "UPDATE cases SET worker = '王芳' WHERE id = '$id2'"
+mkdir usb4
+g lap1-restored.db send --out usb4 > /dev/null 2>&1
+g office.db receive usb4/guanai-大平房镇-李娜-4.bundle > "$out" 2>&1
+check "a laptop's bundle that gives a case to another worker is refused" grep -q 'another worker' "$out"
+check "the case keeps its owner" test "$(count office.db "SELECT worker FROM cases WHERE id = '$id2'")" != 王芳
 done_testing
