@@ -240,7 +240,7 @@ static void enrol_all(void)
 	cr_assert_eq(gu_xchg_office_file_parse(text, &o, &err), 0, "%s", err.message);
 	free(text);
 	for (i = 0; i < LAPTOPS; i++) {
-		char name[8];
+		char name[16];
 
 		snprintf(name, sizeof name, "w%d", i);
 		open_node(&laps[i], name);
