@@ -13,3 +13,6 @@ core_libcore_a_SOURCES = \
 
 include $(srcdir)/core/basics.mk
 include $(srcdir)/core/policy.mk
+## The exchange envelope (docs/exchange.md): keys, sign and seal.
+core_libcore_a_SOURCES += core/bundle.c core/bundle.h core/bundle_body.c core/bundle_body.h
+core_libcore_a_CPPFLAGS += $(SODIUM_CFLAGS) $(ZLIB_CFLAGS)

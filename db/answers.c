@@ -129,7 +129,9 @@ cleanup:
 }
 
 /* Updates the case's time, answer count and the columns copied from
- * answers; returns 0 or < 0. */
+ * answers; returns 0 or < 0.  The case's owner (worker) is not one of them:
+ * the 访谈人 answer is what was typed, ownership is the creator's or an
+ * office's assignment (docs/exchange.md). */
 static int touch_case(gu_db *db, const char *case_id, const char *key,
 	const char *value, int added, gu_time_ms now, gu_error *err)
 {
@@ -138,8 +140,7 @@ static int touch_case(gu_db *db, const char *case_id, const char *key,
 		" child_name = CASE ?4 WHEN 'child.name' THEN coalesce(?5, '') ELSE child_name END,"
 		" child_id_number = CASE ?4 WHEN 'child.id_number' THEN coalesce(?5, '')"
 		"  ELSE child_id_number END,"
-		" township = CASE ?4 WHEN 'interview.township' THEN coalesce(?5, '') ELSE township END,"
-		" worker = CASE WHEN ?4 = 'interview.worker' AND ?5 IS NOT NULL THEN ?5 ELSE worker END"
+		" township = CASE ?4 WHEN 'interview.township' THEN coalesce(?5, '') ELSE township END"
 		" WHERE id = ?1", err);
 	int rc;
 

@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "db/access.h"
 #include "db/id_rule.h"
+#include "db/exchange.h"
 #include "db/internal.h"
 
 #define CASE_COLUMNS \
@@ -270,6 +271,11 @@ int gu_case_set_status_in_tx(gu_db *db, const char *case_id, enum gu_case_status
 
 	if ((unsigned)s >= GU_CASE_STATUS_COUNT)
 		return gu_error_set(err, GU_EINVAL, NULL, 0, 0, _("not a case status"));
+	if ((s == GU_CASE_REVIEWED || s == GU_CASE_CLOSED || s == GU_CASE_RETURNED)
+	    && gu_xchg_role(db) == GU_XROLE_LAPTOP)
+		return gu_error_set(err, GU_EPERM, NULL, 0, 0,
+			_("this laptop is enrolled with an office: only the office reviews, "
+			  "returns and closes cases"));
 	ret = gu_case_state_in_tx(db, case_id, &old, &completed, err);
 	if (ret < 0)
 		return ret;

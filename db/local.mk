@@ -36,3 +36,9 @@ db_libdb_a_SOURCES += db/rescreen.c db/rescreen.h
 ## the consent gate and retention.
 db_libdb_a_SOURCES += db/schema_v5.c db/schema_v5.h db/audit_chain.c db/audit_chain.h \
 	db/id_rule.c db/id_rule.h db/release.c db/release.h db/purge.c db/purge.h
+
+## The exchange between laptops and their office (docs/exchange.md).
+db_libdb_a_SOURCES += db/schema_exchange.c db/schema_exchange.h \
+	db/exchange.h db/exchange_internal.h db/exchange_capture.c db/exchange_keys.c \
+	db/exchange_send.c db/exchange_receive.c db/exchange_apply.c db/exchange_conflicts.c \
+	db/exchange_assign.c

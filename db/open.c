@@ -13,6 +13,7 @@
 
 #include "core/i18n.h"
 #include "db/crypt_vfs.h"
+#include "db/exchange_internal.h"
 #include "db/internal.h"
 #include "db/schema.h"
 
@@ -480,6 +481,8 @@ int gu_db_open_flags(const char *path, unsigned flags, gu_db **out, gu_error *er
 	}
 	if (!ro && version == GU_DB_SCHEMA_VERSION) {
 		ret = check_last_close(db, err);
+		if (ret == 0)
+			ret = gu_xchg_capture_refresh(db, err);
 		if (ret < 0)
 			goto fail;
 		/* The file and its log now exist: make their names durable too. */

@@ -215,3 +215,51 @@ void gu_reviews_free(gu_review *v, size_t n)
 		free(v[i].note);
 	free(v);
 }
+
+/* Fills a returned case from the statement's row. */
+static void fill_returned(sqlite3_stmt *st, void *elem, bool *oom)
+{
+	gu_returned *r = elem;
+
+	(void)oom;
+	gu_column_copy(st, 0, r->id, sizeof r->id);
+	gu_column_copy(st, 1, r->child_name, sizeof r->child_name);
+	gu_column_copy(st, 2, r->reason, sizeof r->reason);
+	gu_column_copy(st, 3, r->note, sizeof r->note);
+}
+
+/* Frees a list of returned cases. */
+static void free_returned(void *v, size_t n)
+{
+	(void)n;
+	free(v);
+}
+
+/* Lists the returned cases the session may see; returns 0 or < 0. */
+int gu_review_returned(gu_db *db, size_t max, gu_returned **out, size_t *n, gu_error *err)
+{
+	const char *worker = NULL;
+	sqlite3_stmt *st = NULL;
+	int rc, ret;
+	GU_ERR_LOCAL(err);
+
+	*out = NULL;
+	*n = 0;
+	ret = gu_access_list_worker(db, NULL, &worker, err);
+	if (ret < 0)
+		return ret;
+	rc = sqlite3_prepare_v2(db->h,
+		"SELECT c.id, c.child_name, r.reason, r.note FROM cases c"
+		" JOIN reviews r ON r.id = (SELECT id FROM reviews WHERE case_id = c.id"
+		"  AND decision = 'return' ORDER BY at DESC, rowid DESC LIMIT 1)"
+		" WHERE c.status = 'returned' AND (?1 IS NULL OR c.worker = ?1)"
+		" ORDER BY r.at DESC LIMIT ?2", -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = gu_bind_text(st, 1, worker)) == SQLITE_OK
+	    && (rc = sqlite3_bind_int64(st, 2, (sqlite3_int64)max)) == SQLITE_OK)
+		ret = gu_db_read_rows(db, st, sizeof **out, fill_returned, free_returned,
+			(void **)out, n, err);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK)
+		return gu_db_fail(db, rc, err);
+	return ret;
+}

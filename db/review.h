@@ -45,6 +45,17 @@ int gu_review_list(gu_db *db, const char *case_id, gu_review **out, size_t *n,
 /* Frees what gu_review_list returned. */
 void gu_reviews_free(gu_review *v, size_t n);
 
+/* A returned case, as its worker's start screen shows it. */
+typedef struct gu_returned {
+	char id[GU_ID_SIZE];
+	char child_name[128];
+	char reason[32];     /* the reason code of the latest return */
+	char note[256];
+} gu_returned;
+/* Lists the returned cases the session may see (a worker: her own), newest
+ * return first, at most max; returns 0 with a malloc'd array or < 0. */
+int gu_review_returned(gu_db *db, size_t max, gu_returned **out, size_t *n, gu_error *err);
+
 /* Writes a case's full ID number into out (size bytes) for a supervisor
  * (or anyone while the database has no users) and records the reveal in
  * the audit log.  Returns 0, -GU_EPERM, -GU_ENOTFOUND or < 0. */

@@ -22,3 +22,4 @@ $(zhman1_DATA) $(zhman5_DATA):
 dist_doc_DATA += docs/config.example
 dist_doc_DATA += docs/architecture.md
 dist_doc_DATA += docs/privacy.md
+dist_doc_DATA += docs/exchange.md docs/scale.md

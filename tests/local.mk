@@ -133,6 +133,7 @@ bench: all $(BENCHES)
 include $(srcdir)/tests/basics.mk
 include $(srcdir)/tests/policy.mk
 include $(srcdir)/tests/db.mk
+include $(srcdir)/tests/exchange.mk
 include $(srcdir)/tests/tui.mk
 include $(srcdir)/tests/supervise.mk
 include $(srcdir)/tests/screens.mk

@@ -11,6 +11,7 @@
 #include "core/answers.h"
 #include "core/eval.h"
 #include "core/i18n.h"
+#include "db/access.h"
 #include "core/keys.h"
 #include "core/policy.h"
 #include "db/store.h"
@@ -125,6 +126,7 @@ struct opts {
 	enum gu_case_status status;
 	const char *encoding;
 	bool again;
+	bool status_given;
 };
 
 /* Takes one of the command's own options into ctx; returns 0 or the exit
@@ -140,6 +142,12 @@ static int take(int opt, const char *arg, void *ctx)
 			gu_complain("%s", err.message);
 			return 2;
 		}
+		if (o->status != GU_CASE_DRAFT && o->status != GU_CASE_COMPLETE) {
+			gu_complain(_("an import is a draft or complete (--status draft or complete): "
+				"review decisions are made by a supervisor, never imported"));
+			return 2;
+		}
+		o->status_given = true;
 	} else if (opt == OPT_DUPLICATE) {
 		if (strcmp(arg, "new") != 0 && strcmp(arg, "skip") != 0) {
 			gu_complain(_("--duplicate takes new or skip, not \"%s\""), arg);
@@ -188,6 +196,13 @@ int cmd_import(int argc, char **argv)
 	if ((worst = gu_cli_open(0, &db)) != 0) {
 		gu_policy_free(p);
 		return worst;
+	}
+	if (o.status_given && gu_access_require_supervisor(db, true, &err) < 0) {
+		gu_complain("%s", _("--status is for a supervisor: a worker's imports are "
+			"complete cases"));
+		gu_db_close(db);
+		gu_policy_free(p);
+		return 1;
 	}
 	if (gu_opts.user && gu_db_set_user(db, gu_opts.user) < 0) {
 		gu_complain("%s", _("out of memory"));

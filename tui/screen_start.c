@@ -8,26 +8,43 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "db/exchange.h"
+#include "db/review.h"
 #include "tui/app.h"
 #include "tui/harness.h"
 #include "tui/listview.h"
 #include "tui/locale.h"
 #include "tui/paint.h"
+#include "tui/screen_exchange.h"
 #include "tui/screens_supervise.h"
 #include "tui/screens_util.h"
 
 enum { M_NEW, M_RESUME, M_CASES, M_LANG, M_QUIT, M_COUNT };
 
-/* The start screen's state: the menu row chosen and the follow-ups due. */
+/* The returned cases shown, with the reason of their return. */
+#define RETURNED_SHOWN 3
+
+/* The start screen's state: the menu row chosen, the follow-ups due and
+ * the cases a supervisor returned. */
 typedef struct start_state {
 	int cur;
 	gu_referral *due;
 	size_t ndue;
+	gu_returned *returned;
+	size_t nreturned;
 } start_state;
+
+/* Returns true when this database exchanges bundles (an office or an
+ * enrolled laptop). */
+static bool exchanges(gu_app *a)
+{
+	return a->db && gu_xchg_role(a->db) != GU_XROLE_NONE;
+}
 
 static start_state start;
 
-/* Enters the start screen: loads the due follow-ups. */
+/* Enters the start screen: loads the due follow-ups and the cases a
+ * supervisor returned (the session's own for a worker). */
 static void enter(gu_app *a, void *st)
 {
 	start_state *s = st;
@@ -37,6 +54,9 @@ static void enter(gu_app *a, void *st)
 	if (a->db && gu_followup_due(a->db, gu_today(), &s->due, &s->ndue, &err) < 0) {
 		s->due = NULL;
 		s->ndue = 0;
+	}	if (a->db && gu_review_returned(a->db, RETURNED_SHOWN, &s->returned, &s->nreturned, &err) < 0) {
+		s->returned = NULL;
+		s->nreturned = 0;
 	}
 }
 
@@ -49,6 +69,9 @@ static void leave(gu_app *a, void *st)
 	gu_referrals_free(s->due, s->ndue);
 	s->due = NULL;
 	s->ndue = 0;
+	free(s->returned);
+	s->returned = NULL;
+	s->nreturned = 0;
 }
 
 /* Returns the label of menu row i. */
@@ -200,6 +223,16 @@ static int key_users(gu_app *a, void *st)
 	return GU_SCREEN_STAY;
 }
 
+/* Shows the exchange screen where this database exchanges bundles;
+ * returns GU_SCREEN_STAY. */
+static int key_exchange(gu_app *a, void *st)
+{
+	(void)st;
+	if (exchanges(a))
+		after_screen(a, gu_screen_exchange(a));
+	return GU_SCREEN_STAY;
+}
+
 /* The start screen's keys: they run it, name themselves in the key bar
  * and make its F1 help. */
 static const gu_scr_key keys[] = {
@@ -211,6 +244,7 @@ static const gu_scr_key keys[] = {
 	{ '5', 0, key_menu_quit, NULL, NULL, false },
 	{ 'd', 0, key_dashboard, "d", N_("dashboard"), false },
 	{ 'u', 0, key_users, "u", N_("users"), false },
+	{ 'x', 0, key_exchange, "x", N_("exchange bundles"), true },
 	{ 'q', 0, key_quit, "q", N_("quit"), false },
 	{ GU_ESC, 0, key_quit, NULL, NULL, false },
 	{ 0, KEY_UP, key_up, "Up/Down", N_("move"), true },
@@ -241,6 +275,23 @@ static void draw(gu_app *a, void *st)
 		y += gu_put_wrapped(y, x, w, 3, a->db_err, gu_attr(GU_R_ERROR));
 		gu_scr_keys_bottom(a, keys, sizeof keys / sizeof keys[0]);
 		return;
+	}
+	if (exchanges(a))
+		gu_put(y++, x, w, _("x  exchange bundles with the office (send, receive)"),
+			gu_attr(GU_R_LABEL));
+	if (s->nreturned > 0) {
+		gu_put(y++, x, w, _("Returned by a supervisor (resume them as drafts):"),
+			gu_attr(GU_R_VERIFY));
+		for (k = 0; k < s->nreturned && y < a->lay.body.y + a->lay.body.h; k++, y++) {
+			const gu_return_reason *why = gu_return_reason_find(s->returned[k].reason);
+
+			/* TRANSLATORS: a returned case: the child, the reason, the note */
+			snprintf(line, sizeof line, _("  %-8s  %s: %s"),
+				s->returned[k].child_name[0] ? s->returned[k].child_name : "-",
+				why ? _(why->label) : s->returned[k].reason, s->returned[k].note);
+			gu_put(y, x, w, line, A_NORMAL);
+		}
+		y++;
 	}
 	snprintf(line, sizeof line, _("Follow-ups due: %zu"), s->ndue);
 	gu_put(y++, x, w, line, gu_attr(s->ndue ? GU_R_VERIFY : GU_R_LABEL));

@@ -1,0 +1,186 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The exchange between laptops and their office (docs/exchange.md): the
+ * installation's keys, the office's devices, bundles sent and received,
+ * conflicts and possible duplicates.  Secret keys never leave the
+ * database through these functions. */
+#ifndef GUANAI_DB_EXCHANGE_H
+#define GUANAI_DB_EXCHANGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/bundle.h"
+#include "core/strbuf.h"
+#include "db/store.h"
+
+enum gu_xrole { GU_XROLE_NONE = 0, GU_XROLE_OFFICE, GU_XROLE_LAPTOP };
+
+/* What this installation is, without its secrets. */
+typedef struct gu_xchg_self {
+	enum gu_xrole role;
+	char id[GU_ID_SIZE];            /* this database's device id */
+	char fingerprint[GU_XFP_SIZE];  /* of its own public keys */
+	char township[160], worker[160];
+	char office_id[GU_ID_SIZE];     /* on a laptop */
+	char office_fingerprint[GU_XFP_SIZE];
+} gu_xchg_self;
+
+/* Fills s (role GU_XROLE_NONE when neither office nor laptop); returns 0 or < 0. */
+int gu_xchg_self_get(gu_db *db, gu_xchg_self *s, gu_error *err);
+/* Returns the role, GU_XROLE_NONE also when it cannot be read. */
+enum gu_xrole gu_xchg_role(gu_db *db);
+
+/* Makes this database an office (a supervisor only): its keys, the change
+ * log; fills s.  Returns 0 or < 0 (-GU_EEXIST when it already is one). */
+int gu_xchg_office_init(gu_db *db, const char *name, gu_xchg_self *s, gu_error *err);
+/* Appends the office's public file (ids and public keys) to b; returns 0 or < 0. */
+int gu_xchg_office_public(gu_db *db, gu_strbuf *b, gu_error *err);
+
+/* The public file of an office, as read. */
+typedef struct gu_xchg_office_file {
+	char id[GU_ID_SIZE];
+	char name[160];
+	char fingerprint[GU_XFP_SIZE];
+	unsigned char sign_pk[GU_XSIGN_PK], box_pk[GU_XBOX_PK];
+} gu_xchg_office_file;
+/* Reads an office's public file; returns 0 or -GU_EINVAL saying what is wrong. */
+int gu_xchg_office_file_parse(const char *text, gu_xchg_office_file *o, gu_error *err);
+
+/* Enrols this database as a laptop of the office o, for township and
+ * worker: makes its keys, starts the change log (every row there is now
+ * will travel), and appends the enrolment file for the office to b.  With
+ * again, a laptop enrolled before (restored from a backup) becomes a new
+ * device with a new chain.  Returns 0 or < 0 (-GU_EEXIST when already
+ * enrolled, without again, or an office). */
+int gu_xchg_enroll(gu_db *db, const gu_xchg_office_file *o, const char *township,
+	const char *worker, bool again, gu_strbuf *b, gu_xchg_self *s, gu_error *err);
+
+/* Assigns a case to a device and its worker (the office, a supervisor):
+ * the case's owner changes, the whole case travels to that device with its
+ * next bundle; audited.  Returns 0 or < 0. */
+int gu_xchg_assign(gu_db *db, const char *case_id, const char *device, gu_error *err);
+/* Assigns every open case (not reviewed or closed) of device from to
+ * device to; returns the number of cases or < 0. */
+int gu_xchg_assign_all(gu_db *db, const char *from, const char *to, gu_error *err);
+
+/* One device registered at the office. */
+typedef struct gu_xchg_device {
+	char id[GU_ID_SIZE];
+	char worker[160], township[160];
+	char fingerprint[GU_XFP_SIZE];
+	bool revoked;
+	long long last_seq;          /* the last bundle applied, 0: none */
+	gu_time_ms last_at;          /* when it was received, 0: never */
+	long long held;              /* bundles waiting for an earlier one */
+	long long sent_seq;          /* the last bundle the office wrote for it */
+} gu_xchg_device;
+
+/* Reads an enrolment file into d (without registering it): its signature
+ * and office are checked.  Returns 0 or < 0. */
+int gu_xchg_device_read(gu_db *db, const char *text, gu_xchg_device *d, gu_error *err);
+/* Registers the device of an enrolment file at the office (a supervisor);
+ * returns 0 with d filled, or < 0. */
+int gu_xchg_device_add(gu_db *db, const char *text, gu_xchg_device *d, gu_error *err);
+/* Lists the devices; returns 0 with a malloc'd array or < 0. */
+int gu_xchg_device_list(gu_db *db, gu_xchg_device **out, size_t *n, gu_error *err);
+/* Finds the one device whose id starts with prefix, or whose worker is
+ * prefix; returns 0 with id filled, -GU_ENOTFOUND or -GU_EINVAL (several). */
+int gu_xchg_device_resolve(gu_db *db, const char *prefix, char id[GU_ID_SIZE], gu_error *err);
+/* Revokes a device (a supervisor); returns 0 or < 0. */
+int gu_xchg_device_revoke(gu_db *db, const char *id, gu_error *err);
+
+/* What a bundle written held. */
+typedef struct gu_xchg_sent {
+	long long seq;
+	long long rows;              /* records in it */
+	long long cases;             /* cases they belong to */
+	size_t bytes;
+	char path[4096];             /* where it was written */
+} gu_xchg_sent;
+
+/* Writes the next bundle into folder dir: on a laptop for the office
+ * (device NULL), at the office for device.  Returns 0 or < 0. */
+int gu_xchg_send(gu_db *db, const char *device, const char *dir, gu_xchg_sent *out,
+	gu_error *err);
+
+/* Writes bundle seq (written before, not yet acknowledged) again into
+ * folder dir, byte for byte: for a bundle lost on the way.  Returns 0 or < 0. */
+int gu_xchg_send_again(gu_db *db, const char *device, long long seq, const char *dir,
+	gu_xchg_sent *out, gu_error *err);
+
+/* How many changes wait to be sent (laptop) and the last bundle written
+ * and acknowledged; returns 0 or < 0. */
+int gu_xchg_pending(gu_db *db, long long *changes, long long *last_sent,
+	long long *last_acked, gu_error *err);
+
+enum gu_xreceived {
+	GU_XRECV_APPLIED = 0,        /* applied now */
+	GU_XRECV_ALREADY,            /* the same bundle came before: nothing changed */
+	GU_XRECV_HELD                /* an earlier one is missing: kept until it comes */
+};
+
+/* What receiving one bundle did. */
+typedef struct gu_xchg_receipt {
+	enum gu_xreceived what;
+	char sender[GU_ID_SIZE];
+	char worker[160];
+	long long seq;
+	long long rows, skipped, conflicts, duplicates;
+	long long held_applied;      /* held bundles applied after it */
+	long long waiting_for;       /* with HELD: the missing sequence number */
+	char clock_warning[300];     /* "" or a translated warning */
+} gu_xchg_receipt;
+
+/* Verifies, opens and applies one bundle (n bytes) in one transaction, then
+ * any held bundle that can follow it.  Refuses a bundle whole (nothing
+ * applied) with a message saying why.  Returns 0 with r filled, or < 0. */
+int gu_xchg_receive(gu_db *db, const unsigned char *data, size_t n, gu_xchg_receipt *r,
+	gu_error *err);
+
+/* One conflict kept at the office. */
+typedef struct gu_xchg_conflict {
+	char id[GU_ID_SIZE];
+	char sender[GU_ID_SIZE], worker[160];
+	long long seq;
+	char tbl[64], case_id[GU_ID_SIZE], col[64];
+	char *pk, *office_value, *laptop_value;  /* JSON; NULL when absent */
+	char why[32];                /* "office-changed", "closed", "assigned" */
+	bool resolved;
+	char decision[32], decided_by[160];
+	gu_time_ms at;
+} gu_xchg_conflict;
+
+/* Lists the conflicts (open only unless all); returns 0 or < 0. */
+int gu_xchg_conflict_list(gu_db *db, bool all, gu_xchg_conflict **out, size_t *n,
+	gu_error *err);
+/* Frees a conflict list. */
+void gu_xchg_conflicts_free(gu_xchg_conflict *v, size_t n);
+
+enum gu_xkeep { GU_XKEEP_OFFICE, GU_XKEEP_LAPTOP, GU_XKEEP_VALUE };
+/* Decides one open conflict (a supervisor; id or a prefix of it): keeps the
+ * office's value, the laptop's, or value; audited.  Returns 0 or < 0. */
+int gu_xchg_conflict_resolve(gu_db *db, const char *id, enum gu_xkeep keep,
+	const char *value, gu_error *err);
+
+/* A pair of cases that may be one child. */
+typedef struct gu_xchg_duplicate {
+	char case_a[GU_ID_SIZE], case_b[GU_ID_SIZE];
+	char why[32];                /* "id_number" or "name_dob_township" */
+	char state[16];              /* "open", "merged", "different" */
+	gu_time_ms at;
+} gu_xchg_duplicate;
+
+/* Lists the possible duplicates (open only unless all); returns 0 or < 0. */
+int gu_xchg_duplicate_list(gu_db *db, bool all, gu_xchg_duplicate **out, size_t *n,
+	gu_error *err);
+/* Marks two cases as different children (a supervisor); returns 0 or < 0. */
+int gu_xchg_duplicate_different(gu_db *db, const char *a, const char *b, gu_error *err);
+/* Merges other into keep (a supervisor): the answers keep lacks are copied
+ * from other, both histories stay, other is closed with a note naming keep;
+ * audited.  Returns 0 or < 0. */
+int gu_xchg_duplicate_merge(gu_db *db, const char *keep, const char *other, gu_error *err);
+
+/* Frees a device list. */
+void gu_xchg_devices_free(gu_xchg_device *v, size_t n);
+
+#endif

@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+/* Who owns a case (docs/exchange.md, "Authority"): an assignment made by
+ * the office to a device and its worker, audited; the whole case then
+ * travels to that device. */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "db/access.h"
+#include "db/exchange_internal.h"
+
+/* Assigns case_id to device inside the transaction; returns 0 or < 0. */
+static int assign_in_tx(gu_db *db, const char *case_id, const char *device, gu_time_ms now,
+	gu_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char worker[160] = "", detail[300];
+	bool found = false;
+	int rc;
+
+	rc = sqlite3_prepare_v2(db->h, "SELECT worker FROM xchg_devices WHERE id = ?1"
+		" AND state = 'active'", -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = gu_bind_text(st, 1, device)) == SQLITE_OK
+	    && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		gu_column_copy(st, 0, worker, sizeof worker);
+		found = true;
+	}
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc != SQLITE_OK)
+		return gu_db_fail(db, rc, err);
+	if (!found)
+		return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
+			_("device %.8s is not an active device of this office"), device);
+	rc = sqlite3_prepare_v2(db->h,
+		"INSERT INTO assignments (case_id, assigned_device, assigned_worker, assigned_by,"
+		" assigned_at, updated_at, device) SELECT id, ?2, ?3, ?4, ?5, ?5, ?6 FROM cases"
+		" WHERE id = ?1 ON CONFLICT (case_id) DO UPDATE SET"
+		" assigned_device = excluded.assigned_device, assigned_worker = excluded.assigned_worker,"
+		" assigned_by = excluded.assigned_by, assigned_at = excluded.assigned_at,"
+		" updated_at = excluded.updated_at, device = excluded.device", -1, &st, NULL);
+	if (rc == SQLITE_OK
+	    && (rc = gu_bind_text(st, 1, case_id)) == SQLITE_OK
+	    && (rc = gu_bind_text(st, 2, device)) == SQLITE_OK
+	    && (rc = gu_bind_text(st, 3, worker)) == SQLITE_OK
+	    && (rc = gu_bind_text(st, 4, gu_db_user(db))) == SQLITE_OK
+	    && (rc = sqlite3_bind_int64(st, 5, now)) == SQLITE_OK
+	    && (rc = gu_bind_text(st, 6, db->device)) == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_DONE)
+			rc = sqlite3_changes(db->h) == 0 ? SQLITE_NOTFOUND : SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc == SQLITE_NOTFOUND)
+		return gu_db_no_case(db, case_id, err);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db->h, "UPDATE cases SET worker = ?2, updated_at = ?3"
+			" WHERE id = ?1", -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = gu_bind_text(st, 1, case_id)) == SQLITE_OK
+	    && (rc = gu_bind_text(st, 2, worker)) == SQLITE_OK
+	    && (rc = sqlite3_bind_int64(st, 3, now)) == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_OK)
+		rc = gu_xchg_log_case(db->h, case_id);
+	if (rc != SQLITE_OK)
+		return gu_db_fail(db, rc, err);
+	snprintf(detail, sizeof detail, "to device %s worker %s", device, worker);
+	return gu_audit_add_in_tx(db, "case.assign", case_id, detail, now, err);
+}
+
+/* Checks that this is an office and a supervisor works; returns 0 or < 0. */
+static int office_supervisor(gu_db *db, gu_error *err)
+{
+	int ret = gu_access_require_supervisor(db, true, err);
+
+	if (ret == 0 && gu_xchg_role(db) != GU_XROLE_OFFICE)
+		ret = gu_error_set(err, GU_EPERM, NULL, 0, 0,
+			_("only an office assigns cases to devices"));
+	return ret;
+}
+
+/* Assigns one case; returns 0 or < 0. */
+int gu_xchg_assign(gu_db *db, const char *case_id, const char *device, gu_error *err)
+{
+	int ret;
+	GU_ERR_LOCAL(err);
+
+	ret = office_supervisor(db, err);
+	if (ret == 0)
+		ret = gu_db_begin(db, err);
+	if (ret < 0)
+		return ret;
+	ret = assign_in_tx(db, case_id, device, gu_time_now(), err);
+	if (ret < 0) {
+		gu_db_rollback(db);
+		return ret;
+	}
+	return gu_db_commit(db, err);
+}
+
+/* Assigns every open case of device from to device to; returns the count or < 0. */
+int gu_xchg_assign_all(gu_db *db, const char *from, const char *to, gu_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char (*ids)[GU_ID_SIZE] = NULL;
+	gu_time_ms now = gu_time_now();
+	size_t n = 0, i;
+	int ret, rc;
+	GU_ERR_LOCAL(err);
+
+	ret = office_supervisor(db, err);
+	if (ret == 0)
+		ret = gu_db_begin(db, err);
+	if (ret < 0)
+		return ret;
+	rc = sqlite3_prepare_v2(db->h, "SELECT a.case_id FROM assignments a JOIN cases c"
+		" ON c.id = a.case_id WHERE a.assigned_device = ?1"
+		" AND c.status NOT IN ('reviewed', 'closed')", -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = gu_bind_text(st, 1, from);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char (*nv)[GU_ID_SIZE] = realloc(ids, (n + 1) * sizeof *nv);
+
+		if (!nv) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		ids = nv;
+		gu_column_copy(st, 0, ids[n++], GU_ID_SIZE);
+		rc = SQLITE_OK;
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK)
+		ret = gu_db_fail(db, rc, err);
+	for (i = 0; ret == 0 && i < n; i++)
+		ret = assign_in_tx(db, ids[i], to, now, err);
+	free(ids);
+	if (ret < 0) {
+		gu_db_rollback(db);
+		return ret;
+	}
+	ret = gu_db_commit(db, err);
+	return ret < 0 ? ret : (int)n;
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the exchange's db/ files share (db/exchange_*.c). */
+#ifndef GUANAI_DB_EXCHANGE_INTERNAL_H
+#define GUANAI_DB_EXCHANGE_INTERNAL_H
+
+#include "db/exchange.h"
+#include "db/internal.h"
+
+/* This installation's keys and peers, secrets included (never shown). */
+typedef struct gu_xchg_keys {
+	gu_xchg_self self;
+	gu_xkeys keys;
+	unsigned char office_sign_pk[GU_XSIGN_PK], office_box_pk[GU_XBOX_PK];
+} gu_xchg_keys;
+
+/* Reads the keys; returns 0, -GU_ENOTFOUND (neither office nor laptop) or < 0. */
+int gu_xchg_keys_load(gu_db *db, gu_xchg_keys *k, gu_error *err);
+/* Wipes the secrets of k. */
+void gu_xchg_keys_wipe(gu_xchg_keys *k);
+
+/* Returns true when table tbl never travels (local to one file or the
+ * exchange's own). */
+bool gu_xchg_table_local(const char *tbl);
+/* Returns true when the receiver keeps table tbl's rows apart from its own
+ * (another database's audit entries). */
+bool gu_xchg_table_apart(const char *tbl);
+/* Returns true when only the office writes table tbl. */
+bool gu_xchg_table_office_only(const char *tbl);
+
+/* Creates the change log's triggers on every replicated table that has
+ * none yet and logs the rows already there, inside the caller's
+ * transaction; returns the SQLite result. */
+int gu_xchg_capture_install(sqlite3 *h);
+
+/* Gives the tables a later migration added their triggers when this
+ * database is an office or a laptop (run at every open); returns 0 or < 0. */
+int gu_xchg_capture_refresh(gu_db *db, gu_error *err);
+
+/* Logs every row of a case again (in every replicated table), so that the
+ * whole case travels with the next bundle; returns the SQLite result. */
+int gu_xchg_log_case(sqlite3 *h, const char *case_id);
+
+/* A table as the exchange sees it: its columns and primary key. */
+typedef struct gu_xtable {
+	char name[64];
+	int ncols, npk;
+	char cols[64][64];
+	int pk[8];                   /* indexes into cols, in key order */
+	bool has_case_id;
+} gu_xtable;
+/* Reads table name's columns; returns 0, 1 when it has no such table or no
+ * declared key, or the SQLite result (> 1). */
+int gu_xtable_read(sqlite3 *h, const char *name, gu_xtable *t);
+/* Appends the quoted column list (prefix before each name, "new." say) to b. */
+void gu_xtable_cols(gu_strbuf *b, const gu_xtable *t, const char *prefix, bool pk_only);
+
+/* Applies the records of one verified bundle from sender inside the
+ * caller's transaction (the change log paused); counts into r.  Returns 0
+ * or < 0 (the caller rolls back). */
+int gu_xchg_apply_records(gu_db *db, const gu_xchg_keys *k, const char *sender,
+	const char *records, long long seq, long long prev_upto, long long heard_ctr,
+	gu_xchg_receipt *r, gu_error *err);
+
+/* Runs sql (no rows) on db; returns 0 or < 0. */
+int gu_xchg_exec(gu_db *db, const char *sql, gu_error *err);
+
+#endif

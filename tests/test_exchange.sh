@@ -1,0 +1,263 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The exchange between laptops and their office (docs/exchange.md), as a
+# new user sets it up: an office, two laptops, bundles both ways by files;
+# a return seen on the laptop, a conflict, a duplicate; and the attacks: a
+# flipped byte anywhere, a cut bundle, a replayed or forged bundle, a revoked
+# or unknown device, another office: each refused, nothing applied.
+. "$top_srcdir/tests/tap.sh"
+work=$(mktemp -d) || exit 1
+[ -n "$GUANAI_TEST_KEEP" ] || trap 'rm -rf "$work"' EXIT
+cd "$work" || exit 1
+out="$work/out"
+kid="$top_srcdir/tests/profiles/p01-floating-pupil.answers"
+other="$top_srcdir/tests/profiles/p02-left-behind-dibao.answers"
+g() { db=$1; shift; "$GUANAI" --lang en --db "$work/$db" "$@"; }
+# count DB SQL: one number from a (plain) database
+count() { sqlite3 "$work/$1" "$2"; }
+# flip FILE POS: changes one bit of the byte at POS
+flip() {
+	b=$(od -An -tu1 -j "$2" -N1 "$1" | tr -d ' ')
+	printf "\\$(printf %03o $((b ^ 4)))" | dd of="$1" bs=1 seek="$2" conv=notrunc 2>/dev/null
+}
+
+mkdir usb
+g office.db office init --name 大平房镇 > "$out" 2>&1
+check "office init succeeds" test $? -eq 0
+check "office init prints a fingerprint to read aloud" \
+	grep -Eq 'fingerprint.*[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}$' "$out"
+fp=$(sed -n 's/^fingerprint //p' guanai-office.pub)
+check "the public file carries the same fingerprint" grep -q "$fp" "$out"
+check "the public file holds no secret key" sh -c "! grep -Eq 'sk|secret' guanai-office.pub"
+g office.db office init > "$out" 2>&1
+check "a second office init is refused" test $? -ne 0
+check "no secret key is in the database's audit log" \
+	test "$(count office.db "SELECT count(*) FROM audit WHERE detail LIKE '%' || (SELECT sign_sk FROM xchg_self) || '%'")" = 0
+
+g lap1.db enroll guanai-office.pub --worker 李娜 --township 大平房镇 --fingerprint 0000-0000-0000-0000-0000 > "$out" 2>&1
+check "enrolment with the wrong fingerprint is refused" test $? -eq 1
+check "it says the file is not from the office" grep -q 'not from your office' "$out"
+g lap1.db enroll guanai-office.pub --worker 李娜 --township 大平房镇 < /dev/null > "$out" 2>&1
+check "enrolment without a terminal needs --fingerprint" test $? -eq 1
+g lap1.db enroll guanai-office.pub --worker 李娜 --township 大平房镇 --fingerprint "$fp" > "$out" 2>&1
+check "laptop 1 enrols" test $? -eq 0
+check "the enrolment file is named after the worker" test -f guanai-device-李娜.enrol
+g lap2.db enroll guanai-office.pub --worker 王芳 --township 大平房镇 --fingerprint "$fp" > "$out" 2>&1
+check "laptop 2 enrols" test $? -eq 0
+g office.db devices add guanai-device-李娜.enrol > "$out" 2>&1
+check "the office registers laptop 1" test $? -eq 0
+g office.db devices add guanai-device-王芳.enrol > "$out" 2>&1
+check "the office registers laptop 2" test $? -eq 0
+g office.db devices add guanai-device-王芳.enrol > "$out" 2>&1
+check "a device registered twice is refused" test $? -ne 0
+sed 's/^worker 王芳/worker 张三/' guanai-device-王芳.enrol > forged.enrol
+g office.db devices add forged.enrol > "$out" 2>&1
+check "an altered enrolment file is refused" grep -q 'altered' "$out"
+g office.db devices > "$out" 2>&1
+check "devices lists both laptops" test "$(grep -c active "$out")" = 2
+
+# Laptop 1 interviews two children; laptop 2 the first of them again.
+id1=$(g lap1.db import "$kid" 2>/dev/null)
+id2=$(g lap1.db import "$other" 2>/dev/null)
+id3=$(g lap2.db import "$kid" 2>/dev/null)
+check "the laptops store their interviews" test -n "$id1" -a -n "$id2" -a -n "$id3"
+g lap1.db review "$id1" approve > "$out" 2>&1
+check "an enrolled laptop cannot review a case" test $? -ne 0
+check "it says the office reviews" grep -q 'only the office reviews' "$out"
+g lap1.db send --out usb > "$out" 2>&1
+check "laptop 1 sends" test $? -eq 0
+b1=usb/guanai-大平房镇-李娜-1.bundle
+check "the bundle is named township-worker-sequence" test -f "$b1"
+check "the bundle holds no name in the clear" sh -c "! grep -q 刘思雨 '$b1'"
+g lap2.db send --out usb > "$out" 2>&1
+check "laptop 2 sends" test $? -eq 0
+b2=usb/guanai-大平房镇-王芳-1.bundle
+
+# Attacks on laptop 1's first bundle: nothing may be applied.
+size=$(wc -c < "$b1")
+for pos in 0 7 8 20 39 40 60 87 88 100 151 152 $((size / 3)) $((size / 2)) $((size - 17)) $((size - 1)); do
+	cp "$b1" bad.bundle
+	flip bad.bundle "$pos"
+	g office.db receive bad.bundle > "$out" 2>&1
+	check "a flipped byte at $pos is refused" test $? -eq 1
+done
+check "no flipped bundle applied anything" test "$(count office.db 'SELECT count(*) FROM cases')" = 0
+head -c $((size / 2)) "$b1" > cut.bundle
+g office.db receive cut.bundle > "$out" 2>&1
+check "a cut bundle is refused" test $? -eq 1
+check "the message says it is damaged or cut short" grep -q 'cut short' "$out"
+head -c 30 "$b1" > cut2.bundle
+g office.db receive cut2.bundle > "$out" 2>&1
+check "a bundle cut inside its header is refused" test $? -eq 1
+check "nothing of a refused bundle was applied" test "$(count office.db 'SELECT count(*) FROM cases')" = 0
+
+g office.db receive "$b1" > "$out" 2>&1
+check "the office receives laptop 1's bundle" test $? -eq 0
+check "it says what it applied" grep -q 'bundle 1 of 李娜 applied' "$out"
+check "the office holds laptop 1's two cases" test "$(count office.db 'SELECT count(*) FROM cases')" = 2
+before=$(count office.db 'SELECT count(*) FROM answers')
+g office.db receive "$b1" > "$out" 2>&1
+check "the same bundle twice succeeds" test $? -eq 0
+check "and says it changed nothing" grep -q 'received before: nothing changed' "$out"
+check "the same bundle twice changes nothing" test "$(count office.db 'SELECT count(*) FROM answers')" = "$before"
+g office.db receive "$b2" > "$out" 2>&1
+check "the office receives laptop 2's bundle" test $? -eq 0
+check "the same child from two laptops is flagged" grep -q 'possible duplicates: 1' "$out"
+g office.db duplicates > "$out" 2>&1
+check "duplicates lists the pair" grep -q 'same name, date of birth and township' "$out"
+g office.db cases > "$out" 2>&1
+check "the office's case list shows every worker's cases" test "$(wc -l < "$out")" = 3
+
+# Out of order: laptop 1's bundles 2 and 3 arrive 3 first.
+dob=$(count office.db "SELECT value FROM answers WHERE case_id = '$id2' AND key = 'child.dob'")
+sqlite3 lap1.db "UPDATE answers SET value = '2015-11-03' WHERE case_id = '$id2' AND key = 'child.dob'"
+g lap1.db send --out usb > /dev/null 2>&1
+sqlite3 lap1.db "UPDATE answers SET value = '2015-11-04' WHERE case_id = '$id2' AND key = 'child.dob'"
+g lap1.db send --out usb > /dev/null 2>&1
+g office.db receive usb/guanai-大平房镇-李娜-3.bundle > "$out" 2>&1
+check "a bundle before its predecessor is held" grep -q 'held until bundle 2 comes' "$out"
+check "a held bundle applies nothing yet" \
+	test "$(count office.db "SELECT value FROM answers WHERE case_id = '$id2' AND key = 'child.dob'")" = "$dob"
+g office.db receive usb/guanai-大平房镇-李娜-2.bundle > "$out" 2>&1
+check "the gap filled, the held bundle follows" grep -q 'held bundles applied after it: 1' "$out"
+check "the office holds the latest value" \
+	test "$(count office.db "SELECT value FROM answers WHERE case_id = '$id2' AND key = 'child.dob'")" = 2015-11-04
+
+# A restored laptop: an old copy sends its bundle 4 again with other content.
+cp lap1.db lap1-restored.db
+sqlite3 lap1.db "UPDATE answers SET value = 'x1' WHERE case_id = '$id2' AND key = 'child.name'"
+g lap1.db send --out usb > /dev/null 2>&1
+mkdir usb2
+sqlite3 lap1-restored.db "UPDATE answers SET value = 'x2' WHERE case_id = '$id2' AND key = 'child.name'"
+g lap1-restored.db send --out usb2 > /dev/null 2>&1
+g office.db receive usb/guanai-大平房镇-李娜-4.bundle > /dev/null 2>&1
+g office.db receive usb2/guanai-大平房镇-李娜-4.bundle > "$out" 2>&1
+check "a different bundle with a number received before is refused" test $? -eq 1
+check "it tells a restored laptop to enrol again" grep -q 'enrol again' "$out"
+check "the refused bundle changed nothing" \
+	test "$(count office.db "SELECT value FROM answers WHERE case_id = '$id2' AND key = 'child.name'")" = x1
+g office.db receive usb/guanai-大平房镇-李娜-1.bundle > "$out" 2>&1
+check "a replayed old bundle changes nothing" grep -q 'nothing changed' "$out"
+check "the replay did not bring the old value back" \
+	test "$(count office.db "SELECT value FROM answers WHERE case_id = '$id2' AND key = 'child.dob'")" = 2015-11-04
+
+# The office returns a case; the laptop edits it before hearing: a conflict.
+g office.db review "$id1" return --reason documents --note 请补充户口本 > "$out" 2>&1
+check "the office returns a case" test $? -eq 0
+sqlite3 lap1.db "UPDATE answers SET value = '5' WHERE case_id = '$id1' AND key = 'child.grade'"
+g lap1.db send --out usb > /dev/null 2>&1
+g office.db receive usb/guanai-大平房镇-李娜-5.bundle > "$out" 2>&1
+check "an edit after the office's return is received" test $? -eq 0
+g office.db conflicts > "$out" 2>&1
+check "it is listed as a conflict" grep -q 'office-changed' "$out"
+check "the office's value is kept" \
+	test "$(count office.db "SELECT value FROM answers WHERE case_id = '$id1' AND key = 'child.grade'")" = 3
+cid=$(grep 'answers' "$out" | grep 'value' | head -1 | cut -f1)
+g office.db conflicts resolve "$cid" keep-laptop > "$out" 2>&1
+check "a supervisor decides a conflict" test $? -eq 0
+check "keeping the laptop's value writes it at the office" \
+	test "$(count office.db "SELECT value FROM answers WHERE case_id = '$id1' AND key = 'child.grade'")" = 5
+check "the decision is audited" test "$(count office.db "SELECT count(*) FROM audit WHERE action = 'exchange.conflict'")" = 1
+
+# The office's decisions travel back.
+g office.db send --device 李娜 --out usb > "$out" 2>&1
+check "the office writes a bundle for laptop 1" test $? -eq 0
+ob=$(sed -n 's/: bundle.*//p' "$out")
+check "it is named after the worker and the device" \
+	sh -c "expr '$ob' : 'usb/guanai-office-李娜-[0-9a-f]\{8\}-1.bundle\$' > /dev/null"
+g lap1.db receive "$ob" > "$out" 2>&1
+check "laptop 1 receives the office's bundle" test $? -eq 0
+check "the laptop holds the return" \
+	test "$(count lap1.db "SELECT status FROM cases WHERE id = '$id1'")" = returned
+check "the laptop holds the reason" \
+	test "$(count lap1.db "SELECT note FROM reviews WHERE case_id = '$id1'")" = 请补充户口本
+g lap2.db receive "$ob" > "$out" 2>&1
+check "another laptop cannot open a bundle sealed to laptop 1" grep -q 'sealed to another' "$out"
+g lap1.db send --out usb > "$out" 2>&1
+check "after the acknowledgement no case's change is sent again" grep -q 'of cases: 0' "$out"
+
+# A laptop cannot forge decisions.
+sqlite3 lap2.db "UPDATE cases SET status = 'reviewed' WHERE id = '$id3'"
+g lap2.db send --out usb > /dev/null 2>&1
+g office.db receive usb/guanai-大平房镇-王芳-2.bundle > "$out" 2>&1
+check "a laptop's bundle that reviews a case is refused" test $? -eq 1
+check "it says only the office decides" grep -q 'only the office decides' "$out"
+check "the case stays as it was" test "$(count office.db "SELECT status FROM cases WHERE id = '$id3'")" = complete
+
+# Revoked, unknown, other office.
+g office.db devices revoke 王芳 > "$out" 2>&1
+check "the office revokes laptop 2" test $? -eq 0
+sqlite3 lap2.db "UPDATE cases SET status = 'complete' WHERE id = '$id3'"
+g lap2.db send --out usb > /dev/null 2>&1
+g office.db receive usb/guanai-大平房镇-王芳-3.bundle > "$out" 2>&1
+check "a revoked device's bundle is refused" test $? -eq 1
+check "the message says it is revoked" grep -q 'revoked' "$out"
+g lap3.db enroll guanai-office.pub --worker 赵敏 --fingerprint "$fp" > /dev/null 2>&1
+g lap3.db import "$other" > /dev/null 2>&1
+g lap3.db send --out usb > /dev/null 2>&1
+g office.db receive usb/guanai-赵敏-1.bundle > "$out" 2>&1
+check "an unregistered device's bundle is refused" test $? -eq 1
+check "the message says how to register it" grep -q 'devices add' "$out"
+mkdir other
+(cd other && g other.db office init --name 别的乡 > /dev/null 2>&1)
+fp2=$(sed -n 's/^fingerprint //p' other/guanai-office.pub)
+g lap4.db enroll other/guanai-office.pub --worker 孙丽 --fingerprint "$fp2" > /dev/null 2>&1
+g office.db devices add guanai-device-孙丽.enrol > "$out" 2>&1
+check "a device enrolled with another office cannot be registered" grep -q 'another office' "$out"
+g lap4.db import "$other" > /dev/null 2>&1
+g lap4.db send --out usb > /dev/null 2>&1
+g office.db receive usb/guanai-孙丽-1.bundle > "$out" 2>&1
+check "a bundle sealed to another office is refused" grep -q 'sealed to another office' "$out"
+check "nothing of the refused bundles was applied" test "$(count office.db 'SELECT count(*) FROM cases')" = 3
+
+g office.db devices > "$out" 2>&1
+check "devices shows the last bundle of laptop 1" grep -q '李娜.*bundle 5' "$out"
+
+# The restored laptop enrols again as a new device and gets the open cases.
+old=$(grep 李娜 "$out" | cut -f1)
+g lap1-restored.db receive "$ob" > "$out" 2>&1
+check "a restored laptop is told to enrol again" grep -q 'enroll --again' "$out"
+g lap1-restored.db enroll guanai-office.pub --again --worker 李娜 --township 大平房镇 \
+	--fingerprint "$fp" --out again.enrol > "$out" 2>&1
+check "the restored laptop enrols again" test $? -eq 0
+g office.db devices add again.enrol > "$out" 2>&1
+check "the office registers it as a new device" test $? -eq 0
+new=$(sed -n 's/^Device \([0-9a-f]*\) .*/\1/p' "$out")
+g office.db devices revoke "$old" > "$out" 2>&1
+check "the office revokes the old device" test $? -eq 0
+g office.db assign --from "$old" "$new" > "$out" 2>&1
+check "the office hands the old device's open cases to the new one" grep -q 'given to device.*: 2' "$out"
+check "the hand-over is audited" \
+	test "$(count office.db "SELECT count(*) FROM audit WHERE action = 'case.assign'")" = 2
+g office.db send --device "$new" --out usb > "$out" 2>&1
+check "the office writes the new device's first bundle" grep -q "guanai-office-李娜-$new-1.bundle" "$out"
+g lap1-restored.db receive "$(sed -n 's/: bundle.*//p' "$out")" > "$out" 2>&1
+check "the new device receives its cases" test $? -eq 0
+g lap1-restored.db send --out usb2 > "$out" 2>&1
+g office.db receive usb2/guanai-大平房镇-李娜-1.bundle > "$out" 2>&1
+check "the office accepts the new device's bundle" test $? -eq 0
+
+# A bundle lost on the way is written again, byte for byte.
+sqlite3 lap1-restored.db "UPDATE answers SET value = '2' WHERE key = 'child.grade'"
+g lap1-restored.db send --out usb2 > /dev/null 2>&1
+cp usb2/guanai-大平房镇-李娜-2.bundle lost.bundle
+rm usb2/guanai-大平房镇-李娜-2.bundle
+g lap1-restored.db send --out usb2 > /dev/null 2>&1
+g office.db receive usb2/guanai-大平房镇-李娜-3.bundle > "$out" 2>&1
+check "after a lost bundle the next one is held" grep -q 'held until bundle 2' "$out"
+g lap1-restored.db send --again 2 --out usb2 > "$out" 2>&1
+check "send --again writes the lost bundle again" test $? -eq 0
+check "as it was, byte for byte" cmp -s lost.bundle usb2/guanai-大平房镇-李娜-2.bundle
+g office.db receive usb2/guanai-大平房镇-李娜-2.bundle > "$out" 2>&1
+check "the gap filled, the office applies both" grep -q 'held bundles applied after it: 1' "$out"
+g lap1-restored.db send --again 9 --out usb2 > "$out" 2>&1
+check "a bundle never written cannot be written again" test $? -ne 0
+
+# A laptop cannot give a case to another worker.
+sqlite3 lap1-restored.db "UPDATE cases SET worker = '王芳' WHERE id = '$id2'"
+mkdir usb4
+g lap1-restored.db send --out usb4 > /dev/null 2>&1
+g office.db receive usb4/guanai-大平房镇-李娜-4.bundle > "$out" 2>&1
+check "a laptop's bundle that gives a case to another worker is refused" grep -q 'another worker' "$out"
+check "the case keeps its owner" test "$(count office.db "SELECT worker FROM cases WHERE id = '$id2'")" != 王芳
+done_testing

@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+/* guanai send [--out DIR] [--device D]: write the next bundle, from a
+ * laptop to its office or from the office to one laptop. */
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "db/exchange.h"
+#include "tui/commands.h"
+#include "tui/exchange_cli.h"
+#include "tui/login_cli.h"
+#include "tui/options.h"
+
+enum { OPT_OUT = GU_OPT_OWN, OPT_DEVICE, OPT_AGAIN, OPT_END };
+
+/* Prints the command's help to f. */
+static void usage(FILE *f)
+{
+	fprintf(f, _("Usage: %s send [--out DIR]\n"
+		"       %s send --device DEVICE [--out DIR]\n"), PACKAGE, PACKAGE);
+	fputs(_("On a laptop: write every change the office has not acknowledged yet into\n"
+		"one bundle, sealed to the office and signed by this laptop, named\n"
+		"guanai-TOWNSHIP-WORKER-N.bundle, in DIR (default: the current folder, e.g.\n"
+		"a USB stick under /media).  At the office (a supervisor): write a bundle\n"
+		"for one laptop with the decisions, assignments and follow-up dates of its\n"
+		"cases and the acknowledgement of what was received from it.\n\n"), f);
+	fputs(_("  --out DIR         the folder to write the bundle in\n"
+		"  --device DEVICE   (office) the laptop: the start of its id or its worker\n"
+		"  --again N         write bundle N again, as it was: one lost on the way\n"), f);
+}
+
+/* Runs "guanai send"; returns the exit status. */
+int cmd_send(int argc, char **argv)
+{
+	static const struct option own[] = {
+		{ "out", required_argument, NULL, OPT_OUT },
+		{ "device", required_argument, NULL, OPT_DEVICE },
+		{ "again", required_argument, NULL, OPT_AGAIN },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *o[OPT_END - GU_OPT_OWN] = { NULL };
+	const char *device = NULL;
+	char id[GU_ID_SIZE];
+	gu_xchg_sent sent;
+	gu_error err;
+	gu_db *db;
+	int status;
+
+	status = gu_command_options(argc, argv, "send", usage, own, gu_option_keep, o);
+	if (status >= 0)
+		return status;
+	if (optind != argc) {
+		gu_complain(_("send takes no file names: the folder is given with --out DIR"));
+		return 2;
+	}
+	status = gu_cli_open(0, &db);
+	if (status != 0)
+		return status;
+	if (o[OPT_DEVICE - GU_OPT_OWN]) {
+		if (gu_xchg_device_resolve(db, o[OPT_DEVICE - GU_OPT_OWN], id, &err) < 0) {
+			status = gu_cli_fail(&err);
+			goto done;
+		}
+		device = id;
+	}
+	if (o[OPT_AGAIN - GU_OPT_OWN]) {
+		char *end;
+		long long seq = strtoll(o[OPT_AGAIN - GU_OPT_OWN], &end, 10);
+
+		if (*end || seq < 1) {
+			gu_complain(_("--again takes a bundle's number, not \"%s\""),
+				o[OPT_AGAIN - GU_OPT_OWN]);
+			status = 2;
+		} else if (gu_xchg_send_again(db, device, seq, o[OPT_OUT - GU_OPT_OWN], &sent,
+				&err) < 0) {
+			status = gu_cli_fail(&err);
+		} else {
+			printf(_("%s: bundle %lld written again, bytes: %zu\n"), sent.path, sent.seq,
+				sent.bytes);
+		}
+		goto done;
+	}
+	if (gu_xchg_send(db, device, o[OPT_OUT - GU_OPT_OWN], &sent, &err) < 0) {
+		status = gu_cli_fail(&err);
+		goto done;
+	}
+	printf(_("%s: bundle %lld, changes: %lld, of cases: %lld, bytes: %zu\n"),
+		sent.path, sent.seq, sent.rows, sent.cases, sent.bytes);
+done:
+	gu_db_close(db);
+	if (fflush(stdout) != 0)
+		status = 1;
+	return status;
+}
