@@ -7,6 +7,10 @@
 #include <sqlite3.h>
 #include "db/store.h"
 
+/* The shapes of the list query: kinds of typed text (5), keys fresh or
+ * not (2), sorts (5) and parts (all, returned, others, count). */
+#define GU_CASE_LIST_SHAPES (5 * 2 * 5 * 4)
+
 /* One slot per persistent statement; each is prepared on first use with
  * the SQL written beside the code that runs it. */
 enum gu_st {
@@ -14,7 +18,7 @@ enum gu_st {
 	GU_ST_META_GET, GU_ST_META_SET,
 	GU_ST_CASE_INSERT, GU_ST_CASE_GET, GU_ST_CASE_STATE, GU_ST_CASE_TOUCH,
 	GU_ST_CASE_RESUME_SET, GU_ST_CASE_RESUME_GET, GU_ST_CASE_STATUS_SET,
-	GU_ST_CASE_LIST, GU_ST_CASE_COUNT, GU_ST_CASE_COUNTS, GU_ST_CASE_RESOLVE,
+	GU_ST_CASE_COUNTS, GU_ST_CASE_RESOLVE,
 	GU_ST_ANSWER_GET, GU_ST_ANSWER_UPSERT, GU_ST_ANSWER_DELETE, GU_ST_ANSWER_LIST,
 	GU_ST_HISTORY_INSERT, GU_ST_HISTORY_LIST,
 	GU_ST_RESULT_CLEAR, GU_ST_ALERT_CLEAR, GU_ST_RESULT_INSERT, GU_ST_ALERT_INSERT,
@@ -30,6 +34,9 @@ enum gu_st {
 	GU_ST_DASH_ITEMS_ALL, GU_ST_DASH_ITEMS, GU_ST_DASH_TOWNSHIPS_ALL, GU_ST_DASH_TOWNSHIPS,
 	GU_ST_DASH_FOLLOWUPS_ALL, GU_ST_DASH_FOLLOWUPS,
 	GU_ST_NAME_QUEUE_READ, GU_ST_NAME_QUEUE_WAITING, GU_ST_NAME_QUEUE_DELETE, GU_ST_CASE_KEYS_PUT,
+	GU_ST_NAME_QUEUE_PRUNE,
+	/* The list query (db/search.c), one slot per shape. */
+	GU_ST_CASE_LIST, GU_ST_CASE_LIST_LAST = GU_ST_CASE_LIST + GU_CASE_LIST_SHAPES - 1,
 	GU_ST_COUNT
 };
 
@@ -118,6 +125,12 @@ int gu_db_fail(gu_db *db, int rc, gu_error *err);
 int gu_db_fail_handle(sqlite3 *h, const char *path, int rc, gu_error *err);
 /* Returns the gu_code a SQLite result code maps to. */
 enum gu_code gu_db_code(int rc);
+
+/* Writes the ID number s reversed (a final x as X) into out (size bytes),
+ * so that its last digits are a prefix (db/search_keys.c). */
+void gu_id_reverse(const char *s, char *out, size_t size);
+/* Returns 1 when names wait for their search keys, 0 when none, or < 0. */
+int gu_search_queue_waiting(gu_db *db, gu_error *err);
 
 /* Makes a new random id (32 hex digits); returns 0 or -GU_EIO. */
 int gu_db_new_id(char id[GU_ID_SIZE], gu_error *err);

@@ -26,7 +26,7 @@ db_guanai_crypt_so_LDFLAGS = -shared
 db_guanai_crypt_so_LDADD = $(SODIUM_LIBS)
 db_libdb_a_SOURCES += db/schema_v4.c db/schema_v4.h \
 	db/auth.c db/auth.h db/access.c db/access.h db/groups.c db/groups.h \
-	db/search.c db/search.h
+	db/search.c db/search_keys.c db/search.h
 db_libdb_a_SOURCES += db/review.c db/review.h db/reveal.c \
 	db/dashboard.c db/dashboard.h
 db_libdb_a_SOURCES += db/export.c db/export.h

@@ -184,24 +184,7 @@ int gu_case_get_resume(gu_db *db, const char *case_id, char *key, size_t size,
 int gu_case_set_status(gu_db *db, const char *case_id, enum gu_case_status s,
 	const char *note, gu_error *err);
 
-/* Which cases to list; zero everywhere lists them all. */
-typedef struct gu_case_filter {
-	unsigned status_mask;        /* 1u << status; 0 for any */
-	const char *worker;          /* exact; NULL any */
-	const char *township;        /* exact; NULL any */
-	const char *text;            /* part of the child's name or ID number */
-	gu_time_ms updated_since;    /* 0 for any */
-	size_t limit, offset;        /* limit 0 for no limit */
-} gu_case_filter;
-
-/* Lists cases, newest update first.  *out is a malloc'd array of *n
- * (free it with free()); NULL with *n 0 when none. */
-int gu_case_list(gu_db *db, const gu_case_filter *f, gu_case_info **out,
-	size_t *n, gu_error *err);
-
-/* Returns the number of cases the filter selects (limit and offset
- * ignored), or < 0. */
-long gu_case_count(gu_db *db, const gu_case_filter *f, gu_error *err);
+/* Lists of cases: gu_case_list and gu_case_count in db/search.h. */
 /* Finds the one case whose id starts with prefix (at least 4 hex digits)
  * and writes its full id; returns 0, -GU_ENOTFOUND, or -GU_EINVAL when the
  * prefix is not hex or fits several cases. */

@@ -273,8 +273,7 @@ static int run(const char *path)
 {
 	static char keys[128][64], script[16384];
 	static double t[4096], u[4096];
-	gu_search_filter list = { .limit = 50 };
-	gu_search *s;
+	gu_case_filter list = { .limit = 50 };
 	gu_case_row *rows;
 	gu_dashboard d;
 	struct shell sh;
@@ -297,21 +296,20 @@ static int run(const char *path)
 	/* Opening the program's list: open the database, show the first page. */
 	for (i = 0; i < RUNS; i++) {
 		t0 = bench_now_s();
-		if (gu_db_open(path, &db, &err) < 0 || gu_search_open(db, &s, &err) < 0
-		    || gu_search_run(s, &list, &rows, &n, &err) < 0)
+		if (gu_db_open(path, &db, &err) < 0
+		    || gu_case_list(db, &list, &rows, &n, &err) < 0)
 			die("list", err.message);
 		t[i] = bench_now_s() - t0;
 		free(rows);
-		gu_search_close(s);
 		gu_db_close(db);
 	}
 	missed += report("open the database and the case list", t, RUNS, 50);
 
-	if (gu_db_open(path, &db, &err) < 0 || gu_search_open(db, &s, &err) < 0)
+	if (gu_db_open(path, &db, &err) < 0)
 		die(path, err.message);
 	for (i = 0; i < RUNS; i++) {
 		t0 = bench_now_s();
-		if (gu_search_run(s, &list, &rows, &n, &err) < 0)
+		if (gu_case_list(db, &list, &rows, &n, &err) < 0)
 			die("list", err.message);
 		t[i] = bench_now_s() - t0;
 		free(rows);
@@ -320,10 +318,10 @@ static int run(const char *path)
 
 	for (k = 0; k < 3; k++)
 		for (i = 0; i < nkeys; i++) {
-			gu_search_filter f = { .query = keys[i], .limit = 50 };
+			gu_case_filter f = { .query = keys[i], .limit = 50 };
 
 			t0 = bench_now_s();
-			if (gu_search_run(s, &f, &rows, &n, &err) < 0)
+			if (gu_case_list(db, &f, &rows, &n, &err) < 0)
 				die("search", err.message);
 			t[m++] = bench_now_s() - t0;
 			free(rows);
@@ -346,7 +344,6 @@ static int run(const char *path)
 		gu_dashboard_free(&d);
 	}
 	missed += report("dashboard, one quarter (store)", t, RUNS, 200);
-	gu_search_close(s);
 	gu_db_close(db);
 
 	have_shell = shell_start(&sh, path) == 0;
@@ -354,7 +351,7 @@ static int run(const char *path)
 		printf("the sqlite3 shell is not installed: no comparison\n");
 		return missed;
 	}
-	if (gu_search_script(&list, script, sizeof script, &err) < 0)
+	if (gu_case_list_script(&list, script, sizeof script, &err) < 0)
 		die("script", err.message);
 	for (i = 0; i < RUNS; i++)
 		u[i] = shell_run(&sh, script);
@@ -362,9 +359,9 @@ static int run(const char *path)
 	m = 0;
 	for (k = 0; k < 3; k++)
 		for (i = 0; i < nkeys; i++) {
-			gu_search_filter f = { .query = keys[i], .limit = 50 };
+			gu_case_filter f = { .query = keys[i], .limit = 50 };
 
-			if (gu_search_script(&f, script, sizeof script, &err) < 0)
+			if (gu_case_list_script(&f, script, sizeof script, &err) < 0)
 				die("script", err.message);
 			u[m++] = shell_run(&sh, script);
 		}

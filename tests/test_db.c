@@ -12,6 +12,7 @@
 
 #include "db/groups.h"
 #include "db/internal.h"
+#include "db/search.h"
 #include "db/store.h"
 #include "tests/test_db_util.h"
 
@@ -277,7 +278,7 @@ Test(db, list_is_newest_first_and_filters)
 	gu_db *db = open_ok();
 	char a[GU_ID_SIZE], b[GU_ID_SIZE], c[GU_ID_SIZE];
 	gu_case_filter f = { 0 };
-	gu_case_info *v;
+	gu_case_row *v;
 	gu_error err;
 	size_t n;
 
@@ -312,7 +313,7 @@ Test(db, list_is_newest_first_and_filters)
 	free(v);
 
 	memset(&f, 0, sizeof f);
-	f.text = "张";
+	f.query = "张";
 	cr_assert_eq(gu_case_list(db, &f, &v, &n, &err), 0);
 	cr_assert_eq(n, 2);
 	free(v);
@@ -326,7 +327,7 @@ Test(db, list_is_newest_first_and_filters)
 	free(v);
 
 	memset(&f, 0, sizeof f);
-	f.text = "nobody";
+	f.query = "nobody";
 	cr_assert_eq(gu_case_list(db, &f, &v, &n, &err), 0);
 	cr_assert_eq(n, 0);
 	cr_assert_null(v);

@@ -35,14 +35,12 @@ static gu_db *children(void)
 static const char *found(gu_db *db, const char *query)
 {
 	static char out[512];
-	gu_search_filter f = { .query = query, .sort = GU_SORT_NAME };
-	gu_search *s;
+	gu_case_filter f = { .query = query, .sort = GU_SORT_NAME };
 	gu_case_row *rows;
 	size_t n, i;
 	gu_error err;
 
-	cr_assert_eq(gu_search_open(db, &s, &err), 0);
-	cr_assert_eq(gu_search_run(s, &f, &rows, &n, &err), 0, "%s: %s", query, err.message);
+	cr_assert_eq(gu_case_list(db, &f, &rows, &n, &err), 0, "%s: %s", query, err.message);
 	out[0] = '\0';
 	for (i = 0; i < n; i++) {
 		if (i)
@@ -50,7 +48,6 @@ static const char *found(gu_db *db, const char *query)
 		strcat(out, rows[i].child_name);
 	}
 	free(rows);
-	gu_search_close(s);
 	return out;
 }
 
@@ -156,17 +153,14 @@ Test(search, a_read_only_store_still_finds_names_by_their_characters)
 }
 
 /* Runs a filtered search and returns the number of rows. */
-static size_t count(gu_db *db, const gu_search_filter *f)
+static size_t count(gu_db *db, const gu_case_filter *f)
 {
-	gu_search *s;
 	gu_case_row *rows;
 	size_t n;
 	gu_error err;
 
-	cr_assert_eq(gu_search_open(db, &s, &err), 0);
-	cr_assert_eq(gu_search_run(s, f, &rows, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(gu_case_list(db, f, &rows, &n, &err), 0, "%s", err.message);
 	free(rows);
-	gu_search_close(s);
 	return n;
 }
 
@@ -216,8 +210,7 @@ Test(search, underscore_and_percent_are_letters_with_stale_keys)
 Test(search, the_status_filter_returned_lists_only_returned_cases)
 {
 	gu_db *db = children();
-	gu_search_filter f = { .status_mask = 1u << GU_CASE_RETURNED, .sort = GU_SORT_NAME };
-	gu_search *s;
+	gu_case_filter f = { .status_mask = 1u << GU_CASE_RETURNED, .sort = GU_SORT_NAME };
 	gu_case_row *rows;
 	size_t n;
 	gu_error err;
@@ -229,22 +222,20 @@ Test(search, the_status_filter_returned_lists_only_returned_cases)
 	sv_status(db, ids[2], GU_CASE_REVIEWED);
 	sv_status(db, ids[3], GU_CASE_COMPLETE);
 	sv_status(db, ids[3], GU_CASE_CLOSED);
-	cr_assert_eq(gu_search_open(db, &s, &err), 0);
-	cr_assert_eq(gu_search_run(s, &f, &rows, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(gu_case_list(db, &f, &rows, &n, &err), 0, "%s", err.message);
 	cr_assert_eq(n, 1, "{returned} listed %zu cases", n);
 	cr_assert_str_eq(rows[0].child_name, "李明");
 	cr_assert_eq(rows[0].status, GU_CASE_RETURNED);
 	free(rows);
 	f.query = "li";
-	cr_assert_eq(gu_search_run(s, &f, &rows, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(gu_case_list(db, &f, &rows, &n, &err), 0, "%s", err.message);
 	cr_assert_eq(n, 1, "{returned} with a search listed %zu cases", n);
 	free(rows);
-	gu_search_close(s);
-	cr_assert_eq(count(db, &(gu_search_filter){ .status_mask = 1u << GU_CASE_REVIEWED }), 1);
-	cr_assert_eq(count(db, &(gu_search_filter){ .status_mask = 1u << GU_CASE_CLOSED }), 1);
-	cr_assert_eq(count(db, &(gu_search_filter){ .status_mask = 1u << GU_CASE_COMPLETE }), 1);
-	cr_assert_eq(count(db, &(gu_search_filter){ .status_mask = 1u << GU_CASE_DRAFT }), 2);
-	cr_assert_eq(count(db, &(gu_search_filter){ .status_mask = (1u << GU_CASE_RETURNED)
+	cr_assert_eq(count(db, &(gu_case_filter){ .status_mask = 1u << GU_CASE_REVIEWED }), 1);
+	cr_assert_eq(count(db, &(gu_case_filter){ .status_mask = 1u << GU_CASE_CLOSED }), 1);
+	cr_assert_eq(count(db, &(gu_case_filter){ .status_mask = 1u << GU_CASE_COMPLETE }), 1);
+	cr_assert_eq(count(db, &(gu_case_filter){ .status_mask = 1u << GU_CASE_DRAFT }), 2);
+	cr_assert_eq(count(db, &(gu_case_filter){ .status_mask = (1u << GU_CASE_RETURNED)
 		| (1u << GU_CASE_CLOSED) }), 2);
 	gu_db_close(db);
 }
@@ -258,24 +249,24 @@ Test(search, filters_by_township_worker_status_group_item_and_due_date)
 	gu_results r = { .v = &one, .n = 1 };
 	gu_error err;
 
-	cr_assert_eq(count(db, &(gu_search_filter){ .township = "联合乡" }), 3);
-	cr_assert_eq(count(db, &(gu_search_filter){ .worker = "zhao" }), 3);
-	cr_assert_eq(count(db, &(gu_search_filter){ .worker = "li", .township = "联合乡" }), 1);
-	cr_assert_eq(count(db, &(gu_search_filter){ .query = "张", .township = "联合乡" }), 1);
+	cr_assert_eq(count(db, &(gu_case_filter){ .township = "联合乡" }), 3);
+	cr_assert_eq(count(db, &(gu_case_filter){ .worker = "zhao" }), 3);
+	cr_assert_eq(count(db, &(gu_case_filter){ .worker = "li", .township = "联合乡" }), 1);
+	cr_assert_eq(count(db, &(gu_case_filter){ .query = "张", .township = "联合乡" }), 1);
 	sv_status(db, ids[1], GU_CASE_COMPLETE);
-	cr_assert_eq(count(db, &(gu_search_filter){ .status_mask = 1u << GU_CASE_COMPLETE }), 1);
-	cr_assert_eq(count(db, &(gu_search_filter){ .status_mask = 1u << GU_CASE_DRAFT }), 5);
+	cr_assert_eq(count(db, &(gu_case_filter){ .status_mask = 1u << GU_CASE_COMPLETE }), 1);
+	cr_assert_eq(count(db, &(gu_case_filter){ .status_mask = 1u << GU_CASE_DRAFT }), 5);
 	cr_assert_eq(gu_case_set_groups(db, ids[2], "floating", &err), 0);
-	cr_assert_eq(count(db, &(gu_search_filter){ .group = "floating" }), 1);
-	cr_assert_eq(count(db, &(gu_search_filter){ .group = "difficult" }), 0);
+	cr_assert_eq(count(db, &(gu_case_filter){ .group = "floating" }), 1);
+	cr_assert_eq(count(db, &(gu_case_filter){ .group = "difficult" }), 0);
 	cr_assert_eq(gu_case_save_results(db, ids[4], &r, "p", "1", "h", &err), 0, "%s", err.message);
-	cr_assert_eq(count(db, &(gu_search_filter){ .item = 12 }), 1);
-	cr_assert_eq(count(db, &(gu_search_filter){ .item = 13 }), 0);
+	cr_assert_eq(count(db, &(gu_case_filter){ .item = 12 }), 1);
+	cr_assert_eq(count(db, &(gu_case_filter){ .item = 13 }), 0);
 	cr_assert_eq(gu_followup_add(db, ids[4], 12, &fu, &err), 0, "%s", err.message);
-	cr_assert_eq(count(db, &(gu_search_filter){ .due_by = "2025-04-01" }), 1);
-	cr_assert_eq(count(db, &(gu_search_filter){ .due_by = "2025-03-31" }), 0);
-	cr_assert_eq(count(db, &(gu_search_filter){ .limit = 2 }), 2);
-	cr_assert_eq(count(db, &(gu_search_filter){ .limit = 4, .offset = 4 }), 2);
+	cr_assert_eq(count(db, &(gu_case_filter){ .due_by = "2025-04-01" }), 1);
+	cr_assert_eq(count(db, &(gu_case_filter){ .due_by = "2025-03-31" }), 0);
+	cr_assert_eq(count(db, &(gu_case_filter){ .limit = 2 }), 2);
+	cr_assert_eq(count(db, &(gu_case_filter){ .limit = 4, .offset = 4 }), 2);
 	gu_db_close(db);
 }
 
@@ -283,8 +274,7 @@ Test(search, sorting_by_due_date_and_township)
 {
 	gu_db *db = children();
 	gu_followup_new fu = { .status = GU_REF_REFERRED, .date = "2025-03-01" };
-	gu_search_filter f = { .sort = GU_SORT_DUE };
-	gu_search *s;
+	gu_case_filter f = { .sort = GU_SORT_DUE };
 	gu_case_row *rows;
 	size_t n;
 	gu_error err;
@@ -293,8 +283,7 @@ Test(search, sorting_by_due_date_and_township)
 	cr_assert_eq(gu_followup_add(db, ids[3], 2, &fu, &err), 0, "%s", err.message);
 	fu.next_due = "2025-04-01";
 	cr_assert_eq(gu_followup_add(db, ids[1], 5, &fu, &err), 0, "%s", err.message);
-	cr_assert_eq(gu_search_open(db, &s, &err), 0);
-	cr_assert_eq(gu_search_run(s, &f, &rows, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(gu_case_list(db, &f, &rows, &n, &err), 0, "%s", err.message);
 	cr_assert_eq(n, 6);
 	cr_assert_str_eq(rows[0].child_name, "李明");
 	cr_assert_str_eq(rows[0].next_due, "2025-04-01");
@@ -302,20 +291,18 @@ Test(search, sorting_by_due_date_and_township)
 	cr_assert_str_eq(rows[2].next_due, "");
 	free(rows);
 	f.sort = GU_SORT_TOWNSHIP;
-	cr_assert_eq(gu_search_run(s, &f, &rows, &n, &err), 0);
+	cr_assert_eq(gu_case_list(db, &f, &rows, &n, &err), 0);
 	cr_assert(strcmp(rows[0].township, rows[5].township) <= 0);
 	free(rows);
-	gu_search_close(s);
-	cr_assert_eq(gu_search_sort_parse("due", &f.sort, &err), 0);
+	cr_assert_eq(gu_case_sort_parse("due", &f.sort, &err), 0);
 	cr_assert_eq(f.sort, GU_SORT_DUE);
-	cr_assert_eq(gu_search_sort_parse("age", &f.sort, &err), -GU_EINVAL);
+	cr_assert_eq(gu_case_sort_parse("age", &f.sort, &err), -GU_EINVAL);
 	gu_db_close(db);
 }
 
 Test(search, a_worker_finds_only_their_own_cases)
 {
 	gu_db *db = children();
-	gu_search *s;
 	gu_case_row *rows;
 	size_t n;
 	gu_error err;
@@ -326,12 +313,10 @@ Test(search, a_worker_finds_only_their_own_cases)
 	cr_assert_str_eq(found(db, "明"), "李明|王小明");
 	sv_login(db, "li");
 	cr_assert_str_eq(found(db, "明"), "李明", "王小明 is zhao's");
-	cr_assert_eq(gu_search_open(db, &s, &err), 0);
-	cr_assert_eq(gu_search_run(s, &(gu_search_filter){ .worker = "zhao" }, &rows, &n, &err),
+	cr_assert_eq(gu_case_list(db, &(gu_case_filter){ .worker = "zhao" }, &rows, &n, &err),
 		-GU_EPERM);
 	gu_auth_logout(db);
-	cr_assert_eq(gu_search_run(s, NULL, &rows, &n, &err), -GU_EPERM);
-	gu_search_close(s);
+	cr_assert_eq(gu_case_list(db, NULL, &rows, &n, &err), -GU_EPERM);
 	gu_db_close(db);
 }
 
@@ -339,14 +324,12 @@ Test(search, a_worker_finds_only_their_own_cases)
 static const char *in_list_order(gu_db *db, const char *query)
 {
 	static char out[512];
-	gu_search_filter f = { .query = query };
-	gu_search *s;
+	gu_case_filter f = { .query = query };
 	gu_case_row *rows;
 	size_t n, i;
 	gu_error err;
 
-	cr_assert_eq(gu_search_open(db, &s, &err), 0);
-	cr_assert_eq(gu_search_run(s, &f, &rows, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(gu_case_list(db, &f, &rows, &n, &err), 0, "%s", err.message);
 	out[0] = '\0';
 	for (i = 0; i < n; i++) {
 		if (i)
@@ -354,7 +337,6 @@ static const char *in_list_order(gu_db *db, const char *query)
 		strcat(out, rows[i].child_name);
 	}
 	free(rows);
-	gu_search_close(s);
 	return out;
 }
 

@@ -12,6 +12,7 @@
 #include "core/eval.h"
 #include "core/keys.h"
 #include "core/policy.h"
+#include "db/search.h"
 #include "db/store.h"
 #include "tui/colors.h"
 #include "tui/input.h"
@@ -90,7 +91,7 @@ typedef struct gu_app {
 	int ndrafts;
 
 	/* case list */
-	gu_case_info *cases;
+	gu_case_row *cases;
 	size_t ncases;
 	int list_cur, list_top;
 	bool list_drafts;

@@ -35,7 +35,6 @@ enum popup { POP_NONE, POP_ITEM, POP_ENC, POP_FILE, POP_REPLACE };
 enum due { DUE_ANY, DUE_TODAY, DUE_WEEK, DUE_MONTH, DUE_COUNT };
 
 typedef struct cases_state {
-	gu_search *srch;
 	gu_edit query;
 	int township;              /* index into towns, -1 any */
 	int worker;                /* index into workers, -1 any */
@@ -43,7 +42,7 @@ typedef struct cases_state {
 	int group;                 /* index into group_names, -1 any */
 	int item;                  /* 0 any */
 	int due;                   /* enum due */
-	enum gu_search_sort sort;
+	enum gu_case_sort sort;
 	gu_case_row *rows;
 	size_t nrows;
 	int cur, top;
@@ -95,7 +94,7 @@ static void set_free(char **set, size_t *n)
 }
 
 /* Fills f from the state; due_buf (11 bytes) holds the due date. */
-static void make_filter(const cases_state *s, gu_search_filter *f, char *due_buf)
+static void make_filter(const cases_state *s, gu_case_filter *f, char *due_buf)
 {
 	static const int days[DUE_COUNT] = { 0, 0, 7, 30 };
 	gu_date today;
@@ -117,7 +116,7 @@ static void make_filter(const cases_state *s, gu_search_filter *f, char *due_buf
 /* Runs the search again with the query and filters. */
 static void run(gu_app *a, cases_state *s)
 {
-	gu_search_filter f;
+	gu_case_filter f;
 	gu_error err;
 	char due[16];
 
@@ -127,7 +126,7 @@ static void run(gu_app *a, cases_state *s)
 	make_filter(s, &f, due);
 	f.limit = MAX_ROWS;
 	gu_error_clear(&err);
-	if (gu_search_run(s->srch, &f, &s->rows, &s->nrows, &err) < 0) {
+	if (gu_case_list(a->db, &f, &s->rows, &s->nrows, &err) < 0) {
 		gu_app_message(a, GU_R_ERROR, err.message[0] ? err.message : gu_code_text(err.code));
 		s->rows = NULL;
 		s->nrows = 0;
@@ -165,7 +164,7 @@ static void load_choices(gu_app *a, cases_state *s)
 }
 
 /* Returns the translated name of a sort order. */
-static const char *sort_label(enum gu_search_sort o)
+static const char *sort_label(enum gu_case_sort o)
 {
 	switch (o) {
 	case GU_SORT_UPDATED:
@@ -452,7 +451,7 @@ static void draw(gu_app *a, void *st)
  * file only when replace (else asking first). */
 static void export(gu_app *a, cases_state *s, bool replace)
 {
-	gu_search_filter f;
+	gu_case_filter f;
 	gu_error err;
 	char due[16], done[600];
 	size_t rows = 0;
@@ -594,7 +593,7 @@ static bool filter_key(gu_app *a, cases_state *s, const gu_key *k)
 		s->due = (s->due + 1) % DUE_COUNT;
 		break;
 	case KEY_F(8):
-		s->sort = (enum gu_search_sort)((s->sort + 1) % GU_SORT_COUNT);
+		s->sort = (enum gu_case_sort)((s->sort + 1) % GU_SORT_COUNT);
 		break;
 	case KEY_F(9):
 		s->pop = POP_ENC;
@@ -673,17 +672,11 @@ int gu_screen_cases(gu_app *a)
 	gu_edit_set(&s->query, NULL, 120);
 	a->msg[0] = '\0';
 	gu_error_clear(&err);
-	if (gu_search_open(a->db, &s->srch, &err) < 0) {
-		gu_app_message(a, GU_R_ERROR, err.message);
-		free(s);
-		return GU_SCREEN_BACK;
-	}
 	if (gu_search_refresh(a->db, &err) < 0)
 		gu_app_message(a, GU_R_ERROR, err.message);
 	run(a, s);
 	load_choices(a, s);
 	r = gu_scr_loop(a, draw, key, s);
-	gu_search_close(s->srch);
 	free(s->rows);
 	set_free(s->towns, &s->ntowns);
 	set_free(s->workers, &s->nworkers);

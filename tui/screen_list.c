@@ -29,6 +29,7 @@ static void load(gu_app *a)
 	if (!a->db)
 		return;
 	memset(&f, 0, sizeof f);
+	f.sort = GU_SORT_UPDATED;
 	if (a->list_drafts)
 		f.status_mask = (1u << GU_CASE_DRAFT) | (1u << GU_CASE_RETURNED);
 	f.limit = PAGE;
@@ -100,7 +101,7 @@ void gu_list_draw(gu_app *a)
 	}
 	gu_view_follow(a->list_cur, &a->list_top, h);
 	for (i = a->list_top; i < (int)a->ncases && y < a->lay.body.y + 1 + h; i++, y++) {
-		const gu_case_info *c = &a->cases[i];
+		const gu_case_row *c = &a->cases[i];
 		attr_t at = i == a->list_cur ? gu_attr(GU_R_CURSOR) : A_NORMAL;
 		char when[16], progress[32];
 		time_t t = (time_t)(c->updated / 1000);
@@ -158,7 +159,7 @@ void gu_list_key(gu_app *a, const gu_key *k)
 	} else if (gu_key_fn(k, KEY_PPAGE)) {
 		a->list_cur = gu_view_move(a->list_cur, -(a->lay.body.h - 1), (int)a->ncases);
 	} else if (gu_key_fn(k, KEY_ENTER) && (size_t)a->list_cur < a->ncases) {
-		const gu_case_info *c = &a->cases[a->list_cur];
+		const gu_case_row *c = &a->cases[a->list_cur];
 		char id[GU_ID_SIZE];
 		bool editable = c->status == GU_CASE_DRAFT || c->status == GU_CASE_RETURNED;
 
