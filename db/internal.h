@@ -11,6 +11,9 @@
  * not (2), sorts (5) and parts (all, returned, others, count). */
 #define GU_CASE_LIST_SHAPES (5 * 2 * 5 * 4)
 
+/* The statements that purge one case (db/purge.c). */
+#define GU_PURGE_STEPS 11
+
 /* One slot per persistent statement; each is prepared on first use with
  * the SQL written beside the code that runs it. */
 enum gu_st {
@@ -34,7 +37,10 @@ enum gu_st {
 	GU_ST_DASH_ITEMS_ALL, GU_ST_DASH_ITEMS, GU_ST_DASH_TOWNSHIPS_ALL, GU_ST_DASH_TOWNSHIPS,
 	GU_ST_DASH_FOLLOWUPS_ALL, GU_ST_DASH_FOLLOWUPS,
 	GU_ST_NAME_QUEUE_READ, GU_ST_NAME_QUEUE_WAITING, GU_ST_NAME_QUEUE_DELETE, GU_ST_CASE_KEYS_PUT,
-	GU_ST_NAME_QUEUE_PRUNE,
+	GU_ST_NAME_QUEUE_PRUNE, GU_ST_REVIEW_LIST, GU_ST_CASE_ID_NUMBER, GU_ST_PURGE_LIST,
+	GU_ST_AUDIT_WALK,
+	/* The steps of a purge (db/purge.c), one slot each. */
+	GU_ST_PURGE_STEP, GU_ST_PURGE_STEP_LAST = GU_ST_PURGE_STEP + GU_PURGE_STEPS - 1,
 	/* The list query (db/search.c), one slot per shape. */
 	GU_ST_CASE_LIST, GU_ST_CASE_LIST_LAST = GU_ST_CASE_LIST + GU_CASE_LIST_SHAPES - 1,
 	GU_ST_COUNT
