@@ -38,7 +38,7 @@ enum gu_st {
 	GU_ST_DASH_FOLLOWUPS_ALL, GU_ST_DASH_FOLLOWUPS,
 	GU_ST_NAME_QUEUE_READ, GU_ST_NAME_QUEUE_WAITING, GU_ST_NAME_QUEUE_DELETE, GU_ST_CASE_KEYS_PUT,
 	GU_ST_NAME_QUEUE_PRUNE, GU_ST_REVIEW_LIST, GU_ST_CASE_ID_NUMBER, GU_ST_PURGE_LIST,
-	GU_ST_AUDIT_WALK,
+	GU_ST_AUDIT_WALK, GU_ST_RECOVER_META, GU_ST_RECOVER_RECENT,
 	/* The steps of a purge (db/purge.c), one slot each. */
 	GU_ST_PURGE_STEP, GU_ST_PURGE_STEP_LAST = GU_ST_PURGE_STEP + GU_PURGE_STEPS - 1,
 	/* The list query (db/search.c), one slot per shape. */
@@ -100,6 +100,9 @@ extern int gu_db_open_busy_ms;
 
 #define GU_ERR_LOCAL(err) gu_error err##_local_; if (!(err)) (err) = &err##_local_
 
+/* Reads back what the last transactions wrote, after an unclean close
+ * (db/recover.c); returns 0, or -GU_EDB_CORRUPT (or another error). */
+int gu_db_check_recent(gu_db *db, gu_error *err);
 /* Runs PRAGMA quick_check on h; returns 0 when ok, else < 0. */
 int gu_db_quick_check_handle(sqlite3 *h, const char *path, gu_error *err);
 

@@ -38,8 +38,9 @@ typedef int64_t gu_time_ms;
 int gu_db_default_path(const char *opt_path, char *buf, size_t size, gu_error *err);
 
 /* Opens (creating when absent: folder 0700, file 0600) the database at
- * path, applies the pending migrations, and runs PRAGMA quick_check when
- * the last program using it did not close it cleanly.  Refuses a file
+ * path, applies the pending migrations, and reads back the latest changes
+ * when the last program using it did not close it cleanly (then
+ * gu_db_notice says so; gu_db_check checks the whole file).  Refuses a file
  * that is not a guanai database (GU_EDB_NOTADB), one from a newer guanai
  * (GU_EDB_NEWER), a damaged one (GU_EDB_CORRUPT), one another guanai is
  * writing (GU_EDB_LOCKED) and one that cannot be written (GU_EDB_READONLY).
@@ -72,7 +73,7 @@ const char *gu_db_device(const gu_db *db);
 /* Returns what opening found that the user should be told once (a
  * database others could read, now 0600; a folder others may write), or "". */
 const char *gu_db_notice(const gu_db *db);
-/* Returns true when gu_db_open found an unclean close and ran quick_check. */
+/* Returns true when gu_db_open found an unclean close and read back the latest changes. */
 bool gu_db_was_recovered(const gu_db *db);
 /* Sets the user name recorded as "by" for the writes that follow (NULL or
  * "" for none); returns 0 or -GU_ENOMEM. */
