@@ -37,8 +37,9 @@ enum gu_st {
 	GU_ST_DASH_ITEMS_ALL, GU_ST_DASH_ITEMS, GU_ST_DASH_TOWNSHIPS_ALL, GU_ST_DASH_TOWNSHIPS,
 	GU_ST_DASH_FOLLOWUPS_ALL, GU_ST_DASH_FOLLOWUPS,
 	GU_ST_NAME_QUEUE_READ, GU_ST_NAME_QUEUE_WAITING, GU_ST_NAME_QUEUE_DELETE, GU_ST_CASE_KEYS_PUT,
-	GU_ST_NAME_QUEUE_PRUNE, GU_ST_REVIEW_LIST, GU_ST_CASE_ID_NUMBER, GU_ST_PURGE_LIST,
+	GU_ST_NAME_QUEUE_PRUNE, GU_ST_NAME_QUEUE_READ_ONE, GU_ST_NAME_QUEUE_COUNT, GU_ST_REVIEW_LIST, GU_ST_CASE_ID_NUMBER, GU_ST_PURGE_LIST,
 	GU_ST_AUDIT_WALK, GU_ST_RECOVER_META, GU_ST_RECOVER_RECENT,
+	GU_ST_TALLY_COUNT, GU_ST_TALLY_TOWNSHIPS, GU_ST_TALLY_WORKERS,
 	/* The steps of a purge (db/purge.c), one slot each. */
 	GU_ST_PURGE_STEP, GU_ST_PURGE_STEP_LAST = GU_ST_PURGE_STEP + GU_PURGE_STEPS - 1,
 	/* The list query (db/search.c), one slot per shape. */
@@ -138,6 +139,14 @@ enum gu_code gu_db_code(int rc);
 /* Writes the ID number s reversed (a final x as X) into out (size bytes),
  * so that its last digits are a prefix (db/search_keys.c). */
 void gu_id_reverse(const char *s, char *out, size_t size);
+/* Counts from the case tally the cases of a township and a worker (NULL:
+ * any) with a status in mask (0: any); returns the count or < 0
+ * (db/tally.c). */
+long gu_case_tally_count(gu_db *db, const char *township, const char *worker, unsigned mask,
+	gu_error *err);
+/* Computes the search keys of case_id when its name or ID number changed,
+ * inside the caller's transaction (db/search_keys.c); returns 0 or < 0. */
+int gu_search_keys_in_tx(gu_db *db, const char *case_id, gu_error *err);
 /* Returns 1 when names wait for their search keys, 0 when none, or < 0. */
 int gu_search_queue_waiting(gu_db *db, gu_error *err);
 

@@ -6,9 +6,9 @@
  * child's name (one Chinese character is enough), by its full pinyin
  * (zhangxiaohong, or any part of it), by the start of its initials (zxh),
  * or by the ID number, whole or its last digits.  The pinyin keys are kept
- * in the table case_keys; triggers queue every new or changed name, and
- * gu_search_refresh computes the queued keys, so ICU is needed only when
- * names change or a query is typed.
+ * in the table case_keys, computed when a name is saved, imported or
+ * received; triggers queue names written by plain SQL for
+ * gu_search_refresh.
  *
  * Pages follow each other by the last row shown (keyset pagination): a
  * page starts after that row in the sort order, read on an index that
@@ -70,15 +70,35 @@ typedef struct gu_case_filter {
 int gu_case_list(gu_db *db, const gu_case_filter *f, gu_case_row **out, size_t *n,
 	gu_error *err);
 
-/* Returns the number of cases f (NULL: all) selects, its query, limit,
- * offset and after aside, or < 0. */
+/* Returns the number of cases f (NULL: all) selects, its limit, offset,
+ * after and sort aside, or < 0.  Without a query, group, item or due date
+ * the count comes from the case tally kept by triggers, without reading
+ * the cases.  As gu_case_list, a worker counts their own cases. */
 long gu_case_count(gu_db *db, const gu_case_filter *f, gu_error *err);
 
-/* Computes the pinyin keys of the names queued since the last refresh
- * (all of them the first time after the upgrade).  Returns the number of
- * names done (>= 0) or < 0.  A read-only store is left as it is: the
- * queued names are then searched by their characters only. */
-int gu_search_refresh(gu_db *db, gu_error *err);
+/* The filter choices of the case list. */
+enum gu_case_choice { GU_CHOICE_TOWNSHIPS, GU_CHOICE_WORKERS };
+
+/* Lists the townships (or workers) of the cases the session may see, in
+ * byte order, "" left out, from the case tally kept by triggers (it reads
+ * no case).  *out is a malloc'd array of *n strings (gu_case_choices_free).
+ * Returns 0 or < 0. */
+int gu_case_choices(gu_db *db, enum gu_case_choice what, char ***out, size_t *n,
+	gu_error *err);
+/* Frees a list of choices; NULL is allowed. */
+void gu_case_choices_free(char **v, size_t n);
+
+/* Told the progress of gu_search_refresh: done of total names; returns
+ * false to stop (what is done stays done). */
+typedef bool (*gu_search_progress_fn)(void *ctx, long done, long total);
+
+/* Computes the pinyin keys of names written without them (by plain SQL,
+ * or before an upgrade): a write through the store computes its keys
+ * itself.  Calls progress (may be NULL) before the first batch and after
+ * each.  Returns the number of names done (>= 0) or < 0.  A read-only
+ * store is left as it is; the list finds names without keys by their
+ * characters. */
+long gu_search_refresh(gu_db *db, gu_search_progress_fn progress, void *ctx, gu_error *err);
 
 /* Parses a sort name ("default", "updated", "name", "township", "due");
  * returns 0 or -GU_EINVAL. */

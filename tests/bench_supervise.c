@@ -286,7 +286,7 @@ static int run(const char *path)
 	t0 = bench_now_s();
 	if (gu_db_open(path, &db, &err) < 0)
 		die(path, err.message);
-	i = gu_search_refresh(db, &err);
+	i = gu_search_refresh(db, NULL, NULL, &err);
 	if (i < 0)
 		die("refresh", err.message);
 	if (i > 0)
