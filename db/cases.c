@@ -128,7 +128,7 @@ cleanup:
 	sqlite3_reset(st);
 	if (rc != SQLITE_OK)
 		return gu_db_fail(db, rc, err);
-	ret = gu_search_keys_in_tx(db, id, err);
+	ret = gu_search_keys_in_tx(db, id, false, err);
 	if (ret < 0)
 		return ret;
 	return gu_audit_add_in_tx(db, "case.create", id, NULL, now, err);

@@ -145,8 +145,11 @@ void gu_id_reverse(const char *s, char *out, size_t size);
 long gu_case_tally_count(gu_db *db, const char *township, const char *worker, unsigned mask,
 	gu_error *err);
 /* Computes the search keys of case_id when its name or ID number changed,
- * inside the caller's transaction (db/search_keys.c); returns 0 or < 0. */
-int gu_search_keys_in_tx(gu_db *db, const char *case_id, gu_error *err);
+ * inside the caller's transaction (db/search_keys.c).  Loading ICU takes
+ * most of a second the first time in a process: unless load, keys wait in
+ * the queue when it is not loaded yet (the case list computes them with
+ * its progress shown).  Returns 0 or < 0. */
+int gu_search_keys_in_tx(gu_db *db, const char *case_id, bool load, gu_error *err);
 /* Returns 1 when names wait for their search keys, 0 when none, or < 0. */
 int gu_search_queue_waiting(gu_db *db, gu_error *err);
 

@@ -3,10 +3,11 @@
 /* The search keys of each case (case_keys): the pinyin and initials of the
  * child's name, computed with ICU, and the ID number reversed, so that its
  * last digits are a prefix an index finds.  They are computed when a name
- * is written, in the transaction that writes it (gu_search_keys_in_tx);
- * names written by plain SQL (the sqlite3 shell, a database from before)
- * wait in name_queue for gu_search_refresh, which shows its progress and
- * can be stopped. */
+ * is written, in the transaction that writes it (gu_search_keys_in_tx):
+ * always on import, on a save once ICU is loaded.  Names written by plain
+ * SQL (the sqlite3 shell, a database from before) or saved before ICU was
+ * loaded wait in name_queue for gu_search_refresh, which shows its
+ * progress and can be stopped. */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -138,12 +139,16 @@ cleanup:
 }
 
 /* Computes the keys of case_id when its name or ID number waits for
- * them, inside the caller's transaction; returns 0 or < 0. */
-int gu_search_keys_in_tx(gu_db *db, const char *case_id, gu_error *err)
+ * them (and ICU is loaded, or load), inside the caller's transaction;
+ * returns 0 or < 0. */
+int gu_search_keys_in_tx(gu_db *db, const char *case_id, bool load, gu_error *err)
 {
 	struct queued one;
-	int n = read_queue(db, case_id, &one, 1, err), rc;
+	int n, rc;
 
+	if (!load && !gu_pinyin_is_open())
+		return 0;
+	n = read_queue(db, case_id, &one, 1, err);
 	if (n <= 0)
 		return n;
 	rc = store_keys(db, &one, gu_time_now());

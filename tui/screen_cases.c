@@ -144,14 +144,17 @@ static int read_page(gu_app *a, cases_state *s)
 	s->more = n == f.limit;
 	if (s->more)
 		n--;
-	grown = n ? realloc(s->rows, (s->nrows + n) * sizeof *grown) : s->rows;
+	if (n == 0) {
+		free(v);
+		return 0;
+	}
+	grown = realloc(s->rows, (s->nrows + n) * sizeof *grown);
 	if (!grown) {
 		free(v);
 		gu_app_message(a, GU_R_ERROR, _("out of memory"));
 		return -1;
 	}
-	if (n)
-		memcpy(grown + s->nrows, v, n * sizeof *v);
+	memcpy(grown + s->nrows, v, n * sizeof *v);
 	s->rows = grown;
 	s->nrows += n;
 	free(v);
