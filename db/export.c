@@ -181,6 +181,13 @@ int gu_export_cases_csv(gu_db *db, const gu_case_filter *fin, gu_csv *w, size_t 
 		*rows = 0;
 	f.after = NULL;
 	f.offset = 0;
+	/* An export by name order or a search is a batch itself: the names
+	 * still waiting for their keys get them first. */
+	if (f.sort == GU_SORT_NAME || (f.query && *f.query)) {
+		gu_error ignored;
+
+		(void)gu_search_refresh(db, NULL, NULL, &ignored);
+	}
 	it = malloc(sizeof *it);
 	if (!it) {
 		ret = gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
