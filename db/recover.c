@@ -57,9 +57,11 @@ int gu_db_check_recent(gu_db *db, gu_error *err)
 	/* Every column of the latest cases and of their answers, read through
 	 * the table and its indexes. */
 	st = gu_db_slot(db, GU_ST_RECOVER_RECENT,
-		"SELECT c.*, a.*, h.* FROM (SELECT * FROM cases ORDER BY updated_at DESC"
-		" LIMIT ?1) c LEFT JOIN answers a ON a.case_id = c.id"
-		" LEFT JOIN answer_history h ON h.case_id = c.id", &rc);
+		"SELECT c.*,"
+		" (SELECT group_concat(a.key || a.value) FROM answers a WHERE a.case_id = c.id),"
+		" (SELECT group_concat(coalesce(h.old_value, '') || coalesce(h.new_value, ''))"
+		"  FROM answer_history h WHERE h.case_id = c.id)"
+		" FROM (SELECT * FROM cases ORDER BY updated_at DESC LIMIT ?1) c", &rc);
 	if (st && (rc = sqlite3_bind_int(st, 1, RECENT)) == SQLITE_OK)
 		rc = step_all(st);
 	if (rc != SQLITE_OK) {
