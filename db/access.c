@@ -132,21 +132,3 @@ int gu_access_require_supervisor(gu_db *db, bool allow_without_users, gu_error *
 	return gu_error_set(err, GU_EPERM, NULL, 0, 0,
 		_("only a supervisor may do this; log in as a supervisor with --user"));
 }
-
-/* Copies f with the worker limited; returns 0 or < 0. */
-int gu_access_limit_filter(gu_db *db, const gu_case_filter *f,
-	gu_case_filter *limited, gu_error *err)
-{
-	const char *worker = NULL;
-	int ret;
-
-	if (f)
-		*limited = *f;
-	else
-		memset(limited, 0, sizeof *limited);
-	ret = gu_access_list_worker(db, limited->worker, &worker, err);
-	if (ret < 0)
-		return ret;
-	limited->worker = worker;
-	return 0;
-}

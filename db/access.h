@@ -39,9 +39,4 @@ int gu_access_list_worker(gu_db *db, const char *requested, const char **worker,
  * and allow_without_users is set), else -GU_EPERM with a message. */
 int gu_access_require_supervisor(gu_db *db, bool allow_without_users, gu_error *err);
 
-/* Applies gu_access_list_worker to a case filter: copies f into *limited
- * with the worker limited.  Returns 0 or < 0. */
-int gu_access_limit_filter(gu_db *db, const gu_case_filter *f,
-	gu_case_filter *limited, gu_error *err);
-
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/keys.h"
 #include "db/access.h"
 #include "db/internal.h"
 
@@ -193,6 +194,10 @@ int gu_answer_put_in_tx(gu_db *db, const char *case_id, bool completed,
 	if (ret < 0)
 		goto cleanup;
 	ret = touch_case(db, case_id, key, value, old ? (value ? 0 : -1) : 1, now, err);
+	/* A name or ID number is searched by keys computed as it is saved
+	 * (when ICU is up: else by the case list, with its progress). */
+	if (ret == 0 && (strcmp(key, GU_KEY_CHILD_NAME) == 0 || strcmp(key, GU_KEY_CHILD_ID) == 0))
+		ret = gu_search_keys_in_tx(db, case_id, false, err);
 cleanup:
 	free(old);
 	return ret;

@@ -257,17 +257,17 @@ static const char *missing_guard(sqlite3 *h, int *rc)
 /* Walks the chain in order; returns 0, -GU_EDB_CORRUPT or < 0. */
 static int walk(gu_db *db, gu_audit_check *out, gu_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	char prev[65] = "", hash[65], dh[65], head[96], expect[96];
 	const char *detail;
 	gu_audit_link l;
 	int rc, ret = 0;
 
-	rc = sqlite3_prepare_v2(db->h, "SELECT seq, prev_hash, id, at, by, action,"
+	st = gu_db_slot(db, GU_ST_AUDIT_WALK, "SELECT seq, prev_hash, id, at, by, action,"
 		" coalesce(case_id, ''), detail_hash, device, hash, detail,"
 		" detail IS NULL AND detail_hash != '' AND NOT EXISTS (SELECT 1 FROM cases"
 		"  WHERE id = audit.case_id AND purged_at IS NOT NULL) FROM audit"
-		" ORDER BY seq, rowid", -1, &st, NULL);
+		" ORDER BY seq, rowid", &rc);
 	while (rc == SQLITE_OK && ret == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		link_from_row(st, 0, &l);
 		detail = (const char *)sqlite3_column_text(st, 10);
@@ -289,7 +289,7 @@ static int walk(gu_db *db, gu_audit_check *out, gu_error *err)
 	}
 	if (rc == SQLITE_DONE)
 		rc = SQLITE_OK;
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc != SQLITE_OK)
 		return gu_db_fail(db, rc, err);
 	if (ret < 0)

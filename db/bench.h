@@ -8,10 +8,11 @@
 #include <stddef.h>
 #include "db/search.h"
 
-/* Writes into buf (size bytes) the SQL gu_search_run runs for f on fresh
- * keys, with its values as sqlite3 shell ".parameter set" lines (the list
- * of a supervisor: f->worker must be NULL).  Returns 0 or -GU_EINVAL. */
-int gu_search_script(const gu_search_filter *f, char *buf, size_t size, gu_error *err);
+/* Writes into buf (size bytes) the SQL gu_case_list runs for the first
+ * page of f on fresh keys, with its values as sqlite3 shell ".parameter
+ * set" lines (the list of a supervisor: f->worker must be NULL).  Returns
+ * 0 or -GU_EINVAL. */
+int gu_case_list_script(const gu_case_filter *f, char *buf, size_t size, gu_error *err);
 
 /* Writes into buf (size bytes) the queries gu_dashboard_load runs for a
  * supervisor, as sqlite3 shell input with ".parameter set" lines.  Returns

@@ -129,6 +129,9 @@ cleanup:
 	sqlite3_reset(st);
 	if (rc != SQLITE_OK)
 		return gu_db_fail(db, rc, err);
+	ret = gu_search_keys_in_tx(db, id, false, err);
+	if (ret < 0)
+		return ret;
 	return gu_audit_add_in_tx(db, "case.create", id, NULL, now, err);
 }
 
@@ -322,109 +325,6 @@ int gu_case_set_status(gu_db *db, const char *case_id, enum gu_case_status s,
 		return ret;
 	}
 	return gu_db_commit(db, err);
-}
-
-#define FILTER_WHERE \
-	" WHERE (?1 = 0 OR (?1 >> " GU_SQL_STATUS_BIT("status") ") & 1)" \
-	" AND (?2 IS NULL OR worker = ?2)" \
-	" AND (?3 IS NULL OR township = ?3)" \
-	" AND (?4 IS NULL OR instr(child_name, ?4) > 0 OR child_id_number = ?4" \
-	"  OR instr(" GU_ID_VISIBLE_SQL("child_id_number") ", ?4) > 0)" \
-	" AND updated_at >= ?5"
-
-/* Binds a filter's parameters 1 to 5; returns the SQLite result. */
-static int bind_filter(sqlite3_stmt *st, const gu_case_filter *f)
-{
-	int rc;
-
-	if ((rc = sqlite3_bind_int64(st, 1, f->status_mask)) != SQLITE_OK)
-		return rc;
-	if ((rc = gu_bind_text(st, 2, f->worker)) != SQLITE_OK)
-		return rc;
-	if ((rc = gu_bind_text(st, 3, f->township)) != SQLITE_OK)
-		return rc;
-	if ((rc = gu_bind_text(st, 4, f->text && *f->text ? f->text : NULL)) != SQLITE_OK)
-		return rc;
-	return sqlite3_bind_int64(st, 5, f->updated_since);
-}
-
-/* Fills a listed case from the row (a gu_row_fill_fn). */
-static void fill_case(sqlite3_stmt *st, void *elem, bool *oom)
-{
-	(void)oom;
-	read_case(st, elem);
-}
-
-/* Frees a list of cases (a gu_rows_free_fn): they hold no pointers. */
-static void free_cases(void *v, size_t n)
-{
-	(void)n;
-	free(v);
-}
-
-/* Lists cases newest first; returns 0 or < 0. */
-int gu_case_list(gu_db *db, const gu_case_filter *f, gu_case_info **out,
-	size_t *n, gu_error *err)
-{
-	static const gu_case_filter all = { 0 };
-	gu_case_filter limited;
-	sqlite3_stmt *st;
-	void *v = NULL;
-	int rc, ret = 0;
-	GU_ERR_LOCAL(err);
-
-	*out = NULL;
-	*n = 0;
-	if (!f)
-		f = &all;
-	/* A worker lists only their own cases (db/access.c). */
-	ret = gu_access_limit_filter(db, f, &limited, err);
-	if (ret < 0)
-		return ret;
-	f = &limited;
-	st = gu_db_stmt(db, GU_ST_CASE_LIST,
-		"SELECT " CASE_COLUMNS " FROM cases" FILTER_WHERE
-		" ORDER BY updated_at DESC, id LIMIT ?6 OFFSET ?7", err);
-	if (!st)
-		return -(int)err->code;
-	if ((rc = bind_filter(st, f)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = sqlite3_bind_int64(st, 6, f->limit ? (sqlite3_int64)f->limit : -1)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = sqlite3_bind_int64(st, 7, (sqlite3_int64)f->offset)) != SQLITE_OK)
-		goto cleanup;
-	ret = gu_db_read_rows(db, st, sizeof **out, fill_case, free_cases, &v, n, err);
-	*out = v;
-	return ret;
-cleanup:
-	sqlite3_reset(st);
-	return gu_db_fail(db, rc, err);
-}
-
-/* Counts the cases a filter selects; returns the count or < 0. */
-long gu_case_count(gu_db *db, const gu_case_filter *f, gu_error *err)
-{
-	static const gu_case_filter all = { 0 };
-	sqlite3_stmt *st;
-	long count = 0;
-	int rc;
-	GU_ERR_LOCAL(err);
-
-	if (!f)
-		f = &all;
-	st = gu_db_stmt(db, GU_ST_CASE_COUNT, "SELECT count(*) FROM cases" FILTER_WHERE, err);
-	if (!st)
-		return -(long)err->code;
-	if ((rc = bind_filter(st, f)) != SQLITE_OK)
-		goto cleanup;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		count = (long)sqlite3_column_int64(st, 0);
-		rc = SQLITE_OK;
-	}
-cleanup:
-	sqlite3_reset(st);
-	return rc == SQLITE_OK ? count : gu_db_fail(db, rc, err);
 }
 
 /* Finds the one case whose id starts with prefix; returns 0 or < 0. */

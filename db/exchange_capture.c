@@ -12,7 +12,7 @@
 #include "db/exchange_internal.h"
 
 static const char *const local_tables[] = {
-	"meta", "users", "case_keys", "name_queue", NULL
+	"meta", "users", "case_keys", "name_queue", "case_tally", NULL
 };
 
 /* Returns true when tbl is in the NULL-ended list. */

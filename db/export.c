@@ -149,7 +149,7 @@ static int put_case(gu_csv *w, const gu_case_row *c, const struct items *it, boo
 
 /* Returns the number of item columns: the filter's, or more when a saved
  * result holds a higher item number (at most GU_ITEMS_MAX); sets *rc. */
-static int item_columns(gu_db *db, const gu_search_filter *f, int *rc)
+static int item_columns(gu_db *db, const gu_case_filter *f, int *rc)
 {
 	int n = f->items;
 	sqlite3_stmt *st = gu_db_slot(db, GU_ST_EXPORT_MAX_ITEM,
@@ -189,24 +189,30 @@ static int audit_export(gu_db *db, size_t rows, size_t withheld, gu_error *err)
 }
 
 /* Writes the CSV rows; returns 0 or < 0. */
-int gu_export_cases_csv(gu_db *db, const gu_search_filter *fin, gu_csv *w, size_t *rows,
+int gu_export_cases_csv(gu_db *db, const gu_case_filter *fin, gu_csv *w, size_t *rows,
 	gu_error *err)
 {
-	static const gu_search_filter all = { 0 };
-	gu_search_filter f = fin ? *fin : all;
+	static const gu_case_filter all = { 0 };
+	gu_case_filter f = fin ? *fin : all;
 	sqlite3_stmt *res = NULL, *ref = NULL;
-	gu_search *s = NULL;
 	struct items *it = NULL;
-	size_t done = 0, withheld = 0;
+	gu_case_row last;
+	size_t done = 0, listed = 0, withheld = 0;
 	bool basis = false;
 	int rc, ret;
 	GU_ERR_LOCAL(err);
 
 	if (rows)
 		*rows = 0;
-	ret = gu_search_open(db, &s, err);
-	if (ret < 0)
-		return ret;
+	f.after = NULL;
+	f.offset = 0;
+	/* An export by name order or a search is a batch itself: the names
+	 * still waiting for their keys get them first. */
+	if (f.sort == GU_SORT_NAME || (f.query && *f.query)) {
+		gu_error ignored;
+
+		(void)gu_search_refresh(db, NULL, NULL, &ignored);
+	}
 	it = malloc(sizeof *it);
 	if (!it) {
 		ret = gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
@@ -229,17 +235,16 @@ int gu_export_cases_csv(gu_db *db, const gu_search_filter *fin, gu_csv *w, size_
 	ret = put_header(w, it->n);
 	if (ret == -GU_EENCODING)
 		ret = 0; /* gu_csv_finish reports it */
-	f.offset = 0;
 	while (ret == 0) {
 		gu_case_row *v;
 		size_t n, i, page = PAGE;
 
-		if (fin && fin->limit && fin->limit - f.offset < page)
-			page = fin->limit - f.offset;
+		if (fin && fin->limit && fin->limit - listed < page)
+			page = fin->limit - listed;
 		if (page == 0)
 			break;
 		f.limit = page;
-		ret = gu_search_run(s, &f, &v, &n, err);
+		ret = gu_case_list(db, &f, &v, &n, err);
 		if (ret < 0)
 			break;
 		for (i = 0; ret == 0 && i < n; i++) {
@@ -258,10 +263,14 @@ int gu_export_cases_csv(gu_db *db, const gu_search_filter *fin, gu_csv *w, size_
 			if (ret == 0 && !basis)
 				withheld++;
 		}
+		if (n > 0)
+			last = v[n - 1];
 		free(v);
 		if (n < page)
 			break;
-		f.offset += page;
+		/* The next page starts after the last row: each costs the same. */
+		f.after = &last;
+		listed += n;
 	}
 	if (ret == -GU_ENOMEM)
 		gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
@@ -272,7 +281,6 @@ cleanup:
 	sqlite3_reset(res);
 	sqlite3_reset(ref);
 	free(it);
-	gu_search_close(s);
 	if (ret == 0)
 		ret = audit_export(db, done, withheld, err);
 	if (rows)
@@ -281,7 +289,7 @@ cleanup:
 }
 
 /* Writes the CSV to path through the safe writer; returns 0 or < 0. */
-int gu_export_cases_file(gu_db *db, const gu_search_filter *f, const char *path,
+int gu_export_cases_file(gu_db *db, const gu_case_filter *f, const char *path,
 	enum gu_csv_encoding enc, unsigned flags, size_t *rows, gu_error *err)
 {
 	gu_safe_file sf;

@@ -8,7 +8,7 @@
 #include "db/search.h"
 
 /* Writes a header and one row per case matching f (as the session may see
- * them; at most f->limit cases when it is not 0; f->offset is ignored) to
+ * them; at most f->limit cases when it is not 0; f->offset and f->after are ignored) to
  * w: case id, child's name, masked ID number, township, worker, groups,
  * status, date made, next follow-up due, then for each item 1 .. f->items
  * (or the highest item number saved, if higher) its verdict and referral
@@ -19,7 +19,7 @@
  * the audit (action cases.export, detail "csv; rows: N; withheld: M": counts,
  * never names), through a writable handle of its own when db is read-only;
  * an export that cannot be recorded fails.  Returns 0 or < 0. */
-int gu_export_cases_csv(gu_db *db, const gu_search_filter *f, gu_csv *w, size_t *rows,
+int gu_export_cases_csv(gu_db *db, const gu_case_filter *f, gu_csv *w, size_t *rows,
 	gu_error *err);
 
 /* Writes that CSV in encoding enc to path through the safe writer
@@ -28,7 +28,7 @@ int gu_export_cases_csv(gu_db *db, const gu_search_filter *f, gu_csv *w, size_t 
  * written in the encoding (a name GB18030 cannot hold, text that is not
  * UTF-8), nothing is written and -GU_EENCODING names the rows.  Returns 0
  * or < 0. */
-int gu_export_cases_file(gu_db *db, const gu_search_filter *f, const char *path,
+int gu_export_cases_file(gu_db *db, const gu_case_filter *f, const char *path,
 	enum gu_csv_encoding enc, unsigned flags, size_t *rows, gu_error *err);
 
 #endif

@@ -65,6 +65,9 @@ int gu_case_import(gu_db *db, const gu_case_new *c, const gu_answers *a,
 		ret = gu_case_set_status_in_tx(db, id, status, "import", now, err);
 	if (ret == 0 && c->source_sha256 && *c->source_sha256)
 		ret = put_source(db, c->source_sha256, id, err);
+	/* The name's search keys, computed as it is imported. */
+	if (ret == 0)
+		ret = gu_search_keys_in_tx(db, id, true, err);
 	if (ret == 0)
 		ret = gu_db_commit(db, err);
 	else

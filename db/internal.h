@@ -7,6 +7,13 @@
 #include <sqlite3.h>
 #include "db/store.h"
 
+/* The shapes of the list query: kinds of typed text (5), keys fresh or
+ * not (2), sorts (5) and parts (all, returned, others, count). */
+#define GU_CASE_LIST_SHAPES (5 * 2 * 5 * 4)
+
+/* The statements that purge one case (db/purge.c). */
+#define GU_PURGE_STEPS 11
+
 /* One slot per persistent statement; each is prepared on first use with
  * the SQL written beside the code that runs it. */
 enum gu_st {
@@ -14,7 +21,7 @@ enum gu_st {
 	GU_ST_META_GET, GU_ST_META_SET,
 	GU_ST_CASE_INSERT, GU_ST_CASE_GET, GU_ST_CASE_STATE, GU_ST_CASE_TOUCH,
 	GU_ST_CASE_RESUME_SET, GU_ST_CASE_RESUME_GET, GU_ST_CASE_STATUS_SET,
-	GU_ST_CASE_LIST, GU_ST_CASE_COUNT, GU_ST_CASE_COUNTS, GU_ST_CASE_RESOLVE,
+	GU_ST_CASE_COUNTS, GU_ST_CASE_RESOLVE,
 	GU_ST_ANSWER_GET, GU_ST_ANSWER_UPSERT, GU_ST_ANSWER_DELETE, GU_ST_ANSWER_LIST,
 	GU_ST_HISTORY_INSERT, GU_ST_HISTORY_LIST,
 	GU_ST_RESULT_CLEAR, GU_ST_ALERT_CLEAR, GU_ST_RESULT_INSERT, GU_ST_ALERT_INSERT,
@@ -30,6 +37,13 @@ enum gu_st {
 	GU_ST_DASH_ITEMS_ALL, GU_ST_DASH_ITEMS, GU_ST_DASH_TOWNSHIPS_ALL, GU_ST_DASH_TOWNSHIPS,
 	GU_ST_DASH_FOLLOWUPS_ALL, GU_ST_DASH_FOLLOWUPS,
 	GU_ST_NAME_QUEUE_READ, GU_ST_NAME_QUEUE_WAITING, GU_ST_NAME_QUEUE_DELETE, GU_ST_CASE_KEYS_PUT,
+	GU_ST_NAME_QUEUE_PRUNE, GU_ST_NAME_QUEUE_READ_ONE, GU_ST_NAME_QUEUE_COUNT, GU_ST_REVIEW_LIST, GU_ST_CASE_ID_NUMBER, GU_ST_PURGE_LIST,
+	GU_ST_AUDIT_WALK, GU_ST_RECOVER_META, GU_ST_RECOVER_RECENT,
+	GU_ST_TALLY_COUNT, GU_ST_TALLY_TOWNSHIPS, GU_ST_TALLY_WORKERS,
+	/* The steps of a purge (db/purge.c), one slot each. */
+	GU_ST_PURGE_STEP, GU_ST_PURGE_STEP_LAST = GU_ST_PURGE_STEP + GU_PURGE_STEPS - 1,
+	/* The list query (db/search.c), one slot per shape. */
+	GU_ST_CASE_LIST, GU_ST_CASE_LIST_LAST = GU_ST_CASE_LIST + GU_CASE_LIST_SHAPES - 1,
 	GU_ST_COUNT
 };
 
@@ -87,6 +101,9 @@ extern int gu_db_open_busy_ms;
 
 #define GU_ERR_LOCAL(err) gu_error err##_local_; if (!(err)) (err) = &err##_local_
 
+/* Reads back what the last transactions wrote, after an unclean close
+ * (db/recover.c); returns 0, or -GU_EDB_CORRUPT (or another error). */
+int gu_db_check_recent(gu_db *db, gu_error *err);
 /* Runs PRAGMA quick_check on h; returns 0 when ok, else < 0. */
 int gu_db_quick_check_handle(sqlite3 *h, const char *path, gu_error *err);
 
@@ -118,6 +135,23 @@ int gu_db_fail(gu_db *db, int rc, gu_error *err);
 int gu_db_fail_handle(sqlite3 *h, const char *path, int rc, gu_error *err);
 /* Returns the gu_code a SQLite result code maps to. */
 enum gu_code gu_db_code(int rc);
+
+/* Writes the ID number s reversed (a final x as X) into out (size bytes),
+ * so that its last digits are a prefix (db/search_keys.c). */
+void gu_id_reverse(const char *s, char *out, size_t size);
+/* Counts from the case tally the cases of a township and a worker (NULL:
+ * any) with a status in mask (0: any); returns the count or < 0
+ * (db/tally.c). */
+long gu_case_tally_count(gu_db *db, const char *township, const char *worker, unsigned mask,
+	gu_error *err);
+/* Computes the search keys of case_id when its name or ID number changed,
+ * inside the caller's transaction (db/search_keys.c).  Loading ICU takes
+ * most of a second the first time in a process: unless load, keys wait in
+ * the queue when it is not loaded yet (the case list computes them with
+ * its progress shown).  Returns 0 or < 0. */
+int gu_search_keys_in_tx(gu_db *db, const char *case_id, bool load, gu_error *err);
+/* Returns 1 when names wait for their search keys, 0 when none, or < 0. */
+int gu_search_queue_waiting(gu_db *db, gu_error *err);
 
 /* Makes a new random id (32 hex digits); returns 0 or -GU_EIO. */
 int gu_db_new_id(char id[GU_ID_SIZE], gu_error *err);

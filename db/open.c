@@ -352,8 +352,9 @@ static int meta_set(gu_db *db, const char *key, const char *value, gu_error *err
 	return gu_db_commit(db, err);
 }
 
-/* Runs the quick_check when the last program did not close cleanly, and
- * marks the database as open.  Returns 0 or < 0. */
+/* After an unclean close reads back what a crash can touch (db/recover.c,
+ * in a time that does not grow with the database) and says so; marks the
+ * database as open.  Returns 0 or < 0. */
 static int check_last_close(gu_db *db, gu_error *err)
 {
 	char count[32] = "0";
@@ -362,14 +363,18 @@ static int check_last_close(gu_db *db, gu_error *err)
 	if (ret < 0)
 		return ret;
 	if (strcmp(count, "0") != 0) {
-		ret = check_handle(db->h, db->path, "PRAGMA quick_check", err);
+		ret = gu_db_check_recent(db, err);
 		if (ret < 0)
 			return ret;
 		db->recovered = true;
+		if (!db->notice[0])
+			snprintf(db->notice, sizeof db->notice, "%s",
+				/* TRANSLATORS: on the message line of the start screen, at most 78 columns */
+				_("Not closed cleanly last time: saved work kept. Full check: guanai check"));
 		ret = gu_db_begin(db, err);
 		if (ret == 0)
 			ret = gu_audit_add_in_tx(db, "db.recovered", NULL,
-				"quick_check ok after an unclean close", gu_time_now(), err);
+				"the latest changes read back after an unclean close", gu_time_now(), err);
 		if (ret == 0)
 			ret = gu_db_commit(db, err);
 		else

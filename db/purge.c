@@ -14,7 +14,7 @@
 
 /* What a purge clears, in order; ?1 is the case id, ?2 the time.  The case
  * is marked purged first, so that the audit guard lets its details go. */
-static const char *const purge_sql[] = {
+static const char *const purge_sql[GU_PURGE_STEPS] = {
 	"UPDATE cases SET child_name = '', child_id_number = '', purged_at = ?2,"
 	" updated_at = ?2 WHERE id = ?1",
 	"DELETE FROM answers WHERE case_id = ?1",
@@ -53,7 +53,7 @@ static void free_cases(void *v, size_t n)
 int gu_purge_list(gu_db *db, long months, const char *today, gu_purge_case **out,
 	size_t *n, gu_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	char day[12];
 	gu_date d;
 	void *v = NULL;
@@ -73,20 +73,19 @@ int gu_purge_list(gu_db *db, long months, const char *today, gu_purge_case **out
 	ret = gu_access_require_supervisor(db, true, err);
 	if (ret < 0)
 		return ret;
-	rc = sqlite3_prepare_v2(db->h, "SELECT id,"
+	st = gu_db_slot(db, GU_ST_PURGE_LIST, "SELECT id,"
 		" date(closed_at / 1000, 'unixepoch', 'localtime'), township FROM cases"
 		" WHERE status = 'closed' AND purged_at IS NULL AND closed_at IS NOT NULL"
 		" AND date(closed_at / 1000, 'unixepoch', 'localtime')"
 		"  < date(?1, '-' || ?2 || ' months')"
-		" ORDER BY closed_at, id", -1, &st, NULL);
-	if (rc == SQLITE_OK && (rc = sqlite3_bind_text(st, 1, day, -1, SQLITE_TRANSIENT)) == SQLITE_OK)
+		" ORDER BY closed_at, id", &rc);
+	if (st && (rc = sqlite3_bind_text(st, 1, day, -1, SQLITE_TRANSIENT)) == SQLITE_OK)
 		rc = sqlite3_bind_int64(st, 2, months);
 	if (rc != SQLITE_OK) {
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 		return gu_db_fail(db, rc, err);
 	}
 	ret = gu_db_read_rows(db, st, sizeof **out, fill_case, free_cases, &v, n, err);
-	sqlite3_finalize(st);
 	*out = v;
 	return ret;
 }
@@ -94,13 +93,13 @@ int gu_purge_list(gu_db *db, long months, const char *today, gu_purge_case **out
 /* Runs each purge statement for one case; returns 0 or < 0. */
 static int purge_case(gu_db *db, const char *id, gu_time_ms now, gu_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	size_t i;
 	int rc = SQLITE_OK;
 
-	for (i = 0; rc == SQLITE_OK && i < sizeof purge_sql / sizeof purge_sql[0]; i++) {
-		rc = sqlite3_prepare_v2(db->h, purge_sql[i], -1, &st, NULL);
-		if (rc == SQLITE_OK)
+	for (i = 0; rc == SQLITE_OK && i < GU_PURGE_STEPS; i++) {
+		st = gu_db_slot(db, (enum gu_st)(GU_ST_PURGE_STEP + i), purge_sql[i], &rc);
+		if (st)
 			rc = gu_bind_text(st, 1, id);
 		if (rc == SQLITE_OK && sqlite3_bind_parameter_count(st) >= 2)
 			rc = sqlite3_bind_int64(st, 2, now);
@@ -108,8 +107,7 @@ static int purge_case(gu_db *db, const char *id, gu_time_ms now, gu_error *err)
 			rc = sqlite3_step(st);
 		if (rc == SQLITE_DONE)
 			rc = SQLITE_OK;
-		sqlite3_finalize(st);
-		st = NULL;
+		sqlite3_reset(st);
 	}
 	if (rc != SQLITE_OK)
 		return gu_db_fail(db, rc, err);

@@ -173,8 +173,8 @@ static void count(gu_rescreen_summary *sum, const gu_rescreen *r)
 int gu_rescreen_all(gu_db *db, const gu_policy *p, const char *date, gu_rescreen_fn each,
 	void *ctx, gu_rescreen_summary *sum, gu_error *err)
 {
-	gu_search_filter f = { .sort = GU_SORT_UPDATED, .limit = PAGE };
-	gu_search *s = NULL;
+	gu_case_filter f = { .sort = GU_SORT_UPDATED, .limit = PAGE };
+	gu_case_row last;
 	gu_date parsed;
 	int ret;
 	GU_ERR_LOCAL(err);
@@ -183,12 +183,12 @@ int gu_rescreen_all(gu_db *db, const gu_policy *p, const char *date, gu_rescreen
 	if (date && !gu_date_parse(date, &parsed))
 		return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
 			_("\"%s\" is not a date; write it as YYYY-MM-DD"), date);
-	ret = gu_search_open(db, &s, err);
+	ret = 0;
 	while (ret == 0) {
 		gu_case_row *v;
 		size_t n, i;
 
-		ret = gu_search_run(s, &f, &v, &n, err);
+		ret = gu_case_list(db, &f, &v, &n, err);
 		if (ret < 0)
 			break;
 		for (i = 0; i < n; i++) {
@@ -212,11 +212,12 @@ int gu_rescreen_all(gu_db *db, const gu_policy *p, const char *date, gu_rescreen
 				each(v[i].id, &r, NULL, ctx);
 			gu_rescreen_free(&r);
 		}
+		if (n > 0)
+			last = v[n - 1];
 		free(v);
 		if (ret < 0 || n < PAGE)
 			break;
-		f.offset += PAGE;
+		f.after = &last;
 	}
-	gu_search_close(s);
 	return ret;
 }

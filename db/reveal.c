@@ -14,12 +14,12 @@
 static int read_id_number(gu_db *db, const char *case_id, char *out, size_t size,
 	gu_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	int rc, ret = 0;
 
-	rc = sqlite3_prepare_v2(db->h, "SELECT child_id_number FROM cases WHERE id = ?1",
-		-1, &st, NULL);
-	if (rc != SQLITE_OK)
+	st = gu_db_slot(db, GU_ST_CASE_ID_NUMBER, "SELECT child_id_number FROM cases WHERE id = ?1",
+		&rc);
+	if (!st)
 		goto cleanup;
 	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK)
 		goto cleanup;
@@ -32,7 +32,7 @@ static int read_id_number(gu_db *db, const char *case_id, char *out, size_t size
 		rc = SQLITE_OK;
 	}
 cleanup:
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == SQLITE_OK ? ret : gu_db_fail(db, rc, err);
 }
 

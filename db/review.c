@@ -140,70 +140,40 @@ int gu_review_decide(gu_db *db, const char *case_id, enum gu_review_decision d,
 	return gu_db_commit(db, err);
 }
 
+/* Fills one decision from a row (a gu_row_fill_fn). */
+static void fill_review(sqlite3_stmt *st, void *elem, bool *oom)
+{
+	gu_review *r = elem;
+	const char *dec = (const char *)sqlite3_column_text(st, 1);
+
+	gu_column_copy(st, 0, r->id, sizeof r->id);
+	r->decision = dec && strcmp(dec, "return") == 0 ? GU_REVIEW_RETURN : GU_REVIEW_APPROVE;
+	gu_column_copy(st, 2, r->reason, sizeof r->reason);
+	r->note = gu_column_dup(st, 3, oom);
+	gu_column_copy(st, 4, r->by, sizeof r->by);
+	r->at = sqlite3_column_int64(st, 5);
+}
+
+/* Frees a list of decisions given as void * (a gu_rows_free_fn). */
+static void free_reviews(void *v, size_t n)
+{
+	gu_reviews_free(v, n);
+}
+
 /* Lists a case's decisions newest first; returns 0 or < 0. */
 int gu_review_list(gu_db *db, const char *case_id, gu_review **out, size_t *n,
 	gu_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	gu_review *v = NULL;
-	size_t len = 0, cap = 0;
-	bool oom = false;
-	int rc, ret;
+	void *v = NULL;
+	int ret;
 	GU_ERR_LOCAL(err);
 
-	*out = NULL;
-	*n = 0;
-	ret = gu_access_check_case(db, case_id, err);
-	if (ret < 0)
-		return ret;
-	rc = sqlite3_prepare_v2(db->h,
+	ret = gu_db_case_rows(db, GU_ST_REVIEW_LIST,
 		"SELECT id, decision, reason, note, by, at FROM reviews WHERE case_id = ?1"
-		" ORDER BY at DESC, rowid DESC", -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK)
-		goto cleanup;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		gu_review *r;
-		const char *dec = (const char *)sqlite3_column_text(st, 1);
-
-		if (len == cap) {
-			size_t ncap = cap ? 2 * cap : 8;
-			gu_review *nv = realloc(v, ncap * sizeof *nv);
-
-			if (!nv) {
-				oom = true;
-				break;
-			}
-			v = nv;
-			cap = ncap;
-		}
-		r = &v[len++];
-		memset(r, 0, sizeof *r);
-		gu_column_copy(st, 0, r->id, sizeof r->id);
-		r->decision = dec && strcmp(dec, "return") == 0 ? GU_REVIEW_RETURN : GU_REVIEW_APPROVE;
-		gu_column_copy(st, 2, r->reason, sizeof r->reason);
-		r->note = gu_column_dup(st, 3, &oom);
-		gu_column_copy(st, 4, r->by, sizeof r->by);
-		r->at = sqlite3_column_int64(st, 5);
-		if (oom)
-			break;
-	}
-	if (rc == SQLITE_DONE || oom)
-		rc = SQLITE_OK;
-cleanup:
-	sqlite3_finalize(st);
-	if (oom)
-		ret = gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
-	else if (rc != SQLITE_OK)
-		ret = gu_db_fail(db, rc, err);
-	if (ret < 0) {
-		gu_reviews_free(v, len);
-		return ret;
-	}
+		" ORDER BY at DESC, rowid DESC", case_id, sizeof **out, fill_review, free_reviews,
+		&v, n, err);
 	*out = v;
-	*n = len;
-	return 0;
+	return ret;
 }
 
 /* Frees decisions. */

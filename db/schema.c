@@ -143,6 +143,7 @@ static const char m3[] =
 extern const char gu_db_schema_v4[]; /* 4: supervision, in db/schema_v4.c */
 extern const char gu_db_schema_v5[]; /* 5: the audit chain, in db/schema_v5.c */
 extern const char gu_db_schema_exchange[]; /* the exchange, in db/schema_exchange.c */
+extern const char gu_db_schema_list[]; /* list indexes and tally, in db/schema_list.c */
 const char *const gu_db_migrations[] = { NULL, m1, m2, m3, gu_db_schema_v4, gu_db_schema_v5,
-	gu_db_schema_exchange };
+	gu_db_schema_exchange, gu_db_schema_list };
 const int gu_db_migration_count = (int)(sizeof gu_db_migrations / sizeof gu_db_migrations[0]) - 1;

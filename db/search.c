@@ -1,36 +1,30 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
-/* Case search as you type: name characters, pinyin, initials and ID
- * digits, with filters and sorting, over the cases the session may see. */
+/* The one case-list query: the typed query (name characters, pinyin,
+ * initials, ID digits), the filters, the sort orders and keyset pages, over
+ * the cases the session may see.  Each shape of the query (kind of typed
+ * text, fresh keys or not, sort, part) has its statement slot. */
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/i18n.h"
-#include "core/pinyin.h"
 #include "db/access.h"
 #include "db/bench.h"
 #include "db/id_rule.h"
 #include "db/internal.h"
 #include "db/search.h"
 
-enum kind { Q_NONE = 0, Q_ID, Q_TEXT, Q_LETTERS, Q_FEW_DIGITS };
-enum part { P_ALL = 0, P_RETURNED, P_OTHERS };
-/* The filters a statement's SQL holds: bits of its shape. */
-enum filter_bit {
-	F_TOWNSHIP = 1u << 0, F_WORKER = 1u << 1, F_STATUS = 1u << 2,
-	F_GROUP = 1u << 3, F_ITEM = 1u << 4, F_DUE = 1u << 5
-};
+enum kind { Q_NONE = 0, Q_ID, Q_TEXT, Q_LETTERS, Q_FEW_DIGITS, Q_KIND_COUNT };
+/* Which rows a statement reads: all in the sort's order, the returned
+ * cases or the others (the default order reads them one after the other),
+ * or only their number. */
+enum part { P_ALL = 0, P_RETURNED, P_OTHERS, P_COUNT, P_PART_COUNT };
 
-#define CACHE_SIZE 24
-#define BATCH 4000
-
-struct gu_search {
-	gu_db *db;
-	struct { unsigned key; sqlite3_stmt *st; } cache[CACHE_SIZE];
-	size_t ncache, next_evict;
-};
+_Static_assert(Q_KIND_COUNT * 2 * GU_SORT_COUNT * P_PART_COUNT == GU_CASE_LIST_SHAPES,
+	"one statement slot per shape of the list query");
 
 /* The query, prepared for SQL. */
 struct query {
@@ -43,7 +37,7 @@ struct query {
 };
 
 /* Makes an ID number query match no case (an empty key range, a LIKE no
- * number ends with); returns nothing. */
+ * number ends with). */
 static void hide_id_query(struct query *q)
 {
 	snprintf(q->q, sizeof q->q, "~");
@@ -51,30 +45,8 @@ static void hide_id_query(struct query *q)
 	snprintf(q->like, sizeof q->like, "%%~%%");
 }
 
-/* Opens a searcher; returns 0 or < 0. */
-int gu_search_open(gu_db *db, gu_search **out, gu_error *err)
-{
-	*out = calloc(1, sizeof **out);
-	if (!*out)
-		return gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
-	(*out)->db = db;
-	return 0;
-}
-
-/* Closes a searcher. */
-void gu_search_close(gu_search *s)
-{
-	size_t i;
-
-	if (!s)
-		return;
-	for (i = 0; i < s->ncache; i++)
-		sqlite3_finalize(s->cache[i].st);
-	free(s);
-}
-
 /* Parses a sort name; returns 0 or -GU_EINVAL. */
-int gu_search_sort_parse(const char *name, enum gu_search_sort *out, gu_error *err)
+int gu_case_sort_parse(const char *name, enum gu_case_sort *out, gu_error *err)
 {
 	static const char *const names[GU_SORT_COUNT] = {
 		"default", "updated", "name", "township", "due"
@@ -83,198 +55,13 @@ int gu_search_sort_parse(const char *name, enum gu_search_sort *out, gu_error *e
 
 	for (i = 0; name && i < GU_SORT_COUNT; i++)
 		if (strcmp(name, names[i]) == 0) {
-			*out = (enum gu_search_sort)i;
+			*out = (enum gu_case_sort)i;
 			return 0;
 		}
 	return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
 		_("\"%s\" is not a sort order (default, updated, name, township or due)"),
 		name ? name : "");
 }
-
-/* Writes s reversed and upper-cased into out (size bytes). */
-static void reverse_id(const char *s, char *out, size_t size)
-{
-	size_t len = strlen(s), i;
-
-	if (len >= size)
-		len = size - 1;
-	for (i = 0; i < len; i++) {
-		char c = s[len - 1 - i];
-
-		out[i] = c == 'x' ? 'X' : c;
-	}
-	out[len] = '\0';
-}
-
-/* ---- keys ------------------------------------------------------------- */
-
-/* One queued case read for a refresh. */
-struct queued {
-	char id[GU_ID_SIZE];
-	char *name;
-	char idnum[32];
-	int returned;
-	sqlite3_int64 updated;
-};
-
-/* Reads up to BATCH queued cases into v; returns the count or < 0. */
-static int read_queue(gu_db *db, struct queued *v, gu_error *err)
-{
-	sqlite3_stmt *st;
-	bool oom = false;
-	int rc, n = 0;
-
-	st = gu_db_slot(db, GU_ST_NAME_QUEUE_READ,
-		"SELECT q.case_id, c.child_name, c.child_id_number, c.status = 'returned',"
-		" c.updated_at FROM name_queue q"
-		" JOIN cases c ON c.id = q.case_id LIMIT ?1", &rc);
-	if (!st)
-		goto cleanup;
-	if ((rc = sqlite3_bind_int(st, 1, BATCH)) != SQLITE_OK)
-		goto cleanup;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < BATCH) {
-		gu_column_copy(st, 0, v[n].id, sizeof v[n].id);
-		v[n].name = gu_column_dup(st, 1, &oom);
-		gu_column_copy(st, 2, v[n].idnum, sizeof v[n].idnum);
-		v[n].returned = sqlite3_column_int(st, 3);
-		v[n].updated = sqlite3_column_int64(st, 4);
-		if (oom)
-			break;
-		n++;
-	}
-	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-		rc = SQLITE_OK;
-cleanup:
-	sqlite3_reset(st);
-	if (oom) {
-		while (n > 0)
-			free(v[--n].name);
-		return gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
-	}
-	return rc == SQLITE_OK ? n : gu_db_fail(db, rc, err);
-}
-
-/* Stores the keys of one case and takes it off the queue; returns the SQLite result. */
-static int store_keys(gu_db *db, sqlite3_stmt *put, sqlite3_stmt *unqueue,
-	const struct queued *c, gu_time_ms now)
-{
-	gu_pinyin keys = { NULL, NULL };
-	char rev[32];
-	int rc;
-
-	/* A name ICU cannot read is still found by its characters. */
-	if (gu_pinyin_keys(c->name ? c->name : "", &keys, NULL) < 0)
-		keys.full = keys.initials = NULL;
-	reverse_id(c->idnum, rev, sizeof rev);
-	sqlite3_reset(put);
-	if ((rc = gu_bind_text(put, 1, c->id)) != SQLITE_OK
-	    || (rc = gu_bind_text(put, 2, c->name ? c->name : "")) != SQLITE_OK
-	    || (rc = gu_bind_text(put, 3, keys.full ? keys.full : "")) != SQLITE_OK
-	    || (rc = gu_bind_text(put, 4, keys.initials ? keys.initials : "")) != SQLITE_OK
-	    || (rc = gu_bind_text(put, 5, rev)) != SQLITE_OK
-	    || (rc = sqlite3_bind_int(put, 6, c->returned)) != SQLITE_OK
-	    || (rc = sqlite3_bind_int64(put, 7, c->updated)) != SQLITE_OK
-	    || (rc = sqlite3_bind_int64(put, 8, now)) != SQLITE_OK
-	    || (rc = gu_bind_text(put, 9, db->device)) != SQLITE_OK)
-		goto cleanup;
-	rc = sqlite3_step(put);
-	if (rc != SQLITE_DONE)
-		goto cleanup;
-	sqlite3_reset(unqueue);
-	if ((rc = gu_bind_text(unqueue, 1, c->id)) != SQLITE_OK)
-		goto cleanup;
-	rc = sqlite3_step(unqueue);
-	if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
-cleanup:
-	gu_pinyin_free(&keys);
-	return rc;
-}
-
-/* Returns 1 when names wait in the queue, 0 when none, < 0 on failure. */
-static int queue_waiting(gu_db *db, gu_error *err)
-{
-	int rc, ret = 0;
-	sqlite3_stmt *st = gu_db_slot(db, GU_ST_NAME_QUEUE_WAITING,
-		"SELECT EXISTS (SELECT 1 FROM name_queue)", &rc);
-
-	if (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		ret = sqlite3_column_int(st, 0) != 0;
-		rc = SQLITE_OK;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_OK ? ret : gu_db_fail(db, rc, err);
-}
-
-/* Computes one batch of queued keys in one transaction; returns the count or < 0. */
-static int refresh_batch(gu_db *db, struct queued *v, gu_error *err)
-{
-	sqlite3_stmt *put = NULL, *unqueue = NULL;
-	gu_time_ms now = gu_time_now();
-	int n, i, rc = SQLITE_OK, ret;
-
-	ret = gu_db_begin(db, err);
-	if (ret < 0)
-		return ret;
-	/* Queued cases that no longer exist need no keys. */
-	rc = sqlite3_exec(db->h, "DELETE FROM name_queue WHERE case_id NOT IN"
-		" (SELECT id FROM cases)", NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
-		goto fail_rc;
-	n = read_queue(db, v, err);
-	if (n < 0) {
-		ret = n;
-		goto fail;
-	}
-	put = gu_db_slot(db, GU_ST_CASE_KEYS_PUT,
-		"INSERT OR REPLACE INTO case_keys (case_id, name, pinyin, initials, id_reversed,"
-		" returned, case_updated, updated_at, device)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &rc);
-	if (put)
-		unqueue = gu_db_slot(db, GU_ST_NAME_QUEUE_DELETE,
-			"DELETE FROM name_queue WHERE case_id = ?1", &rc);
-	for (i = 0; rc == SQLITE_OK && i < n; i++)
-		rc = store_keys(db, put, unqueue, &v[i], now);
-	for (i = 0; i < n; i++)
-		free(v[i].name);
-	sqlite3_reset(put);
-	sqlite3_reset(unqueue);
-	if (rc != SQLITE_OK)
-		goto fail_rc;
-	ret = gu_db_commit(db, err);
-	return ret < 0 ? ret : n;
-fail_rc:
-	ret = gu_db_fail(db, rc, err);
-fail:
-	gu_db_rollback(db);
-	return ret;
-}
-
-/* Computes the queued keys; returns the number done or < 0. */
-int gu_search_refresh(gu_db *db, gu_error *err)
-{
-	struct queued *v;
-	int total = 0, n, waiting;
-	GU_ERR_LOCAL(err);
-
-	if (db->readonly)
-		return 0;
-	waiting = queue_waiting(db, err);
-	if (waiting <= 0)
-		return waiting;
-	v = malloc(BATCH * sizeof *v);
-	if (!v)
-		return gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
-	do {
-		n = refresh_batch(db, v, err);
-		if (n > 0)
-			total += n;
-	} while (n == BATCH);
-	free(v);
-	return n < 0 ? n : total;
-}
-
-/* ---- queries ---------------------------------------------------------- */
 
 /* Copies text into out as a LIKE pattern %text% escaped with '\'; returns false when too long. */
 static bool make_like(const char *text, size_t len, char *out, size_t size)
@@ -330,7 +117,7 @@ static int prepare_query(const char *text, struct query *q, gu_error *err)
 		plain[len] = '\0';
 		/* A few last digits match many cases: read those in list order. */
 		q->kind = len < 5 ? Q_FEW_DIGITS : Q_ID;
-		reverse_id(plain, q->q, sizeof q->q);
+		gu_id_reverse(plain, q->q, sizeof q->q);
 		snprintf(q->q2, sizeof q->q2, "%s~", q->q);
 		if (!gu_id_query_visible(len)) /* it would match hidden digits: nothing */
 			hide_id_query(q);
@@ -367,6 +154,9 @@ static void add(char *sql, size_t size, const char *text)
 	snprintf(sql + len, size - len, "%s", text);
 }
 
+/* The place of a case in the name order. */
+#define NAME_KEY "coalesce(nullif(k.pinyin, ''), c.child_name)"
+
 #define ROW_COLUMNS \
 	"c.id, c.status, c.child_name, c.child_id_number, c.township, c.worker," \
 	" c.n_eligible, c.n_verify, c.updated_at, c.created_at," \
@@ -374,20 +164,46 @@ static void add(char *sql, size_t size, const char *text)
 	"  WHERE g.case_id = c.id) AS groups," \
 	" (SELECT coalesce(min(r.next_due), '') FROM referrals r WHERE r.case_id = c.id" \
 	"  AND r.status IN ('referred', 'in_progress') AND coalesce(r.next_due, '') <> '')" \
-	"  AS next_due"
+	"  AS next_due, c.answered, c.progress_done, c.progress_total"
+
+/* The filters, each left out by its empty value. */
+#define FILTERS \
+	" AND (:township IS NULL OR c.township = :township)" \
+	" AND (:worker IS NULL OR c.worker = :worker)" \
+	" AND (:mask = 0 OR (:mask >> " GU_SQL_STATUS_BIT("c.status") ") & 1)" \
+	" AND (:grp IS NULL OR c.id IN (SELECT case_id FROM case_groups WHERE grp = :grp))" \
+	" AND (:item = 0 OR c.id IN (SELECT case_id FROM results WHERE item = :item))" \
+	" AND (:due IS NULL OR c.id IN (SELECT case_id FROM referrals" \
+	"  WHERE status IN ('referred', 'in_progress') AND next_due <= :due" \
+	"  AND coalesce(next_due, '') <> ''))"
+
+/* Each sort's rows after the last one shown (:a_...), and its order; the
+ * first page starts after a place before every case. */
+#define AFTER_LATEST " AND (c.updated_at, c.id) < (:a_upd, :a_id)"
+#define BY_LATEST " ORDER BY c.updated_at DESC, c.id DESC"
+
+/* Returns true when the statement reads the keys in the list order, so
+ * that the first screenful of matches ends the reading. */
+static bool reads_in_order(enum kind kind, bool fresh, enum gu_case_sort sort, enum part part)
+{
+	return fresh && kind != Q_NONE && kind != Q_ID && sort == GU_SORT_DEFAULT
+		&& part == P_ALL;
+}
 
 /* Writes the SQL for a query shape into sql. */
-static void build_sql(char *sql, size_t size, enum kind kind, bool fresh, unsigned filters,
-	enum gu_search_sort sort, enum part part)
+static void build_sql(char *sql, size_t size, enum kind kind, bool fresh,
+	enum gu_case_sort sort, enum part part)
 {
 	bool keys = kind != Q_NONE || sort == GU_SORT_NAME;
-	/* Names and pinyin are matched while reading the keys in list order,
-	 * so the first screenful ends the reading. */
-	bool in_order = fresh && kind != Q_NONE && kind != Q_ID && sort == GU_SORT_DEFAULT
-		&& part == P_ALL;
+	bool in_order = reads_in_order(kind, fresh, sort, part);
 
 	sql[0] = '\0';
-	add(sql, size, "SELECT " ROW_COLUMNS " FROM ");
+	if (part == P_COUNT)
+		add(sql, size, "SELECT count(*) FROM ");
+	else if (sort == GU_SORT_NAME)
+		add(sql, size, "SELECT " ROW_COLUMNS ", " NAME_KEY " FROM ");
+	else
+		add(sql, size, "SELECT " ROW_COLUMNS ", '' FROM ");
 	if (in_order)
 		add(sql, size, "case_keys k INDEXED BY case_keys_in_list_order"
 			" CROSS JOIN cases c ON c.id = k.case_id WHERE 1");
@@ -417,76 +233,47 @@ static void build_sql(char *sql, size_t size, enum kind kind, bool fresh, unsign
 			" OR (:qu <> '' AND (instr(k.pinyin, :qu) > 0"
 			" OR substr(k.initials, 1, :n) = :qu)))");
 		break;
-	case Q_NONE:
+	default:
 		break;
 	}
-	if (filters & F_TOWNSHIP)
-		add(sql, size, " AND c.township = :township");
-	if (filters & F_WORKER)
-		add(sql, size, " AND c.worker = :worker");
-	if (filters & F_STATUS)
-		add(sql, size, " AND (:mask >> " GU_SQL_STATUS_BIT("c.status") ") & 1");
-	if (filters & F_GROUP)
-		add(sql, size, " AND c.id IN (SELECT case_id FROM case_groups WHERE grp = :grp)");
-	if (filters & F_ITEM)
-		add(sql, size, " AND c.id IN (SELECT case_id FROM results WHERE item = :item)");
-	if (filters & F_DUE)
-		add(sql, size, " AND c.id IN (SELECT case_id FROM referrals"
-			" WHERE status IN ('referred', 'in_progress') AND next_due <= :due"
-			" AND coalesce(next_due, '') <> '')");
+	add(sql, size, FILTERS);
+	if (part == P_COUNT)
+		return;
 	if (part == P_RETURNED)
-		add(sql, size, " AND c.status = 'returned' ORDER BY c.updated_at DESC, c.rowid DESC");
+		add(sql, size, " AND c.status = 'returned'" AFTER_LATEST BY_LATEST);
 	else if (part == P_OTHERS)
-		add(sql, size, " AND c.status <> 'returned' ORDER BY c.updated_at DESC, c.rowid DESC");
+		add(sql, size, " AND c.status <> 'returned'" AFTER_LATEST BY_LATEST);
 	else if (in_order)
-		add(sql, size, " ORDER BY k.returned DESC, k.case_updated DESC");
-	else if (sort == GU_SORT_UPDATED)
-		add(sql, size, " ORDER BY c.updated_at DESC, c.id");
+		add(sql, size, " AND (k.returned, k.case_updated, k.case_id) < (:a_ret, :a_upd, :a_id)"
+			" ORDER BY k.returned DESC, k.case_updated DESC, k.case_id DESC");
 	else if (sort == GU_SORT_NAME)
-		add(sql, size, " ORDER BY coalesce(nullif(k.pinyin, ''), c.child_name),"
-			" c.child_name, c.id");
+		add(sql, size, " AND (" NAME_KEY ", c.child_name, c.id) > (:a_key, :a_name, :a_id)"
+			" ORDER BY " NAME_KEY ", c.child_name, c.id");
 	else if (sort == GU_SORT_TOWNSHIP)
-		add(sql, size, " ORDER BY c.township, c.updated_at DESC, c.id");
+		add(sql, size, " AND (c.township > :a_key OR (c.township = :a_key"
+			AFTER_LATEST ")) ORDER BY c.township, c.updated_at DESC, c.id DESC");
 	else if (sort == GU_SORT_DUE)
-		add(sql, size, " ORDER BY next_due = '', next_due, c.updated_at DESC, c.id");
+		add(sql, size, " AND ((next_due = '') > :a_none OR ((next_due = '') = :a_none"
+			" AND (next_due > :a_key OR (next_due = :a_key" AFTER_LATEST "))))"
+			" ORDER BY next_due = '', next_due, c.updated_at DESC, c.id DESC");
 	else
-		add(sql, size, " ORDER BY c.status = 'returned' DESC, c.updated_at DESC, c.id");
+		add(sql, size, AFTER_LATEST BY_LATEST);
 	add(sql, size, " LIMIT :limit OFFSET :offset");
 }
 
-/* Returns the statement for a shape, prepared once per searcher, or NULL. */
-static sqlite3_stmt *shape_stmt(gu_search *s, enum kind kind, bool fresh, unsigned filters,
-	enum gu_search_sort sort, enum part part, gu_error *err)
+/* Returns the statement for a shape, from its slot, or NULL with err set. */
+static sqlite3_stmt *shape_stmt(gu_db *db, enum kind kind, bool fresh,
+	enum gu_case_sort sort, enum part part, gu_error *err)
 {
-	unsigned key = (unsigned)kind | (fresh ? 8u : 0u) | filters << 4
-		| (unsigned)sort << 10 | (unsigned)part << 13;
-	char sql[2048];
-	sqlite3_stmt *st = NULL;
-	size_t i, slot;
-	int rc;
+	int shape = (((int)kind * 2 + fresh) * GU_SORT_COUNT + (int)sort) * P_PART_COUNT
+		+ (int)part;
+	sqlite3_stmt *st = db->st[GU_ST_CASE_LIST + shape];
+	char sql[3072];
 
-	for (i = 0; i < s->ncache; i++)
-		if (s->cache[i].key == key) {
-			sqlite3_reset(s->cache[i].st);
-			sqlite3_clear_bindings(s->cache[i].st);
-			return s->cache[i].st;
-		}
-	build_sql(sql, sizeof sql, kind, fresh, filters, sort, part);
-	rc = sqlite3_prepare_v3(s->db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
-	if (rc != SQLITE_OK) {
-		gu_db_fail(s->db, rc, err);
-		return NULL;
-	}
-	if (s->ncache < CACHE_SIZE) {
-		slot = s->ncache++;
-	} else {
-		slot = s->next_evict;
-		s->next_evict = (s->next_evict + 1) % CACHE_SIZE;
-		sqlite3_finalize(s->cache[slot].st);
-	}
-	s->cache[slot].key = key;
-	s->cache[slot].st = st;
-	return st;
+	if (st)
+		return gu_db_stmt(db, (enum gu_st)(GU_ST_CASE_LIST + shape), NULL, err);
+	build_sql(sql, sizeof sql, kind, fresh, sort, part);
+	return gu_db_stmt(db, (enum gu_st)(GU_ST_CASE_LIST + shape), sql, err);
 }
 
 /* Binds text to a named parameter when the statement has it; returns the SQLite result. */
@@ -505,8 +292,66 @@ static int bind_int(sqlite3_stmt *st, const char *name, sqlite3_int64 v)
 	return i ? sqlite3_bind_int64(st, i, v) : SQLITE_OK;
 }
 
-/* Fills a row from the statement. */
-static void read_row(sqlite3_stmt *st, gu_case_row *r)
+/* Returns text, or NULL when it is NULL or "". */
+static const char *given(const char *text)
+{
+	return text && *text ? text : NULL;
+}
+
+/* Writes the ID number pattern of a query (digits at the end) into idlike. */
+static void make_idlike(const struct query *q, char *idlike, size_t size)
+{
+	snprintf(idlike, size, "%%%s", q->like[0] ? q->like + 1 : "");
+	if (q->kind == Q_ID || q->kind == Q_FEW_DIGITS) {
+		/* like is %digits%: the ID must end with the digits. */
+		idlike[strlen(idlike) - 1] = '\0';
+	}
+}
+
+/* Binds the query, the filters and the place to start after (NULL: the
+ * first case); returns the SQLite result. */
+static int bind_all(sqlite3_stmt *st, const struct query *q, const gu_case_filter *f,
+	const char *worker, const gu_case_row *after)
+{
+	char idlike[132];
+	int rc;
+
+	make_idlike(q, idlike, sizeof idlike);
+	if ((rc = bind_name(st, ":q", q->q)) != SQLITE_OK
+	    || (rc = bind_name(st, ":q2", q->q2)) != SQLITE_OK
+	    || (rc = bind_name(st, ":qu", q->qu)) != SQLITE_OK
+	    || (rc = bind_int(st, ":n", (sqlite3_int64)strlen(q->q))) != SQLITE_OK
+	    || (rc = bind_name(st, ":like", q->like)) != SQLITE_OK
+	    || (rc = bind_name(st, ":text", q->text)) != SQLITE_OK
+	    || (rc = bind_name(st, ":idlike", idlike)) != SQLITE_OK
+	    || (rc = bind_name(st, ":township", given(f->township))) != SQLITE_OK
+	    || (rc = bind_name(st, ":worker", given(worker))) != SQLITE_OK
+	    || (rc = bind_int(st, ":mask", f->status_mask)) != SQLITE_OK
+	    || (rc = bind_name(st, ":grp", given(f->group))) != SQLITE_OK
+	    || (rc = bind_int(st, ":item", f->item)) != SQLITE_OK
+	    || (rc = bind_name(st, ":due", given(f->due_by))) != SQLITE_OK)
+		return rc;
+	if (!after) {
+		/* A place before every case in each order. */
+		if ((rc = bind_int(st, ":a_ret", 2)) != SQLITE_OK
+		    || (rc = bind_int(st, ":a_upd", INT64_MAX)) != SQLITE_OK
+		    || (rc = bind_name(st, ":a_id", "")) != SQLITE_OK
+		    || (rc = bind_name(st, ":a_key", "")) != SQLITE_OK
+		    || (rc = bind_name(st, ":a_name", "")) != SQLITE_OK)
+			return rc;
+		return bind_int(st, ":a_none", -1);
+	}
+	if ((rc = bind_int(st, ":a_ret", after->status == GU_CASE_RETURNED)) != SQLITE_OK
+	    || (rc = bind_int(st, ":a_upd", after->updated)) != SQLITE_OK
+	    || (rc = bind_name(st, ":a_id", after->id)) != SQLITE_OK
+	    || (rc = bind_name(st, ":a_key", after->sort_key)) != SQLITE_OK
+	    || (rc = bind_name(st, ":a_name", after->child_name)) != SQLITE_OK)
+		return rc;
+	return bind_int(st, ":a_none", after->sort_key[0] == '\0');
+}
+
+/* Fills a row from the statement; its sort key is the sort's. */
+static void read_row(sqlite3_stmt *st, enum gu_case_sort sort, gu_case_row *r)
 {
 	char status[16];
 
@@ -525,6 +370,15 @@ static void read_row(sqlite3_stmt *st, gu_case_row *r)
 	r->created = sqlite3_column_int64(st, 9);
 	gu_column_copy(st, 10, r->groups, sizeof r->groups);
 	gu_column_copy(st, 11, r->next_due, sizeof r->next_due);
+	r->answered = sqlite3_column_int(st, 12);
+	r->progress_done = sqlite3_column_int(st, 13);
+	r->progress_total = sqlite3_column_int(st, 14);
+	if (sort == GU_SORT_TOWNSHIP)
+		snprintf(r->sort_key, sizeof r->sort_key, "%s", r->township);
+	else if (sort == GU_SORT_DUE)
+		snprintf(r->sort_key, sizeof r->sort_key, "%s", r->next_due);
+	else
+		gu_column_copy(st, 15, r->sort_key, sizeof r->sort_key);
 }
 
 /* A growing list of rows. */
@@ -533,37 +387,25 @@ struct rows {
 	size_t n, cap;
 };
 
-/* Runs one statement shape and appends its rows; returns 0 or < 0. */
-static int run_shape(gu_search *s, const struct query *q, bool fresh, unsigned filters,
-	const gu_search_filter *f, const char *worker, enum part part,
-	sqlite3_int64 limit, sqlite3_int64 offset, struct rows *out, size_t *added,
-	gu_error *err)
+/* What one run of the list query needs. */
+struct run {
+	gu_db *db;
+	const struct query *q;
+	const gu_case_filter *f;
+	const char *worker;
+	bool fresh;
+};
+
+/* Runs one statement shape from after and appends its rows; returns 0 or < 0. */
+static int run_shape(const struct run *r, enum part part, const gu_case_row *after,
+	sqlite3_int64 limit, sqlite3_int64 offset, struct rows *out, gu_error *err)
 {
-	sqlite3_stmt *st = shape_stmt(s, q->kind, fresh, filters, f->sort, part, err);
-	char idlike[132];
+	sqlite3_stmt *st = shape_stmt(r->db, r->q->kind, r->fresh, r->f->sort, part, err);
 	int rc;
 
-	*added = 0;
 	if (!st)
 		return -(int)err->code;
-	snprintf(idlike, sizeof idlike, "%%%s", q->like[0] ? q->like + 1 : "");
-	if (q->kind == Q_ID || q->kind == Q_FEW_DIGITS) {
-		/* like is %digits%: the ID must end with the digits. */
-		idlike[strlen(idlike) - 1] = '\0';
-	}
-	if ((rc = bind_name(st, ":q", q->q)) != SQLITE_OK
-	    || (rc = bind_name(st, ":q2", q->q2)) != SQLITE_OK
-	    || (rc = bind_name(st, ":qu", q->qu)) != SQLITE_OK
-	    || (rc = bind_int(st, ":n", (sqlite3_int64)strlen(q->q))) != SQLITE_OK
-	    || (rc = bind_name(st, ":like", q->like)) != SQLITE_OK
-	    || (rc = bind_name(st, ":text", q->text)) != SQLITE_OK
-	    || (rc = bind_name(st, ":idlike", idlike)) != SQLITE_OK
-	    || (rc = bind_name(st, ":township", f->township)) != SQLITE_OK
-	    || (rc = bind_name(st, ":worker", worker)) != SQLITE_OK
-	    || (rc = bind_int(st, ":mask", f->status_mask)) != SQLITE_OK
-	    || (rc = bind_name(st, ":grp", f->group)) != SQLITE_OK
-	    || (rc = bind_int(st, ":item", f->item)) != SQLITE_OK
-	    || (rc = bind_name(st, ":due", f->due_by)) != SQLITE_OK
+	if ((rc = bind_all(st, r->q, r->f, r->worker, after)) != SQLITE_OK
 	    || (rc = bind_int(st, ":limit", limit)) != SQLITE_OK
 	    || (rc = bind_int(st, ":offset", offset)) != SQLITE_OK)
 		goto cleanup;
@@ -579,18 +421,17 @@ static int run_shape(gu_search *s, const struct query *q, bool fresh, unsigned f
 			out->v = nv;
 			out->cap = ncap;
 		}
-		read_row(st, &out->v[out->n++]);
-		(*added)++;
+		read_row(st, r->f->sort, &out->v[out->n++]);
 	}
 	if (rc == SQLITE_DONE)
 		rc = SQLITE_OK;
 cleanup:
 	sqlite3_reset(st);
-	return rc == SQLITE_OK ? 0 : gu_db_fail(s->db, rc, err);
+	return rc == SQLITE_OK ? 0 : gu_db_fail(r->db, rc, err);
 }
 
 /* Checks a filter's values; returns 0 or -GU_EINVAL. */
-static int check_filter(const gu_search_filter *f, gu_error *err)
+static int check_filter(const gu_case_filter *f, gu_error *err)
 {
 	if (f->group && *f->group && strcmp(f->group, "floating") != 0
 	    && strcmp(f->group, "left_behind") != 0 && strcmp(f->group, "difficult") != 0)
@@ -604,71 +445,88 @@ static int check_filter(const gu_search_filter *f, gu_error *err)
 	return 0;
 }
 
-/* Lists matching cases; returns 0 or < 0. */
-int gu_search_run(gu_search *s, const gu_search_filter *fin, gu_case_row **out,
-	size_t *n, gu_error *err)
+/* Prepares a run of f: checks it, classifies the query, limits a worker
+ * to their own cases and sees whether every name has its keys; returns 0
+ * or < 0. */
+static int start_run(gu_db *db, const gu_case_filter *f, struct query *q, struct run *r,
+	gu_error *err)
 {
-	static const gu_search_filter all = { 0 };
-	const gu_search_filter *f = fin ? fin : &all;
-	struct rows rows = { NULL, 0, 0 };
-	struct query q;
-	const char *worker = NULL;
-	unsigned filters = 0;
-	bool fresh = true;
-	size_t added;
-	sqlite3_int64 limit = f->limit ? (sqlite3_int64)f->limit : -1;
-	int ret;
-	gu_error local;
+	int ret = check_filter(f, err);
 
-	if (!err)
-		err = &local;
-	*out = NULL;
-	*n = 0;
-	ret = check_filter(f, err);
 	if (ret == 0)
-		ret = prepare_query(f->query, &q, err);
+		ret = prepare_query(f->query, q, err);
 	if (ret == 0)
-		ret = gu_access_list_worker(s->db, f->worker && *f->worker ? f->worker : NULL,
-			&worker, err);
+		ret = gu_access_list_worker(db, given(f->worker), &r->worker, err);
 	if (ret < 0)
 		return ret;
-	if (q.kind != Q_NONE || f->sort == GU_SORT_NAME) {
+	r->db = db;
+	r->q = q;
+	r->f = f;
+	r->fresh = true;
+	if (q->kind != Q_NONE || f->sort == GU_SORT_NAME) {
 		gu_error ignored;
 
-		/* Keys left stale (a read-only store, another program's lock) are
-		 * searched by the slower plain way. */
-		(void)gu_search_refresh(s->db, &ignored);
-		fresh = queue_waiting(s->db, &ignored) == 0;
+		/* Names written without keys (plain SQL, an upgrade not yet
+		 * through gu_search_refresh) are searched by the slower plain way;
+		 * the list never computes keys itself. */
+		r->fresh = gu_search_queue_waiting(db, &ignored) == 0;
 	}
-	filters |= f->township && *f->township ? F_TOWNSHIP : 0u;
-	filters |= worker && *worker ? F_WORKER : 0u;
-	filters |= f->status_mask ? F_STATUS : 0u;
-	filters |= f->group && *f->group ? F_GROUP : 0u;
-	filters |= f->item ? F_ITEM : 0u;
-	filters |= f->due_by && *f->due_by ? F_DUE : 0u;
-	if (q.kind == Q_NONE && f->sort == GU_SORT_DEFAULT) {
-		/* Returned cases first, each part read in index order: the
-		 * returned ones up to the end of the page, then the others. */
-		ret = run_shape(s, &q, fresh, filters, f, worker, P_RETURNED,
-			f->limit ? (sqlite3_int64)(f->offset + f->limit) : -1, 0, &rows, &added, err);
-		if (ret == 0) {
-			bool all_returned = f->limit && rows.n == f->offset + f->limit;
-			size_t skip = f->offset < rows.n ? f->offset : rows.n;
-			sqlite3_int64 rest_offset = (sqlite3_int64)(f->offset - skip);
+	return 0;
+}
 
-			if (skip > 0) {
-				memmove(rows.v, rows.v + skip, (rows.n - skip) * sizeof *rows.v);
-				rows.n -= skip;
-			}
-			if (!all_returned)
-				ret = run_shape(s, &q, fresh, filters, f, worker, P_OTHERS,
-					f->limit ? (sqlite3_int64)(f->limit - rows.n) : -1,
-					rest_offset, &rows, &added, err);
+/* Lists the default order: the returned cases up to the end of the page,
+ * then the others, each part read in index order from where the page
+ * starts; returns 0 or < 0. */
+static int run_default(const struct run *r, struct rows *rows, gu_error *err)
+{
+	const gu_case_filter *f = r->f;
+	const gu_case_row *after = f->after;
+	size_t skip = 0;
+	int ret = 0;
+
+	if (!after || after->status == GU_CASE_RETURNED) {
+		ret = run_shape(r, P_RETURNED, after,
+			f->limit ? (sqlite3_int64)(f->offset + f->limit) : -1, 0, rows, err);
+		if (ret < 0 || (f->limit && rows->n == f->offset + f->limit)) {
+			skip = f->offset;
+			goto done;
 		}
-	} else {
-		ret = run_shape(s, &q, fresh, filters, f, worker, P_ALL, limit,
-			(sqlite3_int64)f->offset, &rows, &added, err);
+		after = NULL;
 	}
+	skip = f->offset < rows->n ? f->offset : rows->n;
+	ret = run_shape(r, P_OTHERS, after,
+		f->limit ? (sqlite3_int64)(f->limit + skip - rows->n) : -1,
+		(sqlite3_int64)(f->offset - skip), rows, err);
+done:
+	if (ret == 0 && skip > 0) {
+		memmove(rows->v, rows->v + skip, (rows->n - skip) * sizeof *rows->v);
+		rows->n -= skip;
+	}
+	return ret;
+}
+
+/* Lists matching cases; returns 0 or < 0. */
+int gu_case_list(gu_db *db, const gu_case_filter *fin, gu_case_row **out, size_t *n,
+	gu_error *err)
+{
+	static const gu_case_filter all = { 0 };
+	const gu_case_filter *f = fin ? fin : &all;
+	struct rows rows = { NULL, 0, 0 };
+	struct query q;
+	struct run r;
+	int ret;
+	GU_ERR_LOCAL(err);
+
+	*out = NULL;
+	*n = 0;
+	ret = start_run(db, f, &q, &r, err);
+	if (ret < 0)
+		return ret;
+	if (f->sort == GU_SORT_DEFAULT && !reads_in_order(q.kind, r.fresh, f->sort, P_ALL))
+		ret = run_default(&r, &rows, err);
+	else
+		ret = run_shape(&r, P_ALL, f->after, f->limit ? (sqlite3_int64)f->limit : -1,
+			(sqlite3_int64)f->offset, &rows, err);
 	if (ret < 0) {
 		free(rows.v);
 		return ret;
@@ -677,6 +535,45 @@ int gu_search_run(gu_search *s, const gu_search_filter *fin, gu_case_row **out,
 	*n = rows.n;
 	return 0;
 }
+
+/* Counts the cases a filter selects; returns the count or < 0. */
+long gu_case_count(gu_db *db, const gu_case_filter *fin, gu_error *err)
+{
+	static const gu_case_filter all = { 0 };
+	const gu_case_filter *f = fin ? fin : &all;
+	struct query q;
+	const char *worker = NULL;
+	sqlite3_stmt *st;
+	long count = 0;
+	int rc, ret;
+	GU_ERR_LOCAL(err);
+
+	ret = check_filter(f, err);
+	if (ret == 0)
+		ret = prepare_query(f->query, &q, err);
+	if (ret == 0)
+		ret = gu_access_list_worker(db, given(f->worker), &worker, err);
+	if (ret < 0)
+		return ret;
+	worker = given(worker);
+	if (q.kind == Q_NONE && !given(f->group) && !f->item && !given(f->due_by))
+		return gu_case_tally_count(db, given(f->township), worker, f->status_mask, err);
+	st = shape_stmt(db, q.kind, false, GU_SORT_DEFAULT, P_COUNT, err);
+	if (!st)
+		return -(long)err->code;
+	if ((rc = bind_all(st, &q, f, worker, NULL)) != SQLITE_OK)
+		goto cleanup;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		count = (long)sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	}
+cleanup:
+	sqlite3_reset(st);
+	return rc == SQLITE_OK ? count : gu_db_fail(db, rc, err);
+}
+
+/* ---- the same SQL for the sqlite3 shell (db/bench.h) ------------------ */
 
 /* Returns true when sql has the parameter name (not just a longer one
  * starting with it). */
@@ -694,8 +591,7 @@ static bool uses(const char *sql, const char *name)
 	return false;
 }
 
-/* Appends ".parameter set NAME 'text'" (or NULL) to buf when sql uses
- * name. */
+/* Appends ".parameter set NAME 'text'" (or NULL) to buf when sql uses name. */
 static void script_text(char *buf, size_t size, const char *sql, const char *name,
 	const char *text)
 {
@@ -729,16 +625,14 @@ static void script_int(char *buf, size_t size, const char *sql, const char *name
 		snprintf(buf + len, size - len, ".parameter set %s %lld\n", name, value);
 }
 
-/* Appends one shape's parameters and SQL to buf. */
+/* Appends one shape's parameters (the first page) and SQL to buf. */
 static void script_shape(char *buf, size_t size, const struct query *q,
-	const gu_search_filter *f, unsigned filters, enum part part, long long limit)
+	const gu_case_filter *f, enum part part, long long limit)
 {
-	char sql[2048], idlike[132];
+	char sql[3072], idlike[132];
 
-	build_sql(sql, sizeof sql, q->kind, true, filters, f->sort, part);
-	snprintf(idlike, sizeof idlike, "%%%s", q->like[0] ? q->like + 1 : "");
-	if (q->kind == Q_ID || q->kind == Q_FEW_DIGITS)
-		idlike[strlen(idlike) - 1] = '\0';
+	build_sql(sql, sizeof sql, q->kind, true, f->sort, part);
+	make_idlike(q, idlike, sizeof idlike);
 	add(buf, size, ".parameter clear\n");
 	script_text(buf, size, sql, ":q2", q->q2);
 	script_text(buf, size, sql, ":qu", q->qu);
@@ -747,22 +641,28 @@ static void script_shape(char *buf, size_t size, const struct query *q,
 	script_text(buf, size, sql, ":like", q->like);
 	script_text(buf, size, sql, ":text", q->text);
 	script_text(buf, size, sql, ":idlike", idlike);
-	script_text(buf, size, sql, ":township", f->township);
+	script_text(buf, size, sql, ":township", given(f->township));
+	script_text(buf, size, sql, ":worker", NULL);
 	script_int(buf, size, sql, ":mask", f->status_mask);
-	script_text(buf, size, sql, ":grp", f->group);
+	script_text(buf, size, sql, ":grp", given(f->group));
 	script_int(buf, size, sql, ":item", f->item);
-	script_text(buf, size, sql, ":due", f->due_by);
+	script_text(buf, size, sql, ":due", given(f->due_by));
+	script_int(buf, size, sql, ":a_ret", 2);
+	script_int(buf, size, sql, ":a_upd", INT64_MAX);
+	script_text(buf, size, sql, ":a_id", "");
+	script_text(buf, size, sql, ":a_key", "");
+	script_text(buf, size, sql, ":a_name", "");
+	script_int(buf, size, sql, ":a_none", -1);
 	script_int(buf, size, sql, ":limit", limit);
 	script_int(buf, size, sql, ":offset", (long long)f->offset);
 	add(buf, size, sql);
 	add(buf, size, ";\n");
 }
 
-/* Writes the SQL of a search as sqlite3 shell input; returns 0 or < 0. */
-int gu_search_script(const gu_search_filter *f, char *buf, size_t size, gu_error *err)
+/* Writes the SQL of a first page as sqlite3 shell input; returns 0 or < 0. */
+int gu_case_list_script(const gu_case_filter *f, char *buf, size_t size, gu_error *err)
 {
 	struct query q;
-	unsigned filters = 0;
 	int ret;
 
 	buf[0] = '\0';
@@ -773,18 +673,12 @@ int gu_search_script(const gu_search_filter *f, char *buf, size_t size, gu_error
 		return ret;
 	if (f->worker && *f->worker)
 		return gu_error_set(err, GU_EINVAL, NULL, 0, 0, _("no worker for the shell"));
-	filters |= f->township && *f->township ? F_TOWNSHIP : 0u;
-	filters |= f->status_mask ? F_STATUS : 0u;
-	filters |= f->group && *f->group ? F_GROUP : 0u;
-	filters |= f->item ? F_ITEM : 0u;
-	filters |= f->due_by && *f->due_by ? F_DUE : 0u;
-	if (q.kind == Q_NONE && f->sort == GU_SORT_DEFAULT) {
-		script_shape(buf, size, &q, f, filters, P_RETURNED,
+	if (f->sort == GU_SORT_DEFAULT && !reads_in_order(q.kind, true, f->sort, P_ALL)) {
+		script_shape(buf, size, &q, f, P_RETURNED,
 			f->limit ? (long long)(f->offset + f->limit) : -1);
-		script_shape(buf, size, &q, f, filters, P_OTHERS,
-			f->limit ? (long long)f->limit : -1);
+		script_shape(buf, size, &q, f, P_OTHERS, f->limit ? (long long)f->limit : -1);
 	} else {
-		script_shape(buf, size, &q, f, filters, P_ALL, f->limit ? (long long)f->limit : -1);
+		script_shape(buf, size, &q, f, P_ALL, f->limit ? (long long)f->limit : -1);
 	}
 	if (strlen(buf) + 1 >= size)
 		return gu_error_set(err, GU_EINVAL, NULL, 0, 0, _("no room for the queries"));

@@ -41,8 +41,9 @@ int gu_db_default_path(const char *opt_path, char *buf, size_t size, gu_error *e
 int gu_db_make_folder(const char *path, gu_error *err);
 
 /* Opens (creating when absent: folder 0700, file 0600) the database at
- * path, applies the pending migrations, and runs PRAGMA quick_check when
- * the last program using it did not close it cleanly.  Refuses a file
+ * path, applies the pending migrations, and reads back the latest changes
+ * when the last program using it did not close it cleanly (then
+ * gu_db_notice says so; gu_db_check checks the whole file).  Refuses a file
  * that is not a guanai database (GU_EDB_NOTADB), one from a newer guanai
  * (GU_EDB_NEWER), a damaged one (GU_EDB_CORRUPT), one another guanai is
  * writing (GU_EDB_LOCKED) and one that cannot be written (GU_EDB_READONLY).
@@ -75,7 +76,7 @@ const char *gu_db_device(const gu_db *db);
 /* Returns what opening found that the user should be told once (a
  * database others could read, now 0600; a folder others may write), or "". */
 const char *gu_db_notice(const gu_db *db);
-/* Returns true when gu_db_open found an unclean close and ran quick_check. */
+/* Returns true when gu_db_open found an unclean close and read back the latest changes. */
 bool gu_db_was_recovered(const gu_db *db);
 /* Sets the user name recorded as "by" for the writes that follow (NULL or
  * "" for none); returns 0 or -GU_ENOMEM. */
@@ -85,7 +86,7 @@ int gu_db_set_user(gu_db *db, const char *user);
 void gu_db_set_busy_timeout(gu_db *db, int ms);
 
 /* The schema version this program writes, and the application_id. */
-#define GU_DB_SCHEMA_VERSION 6
+#define GU_DB_SCHEMA_VERSION 7
 #define GU_DB_APPLICATION_ID 0x47754169 /* "GuAi" */
 
 /* ---- cases ------------------------------------------------------------ */
@@ -187,24 +188,7 @@ int gu_case_get_resume(gu_db *db, const char *case_id, char *key, size_t size,
 int gu_case_set_status(gu_db *db, const char *case_id, enum gu_case_status s,
 	const char *note, gu_error *err);
 
-/* Which cases to list; zero everywhere lists them all. */
-typedef struct gu_case_filter {
-	unsigned status_mask;        /* 1u << status; 0 for any */
-	const char *worker;          /* exact; NULL any */
-	const char *township;        /* exact; NULL any */
-	const char *text;            /* part of the child's name or ID number */
-	gu_time_ms updated_since;    /* 0 for any */
-	size_t limit, offset;        /* limit 0 for no limit */
-} gu_case_filter;
-
-/* Lists cases, newest update first.  *out is a malloc'd array of *n
- * (free it with free()); NULL with *n 0 when none. */
-int gu_case_list(gu_db *db, const gu_case_filter *f, gu_case_info **out,
-	size_t *n, gu_error *err);
-
-/* Returns the number of cases the filter selects (limit and offset
- * ignored), or < 0. */
-long gu_case_count(gu_db *db, const gu_case_filter *f, gu_error *err);
+/* Lists of cases: gu_case_list and gu_case_count in db/search.h. */
 /* Finds the one case whose id starts with prefix (at least 4 hex digits)
  * and writes its full id; returns 0, -GU_ENOTFOUND, or -GU_EINVAL when the
  * prefix is not hex or fits several cases. */

@@ -12,6 +12,7 @@
 
 #include "db/groups.h"
 #include "db/internal.h"
+#include "db/search.h"
 #include "db/store.h"
 #include "tests/test_db_util.h"
 
@@ -277,7 +278,7 @@ Test(db, list_is_newest_first_and_filters)
 	gu_db *db = open_ok();
 	char a[GU_ID_SIZE], b[GU_ID_SIZE], c[GU_ID_SIZE];
 	gu_case_filter f = { 0 };
-	gu_case_info *v;
+	gu_case_row *v;
 	gu_error err;
 	size_t n;
 
@@ -312,7 +313,7 @@ Test(db, list_is_newest_first_and_filters)
 	free(v);
 
 	memset(&f, 0, sizeof f);
-	f.text = "张";
+	f.query = "张";
 	cr_assert_eq(gu_case_list(db, &f, &v, &n, &err), 0);
 	cr_assert_eq(n, 2);
 	free(v);
@@ -326,7 +327,7 @@ Test(db, list_is_newest_first_and_filters)
 	free(v);
 
 	memset(&f, 0, sizeof f);
-	f.text = "nobody";
+	f.query = "nobody";
 	cr_assert_eq(gu_case_list(db, &f, &v, &n, &err), 0);
 	cr_assert_eq(n, 0);
 	cr_assert_null(v);
@@ -582,7 +583,7 @@ Test(db, backup_is_a_checked_0600_copy)
 	gu_db_close(copy);
 }
 
-Test(db, unclean_close_runs_quick_check_on_next_open)
+Test(db, unclean_close_reads_back_the_latest_changes_and_says_so)
 {
 	gu_db *db = open_ok();
 	gu_audit_entry *v;
@@ -593,6 +594,7 @@ Test(db, unclean_close_runs_quick_check_on_next_open)
 	cr_assert_eq(raw_exec("UPDATE meta SET value = '1' WHERE key = 'open_count'"), SQLITE_OK);
 	db = open_ok();
 	cr_assert(gu_db_was_recovered(db));
+	cr_assert(strstr(gu_db_notice(db), "guanai check"), "%s", gu_db_notice(db));
 	cr_assert_eq(gu_audit_list(db, NULL, 1, &v, &n, &err), 0);
 	cr_assert_eq(n, 1);
 	cr_assert_str_eq(v[0].action, "db.recovered");
@@ -600,7 +602,47 @@ Test(db, unclean_close_runs_quick_check_on_next_open)
 	gu_db_close(db);
 	db = open_ok();
 	cr_assert(!gu_db_was_recovered(db));
+	cr_assert_str_eq(gu_db_notice(db), "");
 	gu_db_close(db);
+}
+
+/* Overwrites the first bytes of the root page of table with garbage. */
+static void damage_root_page(const char *table)
+{
+	char sql[128];
+	long long page_size = raw_int("PRAGMA page_size"), root;
+	unsigned char junk[64];
+	FILE *f;
+
+	snprintf(sql, sizeof sql, "SELECT rootpage FROM sqlite_master WHERE name = '%s'", table);
+	root = raw_int(sql);
+	cr_assert_gt(root, 1);
+	cr_assert_eq(raw_exec("PRAGMA wal_checkpoint(TRUNCATE)"), SQLITE_OK);
+	memset(junk, 0xee, sizeof junk);
+	f = fopen(path, "r+b");
+	cr_assert_not_null(f);
+	cr_assert_eq(fseek(f, (long)((root - 1) * page_size), SEEK_SET), 0);
+	cr_assert_eq(fwrite(junk, 1, sizeof junk, f), sizeof junk);
+	cr_assert_eq(fclose(f), 0);
+}
+
+Test(db, unclean_close_finds_damage_in_the_latest_changes)
+{
+	gu_db *db = open_ok();
+	char id[GU_ID_SIZE];
+	gu_error err;
+
+	new_case(db, "王芳", "七道泉子镇", id);
+	save(db, id, "child.name", "张小红", NULL);
+	gu_db_close(db);
+	damage_root_page("answers");
+	/* A clean close reads no answers on the next open... */
+	db = open_ok();
+	gu_db_close(db);
+	/* ... an unclean one reads back the latest case's answers. */
+	cr_assert_eq(raw_exec("UPDATE meta SET value = '1' WHERE key = 'open_count'"), SQLITE_OK);
+	cr_assert_eq(gu_db_open(path, &db, &err), -GU_EDB_CORRUPT, "%s", err.message);
+	cr_assert_null(db);
 }
 
 Test(db, default_path_follows_option_environment_and_home)

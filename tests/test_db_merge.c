@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "db/internal.h"
+#include "db/search.h"
 #include "db/store.h"
 #include "tests/test_db_util.h"
 

@@ -112,7 +112,7 @@ Test(export, utf8_with_a_bom_exact_bytes)
 	gu_db *db = two_children();
 	char out[128], want[4096];
 	size_t len, wlen;
-	gu_search_filter f = { .sort = GU_SORT_NAME };
+	gu_case_filter f = { .sort = GU_SORT_NAME };
 	struct stat st;
 	gu_error err;
 	char *data;
@@ -146,7 +146,7 @@ Test(export, gb18030_exact_bytes_for_names_outside_gbk)
 	gu_db *db = two_children();
 	char out[128], want[4096];
 	size_t len, wlen;
-	gu_search_filter f = { .sort = GU_SORT_NAME };
+	gu_case_filter f = { .sort = GU_SORT_NAME };
 	gu_error err;
 	char *data;
 	const char *body;
@@ -173,7 +173,7 @@ Test(export, gb18030_exact_bytes_for_names_outside_gbk)
 Test(export, filters_choose_the_rows_and_a_worker_exports_only_their_own)
 {
 	gu_db *db = two_children();
-	gu_search_filter f = { .township = "联合乡" };
+	gu_case_filter f = { .township = "联合乡" };
 	size_t n = 0;
 	gu_csv w;
 	gu_error err;

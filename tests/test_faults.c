@@ -15,6 +15,7 @@
 
 #include "db/internal.h"
 #include "db/crypt_vfs.h"
+#include "db/search.h"
 #include "db/store.h"
 #include "tests/test_db_util.h"
 

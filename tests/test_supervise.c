@@ -117,7 +117,6 @@ Test(supervise, returned_cases_head_the_workers_list)
 {
 	gu_db *db = staffed();
 	char a[GU_ID_SIZE], b[GU_ID_SIZE], c[GU_ID_SIZE];
-	gu_search *s;
 	gu_case_row *rows;
 	size_t n;
 	gu_error err;
@@ -128,14 +127,12 @@ Test(supervise, returned_cases_head_the_workers_list)
 	cr_assert_eq(gu_review_decide(db, a, GU_REVIEW_RETURN, "incomplete", "补充", &err), 0);
 	sv_case(db, "li", "大平房镇", "丙", "", c);
 	sv_login(db, "li");
-	cr_assert_eq(gu_search_open(db, &s, &err), 0);
-	cr_assert_eq(gu_search_run(s, NULL, &rows, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(gu_case_list(db, NULL, &rows, &n, &err), 0, "%s", err.message);
 	cr_assert_eq(n, 3);
 	cr_assert_str_eq(rows[0].id, a, "the returned case comes first");
 	cr_assert_str_eq(rows[1].id, c);
 	cr_assert_str_eq(rows[2].id, b);
 	free(rows);
-	gu_search_close(s);
 	gu_db_close(db);
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "db/groups.h"
+#include "db/search.h"
 #include "tests/test_supervise_util.h"
 
 TestSuite(access, .init = sv_setup, .fini = sv_teardown, .timeout = 120);
@@ -21,7 +22,7 @@ static gu_db *two_workers(void)
 {
 	gu_db *db = sv_open();
 	gu_case_info info;
-	gu_case_info *v;
+	gu_case_row *v;
 	size_t n;
 	gu_error err;
 
@@ -45,7 +46,7 @@ Test(access, nobody_logged_in_sees_nothing_once_users_exist)
 {
 	gu_db *db = two_workers();
 	gu_case_info info;
-	gu_case_info *v;
+	gu_case_row *v;
 	size_t n;
 	gu_error err;
 
@@ -61,7 +62,7 @@ Test(access, a_worker_reads_and_lists_only_their_own_cases)
 	gu_db *db = two_workers();
 	gu_case_filter f = { .worker = "zhao" };
 	gu_case_info info;
-	gu_case_info *v;
+	gu_case_row *v;
 	size_t n;
 	gu_error err;
 
@@ -104,7 +105,7 @@ Test(access, a_supervisor_reads_lists_and_changes_every_case)
 	gu_db *db = two_workers();
 	gu_case_filter f = { .worker = "zhao" };
 	gu_case_info info;
-	gu_case_info *v;
+	gu_case_row *v;
 	size_t n;
 	gu_error err;
 
@@ -127,7 +128,7 @@ Test(access, a_case_from_before_users_is_not_opened_to_a_later_worker)
 	gu_db *db = sv_open();
 	char early[GU_ID_SIZE], own[GU_ID_SIZE];
 	gu_case_info info;
-	gu_case_info *v;
+	gu_case_row *v;
 	size_t n;
 	gu_error err;
 

@@ -12,6 +12,7 @@
 
 #include "db/auth.h"
 #include "db/crypt_login.h"
+#include "db/search.h"
 #include "db/store.h"
 
 static char password[256];
@@ -42,7 +43,7 @@ static int unlock(const char *path)
 }
 
 /* Prints one case; returns 0 or 1 on an error. */
-static int dump_case(gu_db *db, const gu_case_info *c)
+static int dump_case(gu_db *db, const gu_case_row *c)
 {
 	gu_answers ans;
 	gu_referral *refs = NULL;
@@ -76,8 +77,8 @@ static int dump_case(gu_db *db, const gu_case_info *c)
 int main(int argc, char **argv)
 {
 	gu_db *db = NULL;
-	gu_case_info *cases = NULL;
-	gu_case_filter f = { 0 };
+	gu_case_row *cases = NULL;
+	gu_case_filter f = { .sort = GU_SORT_UPDATED };
 	size_t n = 0, i;
 	gu_error err;
 	int rc = 0;

@@ -13,6 +13,7 @@
 #include "core/eval.h"
 #include "core/keys.h"
 #include "core/policy.h"
+#include "db/search.h"
 #include "db/store.h"
 #include "tui/colors.h"
 #include "tui/input.h"

@@ -60,7 +60,7 @@ static long parse_number(const char *s, long max, const char *option)
 
 /* Where the options go. */
 struct ctx {
-	gu_search_filter *f;
+	gu_case_filter *f;
 	enum gu_csv_encoding *enc;
 	const char **output;
 	unsigned *flags;
@@ -131,7 +131,7 @@ static int take(int opt, const char *arg, void *ctx)
 		c->f->due_by = arg;
 		break;
 	case OPT_SORT:
-		if (gu_search_sort_parse(arg, &c->f->sort, &err) < 0) {
+		if (gu_case_sort_parse(arg, &c->f->sort, &err) < 0) {
 			gu_complain("%s", err.message);
 			return 2;
 		}
@@ -146,7 +146,7 @@ static int take(int opt, const char *arg, void *ctx)
 }
 
 /* Parses the options into f and the others; returns 0, or an exit status. */
-static int parse(int argc, char **argv, gu_search_filter *f, enum gu_csv_encoding *enc,
+static int parse(int argc, char **argv, gu_case_filter *f, enum gu_csv_encoding *enc,
 	const char **output, unsigned *flags)
 {
 	static const struct option own[] = {
@@ -181,7 +181,7 @@ static int parse(int argc, char **argv, gu_search_filter *f, enum gu_csv_encodin
 }
 
 /* Writes the CSV to standard output; returns 0 or < 0. */
-static int to_stdout(gu_db *db, const gu_search_filter *f, enum gu_csv_encoding enc,
+static int to_stdout(gu_db *db, const gu_case_filter *f, enum gu_csv_encoding enc,
 	gu_error *err)
 {
 	gu_csv w;
@@ -198,7 +198,7 @@ static int to_stdout(gu_db *db, const gu_search_filter *f, enum gu_csv_encoding 
 /* Runs "guanai cases --csv"; returns the exit status. */
 int gu_cases_csv(int argc, char **argv)
 {
-	gu_search_filter f = { 0 };
+	gu_case_filter f = { 0 };
 	enum gu_csv_encoding enc = GU_CSV_UTF8_BOM;
 	const char *output = NULL;
 	unsigned flags = 0;

@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "core/idcard.h"
 #include "core/text.h"
+#include "db/search.h"
 #include "db/store.h"
 #include "tui/commands.h"
 #include "tui/cases_csv.h"
@@ -49,7 +50,7 @@ static void put_field(const char *s)
 }
 
 /* Prints one case as a line. */
-static void put_case(const gu_case_info *c)
+static void put_case(const gu_case_row *c)
 {
 	char when[32] = "", masked[19];
 	time_t t = (time_t)(c->updated / 1000);
@@ -84,7 +85,8 @@ int cmd_cases(int argc, char **argv)
 		{ "help", no_argument, NULL, GU_OPT_HELP },
 		{ NULL, 0, NULL, 0 }
 	};
-	gu_case_filter f = { 0 };
+	gu_case_filter f = { .sort = GU_SORT_UPDATED };
+	gu_case_row last;
 	size_t limit = 0, printed = 0;
 	gu_db *db = NULL;
 	gu_error err;
@@ -114,7 +116,7 @@ int cmd_cases(int argc, char **argv)
 			f.township = optarg;
 			break;
 		case OPT_SEARCH:
-			f.text = optarg;
+			f.query = optarg;
 			break;
 		case OPT_LIMIT:
 			limit = (size_t)strtoul(optarg, &end, 10);
@@ -140,15 +142,15 @@ int cmd_cases(int argc, char **argv)
 	status = gu_cli_open(GU_DB_OPEN_READONLY, &db);
 	if (status != 0)
 		return status;
-	/* Pages of cases, so a large database needs little memory. */
+	/* Pages of cases, so a large database needs little memory; each page
+	 * starts after the last case printed, so each costs the same. */
 	for (;;) {
-		gu_case_info *v;
+		gu_case_row *v;
 		size_t n, i;
 
 		f.limit = 500;
 		if (limit && limit - printed < f.limit)
 			f.limit = limit - printed;
-		f.offset = printed;
 		if (gu_case_list(db, &f, &v, &n, &err) < 0) {
 			gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 			status = 1;
@@ -156,7 +158,10 @@ int cmd_cases(int argc, char **argv)
 		}
 		for (i = 0; i < n; i++)
 			put_case(&v[i]);
+		if (n > 0)
+			last = v[n - 1];
 		free(v);
+		f.after = &last;
 		printed += n;
 		if (n < f.limit || (limit && printed >= limit))
 			break;

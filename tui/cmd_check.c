@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "db/audit_chain.h"
 #include "db/crypt_login.h"
+#include "db/search.h"
 #include "db/store.h"
 #include "tui/commands.h"
 #include "tui/login_cli.h"

@@ -19,7 +19,7 @@ int gu_cli_read_password(const char *file, const char *prompt, char *buf, size_t
 int gu_cli_read_new_password(char *buf, size_t size);
 
 /* Prints a recovery key (as gu_db_keys_create writes it) on standard output
- * with what it is for and how to keep it; returns nothing. */
+ * with what it is for and how to keep it. */
 void gu_cli_print_recovery(const char *recovery);
 
 /* Logs in the user of --user with the password of --password-file (or

@@ -4,6 +4,7 @@
  * worker, status, group, item and due date, sorting, masked ID numbers a
  * supervisor may reveal one at a time, and the CSV export of the list. */
 
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +14,6 @@
 #include "core/idcard.h"
 #include "core/text.h"
 #include "db/auth.h"
-#include "db/dashboard.h"
 #include "db/export.h"
 #include "db/groups.h"
 #include "db/review.h"
@@ -26,7 +26,6 @@
 
 #define MAX_CHOICES 200
 /* Rows listed at most: a longer list is narrowed by typing or filtering. */
-#define MAX_ROWS 1000
 #define GROUP_COUNT 3
 
 static const char *const group_names[GROUP_COUNT] = { "floating", "left_behind", "difficult" };
@@ -35,7 +34,6 @@ enum popup { POP_NONE, POP_ITEM, POP_ENC, POP_FILE, POP_REPLACE };
 enum due { DUE_ANY, DUE_TODAY, DUE_WEEK, DUE_MONTH, DUE_COUNT };
 
 typedef struct cases_state {
-	gu_search *srch;
 	gu_edit query;
 	int township;              /* index into towns, -1 any */
 	int worker;                /* index into workers, -1 any */
@@ -43,9 +41,11 @@ typedef struct cases_state {
 	int group;                 /* index into group_names, -1 any */
 	int item;                  /* 0 any */
 	int due;                   /* enum due */
-	enum gu_search_sort sort;
+	enum gu_case_sort sort;
 	gu_case_row *rows;
 	size_t nrows;
+	bool more;                 /* more cases match than are read */
+	long total;                /* how many match; -1 not counted (a typed query) */
 	int cur, top;
 	char shown_case[GU_ID_SIZE];   /* the case whose ID number is revealed */
 	char shown_id[32];
@@ -95,7 +95,7 @@ static void set_free(char **set, size_t *n)
 }
 
 /* Fills f from the state; due_buf (11 bytes) holds the due date. */
-static void make_filter(const cases_state *s, gu_search_filter *f, char *due_buf)
+static void make_filter(const cases_state *s, gu_case_filter *f, char *due_buf)
 {
 	static const int days[DUE_COUNT] = { 0, 0, 7, 30 };
 	gu_date today;
@@ -114,41 +114,86 @@ static void make_filter(const cases_state *s, gu_search_filter *f, char *due_buf
 	}
 }
 
-/* Runs the search again with the query and filters. */
+/* Returns how many rows one read brings: a screenful. */
+static size_t page_rows(const gu_app *a)
+{
+	return a->lay.body.h > 1 ? (size_t)a->lay.body.h : 1;
+}
+
+/* Reads the next screenful after the rows read (all of them again when
+ * none are) and notes whether more match; returns 0 or < 0 with the
+ * message shown. */
+static int read_page(gu_app *a, cases_state *s)
+{
+	gu_case_filter f;
+	gu_case_row *v, *grown;
+	gu_error err;
+	size_t n;
+	char due[16];
+
+	make_filter(s, &f, due);
+	f.after = s->nrows ? &s->rows[s->nrows - 1] : NULL;
+	f.limit = page_rows(a) + 1;
+	gu_error_clear(&err);
+	if (gu_case_list(a->db, &f, &v, &n, &err) < 0) {
+		gu_app_message(a, GU_R_ERROR, err.message[0] ? err.message : gu_code_text(err.code));
+		s->more = false;
+		return -1;
+	}
+	/* One row beyond the screenful says whether more match. */
+	s->more = n == f.limit;
+	if (s->more)
+		n--;
+	if (n == 0) {
+		free(v);
+		return 0;
+	}
+	grown = realloc(s->rows, (s->nrows + n) * sizeof *grown);
+	if (!grown) {
+		free(v);
+		gu_app_message(a, GU_R_ERROR, _("out of memory"));
+		return -1;
+	}
+	memcpy(grown + s->nrows, v, n * sizeof *v);
+	s->rows = grown;
+	s->nrows += n;
+	free(v);
+	return 0;
+}
+
+/* Runs the search again with the query and filters: the first screenful,
+ * and the number of matches when the tally gives it without a query. */
 static void run(gu_app *a, cases_state *s)
 {
-	gu_search_filter f;
+	gu_case_filter f;
 	gu_error err;
 	char due[16];
 
 	free(s->rows);
 	s->rows = NULL;
 	s->nrows = 0;
-	make_filter(s, &f, due);
-	f.limit = MAX_ROWS;
-	gu_error_clear(&err);
-	if (gu_search_run(s->srch, &f, &s->rows, &s->nrows, &err) < 0) {
-		gu_app_message(a, GU_R_ERROR, err.message[0] ? err.message : gu_code_text(err.code));
-		s->rows = NULL;
-		s->nrows = 0;
+	s->total = 0;
+	if (read_page(a, s) == 0) {
+		make_filter(s, &f, due);
+		s->total = !s->more ? (long)s->nrows
+			: s->query.len ? -1 : gu_case_count(a->db, &f, &err);
 	}
 	s->cur = gu_view_move(s->cur, 0, (int)s->nrows);
 }
 
-/* Collects the townships (from the counts of every case the session may
- * see) and workers (the users, or the workers of the cases listed when
- * the database has no users) to choose from. */
+/* Collects the townships and workers of the cases the session may see
+ * (from the case tally) and the worker users, to choose from. */
 static void load_choices(gu_app *a, cases_state *s)
 {
-	gu_dashboard d;
 	gu_user_info *users = NULL;
+	char **names = NULL;
 	size_t n = 0, i;
 	gu_error err;
 
-	if (gu_dashboard_load(a->db, NULL, NULL, gu_today(), &d, &err) == 0) {
-		for (i = 0; i < d.ntownships; i++)
-			set_add(s->towns, &s->ntowns, d.townships[i].township);
-		gu_dashboard_free(&d);
+	if (gu_case_choices(a->db, GU_CHOICE_TOWNSHIPS, &names, &n, &err) == 0) {
+		for (i = 0; i < n; i++)
+			set_add(s->towns, &s->ntowns, names[i]);
+		gu_case_choices_free(names, n);
 	}
 	if (gu_auth_users_exist(a->db, &err) > 0 && gu_scr_is_supervisor(a)
 			&& gu_auth_list_users(a->db, &users, &n, &err) == 0) {
@@ -157,12 +202,15 @@ static void load_choices(gu_app *a, cases_state *s)
 				set_add(s->workers, &s->nworkers, users[i].name);
 		free(users);
 	}
-	for (i = 0; i < s->nrows; i++)
-		set_add(s->workers, &s->nworkers, s->rows[i].worker);
+	if (gu_case_choices(a->db, GU_CHOICE_WORKERS, &names, &n, &err) == 0) {
+		for (i = 0; i < n; i++)
+			set_add(s->workers, &s->nworkers, names[i]);
+		gu_case_choices_free(names, n);
+	}
 }
 
 /* Returns the translated name of a sort order. */
-static const char *sort_label(enum gu_search_sort o)
+static const char *sort_label(enum gu_case_sort o)
 {
 	switch (o) {
 	case GU_SORT_UPDATED:
@@ -385,10 +433,10 @@ static void draw_export_popup(gu_app *a, cases_state *s)
 		char line[300];
 
 		gu_scr_box(r, _("Export the list: file name"));
-		if (s->nrows >= MAX_ROWS)
+		if (s->total < 0)
 			snprintf(line, sizeof line, _("Cases to write: more than %zu"), s->nrows);
 		else
-			snprintf(line, sizeof line, _("Cases to write: %zu"), s->nrows);
+			snprintf(line, sizeof line, _("Cases to write: %zu"), (size_t)s->total);
 		gu_put(r.y + 1, r.x + 2, r.w - 4, line, A_NORMAL);
 		gu_edit_draw(&s->file, r.y + 3, r.x + 2, r.w - 4, true);
 		if (s->pop_err[0])
@@ -403,7 +451,7 @@ static void draw_export_popup(gu_app *a, cases_state *s)
  * file only when replace (else asking first). */
 static void export(gu_app *a, cases_state *s, bool replace)
 {
-	gu_search_filter f;
+	gu_case_filter f;
 	gu_error err;
 	char due[16], done[600];
 	size_t rows = 0;
@@ -586,7 +634,7 @@ static int key_sort(gu_app *a, void *st)
 {
 	cases_state *s = st;
 
-	s->sort = (enum gu_search_sort)((s->sort + 1) % GU_SORT_COUNT);
+	s->sort = (enum gu_case_sort)((s->sort + 1) % GU_SORT_COUNT);
 	return refilter(a, s);
 }
 
@@ -638,11 +686,15 @@ static int key_open(gu_app *a, void *st)
 
 /* Moves the cursor by delta rows (a whole ID number shown is hidden when
  * it leaves its case); returns GU_SCREEN_STAY. */
-static int move_by(cases_state *s, int delta)
+static int move_by(gu_app *a, cases_state *s, int delta)
 {
 	int before = s->cur;
 
 	s->cur = gu_view_move(s->cur, delta, (int)s->nrows);
+	/* At the last row read: the next screenful, and on down the rest of
+	 * the move in it. */
+	if (delta > 0 && s->more && s->cur >= (int)s->nrows - 1 && read_page(a, s) == 0)
+		s->cur = gu_view_move(before, delta, (int)s->nrows);
 	if (s->cur != before)
 		s->shown_case[0] = '\0';
 	return GU_SCREEN_STAY;
@@ -652,26 +704,26 @@ static int move_by(cases_state *s, int delta)
 static int key_up(gu_app *a, void *st)
 {
 	(void)a;
-	return move_by(st, -1);
+	return move_by(a, st, -1);
 }
 
 /* Moves down a row; returns GU_SCREEN_STAY. */
 static int key_down(gu_app *a, void *st)
 {
 	(void)a;
-	return move_by(st, 1);
+	return move_by(a, st, 1);
 }
 
 /* Moves up a page; returns GU_SCREEN_STAY. */
 static int key_page_up(gu_app *a, void *st)
 {
-	return move_by(st, -(a->lay.body.h - 5 > 1 ? a->lay.body.h - 5 : 1));
+	return move_by(a, st, -(a->lay.body.h - 5 > 1 ? a->lay.body.h - 5 : 1));
 }
 
 /* Moves down a page; returns GU_SCREEN_STAY. */
 static int key_page_down(gu_app *a, void *st)
 {
-	return move_by(st, a->lay.body.h - 5 > 1 ? a->lay.body.h - 5 : 1);
+	return move_by(a, st, a->lay.body.h - 5 > 1 ? a->lay.body.h - 5 : 1);
 }
 
 /* The case list's keys: they run it, name themselves in the key bar and
@@ -703,11 +755,11 @@ static void draw(gu_app *a, void *st)
 	char line[300];
 
 	gu_frame_title(a, _("cases"));
-	if (s->nrows >= MAX_ROWS)
+	if (s->total < 0)
 		snprintf(line, sizeof line, _("The first %zu cases: type or filter to find others"),
 			s->nrows);
 	else
-		snprintf(line, sizeof line, _("Cases in the list: %zu"), s->nrows);
+		snprintf(line, sizeof line, _("Cases in the list: %zu"), (size_t)s->total);
 	gu_put(a->lay.status.y, 1, a->lay.cols - 2, line, gu_attr(GU_R_DIM));
 	gu_scr_who(a);
 	lw = gu_put(y, x, w, _("Search:"), gu_attr(GU_R_LABEL)) + 1;
@@ -758,6 +810,28 @@ static int key(gu_app *a, void *st, const gu_key *k)
 	return GU_SCREEN_STAY;
 }
 
+/* Shows how far the search keys of names written without them (an
+ * upgrade, plain SQL) are; returns false to stop when a key was pressed
+ * (a gu_search_progress_fn). */
+static bool keys_progress(void *ctx, long done, long total)
+{
+	gu_app *a = ctx;
+	struct pollfd key = { .fd = 0, .events = POLLIN };
+	char line[300];
+
+	snprintf(line, sizeof line,
+		/* TRANSLATORS: on the status line, at most 78 columns */
+		_("Search keys for older names: %ld of %ld (a key stops; the rest later)"),
+		done, total);
+	gu_fill(a->lay.status.y, 0, a->lay.cols, A_NORMAL);
+	gu_put(a->lay.status.y, 1, a->lay.cols - 2, line, gu_attr(GU_R_LABEL));
+	refresh();
+	if (gu_harness_active() || poll(&key, 1, 0) != 1)
+		return true;
+	(void)gu_next_key();
+	return false;
+}
+
 /* The case list. */
 static const gu_screen screen = { NULL, draw, key, NULL, keys, sizeof keys / sizeof keys[0] };
 
@@ -779,17 +853,11 @@ int gu_screen_cases(gu_app *a)
 	gu_edit_set(&s->query, NULL, 120);
 	a->msg[0] = '\0';
 	gu_error_clear(&err);
-	if (gu_search_open(a->db, &s->srch, &err) < 0) {
-		gu_app_message(a, GU_R_ERROR, err.message);
-		free(s);
-		return GU_SCREEN_BACK;
-	}
-	if (gu_search_refresh(a->db, &err) < 0)
+	if (gu_search_refresh(a->db, keys_progress, a, &err) < 0)
 		gu_app_message(a, GU_R_ERROR, err.message);
 	run(a, s);
 	load_choices(a, s);
 	r = gu_screen_run(a, &screen, s);
-	gu_search_close(s->srch);
 	free(s->rows);
 	set_free(s->towns, &s->ntowns);
 	set_free(s->workers, &s->nworkers);

@@ -20,7 +20,7 @@
  * and the first row shown. */
 typedef struct list_state {
 	bool drafts;            /* only the drafts (and returned cases) */
-	gu_case_info *cases;
+	gu_case_row *cases;
 	size_t ncases;
 	size_t offset;          /* of the page's first case */
 	int cur, top;
@@ -38,6 +38,7 @@ static void load(gu_app *a, list_state *l)
 	if (!a->db)
 		return;
 	memset(&f, 0, sizeof f);
+	f.sort = GU_SORT_UPDATED;
 	if (l->drafts)
 		f.status_mask = (1u << GU_CASE_DRAFT) | (1u << GU_CASE_RETURNED);
 	f.limit = PAGE;
@@ -126,7 +127,7 @@ static int key_page_up(gu_app *a, void *st)
 static int key_open(gu_app *a, void *st)
 {
 	list_state *l = st;
-	const gu_case_info *c;
+	const gu_case_row *c;
 	char id[GU_ID_SIZE];
 	bool editable;
 
@@ -194,7 +195,7 @@ static void draw(gu_app *a, void *st)
 	}
 	gu_view_follow(l->cur, &l->top, h);
 	for (i = l->top; i < (int)l->ncases && y < a->lay.body.y + 1 + h; i++, y++) {
-		const gu_case_info *c = &l->cases[i];
+		const gu_case_row *c = &l->cases[i];
 		attr_t at = i == l->cur ? gu_attr(GU_R_CURSOR) : A_NORMAL;
 		char when[16], progress[32];
 		time_t t = (time_t)(c->updated / 1000);
