@@ -239,10 +239,12 @@ static int leave(gu_app *a, void *st)
 	return GU_SCREEN_BACK;
 }
 
+/* The exchange screen's keys: they run it, name themselves in the key bar
+ * and make its F1 help; every other key edits the folder. */
 static const gu_scr_key exchange_keys[] = {
-	{ 0, KEY_F(5), write_bundles, "F5", N_("write bundles") },
-	{ 0, KEY_F(6), read_bundles, "F6", N_("read bundles") },
-	{ GU_ESC, 0, leave, "Esc", N_("back") },
+	{ 0, KEY_F(5), write_bundles, "F5", N_("write bundles"), false },
+	{ 0, KEY_F(6), read_bundles, "F6", N_("read bundles"), false },
+	{ GU_ESC, 0, leave, "Esc", N_("back"), false },
 };
 
 /* Draws the screen. */
@@ -303,6 +305,10 @@ static int key(gu_app *a, void *st, const gu_key *k)
 	return GU_SCREEN_STAY;
 }
 
+/* The exchange screen. */
+static const gu_screen exchange_screen = { NULL, draw, key, NULL, exchange_keys,
+	sizeof exchange_keys / sizeof exchange_keys[0] };
+
 /* Shows the exchange screen; returns a gu_screen_ret. */
 int gu_screen_exchange(gu_app *a)
 {
@@ -319,7 +325,7 @@ int gu_screen_exchange(gu_app *a)
 	if (s.self.role == GU_XROLE_OFFICE && !gu_scr_is_supervisor(a))
 		return gu_scr_notice(a, _("exchange"),
 			_("Only a supervisor exchanges bundles at the office."));
-	r = gu_scr_loop(a, draw, key, &s);
+	r = gu_screen_run(a, &exchange_screen, &s);
 	gu_xchg_devices_free(s.devs, s.ndevs);
 	return r;
 }
