@@ -13,3 +13,4 @@ core_libcore_a_SOURCES = \
 
 include $(srcdir)/core/basics.mk
 include $(srcdir)/core/policy.mk
+include $(srcdir)/core/paper.mk

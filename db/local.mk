@@ -36,3 +36,7 @@ db_libdb_a_SOURCES += db/rescreen.c db/rescreen.h
 ## the consent gate and retention.
 db_libdb_a_SOURCES += db/schema_v5.c db/schema_v5.h db/audit_chain.c db/audit_chain.h \
 	db/id_rule.c db/id_rule.h db/release.c db/release.h db/purge.c db/purge.h
+
+## Paper: printed sheets (referral sheets with return slips, the consent
+## form) and their record.
+db_libdb_a_SOURCES += db/schema_sheets.c db/schema_sheets.h db/sheet.c db/sheet.h db/sheet_write.c
