@@ -11,7 +11,7 @@
 #include "core/text.h"
 
 /* The columns a label takes before its value. */
-#define LABEL_COLS 16
+#define LABEL_COLS 22
 
 /* Appends n spaces. */
 static void put_spaces(gu_strbuf *b, int n)

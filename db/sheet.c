@@ -365,7 +365,8 @@ cleanup:
 	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);
 }
 
-/* Runs a referral statement bound to the case, item, part and date (?1-?7);
+/* Runs a referral statement bound to the case, item, part and date (?1-?7,
+ * and the user as ?8 when it has one);
  * returns the number of rows changed, or < 0. */
 static int run_referral(gu_db *db, sqlite3_stmt *st, const char *case_id, int item,
 	const gu_sheet_part *part, const char *today, gu_time_ms now, gu_error *err)
@@ -379,6 +380,9 @@ static int run_referral(gu_db *db, sqlite3_stmt *st, const char *case_id, int it
 	    || (rc = gu_bind_text(st, 5, today)) != SQLITE_OK
 	    || (rc = sqlite3_bind_int64(st, 6, now)) != SQLITE_OK
 	    || (rc = gu_bind_text(st, 7, db->device)) != SQLITE_OK)
+		goto cleanup;
+	if (sqlite3_bind_parameter_count(st) >= 8
+	    && (rc = gu_bind_text(st, 8, gu_db_user(db))) != SQLITE_OK)
 		goto cleanup;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE)
@@ -402,13 +406,22 @@ static int mark_referrals(gu_db *db, const char *case_id, const gu_sheet_part *p
 		st = gu_db_stmt(db, GU_ST_SHEET_REFERRAL_NEW,
 			"INSERT INTO referrals (case_id, item, status, referred_on, last_on, who,"
 			" last_note, updated_at, device, unit, sheet_id)"
-			" SELECT ?1, ?2, 'referred', ?5, ?5, '', 'sheet ' || substr(?4, 1, 8), ?6, ?7, ?3, ?4"
+			" SELECT ?1, ?2, 'referred', ?5, ?5, ?8, 'sheet ' || substr(?4, 1, 8), ?6, ?7, ?3, ?4"
 			" WHERE NOT EXISTS (SELECT 1 FROM referrals WHERE case_id = ?1 AND item = ?2)",
 			err);
 		if (!st)
 			return -(int)err->code;
 		ret = run_referral(db, st, case_id, part->items[i], part, today, now, err);
-		if (ret == 0) {
+		if (ret == 1) {
+			st = gu_db_stmt(db, GU_ST_SHEET_FOLLOWUP_NEW,
+				"INSERT INTO followups (id, case_id, item, status, on_date, who, note,"
+				" created_at, updated_at, device) SELECT lower(hex(randomblob(16))), ?1, ?2,"
+				" 'referred', ?5, ?8, 'sheet ' || substr(?4, 1, 8) || ': ' || ?3, ?6, ?6, ?7",
+				err);
+			if (!st)
+				return -(int)err->code;
+			ret = run_referral(db, st, case_id, part->items[i], part, today, now, err);
+		} else if (ret == 0) {
 			st = gu_db_stmt(db, GU_ST_SHEET_REFERRAL_MARK,
 				"UPDATE referrals SET unit = coalesce(unit, ?3), sheet_id = ?4,"
 				" updated_at = ?6, device = ?7 WHERE case_id = ?1 AND item = ?2"

@@ -25,7 +25,9 @@ typedef struct gu_sheet_part {
 	bool id_whole;               /* the whole ID number is on it */
 } gu_sheet_part;
 
-/* The sheets about to be written: the document and what it holds. */
+/* The sheets about to be written: the document and what it holds.  A set
+ * is written once (its sheets' ids are printed on them); printing again
+ * gathers a new set. */
 typedef struct gu_sheet_set {
 	char case_id[GU_ID_SIZE];    /* "" for a blank consent form */
 	bool consent;                /* a consent form, not referral sheets */

@@ -116,6 +116,7 @@ include $(srcdir)/tests/basics.mk
 include $(srcdir)/tests/policy.mk
 include $(srcdir)/tests/db.mk
 include $(srcdir)/tests/tui.mk
+include $(srcdir)/tests/paper.mk
 
 ## make installcheck (run by make distcheck): the installed program finds its
 ## translations and its policy file under the prefix it was configured with.

@@ -135,8 +135,7 @@ int cmd_sheet(int argc, char **argv)
 		status = err.code == GU_ENOTFOUND || err.code == GU_EINVAL || err.code == GU_EEXIST
 			? 2 : 1;
 	} else if (out) {
-		fprintf(stderr, P_("%s: %zu sheet written to %s\n", "%s: %zu sheets written to %s\n",
-			s->n), PACKAGE, s->n, out);
+		fprintf(stderr, _("%s: written to %s (sheets: %zu)\n"), PACKAGE, out, s->n);
 	}
 	gu_sheet_set_free(s);
 cleanup:
