@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "core/eval.h"
 #include "core/i18n.h"
 #include "core/idcard.h"
 #include "core/region.h"
@@ -22,6 +23,9 @@ typedef struct gathered {
 	gu_answers a;
 	gu_saved_result *results;
 	size_t nresults;
+	gu_results fresh;            /* the answers evaluated again, for reasons in
+	                              * the language in effect */
+	bool have_fresh;
 	char sex[64], relation[128], county[128], none[32];
 	int age;
 } gathered;
@@ -52,6 +56,7 @@ static const char *answer(const gathered *g, const char *key)
 static int gather(gu_db *db, const gu_policy *p, const char *case_id, bool results,
 	gathered *g, gu_error *err)
 {
+	gu_error quiet;
 	const char *v;
 	gu_date dob, on;
 	int ret;
@@ -70,6 +75,9 @@ static int gather(gu_db *db, const gu_policy *p, const char *case_id, bool resul
 		gu_answers_free(&g->a);
 		return ret;
 	}
+	/* A reason is stored in the language of the screening; the sheet's
+	 * language may differ.  Without a fresh evaluation the stored one stays. */
+	g->have_fresh = results && gu_evaluate(p, &g->a, &g->fresh, &quiet) == 0;
 	snprintf(g->sex, sizeof g->sex, "%s",
 		answer(g, GU_KEY_CHILD_SEX) ? choice_label(p, GU_KEY_CHILD_SEX, answer(g, GU_KEY_CHILD_SEX)) : "");
 	v = answer(g, "guardian.relation");
@@ -94,6 +102,23 @@ static void gathered_free(gathered *g)
 	gu_saved_results_free(g->results, g->nresults);
 	g->results = NULL;
 	g->nresults = 0;
+	if (g->have_fresh)
+		gu_results_free(&g->fresh);
+	g->have_fresh = false;
+}
+
+/* Returns the reason to print for stored result r: the fresh evaluation's,
+ * when it gives the item the same verdict, else the stored one. */
+static const char *reason_of(const gathered *g, const gu_saved_result *r)
+{
+	gu_tv want = strcmp(r->verdict, "eligible") == 0 ? GU_YES : GU_MAYBE;
+	size_t i;
+
+	for (i = 0; g->have_fresh && i < g->fresh.n; i++)
+		if (g->fresh.v[i].item == r->item && g->fresh.v[i].verdict == want
+		    && g->fresh.v[i].reason)
+			return g->fresh.v[i].reason;
+	return r->reason;
 }
 
 /* Returns the part for department name in s, adding it when new; NULL
@@ -206,7 +231,7 @@ static void draw_part(const gu_policy *p, const gathered *g, gu_sheet_set *s,
 		items[i].number = part->items[i];
 		items[i].name = it ? gu_pick(it->name_zh, it->name_en) : "";
 		items[i].verdict = r && strcmp(r->verdict, "eligible") == 0 ? _("eligible") : _("verify");
-		items[i].reason = r ? r->reason : NULL;
+		items[i].reason = r ? reason_of(g, r) : NULL;
 		if (it && i == 0)
 			dept_label(it, part->dept, label, sizeof label);
 	}

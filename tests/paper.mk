@@ -7,3 +7,5 @@ tests_test_sheet_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
 tests_test_sheet_LDADD = $(TEST_LIBS)
 TESTS += tests/test_sheet
 endif
+TESTS += tests/test_sheet_browser.sh
+EXTRA_DIST += tests/test_sheet_browser.sh
