@@ -21,6 +21,7 @@
 #include "tui/listview.h"
 #include "tui/paint.h"
 #include "tui/screens_util.h"
+#include "tui/sheet_print.h"
 
 /* Appends one line to the document; returns 0 or -1. */
 int cv_add(cv_state *s, const char *text, enum gu_color_role role, int indent, int item,
@@ -534,11 +535,12 @@ static void draw(gu_app *a, void *st)
 	static const char *const keys[] = {
 		"Enter", N_("explain"), "f", N_("follow-up"), "s", N_("re-screen"),
 		"a/x", N_("approve/return"), "Esc", N_("back"), "e", N_("edit"), "Ctrl-R", N_("show ID"),
+		"p", N_("print sheets"),
 	};
 	/* a worker is not offered the review keys */
 	static const char *const worker_keys[] = {
 		"Enter", N_("explain"), "f", N_("follow-up"), "s", N_("re-screen"),
-		"Esc", N_("back"), "e", N_("edit"), "Ctrl-R", N_("show ID"),
+		"Esc", N_("back"), "e", N_("edit"), "Ctrl-R", N_("show ID"), "p", N_("print sheets"),
 	};
 	cv_state *s = st;
 	int x = a->lay.margin, w = a->lay.text_w, y = a->lay.body.y, h = page_rows(a), i, n;
@@ -722,6 +724,10 @@ static int key(gu_app *a, void *st, const gu_key *k)
 		return edit(a, s, NULL);
 	} else if (gu_key_char(k, 18)) {      /* C-r */
 		reveal(a, s);
+	} else if (gu_key_char(k, 'p')) {
+		gu_sheet_print(a, s->id);
+		cv_reload(a, s);                /* the referrals the sheets made */
+		s->built_w = 0;
 	}
 	return GU_SCREEN_STAY;
 }

@@ -15,6 +15,7 @@
 #include "tui/listview.h"
 #include "tui/paint.h"
 #include "tui/screens_util.h"
+#include "tui/sheet_print.h"
 
 enum row_kind { ROW_ALERT, ROW_ASK_HEAD, ROW_ASK, ROW_GROUP, ROW_ITEM, ROW_BLANK, ROW_NONE };
 
@@ -154,7 +155,7 @@ void gu_result_draw(gu_app *a)
 	gu_session *s = a->ses;
 	static const char *const keys[] = {
 		"Enter", N_("details"), "Space", N_("refer"), "f", N_("finish"),
-		"Esc", N_("back to questions"),
+		"Esc", N_("back to questions"), "p", N_("print sheets"),
 	};
 	rrow rows[128];
 	size_t n, i;
@@ -260,6 +261,20 @@ static void move_cursor(gu_app *a, const rrow *rows, size_t n, int dir, int step
 		a->res_top = 0;       /* show the alerts above again */
 }
 
+/* Saves the results on screen, then prints the case's referral sheets. */
+static void print_sheets(gu_app *a)
+{
+	gu_session *s = a->ses;
+	gu_error err;
+
+	if (gu_case_save_results(a->db, s->id, &s->res, gu_policy_id(a->pol),
+			gu_policy_version(a->pol), gu_policy_hash(a->pol), &err) < 0) {
+		gu_app_message(a, GU_R_ERROR, err.message[0] ? err.message : gu_code_text(err.code));
+		return;
+	}
+	gu_sheet_print(a, s->id);
+}
+
 /* Takes a key on the result screen. */
 void gu_result_key(gu_app *a, const gu_key *k)
 {
@@ -314,5 +329,7 @@ void gu_result_key(gu_app *a, const gu_key *k)
 		}
 	} else if (gu_key_char(k, 'f') || gu_key_fn(k, KEY_F(10))) {
 		gu_finish_enter(a);
+	} else if (gu_key_char(k, 'p')) {
+		print_sheets(a);
 	}
 }
