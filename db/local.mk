@@ -39,4 +39,5 @@ db_libdb_a_SOURCES += db/schema_v5.c db/schema_v5.h db/audit_chain.c db/audit_ch
 
 ## Paper: printed sheets (referral sheets with return slips, the consent
 ## form) and their record.
-db_libdb_a_SOURCES += db/schema_sheets.c db/schema_sheets.h db/sheet.c db/sheet.h db/sheet_write.c
+db_libdb_a_SOURCES += db/schema_sheets.c db/schema_sheets.h db/sheet.c db/sheet.h db/sheet_write.c \
+	db/referral_check.c db/referral_check.h

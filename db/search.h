@@ -15,6 +15,7 @@
 #define GUANAI_DB_SEARCH_H
 
 #include <stddef.h>
+#include "core/policy.h"
 #include "db/store.h"
 
 enum gu_search_sort {
@@ -35,6 +36,7 @@ typedef struct gu_search_filter {
 	int item;                /* cases whose saved results hold this item; 0 any */
 	int items;               /* CSV export: item columns 1 .. items (the policy's count;
 	                          * more when a saved result holds a higher item number) */
+	const gu_policy *policy; /* CSV export: names the item columns; NULL "item N" */
 	const char *due_by;      /* "YYYY-MM-DD": an open follow-up due by then; NULL any */
 	enum gu_search_sort sort;
 	size_t limit, offset;    /* limit 0: no limit */

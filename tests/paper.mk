@@ -9,3 +9,17 @@ TESTS += tests/test_sheet
 endif
 TESTS += tests/test_sheet_browser.sh
 EXTRA_DIST += tests/test_sheet_browser.sh
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_referral
+tests_test_referral_SOURCES = tests/test_referral.c
+tests_test_referral_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
+tests_test_referral_LDADD = $(TEST_LIBS)
+TESTS += tests/test_referral
+endif
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_dashboard_dates
+tests_test_dashboard_dates_SOURCES = tests/test_dashboard_dates.c
+tests_test_dashboard_dates_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
+tests_test_dashboard_dates_LDADD = $(TEST_LIBS)
+TESTS += tests/test_dashboard_dates
+endif
