@@ -96,12 +96,33 @@ static bool selectable(const rrow *r)
 	return r->kind == ROW_ITEM || r->kind == ROW_ASK;
 }
 
+/* The items of the case on screen that have a referral already (marking
+ * one again keeps that referral). */
+static bool referred[GU_ITEMS_MAX + 1];
+
+/* Reads which items of the session's case are referred; none on failure. */
+static void load_referred(gu_app *a)
+{
+	gu_referral *r = NULL;
+	size_t n = 0, i;
+	gu_error err;
+
+	memset(referred, 0, sizeof referred);
+	if (!a->db || !a->ses || gu_referral_list(a->db, a->ses->id, &r, &n, &err) < 0)
+		return;
+	for (i = 0; i < n; i++)
+		if (r[i].item >= 1 && r[i].item <= GU_ITEMS_MAX)
+			referred[r[i].item] = true;
+	gu_referrals_free(r, n);
+}
+
 /* Enters the result screen, evaluating the answers. */
 void gu_result_enter(gu_app *a)
 {
 	rrow rows[128];
 	size_t n, i;
 
+	load_referred(a);
 	a->scr = GU_SCR_RESULT;
 	a->pop = GU_POP_NONE;
 	a->res_top = 0;
@@ -134,7 +155,10 @@ static void draw_item(gu_app *a, int y, int x, int w, int idx, bool here)
 	char num[16], persons[300];
 
 	gu_fill(y, x, w, base);
-	col += gu_put(y, col, 4, a->ses->marked[idx] ? "[x]" : "[ ]", base) + 1;
+	col += gu_put(y, col, 4, a->ses->marked[idx] ? "[x]"
+		/* TRANSLATORS: an item referred already, in place of "[ ]", at most 4 columns */
+		: res->item >= 1 && res->item <= GU_ITEMS_MAX && referred[res->item] ? _("[R]")
+		: "[ ]", base) + 1;
 	snprintf(num, sizeof num, "%2d", res->item);
 	col += gu_put(y, col, 3, num, base) + 1;
 	gu_put(y, col, name_w, it ? gu_pick(it->name_zh, it->name_en) : "", base);
@@ -273,6 +297,7 @@ static void print_sheets(gu_app *a)
 		return;
 	}
 	gu_sheet_print(a, s->id);
+	load_referred(a);
 }
 
 /* Takes a key on the result screen. */
