@@ -15,7 +15,7 @@
 
 #define REFERRAL_COLUMNS \
 	"r.case_id, r.item, r.status, r.referred_on, r.last_on, coalesce(r.next_due, '')," \
-	" r.who, r.last_note, c.child_name, c.township, c.worker, r.updated_at"
+	" r.who, r.last_note, c.child_name, c.township, c.worker, r.updated_at, coalesce(r.unit, '')"
 
 /* Checks a "YYYY-MM-DD" argument; returns 0 or -GU_EINVAL naming what. */
 static int check_date(const char *s, const char *what, gu_error *err)
@@ -34,8 +34,10 @@ static int put_referral(gu_db *db, const char *case_id, int item, const gu_follo
 {
 	sqlite3_stmt *st = gu_db_stmt(db, GU_ST_REFERRAL_UPSERT,
 		"INSERT INTO referrals (case_id, item, status, referred_on, last_on, next_due,"
-		" who, last_note, updated_at, device) VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8, ?9)"
+		" who, last_note, updated_at, device, unit)"
+		" VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
 		" ON CONFLICT (case_id, item) DO UPDATE SET status = excluded.status,"
+		" unit = coalesce(excluded.unit, unit),"
 		" referred_on = min(referred_on, excluded.referred_on),"
 		" last_on = max(last_on, excluded.last_on), next_due = excluded.next_due,"
 		" who = excluded.who, last_note = excluded.last_note,"
@@ -61,6 +63,8 @@ static int put_referral(gu_db *db, const char *case_id, int item, const gu_follo
 	if ((rc = sqlite3_bind_int64(st, 8, now)) != SQLITE_OK)
 		goto cleanup;
 	if ((rc = gu_bind_text(st, 9, db->device)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 10, f->unit && *f->unit ? f->unit : NULL)) != SQLITE_OK)
 		goto cleanup;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE)
@@ -248,6 +252,7 @@ static void fill_referral(sqlite3_stmt *st, void *elem, bool *oom)
 	gu_column_copy(st, 9, r->township, sizeof r->township);
 	gu_column_copy(st, 10, r->worker, sizeof r->worker);
 	r->updated = sqlite3_column_int64(st, 11);
+	gu_column_copy(st, 12, r->unit, sizeof r->unit);
 }
 
 /* Frees a list of referrals given as void *. */

@@ -269,6 +269,8 @@ typedef struct gu_followup_new {
 	const char *note;            /* may be NULL */
 	const char *next_due;        /* "YYYY-MM-DD"; NULL or "" for none */
 	const char *who;             /* NULL: the store's user */
+	const char *unit;            /* the unit that received the referral; NULL or ""
+	                              * keeps the one recorded */
 } gu_followup_new;
 /* Records a follow-up and updates the item's referral (creating it with
  * the first entry) in one transaction. */
@@ -286,6 +288,7 @@ typedef struct gu_referral {
 	char *last_note;             /* NULL when none */
 	char child_name[128], township[128], worker[128]; /* of the case */
 	gu_time_ms updated;
+	char unit[128];              /* the receiving unit; "" not recorded */
 } gu_referral;
 /* Lists the referrals of a case by item. */
 int gu_referral_list(gu_db *db, const char *case_id, gu_referral **out,

@@ -122,6 +122,8 @@ Test(referral, the_store_refuses_nonsense_and_keeps_nothing_of_it)
 	char id[GU_ID_SIZE], today[16], tomorrow[16];
 	gu_db *db = screened(id);
 	gu_followup_new f = { .status = GU_REF_REFERRED, .date = "2025-03-02", .next_due = "2025-04-01" };
+	gu_referral *r;
+	size_t n;
 	gu_error err;
 
 	gu_date_format(gu_date_today(), today);
@@ -140,7 +142,9 @@ Test(referral, the_store_refuses_nonsense_and_keeps_nothing_of_it)
 	cr_assert_eq(entries(db, id), 0, "nothing refused was stored");
 
 	f.next_due = "2025-04-01";
+	f.unit = "县民政局";
 	cr_assert_eq(gu_followup_add(db, id, 3, &f, &err), 0, "%s", err.message);
+	f.unit = NULL;
 	cr_assert_eq(gu_followup_add(db, id, 3, &f, &err), -GU_EEXIST, "referred twice");
 	f.status = GU_REF_IN_PROGRESS;
 	f.date = "2025-03-01";
@@ -151,5 +155,11 @@ Test(referral, the_store_refuses_nonsense_and_keeps_nothing_of_it)
 	f.status = GU_REF_DELIVERED;
 	cr_assert_eq(gu_followup_add(db, id, 3, &f, &err), 0, "%s", err.message);
 	cr_assert_eq(entries(db, id), 3);
+	cr_assert_eq(gu_referral_list(db, id, &r, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(n, 1);
+	cr_assert_str_eq(r[0].unit, "县民政局", "the receiving unit stays recorded");
+	cr_assert_str_eq(r[0].referred_on, "2025-03-02");
+	cr_assert_eq(r[0].status, GU_REF_DELIVERED);
+	gu_referrals_free(r, n);
 	gu_db_close(db);
 }
