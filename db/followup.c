@@ -310,7 +310,7 @@ int gu_followup_due(gu_db *db, const char *date, gu_referral **out, size_t *n,
 	st = gu_db_stmt(db, GU_ST_FOLLOWUP_DUE,
 		"SELECT " REFERRAL_COLUMNS " FROM referrals r JOIN cases c ON c.id = r.case_id"
 		" WHERE r.status IN ('referred', 'in_progress') AND r.next_due IS NOT NULL"
-		" AND r.next_due <= ?1 AND (?2 IS NULL OR c.worker = ?2)"
+		" AND r.next_due <= ?1 AND (?2 IS NULL OR c.worker = ?2) AND c.status <> 'closed'"
 		" ORDER BY r.next_due, c.child_name, r.item", err);
 	if (!st)
 		return -(int)err->code;

@@ -41,3 +41,6 @@ db_libdb_a_SOURCES += db/schema_v5.c db/schema_v5.h db/audit_chain.c db/audit_ch
 ## form) and their record.
 db_libdb_a_SOURCES += db/schema_sheets.c db/schema_sheets.h db/sheet.c db/sheet.h db/sheet_write.c \
 	db/referral_check.c db/referral_check.h
+
+## Paper: closing a case with a reason, and reopening it.
+db_libdb_a_SOURCES += db/schema_closure.c db/schema_closure.h db/closure.c db/closure.h

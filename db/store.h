@@ -82,7 +82,7 @@ int gu_db_set_user(gu_db *db, const char *user);
 void gu_db_set_busy_timeout(gu_db *db, int ms);
 
 /* The schema version this program writes, and the application_id. */
-#define GU_DB_SCHEMA_VERSION 6
+#define GU_DB_SCHEMA_VERSION 7
 #define GU_DB_APPLICATION_ID 0x47754169 /* "GuAi" */
 
 /* ---- cases ------------------------------------------------------------ */
@@ -293,9 +293,9 @@ typedef struct gu_referral {
 /* Lists the referrals of a case by item. */
 int gu_referral_list(gu_db *db, const char *case_id, gu_referral **out,
 	size_t *n, gu_error *err);
-/* Lists open referrals (referred or in progress) of every case whose next
- * due date is on or before date ("YYYY-MM-DD"; NULL for today), soonest
- * first. */
+/* Lists open referrals (referred or in progress) of every case not closed
+ * whose next due date is on or before date ("YYYY-MM-DD"; NULL for today),
+ * soonest first. */
 int gu_followup_due(gu_db *db, const char *date, gu_referral **out, size_t *n,
 	gu_error *err);
 /* Frees what gu_referral_list or gu_followup_due returned. */

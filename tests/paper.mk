@@ -23,3 +23,10 @@ tests_test_dashboard_dates_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFL
 tests_test_dashboard_dates_LDADD = $(TEST_LIBS)
 TESTS += tests/test_dashboard_dates
 endif
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_closure
+tests_test_closure_SOURCES = tests/test_closure.c
+tests_test_closure_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
+tests_test_closure_LDADD = $(TEST_LIBS)
+TESTS += tests/test_closure
+endif
