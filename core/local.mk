@@ -16,3 +16,7 @@ include $(srcdir)/core/policy.mk
 ## The exchange envelope (docs/exchange.md): keys, sign and seal.
 core_libcore_a_SOURCES += core/bundle.c core/bundle.h core/bundle_body.c core/bundle_body.h
 core_libcore_a_CPPFLAGS += $(SODIUM_CFLAGS) $(ZLIB_CFLAGS)
+## Printed documents (HTML for A4, plain text): the referral sheet with
+## its return slip and the consent form.
+core_libcore_a_SOURCES += core/doc.c core/doc.h core/doc_html.c core/doc_text.c \
+	core/sheet.h core/sheet_referral.c core/sheet_consent.c core/sheet_dept.c

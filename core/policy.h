@@ -78,9 +78,15 @@ const char *gu_policy_version(const gu_policy *p);
 const char *gu_policy_effective(const gu_policy *p);
 const char *gu_policy_name(const gu_policy *p);
 const char *gu_policy_hash(const gu_policy *p);
+/* Returns the policy's title (title_zh or title_en, by the language in
+ * effect), or "". */
+const char *gu_policy_title(const gu_policy *p);
 /* Sets *out to the whole-number parameter name (param blocks); returns 0,
  * or -1 when the policy has no such parameter or it is not a number. */
 int gu_policy_param_long(const gu_policy *p, const char *name, long *out);
+/* Returns parameter name's value as written ("{a, b}" for a set), or NULL
+ * when there is no such parameter. */
+const char *gu_policy_param_text(const gu_policy *p, const char *name);
 
 /* Items in ascending number. */
 size_t gu_policy_item_count(const gu_policy *p);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/policy_internal.h"
 
 /* One arena block: the next pointer, then the bytes. */
@@ -270,4 +271,24 @@ int gu_policy_param_long(const gu_policy *p, const char *name, long *out)
 		return 0;
 	}
 	return -1;
+}
+
+/* Returns the text of parameter name as written in the policy file (a set
+ * keeps its braces), or NULL when the policy has no such parameter. */
+const char *gu_policy_param_text(const gu_policy *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; p && i < p->nparams; i++)
+		if (strcmp(p->params[i].name, name) == 0)
+			return p->params[i].value;
+	return NULL;
+}
+
+/* Returns the policy's title in the language in effect ("" when none). */
+const char *gu_policy_title(const gu_policy *p)
+{
+	const char *t = gu_pick(p->title_zh, p->title_en);
+
+	return t ? t : "";
 }

@@ -14,10 +14,14 @@
 #include "db/dashboard.h"
 #include "db/internal.h"
 
-/* The cases of the period, as a condition on the alias c. */
+/* The cases of the period, as a condition on the alias c: dated by the
+ * interview (interview.date), not by when the row was stored, so imported
+ * interviews count in the month they were held; a draft without the date
+ * yet counts on the day it was started. */
 #define IN_PERIOD \
-	" c.created_at >= :from AND c.created_at < :to" \
-	" AND (:worker IS NULL OR c.worker = :worker)"
+	" coalesce((SELECT a.value FROM answers a WHERE a.case_id = c.id" \
+	" AND a.key = 'interview.date'), date(c.created_at / 1000, 'unixepoch', 'localtime'))" \
+	" BETWEEN :from AND :to AND (:worker IS NULL OR c.worker = :worker)"
 
 /* Without a period or a worker, the indexes alone answer. */
 static const char sql_status_all[] =
@@ -49,18 +53,9 @@ static const char sql_followups[] =
 	" FROM referrals r JOIN cases c ON c.id = r.case_id"
 	" WHERE r.status IN ('referred', 'in_progress') AND" IN_PERIOD;
 
-/* Returns UTC milliseconds at local midnight starting day d. */
-static gu_time_ms local_midnight(gu_date d)
-{
-	struct tm tm;
-
-	memset(&tm, 0, sizeof tm);
-	tm.tm_year = d.year - 1900;
-	tm.tm_mon = d.month - 1;
-	tm.tm_mday = d.day;
-	tm.tm_isdst = -1;
-	return (gu_time_ms)mktime(&tm) * 1000;
-}
+/* The bounds of a period without a first or a last day. */
+#define NO_FROM "0000-01-01"
+#define NO_TO "9999-12-31"
 
 /* Parses an optional date into *out; returns 0 or -GU_EINVAL. */
 static int parse_date(const char *s, const char *what, gu_date *out, bool *given,
@@ -77,7 +72,7 @@ static int parse_date(const char *s, const char *what, gu_date *out, bool *given
 
 /* The period and who, bound to every statement. */
 struct period {
-	gu_time_ms from, to;
+	char from[11], to[11];       /* first and last day, "YYYY-MM-DD" */
 	const char *worker;
 	char today[11];
 };
@@ -116,9 +111,9 @@ static sqlite3_stmt *prepare(gu_db *db, const struct query *q, bool whole,
 	if (!st)
 		return NULL;
 	if ((i = sqlite3_bind_parameter_index(st, ":from")) && *rc == SQLITE_OK)
-		*rc = sqlite3_bind_int64(st, i, p->from);
+		*rc = gu_bind_text(st, i, p->from);
 	if ((i = sqlite3_bind_parameter_index(st, ":to")) && *rc == SQLITE_OK)
-		*rc = sqlite3_bind_int64(st, i, p->to);
+		*rc = gu_bind_text(st, i, p->to);
 	if ((i = sqlite3_bind_parameter_index(st, ":worker")) && *rc == SQLITE_OK)
 		*rc = gu_bind_text(st, i, p->worker);
 	if ((i = sqlite3_bind_parameter_index(st, ":today")) && *rc == SQLITE_OK)
@@ -261,8 +256,12 @@ int gu_dashboard_load(gu_db *db, const char *from, const char *to, const char *t
 	ret = gu_access_list_worker(db, NULL, &p.worker, err);
 	if (ret < 0)
 		return ret;
-	p.from = has_from ? local_midnight(df) : INT64_MIN;
-	p.to = has_to ? local_midnight(gu_date_add_days(dt, 1)) : INT64_MAX;
+	snprintf(p.from, sizeof p.from, "%s", NO_FROM);
+	snprintf(p.to, sizeof p.to, "%s", NO_TO);
+	if (has_from)
+		gu_date_format(df, p.from);
+	if (has_to)
+		gu_date_format(dt, p.to);
 	gu_date_format(has_today ? dn : gu_date_today(), p.today);
 	whole = !has_from && !has_to && !p.worker;
 	rc = count_status(db, &p, whole, out);
@@ -298,7 +297,7 @@ int gu_dashboard_script(const char *from, const char *to, const char *today, cha
 {
 	gu_date df, dt, dn;
 	bool has_from, has_to, has_today;
-	char day[11];
+	char day[11], first[11] = NO_FROM, last[11] = NO_TO;
 	bool whole;
 	int ret, n;
 
@@ -307,13 +306,16 @@ int gu_dashboard_script(const char *from, const char *to, const char *today, cha
 	    || (ret = parse_date(today, "today", &dn, &has_today, err)) < 0)
 		return ret;
 	gu_date_format(has_today ? dn : gu_date_today(), day);
+	if (has_from)
+		gu_date_format(df, first);
+	if (has_to)
+		gu_date_format(dt, last);
 	whole = !has_from && !has_to;
 	n = snprintf(buf, size, ".parameter clear\n"
-		".parameter set :from %lld\n.parameter set :to %lld\n"
+		".parameter set :from '%s'\n.parameter set :to '%s'\n"
 		".parameter set :worker NULL\n.parameter set :today '%s'\n"
 		"%s;\n%s;\n%s;\n%s;\n%s;\n",
-		(long long)(has_from ? local_midnight(df) : INT64_MIN),
-		(long long)(has_to ? local_midnight(gu_date_add_days(dt, 1)) : INT64_MAX), day,
+		first, last, day,
 		whole ? sql_status_all : sql_status, whole ? sql_groups_all : sql_groups,
 		whole ? sql_items_all : sql_items, whole ? sql_townships_all : sql_townships,
 		whole ? sql_followups_all : sql_followups);

@@ -14,7 +14,7 @@ typedef struct gu_township_count {
 } gu_township_count;
 
 typedef struct gu_dashboard {
-	long cases;                               /* cases created in the period */
+	long cases;                               /* cases interviewed in the period */
 	long by_status[GU_CASE_STATUS_COUNT];
 	long floating, left_behind, difficult;    /* cases in each group */
 	long eligible[GU_ITEMS_MAX + 1];          /* [item]: cases eligible */
@@ -26,7 +26,8 @@ typedef struct gu_dashboard {
 	long overdue;                             /* open and due before today */
 } gu_dashboard;
 
-/* Counts the cases created from the day from to the day to (local dates
+/* Counts the cases interviewed from the day from to the day to (their
+ * interview.date, or the day a draft without one was started; dates
  * "YYYY-MM-DD", both included; NULL for no bound), as the session may see
  * them (a worker: their own).  today ("YYYY-MM-DD", NULL for today) decides
  * what is overdue.  Fills out (free with gu_dashboard_free); returns 0,

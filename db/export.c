@@ -9,10 +9,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/date.h"
 #include "core/i18n.h"
 #include "core/idcard.h"
 #include "core/keys.h"
 #include "db/auth.h"
+#include "core/region.h"
 #include "db/export.h"
 #include "db/groups.h"
 #include "db/internal.h"
@@ -21,22 +23,26 @@
 
 #define PAGE 1000
 
-/* A case's items: verdict and referral status per item number 1 .. n. */
+/* A case's items: verdict and referral status per item number 1 .. n,
+ * and the answers the CSV shows about the child. */
 struct items {
 	int n;                             /* item columns */
 	char verdict[GU_ITEMS_MAX + 1][16];
 	int ref[GU_ITEMS_MAX + 1];         /* enum gu_ref_status, -1 none */
+	char date[16], dob[16], sex[16], county[16], guardian[128];
 };
 
-/* Writes the header row with n item columns; returns 0 or < 0. */
-static int put_header(gu_csv *w, int n)
+/* Writes the header row with n item columns, each named by its number and
+ * the policy's name for it (p may be NULL); returns 0 or < 0. */
+static int put_header(gu_csv *w, int n, const gu_policy *p)
 {
 	static const char *const head[] = {
 		/* TRANSLATORS: CSV column headers */
 		N_("case"), N_("child's name"), N_("ID number"), N_("township"), N_("worker"),
-		N_("groups"), N_("status"), N_("made on"), N_("next follow-up")
+		N_("groups"), N_("status"), N_("made on"), N_("next follow-up"),
+		N_("interview date"), N_("age"), N_("sex"), N_("hukou county"), N_("guardian")
 	};
-	char name[32];
+	char name[400];
 	size_t i;
 	int ret = 0, k;
 
@@ -44,11 +50,49 @@ static int put_header(gu_csv *w, int n)
 	for (i = 0; ret == 0 && i < sizeof head / sizeof head[0]; i++)
 		ret = gu_csv_field(w, _(head[i]));
 	for (k = 1; ret == 0 && k <= n; k++) {
-		/* TRANSLATORS: CSV column header of item number %d */
-		snprintf(name, sizeof name, _("item %d"), k);
+		const gu_item *it = p ? gu_policy_item_by_number(p, k) : NULL;
+
+		if (it)
+			snprintf(name, sizeof name, "%d %s", k, gu_pick(it->name_zh, it->name_en));
+		else
+			/* TRANSLATORS: CSV column header of item number %d */
+			snprintf(name, sizeof name, _("item %d"), k);
 		ret = gu_csv_field(w, name);
 	}
 	return ret == 0 ? gu_csv_end_row(w) : ret;
+}
+
+/* Copies the answers the CSV shows from the row of ans into it. */
+static void take_answer(sqlite3_stmt *ans, struct items *it)
+{
+	const char *key = (const char *)sqlite3_column_text(ans, 0);
+
+	if (!key)
+		return;
+	if (strcmp(key, GU_KEY_INTERVIEW_DATE) == 0)
+		gu_column_copy(ans, 1, it->date, sizeof it->date);
+	else if (strcmp(key, GU_KEY_CHILD_DOB) == 0)
+		gu_column_copy(ans, 1, it->dob, sizeof it->dob);
+	else if (strcmp(key, GU_KEY_CHILD_SEX) == 0)
+		gu_column_copy(ans, 1, it->sex, sizeof it->sex);
+	else if (strcmp(key, GU_KEY_CHILD_HUKOU_COUNTY) == 0)
+		gu_column_copy(ans, 1, it->county, sizeof it->county);
+	else if (strcmp(key, "guardian.name") == 0)
+		gu_column_copy(ans, 1, it->guardian, sizeof it->guardian);
+}
+
+/* Reads the answers the CSV shows about the child; returns the SQLite result. */
+static int read_answers(sqlite3_stmt *ans, const char *case_id, struct items *it)
+{
+	int rc;
+
+	it->date[0] = it->dob[0] = it->sex[0] = it->county[0] = it->guardian[0] = '\0';
+	sqlite3_reset(ans);
+	if ((rc = gu_bind_text(ans, 1, case_id)) != SQLITE_OK)
+		return rc;
+	while ((rc = sqlite3_step(ans)) == SQLITE_ROW)
+		take_answer(ans, it);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 /* Reads a case's results and referrals into it; returns the SQLite result. */
@@ -107,9 +151,33 @@ static char *group_labels(const char *groups, char *buf, size_t size)
 	return buf;
 }
 
-/* Writes one case's row, its name and ID number withheld when no legal
- * basis is recorded (db/release.h); returns 0, -GU_EENCODING (row left
- * out) or < 0. */
+/* Writes the interview date, age, sex, hukou county and guardian (the
+ * guardian withheld without a legal basis); returns 0 or < 0. */
+static int put_child(gu_csv *w, const struct items *it, bool basis)
+{
+	char age[16] = "", county[128] = "";
+	gu_date dob, on;
+	int ret;
+
+	if (gu_date_parse(it->dob, &dob) && gu_date_parse(it->date, &on))
+		snprintf(age, sizeof age, "%d", gu_age_on(dob, on));
+	if (strcmp(it->county, "none") == 0)
+		snprintf(county, sizeof county, "%s", _("none"));
+	else if (*it->county && !gu_region_name(it->county, gu_lang() == GU_LANG_ZH, county,
+			sizeof county))
+		snprintf(county, sizeof county, "%s", it->county);
+	if ((ret = gu_csv_field_value(w, it->date)) < 0
+	    || (ret = gu_csv_field_value(w, age)) < 0
+	    || (ret = gu_csv_field(w, strcmp(it->sex, "male") == 0 ? _("male")
+		: strcmp(it->sex, "female") == 0 ? _("female") : it->sex)) < 0
+	    || (ret = gu_csv_field(w, county)) < 0)
+		return ret;
+	return gu_csv_field(w, basis ? it->guardian : "");
+}
+
+/* Writes one case's row, its name, ID number and guardian withheld when no
+ * legal basis is recorded (db/release.h); returns 0, -GU_EENCODING (row
+ * left out) or < 0. */
 static int put_case(gu_csv *w, const gu_case_row *c, const struct items *it, bool basis)
 {
 	char masked[20], groups[160], made[16] = "", cell[96];
@@ -129,7 +197,8 @@ static int put_case(gu_csv *w, const gu_case_row *c, const struct items *it, boo
 	    || (ret = gu_csv_field(w, group_labels(c->groups, groups, sizeof groups))) < 0
 	    || (ret = gu_csv_field(w, gu_case_status_label(c->status))) < 0
 	    || (ret = gu_csv_field_value(w, made)) < 0
-	    || (ret = gu_csv_field_value(w, c->next_due)) < 0)
+	    || (ret = gu_csv_field_value(w, c->next_due)) < 0
+	    || (ret = put_child(w, it, basis)) < 0)
 		return ret;
 	for (k = 1; k <= it->n; k++) {
 		const char *v = it->verdict[k];
@@ -194,7 +263,7 @@ int gu_export_cases_csv(gu_db *db, const gu_case_filter *fin, gu_csv *w, size_t 
 {
 	static const gu_case_filter all = { 0 };
 	gu_case_filter f = fin ? *fin : all;
-	sqlite3_stmt *res = NULL, *ref = NULL;
+	sqlite3_stmt *res = NULL, *ref = NULL, *ans = NULL;
 	struct items *it = NULL;
 	gu_case_row last;
 	size_t done = 0, listed = 0, withheld = 0;
@@ -223,6 +292,11 @@ int gu_export_cases_csv(gu_db *db, const gu_case_filter *fin, gu_csv *w, size_t 
 	if (res)
 		ref = gu_db_slot(db, GU_ST_EXPORT_REFERRALS,
 			"SELECT item, status FROM referrals WHERE case_id = ?1", &rc);
+	if (ref)
+		ans = gu_db_slot(db, GU_ST_EXPORT_ANSWERS,
+			"SELECT key, value FROM answers WHERE case_id = ?1 AND key IN"
+			" ('" GU_KEY_INTERVIEW_DATE "', '" GU_KEY_CHILD_DOB "', '" GU_KEY_CHILD_SEX "',"
+			" '" GU_KEY_CHILD_HUKOU_COUNTY "', 'guardian.name')", &rc);
 	if (rc != SQLITE_OK) {
 		ret = gu_db_fail(db, rc, err);
 		goto cleanup;
@@ -232,7 +306,7 @@ int gu_export_cases_csv(gu_db *db, const gu_case_filter *fin, gu_csv *w, size_t 
 		ret = gu_db_fail(db, rc, err);
 		goto cleanup;
 	}
-	ret = put_header(w, it->n);
+	ret = put_header(w, it->n, f.policy);
 	if (ret == -GU_EENCODING)
 		ret = 0; /* gu_csv_finish reports it */
 	while (ret == 0) {
@@ -249,6 +323,8 @@ int gu_export_cases_csv(gu_db *db, const gu_case_filter *fin, gu_csv *w, size_t 
 			break;
 		for (i = 0; ret == 0 && i < n; i++) {
 			rc = read_items(res, ref, v[i].id, it);
+			if (rc == SQLITE_OK)
+				rc = read_answers(ans, v[i].id, it);
 			if (rc != SQLITE_OK) {
 				ret = gu_db_fail(db, rc, err);
 				break;
@@ -280,6 +356,7 @@ int gu_export_cases_csv(gu_db *db, const gu_case_filter *fin, gu_csv *w, size_t 
 cleanup:
 	sqlite3_reset(res);
 	sqlite3_reset(ref);
+	sqlite3_reset(ans);
 	free(it);
 	if (ret == 0)
 		ret = audit_export(db, done, withheld, err);

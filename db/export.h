@@ -10,10 +10,12 @@
 /* Writes a header and one row per case matching f (as the session may see
  * them; at most f->limit cases when it is not 0; f->offset and f->after are ignored) to
  * w: case id, child's name, masked ID number, township, worker, groups,
- * status, date made, next follow-up due, then for each item 1 .. f->items
- * (or the highest item number saved, if higher) its verdict and referral
- * status.  A case that records no legal basis (db/release.h) has its name
- * replaced by a note saying what to record and no ID number.  Does not
+ * status, date made, next follow-up due, interview date, the child's age
+ * on it, sex, hukou county and guardian, then for each item 1 .. f->items
+ * (or the highest item number saved, if higher; named by number and, with
+ * f->policy, the item's name) its verdict and referral status.  A case
+ * that records no legal basis (db/release.h) has its name replaced by a
+ * note saying what to record, and no ID number or guardian.  Does not
  * call gu_csv_finish.  *rows (may
  * be NULL) gets the number of cases written.  The export is recorded in
  * the audit (action cases.export, detail "csv; rows: N; withheld: M": counts,

@@ -11,10 +11,11 @@
 #include "core/i18n.h"
 #include "db/access.h"
 #include "db/internal.h"
+#include "db/referral_check.h"
 
 #define REFERRAL_COLUMNS \
 	"r.case_id, r.item, r.status, r.referred_on, r.last_on, coalesce(r.next_due, '')," \
-	" r.who, r.last_note, c.child_name, c.township, c.worker, r.updated_at"
+	" r.who, r.last_note, c.child_name, c.township, c.worker, r.updated_at, coalesce(r.unit, '')"
 
 /* Checks a "YYYY-MM-DD" argument; returns 0 or -GU_EINVAL naming what. */
 static int check_date(const char *s, const char *what, gu_error *err)
@@ -33,8 +34,10 @@ static int put_referral(gu_db *db, const char *case_id, int item, const gu_follo
 {
 	sqlite3_stmt *st = gu_db_stmt(db, GU_ST_REFERRAL_UPSERT,
 		"INSERT INTO referrals (case_id, item, status, referred_on, last_on, next_due,"
-		" who, last_note, updated_at, device) VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8, ?9)"
+		" who, last_note, updated_at, device, unit)"
+		" VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
 		" ON CONFLICT (case_id, item) DO UPDATE SET status = excluded.status,"
+		" unit = coalesce(excluded.unit, unit),"
 		" referred_on = min(referred_on, excluded.referred_on),"
 		" last_on = max(last_on, excluded.last_on), next_due = excluded.next_due,"
 		" who = excluded.who, last_note = excluded.last_note,"
@@ -60,6 +63,8 @@ static int put_referral(gu_db *db, const char *case_id, int item, const gu_follo
 	if ((rc = sqlite3_bind_int64(st, 8, now)) != SQLITE_OK)
 		goto cleanup;
 	if ((rc = gu_bind_text(st, 9, db->device)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 10, f->unit && *f->unit ? f->unit : NULL)) != SQLITE_OK)
 		goto cleanup;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE)
@@ -114,6 +119,71 @@ cleanup:
 	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);
 }
 
+/* What the rules need from the store, read inside the transaction. */
+typedef struct stored_facts {
+	char interview_date[16], verdict[16], status[16], last_on[16];
+	bool referred;
+} stored_facts;
+
+/* Reads the case's interview date, the item's verdict and its referral;
+ * returns 0 or < 0. */
+static int read_facts(gu_db *db, const char *case_id, int item, stored_facts *out,
+	gu_error *err)
+{
+	sqlite3_stmt *st = gu_db_stmt(db, GU_ST_FOLLOWUP_FACTS,
+		"SELECT (SELECT value FROM answers WHERE case_id = ?1 AND key = 'interview.date'),"
+		" (SELECT verdict FROM results WHERE case_id = ?1 AND item = ?2),"
+		" r.status, r.last_on"
+		" FROM (SELECT 1) LEFT JOIN referrals r ON r.case_id = ?1 AND r.item = ?2", err);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!st)
+		return -(int)err->code;
+	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK
+	    || (rc = sqlite3_bind_int(st, 2, item)) != SQLITE_OK)
+		goto cleanup;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		gu_column_copy(st, 0, out->interview_date, sizeof out->interview_date);
+		gu_column_copy(st, 1, out->verdict, sizeof out->verdict);
+		out->referred = sqlite3_column_type(st, 2) != SQLITE_NULL;
+		gu_column_copy(st, 2, out->status, sizeof out->status);
+		gu_column_copy(st, 3, out->last_on, sizeof out->last_on);
+		rc = SQLITE_OK;
+	}
+cleanup:
+	sqlite3_reset(st);
+	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);
+}
+
+/* Checks the new entry against the stored referral (db/referral_check.h);
+ * returns 0 or < 0. */
+static int check_entry(gu_db *db, const char *case_id, int item, const gu_followup_new *f,
+	const char *on, const char *today, gu_error *err)
+{
+	gu_referral_facts facts = { 0 };
+	stored_facts sf;
+	gu_date d;
+	int ret = read_facts(db, case_id, item, &sf, err);
+
+	if (ret < 0)
+		return ret;
+	facts.item = item;
+	facts.today = today;
+	/* an interview date that is not a date cannot order anything */
+	facts.interview_date = gu_date_parse(sf.interview_date, &d) ? sf.interview_date : NULL;
+	facts.verdict = sf.verdict;
+	facts.referred = sf.referred;
+	if (gu_ref_status_parse(sf.status, &facts.current, NULL) < 0)
+		facts.current = GU_REF_REFERRED;
+	facts.last_on = sf.last_on;
+	facts.status = f->status;
+	facts.on = on;
+	facts.next_due = f->next_due;
+	return gu_referral_check(&facts, err);
+}
+
 /* Records a follow-up and updates the referral; returns 0 or < 0. */
 int gu_followup_add(gu_db *db, const char *case_id, int item,
 	const gu_followup_new *f, gu_error *err)
@@ -145,6 +215,8 @@ int gu_followup_add(gu_db *db, const char *case_id, int item,
 	if (ret < 0)
 		return ret;
 	ret = gu_case_state_in_tx(db, case_id, &status, &completed, err);
+	if (ret == 0)
+		ret = check_entry(db, case_id, item, f, on, today, err);
 	if (ret == 0)
 		ret = put_referral(db, case_id, item, f, on, who, now, err);
 	if (ret == 0)
@@ -180,6 +252,7 @@ static void fill_referral(sqlite3_stmt *st, void *elem, bool *oom)
 	gu_column_copy(st, 9, r->township, sizeof r->township);
 	gu_column_copy(st, 10, r->worker, sizeof r->worker);
 	r->updated = sqlite3_column_int64(st, 11);
+	gu_column_copy(st, 12, r->unit, sizeof r->unit);
 }
 
 /* Frees a list of referrals given as void *. */
@@ -237,7 +310,7 @@ int gu_followup_due(gu_db *db, const char *date, gu_referral **out, size_t *n,
 	st = gu_db_stmt(db, GU_ST_FOLLOWUP_DUE,
 		"SELECT " REFERRAL_COLUMNS " FROM referrals r JOIN cases c ON c.id = r.case_id"
 		" WHERE r.status IN ('referred', 'in_progress') AND r.next_due IS NOT NULL"
-		" AND r.next_due <= ?1 AND (?2 IS NULL OR c.worker = ?2)"
+		" AND r.next_due <= ?1 AND (?2 IS NULL OR c.worker = ?2) AND c.status <> 'closed'"
 		" ORDER BY r.next_due, c.child_name, r.item", err);
 	if (!st)
 		return -(int)err->code;

@@ -42,3 +42,10 @@ db_libdb_a_SOURCES += db/schema_exchange.c db/schema_exchange.h \
 	db/exchange.h db/exchange_internal.h db/exchange_capture.c db/exchange_keys.c \
 	db/exchange_send.c db/exchange_receive.c db/exchange_apply.c db/exchange_conflicts.c \
 	db/exchange_assign.c
+## Paper: printed sheets (referral sheets with return slips, the consent
+## form) and their record.
+db_libdb_a_SOURCES += db/schema_sheets.c db/schema_sheets.h db/sheet.c db/sheet.h db/sheet_write.c \
+	db/referral_check.c db/referral_check.h
+
+## Paper: closing a case with a reason, and reopening it.
+db_libdb_a_SOURCES += db/schema_closure.c db/schema_closure.h db/closure.c db/closure.h

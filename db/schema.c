@@ -144,6 +144,8 @@ extern const char gu_db_schema_v4[]; /* 4: supervision, in db/schema_v4.c */
 extern const char gu_db_schema_v5[]; /* 5: the audit chain, in db/schema_v5.c */
 extern const char gu_db_schema_exchange[]; /* the exchange, in db/schema_exchange.c */
 extern const char gu_db_schema_list[]; /* list indexes and tally, in db/schema_list.c */
+extern const char gu_db_schema_sheets[]; /* printed sheets, in db/schema_sheets.c */
+extern const char gu_db_schema_closure[]; /* case closures, in db/schema_closure.c */
 const char *const gu_db_migrations[] = { NULL, m1, m2, m3, gu_db_schema_v4, gu_db_schema_v5,
-	gu_db_schema_exchange, gu_db_schema_list };
+	gu_db_schema_exchange, gu_db_schema_list, gu_db_schema_sheets, gu_db_schema_closure };
 const int gu_db_migration_count = (int)(sizeof gu_db_migrations / sizeof gu_db_migrations[0]) - 1;

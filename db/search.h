@@ -17,6 +17,7 @@
 #define GUANAI_DB_SEARCH_H
 
 #include <stddef.h>
+#include "core/policy.h"
 #include "db/store.h"
 
 enum gu_case_sort {
@@ -56,6 +57,7 @@ typedef struct gu_case_filter {
 	int item;                /* cases whose saved results hold this item; 0 any */
 	int items;               /* CSV export: item columns 1 .. items (the policy's count;
 	                          * more when a saved result holds a higher item number) */
+	const gu_policy *policy; /* CSV export: names the item columns; NULL "item N" */
 	const char *due_by;      /* "YYYY-MM-DD": an open follow-up due by then; NULL any */
 	enum gu_case_sort sort;
 	const gu_case_row *after; /* the last row of the page before (same filter

@@ -86,7 +86,7 @@ int gu_db_set_user(gu_db *db, const char *user);
 void gu_db_set_busy_timeout(gu_db *db, int ms);
 
 /* The schema version this program writes, and the application_id. */
-#define GU_DB_SCHEMA_VERSION 7
+#define GU_DB_SCHEMA_VERSION 9
 #define GU_DB_APPLICATION_ID 0x47754169 /* "GuAi" */
 
 /* ---- cases ------------------------------------------------------------ */
@@ -256,6 +256,8 @@ typedef struct gu_followup_new {
 	const char *note;            /* may be NULL */
 	const char *next_due;        /* "YYYY-MM-DD"; NULL or "" for none */
 	const char *who;             /* NULL: the store's user */
+	const char *unit;            /* the unit that received the referral; NULL or ""
+	                              * keeps the one recorded */
 } gu_followup_new;
 /* Records a follow-up and updates the item's referral (creating it with
  * the first entry) in one transaction. */
@@ -273,13 +275,14 @@ typedef struct gu_referral {
 	char *last_note;             /* NULL when none */
 	char child_name[128], township[128], worker[128]; /* of the case */
 	gu_time_ms updated;
+	char unit[128];              /* the receiving unit; "" not recorded */
 } gu_referral;
 /* Lists the referrals of a case by item. */
 int gu_referral_list(gu_db *db, const char *case_id, gu_referral **out,
 	size_t *n, gu_error *err);
-/* Lists open referrals (referred or in progress) of every case whose next
- * due date is on or before date ("YYYY-MM-DD"; NULL for today), soonest
- * first. */
+/* Lists open referrals (referred or in progress) of every case not closed
+ * whose next due date is on or before date ("YYYY-MM-DD"; NULL for today),
+ * soonest first. */
 int gu_followup_due(gu_db *db, const char *date, gu_referral **out, size_t *n,
 	gu_error *err);
 /* Frees what gu_referral_list or gu_followup_due returned. */

@@ -137,6 +137,7 @@ include $(srcdir)/tests/exchange.mk
 include $(srcdir)/tests/tui.mk
 include $(srcdir)/tests/supervise.mk
 include $(srcdir)/tests/screens.mk
+include $(srcdir)/tests/paper.mk
 
 ## make installcheck (run by make distcheck): the installed program finds its
 ## translations and its policy file under the prefix it was configured with.

@@ -67,6 +67,18 @@ static void save(gu_db *db, const char *id, const char *key, const char *value,
 		key, err.message);
 }
 
+/* Saves item (and item2 when not 0) as eligible for the case, so that it
+ * may be referred. */
+static void screened(gu_db *db, const char *id, int item, int item2)
+{
+	gu_result r[2] = { { .item = item, .verdict = GU_YES, .persons = "child" },
+		{ .item = item2, .verdict = GU_YES, .persons = "child" } };
+	gu_results res = { .v = r, .n = item2 ? 2 : 1 };
+	gu_error err;
+
+	cr_assert_eq(gu_case_save_results(db, id, &res, "p", "1", "h", &err), 0, "%s", err.message);
+}
+
 /* Returns the single integer a query on a separate connection gives. */
 static long long raw_int(const char *sql)
 {
@@ -409,6 +421,10 @@ Test(db, a_followup_needs_a_real_status_and_item)
 	size_t n;
 
 	new_case(db, "王芳", "七道泉子镇", id);
+	screened(db, id, 39, 0);
+	f.status = GU_REF_REFERRED;
+	cr_assert_eq(gu_followup_add(db, id, 39, &f, &err), 0, "%s", err.message);
+	f.status = GU_REF_STATUS_COUNT - 1;
 	cr_assert_eq(gu_followup_add(db, id, 39, &f, &err), 0, "the last status: %s", err.message);
 	f.status = GU_REF_STATUS_COUNT;
 	cr_assert_eq(gu_followup_add(db, id, 39, &f, &err), -GU_EINVAL, "one past the last status");
@@ -416,30 +432,34 @@ Test(db, a_followup_needs_a_real_status_and_item)
 	f.status = GU_REF_REFERRED;
 	cr_assert_eq(gu_followup_add(db, id, 0, &f, &err), -GU_EINVAL, "item 0");
 	cr_assert_eq(gu_followup_list(db, id, 39, &e, &n, &err), 0, "%s", err.message);
-	cr_assert_eq(n, 1, "only the valid follow-up is stored");
+	cr_assert_eq(n, 2, "only the valid follow-ups are stored");
 	gu_followups_free(e, n);
 	gu_db_close(db);
 }
 
-Test(db, an_older_followup_entered_late_keeps_the_latest_date)
+Test(db, an_older_followup_entered_late_is_refused)
 {
 	gu_db *db = open_ok();
 	char id[GU_ID_SIZE];
-	gu_followup_new f = { .status = GU_REF_IN_PROGRESS, .date = "2025-03-10" };
+	gu_followup_new f = { .status = GU_REF_REFERRED, .date = "2025-03-02" };
 	gu_referral *r;
 	gu_error err;
 	size_t n;
 
 	new_case(db, "王芳", "七道泉子镇", id);
+	screened(db, id, 5, 0);
 	cr_assert_eq(gu_followup_add(db, id, 5, &f, &err), 0, "%s", err.message);
-	/* the first visit, written down a week later */
-	f.status = GU_REF_REFERRED;
-	f.date = "2025-03-02";
+	f.status = GU_REF_IN_PROGRESS;
+	f.date = "2025-03-10";
 	cr_assert_eq(gu_followup_add(db, id, 5, &f, &err), 0, "%s", err.message);
+	/* a visit of the 5th, written down after the one of the 10th */
+	f.date = "2025-03-05";
+	cr_assert_eq(gu_followup_add(db, id, 5, &f, &err), -GU_EINVAL);
+	cr_assert(strstr(err.message, "2025-03-10"), "%s", err.message);
 	cr_assert_eq(gu_referral_list(db, id, &r, &n, &err), 0, "%s", err.message);
 	cr_assert_eq(n, 1);
 	cr_assert_str_eq(r[0].referred_on, "2025-03-02");
-	cr_assert_str_eq(r[0].last_on, "2025-03-10", "the late entry moved the last date back");
+	cr_assert_str_eq(r[0].last_on, "2025-03-10");
 	gu_referrals_free(r, n);
 	gu_db_close(db);
 }
@@ -457,16 +477,19 @@ Test(db, followups_update_the_referral_and_show_when_due)
 
 	new_case(db, "王芳", "七道泉子镇", id);
 	save(db, id, "child.name", "张小红", NULL);
+	screened(db, id, 3, 12);
 	cr_assert_eq(gu_followup_add(db, id, 3, &f, &err), 0, "%s", err.message);
 	f.status = GU_REF_IN_PROGRESS;
 	f.date = "2025-03-10";
 	f.note = "已受理";
 	f.next_due = "2025-04-10";
 	cr_assert_eq(gu_followup_add(db, id, 3, &f, &err), 0);
-	f.status = GU_REF_DELIVERED;
+	f.status = GU_REF_REFERRED;
 	f.date = "2025-03-05";
 	f.note = NULL;
 	f.next_due = "2025-03-06";
+	cr_assert_eq(gu_followup_add(db, id, 12, &f, &err), 0);
+	f.status = GU_REF_DELIVERED;
 	cr_assert_eq(gu_followup_add(db, id, 12, &f, &err), 0);
 
 	cr_assert_eq(gu_referral_list(db, id, &r, &n, &err), 0);

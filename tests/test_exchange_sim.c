@@ -20,6 +20,7 @@
 #include "core/keys.h"
 #include "db/exchange.h"
 #include "db/review.h"
+#include "db/search.h"
 #include "db/store.h"
 #include "test_db_util.h"
 
@@ -203,7 +204,7 @@ static void edit(struct node *l)
 static void decide(void)
 {
 	gu_case_filter f = { .status_mask = 1u << GU_CASE_COMPLETE };
-	gu_case_info *v = NULL;
+	gu_case_row *v = NULL;
 	gu_error err;
 	size_t n = 0, i;
 

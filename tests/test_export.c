@@ -33,6 +33,9 @@ static gu_db *two_children(void)
 	sv_case(db, "li", "大平房镇", "䶮", "211302201501010021", a);
 	cr_assert_eq(gu_case_save_results(db, a, &res, "p", "1", "h", &err), 0, "%s", err.message);
 	cr_assert_eq(gu_case_set_groups(db, a, "left_behind", &err), 0);
+	fu.status = GU_REF_REFERRED;
+	cr_assert_eq(gu_followup_add(db, a, 3, &fu, &err), 0, "%s", err.message);
+	fu.status = GU_REF_DELIVERED;
 	cr_assert_eq(gu_followup_add(db, a, 3, &fu, &err), 0, "%s", err.message);
 	sv_case(db, "zhao", "联合乡", "𠮷祥", "", b);
 	sv_consent(db, a);
@@ -75,6 +78,8 @@ static size_t expected_row(char *buf, const char *id, const char *name, size_t n
 	put(buf, &len, "\",\"draft\",\"", 11);
 	put(buf, &len, made, strlen(made));
 	put(buf, &len, "\",\"\"", 4);
+	/* interview date, age, sex, hukou county, guardian: none answered */
+	put(buf, &len, ",\"\",\"\",\"\",\"\",\"\"", 15);
 	for (k = 1; k <= 39; k++) {
 		const char *cell = k == 3 ? item3 : k == 39 ? item39 : "";
 

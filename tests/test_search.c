@@ -315,6 +315,11 @@ Test(search, sorting_by_due_date_and_township)
 	size_t n;
 	gu_error err;
 
+	/* only an item the results show can be referred */
+	cr_assert_eq(gu_case_save_results(db, ids[3], &(gu_results){ .v = &(gu_result){ .item = 2,
+		.verdict = GU_YES }, .n = 1 }, "p", "1", "h", &err), 0, "%s", err.message);
+	cr_assert_eq(gu_case_save_results(db, ids[1], &(gu_results){ .v = &(gu_result){ .item = 5,
+		.verdict = GU_MAYBE }, .n = 1 }, "p", "1", "h", &err), 0, "%s", err.message);
 	fu.next_due = "2025-05-01";
 	cr_assert_eq(gu_followup_add(db, ids[3], 2, &fu, &err), 0, "%s", err.message);
 	fu.next_due = "2025-04-01";

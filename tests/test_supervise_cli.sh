@@ -97,4 +97,24 @@ check "and item 2" grep -q "^$id	2	lost	eligible	no" "$out"
 check "rescreen --all prints a summary" grep -q '^1 cases re-screened, 1 with changes' "$out"
 "$GUANAI" --lang en rescreen "$id" $zhao > "$out" 2>&1
 check "zhao cannot rescreen li's case" test $? -eq 1
+"$GUANAI" --lang en review "$id" close --reason moved_out $li > "$out" 2>&1
+check "a worker cannot close a case" test $? -eq 1
+"$GUANAI" --lang en review "$id" close $sup > "$out" 2>&1
+check "closing needs a reason" test $? -eq 2
+check "the message names --reason" grep -q -- '--reason CODE' "$out"
+"$GUANAI" --lang en review "$id" close --reason gone $sup > "$out" 2>&1
+check "an unknown closing reason is refused" test $? -eq 2
+check "the message lists the reasons" grep -q 'turned_18, moved_out' "$out"
+"$GUANAI" --lang en review "$id" close --reason moved_out --note "迁往沈阳" $sup > "$out" 2>&1
+check "a supervisor closes the case" grep -q "^Case $id is closed" "$out"
+"$GUANAI" --lang en cases $sup > "$out" 2>&1
+check "the case list shows it closed" grep -q "^$id	closed	" "$out"
+"$GUANAI" --lang en review "$id" reopen $sup > "$out" 2>&1
+check "reopening needs a note" test $? -eq 2
+"$GUANAI" --lang en review "$id" reopen --note "回到朝阳" $sup > "$out" 2>&1
+check "a supervisor reopens the case" test $? -eq 0
+"$GUANAI" --lang en cases $sup > "$out" 2>&1
+check "the reopened case is returned again" grep -q "^$id	returned	" "$out"
+"$GUANAI" review "$id" close --reason turned_18 $sup > "$out" 2>&1
+check "the Chinese message says the case is closed" grep -q "已结案" "$out"
 done_testing

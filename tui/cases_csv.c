@@ -203,6 +203,7 @@ int gu_cases_csv(int argc, char **argv)
 	const char *output = NULL;
 	unsigned flags = 0;
 	char buf[1024];
+	gu_policy *p = NULL;
 	gu_error err;
 	gu_db *db;
 	int status;
@@ -211,15 +212,21 @@ int gu_cases_csv(int argc, char **argv)
 	if (status != 0)
 		return status < 0 ? 0 : status;
 	f.items = gu_policy_items();
+	/* the item columns are named from the policy; without it, by number */
+	if (gu_policy_load_file(gu_policy_path(), &p, &err) == 0)
+		f.policy = p;
 	status = gu_cli_open(GU_DB_OPEN_READONLY, &db);
-	if (status != 0)
+	if (status != 0) {
+		gu_policy_free(p);
 		return status;
+	}
 	if ((output ? gu_export_cases_file(db, &f, output, enc, flags, NULL, &err)
 	     : to_stdout(db, &f, enc, &err)) < 0) {
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		status = err.code == GU_EINVAL ? 2 : 1;
 	}
 	gu_db_close(db);
+	gu_policy_free(p);
 	if (fflush(stdout) != 0)
 		status = 1;
 	return status;

@@ -15,7 +15,7 @@
 #include "tui/login_cli.h"
 #include "tui/options.h"
 
-enum { OPT_DATE = GU_OPT_OWN, OPT_NOTE, OPT_DUE, OPT_END };
+enum { OPT_DATE = GU_OPT_OWN, OPT_NOTE, OPT_DUE, OPT_UNIT, OPT_END };
 
 /* Prints the command's help to f. */
 static void usage(FILE *f)
@@ -30,6 +30,7 @@ static void usage(FILE *f)
 		"  --user NAME        who is working\n"
 		"  --password-file FILE  read the password from FILE\n"
 		"  --db PATH          the database to use\n"), f);
+	fputs(_("  --unit NAME        the unit that received the referral (kept from then on)\n"), f);
 }
 
 /* Returns true when s is empty or a date; prints what is wrong otherwise. */
@@ -68,6 +69,7 @@ int cmd_followup(int argc, char **argv)
 		{ "date", required_argument, NULL, OPT_DATE },
 		{ "note", required_argument, NULL, OPT_NOTE },
 		{ "due", required_argument, NULL, OPT_DUE },
+		{ "unit", required_argument, NULL, OPT_UNIT },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *o[OPT_END - GU_OPT_OWN] = { NULL };
@@ -83,6 +85,7 @@ int cmd_followup(int argc, char **argv)
 	fu.date = o[OPT_DATE - GU_OPT_OWN];
 	fu.note = o[OPT_NOTE - GU_OPT_OWN];
 	fu.next_due = o[OPT_DUE - GU_OPT_OWN];
+	fu.unit = o[OPT_UNIT - GU_OPT_OWN];
 	if (optind + 3 != argc) {
 		gu_complain(_("say \"followup ID ITEM STATUS\"; see \"%s followup --help\""), PACKAGE);
 		return 2;

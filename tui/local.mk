@@ -32,6 +32,7 @@ guanai_SOURCES += tui/login_cli.c tui/login_cli.h tui/cmd_users.c tui/cmd_review
 guanai_SOURCES += tui/cases_csv.c tui/cases_csv.h
 guanai_SOURCES += tui/cmd_rescreen.c tui/cmd_purge.c
 guanai_SOURCES += tui/cmd_init.c
+guanai_SOURCES += tui/cmd_sheet.c tui/sheet_print.c tui/sheet_print.h
 guanai_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS) $(SQLITE_CFLAGS)
 guanai_LDADD = db/libdb.a core/libcore.a \
 	$(NCURSESW_LIBS) $(SQLITE_LIBS) $(SODIUM_LIBS) $(LIBINTL) $(LIBICONV)

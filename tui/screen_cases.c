@@ -462,6 +462,7 @@ static void export(gu_app *a, cases_state *s, bool replace)
 	}
 	make_filter(s, &f, due);
 	f.items = (int)gu_policy_item_count(a->pol);
+	f.policy = a->pol;
 	gu_error_clear(&err);
 	if (gu_export_cases_file(a->db, &f, s->file.buf,
 			s->pop_cur == 1 ? GU_CSV_GB18030 : GU_CSV_UTF8_BOM,

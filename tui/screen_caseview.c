@@ -22,6 +22,7 @@
 #include "tui/listview.h"
 #include "tui/paint.h"
 #include "tui/screens_util.h"
+#include "tui/sheet_print.h"
 
 /* Appends one line to the document; returns 0 or -1. */
 int cv_add(cv_state *s, const char *text, enum gu_color_role role, int indent, int item,
@@ -720,6 +721,18 @@ static int key_reveal(gu_app *a, void *st)
 	return GU_SCREEN_STAY;
 }
 
+/* Prints the case's referral sheets and shows the referrals they made;
+ * returns GU_SCREEN_STAY. */
+static int key_print(gu_app *a, void *st)
+{
+	cv_state *s = st;
+
+	gu_sheet_print(a, s->id);
+	cv_reload(a, s);
+	s->built_w = 0;
+	return GU_SCREEN_STAY;
+}
+
 /* The case view's keys: they run it, name themselves in the key bar and
  * make its F1 help. */
 static const gu_scr_key keys[] = {
@@ -732,6 +745,7 @@ static const gu_scr_key keys[] = {
 	{ 'q', 0, key_back, NULL, NULL, false },
 	{ 'e', 0, key_edit, "e", N_("edit"), false },
 	{ 18, 0, key_reveal, "Ctrl-R", N_("show ID"), false },
+	{ 'p', 0, key_print, "p", N_("print sheets"), false },
 	{ 0, KEY_DOWN, key_down, "Up/Down", N_("move"), true },
 	{ 0, KEY_UP, key_up, NULL, NULL, false },
 	{ 0, KEY_NPAGE, key_page_down, "PgUp/PgDn", N_("page"), true },

@@ -84,7 +84,9 @@ static int finish(gu_app *a, fin_state *f)
 		ref.date = gu_today();
 		ref.note = note;
 		ref.next_due = due;
-		if (gu_followup_add(a->db, s->id, s->res.v[i].item, &ref, &err) < 0)
+		/* an item referred before (a case finished again) keeps its referral */
+		if (gu_followup_add(a->db, s->id, s->res.v[i].item, &ref, &err) < 0
+		    && err.code != GU_EEXIST)
 			goto failed;
 		s->marked[i] = false;   /* saved: a retry must not add it again */
 	}

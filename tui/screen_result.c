@@ -15,6 +15,7 @@
 #include "tui/listview.h"
 #include "tui/paint.h"
 #include "tui/screens_util.h"
+#include "tui/sheet_print.h"
 
 enum row_kind { ROW_ALERT, ROW_ASK_HEAD, ROW_ASK, ROW_GROUP, ROW_ITEM, ROW_BLANK, ROW_NONE };
 
@@ -102,6 +103,26 @@ static bool selectable(const rrow *r)
 	return r->kind == ROW_ITEM || r->kind == ROW_ASK;
 }
 
+/* The items of the case on screen that have a referral already (marking
+ * one again keeps that referral). */
+static bool referred[GU_ITEMS_MAX + 1];
+
+/* Reads which items of the session's case are referred; none on failure. */
+static void load_referred(gu_app *a)
+{
+	gu_referral *r = NULL;
+	size_t n = 0, i;
+	gu_error err;
+
+	memset(referred, 0, sizeof referred);
+	if (!a->db || !a->ses || gu_referral_list(a->db, a->ses->id, &r, &n, &err) < 0)
+		return;
+	for (i = 0; i < n; i++)
+		if (r[i].item >= 1 && r[i].item <= GU_ITEMS_MAX)
+			referred[r[i].item] = true;
+	gu_referrals_free(r, n);
+}
+
 /* Enters the result screen, evaluating the answers. */
 static void enter(gu_app *a, void *st)
 {
@@ -109,6 +130,7 @@ static void enter(gu_app *a, void *st)
 	rrow rows[128];
 	size_t n, i;
 
+	load_referred(a);
 	rs->top = 0;
 	rs->cur = 0;
 	a->msg[0] = '\0';
@@ -139,7 +161,10 @@ static void draw_item(gu_app *a, int y, int x, int w, int idx, bool here)
 	char num[16], persons[300];
 
 	gu_fill(y, x, w, base);
-	col += gu_put(y, col, 4, a->ses->marked[idx] ? "[x]" : "[ ]", base) + 1;
+	col += gu_put(y, col, 4, a->ses->marked[idx] ? "[x]"
+		/* TRANSLATORS: an item referred already, in place of "[ ]", at most 4 columns */
+		: res->item >= 1 && res->item <= GU_ITEMS_MAX && referred[res->item] ? _("[R]")
+		: "[ ]", base) + 1;
 	snprintf(num, sizeof num, "%2d", res->item);
 	col += gu_put(y, col, 3, num, base) + 1;
 	gu_put(y, col, name_w, it ? gu_pick(it->name_zh, it->name_en) : "", base);
@@ -284,6 +309,26 @@ static int key_finish(gu_app *a, void *st)
 	return gu_screen_finish(a);
 }
 
+/* Saves the results on screen, then prints the case's referral sheets;
+ * returns GU_SCREEN_STAY. */
+static int key_print(gu_app *a, void *st)
+{
+	gu_session *s = a->ses;
+	gu_error err;
+
+	(void)st;
+	if (!s->have_res)
+		return GU_SCREEN_STAY;
+	if (gu_case_save_results(a->db, s->id, &s->res, gu_policy_id(a->pol),
+			gu_policy_version(a->pol), gu_policy_hash(a->pol), &err) < 0) {
+		gu_app_message(a, GU_R_ERROR, err.message[0] ? err.message : gu_code_text(err.code));
+		return GU_SCREEN_STAY;
+	}
+	gu_sheet_print(a, s->id);
+	load_referred(a);
+	return GU_SCREEN_STAY;
+}
+
 /* The result screen's keys: they run it, name themselves in the key bar
  * and make its F1 help. */
 static const gu_scr_key keys[] = {
@@ -294,6 +339,7 @@ static const gu_scr_key keys[] = {
 	{ 0, KEY_F(10), key_finish, NULL, NULL, false },
 	{ GU_ESC, 0, key_back, "Esc", N_("back to questions"), false },
 	{ 'b', 0, key_back, NULL, NULL, false },
+	{ 'p', 0, key_print, "p", N_("print sheets"), false },
 	{ 0, KEY_UP, key_up, "Up/Down", N_("move"), true },
 	{ 0, KEY_DOWN, key_down, NULL, NULL, false },
 	{ 0, KEY_PPAGE, key_page_up, "PgUp/PgDn", N_("page"), true },
