@@ -9,6 +9,7 @@ core_libcore_a_SOURCES += \
 	core/qtype.c core/qtype.h \
 	core/strbuf.c core/strbuf.h \
 	core/check.c \
+	core/checks.c core/checks.h \
 	core/plan.c \
 	core/eval.c core/eval_internal.h \
 	core/explain.c core/explain.h \

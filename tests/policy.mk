@@ -71,3 +71,12 @@ EXTRA_DIST += tests/bench_screen.sh
 ## Frozen households and their expected screening.
 TESTS += tests/test_profiles.sh
 EXTRA_DIST += tests/test_profiles.sh tests/profiles
+
+## The policy's checks (core/checks.c), each triggered by a changed family.
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_checks
+tests_test_checks_SOURCES = tests/test_checks.c tests/test_policy_util.h
+tests_test_checks_CFLAGS = $(TEST_CFLAGS)
+tests_test_checks_LDADD = $(TEST_LIBS)
+TESTS += tests/test_checks
+endif
