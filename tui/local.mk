@@ -18,6 +18,8 @@ guanai_SOURCES = \
 	tui/screen_list.c tui/screen_interview.c tui/screen_roster.c \
 	tui/screen_result.c tui/screen_item.c tui/screen_finish.c \
 	tui/screen_small.c
+## The policy's checks on the open case (at the question, on the results).
+guanai_SOURCES += tui/answer_checks.c tui/answer_checks.h
 ## The supervision screens: who is working (login, users), the case list,
 ## one case in full, and the dashboard.  Their tests: tests/screens.mk.
 guanai_SOURCES += tui/screens_supervise.h tui/screens_util.c tui/screens_util.h \

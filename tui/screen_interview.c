@@ -15,6 +15,7 @@
 #include "core/text.h"
 #include "db/auth.h"
 #include "db/id_rule.h"
+#include "tui/answer_checks.h"
 #include "tui/app.h"
 #include "tui/config_files.h"
 #include "tui/harness.h"
@@ -491,6 +492,8 @@ static void confirm(gu_app *a)
 			err.message[0] ? err.message : gu_code_text(err.code));
 		return;
 	}
+	if (gu_answer_checks(a, a->field.key, value, a->field.err, sizeof a->field.err) < 0)
+		return;
 	snprintf(key, sizeof key, "%s", a->field.key);
 	saved = gu_session_set(a, key, value) == 0;
 	if (saved) {
