@@ -145,7 +145,7 @@ int gu_policy_check_answers(const gu_policy *p, const gu_answers *a,
 	rc = check_child(p, a, filename, err);
 	if (rc)
 		return rc;
-	return gu_checks_reject(p, a, filename, err);
+	return 0;
 }
 
 /* Returns the next warning about a valid answer (see policy.h): 1 or 0. */

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "db/schema.h"
+#include "db/schema_reports.h"
 
 /* 1: cases, answers and the history of changed answers. */
 static const char m1[] =
@@ -142,5 +143,6 @@ static const char m3[] =
 
 extern const char gu_db_schema_v4[]; /* 4: supervision, in db/schema_v4.c */
 extern const char gu_db_schema_v5[]; /* 5: the audit chain, in db/schema_v5.c */
-const char *const gu_db_migrations[] = { NULL, m1, m2, m3, gu_db_schema_v4, gu_db_schema_v5 };
+const char *const gu_db_migrations[] = { NULL, m1, m2, m3, gu_db_schema_v4, gu_db_schema_v5,
+	gu_db_schema_reports };
 const int gu_db_migration_count = (int)(sizeof gu_db_migrations / sizeof gu_db_migrations[0]) - 1;

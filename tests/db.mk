@@ -89,3 +89,10 @@ tests_test_crypt_store_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
 tests_test_crypt_store_LDADD = $(TEST_LIBS)
 TESTS += tests/test_crypt_store
 endif
+if HAVE_CRITERION
+check_PROGRAMS += tests/test_reports
+tests_test_reports_SOURCES = tests/test_reports.c tests/test_db_util.h
+tests_test_reports_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS)
+tests_test_reports_LDADD = $(TEST_LIBS)
+TESTS += tests/test_reports
+endif

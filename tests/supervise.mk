@@ -64,3 +64,7 @@ tests_test_supervise_access_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(SODIUM_CF
 tests_test_supervise_access_LDADD = $(TEST_LIBS)
 TESTS += tests/test_supervise_access
 endif
+
+## guanai report: a case's mandatory reports from the command line.
+TESTS += tests/test_report_cli.sh
+EXTRA_DIST += tests/test_report_cli.sh

@@ -20,6 +20,8 @@ guanai_SOURCES = \
 	tui/screen_small.c
 ## The policy's checks on the open case (at the question, on the results).
 guanai_SOURCES += tui/answer_checks.c tui/answer_checks.h
+## Mandatory reports: the alert box and the report form.
+guanai_SOURCES += tui/screen_report.c tui/screen_report.h
 ## The supervision screens: who is working (login, users), the case list,
 ## one case in full, and the dashboard.  Their tests: tests/screens.mk.
 guanai_SOURCES += tui/screens_supervise.h tui/screens_util.c tui/screens_util.h \
@@ -33,6 +35,7 @@ guanai_SOURCES += tui/login_cli.c tui/login_cli.h tui/cmd_users.c tui/cmd_review
 	tui/cmd_followup.c tui/cmd_dashboard.c
 guanai_SOURCES += tui/cases_csv.c tui/cases_csv.h
 guanai_SOURCES += tui/cmd_rescreen.c tui/cmd_purge.c
+guanai_SOURCES += tui/cmd_report.c
 guanai_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS) $(SQLITE_CFLAGS)
 guanai_LDADD = db/libdb.a core/libcore.a \
 	$(NCURSESW_LIBS) $(SQLITE_LIBS) $(SODIUM_LIBS) $(LIBINTL) $(LIBICONV)

@@ -11,6 +11,7 @@
 #include "tui/app.h"
 #include "tui/harness.h"
 #include "tui/paint.h"
+#include "tui/screen_report.h"
 #include "tui/screens_util.h"
 
 /* Enters the finish screen. */
@@ -52,6 +53,10 @@ void gu_finish_draw(gu_app *a)
 	size_t i;
 	int n = marked_count(a);
 
+	if (gu_report_form_active()) {
+		gu_report_form_draw(a);
+		return;
+	}
 	gu_frame_title(a, _("Finish the case"));
 	snprintf(line, sizeof line, _("Items marked for referral: %d"), n);
 	gu_put(y++, x, w, line, gu_attr(GU_R_LABEL));
@@ -102,6 +107,9 @@ static int finish(gu_app *a)
 			_("the next follow-up is not a real date: write it as YYYY-MM-DD"));
 		return -1;
 	}
+	/* an alert's report is recorded first: the form opens for it */
+	if (gu_report_form_needed(a))
+		return -1;
 	gu_error_clear(&err);
 	if (gu_session_flush(a) < 0) {
 		snprintf(a->fin_err, sizeof a->fin_err, "%s", s->save_err);
@@ -144,6 +152,10 @@ static bool date_char(wint_t c)
 /* Takes a key on the finish screen. */
 void gu_finish_key(gu_app *a, const gu_key *k)
 {
+	if (gu_report_form_active()) {
+		gu_report_form_key(a, k);
+		return;
+	}
 	if (gu_key_char(k, GU_ESC)) {
 		a->scr = GU_SCR_RESULT;
 		return;

@@ -21,6 +21,7 @@
 #include "tui/harness.h"
 #include "tui/options.h"
 #include "tui/paint.h"
+#include "tui/screen_report.h"
 
 /* Returns the interview date answered, else today. */
 static const char *interview_date(const gu_app *a)
@@ -400,6 +401,9 @@ void gu_interview_draw(gu_app *a)
 	case GU_POP_REMOVE:
 		gu_roster_popup_draw(a);
 		break;
+	case GU_POP_REPORT:
+		gu_report_box_draw(a);
+		break;
 	default:
 		break;
 	}
@@ -495,6 +499,7 @@ static void confirm(gu_app *a)
 	if (gu_answer_checks(a, a->field.key, value, a->field.err, sizeof a->field.err) < 0)
 		return;
 	snprintf(key, sizeof key, "%s", a->field.key);
+	gu_report_alerts_note(a);
 	saved = gu_session_set(a, key, value) == 0;
 	if (saved) {
 		gu_key_label(a, key, label, sizeof label);
@@ -509,6 +514,9 @@ static void confirm(gu_app *a)
 	 * Ctrl-R tries again. */
 	if (saved)
 		go_next(a);
+	/* an answer that raises 强制报告 or 控辍保学 is acknowledged at once */
+	if (saved && a->scr == GU_SCR_INTERVIEW && gu_report_alert_raised(a))
+		a->pop = GU_POP_REPORT;
 }
 
 /* Jumps to the first open question of section number i (0-based among
@@ -543,6 +551,10 @@ static void popup_key(gu_app *a, const gu_key *k)
 	switch (a->pop) {
 	case GU_POP_HELP:
 		a->pop = GU_POP_NONE;
+		break;
+	case GU_POP_REPORT:
+		if (gu_report_box_key(a, k))
+			a->pop = GU_POP_NONE;
 		break;
 	case GU_POP_SECTIONS:
 		n = sections_present(a->ses, secs, 64);
