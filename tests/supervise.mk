@@ -68,3 +68,5 @@ endif
 ## guanai report: a case's mandatory reports from the command line.
 TESTS += tests/test_report_cli.sh
 EXTRA_DIST += tests/test_report_cli.sh
+TESTS += tests/test_export_stale.sh
+EXTRA_DIST += tests/test_export_stale.sh

@@ -7,6 +7,7 @@
  * child.birth_date) compile and read as documented. */
 
 #include "core/checks.h"
+#include "core/stale.h"
 #include "tests/test_policy_util.h"
 
 TestSuite(checks, .timeout = 60);
@@ -321,6 +322,48 @@ Test(checks, key_plus_a_number, .timeout = 60)
 	gu_answers_free(&a);
 	tp_answers("interview.date = 2024-01-01\nchild.n = 6\nchild.m = 8\n", &a);
 	cr_assert_eq(gu_checks_find(p, &a, NULL, &hit, 1), 0);
+	gu_answers_free(&a);
+	gu_policy_free(p);
+}
+
+TestSuite(stale, .timeout = 60);
+
+Test(stale, a_deceased_fathers_answers_no_longer_count, .timeout = 60)
+{
+	gu_policy *p = tp_load();
+	gu_answers a;
+	const char *keys[16];
+	size_t n, i;
+	bool age = false, status = false;
+
+	tp_answers(BASE "father.status = deceased\nfather.migrant_months = 10\n", &a);
+	n = gu_answers_stale(p, &a, keys, 16);
+	for (i = 0; i < n && i < 16; i++) {
+		age = age || strcmp(keys[i], "father.age") == 0;
+		status = status || strcmp(keys[i], "father.status") == 0;
+	}
+	cr_assert(age, "father.age should no longer count");
+	cr_assert(!status, "father.status still counts");
+	cr_assert_eq(gu_answers_drop_stale(p, &a), (int)n);
+	cr_assert_null(gu_answers_get(&a, "father.age"));
+	cr_assert_null(gu_answers_get(&a, "father.migrant_months"));
+	cr_assert_str_eq(gu_answers_get(&a, "father.status"), "deceased");
+	cr_assert_str_eq(gu_answers_get(&a, "mother.age"), "36");
+	cr_assert_eq(gu_answers_stale(p, &a, keys, 16), 0);
+	gu_answers_free(&a);
+	gu_policy_free(p);
+}
+
+Test(stale, a_plain_family_keeps_every_answer, .timeout = 60)
+{
+	gu_policy *p = tp_load();
+	gu_answers a;
+	const char *keys[4];
+
+	tp_answers(BASE, &a);
+	cr_assert_eq(gu_answers_stale(p, &a, keys, 4), 0);
+	cr_assert_eq(gu_answers_drop_stale(p, &a), 0);
+	cr_assert_eq(a.n, 20);
 	gu_answers_free(&a);
 	gu_policy_free(p);
 }

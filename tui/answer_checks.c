@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/stale.h"
 #include "tui/answer_checks.h"
 #include "tui/harness.h"
 
@@ -78,4 +79,48 @@ size_t gu_case_checks(const gu_app *a, gu_check_hit *out, size_t max)
 	if (n < 0)
 		return 0;
 	return (size_t)n < max ? (size_t)n : max;
+}
+
+#define MAX_STALE 64
+
+/* The answers that did not count before the last answer. */
+static char stale_before[MAX_STALE][64];
+static size_t nstale_before;
+
+/* Notes the answers that do not count now. */
+void gu_stale_note(gu_app *a)
+{
+	const char *keys[MAX_STALE];
+	size_t n = gu_answers_stale(a->pol, &a->ses->ans, keys, MAX_STALE), i;
+
+	nstale_before = n < MAX_STALE ? n : MAX_STALE;
+	for (i = 0; i < nstale_before; i++)
+		snprintf(stale_before[i], sizeof stale_before[i], "%s", keys[i]);
+}
+
+/* Says which answers the last answer made stop counting. */
+void gu_stale_tell(gu_app *a)
+{
+	const char *keys[MAX_STALE];
+	size_t n = gu_answers_stale(a->pol, &a->ses->ans, keys, MAX_STALE), i, j, told = 0;
+	char list[600] = "", label[200], m[800];
+
+	for (i = 0; i < n && i < MAX_STALE; i++) {
+		bool before = false;
+
+		for (j = 0; j < nstale_before; j++)
+			before = before || strcmp(stale_before[j], keys[i]) == 0;
+		if (before)
+			continue;
+		gu_key_label(a, keys[i], label, sizeof label);
+		if (strlen(list) + strlen(label) + 8 < sizeof list)
+			snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
+				told ? _(", ") : "", label);
+		told++;
+	}
+	if (!told)
+		return;
+	/* TRANSLATORS: %s lists the answers an earlier answer made irrelevant */
+	snprintf(m, sizeof m, _("No longer counts (kept in the history): %s"), list);
+	gu_app_message(a, GU_R_VERIFY, m);
 }

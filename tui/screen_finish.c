@@ -14,12 +14,17 @@
 #include "tui/screen_report.h"
 #include "tui/screens_util.h"
 
+/* Set once the worker has been told how many questions are unanswered
+ * and pressed Enter again to finish anyway. */
+static bool unanswered_confirmed;
+
 /* Enters the finish screen. */
 void gu_finish_enter(gu_app *a)
 {
 	gu_date d;
 	char buf[16];
 
+	unanswered_confirmed = false;
 	a->scr = GU_SCR_FINISH;
 	a->fin_focus = 0;
 	a->fin_err[0] = '\0';
@@ -110,6 +115,19 @@ static int finish(gu_app *a)
 	/* an alert's report is recorded first: the form opens for it */
 	if (gu_report_form_needed(a))
 		return -1;
+	/* questions left unanswered: said, and finished only on a second Enter */
+	{
+		size_t done = 0, total = 0;
+
+		gu_session_progress(a, &done, &total);
+		if (done < total && !unanswered_confirmed) {
+			snprintf(a->fin_err, sizeof a->fin_err,
+				_("Questions not answered: %zu. Press Enter again to finish anyway, or Esc to go back to them."),
+				total - done);
+			unanswered_confirmed = true;
+			return -1;
+		}
+	}
 	gu_error_clear(&err);
 	if (gu_session_flush(a) < 0) {
 		snprintf(a->fin_err, sizeof a->fin_err, "%s", s->save_err);

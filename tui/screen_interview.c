@@ -500,11 +500,13 @@ static void confirm(gu_app *a)
 		return;
 	snprintf(key, sizeof key, "%s", a->field.key);
 	gu_report_alerts_note(a);
+	gu_stale_note(a);
 	saved = gu_session_set(a, key, value) == 0;
 	if (saved) {
 		gu_key_label(a, key, label, sizeof label);
 		snprintf(m, sizeof m, _("Saved: %s"), label);
 		gu_app_message(a, GU_R_OK, m);
+		gu_stale_tell(a);
 	}
 	if (gu_session_rebuild(a) < 0)
 		return;
