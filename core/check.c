@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/checks.h"
 #include "core/date.h"
 #include "core/expr.h"
 #include "core/i18n.h"
@@ -175,7 +176,14 @@ int gu_policy_answer_warning(const gu_policy *p, const gu_answers *a,
 			return 1;
 		}
 	}
-	*from = a->n;
+	/* Then the policy's warning checks, counted on past the answers. */
+	if (i < a->n)
+		i = a->n;
+	if (gu_checks_warning(p, a, filename, i - a->n, warn)) {
+		*from = i + 1;
+		return 1;
+	}
+	*from = i;
 	return 0;
 }
 

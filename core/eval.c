@@ -174,6 +174,12 @@ static void child_facts(gu_ectx *c, const gu_answers *a)
 	c->age_st = GU_V_UNKNOWN;
 	c->age = 0;
 	c->school_age = 0;
+	c->age_months = 0;
+	if (!c->today_fixed) {
+		gu_date t = gu_date_today();
+
+		c->today = (int64_t)t.year * 10000 + t.month * 100 + t.day;
+	}
 	if (c->child_dob && c->on) {
 		dob.year = (int)(c->child_dob / 10000);
 		dob.month = (int)(c->child_dob / 100 % 100);
@@ -183,6 +189,8 @@ static void child_facts(gu_ectx *c, const gu_answers *a)
 		on.day = (int)(c->on % 100);
 		c->age = gu_age_on(dob, on);
 		c->school_age = gu_age_on(dob, gu_school_year_cutoff(on));
+		c->age_months = (int64_t)(on.year - dob.year) * 12 + on.month - dob.month
+			- (on.day < dob.day ? 1 : 0);
 		if (c->age >= 0)
 			c->age_st = GU_V_SET;
 	}
@@ -306,7 +314,7 @@ static inline int read_slot(gu_ectx *c, int q, int m, int64_t *out)
 /* Reads an operand: returns its state with its value in *v and the slot read. */
 static inline int operand(gu_ectx *c, const gu_operand *o, int64_t *v, int *slot_q, int *slot_m)
 {
-	int q, m = -1;
+	int q, m = -1, st;
 
 	*slot_q = GU_Q_NONE;
 	*slot_m = -1;
@@ -329,13 +337,32 @@ static inline int operand(gu_ectx *c, const gu_operand *o, int64_t *v, int *slot
 		return GU_V_NA;
 	if (q == GU_Q_CHILD_AGE) {
 		*v = c->age;
-		return c->age_st;
-	}
-	if (q == GU_Q_CHILD_SCHOOL_AGE) {
+		st = c->age_st;
+	} else if (q == GU_Q_CHILD_SCHOOL_AGE) {
 		*v = c->school_age;
-		return c->age_st;
+		st = c->age_st;
+	} else if (q == GU_Q_CHILD_AGE_MONTHS) {
+		*v = c->age_months;
+		st = c->age_st;
+	} else if (q == GU_Q_CHILD_BIRTH_DATE) {
+		*v = c->child_dob;
+		st = c->child_dob ? GU_V_SET : GU_V_UNKNOWN;
+	} else if (q == GU_Q_TODAY) {
+		*v = c->today;
+		st = GU_V_SET;
+	} else {
+		st = read_slot(c, q, m, v);
 	}
-	return read_slot(c, q, m, v);
+	if (st == GU_V_SET)
+		*v += o->add;
+	return st;
+}
+
+/* Makes comparisons with today read yyyymmdd instead of the clock's date. */
+void gu_ectx_set_today(gu_ectx *c, int64_t yyyymmdd)
+{
+	c->today = yyyymmdd;
+	c->today_fixed = true;
 }
 
 /* Reads an operand: returns its state with its value in *v and the slot read. */

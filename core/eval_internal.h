@@ -45,6 +45,9 @@ typedef struct gu_ectx {
 	int64_t age;                /* the child's age in whole years */
 	int64_t school_age;         /* its age on the 31 August before the school year */
 	int64_t child_dob;          /* yyyymmdd, 0 when not known */
+	int64_t age_months;         /* the child's age in whole months */
+	int64_t today;              /* yyyymmdd: the clock's date unless set (gu_ectx_set_today) */
+	bool today_fixed;
 	char child_sex;             /* 'm', 'f' or 0 */
 	int extra_members;          /* member numbers beyond GU_MAX_MEMBERS (ignored) */
 	bool zh;                    /* explanations in Chinese */
@@ -62,6 +65,8 @@ int gu_ectx_init(gu_ectx *c, const gu_policy *p);
 void gu_ectx_free(gu_ectx *c);
 /* Reads a set of answers into the context; returns 0 or -GU_ENOMEM. */
 int gu_ectx_load(gu_ectx *c, const gu_answers *a);
+/* Makes comparisons with today read the date yyyymmdd instead of the clock's. */
+void gu_ectx_set_today(gu_ectx *c, int64_t yyyymmdd);
 /* Evaluates a tree; returns its value and ORs the persons it names into *pm. */
 gu_tv gu_ectx_eval(gu_ectx *c, const gu_node *n, uint64_t *pm);
 /* Returns true when question q applies (member m: compact index, else -1). */

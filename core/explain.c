@@ -167,7 +167,9 @@ static const char *slot_key(const gu_ectx *c, int q, int m, char *buf, size_t si
 	char digits[16];
 	int nd = 0;
 
-	if (GU_Q_IS_CHILD_AGE(q))
+	if (q == GU_Q_TODAY)
+		return GU_KEY_INTERVIEW_DATE;
+	if (GU_Q_IS_DERIVED(q))
 		return GU_KEY_CHILD_DOB;
 	if (p->qx[q].owner != GU_OWN_MEMBER)
 		return p->questions[q].key;
@@ -206,7 +208,7 @@ static const char *person_word(const gu_ectx *c, int k, int m, char *buf, size_t
 static int owner_kind(const gu_ectx *c, int q)
 {
 	if (q < 0)
-		return GU_Q_IS_CHILD_AGE(q) ? GU_PK_CHILD : -1;
+		return GU_Q_IS_DERIVED(q) && q != GU_Q_TODAY ? GU_PK_CHILD : -1;
 	switch (c->p->qx[q].owner) {
 	case GU_OWN_CHILD:
 		return GU_PK_CHILD;
@@ -239,6 +241,18 @@ static void put_label(gu_ectx *c, int q, int m, gu_strbuf *b)
 		gu_sb_printf(b, "%s", _("Age on 31 August before this school year"));
 		return;
 	}
+	if (q == GU_Q_CHILD_AGE_MONTHS) {
+		gu_sb_printf(b, "%s", _("Age in months"));
+		return;
+	}
+	if (q == GU_Q_CHILD_BIRTH_DATE) {
+		gu_sb_printf(b, "%s", _("Date of birth (given or from the ID number)"));
+		return;
+	}
+	if (q == GU_Q_TODAY) {
+		gu_sb_printf(b, "%s", _("Today"));
+		return;
+	}
 	qq = &c->p->questions[q];
 	label = gu_pick(qq->label_zh, qq->label_en);
 	if (qq->is_person && (k == GU_PK_FATHER || k == GU_PK_MOTHER || k == GU_PK_MEMBER))
@@ -266,7 +280,10 @@ static void put_literal(const gu_ectx *c, int q, int64_t v, gu_strbuf *b)
 	const gu_question *qq = q >= 0 ? &c->p->questions[q] : NULL;
 	const char *w = qq ? gu_qtype(qq->type)->words(qq, v, buf, sizeof buf) : NULL;
 
-	if (w)
+	if (!qq && (q == GU_Q_CHILD_BIRTH_DATE || q == GU_Q_TODAY))
+		gu_sb_printf(b, "%04lld-%02lld-%02lld", (long long)(v / 10000),
+			(long long)(v / 100 % 100), (long long)(v % 100));
+	else if (w)
 		gu_sb_printf(b, "%s", w);
 	else
 		gu_sb_printf(b, "%lld", (long long)v);
@@ -314,6 +331,15 @@ static int put_answer(gu_ectx *c, const gu_operand *o, gu_strbuf *b, keyset *ks,
 		}
 		if (st == GU_V_UNKNOWN && ks)
 			ks_add(ks, GU_KEY_CHILD_DOB);
+		return st;
+	}
+	if (GU_Q_IS_DERIVED(q)) {
+		if (st == GU_V_SET)
+			put_literal(c, q, v, b);
+		else
+			gu_sb_printf(b, "%s", _("not known (give the date of birth or a valid ID number)"));
+		if (st == GU_V_UNKNOWN && ks)
+			ks_add(ks, slot_key(c, q, -1, key, sizeof key));
 		return st;
 	}
 	if (st == GU_V_NA) {

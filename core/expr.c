@@ -13,7 +13,7 @@
 
 enum tok_kind {
 	T_END, T_WORD, T_NUMBER, T_DATE, T_LPAREN, T_RPAREN, T_LBRACE, T_RBRACE,
-	T_COMMA, T_EQ, T_NE, T_LT, T_LE, T_GT, T_GE, T_BAD
+	T_COMMA, T_EQ, T_NE, T_LT, T_LE, T_GT, T_GE, T_PLUS, T_MINUS, T_BAD
 };
 
 /* The types an operand can have. */
@@ -128,6 +128,8 @@ static void next(parser *ps)
 		case '}': t->kind = T_RBRACE; break;
 		case ',': t->kind = T_COMMA; break;
 		case '=': t->kind = T_EQ; break;
+		case '+': t->kind = T_PLUS; break;
+		case '-': t->kind = T_MINUS; break;
 		case '!':
 			t->kind = i + 1 < n && s[i + 1] == '=' ? T_NE : T_BAD;
 			t->len = 2;
@@ -287,6 +289,12 @@ static int qtype_vtype(const gu_question *q)
 	return (int)gu_qtype(q->type)->vtype;
 }
 
+/* Returns how the rules see a computed value (GU_Q_IS_DERIVED). */
+static int derived_vtype(int q)
+{
+	return q == GU_Q_CHILD_BIRTH_DATE || q == GU_Q_TODAY ? GU_VT_DATE : GU_VT_NUMBER;
+}
+
 /* Returns the question index for person kind k and field, or GU_Q_NONE. */
 static int kind_field(const gu_policy *p, int k, const char *field, size_t n)
 {
@@ -298,6 +306,10 @@ static int kind_field(const gu_policy *p, int k, const char *field, size_t n)
 		return GU_Q_CHILD_AGE;
 	if (k == GU_PK_CHILD && n == 15 && memcmp(field, "school_year_age", 15) == 0)
 		return GU_Q_CHILD_SCHOOL_AGE;
+	if (k == GU_PK_CHILD && n == 10 && memcmp(field, "age_months", 10) == 0)
+		return GU_Q_CHILD_AGE_MONTHS;
+	if (k == GU_PK_CHILD && n == 10 && memcmp(field, "birth_date", 10) == 0)
+		return GU_Q_CHILD_BIRTH_DATE;
 	snprintf(key, sizeof key, "%s.%.*s", k == GU_PK_MEMBER ? "member.*" : kind_names[k],
 		(int)n, field);
 	return gu_policy_lookup(p, key, strlen(key));
@@ -349,10 +361,10 @@ static int resolve_key(parser *ps, opd *o)
 				word);
 			return -1;
 		}
-		if (GU_Q_IS_CHILD_AGE(o->o.vq[first])) {
-			o->type = GU_VT_NUMBER;
+		if (GU_Q_IS_DERIVED(o->o.vq[first])) {
+			o->type = derived_vtype(o->o.vq[first]);
 			for (k = first + 1; k < GU_PK_COUNT; k++)
-				if (o->o.vq[k] >= 0 && qtype_vtype(&p->questions[o->o.vq[k]]) != GU_VT_NUMBER) {
+				if (o->o.vq[k] >= 0 && qtype_vtype(&p->questions[o->o.vq[k]]) != o->type) {
 					fail_at(ps, ps->cur.off, _("%s: not of one type for all persons"), word);
 					return -1;
 				}
@@ -401,7 +413,7 @@ static int resolve_key(parser *ps, opd *o)
 		} else {
 			q = gu_policy_lookup(p, s, n);
 		}
-		if (q == GU_Q_NONE || q < GU_Q_CHILD_SCHOOL_AGE) {
+		if (q == GU_Q_NONE || q < GU_Q_LAST_DERIVED) {
 			char full[128];
 			const char *sug;
 
@@ -418,8 +430,8 @@ static int resolve_key(parser *ps, opd *o)
 		}
 		o->o.kind = GU_OPD_KEY;
 		o->o.q = q;
-		if (GU_Q_IS_CHILD_AGE(q)) {
-			o->type = GU_VT_NUMBER;
+		if (GU_Q_IS_DERIVED(q)) {
+			o->type = derived_vtype(q);
 		} else {
 			o->q = &p->questions[q];
 			o->type = qtype_vtype(o->q);
@@ -631,6 +643,15 @@ static gu_node *parse_comparison(parser *ps, opd *x, size_t start)
 		if (x->type == GU_VT_TEXT)
 			return fail_at(ps, opoff, _("%s is a text answer: it cannot be compared"),
 				x->q ? x->q->key : "");
+		if (is_word(ps, "today")) {
+			if (x->type != GU_VT_DATE)
+				return fail_at(ps, ps->cur.off, _("cannot compare %s with %s"),
+					_(type_names[x->type]), _(type_names[GU_VT_DATE]));
+			n->y.kind = GU_OPD_KEY;
+			n->y.q = GU_Q_TODAY;
+			next(ps);
+			return set_src(ps, n, start);
+		}
 		if (ps->cur.kind == T_WORD && memchr(ps->t->s + ps->cur.off, '.', ps->cur.len)) {
 			opd y;
 			int r = resolve_key(ps, &y);
@@ -642,6 +663,20 @@ static gu_node *parse_comparison(parser *ps, opd *x, size_t start)
 					return fail_at(ps, y.off, _("cannot compare %s with %s"),
 						_(type_names[x->type]), _(type_names[y.type]));
 				n->y = y.o;
+				if (ps->cur.kind == T_PLUS || ps->cur.kind == T_MINUS) {
+					bool minus = ps->cur.kind == T_MINUS;
+
+					if (y.type != GU_VT_NUMBER)
+						return fail_at(ps, ps->cur.off,
+							_("only a number can have a number added (KEY + N)"));
+					next(ps);
+					if (ps->cur.kind != T_NUMBER) {
+						expected(ps, _("a whole number after + or -"));
+						return NULL;
+					}
+					n->y.add = minus ? -ps->cur.num : ps->cur.num;
+					next(ps);
+				}
 				return set_src(ps, n, start);
 			}
 		}

@@ -27,4 +27,9 @@
 #define GU_KEY_CHILD_ID "child.id_number"
 #define GU_KEY_CHILD_HUKOU_COUNTY "child.hukou_county"
 
+/* The policy's alerts that ask for a report the case records (强制报告 to
+ * the public security organ, 控辍保学 to the school or education office). */
+#define GU_ALERT_MANDATORY_REPORT "mandatory_report"
+#define GU_ALERT_DROPOUT "dropout"
+
 #endif

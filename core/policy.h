@@ -121,8 +121,9 @@ int gu_policy_check_answers(const gu_policy *p, const gu_answers *a,
 
 /* Finds the next answer at or after index *from (into a->v) that is valid
  * but deserves a warning: a region code, or an ID number's region, that is
- * a known trap (110105 is Beijing's Chaoyang District, not Chaoyang City).
- * Returns 1 with the warning in warn ("file:line", "key: message") and
+ * a known trap (110105 is Beijing's Chaoyang District, not Chaoyang City);
+ * past the last answer, each of the policy's warning checks that holds
+ * (core/checks.h), placed at the last answer it reads.  Returns 1 with the warning in warn ("file:line", "key: message") and
  * *from moved past it, or 0 when there is no further warning. */
 int gu_policy_answer_warning(const gu_policy *p, const gu_answers *a,
 	const char *filename, size_t *from, gu_error *warn);

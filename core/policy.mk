@@ -9,7 +9,9 @@ core_libcore_a_SOURCES += \
 	core/qtype.c core/qtype.h \
 	core/strbuf.c core/strbuf.h \
 	core/check.c \
+	core/checks.c core/checks.h \
 	core/plan.c \
+	core/stale.c core/stale.h \
 	core/eval.c core/eval_internal.h \
 	core/explain.c core/explain.h \
 	core/sha256.c core/sha256.h

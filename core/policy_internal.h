@@ -38,6 +38,18 @@ enum gu_pkind { GU_PK_CHILD, GU_PK_FATHER, GU_PK_MOTHER, GU_PK_MEMBER, GU_PK_COU
 #define GU_Q_CHILD_SCHOOL_AGE (-3)
 /* True for the two ages computed from the date of birth. */
 #define GU_Q_IS_CHILD_AGE(q) ((q) == GU_Q_CHILD_AGE || (q) == GU_Q_CHILD_SCHOOL_AGE)
+/* Question index meaning "the child's age in whole months"
+ * (child.age_months), for checks against months counted elsewhere. */
+#define GU_Q_CHILD_AGE_MONTHS (-4)
+/* Question index meaning "the child's date of birth, from child.dob or
+ * else from a valid ID number" (child.birth_date). */
+#define GU_Q_CHILD_BIRTH_DATE (-5)
+/* Question index meaning "today's date" (the word today in a comparison). */
+#define GU_Q_TODAY (-6)
+/* The lowest of the computed question indexes. */
+#define GU_Q_LAST_DERIVED GU_Q_TODAY
+/* True for the values computed from other answers or the clock. */
+#define GU_Q_IS_DERIVED(q) ((q) <= GU_Q_CHILD_AGE && (q) >= GU_Q_LAST_DERIVED)
 /* Question index meaning "this person has no such question". */
 #define GU_Q_NONE (-1)
 
@@ -67,6 +79,7 @@ typedef struct gu_operand {
 	int32_t q;             /* GU_OPD_KEY: question index or GU_Q_CHILD_AGE */
 	int32_t vq[GU_PK_COUNT]; /* GU_OPD_VAR: question per person kind */
 	int64_t lit;           /* GU_OPD_LIT: number, yyyymmdd, code, choice index */
+	int64_t add;           /* a whole number added to a key's number ("child.age + 12") */
 } gu_operand;
 
 typedef struct gu_node {
@@ -131,6 +144,14 @@ typedef struct gu_alert_def {
 	int line;
 } gu_alert_def;
 
+typedef struct gu_check_def {
+	const char *id;
+	const char *text_zh, *text_en;
+	bool error;            /* severity: error (an impossible fact) or warning */
+	gu_node *when;         /* the answers that deserve it: yes fires the check */
+	int line;
+} gu_check_def;
+
 typedef struct gu_group_def {
 	const char *id, *zh, *en;
 } gu_group_def;
@@ -159,6 +180,7 @@ struct gu_policy {
 	gu_param *params; size_t nparams;
 	gu_fact *facts; size_t nfacts;
 	gu_alert_def *alerts; size_t nalerts;
+	gu_check_def *checks; size_t nchecks;
 	gu_group_def *groups; size_t ngroups;
 	gu_keyslot *keys; size_t keycap; /* open addressing, keycap a power of 2 */
 	uint32_t nnodes;            /* nodes compiled (ids 0 .. nnodes-1) */

@@ -793,6 +793,40 @@ static int load_alert(loader *ld, gu_block *b)
 	return rc ? rc : check_unused(ld, b, "zh, en, when");
 }
 
+/* Takes a check block: answers that disagree, an error or a warning. */
+static int load_check(loader *ld, gu_block *b)
+{
+	gu_policy *p = ld->p;
+	gu_check_def *ck;
+	const char *sev;
+	int rc = 0;
+
+	if (!is_name(b->arg) || strlen(b->arg) > 31)
+		return fail(ld, b->line, b->arg_col, _("a check id is a lower-case word of at most 31 letters"));
+	ck = grow(ld, p->checks, p->nchecks, sizeof *ck);
+	if (!ck)
+		return gu_error_set(ld->err, GU_ENOMEM, ld->file, b->line, 0, NULL);
+	p->checks = ck;
+	ck += p->nchecks++;
+	ck->id = b->arg;
+	ck->line = b->line;
+	ck->text_zh = need(ld, b, "zh", &rc);
+	ck->text_en = need(ld, b, "en", &rc);
+	need(ld, b, "when", &rc);
+	sev = need(ld, b, "severity", &rc);
+	if (rc)
+		return rc;
+	if (strcmp(sev, "error") == 0) {
+		ck->error = true;
+	} else if (strcmp(sev, "warning") != 0) {
+		gu_attr *a = attr(ld, b, "severity", &rc);
+
+		return fail(ld, a ? a->line : b->line, a ? a->col : b->arg_col,
+			_("severity is error (an impossible fact) or warning (asks to confirm)"));
+	}
+	return check_unused(ld, b, "zh, en, when, severity");
+}
+
 /* Owner rank inside a section: the asking order of persons. */
 static int owner_rank(int owner)
 {
@@ -967,6 +1001,17 @@ static int compile_all(loader *ld)
 		if (!p->alerts[i].when)
 			return -(int)ld->err->code;
 	}
+	for (i = 0; i < p->nchecks; i++) {
+		gu_attr *a = block_attr(ld, p->checks[i].line, "check", "when");
+		gu_expr_env env;
+
+		memset(&env, 0, sizeof env);
+		env.p = p;
+		env.file = ld->file;
+		p->checks[i].when = gu_expr_compile(&env, &a->v, ld->err);
+		if (!p->checks[i].when)
+			return -(int)ld->err->code;
+	}
 	for (i = 0; i < p->nfacts; i++)
 		if (p->facts[i].node)
 			mark_names(p, p->facts[i].node, 0);
@@ -1053,9 +1098,11 @@ static int build(loader *ld)
 			rc = load_item(ld, b);
 		else if (strcmp(b->kw, "alert") == 0)
 			rc = load_alert(ld, b);
+		else if (strcmp(b->kw, "check") == 0)
+			rc = load_check(ld, b);
 		else
 			rc = fail(ld, b->line, 1, _("\"%s\" is not a block: policy, section, group, param, "
-				"question, fact, item or alert"), b->kw);
+				"question, fact, item, alert or check"), b->kw);
 	}
 	if (rc)
 		return rc;

@@ -165,11 +165,21 @@ static int check_multi(const gu_question *q, const char *value, gu_error *err)
 	const char *t;
 	size_t n;
 
-	while ((t = gu_list_next(&value, &n)) != NULL)
-		if (n && gu_choice_at(q, t, n) < 0)
+	uint64_t seen = 0;
+
+	while ((t = gu_list_next(&value, &n)) != NULL) {
+		int c = n ? gu_choice_at(q, t, n) : -1;
+
+		if (n && c < 0)
 			return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
 				_("\"%.*s\" is not one of: %s (separate several with commas)"),
 				(int)(n > 60 ? 60 : n), t, choice_values(q, list, sizeof list));
+		if (c >= 0 && c < 64 && (seen >> c & 1))
+			return gu_error_set(err, GU_EANSWERS, NULL, 0, 0,
+				_("\"%.*s\" is given twice: give each choice once"), (int)n, t);
+		if (c >= 0 && c < 64)
+			seen |= (uint64_t)1 << c;
+	}
 	return 0;
 }
 

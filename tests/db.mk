@@ -31,3 +31,4 @@ clean-local: clean-bench-db
 clean-bench-db:
 	-rm -rf tests/bench-db
 .PHONY: clean-bench-db
+CTESTS += tests/test_reports

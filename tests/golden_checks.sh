@@ -12,13 +12,35 @@ check_dumped() {
 }
 
 # check_no_orphans DESCRIPTION GOLDEN-DIR LIST: checks that every golden
-# file in GOLDEN-DIR is named in the file LIST, that is, some script dumps it.
+# file in GOLDEN-DIR (NAME.txt, and its colour layer NAME.colors) is named
+# in the file LIST, that is, some script dumps it.
 check_no_orphans() {
 	orphans=""
-	for g in "$2"/*.txt; do
+	for g in "$2"/*.txt "$2"/*.colors; do
+		[ -f "$g" ] || continue
 		base=$(basename "$g")
-		grep -qx "$base" "$3" || orphans="$orphans $base"
+		case $base in *.colors) text=${base%.colors}.txt ;; *) text=$base ;; esac
+		grep -qx "$text" "$3" || orphans="$orphans $base"
 	done
 	check "$1" test -z "$orphans"
 	[ -z "$orphans" ] || diag "no script dumps:$orphans"
+}
+
+# check_colors DESCRIPTION DUMP GOLDEN UPDATE: the colour layer beside the
+# text dump DUMP (NAME.txt's NAME.colors: a letter a column naming each
+# cell's colour role, see gu_role_letter) must equal the one beside the
+# golden file GOLDEN; with UPDATE "true" it is copied there first.  A lost
+# colour fails here even when the text is right.
+check_colors() {
+	dump_c=${2%.txt}.colors
+	gold_c=${3%.txt}.colors
+	if [ "$4" = true ] && [ -f "$dump_c" ]; then
+		cp "$dump_c" "$gold_c"
+	fi
+	if [ -f "$dump_c" ] && cmp -s "$dump_c" "$gold_c"; then
+		ok "$1"
+	else
+		not_ok "$1"
+		diag "$(diff -u "$gold_c" "$dump_c" 2>&1 | head -30)"
+	fi
 }

@@ -44,3 +44,6 @@ EXTRA_DIST += tests/bench_screen.sh
 ## Frozen households and their expected screening.
 TESTS += tests/test_profiles.sh
 EXTRA_DIST += tests/test_profiles.sh tests/profiles
+
+## The policy's checks (core/checks.c), each triggered by a changed family.
+CTESTS += tests/test_checks

@@ -55,9 +55,11 @@ check "its folder is 0700" test "$(stat -c %a "$work/data")" = 700
 
 "$GUANAI" --lang en --db "$db" export "$id1" > "$work/e1" 2> "$work/err"
 check "export exits 0" test $? -eq 0
-grep -v '^#' "$work/a.answers" | sed 's/ *= */ = /' | sort > "$work/orig.sorted"
+# father.migrant_months is no longer asked (its question never applies):
+# an answer that does not count stays in the case, out of the export.
+grep -v '^#' "$work/a.answers" | grep -v '^father.migrant_months' | sed 's/ *= */ = /' | sort > "$work/orig.sorted"
 sort "$work/e1" > "$work/e1.sorted"
-check "export gives back every imported answer" cmp -s "$work/orig.sorted" "$work/e1.sorted"
+check "export gives back every imported answer that counts" cmp -s "$work/orig.sorted" "$work/e1.sorted"
 
 "$GUANAI" --lang en --db "$db" import --duplicate new "$work/e1" > "$work/id2"
 "$GUANAI" --lang en --db "$db" export "$(cat "$work/id2")" > "$work/e2"

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Golden screens of the supervision screens (login, users, case list, case
 # view, dashboard) at 80x24 in English and Chinese, each script on a new
-# database filled by tests/screens_seed; and the role rule: a worker sees
+# database filled by tests/screens_seed, text and colour layer; and the role rule: a worker sees
 # only their own cases.  Every golden file must have been dumped.  Only
 # "make update-golden" (which gives --update-golden) rewrites the golden
 # files; make check never does.
@@ -36,7 +36,7 @@ run_script() {
 	grep -q '^# login: ask' "$scripts/$1.keys" && ask=yes
 	(cd "$dir" && { [ -z "$ask" ] || unset GUANAI_USER GUANAI_PASSWORD_FILE; } \
 		&& GUANAI_TEST_SCRIPT="$scripts/$1.keys" GUANAI_TEST_DUMP_DIR="$dir/out" \
-		GUANAI_TEST_TODAY=2026-11-20 GUANAI_TEST_TIMEOUT=120 COLUMNS=80 LINES=24 \
+		GUANAI_TEST_TODAY=2026-11-20 GUANAI_TEST_TIMEOUT=120 COLUMNS=80 LINES=24 TERM=xterm-256color NO_COLOR= \
 		"$GUANAI" --lang "$2" --db "$dir/db" > "$dir/log" 2>&1)
 }
 
@@ -70,6 +70,7 @@ for lang in en zh; do
 				not_ok "$base matches the golden screen"
 				diag "$(diff -u "$golden/$base" "$dump.cmp" 2>&1 | head -40)"
 			fi
+			check_colors "$base has the golden colours" "$dump" "$golden/$base" "$update"
 		done
 	done
 done

@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Golden screens: each key script in tests/tui-scripts/screens/ is run in
 # English and Chinese at 80x24 and 120x40; every screen it dumps must equal
-# tests/golden/LANG-COLSxLINES/NAME, and every golden file must have been
-# dumped.  Only "make update-golden" (which gives --update-golden) rewrites
+# tests/golden/LANG-COLSxLINES/NAME, its colour layer (NAME.colors) the
+# golden one beside it, and every golden file must have been dumped.  Only "make update-golden" (which gives --update-golden) rewrites
 # them; make check never does.
 . "$top_srcdir/tests/tap.sh"
 . "$top_srcdir/tests/golden_checks.sh"
@@ -18,7 +18,7 @@ run_script() {
 	rm -f "$work/db" "$work/db-wal" "$work/db-shm"
 	mkdir -p "$5"
 	GUANAI_TEST_SCRIPT=$1 GUANAI_TEST_DUMP_DIR=$5 GUANAI_TEST_TODAY=2026-11-29 \
-	GUANAI_TEST_TIMEOUT=60 COLUMNS=$3 LINES=$4 \
+	GUANAI_TEST_TIMEOUT=60 COLUMNS=$3 LINES=$4 TERM=xterm-256color NO_COLOR= \
 		"$GUANAI" --lang "$2" --db "$work/db" > "$work/out" 2>&1
 }
 
@@ -60,6 +60,7 @@ for lang in en zh; do
 					not_ok "$lang $size $base matches the golden screen"
 					diag "$(diff -u "$golden/$base" "$dump" 2>&1 | head -40)"
 				fi
+				check_colors "$lang $size $base has the golden colours" "$dump" "$golden/$base" "$update"
 			done
 		done
 		check_no_orphans "every golden file of $lang-$size is dumped by a script" "$golden" "$work/dumped"

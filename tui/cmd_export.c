@@ -9,6 +9,7 @@
 #include "core/answers.h"
 #include "core/i18n.h"
 #include "core/policy.h"
+#include "core/stale.h"
 #include "core/text.h"
 #include "db/release.h"
 #include "db/store.h"
@@ -77,6 +78,13 @@ int cmd_export(int argc, char **argv)
 	if (masked)
 		gu_complain("%s", _("the child's ID number is masked: only a supervisor may export it "
 			"whole"));
+	/* answers that no longer count (their question stopped applying) stay
+	 * in the case's history, not in what leaves it */
+	if (gu_answers_drop_stale(p, &a) < 0) {
+		gu_complain("%s", _("out of memory"));
+		status = 1;
+		goto cleanup;
+	}
 	text = gu_policy_format_answers(p, &a);
 	if (!text) {
 		gu_complain("%s", _("out of memory"));

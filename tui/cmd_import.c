@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/checks.h"
 #include "core/answers.h"
 #include "core/eval.h"
 #include "core/i18n.h"
@@ -78,7 +79,8 @@ static int import_one(gu_db *db, const gu_policy *p, const char *file,
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		return 2;
 	}
-	if (gu_policy_check_answers(p, &a, file, &err) < 0 || gu_evaluate_ex(p, &a, &r, GU_EVAL_EXPLAIN | GU_EVAL_ASK_NEXT | GU_EVAL_LABELS, &err) < 0) {
+	if (gu_policy_check_answers(p, &a, file, &err) < 0 || gu_checks_reject(p, &a, file, &err) < 0
+			|| gu_evaluate_ex(p, &a, &r, GU_EVAL_EXPLAIN | GU_EVAL_ASK_NEXT | GU_EVAL_LABELS, &err) < 0) {
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		ret = 2;
 		goto cleanup;

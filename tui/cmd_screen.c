@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/checks.h"
 #include "core/eval.h"
 #include "core/i18n.h"
 #include "core/policy.h"
@@ -300,6 +301,7 @@ static int screen_file(const gu_policy *p, gu_evaluator *ev, struct readbuf *rb,
 		text = utf8;
 	if (gu_answers_parse(text, n, file, &a, &err) < 0
 			|| gu_policy_check_answers(p, &a, file, &err) < 0
+			|| gu_checks_reject(p, &a, file, &err) < 0
 			|| gu_evaluator_run(ev, &a, &r, json ? GU_EVAL_ASK_NEXT : 0, &err) < 0) {
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		status = 2;

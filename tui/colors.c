@@ -63,3 +63,28 @@ attr_t gu_attr(enum gu_color_role r)
 		return A_NORMAL;
 	return (attr_t)COLOR_PAIR((int)r) | styles[r].color_attr;
 }
+
+/* Returns the letter that names a cell's look in the golden screens: the
+ * role's capital letter for a colour pair, else a small letter for the
+ * strongest monochrome attribute (r reverse, b bold, u underline, d dim),
+ * else '.'. */
+char gu_role_letter(short pair, attr_t a)
+{
+	static const char letters[] = ".TKNCLFEAODGV";
+
+	_Static_assert(sizeof letters == GU_R_COUNT + 1, "one letter for each colour role");
+
+	if (pair > 0 && pair < GU_R_COUNT)
+		return letters[pair];
+	if (pair != 0)
+		return '?';
+	if (a & A_REVERSE)
+		return 'r';
+	if (a & A_BOLD)
+		return 'b';
+	if (a & A_UNDERLINE)
+		return 'u';
+	if (a & A_DIM)
+		return 'd';
+	return '.';
+}

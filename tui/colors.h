@@ -27,5 +27,10 @@ enum gu_color_role {
 void gu_colors_init(void);
 /* Returns the attributes to draw a role with. */
 attr_t gu_attr(enum gu_color_role r);
+/* Returns the letter the golden screens use for a cell drawn with colour
+ * pair and attributes a: T title, K keys, N key name, C cursor, L label,
+ * F field, E error, A alert, O ok, D dim, G eligible, V verify; without a
+ * pair r reverse, b bold, u underline, d dim, '.' plain. */
+char gu_role_letter(short pair, attr_t a);
 
 #endif

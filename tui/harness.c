@@ -13,6 +13,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "tui/colors.h"
 #include "tui/harness.h"
 
 #define MAX_TIMINGS 100000
@@ -140,6 +141,7 @@ static void dump_to(const char *arg)
 {
 	const char *dir = getenv("GUANAI_TEST_DUMP_DIR");
 	char path[4200];
+	size_t len;
 	FILE *f;
 
 	if (dir && *dir && arg[0] != '/')
@@ -152,6 +154,18 @@ static void dump_to(const char *arg)
 		return;
 	}
 	gu_screen_dump(f);
+	fclose(f);
+	/* The colour layer beside it: NAME.txt gets NAME.colors. */
+	len = strlen(path);
+	if (len > 4 && strcmp(path + len - 4, ".txt") == 0)
+		len -= 4;
+	snprintf(path + len, sizeof path - len, ".colors");
+	f = fopen(path, "w");
+	if (!f) {
+		fprintf(stderr, PACKAGE ": cannot write %s: %s\n", path, strerror(errno));
+		return;
+	}
+	gu_screen_dump_colors(f);
 	fclose(f);
 }
 
@@ -323,6 +337,53 @@ int gu_screen_dump(FILE *f)
 		fputc('\n', f);
 	}
 	free(cells);
+	return 0;
+}
+
+/* Writes each cell's colour role or attribute letter (gu_role_letter), one
+ * letter a column and one line a screen line, trailing plain cells left
+ * out; returns 0 or -1. */
+int gu_screen_dump_colors(FILE *f)
+{
+	cchar_t *cells = malloc(((size_t)COLS + 1) * sizeof *cells);
+	char *out = malloc((size_t)COLS + 1);
+	int y;
+
+	if (!cells || !out) {
+		free(cells);
+		free(out);
+		return -1;
+	}
+	for (y = 0; y < LINES; y++) {
+		size_t keep = 0;
+		int col = 0, i;
+
+		memset(cells, 0, ((size_t)COLS + 1) * sizeof *cells);
+		mvin_wchnstr(y, 0, cells, COLS);
+		for (i = 0; i < COLS && col < COLS; i++) {
+			wchar_t wc[CCHARW_MAX + 1] = { 0 };
+			attr_t a;
+			short pair;
+			int w;
+			char c;
+
+			if (getcchar(&cells[i], wc, &a, &pair, NULL) == ERR || wc[0] == 0)
+				break;
+			if (pair == 0)
+				pair = (short)PAIR_NUMBER(a);
+			c = gu_role_letter(pair, a);
+			w = gu_char_width((uint32_t)wc[0]) ? gu_char_width((uint32_t)wc[0]) : 1;
+			while (w-- > 0 && col < COLS) {
+				out[col++] = c;
+				if (c != '.')
+					keep = (size_t)col;
+			}
+		}
+		fwrite(out, 1, keep, f);
+		fputc('\n', f);
+	}
+	free(cells);
+	free(out);
 	return 0;
 }
 

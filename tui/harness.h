@@ -9,7 +9,9 @@
  *                   or one character
  *   type TEXT       each character of TEXT, as typed (Chinese too)
  *   dump FILE       the screen as text into FILE ($GUANAI_TEST_DUMP_DIR/FILE
- *                   when that is set), trailing blanks removed
+ *                   when that is set), trailing blanks removed; beside
+ *                   it FILE's name with .colors for .txt gets the colour
+ *                   layer, a letter a column (gu_role_letter)
  *   resize COLS LINES   the terminal changes size
  *   idle            as if no key had come for the idle lock's minutes
  *   kill            the program stops dead, as in a power cut
@@ -47,6 +49,10 @@ void gu_harness_key_done(void);
 void gu_harness_finish(void);
 /* Writes the whole screen as UTF-8 text lines to f; returns 0 or -1. */
 int gu_screen_dump(FILE *f);
+/* Writes the colour layer of the screen to f: for each line, one letter a
+ * column naming the cell's colour role or attributes (gu_role_letter);
+ * returns 0 or -1. */
+int gu_screen_dump_colors(FILE *f);
 /* Returns today's date as YYYY-MM-DD: $GUANAI_TEST_TODAY under a test
  * script, else the local date.  Static buffer. */
 const char *gu_today(void);

@@ -18,7 +18,8 @@ enum gu_popup {
 	GU_POP_SECTIONS,    /* jump to a section */
 	GU_POP_LEAVE,       /* leave the interview? */
 	GU_POP_RELATION,    /* roster: the new member's relation */
-	GU_POP_REMOVE       /* roster: remove this member? */
+	GU_POP_REMOVE,      /* roster: remove this member? */
+	GU_POP_REPORT       /* an alert to report at once (tui/screen_report.c) */
 };
 
 /* What the interview screen keeps while a case is open. */

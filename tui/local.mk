@@ -18,6 +18,10 @@ guanai_SOURCES = \
 	tui/screen_list.c tui/screen_interview.c tui/screen_roster.c \
 	tui/screen_result.c tui/screen_item.c tui/screen_finish.c \
 	tui/screen_small.c
+## The policy's checks on the open case (at the question, on the results).
+guanai_SOURCES += tui/answer_checks.c tui/answer_checks.h
+## Mandatory reports: the alert box and the report form.
+guanai_SOURCES += tui/screen_report.c tui/screen_report.h
 ## The supervision screens: who is working (login, users), the case list,
 ## one case in full, and the dashboard.  Their tests: tests/screens.mk.
 guanai_SOURCES += tui/screens_supervise.h tui/screens_util.c tui/screens_util.h \
@@ -33,6 +37,7 @@ guanai_SOURCES += tui/cases_csv.c tui/cases_csv.h
 guanai_SOURCES += tui/cmd_rescreen.c tui/cmd_purge.c
 guanai_SOURCES += tui/cmd_init.c
 guanai_SOURCES += tui/cmd_sheet.c tui/sheet_print.c tui/sheet_print.h
+guanai_SOURCES += tui/cmd_report.c
 guanai_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS) $(SQLITE_CFLAGS)
 guanai_LDADD = db/libdb.a core/libcore.a \
 	$(NCURSESW_LIBS) $(SQLITE_LIBS) $(SODIUM_LIBS) $(LIBINTL) $(LIBICONV)

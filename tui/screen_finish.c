@@ -11,6 +11,7 @@
 #include "tui/app.h"
 #include "tui/harness.h"
 #include "tui/paint.h"
+#include "tui/screen_report.h"
 #include "tui/screens_util.h"
 
 /* The finish screen's state: the note, the next follow-up date, which of
@@ -18,6 +19,8 @@
 typedef struct fin_state {
 	gu_edit note, next_due;
 	int focus;
+	bool unanswered_confirmed; /* told how many questions are unanswered,
+	                            * Enter again finishes anyway */
 	char err[700];
 } fin_state;
 
@@ -30,6 +33,7 @@ static void enter(gu_app *a, void *st)
 
 	f->focus = 0;
 	f->err[0] = '\0';
+	f->unanswered_confirmed = false;
 	a->msg[0] = '\0';
 	gu_edit_set(&f->note, "", 300);
 	if (gu_date_parse(gu_today(), &d))
@@ -50,7 +54,7 @@ static int marked_count(const gu_app *a)
 }
 
 /* Saves results, referrals and the completed status; returns 0 or -1 with
- * fin_err set.  Referrals already saved are not saved twice on a retry. */
+ * f->err set.  Referrals already saved are not saved twice on a retry. */
 static int finish(gu_app *a, fin_state *f)
 {
 	gu_session *s = a->ses;
@@ -64,6 +68,22 @@ static int finish(gu_app *a, fin_state *f)
 		snprintf(f->err, sizeof f->err, "%s",
 			_("the next follow-up is not a real date: write it as YYYY-MM-DD"));
 		return -1;
+	}
+	/* an alert's report is recorded first: the form opens for it */
+	if (gu_report_form_needed(a, f->err, sizeof f->err))
+		return -1;
+	/* questions left unanswered: said, and finished only on a second Enter */
+	{
+		size_t done = 0, total = 0;
+
+		gu_session_progress(a, &done, &total);
+		if (done < total && !f->unanswered_confirmed) {
+			snprintf(f->err, sizeof f->err,
+				_("Questions not answered: %zu. Press Enter again to finish anyway, or Esc to go back to them."),
+				total - done);
+			f->unanswered_confirmed = true;
+			return -1;
+		}
 	}
 	gu_error_clear(&err);
 	if (gu_session_flush(a) < 0) {
@@ -156,6 +176,14 @@ static void draw(gu_app *a, void *st)
 	size_t i;
 	int n = marked_count(a);
 
+	if (gu_report_form_active()) {
+		gu_report_form_draw(a);
+		return;
+	}
+	if (gu_report_form_active()) {
+		gu_report_form_draw(a, f->err);
+		return;
+	}
 	gu_frame_title(a, _("Finish the case"));
 	snprintf(line, sizeof line, _("Items marked for referral: %d"), n);
 	gu_put(y++, x, w, line, gu_attr(GU_R_LABEL));
@@ -197,6 +225,10 @@ static int key(gu_app *a, void *st, const gu_key *k)
 	fin_state *f = st;
 	int r;
 
+	if (gu_report_form_active()) {
+		gu_report_form_key(a, k, f->err);
+		return GU_SCREEN_STAY;
+	}
 	if (gu_scr_keys_take(a, st, keys, sizeof keys / sizeof keys[0], k, &r))
 		return r;
 	f->err[0] = '\0';

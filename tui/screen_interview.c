@@ -15,12 +15,14 @@
 #include "core/text.h"
 #include "db/auth.h"
 #include "db/id_rule.h"
+#include "tui/answer_checks.h"
 #include "tui/interview.h"
 #include "tui/config_files.h"
 #include "tui/harness.h"
 #include "tui/listview.h"
 #include "tui/options.h"
 #include "tui/paint.h"
+#include "tui/screen_report.h"
 #include "tui/screens_util.h"
 
 /* The interview screen's state while the program runs. */
@@ -426,12 +428,17 @@ static void confirm(gu_app *a, gu_interview *iv)
 			err.message[0] ? err.message : gu_code_text(err.code));
 		return;
 	}
+	if (gu_answer_checks(a, iv->field.key, value, iv->field.err, sizeof iv->field.err) < 0)
+		return;
 	snprintf(key, sizeof key, "%s", iv->field.key);
+	gu_report_alerts_note(a);
+	gu_stale_note(a);
 	saved = gu_session_set(a, key, value) == 0;
 	if (saved) {
 		gu_key_label(a, key, label, sizeof label);
 		snprintf(m, sizeof m, _("Saved: %s"), label);
 		gu_app_message(a, GU_R_OK, m);
+		gu_stale_tell(a);
 	}
 	if (gu_session_rebuild(a) < 0)
 		return;
@@ -441,6 +448,9 @@ static void confirm(gu_app *a, gu_interview *iv)
 	 * Ctrl-R tries again. */
 	if (saved)
 		go_next(a, iv);
+	/* an answer that raises 强制报告 or 控辍保学 is acknowledged at once */
+	if (saved && a->scr == GU_SCR_INTERVIEW && gu_report_alert_raised(a))
+		iv->pop = GU_POP_REPORT;
 }
 
 /* Jumps to the first open question of section number i (0-based among
@@ -475,6 +485,10 @@ static void popup_key(gu_app *a, gu_interview *iv, const gu_key *k)
 	switch (iv->pop) {
 	case GU_POP_HELP:
 		iv->pop = GU_POP_NONE;
+		break;
+	case GU_POP_REPORT:
+		if (gu_report_box_key(a, k))
+			iv->pop = GU_POP_NONE;
 		break;
 	case GU_POP_SECTIONS:
 		n = sections_present(a->ses, secs, 64);
@@ -720,6 +734,9 @@ static void draw(gu_app *a, void *stp)
 	case GU_POP_RELATION:
 	case GU_POP_REMOVE:
 		gu_roster_popup_draw(a, iv);
+		break;
+	case GU_POP_REPORT:
+		gu_report_box_draw(a);
 		break;
 	default:
 		break;

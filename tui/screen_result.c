@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The result screen: alerts on top, the questions that would settle the
- * most "verify" items, then the items grouped by the six groups with
+ * most "verify" items (after the answers the policy's checks question),
+ * then the items grouped by the six groups with
  * verdict, persons and reason; items are marked here for referral. */
 
 #include <stdio.h>
@@ -11,13 +12,15 @@
 #include "core/i18n.h"
 #include "core/keys.h"
 #include "core/text.h"
+#include "tui/answer_checks.h"
 #include "tui/app.h"
 #include "tui/listview.h"
 #include "tui/paint.h"
 #include "tui/screens_util.h"
 #include "tui/sheet_print.h"
 
-enum row_kind { ROW_ALERT, ROW_ASK_HEAD, ROW_ASK, ROW_GROUP, ROW_ITEM, ROW_BLANK, ROW_NONE };
+enum row_kind { ROW_ALERT, ROW_CHECK_HEAD, ROW_CHECK, ROW_ASK_HEAD, ROW_ASK, ROW_GROUP, ROW_ITEM,
+	ROW_BLANK, ROW_NONE };
 
 typedef struct rrow {
 	enum row_kind kind;
@@ -25,6 +28,8 @@ typedef struct rrow {
 } rrow;
 
 #define MAX_ASK 3
+/* Checks listed under "answers to check", each on up to 2 rows. */
+#define MAX_CHECKS 8
 
 /* The result screen's state: the cursor row and the first row shown. */
 typedef struct result_state {
@@ -45,7 +50,8 @@ static size_t build_rows(const gu_app *a, rrow *rows, size_t max)
 	const gu_results *r = &a->ses->res;
 	size_t n = 0, i, g;
 	const char *groups[16];
-	size_t ngroups = 0, shown = 0;
+	size_t ngroups = 0, shown = 0, nchecks;
+	gu_check_hit checks[MAX_CHECKS];
 
 #define ADD(k, ix) do { if (n < max) { rows[n].kind = (k); rows[n].idx = (int)(ix); n++; } } while (0)
 	/* an alert takes as many rows as it needs (up to 4): idx is alert * 4 + row */
@@ -57,6 +63,17 @@ static size_t build_rows(const gu_app *a, rrow *rows, size_t max)
 	}
 	if (r->nalerts)
 		ADD(ROW_BLANK, 0);
+	nchecks = gu_case_checks(a, checks, MAX_CHECKS);
+	if (nchecks) {
+		ADD(ROW_CHECK_HEAD, 0);
+		for (i = 0; i < nchecks; i++) {
+			int nrows = gu_wrapped_rows(checks[i].text, alert_width(a) - 4), k;
+
+			for (k = 0; k < nrows && k < 2; k++)
+				ADD(ROW_CHECK, i * 2 + (size_t)k);
+		}
+		ADD(ROW_BLANK, 0);
+	}
 	if (r->nask) {
 		ADD(ROW_ASK_HEAD, 0);
 		for (i = 0; i < r->nask && i < MAX_ASK; i++)
@@ -397,6 +414,23 @@ static void draw(gu_app *a, void *st)
 			gu_fill(y, x, w, gu_attr(GU_R_ALERT));
 			if (k < nl && k < 4)
 				gu_putn(y, x + 1, w - 1, t + lines[k].start, lines[k].len, gu_attr(GU_R_ALERT));
+			break;
+		}
+		case ROW_CHECK_HEAD:
+			gu_put(y, x, w, _("Answers to check:"), gu_attr(GU_R_LABEL));
+			break;
+		case ROW_CHECK: {
+			gu_check_hit checks[MAX_CHECKS];
+			size_t nc = gu_case_checks(a, checks, MAX_CHECKS), k = (size_t)(r->idx % 2);
+			gu_text_line lines[2];
+			const gu_check_hit *hit = (size_t)(r->idx / 2) < nc ? &checks[r->idx / 2] : NULL;
+			size_t nl = hit ? gu_text_wrap(hit->text, alert_width(a) - 4, lines, 2) : 0;
+			attr_t at = gu_attr(hit && hit->error ? GU_R_ERROR : GU_R_VERIFY);
+
+			if (hit && k == 0)
+				gu_put(y, x + 1, 2, hit->error ? "!" : "?", at);
+			if (k < nl)
+				gu_putn(y, x + 4, w - 4, hit->text + lines[k].start, lines[k].len, at);
 			break;
 		}
 		case ROW_ASK_HEAD:
