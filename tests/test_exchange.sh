@@ -13,8 +13,15 @@ out="$work/out"
 kid="$top_srcdir/tests/profiles/p01-floating-pupil.answers"
 other="$top_srcdir/tests/profiles/p02-left-behind-dibao.answers"
 g() { db=$1; shift; "$GUANAI" --lang en --db "$work/$db" "$@"; }
-# count DB SQL: one number from a (plain) database
-count() { sqlite3 "$work/$1" "$2"; }
+# sq DB SQL: plain SQL on an encrypted database, through the extension
+# (it logs in as the tests' user, $GUANAI_USER and $GUANAI_PASSWORD_FILE)
+sq() {
+	db=$1; shift
+	GUANAI_KEYS="$work/$db-keys" sqlite3 -cmd ".load $top_builddir/db/guanai_crypt" \
+		-cmd ".open file:$work/$db?vfs=guanai-crypt" ':memory:' "$@"
+}
+# count DB SQL: one number from a database
+count() { sq "$1" "$2"; }
 # flip FILE POS: changes one bit of the byte at POS
 flip() {
 	b=$(od -An -tu1 -j "$2" -N1 "$1" | tr -d ' ')
@@ -110,9 +117,9 @@ check "the office's case list shows every worker's cases" test "$(wc -l < "$out"
 
 # Out of order: laptop 1's bundles 2 and 3 arrive 3 first.
 dob=$(count office.db "SELECT value FROM answers WHERE case_id = '$id2' AND key = 'child.dob'")
-sqlite3 lap1.db "UPDATE answers SET value = '2015-11-03' WHERE case_id = '$id2' AND key = 'child.dob'"
+sq lap1.db "UPDATE answers SET value = '2015-11-03' WHERE case_id = '$id2' AND key = 'child.dob'"
 g lap1.db send --out usb > /dev/null 2>&1
-sqlite3 lap1.db "UPDATE answers SET value = '2015-11-04' WHERE case_id = '$id2' AND key = 'child.dob'"
+sq lap1.db "UPDATE answers SET value = '2015-11-04' WHERE case_id = '$id2' AND key = 'child.dob'"
 g lap1.db send --out usb > /dev/null 2>&1
 g office.db receive usb/guanai-大平房镇-李娜-3.bundle > "$out" 2>&1
 check "a bundle before its predecessor is held" grep -q 'held until bundle 2 comes' "$out"
@@ -125,10 +132,11 @@ check "the office holds the latest value" \
 
 # A restored laptop: an old copy sends its bundle 4 again with other content.
 cp lap1.db lap1-restored.db
-sqlite3 lap1.db "UPDATE answers SET value = 'x1' WHERE case_id = '$id2' AND key = 'child.name'"
+cp lap1.db-keys lap1-restored.db-keys
+sq lap1.db "UPDATE answers SET value = 'x1' WHERE case_id = '$id2' AND key = 'child.name'"
 g lap1.db send --out usb > /dev/null 2>&1
 mkdir usb2
-sqlite3 lap1-restored.db "UPDATE answers SET value = 'x2' WHERE case_id = '$id2' AND key = 'child.name'"
+sq lap1-restored.db "UPDATE answers SET value = 'x2' WHERE case_id = '$id2' AND key = 'child.name'"
 g lap1-restored.db send --out usb2 > /dev/null 2>&1
 g office.db receive usb/guanai-大平房镇-李娜-4.bundle > /dev/null 2>&1
 g office.db receive usb2/guanai-大平房镇-李娜-4.bundle > "$out" 2>&1
@@ -144,7 +152,7 @@ check "the replay did not bring the old value back" \
 # The office returns a case; the laptop edits it before hearing: a conflict.
 g office.db review "$id1" return --reason documents --note 请补充户口本 > "$out" 2>&1
 check "the office returns a case" test $? -eq 0
-sqlite3 lap1.db "UPDATE answers SET value = '5' WHERE case_id = '$id1' AND key = 'child.grade'"
+sq lap1.db "UPDATE answers SET value = '5' WHERE case_id = '$id1' AND key = 'child.grade'"
 g lap1.db send --out usb > /dev/null 2>&1
 g office.db receive usb/guanai-大平房镇-李娜-5.bundle > "$out" 2>&1
 check "an edit after the office's return is received" test $? -eq 0
@@ -177,7 +185,7 @@ g lap1.db send --out usb > "$out" 2>&1
 check "after the acknowledgement no case's change is sent again" grep -q 'of cases: 0' "$out"
 
 # A laptop cannot forge decisions.
-sqlite3 lap2.db "UPDATE cases SET status = 'reviewed' WHERE id = '$id3'"
+sq lap2.db "UPDATE cases SET status = 'reviewed' WHERE id = '$id3'"
 g lap2.db send --out usb > /dev/null 2>&1
 g office.db receive usb/guanai-大平房镇-王芳-2.bundle > "$out" 2>&1
 check "a laptop's bundle that reviews a case is refused" test $? -eq 1
@@ -187,7 +195,7 @@ check "the case stays as it was" test "$(count office.db "SELECT status FROM cas
 # Revoked, unknown, other office.
 g office.db devices revoke 王芳 > "$out" 2>&1
 check "the office revokes laptop 2" test $? -eq 0
-sqlite3 lap2.db "UPDATE cases SET status = 'complete' WHERE id = '$id3'"
+sq lap2.db "UPDATE cases SET status = 'complete' WHERE id = '$id3'"
 g lap2.db send --out usb > /dev/null 2>&1
 g office.db receive usb/guanai-大平房镇-王芳-3.bundle > "$out" 2>&1
 check "a revoked device's bundle is refused" test $? -eq 1
@@ -238,7 +246,7 @@ g office.db receive usb2/guanai-大平房镇-李娜-1.bundle > "$out" 2>&1
 check "the office accepts the new device's bundle" test $? -eq 0
 
 # A bundle lost on the way is written again, byte for byte.
-sqlite3 lap1-restored.db "UPDATE answers SET value = '2' WHERE key = 'child.grade'"
+sq lap1-restored.db "UPDATE answers SET value = '2' WHERE key = 'child.grade'"
 g lap1-restored.db send --out usb2 > /dev/null 2>&1
 cp usb2/guanai-大平房镇-李娜-2.bundle lost.bundle
 rm usb2/guanai-大平房镇-李娜-2.bundle
@@ -254,7 +262,7 @@ g lap1-restored.db send --again 9 --out usb2 > "$out" 2>&1
 check "a bundle never written cannot be written again" test $? -ne 0
 
 # A laptop cannot give a case to another worker.
-sqlite3 lap1-restored.db "UPDATE cases SET worker = '王芳' WHERE id = '$id2'"
+sq lap1-restored.db "UPDATE cases SET worker = '王芳' WHERE id = '$id2'"
 mkdir usb4
 g lap1-restored.db send --out usb4 > /dev/null 2>&1
 g office.db receive usb4/guanai-大平房镇-李娜-4.bundle > "$out" 2>&1

@@ -177,10 +177,6 @@ static void draw(gu_app *a, void *st)
 	int n = marked_count(a);
 
 	if (gu_report_form_active()) {
-		gu_report_form_draw(a);
-		return;
-	}
-	if (gu_report_form_active()) {
 		gu_report_form_draw(a, f->err);
 		return;
 	}
