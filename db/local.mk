@@ -34,11 +34,14 @@ db_libdb_a_SOURCES += db/rescreen.c db/rescreen.h
 
 ## The privacy of the stored data: the audit chain, the ID number rule,
 ## the consent gate and retention.
-db_libdb_a_SOURCES += db/schema_v5.c db/schema_v5.h db/schema_list.c db/schema_list.h db/audit_chain.c db/audit_chain.h \
-## The mandatory reports of a case (强制报告, 控辍保学).
-db_libdb_a_SOURCES += db/schema_reports.c db/schema_reports.h db/reports.c db/reports.h
 db_libdb_a_SOURCES += db/schema_v5.c db/schema_v5.h db/audit_chain.c db/audit_chain.h \
 	db/id_rule.c db/id_rule.h db/release.c db/release.h db/purge.c db/purge.h
+
+## The lists: indexes that serve each order, the case tally.
+db_libdb_a_SOURCES += db/schema_list.c db/schema_list.h
+
+## The mandatory reports of a case (强制报告, 控辍保学).
+db_libdb_a_SOURCES += db/schema_reports.c db/schema_reports.h db/reports.c db/reports.h
 
 ## The exchange between laptops and their office (docs/exchange.md).
 db_libdb_a_SOURCES += db/schema_exchange.c db/schema_exchange.h \
