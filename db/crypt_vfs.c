@@ -425,9 +425,19 @@ static int read_log(struct crypt_file *p, unsigned char *buf, int amt, sqlite3_i
 		pgno = get_u32(buf);
 	else if ((rc = number_before(p, off, number_offset(p), &pgno)) != SQLITE_OK)
 		return rc;
-	if (gu_crypt_open_page(buf + page_at, size, pgno, 0, m->keys->key, m->salt) < 0)
-		return SQLITE_IOERR_DATA;
-	return SQLITE_OK;
+	if (gu_crypt_open_page(buf + page_at, size, pgno, 0, m->keys->key, m->salt) == 0)
+		return SQLITE_OK;
+	/* Only the log's recovery reads whole frames, and it checks each one
+	 * against the checksum SQLite wrote over the clear page.  A frame a
+	 * crash tore (its header written, its page half over an older frame of
+	 * a log begun again) does not open: its page is given back as zeros,
+	 * which fail that checksum, so the log ends before it as SQLite ends a
+	 * plain log at a torn frame.  Nothing of the page is read as data. */
+	if (page_at) {
+		sodium_memzero(buf + page_at, (size_t)size);
+		return SQLITE_OK;
+	}
+	return SQLITE_IOERR_DATA;
 }
 
 /* Writes to a write-ahead log or rollback journal; returns an SQLite

@@ -289,6 +289,55 @@ Test(crypt, a_log_left_by_a_crash_is_recovered)
 	sqlite3_close(h);
 }
 
+/* Returns the number of rows of t whose id is id on h, or -1. */
+static int count_id(sqlite3 *h, const char *id)
+{
+	sqlite3_stmt *st = NULL;
+	int n = -1;
+
+	if (sqlite3_prepare_v2(h, "SELECT count(*) FROM t WHERE id = ?1", -1, &st, NULL) == SQLITE_OK
+			&& sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC) == SQLITE_OK
+			&& sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+Test(crypt, a_frame_torn_by_a_crash_ends_the_log_and_the_rest_is_recovered)
+{
+	char copy[160], wal[160], copy_wal[170], cmd[700];
+	unsigned char junk[200];
+	sqlite3 *h = make_db(db_path, 50);
+	struct stat st;
+	int page = 0, fd;
+	sqlite3_stmt *ps = NULL;
+
+	cr_assert_eq(sqlite3_prepare_v2(h, "PRAGMA page_size", -1, &ps, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_step(ps), SQLITE_ROW);
+	page = sqlite3_column_int(ps, 0);
+	sqlite3_finalize(ps);
+	cr_assert_eq(run(h, "INSERT INTO t VALUES ('late', 'late-id', 'x')"), SQLITE_OK);
+	/* A power cut in the middle of the last frame's page: its header is
+	 * there, its page half written over what the file held. */
+	snprintf(copy, sizeof copy, "%s/torn.db", dir);
+	snprintf(wal, sizeof wal, "%s-wal", db_path);
+	snprintf(copy_wal, sizeof copy_wal, "%s-wal", copy);
+	snprintf(cmd, sizeof cmd, "cp '%s' '%s' && cp '%s' '%s'", db_path, copy, wal, copy_wal);
+	cr_assert_eq(system(cmd), 0);
+	sqlite3_close(h);
+	cr_assert_eq(stat(copy_wal, &st), 0);
+	memset(junk, 0x5a, sizeof junk);
+	fd = open(copy_wal, O_WRONLY);
+	cr_assert_geq(fd, 0);
+	cr_assert_eq(pwrite(fd, junk, sizeof junk, st.st_size - page / 2), (ssize_t)sizeof junk);
+	close(fd);
+	h = open_crypt(copy);
+	cr_assert_eq(read_secret(h), SQLITE_OK, "the commits before the torn frame are read: %s",
+		sqlite3_errmsg(h));
+	cr_assert_eq(count_id(h, "late-id"), 0, "the torn commit is not applied");
+	sqlite3_close(h);
+}
+
 Test(crypt, a_backup_is_encrypted_with_its_own_salt)
 {
 	char bak[160];
