@@ -15,3 +15,5 @@ core_libcore_a_SOURCES += \
 	core/eval.c core/eval_internal.h \
 	core/explain.c core/explain.h \
 	core/sha256.c core/sha256.h
+## The regular visits' schedule, from the policy's parameters.
+core_libcore_a_SOURCES += core/visit_schedule.c core/visit_schedule.h

@@ -12,7 +12,7 @@
 #define GU_CASE_LIST_SHAPES (5 * 2 * 5 * 4)
 
 /* The statements that purge one case (db/purge.c). */
-#define GU_PURGE_STEPS 11
+#define GU_PURGE_STEPS 12
 
 /* One slot per persistent statement; each is prepared on first use with
  * the SQL written beside the code that runs it. */
@@ -47,6 +47,7 @@ enum gu_st {
 	GU_ST_SHEET_INSERT, GU_ST_SHEET_REFERRAL_NEW, GU_ST_SHEET_REFERRAL_MARK, GU_ST_SHEET_FOLLOWUP_NEW, GU_ST_FOLLOWUP_FACTS, GU_ST_EXPORT_ANSWERS,
 	GU_ST_CLOSURE_INSERT, GU_ST_CLOSURE_LAST,
 	GU_ST_REPORT_INSERT, GU_ST_REPORT_DONE,
+	GU_ST_VISIT_INSERT, GU_ST_VISIT_CASE, GU_ST_VISIT_LIST, GU_ST_VISIT_ONE, GU_ST_VISIT_MONTH,
 	GU_ST_COUNT
 };
 

@@ -55,3 +55,8 @@ db_libdb_a_SOURCES += db/schema_sheets.c db/schema_sheets.h db/sheet.c db/sheet.
 
 ## Paper: closing a case with a reason, and reopening it.
 db_libdb_a_SOURCES += db/schema_closure.c db/schema_closure.h db/closure.c db/closure.h
+
+
+
+## Regular visits (定期走访): the visits table, the lists, the month counts.
+db_libdb_a_SOURCES += db/schema_visits.c db/schema_visits.h db/visits.c db/visits.h

@@ -8,3 +8,8 @@ CTESTS += tests/test_dashboard_dates
 CTESTS += tests/test_closure
 TESTS += tests/test_sheet_browser.sh
 EXTRA_DIST += tests/test_sheet_browser.sh
+CTESTS += tests/test_visits
+
+## guanai visit and guanai visits: regular visits from the command line.
+TESTS += tests/test_visits_cli.sh
+EXTRA_DIST += tests/test_visits_cli.sh
