@@ -27,10 +27,12 @@ enum cv_popup {
 	CV_POP_CHANGES,          /* what the re-screen changed */
 	CV_POP_APPROVE,          /* approve? y/n */
 	CV_POP_RETURN,           /* reason and note */
-	CV_POP_EDIT              /* why a completed case's answers change */
+	CV_POP_EDIT,             /* why a completed case's answers change */
+	CV_POP_VISIT,            /* a regular visit: date, who was seen, note, changed */
+	CV_POP_REVISIT           /* circumstances changed: interview again? y/n */
 };
 
-enum { CV_F_DATE, CV_F_NOTE, CV_F_DUE, CV_F_POLICY, CV_F_COUNT };
+enum { CV_F_DATE, CV_F_NOTE, CV_F_DUE, CV_F_POLICY, CV_F_SEEN, CV_F_COUNT };
 
 typedef struct cv_state {
 	char id[GU_ID_SIZE];
@@ -64,6 +66,14 @@ void cv_popup_draw(gu_app *a, cv_state *s);
 void cv_popup_key(gu_app *a, cv_state *s, const gu_key *k);
 /* Opens a popup for the case (checking who may). */
 void cv_popup_open(gu_app *a, cv_state *s, enum cv_popup p);
+/* Draws the visit form or the question whether to interview again
+ * (tui/caseview_visit.c). */
+void cv_visit_draw(gu_app *a, cv_state *s);
+/* Takes a key in the visit form (tui/caseview_visit.c). */
+void cv_visit_key(gu_app *a, cv_state *s, const gu_key *k);
+/* Returns the reason kept with the answers a visit's re-interview changes,
+ * in a static buffer. */
+const char *cv_visit_reason(const cv_state *s);
 /* Reloads the case and marks the document for rebuilding; returns 0 or -1. */
 int cv_reload(gu_app *a, cv_state *s);
 

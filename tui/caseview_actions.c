@@ -12,6 +12,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "db/review.h"
+#include "db/visits.h"
 #include "tui/caseview.h"
 #include "tui/harness.h"
 #include "tui/listview.h"
@@ -67,6 +68,16 @@ void cv_popup_open(gu_app *a, cv_state *s, enum cv_popup p)
 	case CV_POP_RESCREEN:
 		gu_edit_set(&s->f[CV_F_DATE], gu_today(), 10);
 		gu_edit_set(&s->f[CV_F_POLICY], gu_policy_path(), 390);
+		break;
+	case CV_POP_VISIT:
+		if (s->info.status == GU_CASE_CLOSED) {
+			gu_app_message(a, GU_R_ERROR,
+				_("This case is closed: a closed case is not visited."));
+			return;
+		}
+		gu_edit_set(&s->f[CV_F_DATE], gu_today(), 10);
+		gu_edit_set(&s->f[CV_F_SEEN], NULL, 120);
+		gu_edit_set(&s->f[CV_F_NOTE], NULL, GU_VISIT_NOTE_MAX < 390 ? GU_VISIT_NOTE_MAX : 390);
 		break;
 	case CV_POP_APPROVE:
 	case CV_POP_RETURN:
@@ -280,6 +291,10 @@ void cv_popup_draw(gu_app *a, cv_state *s)
 	case CV_POP_EDIT:
 		draw_edit(a, s);
 		break;
+	case CV_POP_VISIT:
+	case CV_POP_REVISIT:
+		cv_visit_draw(a, s);
+		break;
 	default:
 		break;
 	}
@@ -480,6 +495,10 @@ void cv_popup_key(gu_app *a, cv_state *s, const gu_key *k)
 	case CV_POP_EDIT:
 		if (gu_edit_key(&s->f[CV_F_NOTE], k, NULL))
 			s->pop_err[0] = '\0';
+		break;
+	case CV_POP_VISIT:
+	case CV_POP_REVISIT:
+		cv_visit_key(a, s, k);
 		break;
 	default:
 		s->pop = CV_POP_NONE;

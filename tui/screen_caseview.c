@@ -678,6 +678,13 @@ static int key_followup(gu_app *a, void *st)
 	return GU_SCREEN_STAY;
 }
 
+/* Opens the form recording a regular visit; returns GU_SCREEN_STAY. */
+static int key_visit(gu_app *a, void *st)
+{
+	cv_popup_open(a, st, CV_POP_VISIT);
+	return GU_SCREEN_STAY;
+}
+
 /* Opens the re-screening form; returns GU_SCREEN_STAY. */
 static int key_rescreen(gu_app *a, void *st)
 {
@@ -738,7 +745,8 @@ static int key_print(gu_app *a, void *st)
 static const gu_scr_key keys[] = {
 	{ 0, KEY_ENTER, key_explain, "Enter", N_("explain"), false },
 	{ 'f', 0, key_followup, "f", N_("follow-up"), false },
-	{ 's', 0, key_rescreen, "s", N_("re-screen"), false },
+	{ 'v', 0, key_visit, "v", N_("visit"), false },
+	{ 's', 0, key_rescreen, "s", N_("re-screen"), true },
 	{ 'a', 0, key_approve, "a/x", N_("approve/return"), false },
 	{ 'x', 0, key_return, NULL, NULL, false },
 	{ GU_ESC, 0, key_back, "Esc", N_("back"), false },
@@ -820,6 +828,10 @@ static int key(gu_app *a, void *st, const gu_key *k)
 		}
 		s->pop = CV_POP_NONE;
 		return edit(a, s, s->f[CV_F_NOTE].buf);
+	}
+	if (s->pop == CV_POP_REVISIT && (gu_key_char(k, 'y') || gu_key_char(k, 'Y'))) {
+		s->pop = CV_POP_NONE;
+		return edit(a, s, cv_visit_reason(s));
 	}
 	if (s->pop != CV_POP_NONE) {
 		cv_popup_key(a, s, k);

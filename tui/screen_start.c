@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "db/exchange.h"
 #include "db/review.h"
+#include "db/visits.h"
 #include "tui/app.h"
 #include "tui/harness.h"
 #include "tui/listview.h"
@@ -32,6 +33,8 @@ typedef struct start_state {
 	size_t ndue;
 	gu_returned *returned;
 	size_t nreturned;
+	bool visits;             /* the policy schedules visits: the counts are shown */
+	int visits_due, visits_overdue;
 } start_state;
 
 /* Returns true when this database exchanges bundles (an office or an
@@ -42,6 +45,19 @@ static bool exchanges(gu_app *a)
 }
 
 static start_state start;
+
+/* Counts the visits due this month and overdue (none shown when the
+ * policy schedules no visits or they cannot be counted). */
+static void count_visits(gu_app *a, start_state *s)
+{
+	gu_visit_schedule sched;
+	gu_error err;
+
+	s->visits = a->db && gu_visit_schedule_read(a->pol, &sched, &err) == 0
+		&& gu_visit_schedule_any(&sched)
+		&& gu_visit_counts(a->db, &sched, gu_today(), &s->visits_due, &s->visits_overdue,
+			&err) == 0;
+}
 
 /* Enters the start screen: loads the due follow-ups and the cases a
  * supervisor returned (the session's own for a worker). */
@@ -58,6 +74,7 @@ static void enter(gu_app *a, void *st)
 		s->returned = NULL;
 		s->nreturned = 0;
 	}
+	count_visits(a, s);
 }
 
 /* Leaves the start screen: frees the follow-ups it showed. */
@@ -214,6 +231,18 @@ static int key_dashboard(gu_app *a, void *st)
 	return GU_SCREEN_STAY;
 }
 
+/* Shows the regular visits, overdue first when there are any; returns
+ * GU_SCREEN_STAY. */
+static int key_visits(gu_app *a, void *st)
+{
+	start_state *s = st;
+
+	if (a->db && s->visits)
+		after_screen(a, gu_screen_visits(a, s->visits_overdue ? GU_VISITS_OVERDUE
+			: GU_VISITS_DUE));
+	return GU_SCREEN_STAY;
+}
+
 /* Shows the users; returns GU_SCREEN_STAY. */
 static int key_users(gu_app *a, void *st)
 {
@@ -243,6 +272,7 @@ static const gu_scr_key keys[] = {
 	{ '4', 0, key_lang, NULL, NULL, false },
 	{ '5', 0, key_menu_quit, NULL, NULL, false },
 	{ 'd', 0, key_dashboard, "d", N_("dashboard"), false },
+	{ 'v', 0, key_visits, "v", N_("visits"), false },
 	{ 'u', 0, key_users, "u", N_("users"), false },
 	{ 'x', 0, key_exchange, "x", N_("exchange bundles"), true },
 	{ 'q', 0, key_quit, "q", N_("quit"), false },
@@ -292,6 +322,13 @@ static void draw(gu_app *a, void *st)
 			gu_put(y, x, w, line, A_NORMAL);
 		}
 		y++;
+	}
+	if (s->visits) {
+		/* TRANSLATORS: the regular visits on the start screen */
+		snprintf(line, sizeof line, _("%d visits due this month, %d overdue (v: the list)"),
+			s->visits_due, s->visits_overdue);
+		gu_put(y++, x, w, line, gu_attr(s->visits_overdue ? GU_R_ALERT
+			: s->visits_due ? GU_R_VERIFY : GU_R_LABEL));
 	}
 	snprintf(line, sizeof line, _("Follow-ups due: %zu"), s->ndue);
 	gu_put(y++, x, w, line, gu_attr(s->ndue ? GU_R_VERIFY : GU_R_LABEL));

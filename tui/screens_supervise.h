@@ -6,6 +6,7 @@
 #ifndef GUANAI_TUI_SCREENS_SUPERVISE_H
 #define GUANAI_TUI_SCREENS_SUPERVISE_H
 
+#include "db/visits.h"
 #include "tui/app.h"
 #include "tui/screen.h"
 
@@ -38,5 +39,8 @@ int gu_screen_caseview(gu_app *app, const char *case_id);
 /* Counts by group, item, township and status, and overdue follow-ups, for
  * a chosen period; returns a gu_screen_ret. */
 int gu_screen_dashboard(gu_app *app);
+/* The regular visits: the cases visited regularly (which: all, due this
+ * month or overdue), Enter opens one; returns a gu_screen_ret. */
+int gu_screen_visits(gu_app *app, enum gu_visit_which which);
 
 #endif
