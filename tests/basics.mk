@@ -4,6 +4,7 @@
 CTESTS += tests/test_date
 CTESTS += tests/test_idcard
 CTESTS += tests/test_region
+CTESTS += tests/test_township
 CTESTS += tests/test_csv
 CTESTS += tests/test_pinyin
 CTESTS += tests/test_settings

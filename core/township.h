@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The townships and streets of the city's counties, from the National
+ * Bureau of Statistics' statistical division codes (data/townships-chaoyang.tsv,
+ * compiled into core/township_list.c): the interview's township is chosen
+ * from its county's list, so one township is written one way. */
+#ifndef GUANAI_CORE_TOWNSHIP_H
+#define GUANAI_CORE_TOWNSHIP_H
+
+#include <stddef.h>
+
+/* One township or street. */
+typedef struct gu_township {
+	const char *code;   /* 9 digits; the first 6 are its county's */
+	const char *name;   /* 大平房镇 */
+} gu_township;
+
+/* Returns the whole table, sorted by code; *n is its length
+ * (core/township_list.c, generated). */
+const gu_township *gu_township_table(size_t *n);
+
+/* Returns the townships of county (a 6-digit code), sorted by code, and
+ * sets *n to their count (NULL and 0 for a county the list lacks). */
+const gu_township *gu_townships_of(const char *county, size_t *n);
+
+/* Returns the township named name in county, or in any county of the list
+ * when county is NULL or ""; NULL when there is none.  The name must be
+ * written as the list writes it (龙城街道, not 龙城区龙城街道). */
+const gu_township *gu_township_find(const char *county, const char *name);
+
+/* Puts into out, in the list's order, at most max townships of county
+ * whose name contains typed (all of them for NULL or ""); returns how many
+ * match in all, which may be more than max. */
+size_t gu_townships_match(const char *county, const char *typed, const gu_township **out,
+	size_t max);
+
+#endif
