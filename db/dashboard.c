@@ -33,7 +33,8 @@ static const char sql_townships_all[] =
 static const char sql_followups_all[] =
 	"SELECT count(*),"
 	" coalesce(sum(coalesce(r.next_due, '') <> '' AND r.next_due < :today), 0)"
-	" FROM referrals r WHERE r.status IN ('referred', 'in_progress')";
+	" FROM referrals r JOIN cases c ON c.id = r.case_id"
+	" WHERE r.status IN ('referred', 'in_progress') AND c.status <> 'closed'";
 static const char sql_status[] =
 	"SELECT status, count(*) FROM cases c WHERE" IN_PERIOD " GROUP BY status";
 static const char sql_groups[] =
@@ -51,7 +52,7 @@ static const char sql_followups[] =
 	"SELECT count(*),"
 	" coalesce(sum(coalesce(r.next_due, '') <> '' AND r.next_due < :today), 0)"
 	" FROM referrals r JOIN cases c ON c.id = r.case_id"
-	" WHERE r.status IN ('referred', 'in_progress') AND" IN_PERIOD;
+	" WHERE r.status IN ('referred', 'in_progress') AND c.status <> 'closed' AND" IN_PERIOD;
 
 /* The bounds of a period without a first or a last day. */
 #define NO_FROM "0000-01-01"
