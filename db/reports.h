@@ -35,4 +35,20 @@ int gu_report_add(gu_db *db, const char *case_id, const gu_report_new *r, gu_err
  * not, or < 0. */
 int gu_report_done(gu_db *db, const char *case_id, enum gu_report_kind k, gu_error *err);
 
+/* A case whose alert asks for a report that is not made yet. */
+typedef struct gu_unreported {
+	char case_id[GU_ID_SIZE];
+	char child_name[128];
+	char township[128];
+	enum gu_case_status status;
+	enum gu_report_kind kind;
+} gu_unreported;
+
+/* Lists the cases that are not closed and have an alert (强制报告 or
+ * 控辍保学) without a report of its kind made or overridden, the latest
+ * changed first, at most max (a worker's own cases).  Sets *out (free()
+ * it) and *n; returns 0 or < 0. */
+int gu_report_unreported(gu_db *db, size_t max, gu_unreported **out, size_t *n,
+	gu_error *err);
+
 #endif

@@ -9,6 +9,7 @@
 
 #include "core/i18n.h"
 #include "db/exchange.h"
+#include "db/reports.h"
 #include "db/review.h"
 #include "db/visits.h"
 #include "tui/app.h"
@@ -24,6 +25,8 @@ enum { M_NEW, M_RESUME, M_CASES, M_LANG, M_QUIT, M_COUNT };
 
 /* The returned cases shown, with the reason of their return. */
 #define RETURNED_SHOWN 3
+/* The cases shown whose alert waits for its report. */
+#define UNREPORTED_SHOWN 3
 
 /* The start screen's state: the menu row chosen, the follow-ups due and
  * the cases a supervisor returned. */
@@ -33,6 +36,8 @@ typedef struct start_state {
 	size_t ndue;
 	gu_returned *returned;
 	size_t nreturned;
+	gu_unreported *unreported; /* alerts waiting for their report */
+	size_t nunreported;
 	bool visits;             /* the policy schedules visits: the counts are shown */
 	int visits_due, visits_overdue;
 } start_state;
@@ -74,6 +79,11 @@ static void enter(gu_app *a, void *st)
 		s->returned = NULL;
 		s->nreturned = 0;
 	}
+	if (a->db && gu_report_unreported(a->db, UNREPORTED_SHOWN, &s->unreported,
+			&s->nunreported, &err) < 0) {
+		s->unreported = NULL;
+		s->nunreported = 0;
+	}
 	count_visits(a, s);
 }
 
@@ -89,6 +99,9 @@ static void leave(gu_app *a, void *st)
 	free(s->returned);
 	s->returned = NULL;
 	s->nreturned = 0;
+	free(s->unreported);
+	s->unreported = NULL;
+	s->nunreported = 0;
 }
 
 /* Returns the label of menu row i. */
@@ -243,6 +256,24 @@ static int key_visits(gu_app *a, void *st)
 	return GU_SCREEN_STAY;
 }
 
+/* Opens the first case whose alert waits for its report, where the
+ * report is recorded before the case is finished; returns GU_SCREEN_STAY. */
+static int key_unreported(gu_app *a, void *st)
+{
+	start_state *s = st;
+	const gu_unreported *u;
+	char id[GU_ID_SIZE];
+
+	if (!a->db || s->nunreported == 0)
+		return GU_SCREEN_STAY;
+	u = &s->unreported[0];
+	snprintf(id, sizeof id, "%s", u->case_id);
+	if (gu_session_open(a, id) == 0)
+		gu_flow_go(a, u->status == GU_CASE_DRAFT || u->status == GU_CASE_RETURNED
+			? GU_SCR_INTERVIEW : GU_SCR_RESULT);
+	return GU_SCREEN_STAY;
+}
+
 /* Shows the users; returns GU_SCREEN_STAY. */
 static int key_users(gu_app *a, void *st)
 {
@@ -273,6 +304,7 @@ static const gu_scr_key keys[] = {
 	{ '5', 0, key_menu_quit, NULL, NULL, false },
 	{ 'd', 0, key_dashboard, "d", N_("dashboard"), false },
 	{ 'v', 0, key_visits, "v", N_("visits"), false },
+	{ 'r', 0, key_unreported, "r", N_("open an unreported alert"), true },
 	{ 'u', 0, key_users, "u", N_("users"), false },
 	{ 'x', 0, key_exchange, "x", N_("exchange bundles"), true },
 	{ 'q', 0, key_quit, "q", N_("quit"), false },
@@ -309,6 +341,22 @@ static void draw(gu_app *a, void *st)
 	if (exchanges(a))
 		gu_put(y++, x, w, _("x  exchange bundles with the office (send, receive)"),
 			gu_attr(GU_R_LABEL));
+	if (s->nunreported > 0) {
+		gu_put(y++, x, w, _("Alerts not yet reported (r opens the first):"),
+			gu_attr(GU_R_ALERT));
+		for (k = 0; k < s->nunreported && y < a->lay.body.y + a->lay.body.h; k++, y++) {
+			const gu_unreported *u = &s->unreported[k];
+
+			/* TRANSLATORS: a case waiting for its report: the child, the
+			 * township, which report */
+			snprintf(line, sizeof line, _("  %-8s  %s  %s"),
+				u->child_name[0] ? u->child_name : "-", u->township,
+				u->kind == GU_REPORT_POLICE ? _("强制报告 (to the police)")
+				: _("控辍保学 (to the school or education office)"));
+			gu_put(y, x, w, line, A_NORMAL);
+		}
+		y++;
+	}
 	if (s->nreturned > 0) {
 		gu_put(y++, x, w, _("Returned by a supervisor (resume them as drafts):"),
 			gu_attr(GU_R_VERIFY));
