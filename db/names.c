@@ -2,6 +2,7 @@
 #include "config.h"
 /* The names of case and referral statuses, as stored and as shown. */
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,11 +17,33 @@ static const char *const case_labels[GU_CASE_STATUS_COUNT] = {
 	N_("draft"), N_("complete"), N_("returned"), N_("reviewed"), N_("closed")
 };
 static const char *const ref_names[GU_REF_STATUS_COUNT] = {
-	"referred", "in_progress", "delivered", "declined", "not_eligible"
+	"referred", "in_progress", "delivered", "declined", "not_eligible", "accepted",
+	"not_accepted"
 };
 static const char *const ref_labels[GU_REF_STATUS_COUNT] = {
 	/* TRANSLATORS: referral statuses, at most 12 columns each */
-	N_("referred"), N_("in progress"), N_("delivered"), N_("declined"), N_("not eligible")
+	N_("referred"), N_("in progress"), N_("delivered"), N_("declined"), N_("not eligible"),
+	N_("accepted"), N_("not accepted")
+};
+/* The statuses in the order a referral lives them. */
+static const enum gu_ref_status ref_order[GU_REF_STATUS_COUNT] = {
+	GU_REF_REFERRED, GU_REF_ACCEPTED, GU_REF_NOT_ACCEPTED, GU_REF_IN_PROGRESS,
+	GU_REF_DELIVERED, GU_REF_DECLINED, GU_REF_NOT_ELIGIBLE
+};
+/* Why a department did not accept a referral, or a family declined it. */
+static const gu_ref_reason ref_reasons[] = {
+	/* TRANSLATORS: why a department did not accept a referral */
+	{ GU_REF_NOT_ACCEPTED, "criteria", N_("does not meet the department's criteria") },
+	{ GU_REF_NOT_ACCEPTED, "documents", N_("papers missing") },
+	{ GU_REF_NOT_ACCEPTED, "jurisdiction", N_("not this department's area") },
+	{ GU_REF_NOT_ACCEPTED, "quota", N_("no place or funds at present") },
+	{ GU_REF_NOT_ACCEPTED, "other", N_("other (say what in the note)") },
+	/* TRANSLATORS: why a family declined a referral */
+	{ GU_REF_DECLINED, "not_needed", N_("the family says it is not needed") },
+	{ GU_REF_DECLINED, "elsewhere", N_("already received elsewhere") },
+	{ GU_REF_DECLINED, "moved", N_("the family moved away") },
+	{ GU_REF_DECLINED, "unwilling", N_("the family does not want it") },
+	{ GU_REF_DECLINED, "other", N_("other (say what in the note)") },
 };
 
 /* Returns the stored name of a case status. */
@@ -95,6 +118,76 @@ int gu_ref_status_parse(const char *name, enum gu_ref_status *out, gu_error *err
 			return 0;
 		}
 	return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
-		_("\"%s\" is not a referral status (referred, in_progress, delivered, declined or not_eligible)"),
+		_("\"%s\" is not a referral status (referred, accepted, not_accepted, in_progress, "
+		  "delivered, declined or not_eligible)"),
 		name ? name : "");
+}
+
+/* Returns the status at position i of a referral's life. */
+enum gu_ref_status gu_ref_status_in_order(int i)
+{
+	return i >= 0 && i < GU_REF_STATUS_COUNT ? ref_order[i] : GU_REF_REFERRED;
+}
+
+/* Returns true for a status that ends a referral. */
+bool gu_ref_status_ends(enum gu_ref_status s)
+{
+	return s == GU_REF_DELIVERED || s == GU_REF_DECLINED || s == GU_REF_NOT_ELIGIBLE
+		|| s == GU_REF_NOT_ACCEPTED;
+}
+
+/* Returns true for a status that needs a reason. */
+bool gu_ref_status_needs_reason(enum gu_ref_status s)
+{
+	return s == GU_REF_NOT_ACCEPTED || s == GU_REF_DECLINED;
+}
+
+/* Returns true for a status a department's return slip reports. */
+bool gu_ref_status_on_slip(enum gu_ref_status s)
+{
+	return s == GU_REF_ACCEPTED || s == GU_REF_NOT_ACCEPTED || s == GU_REF_DELIVERED;
+}
+
+/* Returns the reasons of status s, *n their count. */
+const gu_ref_reason *gu_ref_reasons(enum gu_ref_status s, size_t *n)
+{
+	size_t i, first = 0, count = 0;
+
+	for (i = 0; i < sizeof ref_reasons / sizeof ref_reasons[0]; i++)
+		if (ref_reasons[i].status == s) {
+			if (count++ == 0)
+				first = i;
+		}
+	*n = count;
+	return count ? &ref_reasons[first] : NULL;
+}
+
+/* Returns the reason with code for status s, or NULL. */
+const gu_ref_reason *gu_ref_reason_find(enum gu_ref_status s, const char *code)
+{
+	size_t n, i;
+	const gu_ref_reason *r = gu_ref_reasons(s, &n);
+
+	for (i = 0; code && i < n; i++)
+		if (strcmp(r[i].code, code) == 0)
+			return &r[i];
+	return NULL;
+}
+
+/* Returns the codes of status s's reasons as "a, b or c" in buf. */
+const char *gu_ref_reason_codes(enum gu_ref_status s, char *buf, size_t size)
+{
+	size_t n, i, o = 0;
+	const gu_ref_reason *r = gu_ref_reasons(s, &n);
+
+	buf[0] = '\0';
+	for (i = 0; i < n && o < size; i++) {
+		int w = snprintf(buf + o, size - o, "%s%s", i == 0 ? "" : i + 1 == n ? _(" or ") : ", ",
+			r[i].code);
+
+		if (w < 0)
+			break;
+		o += (size_t)w;
+	}
+	return buf;
 }

@@ -4,6 +4,7 @@
 ## (included by tests/local.mk).  A Criterion suite is one line.
 CTESTS += tests/test_sheet
 CTESTS += tests/test_referral
+CTESTS += tests/test_referral_outcome
 CTESTS += tests/test_dashboard_dates
 CTESTS += tests/test_closure
 TESTS += tests/test_sheet_browser.sh

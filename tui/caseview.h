@@ -22,7 +22,7 @@ typedef struct cv_line {
 
 enum cv_popup {
 	CV_POP_NONE = 0,
-	CV_POP_FOLLOWUP,         /* status, date, note, next due */
+	CV_POP_FOLLOWUP,         /* status, reason, date, note, next due, signed by */
 	CV_POP_RESCREEN,         /* date and policy file */
 	CV_POP_CHANGES,          /* what the re-screen changed */
 	CV_POP_APPROVE,          /* approve? y/n */
@@ -30,7 +30,7 @@ enum cv_popup {
 	CV_POP_EDIT              /* why a completed case's answers change */
 };
 
-enum { CV_F_DATE, CV_F_NOTE, CV_F_DUE, CV_F_POLICY, CV_F_COUNT };
+enum { CV_F_DATE, CV_F_NOTE, CV_F_DUE, CV_F_POLICY, CV_F_SIGNED, CV_F_COUNT };
 
 typedef struct cv_state {
 	char id[GU_ID_SIZE];
@@ -44,7 +44,9 @@ typedef struct cv_state {
 	int top;
 	enum cv_popup pop;
 	int pop_focus;
-	int pop_cur;             /* status or reason chosen */
+	int pop_cur;             /* status (its place in the referral's life) or
+	                          * reason chosen */
+	int pop_reason;          /* the follow-up's reason, among its status's */
 	gu_edit f[CV_F_COUNT];
 	char pop_err[700];
 	gu_rescreen rs;

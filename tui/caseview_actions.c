@@ -25,22 +25,56 @@ static int chosen_item(const cv_state *s)
 	return s->cur >= 0 && (size_t)s->cur < s->nlines ? s->lines[s->cur].item : 0;
 }
 
-/* Returns the status a new follow-up of item starts with: the referral's
- * next step, or referred for the first one. */
+/* Returns the place of status st in a referral's life (gu_ref_status_in_order). */
+static int status_place(enum gu_ref_status st)
+{
+	int i;
+
+	for (i = 0; i < GU_REF_STATUS_COUNT; i++)
+		if (gu_ref_status_in_order(i) == st)
+			return i;
+	return 0;
+}
+
+/* Returns the next step after status st: the department's answer after
+ * referred, the work after it is accepted, delivery after that, and a new
+ * referral after an end. */
+static enum gu_ref_status next_step(enum gu_ref_status st)
+{
+	switch (st) {
+	case GU_REF_REFERRED:
+		return GU_REF_ACCEPTED;
+	case GU_REF_ACCEPTED:
+		return GU_REF_IN_PROGRESS;
+	case GU_REF_IN_PROGRESS:
+		return GU_REF_DELIVERED;
+	default:
+		return GU_REF_REFERRED;
+	}
+}
+
+/* Returns the place of the status a new follow-up of item starts with: the
+ * referral's next step, or referred for the first one. */
 static int first_status(gu_app *a, cv_state *s, int item)
 {
 	gu_referral *refs = NULL;
 	size_t n = 0, i;
 	gu_error err;
-	int st = GU_REF_REFERRED;
+	enum gu_ref_status st = GU_REF_REFERRED;
 
 	if (gu_referral_list(a->db, s->id, &refs, &n, &err) < 0)
-		return st;
+		return status_place(st);
 	for (i = 0; i < n; i++)
 		if (refs[i].item == item)
-			st = refs[i].status == GU_REF_REFERRED ? GU_REF_IN_PROGRESS : (int)refs[i].status;
+			st = next_step(refs[i].status);
 	gu_referrals_free(refs, n);
-	return st;
+	return status_place(st);
+}
+
+/* Returns the status the follow-up form shows. */
+static enum gu_ref_status form_status(const cv_state *s)
+{
+	return gu_ref_status_in_order(s->pop_cur);
 }
 
 /* Opens popup p when the session may use it. */
@@ -53,6 +87,7 @@ void cv_popup_open(gu_app *a, cv_state *s, enum cv_popup p)
 	s->pop_err[0] = '\0';
 	s->pop_focus = 0;
 	s->pop_cur = 0;
+	s->pop_reason = 0;
 	switch (p) {
 	case CV_POP_FOLLOWUP:
 		if (!chosen_item(s)) {
@@ -63,6 +98,7 @@ void cv_popup_open(gu_app *a, cv_state *s, enum cv_popup p)
 		s->pop_cur = first_status(a, s, chosen_item(s));
 		gu_edit_set(&s->f[CV_F_DATE], gu_today(), 10);
 		gu_edit_set(&s->f[CV_F_DUE], NULL, 10);
+		gu_edit_set(&s->f[CV_F_SIGNED], NULL, 40);
 		break;
 	case CV_POP_RESCREEN:
 		gu_edit_set(&s->f[CV_F_DATE], gu_today(), 10);
@@ -102,36 +138,60 @@ static int label_width(const char *const *labels, int n)
 	return w;
 }
 
-/* Draws the follow-up form. */
+/* Draws a chooser row ("< word >") inside a popup. */
+static void choice_row(const gu_rect *r, int row, int lw, const char *label, const char *word,
+	bool focus)
+{
+	char line[300];
+
+	snprintf(line, sizeof line, word[0] ? "< %s >" : "%s", word);
+	gu_put(r->y + row, r->x + 2, lw - 1, label, gu_attr(focus ? GU_R_LABEL : GU_R_NORMAL));
+	gu_put(r->y + row, r->x + 2 + lw, r->w - 4 - lw, line,
+		focus && word[0] ? gu_attr(GU_R_CURSOR) : A_NORMAL);
+}
+
+/* Returns the translated label of the form's reason, or "" when its status
+ * takes none. */
+static const char *form_reason_label(const cv_state *s)
+{
+	size_t n;
+	const gu_ref_reason *why = gu_ref_reasons(form_status(s), &n);
+
+	return why && (size_t)s->pop_reason < n ? _(why[s->pop_reason].label) : "";
+}
+
+/* Draws the follow-up form, which also takes a department's return slip. */
 static void draw_followup(gu_app *a, cv_state *s)
 {
 	const gu_item *it = gu_policy_item_by_number(a->pol, chosen_item(s));
-	const char *labels[4];
-	char title[300], line[200];
+	const char *labels[6];
+	char title[300];
 	gu_rect r = gu_layout_popup(&a->lay, 13, 72);
 	int lw;
 
 	labels[0] = _("Status:");
-	labels[1] = _("Date:");
-	labels[2] = _("Note:");
-	labels[3] = _("Next due:");
-	lw = label_width(labels, 4);
+	labels[1] = _("Reason:");
+	labels[2] = _("Date:");
+	labels[3] = _("Note:");
+	labels[4] = _("Next due:");
+	labels[5] = _("Slip signed by:");
+	lw = label_width(labels, 6);
 	snprintf(title, sizeof title, _("Follow-up of item %d %s"), chosen_item(s),
 		it ? gu_pick(it->name_zh, it->name_en) : "");
 	gu_scr_box(r, title);
-	snprintf(line, sizeof line, "< %s >", gu_ref_status_label((enum gu_ref_status)s->pop_cur));
-	gu_put(r.y + 2, r.x + 2, lw - 1, labels[0], gu_attr(s->pop_focus == 0 ? GU_R_LABEL : GU_R_NORMAL));
-	gu_put(r.y + 2, r.x + 2 + lw, r.w - 4 - lw, line,
-		s->pop_focus == 0 ? gu_attr(GU_R_CURSOR) : A_NORMAL);
-	field_row(&r, 4, lw, labels[1], &s->f[CV_F_DATE], s->pop_focus == 1);
-	field_row(&r, 6, lw, labels[2], &s->f[CV_F_NOTE], s->pop_focus == 2);
-	field_row(&r, 8, lw, labels[3], &s->f[CV_F_DUE], s->pop_focus == 3);
+	choice_row(&r, 2, lw, labels[0], gu_ref_status_label(form_status(s)), s->pop_focus == 0);
+	choice_row(&r, 3, lw, labels[1], form_reason_label(s), s->pop_focus == 1);
+	field_row(&r, 4, lw, labels[2], &s->f[CV_F_DATE], s->pop_focus == 2);
+	field_row(&r, 5, lw, labels[3], &s->f[CV_F_NOTE], s->pop_focus == 3);
+	field_row(&r, 6, lw, labels[4], &s->f[CV_F_DUE], s->pop_focus == 4);
+	field_row(&r, 7, lw, labels[5], &s->f[CV_F_SIGNED], s->pop_focus == 5);
 	if (s->pop_err[0])
-		gu_put_wrapped(r.y + 10, r.x + 2, r.w - 4, 2, s->pop_err, gu_attr(GU_R_ERROR));
+		gu_put_wrapped(r.y + 9, r.x + 2, r.w - 4, 3, s->pop_err, gu_attr(GU_R_ERROR));
 	else
-		gu_put_wrapped(r.y + 10, r.x + 2, r.w - 4, 2,
-			_("Left/Right change the status. Dates are YYYY-MM-DD; leave the next due date "
-			  "empty for none. Enter on the last field saves, Esc cancels."),
+		gu_put_wrapped(r.y + 9, r.x + 2, r.w - 4, 3,
+			_("Left/Right change the status and the reason. Dates are YYYY-MM-DD; leave the "
+			  "next due date empty for none. A department's return slip: its answer, date, "
+			  "note and who signed it. Enter on the last field saves, Esc cancels."),
 			gu_attr(GU_R_DIM));
 }
 
@@ -295,24 +355,29 @@ static void pop_error(cv_state *s, const gu_error *err)
 /* Saves the follow-up the form holds. */
 static void save_followup(gu_app *a, cv_state *s)
 {
+	const gu_ref_reason *why;
 	gu_followup_new f;
+	size_t n;
 	gu_date d;
 	gu_error err;
 
 	if (!gu_date_parse(s->f[CV_F_DATE].buf, &d)) {
 		snprintf(s->pop_err, sizeof s->pop_err, "%s",
 			_("The date is not a real date: write it as YYYY-MM-DD."));
-		s->pop_focus = 1;
+		s->pop_focus = 2;
 		return;
 	}
 	if (s->f[CV_F_DUE].len && !gu_date_parse(s->f[CV_F_DUE].buf, &d)) {
 		snprintf(s->pop_err, sizeof s->pop_err, "%s",
 			_("The next due date is not a real date: write it as YYYY-MM-DD, or leave it empty."));
-		s->pop_focus = 3;
+		s->pop_focus = 4;
 		return;
 	}
 	memset(&f, 0, sizeof f);
-	f.status = (enum gu_ref_status)s->pop_cur;
+	f.status = form_status(s);
+	why = gu_ref_reasons(f.status, &n);
+	f.reason = why && (size_t)s->pop_reason < n ? why[s->pop_reason].code : NULL;
+	f.signed_by = s->f[CV_F_SIGNED].len ? s->f[CV_F_SIGNED].buf : NULL;
 	f.date = s->f[CV_F_DATE].buf;
 	f.note = s->f[CV_F_NOTE].len ? s->f[CV_F_NOTE].buf : NULL;
 	f.next_due = s->f[CV_F_DUE].len ? s->f[CV_F_DUE].buf : NULL;
@@ -397,25 +462,42 @@ static bool focus_key(cv_state *s, const gu_key *k, int n)
 	return false;
 }
 
+/* Returns the step of a chooser key: +1 for Right or Space, -1 for Left, 0
+ * for any other. */
+static int choice_step(const gu_key *k)
+{
+	if (gu_key_fn(k, KEY_RIGHT) || gu_key_char(k, ' '))
+		return 1;
+	return gu_key_fn(k, KEY_LEFT) ? -1 : 0;
+}
+
 /* Takes a key in the follow-up form. */
 static void followup_key(gu_app *a, cv_state *s, const gu_key *k)
 {
-	static const int fields[4] = { -1, CV_F_DATE, CV_F_NOTE, CV_F_DUE };
+	static const int fields[6] = { -1, -1, CV_F_DATE, CV_F_NOTE, CV_F_DUE, CV_F_SIGNED };
+	size_t n;
+	int step;
 
-	if (focus_key(s, k, 4))
+	if (focus_key(s, k, 6))
 		return;
 	if (gu_key_fn(k, KEY_ENTER)) {
-		if (s->pop_focus < 3)
+		if (s->pop_focus < 5)
 			s->pop_focus++;
 		else
 			save_followup(a, s);
 		return;
 	}
-	if (s->pop_focus == 0) {
-		if (gu_key_fn(k, KEY_RIGHT) || gu_key_char(k, ' '))
-			s->pop_cur = (s->pop_cur + 1) % GU_REF_STATUS_COUNT;
-		else if (gu_key_fn(k, KEY_LEFT))
-			s->pop_cur = (s->pop_cur + GU_REF_STATUS_COUNT - 1) % GU_REF_STATUS_COUNT;
+	if (s->pop_focus <= 1) {
+		step = choice_step(k);
+		if (step == 0)
+			return;
+		s->pop_err[0] = '\0';
+		if (s->pop_focus == 0) {
+			s->pop_cur = (s->pop_cur + GU_REF_STATUS_COUNT + step) % GU_REF_STATUS_COUNT;
+			s->pop_reason = 0;
+		} else if (gu_ref_reasons(form_status(s), &n) && n > 0) {
+			s->pop_reason = (s->pop_reason + (int)n + step) % (int)n;
+		}
 		return;
 	}
 	if (gu_edit_key(&s->f[fields[s->pop_focus]], k, NULL))

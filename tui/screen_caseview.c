@@ -430,12 +430,20 @@ static void build_timeline(gu_app *a, cv_state *s, int w, const gu_referral *ref
 		if (gu_followup_list(a->db, s->id, refs[i].item, &fu, &nfu, &err) < 0)
 			continue;
 		for (j = 0; j < nfu; j++) {
+			const gu_ref_reason *why;
 			/* TRANSLATORS: date, item number, item name, referral status */
 			int o = snprintf(line, sizeof line, _("%s  %d %s: %s"), fu[j].on, refs[i].item,
 				it ? gu_pick(it->name_zh, it->name_en) : "", gu_ref_status_label(fu[j].status));
 
+			why = gu_ref_reason_find(fu[j].status, fu[j].reason);
+			if (why && o > 0 && (size_t)o < sizeof line)
+				o += snprintf(line + o, sizeof line - (size_t)o, " (%s)", _(why->label));
 			if (fu[j].note && *fu[j].note && o > 0 && (size_t)o < sizeof line)
 				o += snprintf(line + o, sizeof line - (size_t)o, " - %s", fu[j].note);
+			if (fu[j].signed_by[0] && o > 0 && (size_t)o < sizeof line)
+				/* TRANSLATORS: who signed a department's return slip */
+				o += snprintf(line + o, sizeof line - (size_t)o, _("; return slip signed by %s"),
+					fu[j].signed_by);
 			if (fu[j].next_due[0] && o > 0 && (size_t)o < sizeof line)
 				o += snprintf(line + o, sizeof line - (size_t)o, _(" (next: %s)"), fu[j].next_due);
 			if (fu[j].who[0] && o > 0 && (size_t)o < sizeof line)
