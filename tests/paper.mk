@@ -9,3 +9,5 @@ CTESTS += tests/test_dashboard_dates
 CTESTS += tests/test_closure
 TESTS += tests/test_sheet_browser.sh
 EXTRA_DIST += tests/test_sheet_browser.sh
+TESTS += tests/test_referral_cli.sh
+EXTRA_DIST += tests/test_referral_cli.sh

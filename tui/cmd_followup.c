@@ -124,7 +124,7 @@ int cmd_followup(int argc, char **argv)
 	if (gu_access_check_case(db, argv[optind], &err) < 0
 	    || gu_followup_add(db, argv[optind], item, &fu, &err) < 0) {
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
-		status = err.code == GU_EINVAL ? 2 : 1;
+		status = err.code == GU_EINVAL || err.code == GU_EEXIST ? 2 : 1;
 	} else {
 		printf(_("Item %d of case %s: %s.\n"), item, argv[optind],
 			gu_ref_status_label(fu.status));
