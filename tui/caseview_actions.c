@@ -166,7 +166,7 @@ static void draw_followup(gu_app *a, cv_state *s)
 	const gu_item *it = gu_policy_item_by_number(a->pol, chosen_item(s));
 	const char *labels[6];
 	char title[300];
-	gu_rect r = gu_layout_popup(&a->lay, 13, 72);
+	gu_rect r = gu_layout_popup(&a->lay, 14, 72);
 	int lw;
 
 	labels[0] = _("Status:");
@@ -186,9 +186,9 @@ static void draw_followup(gu_app *a, cv_state *s)
 	field_row(&r, 6, lw, labels[4], &s->f[CV_F_DUE], s->pop_focus == 4);
 	field_row(&r, 7, lw, labels[5], &s->f[CV_F_SIGNED], s->pop_focus == 5);
 	if (s->pop_err[0])
-		gu_put_wrapped(r.y + 9, r.x + 2, r.w - 4, 3, s->pop_err, gu_attr(GU_R_ERROR));
+		gu_put_wrapped(r.y + 9, r.x + 2, r.w - 4, 4, s->pop_err, gu_attr(GU_R_ERROR));
 	else
-		gu_put_wrapped(r.y + 9, r.x + 2, r.w - 4, 3,
+		gu_put_wrapped(r.y + 9, r.x + 2, r.w - 4, 4,
 			_("Left/Right change the status and the reason. Dates are YYYY-MM-DD; leave the "
 			  "next due date empty for none. A department's return slip: its answer, date, "
 			  "note and who signed it. Enter on the last field saves, Esc cancels."),
