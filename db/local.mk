@@ -55,4 +55,4 @@ db_libdb_a_SOURCES += db/schema_sheets.c db/schema_sheets.h db/sheet.c db/sheet.
 
 ## Paper: closing a case with a reason, and reopening it.
 db_libdb_a_SOURCES += db/schema_closure.c db/schema_closure.h db/closure.c db/closure.h
-db_libdb_a_SOURCES += db/schema_outcomes.c db/schema_outcomes.h
+db_libdb_a_SOURCES += db/schema_outcomes.c db/schema_outcomes.h db/reasons.c db/reasons.h

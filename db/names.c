@@ -2,7 +2,6 @@
 #include "config.h"
 /* The names of case and referral statuses, as stored and as shown. */
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,21 +28,6 @@ static const char *const ref_labels[GU_REF_STATUS_COUNT] = {
 static const enum gu_ref_status ref_order[GU_REF_STATUS_COUNT] = {
 	GU_REF_REFERRED, GU_REF_ACCEPTED, GU_REF_NOT_ACCEPTED, GU_REF_IN_PROGRESS,
 	GU_REF_DELIVERED, GU_REF_DECLINED, GU_REF_NOT_ELIGIBLE
-};
-/* Why a department did not accept a referral, or a family declined it. */
-static const gu_ref_reason ref_reasons[] = {
-	/* TRANSLATORS: why a department did not accept a referral */
-	{ GU_REF_NOT_ACCEPTED, "criteria", N_("does not meet the department's criteria") },
-	{ GU_REF_NOT_ACCEPTED, "documents", N_("papers missing") },
-	{ GU_REF_NOT_ACCEPTED, "jurisdiction", N_("not this department's area") },
-	{ GU_REF_NOT_ACCEPTED, "quota", N_("no place or funds at present") },
-	{ GU_REF_NOT_ACCEPTED, "other", N_("other (say what in the note)") },
-	/* TRANSLATORS: why a family declined a referral */
-	{ GU_REF_DECLINED, "not_needed", N_("the family says it is not needed") },
-	{ GU_REF_DECLINED, "elsewhere", N_("already received elsewhere") },
-	{ GU_REF_DECLINED, "moved", N_("the family moved away") },
-	{ GU_REF_DECLINED, "unwilling", N_("the family does not want it") },
-	{ GU_REF_DECLINED, "other", N_("other (say what in the note)") },
 };
 
 /* Returns the stored name of a case status. */
@@ -148,46 +132,28 @@ bool gu_ref_status_on_slip(enum gu_ref_status s)
 	return s == GU_REF_ACCEPTED || s == GU_REF_NOT_ACCEPTED || s == GU_REF_DELIVERED;
 }
 
-/* Returns the reasons of status s, *n their count. */
+/* Returns the kind of reasons status s takes, or GU_REASON_KIND_COUNT. */
+static enum gu_reason_kind reason_kind(enum gu_ref_status s)
+{
+	if (s == GU_REF_NOT_ACCEPTED)
+		return GU_REASON_NOT_ACCEPTED;
+	return s == GU_REF_DECLINED ? GU_REASON_DECLINED : GU_REASON_KIND_COUNT;
+}
+
+/* Returns the reasons of status s (db/reasons.c), *n their count. */
 const gu_ref_reason *gu_ref_reasons(enum gu_ref_status s, size_t *n)
 {
-	size_t i, first = 0, count = 0;
-
-	for (i = 0; i < sizeof ref_reasons / sizeof ref_reasons[0]; i++)
-		if (ref_reasons[i].status == s) {
-			if (count++ == 0)
-				first = i;
-		}
-	*n = count;
-	return count ? &ref_reasons[first] : NULL;
+	return gu_reasons(reason_kind(s), n);
 }
 
 /* Returns the reason with code for status s, or NULL. */
 const gu_ref_reason *gu_ref_reason_find(enum gu_ref_status s, const char *code)
 {
-	size_t n, i;
-	const gu_ref_reason *r = gu_ref_reasons(s, &n);
-
-	for (i = 0; code && i < n; i++)
-		if (strcmp(r[i].code, code) == 0)
-			return &r[i];
-	return NULL;
+	return gu_reason_find(reason_kind(s), code);
 }
 
 /* Returns the codes of status s's reasons as "a, b or c" in buf. */
 const char *gu_ref_reason_codes(enum gu_ref_status s, char *buf, size_t size)
 {
-	size_t n, i, o = 0;
-	const gu_ref_reason *r = gu_ref_reasons(s, &n);
-
-	buf[0] = '\0';
-	for (i = 0; i < n && o < size; i++) {
-		int w = snprintf(buf + o, size - o, "%s%s", i == 0 ? "" : i + 1 == n ? _(" or ") : ", ",
-			r[i].code);
-
-		if (w < 0)
-			break;
-		o += (size_t)w;
-	}
-	return buf;
+	return gu_reason_codes(reason_kind(s), buf, size);
 }

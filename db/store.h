@@ -22,6 +22,7 @@
 #include "core/answers.h"
 #include "core/error.h"
 #include "core/eval.h"
+#include "db/reasons.h"
 
 typedef struct gu_db gu_db;
 
@@ -265,12 +266,8 @@ bool gu_ref_status_needs_reason(enum gu_ref_status s);
 bool gu_ref_status_on_slip(enum gu_ref_status s);
 
 /* A reason a department did not accept a referral, or a family declined
- * it: code as stored, label for N_()/_(). */
-typedef struct gu_ref_reason {
-	enum gu_ref_status status;   /* GU_REF_NOT_ACCEPTED or GU_REF_DECLINED */
-	const char *code;
-	const char *label;
-} gu_ref_reason;
+ * it: a row of the one table of reasons (db/reasons.h). */
+typedef gu_reason gu_ref_reason;
 /* Returns the reasons for status s (none for one that needs none), *n
  * their count. */
 const gu_ref_reason *gu_ref_reasons(enum gu_ref_status s, size_t *n);

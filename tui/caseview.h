@@ -27,7 +27,9 @@ enum cv_popup {
 	CV_POP_CHANGES,          /* what the re-screen changed */
 	CV_POP_APPROVE,          /* approve? y/n */
 	CV_POP_RETURN,           /* reason and note */
-	CV_POP_EDIT              /* why a completed case's answers change */
+	CV_POP_EDIT,             /* why a completed case's answers change */
+	CV_POP_CLOSE,            /* closing reason and note */
+	CV_POP_REOPEN            /* why a closed case is reopened */
 };
 
 enum { CV_F_DATE, CV_F_NOTE, CV_F_DUE, CV_F_POLICY, CV_F_SIGNED, CV_F_COUNT };
@@ -54,6 +56,7 @@ typedef struct cv_state {
 	int changes_top;
 	unsigned char open_item[1001]; /* results whose explanation is shown */
 	bool supervisor;         /* may approve or return: the keys line offers it */
+	bool may_close;          /* may close and reopen (a supervisor at the office) */
 } cv_state;
 
 /* Appends a line (copied) to the document; returns 0 or -1 when out of memory. */
@@ -66,6 +69,13 @@ void cv_popup_draw(gu_app *a, cv_state *s);
 void cv_popup_key(gu_app *a, cv_state *s, const gu_key *k);
 /* Opens a popup for the case (checking who may). */
 void cv_popup_open(gu_app *a, cv_state *s, enum cv_popup p);
+/* Returns true when the session may close and reopen cases here: a
+ * supervisor, not on a worker's enrolled laptop (tui/caseview_reasons.c). */
+bool cv_may_close(gu_app *a);
+/* Draws the open form of a reason and a note: return, close or reopen. */
+void cv_reason_form_draw(gu_app *a, cv_state *s);
+/* Takes a key in that form; Enter on the note records the decision. */
+void cv_reason_form_key(gu_app *a, cv_state *s, const gu_key *k);
 /* Reloads the case and marks the document for rebuilding; returns 0 or -1. */
 int cv_reload(gu_app *a, cv_state *s);
 

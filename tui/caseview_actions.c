@@ -111,6 +111,17 @@ void cv_popup_open(gu_app *a, cv_state *s, enum cv_popup p)
 			return;
 		}
 		break;
+	case CV_POP_CLOSE:
+	case CV_POP_REOPEN:
+		if (!cv_may_close(a)) {
+			gu_app_message(a, GU_R_ERROR,
+				_("Only a supervisor closes or reopens a case, at the office (not on a "
+				  "worker's laptop)."));
+			return;
+		}
+		p = s->info.status == GU_CASE_CLOSED ? CV_POP_REOPEN : CV_POP_CLOSE;
+		s->pop_focus = p == CV_POP_REOPEN;
+		break;
 	default:
 		break;
 	}
@@ -267,8 +278,6 @@ static void draw_changes(gu_app *a, cv_state *s)
 /* Draws the review popups. */
 static void draw_review(gu_app *a, cv_state *s)
 {
-	size_t n, i;
-	const gu_return_reason *why = gu_return_reasons(&n);
 	gu_rect r;
 
 	if (s->pop == CV_POP_APPROVE) {
@@ -282,24 +291,7 @@ static void draw_review(gu_app *a, cv_state *s)
 			gu_put(r.y + 4, r.x + 2, r.w - 4, _("y approve    n cancel"), gu_attr(GU_R_LABEL));
 		return;
 	}
-	r = gu_layout_popup(&a->lay, (int)n + 9, 66);
-	gu_scr_box(r, _("Return the case to the worker"));
-	gu_put(r.y + 1, r.x + 2, r.w - 4, _("Reason:"), gu_attr(s->pop_focus == 0 ? GU_R_LABEL : GU_R_NORMAL));
-	for (i = 0; i < n; i++) {
-		attr_t at = (int)i == s->pop_cur ? (s->pop_focus == 0 ? gu_attr(GU_R_CURSOR) : A_BOLD) : A_NORMAL;
-
-		gu_fill(r.y + 2 + (int)i, r.x + 3, r.w - 6, at);
-		gu_put(r.y + 2 + (int)i, r.x + 4, r.w - 8, _(why[i].label), at);
-	}
-	gu_put(r.y + 3 + (int)n, r.x + 2, r.w - 4, _("Note for the worker:"),
-		gu_attr(s->pop_focus == 1 ? GU_R_LABEL : GU_R_NORMAL));
-	gu_edit_draw(&s->f[CV_F_NOTE], r.y + 4 + (int)n, r.x + 2, r.w - 4, s->pop_focus == 1);
-	if (s->pop_err[0])
-		gu_put_wrapped(r.y + 5 + (int)n, r.x + 2, r.w - 4, 2, s->pop_err, gu_attr(GU_R_ERROR));
-	else
-		gu_put_wrapped(r.y + 5 + (int)n, r.x + 2, r.w - 4, 2,
-			_("Tab moves between the reason and the note; Enter on the note returns the case, "
-			  "Esc cancels."), gu_attr(GU_R_DIM));
+	cv_reason_form_draw(a, s);
 }
 
 /* Draws the form asking why a completed case's answers change. */
@@ -336,6 +328,10 @@ void cv_popup_draw(gu_app *a, cv_state *s)
 	case CV_POP_APPROVE:
 	case CV_POP_RETURN:
 		draw_review(a, s);
+		break;
+	case CV_POP_CLOSE:
+	case CV_POP_REOPEN:
+		cv_reason_form_draw(a, s);
 		break;
 	case CV_POP_EDIT:
 		draw_edit(a, s);
@@ -429,22 +425,18 @@ static void rescreen(gu_app *a, cv_state *s)
 	s->pop = CV_POP_CHANGES;
 }
 
-/* Records the review decision. */
-static void decide(gu_app *a, cv_state *s, enum gu_review_decision d)
+/* Records the approval. */
+static void approve(gu_app *a, cv_state *s)
 {
-	size_t n;
-	const gu_return_reason *why = gu_return_reasons(&n);
 	gu_error err;
 
 	gu_error_clear(&err);
-	if (gu_review_decide(a->db, s->id, d, d == GU_REVIEW_RETURN ? why[s->pop_cur].code : NULL,
-			d == GU_REVIEW_RETURN ? s->f[CV_F_NOTE].buf : NULL, &err) < 0) {
+	if (gu_review_decide(a->db, s->id, GU_REVIEW_APPROVE, NULL, NULL, &err) < 0) {
 		pop_error(s, &err);
 		return;
 	}
 	s->pop = CV_POP_NONE;
-	gu_app_message(a, GU_R_OK, d == GU_REVIEW_APPROVE ? _("The case is approved.")
-		: _("The case is returned to the worker."));
+	gu_app_message(a, GU_R_OK, _("The case is approved."));
 	cv_reload(a, s);
 }
 
@@ -507,8 +499,6 @@ static void followup_key(gu_app *a, cv_state *s, const gu_key *k)
 /* Takes a key in the open popup. */
 void cv_popup_key(gu_app *a, cv_state *s, const gu_key *k)
 {
-	size_t n;
-
 	if (gu_key_char(k, GU_ESC)) {
 		s->pop = CV_POP_NONE;
 		return;
@@ -538,26 +528,14 @@ void cv_popup_key(gu_app *a, cv_state *s, const gu_key *k)
 		break;
 	case CV_POP_APPROVE:
 		if (gu_key_char(k, 'y') || gu_key_char(k, 'Y'))
-			decide(a, s, GU_REVIEW_APPROVE);
+			approve(a, s);
 		else if (gu_key_char(k, 'n') || gu_key_char(k, 'N'))
 			s->pop = CV_POP_NONE;
 		break;
 	case CV_POP_RETURN:
-		gu_return_reasons(&n);
-		if (gu_key_char(k, '\t') || gu_key_fn(k, KEY_BTAB)) {
-			s->pop_focus = !s->pop_focus;
-		} else if (s->pop_focus == 0) {
-			if (gu_key_fn(k, KEY_ENTER))
-				s->pop_focus = 1;
-			else
-				gu_view_key(k, &s->pop_cur, (int)n, 1);
-		} else if (gu_key_fn(k, KEY_ENTER)) {
-			decide(a, s, GU_REVIEW_RETURN);
-		} else if (gu_key_fn(k, KEY_UP)) {
-			s->pop_focus = 0;
-		} else if (gu_edit_key(&s->f[CV_F_NOTE], k, NULL)) {
-			s->pop_err[0] = '\0';
-		}
+	case CV_POP_CLOSE:
+	case CV_POP_REOPEN:
+		cv_reason_form_key(a, s, k);
 		break;
 	case CV_POP_EDIT:
 		if (gu_edit_key(&s->f[CV_F_NOTE], k, NULL))
