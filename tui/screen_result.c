@@ -303,6 +303,7 @@ static int key_refer(gu_app *a, void *st)
 			gu_app_message(a, GU_R_ERROR, msg);
 			return GU_SCREEN_STAY;
 		}
+		a->msg[0] = '\0';
 		*m = !*m;
 	}
 	return GU_SCREEN_STAY;
