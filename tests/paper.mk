@@ -11,3 +11,5 @@ TESTS += tests/test_sheet_browser.sh
 EXTRA_DIST += tests/test_sheet_browser.sh
 TESTS += tests/test_referral_cli.sh
 EXTRA_DIST += tests/test_referral_cli.sh
+TESTS += tests/test_close_laptop.sh
+EXTRA_DIST += tests/test_close_laptop.sh
