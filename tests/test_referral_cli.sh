@@ -62,6 +62,8 @@ refusal "has ended" 4 in_progress --date 2024-09-21
 
 success "referred" 6 referred --date 2024-09-11 --unit 县民政局
 success "not accepted" 6 not_accepted --date 2024-09-15 --reason documents --signed-by 李主任
+check "not accepted is an end in the five-valued status column" \
+	test "$(sq "SELECT status FROM referrals WHERE case_id = '$id' AND item = 6")" = "not_eligible"
 refusal "has ended" 6 delivered --date 2024-09-16
 success "referred" 6 referred --date 2024-09-16
 refusal "needs a reason" 6 declined --date 2024-09-17

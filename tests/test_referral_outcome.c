@@ -76,12 +76,16 @@ Test(outcome, not_accepted_and_declined_need_a_reason_of_the_list)
 	gu_referral_facts f = answer(GU_REF_REFERRED, GU_REF_NOT_ACCEPTED, "2025-03-05");
 
 	refused(&f, "needs a reason", "not accepted without a reason");
+	f.reason = "";
+	refused(&f, "needs a reason", "not accepted with an empty reason");
 	f.reason = "moved";
 	refused(&f, "is not a reason", "a family's reason for the department");
 	f.reason = "quota";
 	allowed(&f, "not accepted, no place");
 	f.reason = "other";
 	refused(&f, "in the note", "other without saying what");
+	f.note = "";
+	refused(&f, "in the note", "other with an empty note");
 	f.note = "儿童已由邻县接收";
 	allowed(&f, "other with a note");
 
