@@ -15,7 +15,8 @@ enum gu_reason_kind {
 	GU_REASON_KIND_COUNT
 };
 
-/* A reason: its code as stored and its words (a msgid, shown with _()). */
+/* A reason: its code as stored and its words (a msgid, translated where
+ * it is shown). */
 typedef struct gu_reason {
 	enum gu_reason_kind kind;
 	const char *code;
