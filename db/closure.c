@@ -9,33 +9,19 @@
 #include "core/i18n.h"
 #include "db/access.h"
 #include "db/closure.h"
+#include "db/exchange.h"
 #include "db/internal.h"
 
-static const gu_close_reason reasons[] = {
-	/* TRANSLATORS: reasons for closing a case, at most 30 columns each */
-	{ "turned_18", N_("the child turned 18") },
-	{ "moved_out", N_("moved out of the city") },
-	{ "not_qualified", N_("no longer qualifies") },
-	{ "duplicate", N_("a duplicate of another case") },
-	{ "other", N_("other (see the note)") }
-};
-
-/* Returns the reasons table. */
+/* Returns the closing reasons of the one table (db/reasons.c). */
 const gu_close_reason *gu_close_reasons(size_t *n)
 {
-	*n = sizeof reasons / sizeof reasons[0];
-	return reasons;
+	return gu_reasons(GU_REASON_CLOSE, n);
 }
 
-/* Returns the reason with code, or NULL. */
+/* Returns the closing reason with code, or NULL. */
 const gu_close_reason *gu_close_reason_find(const char *code)
 {
-	size_t i;
-
-	for (i = 0; code && i < sizeof reasons / sizeof reasons[0]; i++)
-		if (strcmp(reasons[i].code, code) == 0)
-			return &reasons[i];
-	return NULL;
+	return gu_reason_find(GU_REASON_CLOSE, code);
 }
 
 /* Inserts one closures row inside the transaction; returns 0 or < 0. */
@@ -153,6 +139,11 @@ static int decide(gu_db *db, const char *case_id, bool close, const char *reason
 	ret = gu_access_require_supervisor(db, true, err);
 	if (ret < 0)
 		return ret;
+	/* a review decision is the office's; a laptop receives it */
+	if (gu_xchg_role(db) == GU_XROLE_LAPTOP)
+		return gu_error_set(err, GU_EPERM, NULL, 0, 0,
+			_("this is a worker's laptop: a case is closed or reopened at the office, and "
+			  "the decision comes back with the next bundle"));
 	ret = gu_db_begin(db, err);
 	if (ret < 0)
 		return ret;

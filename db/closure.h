@@ -8,10 +8,7 @@
 #include "db/store.h"
 
 /* A reason a case can be closed for. */
-typedef struct gu_close_reason {
-	const char *code;   /* "turned_18" */
-	const char *label;  /* msgid */
-} gu_close_reason;
+typedef gu_reason gu_close_reason; /* a row of the one table, db/reasons.h */
 
 /* Returns the table of closing reasons; *n is its length. */
 const gu_close_reason *gu_close_reasons(size_t *n);
@@ -20,7 +17,7 @@ const gu_close_reason *gu_close_reason_find(const char *code);
 
 /* Closes a case that is not closed, for a reason code; the reason "other"
  * needs a note saying what it is.  Only a supervisor may close (or anyone
- * while the database has no users).  Returns 0, -GU_EPERM, -GU_EINVAL
+ * while the database has no users), and not on a worker's enrolled laptop.  Returns 0, -GU_EPERM, -GU_EINVAL
  * (closed already, unknown reason, no note for other), -GU_ENOTFOUND or
  * < 0. */
 int gu_case_close(gu_db *db, const char *case_id, const char *reason, const char *note,

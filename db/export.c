@@ -291,7 +291,7 @@ int gu_export_cases_csv(gu_db *db, const gu_case_filter *fin, gu_csv *w, size_t 
 		"SELECT item, verdict FROM results WHERE case_id = ?1", &rc);
 	if (res)
 		ref = gu_db_slot(db, GU_ST_EXPORT_REFERRALS,
-			"SELECT item, status FROM referrals WHERE case_id = ?1", &rc);
+			"SELECT item, coalesce(stage, status) FROM referrals WHERE case_id = ?1", &rc);
 	if (ref)
 		ans = gu_db_slot(db, GU_ST_EXPORT_ANSWERS,
 			"SELECT key, value FROM answers WHERE case_id = ?1 AND key IN"

@@ -14,7 +14,7 @@
 #include "db/referral_check.h"
 
 #define REFERRAL_COLUMNS \
-	"r.case_id, r.item, r.status, r.referred_on, r.last_on, coalesce(r.next_due, '')," \
+	"r.case_id, r.item, coalesce(r.stage, r.status), r.referred_on, r.last_on, coalesce(r.next_due, '')," \
 	" r.who, r.last_note, c.child_name, c.township, c.worker, r.updated_at, coalesce(r.unit, '')"
 
 /* Checks a "YYYY-MM-DD" argument; returns 0 or -GU_EINVAL naming what. */
@@ -28,15 +28,28 @@ static int check_date(const char *s, const char *what, gu_error *err)
 	return 0;
 }
 
+/* Returns the name stored in referrals.status, whose CHECK knows five of the
+ * statuses (db/schema_outcomes.c): accepted is work in progress there, not
+ * accepted an end like not eligible; referrals.stage keeps the status. */
+static const char *stored_status(enum gu_ref_status s)
+{
+	if (s == GU_REF_ACCEPTED)
+		return gu_ref_status_name(GU_REF_IN_PROGRESS);
+	if (s == GU_REF_NOT_ACCEPTED)
+		return gu_ref_status_name(GU_REF_NOT_ELIGIBLE);
+	return gu_ref_status_name(s);
+}
+
 /* Creates or updates the item's referral row; returns 0 or < 0. */
 static int put_referral(gu_db *db, const char *case_id, int item, const gu_followup_new *f,
 	const char *on, const char *who, gu_time_ms now, gu_error *err)
 {
 	sqlite3_stmt *st = gu_db_stmt(db, GU_ST_REFERRAL_UPSERT,
 		"INSERT INTO referrals (case_id, item, status, referred_on, last_on, next_due,"
-		" who, last_note, updated_at, device, unit)"
-		" VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+		" who, last_note, updated_at, device, unit, stage)"
+		" VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
 		" ON CONFLICT (case_id, item) DO UPDATE SET status = excluded.status,"
+		" stage = excluded.stage,"
 		" unit = coalesce(excluded.unit, unit),"
 		" referred_on = min(referred_on, excluded.referred_on),"
 		" last_on = max(last_on, excluded.last_on), next_due = excluded.next_due,"
@@ -50,7 +63,7 @@ static int put_referral(gu_db *db, const char *case_id, int item, const gu_follo
 		goto cleanup;
 	if ((rc = sqlite3_bind_int(st, 2, item)) != SQLITE_OK)
 		goto cleanup;
-	if ((rc = gu_bind_text(st, 3, gu_ref_status_name(f->status))) != SQLITE_OK)
+	if ((rc = gu_bind_text(st, 3, stored_status(f->status))) != SQLITE_OK)
 		goto cleanup;
 	if ((rc = gu_bind_text(st, 4, on)) != SQLITE_OK)
 		goto cleanup;
@@ -65,6 +78,8 @@ static int put_referral(gu_db *db, const char *case_id, int item, const gu_follo
 	if ((rc = gu_bind_text(st, 9, db->device)) != SQLITE_OK)
 		goto cleanup;
 	if ((rc = gu_bind_text(st, 10, f->unit && *f->unit ? f->unit : NULL)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 11, gu_ref_status_name(f->status))) != SQLITE_OK)
 		goto cleanup;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE)
@@ -87,7 +102,8 @@ static int put_entry(gu_db *db, const char *case_id, int item, const gu_followup
 		return ret;
 	st = gu_db_stmt(db, GU_ST_FOLLOWUP_INSERT,
 		"INSERT INTO followups (id, case_id, item, status, on_date, next_due, who, note,"
-		" created_at, updated_at, device) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
+		" created_at, updated_at, device, reason, signed_by)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12)",
 		err);
 	if (!st)
 		return -(int)err->code;
@@ -111,6 +127,10 @@ static int put_entry(gu_db *db, const char *case_id, int item, const gu_followup
 		goto cleanup;
 	if ((rc = gu_bind_text(st, 10, db->device)) != SQLITE_OK)
 		goto cleanup;
+	if ((rc = gu_bind_text(st, 11, f->reason ? f->reason : "")) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 12, f->signed_by ? f->signed_by : "")) != SQLITE_OK)
+		goto cleanup;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE)
 		rc = SQLITE_OK;
@@ -121,7 +141,7 @@ cleanup:
 
 /* What the rules need from the store, read inside the transaction. */
 typedef struct stored_facts {
-	char interview_date[16], verdict[16], status[16], last_on[16];
+	char interview_date[16], verdict[16], status[16], last_on[16], referred_on[16];
 	bool referred;
 } stored_facts;
 
@@ -133,7 +153,7 @@ static int read_facts(gu_db *db, const char *case_id, int item, stored_facts *ou
 	sqlite3_stmt *st = gu_db_stmt(db, GU_ST_FOLLOWUP_FACTS,
 		"SELECT (SELECT value FROM answers WHERE case_id = ?1 AND key = 'interview.date'),"
 		" (SELECT verdict FROM results WHERE case_id = ?1 AND item = ?2),"
-		" r.status, r.last_on"
+		" coalesce(r.stage, r.status), r.last_on, r.referred_on"
 		" FROM (SELECT 1) LEFT JOIN referrals r ON r.case_id = ?1 AND r.item = ?2", err);
 	int rc;
 
@@ -150,6 +170,7 @@ static int read_facts(gu_db *db, const char *case_id, int item, stored_facts *ou
 		out->referred = sqlite3_column_type(st, 2) != SQLITE_NULL;
 		gu_column_copy(st, 2, out->status, sizeof out->status);
 		gu_column_copy(st, 3, out->last_on, sizeof out->last_on);
+		gu_column_copy(st, 4, out->referred_on, sizeof out->referred_on);
 		rc = SQLITE_OK;
 	}
 cleanup:
@@ -181,6 +202,10 @@ static int check_entry(gu_db *db, const char *case_id, int item, const gu_follow
 	facts.status = f->status;
 	facts.on = on;
 	facts.next_due = f->next_due;
+	facts.referred_on = sf.referred_on;
+	facts.reason = f->reason;
+	facts.note = f->note;
+	facts.signed_by = f->signed_by;
 	return gu_referral_check(&facts, err);
 }
 
@@ -190,7 +215,7 @@ int gu_followup_add(gu_db *db, const char *case_id, int item,
 {
 	enum gu_case_status status;
 	gu_time_ms now = gu_time_now();
-	char today[16], detail[96];
+	char today[16], detail[128];
 	const char *on, *who;
 	bool completed;
 	int ret;
@@ -222,7 +247,10 @@ int gu_followup_add(gu_db *db, const char *case_id, int item,
 	if (ret == 0)
 		ret = put_entry(db, case_id, item, f, on, who, now, err);
 	if (ret == 0) {
-		snprintf(detail, sizeof detail, "item %d: %s", item, gu_ref_status_name(f->status));
+		snprintf(detail, sizeof detail, "item %d: %s%s%s%s%s", item,
+			gu_ref_status_name(f->status), f->reason && *f->reason ? " (" : "",
+			f->reason && *f->reason ? f->reason : "", f->reason && *f->reason ? ")" : "",
+			f->signed_by && *f->signed_by ? ", return slip" : "");
 		ret = gu_audit_add_in_tx(db, "followup.add", case_id, detail, now, err);
 	}
 	if (ret < 0) {
@@ -347,6 +375,8 @@ static void fill_followup(sqlite3_stmt *st, void *elem, bool *oom)
 	gu_column_copy(st, 4, e->who, sizeof e->who);
 	e->note = gu_column_dup(st, 5, oom);
 	e->created = sqlite3_column_int64(st, 6);
+	gu_column_copy(st, 7, e->reason, sizeof e->reason);
+	gu_column_copy(st, 8, e->signed_by, sizeof e->signed_by);
 }
 
 /* Frees a list of follow-ups given as void *. */
@@ -370,8 +400,8 @@ int gu_followup_list(gu_db *db, const char *case_id, int item, gu_followup **out
 	if (ret < 0)
 		return ret;
 	st = gu_db_stmt(db, GU_ST_FOLLOWUP_LIST,
-		"SELECT id, status, on_date, coalesce(next_due, ''), who, note, created_at"
-		" FROM followups WHERE case_id = ?1 AND item = ?2 ORDER BY on_date, created_at", err);
+		"SELECT id, status, on_date, coalesce(next_due, ''), who, note, created_at, reason,"
+		" signed_by FROM followups WHERE case_id = ?1 AND item = ?2 ORDER BY on_date, created_at", err);
 	if (!st)
 		return -(int)err->code;
 	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK

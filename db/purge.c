@@ -26,7 +26,8 @@ static const char *const purge_sql[GU_PURGE_STEPS] = {
 	" WHERE case_id = ?1",
 	"UPDATE alerts SET text = '', updated_at = ?2 WHERE case_id = ?1",
 	"UPDATE referrals SET who = '', last_note = NULL, updated_at = ?2 WHERE case_id = ?1",
-	"UPDATE followups SET who = '', note = NULL, updated_at = ?2 WHERE case_id = ?1",
+	"UPDATE followups SET who = '', note = NULL, signed_by = '', updated_at = ?2"
+	" WHERE case_id = ?1",
 	"UPDATE reviews SET note = '', updated_at = ?2 WHERE case_id = ?1",
 	"UPDATE visits SET seen = '', note = '', updated_at = ?2 WHERE case_id = ?1",
 	"UPDATE audit SET detail = NULL WHERE case_id = ?1 AND detail IS NOT NULL",

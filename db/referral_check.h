@@ -21,13 +21,20 @@ typedef struct gu_referral_facts {
 	enum gu_ref_status status;   /* the new entry: its status, */
 	const char *on;              /* its date ("YYYY-MM-DD") */
 	const char *next_due;        /* and the next due date, or NULL/"" */
+	const char *referred_on;     /* the referral's date, or NULL/"" when none */
+	const char *reason;          /* the new entry's reason code, or NULL/"" */
+	const char *note;            /* its note, or NULL/"" */
+	const char *signed_by;       /* who signed its return slip, or NULL/"" */
 } gu_referral_facts;
 
 /* Checks a new follow-up against the referral's life: no date after today
- * or before the interview, no due date before the entry's date, no entry
- * dated before the last one, no item that is not eligible or verify
- * referred, nothing but "referred" first, and no second "referred" while
- * one is open.  Returns 0, -GU_EEXIST for an item already referred and
+ * or before the interview or the referral, no due date before the entry's
+ * date, no entry dated before the last one, no item that is not eligible or
+ * verify referred, nothing but "referred" first, no second "referred"
+ * while one is open, the department's answer (accepted or not) only to a
+ * referral it has not answered, a reason of the list for not accepted and
+ * declined (and a note for "other") and none for anything else, and a
+ * return slip's signer only on what a slip reports.  Returns 0, -GU_EEXIST for an item already referred and
  * open, or -GU_EINVAL, with the message in err. */
 int gu_referral_check(const gu_referral_facts *f, gu_error *err);
 

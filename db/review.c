@@ -11,32 +11,16 @@
 #include "db/internal.h"
 #include "db/review.h"
 
-static const gu_return_reason reasons[] = {
-	/* TRANSLATORS: reasons for returning a case, at most 30 columns each */
-	{ "incomplete", N_("answers are missing") },
-	{ "inconsistent", N_("answers contradict each other") },
-	{ "documents", N_("proof or documents are missing") },
-	{ "verify", N_("items to verify need checking") },
-	{ "wrong_child", N_("wrong child or family") },
-	{ "other", N_("other (see the note)") }
-};
-
-/* Returns the reasons table. */
+/* Returns the return reasons of the one table (db/reasons.c). */
 const gu_return_reason *gu_return_reasons(size_t *n)
 {
-	*n = sizeof reasons / sizeof reasons[0];
-	return reasons;
+	return gu_reasons(GU_REASON_RETURN, n);
 }
 
-/* Returns the reason with code, or NULL. */
+/* Returns the return reason with code, or NULL. */
 const gu_return_reason *gu_return_reason_find(const char *code)
 {
-	size_t i;
-
-	for (i = 0; code && i < sizeof reasons / sizeof reasons[0]; i++)
-		if (strcmp(reasons[i].code, code) == 0)
-			return &reasons[i];
-	return NULL;
+	return gu_reason_find(GU_REASON_RETURN, code);
 }
 
 /* Inserts the decision row inside the transaction; returns 0 or < 0. */

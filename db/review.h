@@ -11,10 +11,7 @@
 enum gu_review_decision { GU_REVIEW_APPROVE = 0, GU_REVIEW_RETURN };
 
 /* The reasons a case can be returned for. */
-typedef struct gu_return_reason {
-	const char *code;   /* "incomplete" */
-	const char *label;  /* msgid */
-} gu_return_reason;
+typedef gu_reason gu_return_reason; /* a row of the one table, db/reasons.h */
 
 /* Returns the table of return reasons; *n is its length. */
 const gu_return_reason *gu_return_reasons(size_t *n);

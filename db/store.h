@@ -22,6 +22,7 @@
 #include "core/answers.h"
 #include "core/error.h"
 #include "core/eval.h"
+#include "db/reasons.h"
 
 typedef struct gu_db gu_db;
 
@@ -86,7 +87,7 @@ int gu_db_set_user(gu_db *db, const char *user);
 void gu_db_set_busy_timeout(gu_db *db, int ms);
 
 /* The schema version this program writes, and the application_id. */
-#define GU_DB_SCHEMA_VERSION 11
+#define GU_DB_SCHEMA_VERSION 12
 #define GU_DB_APPLICATION_ID 0x47754169 /* "GuAi" */
 
 /* ---- cases ------------------------------------------------------------ */
@@ -240,14 +241,40 @@ enum gu_ref_status {
 	GU_REF_DELIVERED,
 	GU_REF_DECLINED,
 	GU_REF_NOT_ELIGIBLE,
+	GU_REF_ACCEPTED,             /* the department took it on */
+	GU_REF_NOT_ACCEPTED,         /* the department refused it (with a reason) */
 	GU_REF_STATUS_COUNT
 };
-/* Returns "referred", "in_progress", "delivered", "declined", "not_eligible". */
+/* Returns "referred", "in_progress", "delivered", "declined",
+ * "not_eligible", "accepted" or "not_accepted". */
 const char *gu_ref_status_name(enum gu_ref_status s);
 /* Returns the translated word for a referral status. */
 const char *gu_ref_status_label(enum gu_ref_status s);
 /* Sets *out from a name; returns 0 or -GU_EINVAL. */
 int gu_ref_status_parse(const char *name, enum gu_ref_status *out, gu_error *err);
+/* Returns the status at position i (0 ..< GU_REF_STATUS_COUNT) of a
+ * referral's life, in the order it is lived: referred, accepted, not
+ * accepted, in progress, delivered, declined, not eligible. */
+enum gu_ref_status gu_ref_status_in_order(int i);
+/* Returns true for a status that ends a referral (delivered, declined,
+ * not eligible, not accepted). */
+bool gu_ref_status_ends(enum gu_ref_status s);
+/* Returns true for a status that needs a reason (not accepted, declined). */
+bool gu_ref_status_needs_reason(enum gu_ref_status s);
+/* Returns true for a status a department's return slip reports (accepted,
+ * not accepted, delivered). */
+bool gu_ref_status_on_slip(enum gu_ref_status s);
+
+/* A reason a department did not accept a referral, or a family declined
+ * it: a row of the one table of reasons (db/reasons.h). */
+typedef gu_reason gu_ref_reason;
+/* Returns the reasons for status s (none for one that needs none), *n
+ * their count. */
+const gu_ref_reason *gu_ref_reasons(enum gu_ref_status s, size_t *n);
+/* Returns the reason with code for status s, or NULL. */
+const gu_ref_reason *gu_ref_reason_find(enum gu_ref_status s, const char *code);
+/* Returns the codes of status s's reasons as "a, b or c" in buf. */
+const char *gu_ref_reason_codes(enum gu_ref_status s, char *buf, size_t size);
 
 /* One dated follow-up of an item of a case. */
 typedef struct gu_followup_new {
@@ -258,6 +285,10 @@ typedef struct gu_followup_new {
 	const char *who;             /* NULL: the store's user */
 	const char *unit;            /* the unit that received the referral; NULL or ""
 	                              * keeps the one recorded */
+	const char *reason;          /* a code of gu_ref_reasons(status): needed for
+	                              * not accepted and declined, refused otherwise */
+	const char *signed_by;       /* who signed the department's return slip this
+	                              * entry copies; NULL or "" when it is not one */
 } gu_followup_new;
 /* Records a follow-up and updates the item's referral (creating it with
  * the first entry) in one transaction. */
@@ -296,6 +327,8 @@ typedef struct gu_followup {
 	char who[128];
 	char *note;                  /* NULL when none */
 	gu_time_ms created;
+	char reason[24];             /* a reason code, "" for none */
+	char signed_by[128];         /* who signed the return slip, "" when not one */
 } gu_followup;
 /* Lists the follow-ups of one item of a case, oldest first. */
 int gu_followup_list(gu_db *db, const char *case_id, int item, gu_followup **out,

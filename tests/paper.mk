@@ -4,6 +4,7 @@
 ## (included by tests/local.mk).  A Criterion suite is one line.
 CTESTS += tests/test_sheet
 CTESTS += tests/test_referral
+CTESTS += tests/test_referral_outcome
 CTESTS += tests/test_dashboard_dates
 CTESTS += tests/test_closure
 TESTS += tests/test_sheet_browser.sh
@@ -13,3 +14,7 @@ CTESTS += tests/test_visits
 ## guanai visit and guanai visits: regular visits from the command line.
 TESTS += tests/test_visits_cli.sh
 EXTRA_DIST += tests/test_visits_cli.sh
+TESTS += tests/test_referral_cli.sh
+EXTRA_DIST += tests/test_referral_cli.sh
+TESTS += tests/test_close_laptop.sh
+EXTRA_DIST += tests/test_close_laptop.sh

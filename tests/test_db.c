@@ -416,16 +416,20 @@ Test(db, a_followup_needs_a_real_status_and_item)
 	gu_db *db = open_ok();
 	char id[GU_ID_SIZE];
 	gu_followup_new f = { .status = GU_REF_STATUS_COUNT - 1, .date = "2025-03-01" };
+	const gu_ref_reason *why;
 	gu_followup *e;
 	gu_error err;
-	size_t n;
+	size_t n, k;
 
 	new_case(db, "王芳", "七道泉子镇", id);
 	screened(db, id, 39, 0);
 	f.status = GU_REF_REFERRED;
 	cr_assert_eq(gu_followup_add(db, id, 39, &f, &err), 0, "%s", err.message);
 	f.status = GU_REF_STATUS_COUNT - 1;
+	why = gu_ref_reasons(f.status, &k);
+	f.reason = why ? why[0].code : NULL;   /* not accepted needs a reason of its list */
 	cr_assert_eq(gu_followup_add(db, id, 39, &f, &err), 0, "the last status: %s", err.message);
+	f.reason = NULL;
 	f.status = GU_REF_STATUS_COUNT;
 	cr_assert_eq(gu_followup_add(db, id, 39, &f, &err), -GU_EINVAL, "one past the last status");
 	cr_assert_str_eq(err.message, "not a referral status");

@@ -22,17 +22,19 @@ typedef struct cv_line {
 
 enum cv_popup {
 	CV_POP_NONE = 0,
-	CV_POP_FOLLOWUP,         /* status, date, note, next due */
+	CV_POP_FOLLOWUP,         /* status, reason, date, note, next due, signed by */
 	CV_POP_RESCREEN,         /* date and policy file */
 	CV_POP_CHANGES,          /* what the re-screen changed */
 	CV_POP_APPROVE,          /* approve? y/n */
 	CV_POP_RETURN,           /* reason and note */
 	CV_POP_EDIT,             /* why a completed case's answers change */
 	CV_POP_VISIT,            /* a regular visit: date, who was seen, note, changed */
-	CV_POP_REVISIT           /* circumstances changed: interview again? y/n */
+	CV_POP_REVISIT,          /* circumstances changed: interview again? y/n */
+	CV_POP_CLOSE,            /* closing reason and note */
+	CV_POP_REOPEN            /* why a closed case is reopened */
 };
 
-enum { CV_F_DATE, CV_F_NOTE, CV_F_DUE, CV_F_POLICY, CV_F_SEEN, CV_F_COUNT };
+enum { CV_F_DATE, CV_F_NOTE, CV_F_DUE, CV_F_POLICY, CV_F_SEEN, CV_F_SIGNED, CV_F_COUNT };
 
 typedef struct cv_state {
 	char id[GU_ID_SIZE];
@@ -46,7 +48,9 @@ typedef struct cv_state {
 	int top;
 	enum cv_popup pop;
 	int pop_focus;
-	int pop_cur;             /* status or reason chosen */
+	int pop_cur;             /* status (its place in the referral's life) or
+	                          * reason chosen */
+	int pop_reason;          /* the follow-up's reason, among its status's */
 	gu_edit f[CV_F_COUNT];
 	char pop_err[700];
 	gu_rescreen rs;
@@ -54,6 +58,7 @@ typedef struct cv_state {
 	int changes_top;
 	unsigned char open_item[1001]; /* results whose explanation is shown */
 	bool supervisor;         /* may approve or return: the keys line offers it */
+	bool may_close;          /* may close and reopen (a supervisor at the office) */
 } cv_state;
 
 /* Appends a line (copied) to the document; returns 0 or -1 when out of memory. */
@@ -74,6 +79,13 @@ void cv_visit_key(gu_app *a, cv_state *s, const gu_key *k);
 /* Returns the reason kept with the answers a visit's re-interview changes,
  * in a static buffer. */
 const char *cv_visit_reason(const cv_state *s);
+/* Returns true when the session may close and reopen cases here: a
+ * supervisor, not on a worker's enrolled laptop (tui/caseview_reasons.c). */
+bool cv_may_close(gu_app *a);
+/* Draws the open form of a reason and a note: return, close or reopen. */
+void cv_reason_form_draw(gu_app *a, cv_state *s);
+/* Takes a key in that form; Enter on the note records the decision. */
+void cv_reason_form_key(gu_app *a, cv_state *s, const gu_key *k);
 /* Reloads the case and marks the document for rebuilding; returns 0 or -1. */
 int cv_reload(gu_app *a, cv_state *s);
 

@@ -26,22 +26,56 @@ static int chosen_item(const cv_state *s)
 	return s->cur >= 0 && (size_t)s->cur < s->nlines ? s->lines[s->cur].item : 0;
 }
 
-/* Returns the status a new follow-up of item starts with: the referral's
- * next step, or referred for the first one. */
+/* Returns the place of status st in a referral's life (gu_ref_status_in_order). */
+static int status_place(enum gu_ref_status st)
+{
+	int i;
+
+	for (i = 0; i < GU_REF_STATUS_COUNT; i++)
+		if (gu_ref_status_in_order(i) == st)
+			return i;
+	return 0;
+}
+
+/* Returns the next step after status st: the department's answer after
+ * referred, the work after it is accepted, delivery after that, and a new
+ * referral after an end. */
+static enum gu_ref_status next_step(enum gu_ref_status st)
+{
+	switch (st) {
+	case GU_REF_REFERRED:
+		return GU_REF_ACCEPTED;
+	case GU_REF_ACCEPTED:
+		return GU_REF_IN_PROGRESS;
+	case GU_REF_IN_PROGRESS:
+		return GU_REF_DELIVERED;
+	default:
+		return GU_REF_REFERRED;
+	}
+}
+
+/* Returns the place of the status a new follow-up of item starts with: the
+ * referral's next step, or referred for the first one. */
 static int first_status(gu_app *a, cv_state *s, int item)
 {
 	gu_referral *refs = NULL;
 	size_t n = 0, i;
 	gu_error err;
-	int st = GU_REF_REFERRED;
+	enum gu_ref_status st = GU_REF_REFERRED;
 
 	if (gu_referral_list(a->db, s->id, &refs, &n, &err) < 0)
-		return st;
+		return status_place(st);
 	for (i = 0; i < n; i++)
 		if (refs[i].item == item)
-			st = refs[i].status == GU_REF_REFERRED ? GU_REF_IN_PROGRESS : (int)refs[i].status;
+			st = next_step(refs[i].status);
 	gu_referrals_free(refs, n);
-	return st;
+	return status_place(st);
+}
+
+/* Returns the status the follow-up form shows. */
+static enum gu_ref_status form_status(const cv_state *s)
+{
+	return gu_ref_status_in_order(s->pop_cur);
 }
 
 /* Opens popup p when the session may use it. */
@@ -54,6 +88,7 @@ void cv_popup_open(gu_app *a, cv_state *s, enum cv_popup p)
 	s->pop_err[0] = '\0';
 	s->pop_focus = 0;
 	s->pop_cur = 0;
+	s->pop_reason = 0;
 	switch (p) {
 	case CV_POP_FOLLOWUP:
 		if (!chosen_item(s)) {
@@ -64,6 +99,7 @@ void cv_popup_open(gu_app *a, cv_state *s, enum cv_popup p)
 		s->pop_cur = first_status(a, s, chosen_item(s));
 		gu_edit_set(&s->f[CV_F_DATE], gu_today(), 10);
 		gu_edit_set(&s->f[CV_F_DUE], NULL, 10);
+		gu_edit_set(&s->f[CV_F_SIGNED], NULL, 40);
 		break;
 	case CV_POP_RESCREEN:
 		gu_edit_set(&s->f[CV_F_DATE], gu_today(), 10);
@@ -85,6 +121,17 @@ void cv_popup_open(gu_app *a, cv_state *s, enum cv_popup p)
 			gu_app_message(a, GU_R_ERROR, _("Only a supervisor can approve or return a case."));
 			return;
 		}
+		break;
+	case CV_POP_CLOSE:
+	case CV_POP_REOPEN:
+		if (!cv_may_close(a)) {
+			gu_app_message(a, GU_R_ERROR,
+				_("Only a supervisor closes or reopens a case, at the office (not on a "
+				  "worker's laptop)."));
+			return;
+		}
+		p = s->info.status == GU_CASE_CLOSED ? CV_POP_REOPEN : CV_POP_CLOSE;
+		s->pop_focus = p == CV_POP_REOPEN;
 		break;
 	default:
 		break;
@@ -113,36 +160,60 @@ static int label_width(const char *const *labels, int n)
 	return w;
 }
 
-/* Draws the follow-up form. */
+/* Draws a chooser row ("< word >") inside a popup. */
+static void choice_row(const gu_rect *r, int row, int lw, const char *label, const char *word,
+	bool focus)
+{
+	char line[300];
+
+	snprintf(line, sizeof line, word[0] ? "< %s >" : "%s", word);
+	gu_put(r->y + row, r->x + 2, lw - 1, label, gu_attr(focus ? GU_R_LABEL : GU_R_NORMAL));
+	gu_put(r->y + row, r->x + 2 + lw, r->w - 4 - lw, line,
+		focus && word[0] ? gu_attr(GU_R_CURSOR) : A_NORMAL);
+}
+
+/* Returns the translated label of the form's reason, or "" when its status
+ * takes none. */
+static const char *form_reason_label(const cv_state *s)
+{
+	size_t n;
+	const gu_ref_reason *why = gu_ref_reasons(form_status(s), &n);
+
+	return why && (size_t)s->pop_reason < n ? _(why[s->pop_reason].label) : "";
+}
+
+/* Draws the follow-up form, which also takes a department's return slip. */
 static void draw_followup(gu_app *a, cv_state *s)
 {
 	const gu_item *it = gu_policy_item_by_number(a->pol, chosen_item(s));
-	const char *labels[4];
-	char title[300], line[200];
-	gu_rect r = gu_layout_popup(&a->lay, 13, 72);
+	const char *labels[6];
+	char title[300];
+	gu_rect r = gu_layout_popup(&a->lay, 14, 72);
 	int lw;
 
 	labels[0] = _("Status:");
-	labels[1] = _("Date:");
-	labels[2] = _("Note:");
-	labels[3] = _("Next due:");
-	lw = label_width(labels, 4);
+	labels[1] = _("Reason:");
+	labels[2] = _("Date:");
+	labels[3] = _("Note:");
+	labels[4] = _("Next due:");
+	labels[5] = _("Slip signed by:");
+	lw = label_width(labels, 6);
 	snprintf(title, sizeof title, _("Follow-up of item %d %s"), chosen_item(s),
 		it ? gu_pick(it->name_zh, it->name_en) : "");
 	gu_scr_box(r, title);
-	snprintf(line, sizeof line, "< %s >", gu_ref_status_label((enum gu_ref_status)s->pop_cur));
-	gu_put(r.y + 2, r.x + 2, lw - 1, labels[0], gu_attr(s->pop_focus == 0 ? GU_R_LABEL : GU_R_NORMAL));
-	gu_put(r.y + 2, r.x + 2 + lw, r.w - 4 - lw, line,
-		s->pop_focus == 0 ? gu_attr(GU_R_CURSOR) : A_NORMAL);
-	field_row(&r, 4, lw, labels[1], &s->f[CV_F_DATE], s->pop_focus == 1);
-	field_row(&r, 6, lw, labels[2], &s->f[CV_F_NOTE], s->pop_focus == 2);
-	field_row(&r, 8, lw, labels[3], &s->f[CV_F_DUE], s->pop_focus == 3);
+	choice_row(&r, 2, lw, labels[0], gu_ref_status_label(form_status(s)), s->pop_focus == 0);
+	choice_row(&r, 3, lw, labels[1], form_reason_label(s), s->pop_focus == 1);
+	field_row(&r, 4, lw, labels[2], &s->f[CV_F_DATE], s->pop_focus == 2);
+	field_row(&r, 5, lw, labels[3], &s->f[CV_F_NOTE], s->pop_focus == 3);
+	field_row(&r, 6, lw, labels[4], &s->f[CV_F_DUE], s->pop_focus == 4);
+	field_row(&r, 7, lw, labels[5], &s->f[CV_F_SIGNED], s->pop_focus == 5);
 	if (s->pop_err[0])
-		gu_put_wrapped(r.y + 10, r.x + 2, r.w - 4, 2, s->pop_err, gu_attr(GU_R_ERROR));
+		gu_put_wrapped(r.y + 9, r.x + 2, r.w - 4, 4, s->pop_err, gu_attr(GU_R_ERROR));
 	else
-		gu_put_wrapped(r.y + 10, r.x + 2, r.w - 4, 2,
-			_("Left/Right change the status. Dates are YYYY-MM-DD; leave the next due date "
-			  "empty for none. Enter on the last field saves, Esc cancels."),
+		gu_put_wrapped(r.y + 9, r.x + 2, r.w - 4, 4,
+			_("Left/Right change the status and the reason. Dates are YYYY-MM-DD; leave the "
+			  "next due date empty for none. A department's return slip: its answer, date, "
+			  "note and who signed it. Enter on the last field saves, Esc cancels."),
 			gu_attr(GU_R_DIM));
 }
 
@@ -218,8 +289,6 @@ static void draw_changes(gu_app *a, cv_state *s)
 /* Draws the review popups. */
 static void draw_review(gu_app *a, cv_state *s)
 {
-	size_t n, i;
-	const gu_return_reason *why = gu_return_reasons(&n);
 	gu_rect r;
 
 	if (s->pop == CV_POP_APPROVE) {
@@ -233,24 +302,7 @@ static void draw_review(gu_app *a, cv_state *s)
 			gu_put(r.y + 4, r.x + 2, r.w - 4, _("y approve    n cancel"), gu_attr(GU_R_LABEL));
 		return;
 	}
-	r = gu_layout_popup(&a->lay, (int)n + 9, 66);
-	gu_scr_box(r, _("Return the case to the worker"));
-	gu_put(r.y + 1, r.x + 2, r.w - 4, _("Reason:"), gu_attr(s->pop_focus == 0 ? GU_R_LABEL : GU_R_NORMAL));
-	for (i = 0; i < n; i++) {
-		attr_t at = (int)i == s->pop_cur ? (s->pop_focus == 0 ? gu_attr(GU_R_CURSOR) : A_BOLD) : A_NORMAL;
-
-		gu_fill(r.y + 2 + (int)i, r.x + 3, r.w - 6, at);
-		gu_put(r.y + 2 + (int)i, r.x + 4, r.w - 8, _(why[i].label), at);
-	}
-	gu_put(r.y + 3 + (int)n, r.x + 2, r.w - 4, _("Note for the worker:"),
-		gu_attr(s->pop_focus == 1 ? GU_R_LABEL : GU_R_NORMAL));
-	gu_edit_draw(&s->f[CV_F_NOTE], r.y + 4 + (int)n, r.x + 2, r.w - 4, s->pop_focus == 1);
-	if (s->pop_err[0])
-		gu_put_wrapped(r.y + 5 + (int)n, r.x + 2, r.w - 4, 2, s->pop_err, gu_attr(GU_R_ERROR));
-	else
-		gu_put_wrapped(r.y + 5 + (int)n, r.x + 2, r.w - 4, 2,
-			_("Tab moves between the reason and the note; Enter on the note returns the case, "
-			  "Esc cancels."), gu_attr(GU_R_DIM));
+	cv_reason_form_draw(a, s);
 }
 
 /* Draws the form asking why a completed case's answers change. */
@@ -288,6 +340,10 @@ void cv_popup_draw(gu_app *a, cv_state *s)
 	case CV_POP_RETURN:
 		draw_review(a, s);
 		break;
+	case CV_POP_CLOSE:
+	case CV_POP_REOPEN:
+		cv_reason_form_draw(a, s);
+		break;
 	case CV_POP_EDIT:
 		draw_edit(a, s);
 		break;
@@ -310,24 +366,29 @@ static void pop_error(cv_state *s, const gu_error *err)
 /* Saves the follow-up the form holds. */
 static void save_followup(gu_app *a, cv_state *s)
 {
+	const gu_ref_reason *why;
 	gu_followup_new f;
+	size_t n;
 	gu_date d;
 	gu_error err;
 
 	if (!gu_date_parse(s->f[CV_F_DATE].buf, &d)) {
 		snprintf(s->pop_err, sizeof s->pop_err, "%s",
 			_("The date is not a real date: write it as YYYY-MM-DD."));
-		s->pop_focus = 1;
+		s->pop_focus = 2;
 		return;
 	}
 	if (s->f[CV_F_DUE].len && !gu_date_parse(s->f[CV_F_DUE].buf, &d)) {
 		snprintf(s->pop_err, sizeof s->pop_err, "%s",
 			_("The next due date is not a real date: write it as YYYY-MM-DD, or leave it empty."));
-		s->pop_focus = 3;
+		s->pop_focus = 4;
 		return;
 	}
 	memset(&f, 0, sizeof f);
-	f.status = (enum gu_ref_status)s->pop_cur;
+	f.status = form_status(s);
+	why = gu_ref_reasons(f.status, &n);
+	f.reason = why && (size_t)s->pop_reason < n ? why[s->pop_reason].code : NULL;
+	f.signed_by = s->f[CV_F_SIGNED].len ? s->f[CV_F_SIGNED].buf : NULL;
 	f.date = s->f[CV_F_DATE].buf;
 	f.note = s->f[CV_F_NOTE].len ? s->f[CV_F_NOTE].buf : NULL;
 	f.next_due = s->f[CV_F_DUE].len ? s->f[CV_F_DUE].buf : NULL;
@@ -379,22 +440,18 @@ static void rescreen(gu_app *a, cv_state *s)
 	s->pop = CV_POP_CHANGES;
 }
 
-/* Records the review decision. */
-static void decide(gu_app *a, cv_state *s, enum gu_review_decision d)
+/* Records the approval. */
+static void approve(gu_app *a, cv_state *s)
 {
-	size_t n;
-	const gu_return_reason *why = gu_return_reasons(&n);
 	gu_error err;
 
 	gu_error_clear(&err);
-	if (gu_review_decide(a->db, s->id, d, d == GU_REVIEW_RETURN ? why[s->pop_cur].code : NULL,
-			d == GU_REVIEW_RETURN ? s->f[CV_F_NOTE].buf : NULL, &err) < 0) {
+	if (gu_review_decide(a->db, s->id, GU_REVIEW_APPROVE, NULL, NULL, &err) < 0) {
 		pop_error(s, &err);
 		return;
 	}
 	s->pop = CV_POP_NONE;
-	gu_app_message(a, GU_R_OK, d == GU_REVIEW_APPROVE ? _("The case is approved.")
-		: _("The case is returned to the worker."));
+	gu_app_message(a, GU_R_OK, _("The case is approved."));
 	cv_reload(a, s);
 }
 
@@ -412,25 +469,42 @@ static bool focus_key(cv_state *s, const gu_key *k, int n)
 	return false;
 }
 
+/* Returns the step of a chooser key: +1 for Right or Space, -1 for Left, 0
+ * for any other. */
+static int choice_step(const gu_key *k)
+{
+	if (gu_key_fn(k, KEY_RIGHT) || gu_key_char(k, ' '))
+		return 1;
+	return gu_key_fn(k, KEY_LEFT) ? -1 : 0;
+}
+
 /* Takes a key in the follow-up form. */
 static void followup_key(gu_app *a, cv_state *s, const gu_key *k)
 {
-	static const int fields[4] = { -1, CV_F_DATE, CV_F_NOTE, CV_F_DUE };
+	static const int fields[6] = { -1, -1, CV_F_DATE, CV_F_NOTE, CV_F_DUE, CV_F_SIGNED };
+	size_t n;
+	int step;
 
-	if (focus_key(s, k, 4))
+	if (focus_key(s, k, 6))
 		return;
 	if (gu_key_fn(k, KEY_ENTER)) {
-		if (s->pop_focus < 3)
+		if (s->pop_focus < 5)
 			s->pop_focus++;
 		else
 			save_followup(a, s);
 		return;
 	}
-	if (s->pop_focus == 0) {
-		if (gu_key_fn(k, KEY_RIGHT) || gu_key_char(k, ' '))
-			s->pop_cur = (s->pop_cur + 1) % GU_REF_STATUS_COUNT;
-		else if (gu_key_fn(k, KEY_LEFT))
-			s->pop_cur = (s->pop_cur + GU_REF_STATUS_COUNT - 1) % GU_REF_STATUS_COUNT;
+	if (s->pop_focus <= 1) {
+		step = choice_step(k);
+		if (step == 0)
+			return;
+		s->pop_err[0] = '\0';
+		if (s->pop_focus == 0) {
+			s->pop_cur = (s->pop_cur + GU_REF_STATUS_COUNT + step) % GU_REF_STATUS_COUNT;
+			s->pop_reason = 0;
+		} else if (gu_ref_reasons(form_status(s), &n) && n > 0) {
+			s->pop_reason = (s->pop_reason + (int)n + step) % (int)n;
+		}
 		return;
 	}
 	if (gu_edit_key(&s->f[fields[s->pop_focus]], k, NULL))
@@ -440,8 +514,6 @@ static void followup_key(gu_app *a, cv_state *s, const gu_key *k)
 /* Takes a key in the open popup. */
 void cv_popup_key(gu_app *a, cv_state *s, const gu_key *k)
 {
-	size_t n;
-
 	if (gu_key_char(k, GU_ESC)) {
 		s->pop = CV_POP_NONE;
 		return;
@@ -471,26 +543,14 @@ void cv_popup_key(gu_app *a, cv_state *s, const gu_key *k)
 		break;
 	case CV_POP_APPROVE:
 		if (gu_key_char(k, 'y') || gu_key_char(k, 'Y'))
-			decide(a, s, GU_REVIEW_APPROVE);
+			approve(a, s);
 		else if (gu_key_char(k, 'n') || gu_key_char(k, 'N'))
 			s->pop = CV_POP_NONE;
 		break;
 	case CV_POP_RETURN:
-		gu_return_reasons(&n);
-		if (gu_key_char(k, '\t') || gu_key_fn(k, KEY_BTAB)) {
-			s->pop_focus = !s->pop_focus;
-		} else if (s->pop_focus == 0) {
-			if (gu_key_fn(k, KEY_ENTER))
-				s->pop_focus = 1;
-			else
-				gu_view_key(k, &s->pop_cur, (int)n, 1);
-		} else if (gu_key_fn(k, KEY_ENTER)) {
-			decide(a, s, GU_REVIEW_RETURN);
-		} else if (gu_key_fn(k, KEY_UP)) {
-			s->pop_focus = 0;
-		} else if (gu_edit_key(&s->f[CV_F_NOTE], k, NULL)) {
-			s->pop_err[0] = '\0';
-		}
+	case CV_POP_CLOSE:
+	case CV_POP_REOPEN:
+		cv_reason_form_key(a, s, k);
 		break;
 	case CV_POP_EDIT:
 		if (gu_edit_key(&s->f[CV_F_NOTE], k, NULL))

@@ -15,15 +15,28 @@
 #include "tui/login_cli.h"
 #include "tui/options.h"
 
-enum { OPT_DATE = GU_OPT_OWN, OPT_NOTE, OPT_DUE, OPT_UNIT, OPT_END };
+enum { OPT_DATE = GU_OPT_OWN, OPT_NOTE, OPT_DUE, OPT_UNIT, OPT_REASON, OPT_SIGNED_BY, OPT_END };
+
+/* Prints the reasons of status s, one a line, to f. */
+static void reason_lines(FILE *f, enum gu_ref_status s)
+{
+	size_t n, i;
+	const gu_ref_reason *r = gu_ref_reasons(s, &n);
+
+	fprintf(f, "      %s:\n", gu_ref_status_label(s));
+	for (i = 0; i < n; i++)
+		fprintf(f, "        %-14s %s\n", r[i].code, _(r[i].label));
+}
 
 /* Prints the command's help to f. */
 static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s followup ID ITEM STATUS [OPTION]...\n"), PACKAGE);
 	fprintf(f, _("Record a follow-up of item ITEM (1-%d) of case ID: the referral's status from\n"
-		"now on (referred, in_progress, delivered, declined or not_eligible), when it\n"
-		"happened, a note and when to follow it up next.\n\n"), gu_policy_items_or_max());
+		"now on (referred, accepted, not_accepted, in_progress, delivered, declined or\n"
+		"not_eligible), when it happened, a note and when to follow it up next.\n"
+		"A department's return slip is entered the same way: accepted, not_accepted or\n"
+		"delivered, its date, --signed-by and its note.\n\n"), gu_policy_items_or_max());
 	fputs(_("  --date YYYY-MM-DD  when it happened (default: today)\n"
 		"  --note TEXT        what happened\n"
 		"  --due YYYY-MM-DD   when to follow it up next\n"
@@ -31,6 +44,10 @@ static void usage(FILE *f)
 		"  --password-file FILE  read the password from FILE\n"
 		"  --db PATH          the database to use\n"), f);
 	fputs(_("  --unit NAME        the unit that received the referral (kept from then on)\n"), f);
+	fputs(_("  --reason CODE      why it was not accepted or declined (needed for those):\n"), f);
+	reason_lines(f, GU_REF_NOT_ACCEPTED);
+	reason_lines(f, GU_REF_DECLINED);
+	fputs(_("  --signed-by NAME   who signed the department's return slip this copies\n"), f);
 }
 
 /* Returns true when s is empty or a date; prints what is wrong otherwise. */
@@ -70,6 +87,8 @@ int cmd_followup(int argc, char **argv)
 		{ "note", required_argument, NULL, OPT_NOTE },
 		{ "due", required_argument, NULL, OPT_DUE },
 		{ "unit", required_argument, NULL, OPT_UNIT },
+		{ "reason", required_argument, NULL, OPT_REASON },
+		{ "signed-by", required_argument, NULL, OPT_SIGNED_BY },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *o[OPT_END - GU_OPT_OWN] = { NULL };
@@ -86,6 +105,8 @@ int cmd_followup(int argc, char **argv)
 	fu.note = o[OPT_NOTE - GU_OPT_OWN];
 	fu.next_due = o[OPT_DUE - GU_OPT_OWN];
 	fu.unit = o[OPT_UNIT - GU_OPT_OWN];
+	fu.reason = o[OPT_REASON - GU_OPT_OWN];
+	fu.signed_by = o[OPT_SIGNED_BY - GU_OPT_OWN];
 	if (optind + 3 != argc) {
 		gu_complain(_("say \"followup ID ITEM STATUS\"; see \"%s followup --help\""), PACKAGE);
 		return 2;
@@ -103,7 +124,7 @@ int cmd_followup(int argc, char **argv)
 	if (gu_access_check_case(db, argv[optind], &err) < 0
 	    || gu_followup_add(db, argv[optind], item, &fu, &err) < 0) {
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
-		status = err.code == GU_EINVAL ? 2 : 1;
+		status = err.code == GU_EINVAL || err.code == GU_EEXIST ? 2 : 1;
 	} else {
 		printf(_("Item %d of case %s: %s.\n"), item, argv[optind],
 			gu_ref_status_label(fu.status));

@@ -430,12 +430,20 @@ static void build_timeline(gu_app *a, cv_state *s, int w, const gu_referral *ref
 		if (gu_followup_list(a->db, s->id, refs[i].item, &fu, &nfu, &err) < 0)
 			continue;
 		for (j = 0; j < nfu; j++) {
+			const gu_ref_reason *why;
 			/* TRANSLATORS: date, item number, item name, referral status */
 			int o = snprintf(line, sizeof line, _("%s  %d %s: %s"), fu[j].on, refs[i].item,
 				it ? gu_pick(it->name_zh, it->name_en) : "", gu_ref_status_label(fu[j].status));
 
+			why = gu_ref_reason_find(fu[j].status, fu[j].reason);
+			if (why && o > 0 && (size_t)o < sizeof line)
+				o += snprintf(line + o, sizeof line - (size_t)o, " (%s)", _(why->label));
 			if (fu[j].note && *fu[j].note && o > 0 && (size_t)o < sizeof line)
 				o += snprintf(line + o, sizeof line - (size_t)o, " - %s", fu[j].note);
+			if (fu[j].signed_by[0] && o > 0 && (size_t)o < sizeof line)
+				/* TRANSLATORS: who signed a department's return slip */
+				o += snprintf(line + o, sizeof line - (size_t)o, _("; return slip signed by %s"),
+					fu[j].signed_by);
 			if (fu[j].next_due[0] && o > 0 && (size_t)o < sizeof line)
 				o += snprintf(line + o, sizeof line - (size_t)o, _(" (next: %s)"), fu[j].next_due);
 			if (fu[j].who[0] && o > 0 && (size_t)o < sizeof line)
@@ -707,6 +715,14 @@ static int key_return(gu_app *a, void *st)
 	return GU_SCREEN_STAY;
 }
 
+/* Opens the form that closes the case, or reopens a closed one; returns
+ * GU_SCREEN_STAY. */
+static int key_close(gu_app *a, void *st)
+{
+	cv_popup_open(a, st, CV_POP_CLOSE);
+	return GU_SCREEN_STAY;
+}
+
 /* Opens the case for editing (a case past the draft asks why first);
  * returns a gu_screen_ret or GU_SCREEN_STAY. */
 static int key_edit(gu_app *a, void *st)
@@ -752,6 +768,7 @@ static const gu_scr_key keys[] = {
 	{ GU_ESC, 0, key_back, "Esc", N_("back"), false },
 	{ 'q', 0, key_back, NULL, NULL, false },
 	{ 'e', 0, key_edit, "e", N_("edit"), false },
+	{ 'c', 0, key_close, "c", N_("close/reopen"), false },
 	{ 18, 0, key_reveal, "Ctrl-R", N_("show ID"), false },
 	{ 'p', 0, key_print, "p", N_("print sheets"), false },
 	{ 0, KEY_DOWN, key_down, "Up/Down", N_("move"), true },
@@ -765,7 +782,7 @@ static const gu_scr_key keys[] = {
 };
 
 /* Draws the message line and the key bar: a worker is not offered the
- * review keys (a/x). */
+ * review keys (a/x), nor anyone the close key where cases are not closed. */
 static void keys_bottom(gu_app *a, const cv_state *s)
 {
 	gu_scr_key shown[sizeof keys / sizeof keys[0]];
@@ -774,7 +791,8 @@ static void keys_bottom(gu_app *a, const cv_state *s)
 	memcpy(shown, keys, sizeof keys);
 	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
 		shown[i].quiet = shown[i].quiet
-			|| (!s->supervisor && (keys[i].act == key_approve || keys[i].act == key_return));
+			|| (!s->supervisor && (keys[i].act == key_approve || keys[i].act == key_return))
+			|| (!s->may_close && keys[i].act == key_close);
 	gu_scr_keys_bottom(a, shown, sizeof shown / sizeof shown[0]);
 }
 
@@ -872,6 +890,7 @@ int gu_screen_caseview(gu_app *a, const char *case_id)
 	snprintf(s->id, sizeof s->id, "%s", case_id);
 	s->cur = -1;
 	s->supervisor = gu_scr_is_supervisor(a);
+	s->may_close = cv_may_close(a);
 	a->msg[0] = '\0';
 	if (cv_reload(a, s) == 0 && audit_view(a, s) == 0)
 		r = gu_screen_run(a, &screen, s);

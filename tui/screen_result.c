@@ -120,9 +120,12 @@ static bool selectable(const rrow *r)
 	return r->kind == ROW_ITEM || r->kind == ROW_ASK;
 }
 
-/* The items of the case on screen that have a referral already (marking
- * one again keeps that referral). */
+/* The items of the case on screen that have a referral already, with its
+ * status now and the day it was made (marking one again keeps that
+ * referral). */
 static bool referred[GU_ITEMS_MAX + 1];
+static enum gu_ref_status ref_now[GU_ITEMS_MAX + 1];
+static char ref_on[GU_ITEMS_MAX + 1][12];
 
 /* Reads which items of the session's case are referred; none on failure. */
 static void load_referred(gu_app *a)
@@ -135,9 +138,18 @@ static void load_referred(gu_app *a)
 	if (!a->db || !a->ses || gu_referral_list(a->db, a->ses->id, &r, &n, &err) < 0)
 		return;
 	for (i = 0; i < n; i++)
-		if (r[i].item >= 1 && r[i].item <= GU_ITEMS_MAX)
+		if (r[i].item >= 1 && r[i].item <= GU_ITEMS_MAX) {
 			referred[r[i].item] = true;
+			ref_now[r[i].item] = r[i].status;
+			snprintf(ref_on[r[i].item], sizeof ref_on[0], "%s", r[i].referred_on);
+		}
 	gu_referrals_free(r, n);
+}
+
+/* Returns true when item has a referral that has not ended. */
+static bool referral_open(int item)
+{
+	return item >= 1 && item <= GU_ITEMS_MAX && referred[item] && !gu_ref_status_ends(ref_now[item]);
 }
 
 /* Enters the result screen, evaluating the answers. */
@@ -175,7 +187,7 @@ static void draw_item(gu_app *a, int y, int x, int w, int idx, bool here)
 	const gu_item *it = gu_policy_item_by_number(a->pol, res->item);
 	int name_w = w >= 100 ? 26 : 20, pers_w = w >= 100 ? 18 : 12, col = x;
 	attr_t base = here ? gu_attr(GU_R_CURSOR) : A_NORMAL;
-	char num[16], persons[300];
+	char num[16], persons[300], why[600];
 
 	gu_fill(y, x, w, base);
 	col += gu_put(y, col, 4, a->ses->marked[idx] ? "[x]"
@@ -191,9 +203,14 @@ static void draw_item(gu_app *a, int y, int x, int w, int idx, bool here)
 	col += 9;
 	gu_put(y, col, pers_w, gu_persons_words(res->persons, persons, sizeof persons), base);
 	col += pers_w + 1;
+	if (res->item >= 1 && res->item <= GU_ITEMS_MAX && referred[res->item])
+		/* TRANSLATORS: a referred item's status now, then the item's reason */
+		snprintf(why, sizeof why, _("%s: %s"), gu_ref_status_label(ref_now[res->item]),
+			res->reason ? res->reason : "");
+	else
+		snprintf(why, sizeof why, "%s", res->reason ? res->reason : "");
 	if (col < x + w)
-		gu_put(y, col, x + w - col, res->reason ? res->reason : "",
-			here ? base : gu_attr(GU_R_DIM));
+		gu_put(y, col, x + w - col, why, here ? base : gu_attr(GU_R_DIM));
 }
 
 /* Moves the cursor to the next selectable row in direction dir. */
@@ -274,7 +291,19 @@ static int key_refer(gu_app *a, void *st)
 	n = build_rows(a, rows, 128);
 	if (rs->cur < (int)n && rows[rs->cur].kind == ROW_ITEM) {
 		bool *m = &a->ses->marked[rows[rs->cur].idx];
+		int item = a->ses->res.v[rows[rs->cur].idx].item;
 
+		if (referral_open(item)) {
+			char msg[400];
+
+			snprintf(msg, sizeof msg,
+				_("Item %d is referred already (on %s, now %s): record what happened "
+				  "since with f on the case screen."), item, ref_on[item],
+				gu_ref_status_label(ref_now[item]));
+			gu_app_message(a, GU_R_ERROR, msg);
+			return GU_SCREEN_STAY;
+		}
+		a->msg[0] = '\0';
 		*m = !*m;
 	}
 	return GU_SCREEN_STAY;
