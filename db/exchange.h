@@ -96,12 +96,20 @@ typedef struct gu_xchg_sent {
 	long long cases;             /* cases they belong to */
 	size_t bytes;
 	char path[4096];             /* where it was written */
+	char (*held)[GU_ID_SIZE];    /* cases held back: no legal basis recorded */
+	size_t nheld;
 } gu_xchg_sent;
 
 /* Writes the next bundle into folder dir: on a laptop for the office
- * (device NULL), at the office for device.  Returns 0 or < 0. */
-int gu_xchg_send(gu_db *db, const char *device, const char *dir, gu_xchg_sent *out,
-	gu_error *err);
+ * (device NULL), at the office for device.  A laptop's case whose answers
+ * record no legal basis stays out of it, listed in out->held, and travels
+ * with a later bundle once its basis is recorded; override (a supervisor's
+ * reason, NULL or "" for none) sends it, audited.  Returns 0 or < 0; free
+ * out with gu_xchg_sent_free. */
+int gu_xchg_send(gu_db *db, const char *device, const char *dir, const char *override,
+	gu_xchg_sent *out, gu_error *err);
+/* Frees the list of cases a bundle held back. */
+void gu_xchg_sent_free(gu_xchg_sent *s);
 
 /* Writes bundle seq (written before, not yet acknowledged) again into
  * folder dir, byte for byte: for a bundle lost on the way.  Returns 0 or < 0. */

@@ -187,7 +187,7 @@ static size_t send_one(gu_db *db, char *out, size_t size)
 	gu_xchg_sent s;
 	gu_error err;
 
-	if (gu_xchg_send(db, NULL, base, &s, &err) < 0)
+	if (gu_xchg_send(db, NULL, base, NULL, &s, &err) < 0)
 		die("send", err.message);
 	snprintf(out, size, "%s", s.path);
 	return s.bytes;

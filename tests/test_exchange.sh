@@ -10,8 +10,15 @@ work=$(mktemp -d) || exit 1
 [ -n "$GUANAI_TEST_KEEP" ] || trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 1
 out="$work/out"
-kid="$top_srcdir/tests/profiles/p01-floating-pupil.answers"
-other="$top_srcdir/tests/profiles/p02-left-behind-dibao.answers"
+# The profiles record no legal basis: these copies record the guardian's
+# consent, so their cases may travel (the consent gate).
+nobasis="$top_srcdir/tests/profiles/p01-floating-pupil.answers"
+nobasis2="$top_srcdir/tests/profiles/p02-left-behind-dibao.answers"
+basis='consent.basis = guardian_consent\nconsent.by = 王秀兰\nconsent.relation = grandparent\nconsent.how = signed_paper\nconsent.date = 2025-04-18\n'
+kid="$work/p01.answers"
+other="$work/p02.answers"
+{ cat "$nobasis"; printf "$basis"; } > "$kid"
+{ cat "$nobasis2"; printf "$basis"; } > "$other"
 g() { db=$1; shift; "$GUANAI" --lang en --db "$work/$db" "$@"; }
 # sq DB SQL: plain SQL on an encrypted database, through the extension
 # (it logs in as the tests' user, $GUANAI_USER and $GUANAI_PASSWORD_FILE)
@@ -268,4 +275,59 @@ g lap1-restored.db send --out usb4 > /dev/null 2>&1
 g office.db receive usb4/guanai-大平房镇-李娜-4.bundle > "$out" 2>&1
 check "a laptop's bundle that gives a case to another worker is refused" grep -q 'another worker' "$out"
 check "the case keeps its owner" test "$(count office.db "SELECT worker FROM cases WHERE id = '$id2'")" != 王芳
+
+# The consent gate: a case that records no legal basis stays on the laptop.
+g lap5.db enroll guanai-office.pub --worker 周丽 --township 大平房镇 --fingerprint "$fp" > /dev/null 2>&1
+g office.db devices add guanai-device-周丽.enrol > /dev/null 2>&1
+nb1=$(g lap5.db import "$nobasis" 2>/dev/null)
+nb2=$(g lap5.db import "$nobasis2" 2>/dev/null)
+ok=$(g lap5.db import "$kid" 2>/dev/null)
+check "laptop 5 stores two cases without a legal basis and one with" test -n "$nb1" -a -n "$nb2" -a -n "$ok"
+mkdir usb5
+g lap5.db send --out usb5 > "$out" 2>&1
+check "a laptop sends while cases record no legal basis" test $? -eq 0
+check "the send names the cases held back" \
+	sh -c "grep -q '^  $nb1\$' '$out' && grep -q '^  $nb2\$' '$out' && ! grep -q '$ok' '$out'"
+check "it says what to record" grep -q "guardian's consent (who gave it" "$out"
+check "it says how a supervisor sends them now" grep -q 'override-consent REASON' "$out"
+g office.db receive usb5/guanai-大平房镇-周丽-1.bundle > "$out" 2>&1
+check "the office receives laptop 5's bundle" test $? -eq 0
+check "it holds the case with a legal basis" \
+	test "$(count office.db "SELECT count(*) FROM cases WHERE id = '$ok'")" = 1
+check "and nothing of the cases held back" \
+	test "$(count office.db "SELECT count(*) FROM answers WHERE case_id IN ('$nb1', '$nb2')")" = 0
+g lap5.db send --out usb5 --override-consent ' ' > "$out" 2>&1
+check "an override without a reason is refused" test $? -eq 2
+check "it asks for a reason" grep -q 'needs a reason' "$out"
+echo 'worker-secret-5' > w5.pw
+g lap5.db users add xiaozhou --role worker --new-password-file w5.pw > /dev/null 2>&1
+g lap5.db send --out usb5 --override-consent 派出所要求 --user xiaozhou --password-file w5.pw \
+	> "$out" 2>&1
+check "a worker cannot override the consent gate" test $? -eq 1
+check "it says only a supervisor may" grep -q 'only a supervisor' "$out"
+check "the refused send wrote no bundle" test ! -e usb5/guanai-大平房镇-周丽-2.bundle
+check "and recorded no override" \
+	test "$(count lap5.db "SELECT count(*) FROM audit WHERE action = 'consent.override'")" = 0
+# the first case's basis is recorded later; it travels whole with the next bundle
+sq lap5.db "INSERT INTO answers (case_id, key, value, seq, answered_at, updated_at, device)
+	VALUES ('$nb1', 'consent.basis', 'statutory_duty', 900, 0, 0, 'd'),
+	       ('$nb1', 'consent.reason', '强制报告', 901, 0, 0, 'd')"
+g lap5.db send --out usb5 > "$out" 2>&1
+check "the next send holds back only the case still without a basis" \
+	sh -c "grep -q '^  $nb2\$' '$out' && ! grep -q '$nb1' '$out'"
+g office.db receive usb5/guanai-大平房镇-周丽-2.bundle > /dev/null 2>&1
+check "the case whose basis came later reaches the office whole" \
+	test "$(count office.db "SELECT count(*) FROM answers WHERE case_id = '$nb1'")" = \
+	"$(count lap5.db "SELECT count(*) FROM answers WHERE case_id = '$nb1'")"
+check "the other is still not there" \
+	test "$(count office.db "SELECT count(*) FROM cases WHERE id = '$nb2'")" = 0
+g lap5.db send --out usb5 --override-consent '强制报告: 派出所要求' > "$out" 2>&1
+check "a supervisor overrides the consent gate" test $? -eq 0
+check "nothing is held back then" sh -c "! grep -q 'Held back' '$out'"
+check "the override is audited with its reason" \
+	test "$(count lap5.db "SELECT detail FROM audit WHERE action = 'consent.override' AND case_id = '$nb2'")" = \
+	'send: 强制报告: 派出所要求'
+g office.db receive usb5/guanai-大平房镇-周丽-3.bundle > /dev/null 2>&1
+check "the overridden case reaches the office" \
+	test "$(count office.db "SELECT count(*) FROM cases WHERE id = '$nb2'")" = 1
 done_testing
