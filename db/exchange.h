@@ -86,6 +86,13 @@ int gu_xchg_device_list(gu_db *db, gu_xchg_device **out, size_t *n, gu_error *er
 /* Finds the one device whose id starts with prefix, or whose worker is
  * prefix; returns 0 with id filled, -GU_ENOTFOUND or -GU_EINVAL (several). */
 int gu_xchg_device_resolve(gu_db *db, const char *prefix, char id[GU_ID_SIZE], gu_error *err);
+/* Opens at the office the recovery key device sent sealed when it enrolled
+ * (a supervisor, for reason, which the audit keeps) and writes it to the
+ * new file path (mode 0600, never over a file), for "users passwd NAME
+ * --recovery-file" on that laptop's database.  Returns 0, -GU_ENOTFOUND
+ * when the device sent none, or < 0. */
+int gu_xchg_recovery_write(gu_db *db, const char *device, const char *reason,
+	const char *path, gu_error *err);
 /* Revokes a device (a supervisor); returns 0 or < 0. */
 int gu_xchg_device_revoke(gu_db *db, const char *id, gu_error *err);
 

@@ -70,6 +70,40 @@ check "an altered enrolment file is refused" grep -q 'altered' "$out"
 g office.db devices > "$out" 2>&1
 check "devices lists both laptops" test "$(grep -c active "$out")" = 2
 
+# The laptop's recovery key went to the office sealed in the enrolment file.
+check "the enrolment file carries a sealed recovery key" \
+	grep -Eq '^recovery [0-9a-f]{200,}$' guanai-device-李娜.enrol
+first=$(sed -n 's/^recovery \(.\).*/\1/p' guanai-device-李娜.enrol)
+[ "$first" = a ] && new=b || new=a
+sed "s/^recovery ./recovery $new/" guanai-device-李娜.enrol > swapped.enrol
+g office.db devices add swapped.enrol > "$out" 2>&1
+check "an enrolment file with an altered recovery key is refused" grep -q 'altered' "$out"
+g office.db devices recovery-key 李娜 --out rk.txt > "$out" 2>&1
+check "opening a recovery key without a reason is refused" test $? -ne 0
+check "it asks for the reason" grep -q 'needs a reason' "$out"
+echo 'clerk-secret-1' > clerk.pw
+g office.db users add clerk --role worker --new-password-file clerk.pw > /dev/null 2>&1
+g office.db devices recovery-key 李娜 --reason 忘记密码 --out rk.txt --user clerk \
+	--password-file clerk.pw > "$out" 2>&1
+check "a worker at the office cannot open a recovery key" grep -q 'only a supervisor' "$out"
+check "and no file is written" test ! -e rk.txt
+g office.db devices recovery-key 李娜 --reason '李娜忘记了密码' --out rk.txt > "$out" 2>&1
+check "a supervisor opens laptop 1's recovery key into a file" test $? -eq 0 -a -s rk.txt
+check "readable by her only" test "$(stat -c %a rk.txt)" = 600
+check "nothing secret is printed" sh -c "! grep -qi \"\$(tr -d ' \n' < rk.txt | cut -c1-16)\" '$out'"
+check "the opening is audited with its reason" \
+	test "$(count office.db "SELECT count(*) FROM audit WHERE action = 'exchange.recovery_key' AND detail LIKE '%李娜忘记了密码'")" = 1
+g office.db devices recovery-key 李娜 --reason again --out rk.txt > "$out" 2>&1
+check "it never writes over a file" test $? -ne 0
+g office.db devices recovery-key 赵某 --reason x --out rk2.txt > "$out" 2>&1
+check "an unknown device has no recovery key" test $? -ne 0
+for f in lap1.db*; do cp "$f" "lost${f#lap1}"; done
+echo 'new-secret-99' > new.pw
+g lost.db users passwd tester --recovery-file rk.txt --new-password-file new.pw > "$out" 2>&1
+check "the office's copy resets a password on the laptop's database" test $? -eq 0
+g lost.db cases --user tester --password-file new.pw > "$out" 2>&1
+check "and the new password opens it" test $? -eq 0
+
 # Laptop 1 interviews two children; laptop 2 the first of them again.
 id1=$(g lap1.db import "$kid" 2>/dev/null)
 id2=$(g lap1.db import "$other" 2>/dev/null)
