@@ -105,6 +105,7 @@ typedef struct gu_xchg_sent {
 	char path[4096];             /* where it was written */
 	char (*held)[GU_ID_SIZE];    /* cases held back: no legal basis recorded */
 	size_t nheld;
+	char clock_warning[300];     /* "" or a translated warning about this clock */
 } gu_xchg_sent;
 
 /* Writes the next bundle into folder dir: on a laptop for the office

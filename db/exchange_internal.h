@@ -70,6 +70,12 @@ int gu_xchg_recovery_seal(gu_db *db, const unsigned char box_pk[GU_XBOX_PK], gu_
  * returns 0 or -1. */
 int gu_xchg_recovery_check(const char *hex);
 
+/* Returns the time a bundle carries and a receiver compares it with, in UTC
+ * milliseconds (db/exchange_clock.c; the shell tests shift it). */
+gu_time_ms gu_xchg_clock_now(void);
+/* A sender's clock this far ahead of the receiver's is a warning. */
+#define GU_XCHG_CLOCK_AHEAD_MS (24LL * 3600 * 1000)
+
 /* Runs sql (no rows) on db; returns 0 or < 0. */
 int gu_xchg_exec(gu_db *db, const char *sql, gu_error *err);
 

@@ -399,6 +399,24 @@ static int keep_held(gu_db *db, long long acked_ctr, const char *held)
 	return rc;
 }
 
+/* Writes a translated warning about this computer's clock at now into out
+ * ("" when it looks right): earlier than the bundle it wrote before
+ * (last), or more than a day behind the last bundle from the other side
+ * (peer). */
+static void clock_check(long long now, long long last, long long peer, char *out,
+	size_t size)
+{
+	out[0] = '\0';
+	if (last > 0 && now < last)
+		snprintf(out, size, _("this computer's clock went back since the bundle it wrote "
+			"before: check its date (the bundle is written; its order does not depend "
+			"on the clock)"));
+	else if (peer > now + GU_XCHG_CLOCK_AHEAD_MS)
+		snprintf(out, size, _("the other side's clock is %lld days ahead of this one: check "
+			"the date on both computers"),
+			(long long)((peer - now) / GU_XCHG_CLOCK_AHEAD_MS + 1));
+}
+
 /* Frees the list of cases a bundle held back. */
 void gu_xchg_sent_free(gu_xchg_sent *s)
 {
@@ -469,28 +487,33 @@ static int record_sent(gu_db *db, const char *peer, const gu_bundle_head *h,
 	return gu_audit_add_in_tx(db, "exchange.send", NULL, detail, h->clock, err);
 }
 
-/* Fills the header of the next bundle to p; returns 0 or < 0. */
+/* Fills the header of the next bundle to p, the clock of the bundle
+ * before it (0: none) and of the last one received from p (0: none);
+ * returns 0 or < 0. */
 static int next_head(gu_db *db, const gu_xchg_keys *k, const struct peer *p,
-	gu_bundle_head *h, long long *acked_ctr, long long *peer_ack_out, gu_error *err)
+	gu_bundle_head *h, long long *acked_ctr, long long *peer_ack_out, long long *last_clock,
+	long long *peer_clock, gu_error *err)
 {
 	long long peer_ack = 0;
 	sqlite3_stmt *st = NULL;
 	int rc;
 
 	memset(h, 0, sizeof *h);
+	*last_clock = *peer_clock = 0;
 	snprintf(h->kind, sizeof h->kind, "%s", p->office ? "office" : "laptop");
 	snprintf(h->from, sizeof h->from, "%s", k->self.id);
 	snprintf(h->to, sizeof h->to, "%s", p->id);
 	snprintf(h->township, sizeof h->township, "%s", k->self.township);
 	snprintf(h->worker, sizeof h->worker, "%s", p->office ? p->worker : k->self.worker);
-	h->clock = gu_time_now();
-	rc = sqlite3_prepare_v2(db->h, "SELECT seq, hash FROM xchg_sent WHERE peer = ?1"
+	h->clock = gu_xchg_clock_now();
+	rc = sqlite3_prepare_v2(db->h, "SELECT seq, hash, clock FROM xchg_sent WHERE peer = ?1"
 		" ORDER BY seq DESC LIMIT 1", -1, &st, NULL);
 	if (rc == SQLITE_OK && (rc = gu_bind_text(st, 1, p->id)) == SQLITE_OK) {
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW) {
 			h->seq = sqlite3_column_int64(st, 0);
 			gu_column_copy(st, 1, h->prev, sizeof h->prev);
+			*last_clock = sqlite3_column_int64(st, 2);
 			rc = SQLITE_OK;
 		} else if (rc == SQLITE_DONE) {
 			rc = SQLITE_OK;
@@ -510,6 +533,9 @@ static int next_head(gu_db *db, const gu_xchg_keys *k, const struct peer *p,
 	if (rc == SQLITE_OK)
 		rc = one_number(db, "SELECT n FROM xchg_clock WHERE ?1 IS NOT NULL", p->id, 0,
 			&h->upto);
+	if (rc == SQLITE_OK)
+		rc = one_number(db, "SELECT clock FROM xchg_received WHERE sender = ?1"
+			" ORDER BY seq DESC LIMIT 1", p->id, 0, peer_clock);
 	*peer_ack_out = peer_ack;
 	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);
 }
@@ -526,6 +552,7 @@ int gu_xchg_send(gu_db *db, const char *device, const char *dir, const char *ove
 	unsigned char *sealed = NULL;
 	size_t sealed_len = 0;
 	long long acked_ctr = 0, peer_ack = 0;
+	long long last_clock, peer_clock;
 	char hash[GU_XHASH_SIZE], town[64], worker[64];
 	char *body = NULL;
 	bool file_open = false;
@@ -544,9 +571,10 @@ int gu_xchg_send(gu_db *db, const char *device, const char *dir, const char *ove
 		ret = gu_db_begin(db, err);
 	if (ret < 0)
 		goto cleanup;
-	ret = next_head(db, &k, &p, &h, &acked_ctr, &peer_ack, err);
+	ret = next_head(db, &k, &p, &h, &acked_ctr, &peer_ack, &last_clock, &peer_clock, err);
 	if (ret < 0)
 		goto fail;
+	clock_check(h.clock, last_clock, peer_clock, out->clock_warning, sizeof out->clock_warning);
 	if (p.office)
 		gu_sb_put(&held, "[]", 2);
 	else

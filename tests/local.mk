@@ -41,9 +41,11 @@ EXTRA_DIST += tests/run-criterion.sh tests/deadline.sh tests/tap.sh tests/bench_
 
 ## guanai with tests/keyslot_cheap.c linked before db/libdb.a, so its key
 ## slots and password hashes take milliseconds; the installed guanai always
-## has the real limits (db/keyslot_limits.c).
+## has the real limits (db/keyslot_limits.c).  Likewise its exchange clock
+## moves by $GUANAI_TEST_CLOCK_SHIFT_MS (tests/exchange_clock_shift.c; the
+## installed guanai has db/exchange_clock.c).
 check_PROGRAMS += guanai-test
-guanai_test_SOURCES = tests/keyslot_cheap.c
+guanai_test_SOURCES = tests/keyslot_cheap.c tests/exchange_clock_shift.c
 guanai_test_CFLAGS = $(AM_CFLAGS) $(SODIUM_CFLAGS)
 guanai_test_LDADD = $(guanai_OBJECTS) $(guanai_LDADD)
 

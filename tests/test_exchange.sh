@@ -364,4 +364,30 @@ check "the override is audited with its reason" \
 g office.db receive usb5/guanai-大平房镇-周丽-3.bundle > /dev/null 2>&1
 check "the overridden case reaches the office" \
 	test "$(count office.db "SELECT count(*) FROM cases WHERE id = '$nb2'")" = 1
+
+# Clocks: shown as warnings on both sides, never used to order.
+day=86400000
+sq lap5.db "UPDATE answers SET value = '4' WHERE case_id = '$ok' AND key = 'child.grade'"
+GUANAI_TEST_CLOCK_SHIFT_MS=$((3 * day)) g lap5.db send --out usb5 > "$out" 2>&1
+check "a laptop whose clock runs 3 days ahead still sends" test $? -eq 0
+check "the laptop itself has nothing to compare its clock with yet" sh -c "! grep -q 'warning' '$out'"
+g office.db receive usb5/guanai-大平房镇-周丽-4.bundle > "$out" 2>&1
+check "the office applies it" grep -q 'bundle 4 of 周丽 applied' "$out"
+check "and warns that the laptop's clock is days ahead" grep -q 'clock is 3 days ahead' "$out"
+check "the warning is kept beside the bundle" test -n \
+	"$(count office.db "SELECT clock_warning FROM xchg_received WHERE seq = 4 AND sender = (SELECT id FROM xchg_devices WHERE worker = '周丽')")"
+sq lap5.db "UPDATE answers SET value = '5' WHERE case_id = '$ok' AND key = 'child.grade'"
+g lap5.db send --out usb5 > "$out" 2>&1
+check "the laptop set right warns that its clock went back" grep -q "clock went back" "$out"
+g office.db receive usb5/guanai-大平房镇-周丽-5.bundle > "$out" 2>&1
+check "the office warns that the sender's clock went back" grep -q 'went back since its bundle 4' "$out"
+check "the later bundle's value stands: order is by sequence, not clock" \
+	test "$(count office.db "SELECT value FROM answers WHERE case_id = '$ok' AND key = 'child.grade'")" = 5
+GUANAI_TEST_CLOCK_SHIFT_MS=$((2 * day)) g office.db send --device 周丽 --out usb5 > "$out" 2>&1
+check "an office whose clock runs ahead sends" test $? -eq 0
+g lap5.db receive "$(sed -n 's/: bundle.*//p' "$out")" > "$out" 2>&1
+check "the laptop warns that the office's clock is ahead" grep -q "office's clock is 2 days ahead" "$out"
+sq lap5.db "UPDATE answers SET value = '6' WHERE case_id = '$ok' AND key = 'child.grade'"
+g lap5.db send --out usb5 > "$out" 2>&1
+check "and says so again when it next sends" grep -q "other side's clock is 2 days ahead" "$out"
 done_testing

@@ -123,6 +123,8 @@ int cmd_send(int argc, char **argv)
 	}
 	printf(_("%s: bundle %lld, changes: %lld, of cases: %lld, bytes: %zu\n"),
 		sent.path, sent.seq, sent.rows, sent.cases, sent.bytes);
+	if (sent.clock_warning[0])
+		printf(_("  warning: %s\n"), sent.clock_warning);
 	say_held(&sent);
 	gu_xchg_sent_free(&sent);
 done:

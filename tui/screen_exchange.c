@@ -217,6 +217,9 @@ static int write_bundles(gu_app *a, void *st)
 		else
 			snprintf(s->msg, sizeof s->msg, _("Written: %s (changes: %lld)"), sent.path,
 				sent.rows);
+		if (sent.clock_warning[0])
+			snprintf(s->msg, sizeof s->msg, _("Written: %s (changes: %lld).  Warning: %s"),
+				sent.path, sent.rows, sent.clock_warning);
 		gu_xchg_sent_free(&sent);
 		s->msg_error = false;
 		load(a, s);
