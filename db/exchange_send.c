@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/bundle_body.h"
@@ -540,6 +541,32 @@ static int next_head(gu_db *db, const gu_xchg_keys *k, const struct peer *p,
 	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);
 }
 
+/* Writes the path of a laptop's bundle seq in dir into path:
+ * guanai-TOWNSHIP-WORKER-SEQ.bundle (without a township, guanai-WORKER-SEQ).
+ * When that file exists, it is another device's of the same worker (a
+ * laptop enrolled again, or a new one, writing into a folder its old one
+ * used: this device never wrote that number there), and the name takes
+ * this device's first 8 digits before the number. */
+static void laptop_name(const gu_xchg_self *self, const char *dir, long long seq, char *path,
+	size_t size)
+{
+	char town[64], worker[64], who[140];
+	struct stat sb;
+
+	if (self->township[0])
+		snprintf(who, sizeof who, "%s-%s",
+			gu_bundle_name_part(self->township, town, sizeof town),
+			gu_bundle_name_part(self->worker, worker, sizeof worker));
+	else
+		snprintf(who, sizeof who, "%s",
+			gu_bundle_name_part(self->worker, worker, sizeof worker));
+	if (!dir || !*dir)
+		dir = ".";
+	snprintf(path, size, "%s/guanai-%s-%lld.bundle", dir, who, seq);
+	if (lstat(path, &sb) == 0)
+		snprintf(path, size, "%s/guanai-%s-%.8s-%lld.bundle", dir, who, self->id, seq);
+}
+
 /* Writes the next bundle into dir; returns 0 or < 0. */
 int gu_xchg_send(gu_db *db, const char *device, const char *dir, const char *override,
 	gu_xchg_sent *out, gu_error *err)
@@ -553,7 +580,7 @@ int gu_xchg_send(gu_db *db, const char *device, const char *dir, const char *ove
 	size_t sealed_len = 0;
 	long long acked_ctr = 0, peer_ack = 0;
 	long long last_clock, peer_clock;
-	char hash[GU_XHASH_SIZE], town[64], worker[64];
+	char hash[GU_XHASH_SIZE], worker[64];
 	char *body = NULL;
 	bool file_open = false;
 	int ret, rc;
@@ -605,15 +632,8 @@ int gu_xchg_send(gu_db *db, const char *device, const char *dir, const char *ove
 		snprintf(out->path, sizeof out->path, "%s/guanai-office-%s-%.8s-%lld.bundle",
 			dir && *dir ? dir : ".", gu_bundle_name_part(p.worker, worker, sizeof worker),
 			p.id, h.seq);
-	else if (k.self.township[0])
-		snprintf(out->path, sizeof out->path, "%s/guanai-%s-%s-%lld.bundle",
-			dir && *dir ? dir : ".",
-			gu_bundle_name_part(k.self.township, town, sizeof town),
-			gu_bundle_name_part(k.self.worker, worker, sizeof worker), h.seq);
 	else
-		snprintf(out->path, sizeof out->path, "%s/guanai-%s-%lld.bundle",
-			dir && *dir ? dir : ".",
-			gu_bundle_name_part(k.self.worker, worker, sizeof worker), h.seq);
+		laptop_name(&k.self, dir, h.seq, out->path, sizeof out->path);
 	ret = gu_safe_open(db, out->path, 0, &f, err);
 	if (ret < 0)
 		goto fail;

@@ -310,6 +310,17 @@ g office.db receive usb4/guanai-大平房镇-李娜-4.bundle > "$out" 2>&1
 check "a laptop's bundle that gives a case to another worker is refused" grep -q 'another worker' "$out"
 check "the case keeps its owner" test "$(count office.db "SELECT worker FROM cases WHERE id = '$id2'")" != 王芳
 
+# The device enrolled again writes into the folder its old device used:
+# its names take its own digits instead of clashing with the old ones.
+cp usb/guanai-大平房镇-李娜-5.bundle old5.bundle
+sq lap1-restored.db "UPDATE answers SET value = '3' WHERE key = 'child.grade'"
+g lap1-restored.db send --out usb > "$out" 2>&1
+check "the new device writes into the old device's folder" test $? -eq 0
+check "under a name with its own digits" test -f "usb/guanai-大平房镇-李娜-$new-5.bundle"
+check "the old device's bundle of that number is untouched" cmp -s old5.bundle usb/guanai-大平房镇-李娜-5.bundle
+g office.db receive "usb/guanai-大平房镇-李娜-$new-5.bundle" > "$out" 2>&1
+check "the office reads it by its content, whatever its name" test $? -eq 0
+
 # The consent gate: a case that records no legal basis stays on the laptop.
 g lap5.db enroll guanai-office.pub --worker 周丽 --township 大平房镇 --fingerprint "$fp" > /dev/null 2>&1
 g office.db devices add guanai-device-周丽.enrol > /dev/null 2>&1
