@@ -401,4 +401,16 @@ check "the laptop warns that the office's clock is ahead" grep -q "office's cloc
 sq lap5.db "UPDATE answers SET value = '6' WHERE case_id = '$ok' AND key = 'child.grade'"
 g lap5.db send --out usb5 > "$out" 2>&1
 check "and says so again when it next sends" grep -q "other side's clock is 2 days ahead" "$out"
+
+# The same child written with other characters of the same sound.
+sed 's/^child.name = 刘思雨$/child.name = 刘思宇/' "$kid" > sound.answers
+sid=$(g lap5.db import sound.answers 2>/dev/null)
+check "laptop 5 stores 刘思宇" test -n "$sid"
+g lap5.db send --out usb5 > "$out" 2>&1
+g office.db receive usb5/guanai-大平房镇-周丽-6.bundle "$(sed -n 's/: bundle.*//p' "$out")" \
+	> "$out" 2>&1
+check "the office flags the name of the same pinyin" grep -q 'possible duplicates: [1-9]' "$out"
+g office.db duplicates > "$out" 2>&1
+check "duplicates says it is the same name in pinyin" \
+	sh -c "grep '$sid' '$out' | grep -q 'same name in pinyin, date of birth and township'"
 done_testing
