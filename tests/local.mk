@@ -50,6 +50,8 @@ guanai_test_CFLAGS = $(AM_CFLAGS) $(SODIUM_CFLAGS)
 guanai_test_LDADD = $(guanai_OBJECTS) $(guanai_LDADD)
 
 ## Shell tests that need only the program.
+TESTS += tests/test_idle_lock.sh
+EXTRA_DIST += tests/test_idle_lock.sh
 TESTS += tests/test_po.sh tests/test_cli.sh tests/test_cli_login.sh tests/test_cli_crypt.sh tests/test_config.sh \
 	tests/test_cli_init.sh \
 	tests/test_completion.sh
