@@ -35,7 +35,7 @@ int gu_xchg_recovery_seal(gu_db *db, const unsigned char box_pk[GU_XBOX_PK], gu_
 
 	if (!gu_db_has_keys(gu_db_path(db)))
 		return 0;
-	recovery = sodium_malloc(GU_KEY_RECOVERY_TEXT);
+	recovery = sodium_init() < 0 ? NULL : sodium_malloc(GU_KEY_RECOVERY_TEXT);
 	if (!recovery)
 		return gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
 	ret = gu_db_keys_new_recovery(gu_db_path(db), recovery, err);
@@ -160,7 +160,7 @@ int gu_xchg_recovery_write(gu_db *db, const char *device, const char *reason,
 	ret = read_sealed(db, device, sealed, &len, err);
 	if (ret < 0)
 		goto cleanup;
-	recovery = sodium_malloc(len - crypto_box_SEALBYTES + 1);
+	recovery = sodium_init() < 0 ? NULL : sodium_malloc(len - crypto_box_SEALBYTES + 1);
 	if (!recovery) {
 		ret = gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
 		goto cleanup;

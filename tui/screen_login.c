@@ -56,7 +56,7 @@ static void clear_form(login_state *s, const char *name)
 static void show_recovery(gu_app *a, char *recovery)
 {
 	enum { TEXT = 700 };
-	char *text = sodium_malloc(TEXT);
+	char *text = gu_cli_secret_alloc(TEXT);
 
 	if (text) {
 		snprintf(text, TEXT,
@@ -120,7 +120,7 @@ static int log_in(gu_app *a, login_state *s)
 
 	gu_error_clear(&err);
 	/* the recovery key only ever in memory of its own, wiped when freed */
-	if (s->first && !(recovery = sodium_malloc(GU_KEY_RECOVERY_TEXT))) {
+	if (s->first && !(recovery = gu_cli_secret_alloc(GU_KEY_RECOVERY_TEXT))) {
 		ret = gu_error_set(&err, GU_ENOMEM, NULL, 0, 0, "%s", _("out of memory"));
 	} else if (s->first && strcmp(s->f[F_PASS].buf, s->f[F_AGAIN].buf) != 0) {
 		ret = gu_error_set(&err, GU_EINVAL, NULL, 0, 0, "%s",
