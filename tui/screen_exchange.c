@@ -210,10 +210,10 @@ static int write_bundles(gu_app *a, void *st)
 			return GU_SCREEN_STAY;
 		}
 		if (sent.nheld > 0)
-			snprintf(s->msg, sizeof s->msg, _("Written: %s (changes: %lld).  Held back, "
-				"recording no legal basis (cases: %zu, the first %.8s): record the "
-				"guardian's consent or the statutory duty in their interviews"),
-				sent.path, sent.rows, sent.nheld, sent.held[0]);
+			snprintf(s->msg, sizeof s->msg, _("Held back, no legal basis recorded: %zu "
+				"cases (the first %.8s); record the guardian's consent or the statutory "
+				"duty in the interview.  Written: %s (changes: %lld)"),
+				sent.nheld, sent.held[0], sent.path, sent.rows);
 		else
 			snprintf(s->msg, sizeof s->msg, _("Written: %s (changes: %lld)"), sent.path,
 				sent.rows);
