@@ -222,7 +222,8 @@ int gu_db_keys_new_recovery(const char *db_path, char *recovery, gu_error *err)
 	if (ret == 0 && !gu_crypt_copy_key(key))
 		ret = gu_error_set(err, GU_EPERM, NULL, 0, 0, _("log in before changing users"));
 	if (ret == 0)
-		ret = gu_keyring_new_recovery(ring, key, recovery);
+		ret = gu_keyring_new_recovery(ring, key, recovery) < 0
+			? gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory")) : 0;
 	if (ret == 0)
 		ret = gu_keyring_save(keys, ring, err);
 	if (ret < 0)

@@ -86,6 +86,13 @@ int gu_xchg_device_list(gu_db *db, gu_xchg_device **out, size_t *n, gu_error *er
 /* Finds the one device whose id starts with prefix, or whose worker is
  * prefix; returns 0 with id filled, -GU_ENOTFOUND or -GU_EINVAL (several). */
 int gu_xchg_device_resolve(gu_db *db, const char *prefix, char id[GU_ID_SIZE], gu_error *err);
+/* Opens at the office the recovery key device sent sealed when it enrolled
+ * (a supervisor, for reason, which the audit keeps) and writes it to the
+ * new file path (mode 0600, never over a file), for "users passwd NAME
+ * --recovery-file" on that laptop's database.  Returns 0, -GU_ENOTFOUND
+ * when the device sent none, or < 0. */
+int gu_xchg_recovery_write(gu_db *db, const char *device, const char *reason,
+	const char *path, gu_error *err);
 /* Revokes a device (a supervisor); returns 0 or < 0. */
 int gu_xchg_device_revoke(gu_db *db, const char *id, gu_error *err);
 
@@ -96,12 +103,21 @@ typedef struct gu_xchg_sent {
 	long long cases;             /* cases they belong to */
 	size_t bytes;
 	char path[4096];             /* where it was written */
+	char (*held)[GU_ID_SIZE];    /* cases held back: no legal basis recorded */
+	size_t nheld;
+	char clock_warning[300];     /* "" or a translated warning about this clock */
 } gu_xchg_sent;
 
 /* Writes the next bundle into folder dir: on a laptop for the office
- * (device NULL), at the office for device.  Returns 0 or < 0. */
-int gu_xchg_send(gu_db *db, const char *device, const char *dir, gu_xchg_sent *out,
-	gu_error *err);
+ * (device NULL), at the office for device.  A laptop's case whose answers
+ * record no legal basis stays out of it, listed in out->held, and travels
+ * with a later bundle once its basis is recorded; override (a supervisor's
+ * reason, NULL or "" for none) sends it, audited.  Returns 0 or < 0; free
+ * out with gu_xchg_sent_free. */
+int gu_xchg_send(gu_db *db, const char *device, const char *dir, const char *override,
+	gu_xchg_sent *out, gu_error *err);
+/* Frees the list of cases a bundle held back. */
+void gu_xchg_sent_free(gu_xchg_sent *s);
 
 /* Writes bundle seq (written before, not yet acknowledged) again into
  * folder dir, byte for byte: for a bundle lost on the way.  Returns 0 or < 0. */

@@ -656,11 +656,26 @@ cleanup:
 	return ret;
 }
 
+/* Computes the pinyin of a new case's name inside the transaction (the
+ * library loaded if need be), so that a name of the same sound written
+ * with other characters is found; without the library the name waits in
+ * the queue and only its characters are compared.  Returns the SQLite
+ * result. */
+static int name_keys(struct apply *a, const char *case_id)
+{
+	gu_error err;
+	int ret = gu_search_keys_in_tx(a->db, case_id, true, &err);
+
+	if (ret == -GU_ENOTFOUND || ret == -GU_EINVAL)
+		return SQLITE_OK;
+	return ret < 0 ? SQLITE_ERROR : SQLITE_OK;
+}
+
 /* Assigns the cases new at the office to the sender and flags possible
  * duplicates; returns the SQLite result. */
 static int after_new_cases(struct apply *a)
 {
-	sqlite3_stmt *as = NULL, *dup[2] = { NULL, NULL };
+	sqlite3_stmt *as = NULL, *dup[3] = { NULL, NULL, NULL };
 	size_t i;
 	int rc, k;
 
@@ -669,7 +684,7 @@ static int after_new_cases(struct apply *a)
 		" assigned_at, updated_at, device)"
 		" SELECT ?1, ?2, (SELECT worker FROM xchg_devices WHERE id = ?2), '', ?3, ?3, ?4"
 		" WHERE true ON CONFLICT (case_id) DO NOTHING", -1, &as, NULL);
-	/* two statements, so that each finds its pairs through an index */
+	/* three statements, so that each finds its pairs through an index */
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(a->db->h,
 			"INSERT INTO xchg_duplicates (case_a, case_b, why, at)"
@@ -690,6 +705,22 @@ static int after_new_cases(struct apply *a)
 			"   = (SELECT value FROM answers WHERE case_id = c.id AND key = '"
 			GU_KEY_CHILD_DOB "')"
 			" ON CONFLICT (case_a, case_b) DO NOTHING", -1, &dup[1], NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(a->db->h,
+			"INSERT INTO xchg_duplicates (case_a, case_b, why, at)"
+			" SELECT min(c.id, o.id), max(c.id, o.id), 'pinyin_dob_township', ?2"
+			" FROM case_keys ck JOIN case_keys ok ON ok.pinyin = ck.pinyin"
+			"  AND ok.pinyin <> '' AND ok.case_id <> ck.case_id"
+			" JOIN cases c ON c.id = ck.case_id"
+			" JOIN cases o ON o.id = ok.case_id AND o.township = c.township"
+			" WHERE ck.case_id = ?1"
+			"  AND (SELECT value FROM answers WHERE case_id = o.id AND key = '"
+			GU_KEY_CHILD_DOB "')"
+			"   = (SELECT value FROM answers WHERE case_id = c.id AND key = '"
+			GU_KEY_CHILD_DOB "')"
+			" ON CONFLICT (case_a, case_b) DO NOTHING", -1, &dup[2], NULL);
+	for (i = 0; rc == SQLITE_OK && i < a->n_new; i++)
+		rc = name_keys(a, a->new_cases[i]);
 	for (i = 0; rc == SQLITE_OK && i < a->n_new; i++) {
 		if ((rc = gu_bind_text(as, 1, a->new_cases[i])) != SQLITE_OK
 		    || (rc = gu_bind_text(as, 2, a->sender)) != SQLITE_OK
@@ -697,7 +728,7 @@ static int after_new_cases(struct apply *a)
 		    || (rc = gu_bind_text(as, 4, a->db->device)) != SQLITE_OK
 		    || (rc = run(as)) != SQLITE_OK)
 			break;
-		for (k = 0; k < 2 && rc == SQLITE_OK; k++) {
+		for (k = 0; k < 3 && rc == SQLITE_OK; k++) {
 			if ((rc = gu_bind_text(dup[k], 1, a->new_cases[i])) != SQLITE_OK
 			    || (rc = sqlite3_bind_int64(dup[k], 2, a->now)) != SQLITE_OK
 			    || (rc = run(dup[k])) != SQLITE_OK)
@@ -708,6 +739,7 @@ static int after_new_cases(struct apply *a)
 	sqlite3_finalize(as);
 	sqlite3_finalize(dup[0]);
 	sqlite3_finalize(dup[1]);
+	sqlite3_finalize(dup[2]);
 	return rc;
 }
 

@@ -61,6 +61,21 @@ int gu_xchg_apply_records(gu_db *db, const gu_xchg_keys *k, const char *sender,
 	const char *records, long long seq, long long prev_upto, long long heard_ctr,
 	gu_xchg_receipt *r, gu_error *err);
 
+/* Gives an encrypted laptop a new recovery key and appends it, sealed to
+ * the office's box_pk, as a "recovery" line (of its enrolment file) to b;
+ * a database without key slots appends nothing.  Returns 0 or < 0. */
+int gu_xchg_recovery_seal(gu_db *db, const unsigned char box_pk[GU_XBOX_PK], gu_strbuf *b,
+	gu_error *err);
+/* Checks the hex of a sealed recovery key read from an enrolment file;
+ * returns 0 or -1. */
+int gu_xchg_recovery_check(const char *hex);
+
+/* Returns the time a bundle carries and a receiver compares it with, in UTC
+ * milliseconds (db/exchange_clock.c; the shell tests shift it). */
+gu_time_ms gu_xchg_clock_now(void);
+/* A sender's clock this far ahead of the receiver's is a warning. */
+#define GU_XCHG_CLOCK_AHEAD_MS (24LL * 3600 * 1000)
+
 /* Runs sql (no rows) on db; returns 0 or < 0. */
 int gu_xchg_exec(gu_db *db, const char *sql, gu_error *err);
 

@@ -355,10 +355,12 @@ int gu_xchg_enroll(gu_db *db, const gu_xchg_office_file *o, const char *township
 		DEVICE_FIRST, k.self.id, k.self.township, k.self.worker,
 		gu_xhex(k.keys.sign_pk, GU_XSIGN_PK, sign), gu_xhex(k.keys.box_pk, GU_XBOX_PK, box),
 		o->fingerprint);
+	ret = gu_xchg_recovery_seal(db, o->box_pk, &body, err);
 	text = gu_sb_take(&body);
-	if (!text) {
+	if (ret < 0 || !text) {
+		free(text);
 		gu_xchg_keys_wipe(&k);
-		return gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
+		return ret < 0 ? ret : gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
 	}
 	gu_xsign_text(text, strlen(text), k.keys.sign_sk, sig);
 	gu_sb_printf(b, "%ssignature %s\n", text, sig);
@@ -368,13 +370,16 @@ int gu_xchg_enroll(gu_db *db, const gu_xchg_office_file *o, const char *township
 	return b->failed ? gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory")) : 0;
 }
 
-/* Reads an enrolment file into d and its keys; returns 0 or < 0. */
+/* Reads an enrolment file into d and its keys, and the sealed recovery key
+ * (hex, "" when none; recovery_size bytes) when recovery is not NULL;
+ * returns 0 or < 0. */
 static int read_enrolment(gu_db *db, const char *text, gu_xchg_device *d,
-	unsigned char sign_pk[GU_XSIGN_PK], unsigned char box_pk[GU_XBOX_PK], gu_error *err)
+	unsigned char sign_pk[GU_XSIGN_PK], unsigned char box_pk[GU_XBOX_PK], char *recovery,
+	size_t recovery_size, gu_error *err)
 {
 	char sign[2 * GU_XSIGN_PK + 1], box[2 * GU_XBOX_PK + 1], sig[2 * GU_XSIG + 1];
 	char office[GU_XFP_SIZE];
-	const char *sigline;
+	const char *sigline, *rline;
 	gu_xchg_self self;
 	int ret;
 
@@ -399,6 +404,16 @@ static int read_enrolment(gu_db *db, const char *text, gu_xchg_device *d,
 			_("this is not an enrolment file (\"%s enroll\" writes one on the laptop)"),
 			PACKAGE);
 	field(text, "township", d->township, sizeof d->township);
+	/* the recovery key counts only above the signature, which covers it */
+	rline = strstr(text, "\nrecovery ");
+	if (recovery) {
+		recovery[0] = '\0';
+		if (rline && (rline > sigline
+			      || field(rline + 1, "recovery", recovery, recovery_size) < 0
+			      || gu_xchg_recovery_check(recovery) < 0))
+			return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
+				_("the enrolment file's recovery key is damaged: enrol the laptop again"));
+	}
 	if (!gu_xverify_text(text, (size_t)(sigline + 1 - text), sig, sign_pk))
 		return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
 			_("the enrolment file was altered: its signature does not match; "
@@ -417,14 +432,14 @@ int gu_xchg_device_read(gu_db *db, const char *text, gu_xchg_device *d, gu_error
 	unsigned char s[GU_XSIGN_PK], b[GU_XBOX_PK];
 	GU_ERR_LOCAL(err);
 
-	return read_enrolment(db, text, d, s, b, err);
+	return read_enrolment(db, text, d, s, b, NULL, 0, err);
 }
 
 /* Registers a device; returns 0 or < 0. */
 int gu_xchg_device_add(gu_db *db, const char *text, gu_xchg_device *d, gu_error *err)
 {
 	unsigned char sign_pk[GU_XSIGN_PK], box_pk[GU_XBOX_PK];
-	char sign[2 * GU_XSIGN_PK + 1], box[2 * GU_XBOX_PK + 1], detail[400];
+	char sign[2 * GU_XSIGN_PK + 1], box[2 * GU_XBOX_PK + 1], detail[400], recovery[512];
 	sqlite3_stmt *st = NULL;
 	gu_time_ms now = gu_time_now();
 	int ret, rc;
@@ -432,15 +447,15 @@ int gu_xchg_device_add(gu_db *db, const char *text, gu_xchg_device *d, gu_error 
 
 	ret = gu_access_require_supervisor(db, true, err);
 	if (ret == 0)
-		ret = read_enrolment(db, text, d, sign_pk, box_pk, err);
+		ret = read_enrolment(db, text, d, sign_pk, box_pk, recovery, sizeof recovery, err);
 	if (ret < 0)
 		return ret;
 	ret = gu_db_begin(db, err);
 	if (ret < 0)
 		return ret;
 	rc = sqlite3_prepare_v2(db->h,
-		"INSERT INTO xchg_devices (id, worker, township, sign_pk, box_pk, added_at, added_by)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", -1, &st, NULL);
+		"INSERT INTO xchg_devices (id, worker, township, sign_pk, box_pk, added_at, added_by,"
+		" recovery_sealed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", -1, &st, NULL);
 	if (rc == SQLITE_OK
 	    && (rc = gu_bind_text(st, 1, d->id)) == SQLITE_OK
 	    && (rc = gu_bind_text(st, 2, d->worker)) == SQLITE_OK
@@ -448,7 +463,8 @@ int gu_xchg_device_add(gu_db *db, const char *text, gu_xchg_device *d, gu_error 
 	    && (rc = gu_bind_text(st, 4, gu_xhex(sign_pk, GU_XSIGN_PK, sign))) == SQLITE_OK
 	    && (rc = gu_bind_text(st, 5, gu_xhex(box_pk, GU_XBOX_PK, box))) == SQLITE_OK
 	    && (rc = sqlite3_bind_int64(st, 6, now)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 7, gu_db_user(db))) == SQLITE_OK) {
+	    && (rc = gu_bind_text(st, 7, gu_db_user(db))) == SQLITE_OK
+	    && (rc = gu_bind_text(st, 8, recovery)) == SQLITE_OK) {
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_DONE)
 			rc = SQLITE_OK;
@@ -460,8 +476,8 @@ int gu_xchg_device_add(gu_db *db, const char *text, gu_xchg_device *d, gu_error 
 	else if (rc != SQLITE_OK)
 		ret = gu_db_fail(db, rc, err);
 	if (ret == 0) {
-		snprintf(detail, sizeof detail, "device %s worker %s fingerprint %s", d->id,
-			d->worker, d->fingerprint);
+		snprintf(detail, sizeof detail, "device %s worker %s fingerprint %s%s", d->id,
+			d->worker, d->fingerprint, recovery[0] ? " recovery key sealed" : "");
 		ret = gu_audit_add_in_tx(db, "exchange.device_add", NULL, detail, now, err);
 	}
 	if (ret < 0) {

@@ -134,15 +134,22 @@ static int read_chain(gu_db *db, const char *sender, long long seq, struct chain
 /* Writes a translated clock warning into out ("" when the clock looks right). */
 static void clock_check(const gu_bundle_head *h, const struct chain *c, char *out, size_t size)
 {
-	gu_time_ms now = gu_time_now();
+	gu_time_ms now = gu_xchg_clock_now();
+	bool office = strcmp(h->kind, "office") == 0;
 
 	out[0] = '\0';
-	if (h->clock > now + DAY_MS)
-		snprintf(out, size, _("the sender's clock is %lld days ahead of this one: "
-			"check the date on the laptop"), (h->clock - now) / DAY_MS + 1);
+	if (h->clock > now + GU_XCHG_CLOCK_AHEAD_MS)
+		snprintf(out, size, office
+			? _("the office's clock is %lld days ahead of this one: check the date on "
+			    "both computers")
+			: _("the sender's clock is %lld days ahead of this one: "
+			    "check the date on the laptop"), (h->clock - now) / DAY_MS + 1);
 	else if (c->last > 0 && h->clock < c->last_clock)
-		snprintf(out, size, _("the sender's clock went back since its bundle %lld: "
-			"check the date on the laptop"), c->last);
+		snprintf(out, size, office
+			? _("the office's clock went back since its bundle %lld: check the date on "
+			    "the office's computer")
+			: _("the sender's clock went back since its bundle %lld: "
+			    "check the date on the laptop"), c->last);
 }
 
 /* Records a bundle as applied or held; returns the SQLite result. */

@@ -8,12 +8,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/bundle_body.h"
 #include "core/i18n.h"
 #include "db/access.h"
 #include "db/exchange_internal.h"
+#include "db/release.h"
 #include "db/safe_write.h"
 
 /* Who a bundle goes to. */
@@ -134,9 +136,16 @@ static void table_line(gu_strbuf *b, const gu_xtable *t)
 #define FOR_PEER " AND d.tbl <> 'audit' AND d.case_id IN" \
 	" (SELECT case_id FROM assignments WHERE assigned_device = ?3)"
 
+/* The condition that leaves out the rows of the cases held back by the
+ * consent gate (?4, a JSON array of case ids); their audit entries, which
+ * hold no personal data, travel. */
+#define NOT_HELD " AND (d.tbl = 'audit' OR d.case_id IS NULL" \
+	" OR d.case_id NOT IN (SELECT value FROM json_each(?4)))"
+
 /* Prepares the statement reading the logged rows of t above counter ?2
- * (for the office's peer ?3), each with its counter, whether it is gone,
- * its key and its values as a JSON array; returns the SQLite result. */
+ * (for the office's peer ?3; not of the cases held back, ?4), each with
+ * its counter, whether it is gone, its key and its values as a JSON array;
+ * returns the SQLite result. */
 static int prepare_rows(sqlite3 *h, const gu_xtable *t, bool office, sqlite3_stmt **st)
 {
 	gu_strbuf b = { 0 };
@@ -160,7 +169,7 @@ static int prepare_rows(sqlite3 *h, const gu_xtable *t, bool office, sqlite3_stm
 		b.failed |= !sql;
 		sqlite3_free(sql);
 	}
-	gu_sb_printf(&b, " WHERE d.tbl = ?1 AND d.ctr > ?2%s ORDER BY d.ctr",
+	gu_sb_printf(&b, " WHERE d.tbl = ?1 AND d.ctr > ?2%s" NOT_HELD " ORDER BY d.ctr",
 		office ? FOR_PEER : "");
 	sql = gu_sb_take(&b);
 	if (!sql)
@@ -170,20 +179,24 @@ static int prepare_rows(sqlite3 *h, const gu_xtable *t, bool office, sqlite3_stm
 	return rc;
 }
 
-/* Binds the counter and the peer of the rows to read. */
-static int bind_rows(sqlite3_stmt *st, int first, const struct peer *p, long long acked_ctr)
+/* Binds the counter (?2), the peer (?3) and the cases held back (?4) of
+ * the rows to read. */
+static int bind_rows(sqlite3_stmt *st, const struct peer *p, long long acked_ctr,
+	const char *held)
 {
-	int rc = sqlite3_bind_int64(st, first, acked_ctr);
+	int rc = sqlite3_bind_int64(st, 2, acked_ctr);
 
 	if (rc == SQLITE_OK && p->office)
-		rc = gu_bind_text(st, first + 1, p->id);
+		rc = gu_bind_text(st, 3, p->id);
+	if (rc == SQLITE_OK)
+		rc = gu_bind_text(st, 4, held);
 	return rc;
 }
 
 /* Appends the records of one table's rows to b; counts them.  Returns the
  * SQLite result. */
-static int put_table(gu_db *db, const struct peer *p, long long acked_ctr, const char *tbl,
-	gu_strbuf *b, long long *rows)
+static int put_table(gu_db *db, const struct peer *p, long long acked_ctr, const char *held,
+	const char *tbl, gu_strbuf *b, long long *rows)
 {
 	sqlite3_stmt *st = NULL;
 	gu_xtable t;
@@ -198,7 +211,7 @@ static int put_table(gu_db *db, const struct peer *p, long long acked_ctr, const
 	if (rc == SQLITE_OK)
 		rc = gu_bind_text(st, 1, tbl);
 	if (rc == SQLITE_OK)
-		rc = bind_rows(st, 2, p, acked_ctr);
+		rc = bind_rows(st, p, acked_ctr, held);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		bool gone = sqlite3_column_int(st, 1) != 0;
 		const char *v = (const char *)sqlite3_column_text(st, gone ? 2 : 3);
@@ -222,10 +235,11 @@ static int put_table(gu_db *db, const struct peer *p, long long acked_ctr, const
 }
 
 /* Appends the records of every change above acked_ctr (at the office, of
- * the cases assigned to the peer) to b, table by table in the order they
- * were made; counts them.  Returns the SQLite result. */
-static int put_records(gu_db *db, const struct peer *p, long long acked_ctr, gu_strbuf *b,
-	long long *rows, long long *cases)
+ * the cases assigned to the peer; not of the cases held, a JSON array) to
+ * b, table by table in the order they were made; counts them.  Returns the
+ * SQLite result. */
+static int put_records(gu_db *db, const struct peer *p, long long acked_ctr, const char *held,
+	gu_strbuf *b, long long *rows, long long *cases)
 {
 	sqlite3_stmt *st = NULL;
 	char **tables = NULL;
@@ -234,15 +248,17 @@ static int put_records(gu_db *db, const struct peer *p, long long acked_ctr, gu_
 
 	rc = sqlite3_prepare_v2(db->h, p->office
 		? "SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND EXISTS"
-		  " (SELECT 1 FROM xchg_dirty d WHERE d.tbl = m.name AND d.ctr > ?1" FOR_PEER ")"
-		  " ORDER BY m.rowid"
+		  " (SELECT 1 FROM xchg_dirty d WHERE d.tbl = m.name AND d.ctr > ?1" FOR_PEER
+		  NOT_HELD ") ORDER BY m.rowid"
 		: "SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND EXISTS"
-		  " (SELECT 1 FROM xchg_dirty d WHERE d.tbl = m.name AND d.ctr > ?1)"
+		  " (SELECT 1 FROM xchg_dirty d WHERE d.tbl = m.name AND d.ctr > ?1" NOT_HELD ")"
 		  " ORDER BY m.rowid", -1, &st, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_bind_int64(st, 1, acked_ctr);
 	if (rc == SQLITE_OK && p->office)
 		rc = gu_bind_text(st, 3, p->id);
+	if (rc == SQLITE_OK)
+		rc = gu_bind_text(st, 4, held);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
 		char **nv = realloc(tables, (n + 1) * sizeof *nv);
@@ -261,19 +277,22 @@ static int put_records(gu_db *db, const struct peer *p, long long acked_ctr, gu_
 	sqlite3_finalize(st);
 	st = NULL;
 	for (i = 0; rc == SQLITE_OK && i < n; i++)
-		rc = put_table(db, p, acked_ctr, tables[i], b, rows);
+		rc = put_table(db, p, acked_ctr, held, tables[i], b, rows);
 	for (i = 0; i < n; i++)
 		free(tables[i]);
 	free(tables);
 	if (rc == SQLITE_OK) {
 		rc = sqlite3_prepare_v2(db->h, p->office
 			? "SELECT count(DISTINCT d.case_id) FROM xchg_dirty d WHERE d.ctr > ?1" FOR_PEER
-			: "SELECT count(DISTINCT case_id) FROM xchg_dirty WHERE ctr > ?1",
+			  NOT_HELD
+			: "SELECT count(DISTINCT d.case_id) FROM xchg_dirty d WHERE d.ctr > ?1" NOT_HELD,
 			-1, &st, NULL);
 		if (rc == SQLITE_OK)
 			rc = sqlite3_bind_int64(st, 1, acked_ctr);
 		if (rc == SQLITE_OK && p->office)
 			rc = gu_bind_text(st, 3, p->id);
+		if (rc == SQLITE_OK)
+			rc = gu_bind_text(st, 4, held);
 		if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 			*cases = sqlite3_column_int64(st, 0);
 			rc = SQLITE_OK;
@@ -281,6 +300,130 @@ static int put_records(gu_db *db, const struct peer *p, long long acked_ctr, gu_
 		sqlite3_finalize(st);
 	}
 	return rc;
+}
+
+/* Adds id to the cases out holds back; returns 0 or -1 out of memory. */
+static int add_held(gu_xchg_sent *out, const char *id)
+{
+	char (*nv)[GU_ID_SIZE] = realloc(out->held, (out->nheld + 1) * sizeof *nv);
+
+	if (!nv)
+		return -1;
+	out->held = nv;
+	snprintf(out->held[out->nheld++], GU_ID_SIZE, "%s", id);
+	return 0;
+}
+
+/* The consent gate of a laptop's bundle (docs/privacy.md): finds the cases
+ * with changes above acked_ctr whose answers record no legal basis.
+ * Without override they are held back: listed in out->held and in held (a
+ * JSON array).  With override (a supervisor's reason) they travel, each
+ * override in the audit log.  Returns 0 or < 0. */
+static int hold_back(gu_db *db, long long acked_ctr, const char *override, gu_strbuf *held,
+	gu_xchg_sent *out, gu_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char (*ids)[GU_ID_SIZE] = NULL;
+	char detail[600];
+	size_t n = 0, i;
+	bool yes;
+	int rc, ret = 0;
+
+	rc = sqlite3_prepare_v2(db->h, "SELECT DISTINCT d.case_id FROM xchg_dirty d"
+		" JOIN cases c ON c.id = d.case_id WHERE d.ctr > ?1 AND d.tbl <> 'audit'"
+		" ORDER BY d.case_id", -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_int64(st, 1, acked_ctr);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char (*nv)[GU_ID_SIZE] = realloc(ids, (n + 1) * sizeof *nv);
+
+		if (!nv) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		ids = nv;
+		gu_column_copy(st, 0, ids[n++], GU_ID_SIZE);
+		rc = SQLITE_OK;
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK) {
+		ret = gu_db_fail(db, rc, err);
+		goto cleanup;
+	}
+	snprintf(detail, sizeof detail, "send: %s", override ? override : "");
+	gu_sb_put(held, "[", 1);
+	for (i = 0; ret == 0 && i < n; i++) {
+		ret = gu_case_consent_recorded(db, ids[i], &yes, err);
+		if (ret < 0 || yes)
+			continue;
+		if (override && *override) {
+			ret = gu_access_require_supervisor(db, true, err);
+			if (ret == 0)
+				ret = gu_audit_add_in_tx(db, "consent.override", ids[i], detail,
+					gu_time_now(), err);
+			continue;
+		}
+		gu_sb_printf(held, "%s\"%s\"", out->nheld ? "," : "", ids[i]);
+		if (add_held(out, ids[i]) < 0)
+			ret = gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
+	}
+	gu_sb_put(held, "]", 1);
+	if (ret == 0 && held->failed)
+		ret = gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
+cleanup:
+	free(ids);
+	return ret;
+}
+
+/* Keeps the changes of the cases held back (a JSON array) waiting: they
+ * take a counter above the bundle's, so no acknowledgement of it covers
+ * them and the next bundle takes them again.  Returns the SQLite result. */
+static int keep_held(gu_db *db, long long acked_ctr, const char *held)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	rc = sqlite3_exec(db->h, "UPDATE xchg_clock SET n = n + 1", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db->h, "UPDATE xchg_dirty SET ctr = (SELECT n FROM xchg_clock)"
+			" WHERE ctr > ?1 AND tbl <> 'audit' AND case_id IN"
+			" (SELECT value FROM json_each(?2))", -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_bind_int64(st, 1, acked_ctr)) == SQLITE_OK
+	    && (rc = gu_bind_text(st, 2, held)) == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Writes a translated warning about this computer's clock at now into out
+ * ("" when it looks right): earlier than the bundle it wrote before
+ * (last), or more than a day behind the last bundle from the other side
+ * (peer). */
+static void clock_check(long long now, long long last, long long peer, char *out,
+	size_t size)
+{
+	out[0] = '\0';
+	if (last > 0 && now < last)
+		snprintf(out, size, _("this computer's clock went back since the bundle it wrote "
+			"before: check its date (the bundle is written; its order does not depend "
+			"on the clock)"));
+	else if (peer > now + GU_XCHG_CLOCK_AHEAD_MS)
+		snprintf(out, size, _("the other side's clock is %lld days ahead of this one: check "
+			"the date on both computers"),
+			(long long)((peer - now) / GU_XCHG_CLOCK_AHEAD_MS + 1));
+}
+
+/* Frees the list of cases a bundle held back. */
+void gu_xchg_sent_free(gu_xchg_sent *s)
+{
+	free(s->held);
+	s->held = NULL;
+	s->nheld = 0;
 }
 
 /* Writes n bytes to fd; returns 0 or -1 with errno set. */
@@ -345,28 +488,33 @@ static int record_sent(gu_db *db, const char *peer, const gu_bundle_head *h,
 	return gu_audit_add_in_tx(db, "exchange.send", NULL, detail, h->clock, err);
 }
 
-/* Fills the header of the next bundle to p; returns 0 or < 0. */
+/* Fills the header of the next bundle to p, the clock of the bundle
+ * before it (0: none) and of the last one received from p (0: none);
+ * returns 0 or < 0. */
 static int next_head(gu_db *db, const gu_xchg_keys *k, const struct peer *p,
-	gu_bundle_head *h, long long *acked_ctr, long long *peer_ack_out, gu_error *err)
+	gu_bundle_head *h, long long *acked_ctr, long long *peer_ack_out, long long *last_clock,
+	long long *peer_clock, gu_error *err)
 {
 	long long peer_ack = 0;
 	sqlite3_stmt *st = NULL;
 	int rc;
 
 	memset(h, 0, sizeof *h);
+	*last_clock = *peer_clock = 0;
 	snprintf(h->kind, sizeof h->kind, "%s", p->office ? "office" : "laptop");
 	snprintf(h->from, sizeof h->from, "%s", k->self.id);
 	snprintf(h->to, sizeof h->to, "%s", p->id);
 	snprintf(h->township, sizeof h->township, "%s", k->self.township);
 	snprintf(h->worker, sizeof h->worker, "%s", p->office ? p->worker : k->self.worker);
-	h->clock = gu_time_now();
-	rc = sqlite3_prepare_v2(db->h, "SELECT seq, hash FROM xchg_sent WHERE peer = ?1"
+	h->clock = gu_xchg_clock_now();
+	rc = sqlite3_prepare_v2(db->h, "SELECT seq, hash, clock FROM xchg_sent WHERE peer = ?1"
 		" ORDER BY seq DESC LIMIT 1", -1, &st, NULL);
 	if (rc == SQLITE_OK && (rc = gu_bind_text(st, 1, p->id)) == SQLITE_OK) {
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW) {
 			h->seq = sqlite3_column_int64(st, 0);
 			gu_column_copy(st, 1, h->prev, sizeof h->prev);
+			*last_clock = sqlite3_column_int64(st, 2);
 			rc = SQLITE_OK;
 		} else if (rc == SQLITE_DONE) {
 			rc = SQLITE_OK;
@@ -386,15 +534,44 @@ static int next_head(gu_db *db, const gu_xchg_keys *k, const struct peer *p,
 	if (rc == SQLITE_OK)
 		rc = one_number(db, "SELECT n FROM xchg_clock WHERE ?1 IS NOT NULL", p->id, 0,
 			&h->upto);
+	if (rc == SQLITE_OK)
+		rc = one_number(db, "SELECT clock FROM xchg_received WHERE sender = ?1"
+			" ORDER BY seq DESC LIMIT 1", p->id, 0, peer_clock);
 	*peer_ack_out = peer_ack;
 	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);
 }
 
-/* Writes the next bundle into dir; returns 0 or < 0. */
-int gu_xchg_send(gu_db *db, const char *device, const char *dir, gu_xchg_sent *out,
-	gu_error *err)
+/* Writes the path of a laptop's bundle seq in dir into path:
+ * guanai-TOWNSHIP-WORKER-SEQ.bundle (without a township, guanai-WORKER-SEQ).
+ * When that file exists, it is another device's of the same worker (a
+ * laptop enrolled again, or a new one, writing into a folder its old one
+ * used: this device never wrote that number there), and the name takes
+ * this device's first 8 digits before the number. */
+static void laptop_name(const gu_xchg_self *self, const char *dir, long long seq, char *path,
+	size_t size)
 {
-	gu_strbuf b = { 0 };
+	char town[64], worker[64], who[140];
+	struct stat sb;
+
+	if (self->township[0])
+		snprintf(who, sizeof who, "%s-%s",
+			gu_bundle_name_part(self->township, town, sizeof town),
+			gu_bundle_name_part(self->worker, worker, sizeof worker));
+	else
+		snprintf(who, sizeof who, "%s",
+			gu_bundle_name_part(self->worker, worker, sizeof worker));
+	if (!dir || !*dir)
+		dir = ".";
+	snprintf(path, size, "%s/guanai-%s-%lld.bundle", dir, who, seq);
+	if (lstat(path, &sb) == 0)
+		snprintf(path, size, "%s/guanai-%s-%.8s-%lld.bundle", dir, who, self->id, seq);
+}
+
+/* Writes the next bundle into dir; returns 0 or < 0. */
+int gu_xchg_send(gu_db *db, const char *device, const char *dir, const char *override,
+	gu_xchg_sent *out, gu_error *err)
+{
+	gu_strbuf b = { 0 }, held = { 0 };
 	gu_bundle_head h;
 	gu_xchg_keys k;
 	gu_safe_file f;
@@ -402,7 +579,8 @@ int gu_xchg_send(gu_db *db, const char *device, const char *dir, gu_xchg_sent *o
 	unsigned char *sealed = NULL;
 	size_t sealed_len = 0;
 	long long acked_ctr = 0, peer_ack = 0;
-	char hash[GU_XHASH_SIZE], town[64], worker[64];
+	long long last_clock, peer_clock;
+	char hash[GU_XHASH_SIZE], worker[64];
 	char *body = NULL;
 	bool file_open = false;
 	int ret, rc;
@@ -420,11 +598,22 @@ int gu_xchg_send(gu_db *db, const char *device, const char *dir, gu_xchg_sent *o
 		ret = gu_db_begin(db, err);
 	if (ret < 0)
 		goto cleanup;
-	ret = next_head(db, &k, &p, &h, &acked_ctr, &peer_ack, err);
+	ret = next_head(db, &k, &p, &h, &acked_ctr, &peer_ack, &last_clock, &peer_clock, err);
 	if (ret < 0)
 		goto fail;
+	clock_check(h.clock, last_clock, peer_clock, out->clock_warning, sizeof out->clock_warning);
+	if (p.office)
+		gu_sb_put(&held, "[]", 2);
+	else
+		ret = hold_back(db, acked_ctr, override, &held, out, err);
+	if (ret < 0 || held.failed) {
+		ret = ret < 0 ? ret : gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
+		goto fail;
+	}
 	gu_bundle_head_write(&b, &h);
-	rc = put_records(db, &p, acked_ctr, &b, &out->rows, &out->cases);
+	rc = put_records(db, &p, acked_ctr, held.s, &b, &out->rows, &out->cases);
+	if (rc == SQLITE_OK && out->nheld > 0)
+		rc = keep_held(db, acked_ctr, held.s);
 	if (rc != SQLITE_OK) {
 		ret = gu_db_fail(db, rc, err);
 		goto fail;
@@ -443,15 +632,8 @@ int gu_xchg_send(gu_db *db, const char *device, const char *dir, gu_xchg_sent *o
 		snprintf(out->path, sizeof out->path, "%s/guanai-office-%s-%.8s-%lld.bundle",
 			dir && *dir ? dir : ".", gu_bundle_name_part(p.worker, worker, sizeof worker),
 			p.id, h.seq);
-	else if (k.self.township[0])
-		snprintf(out->path, sizeof out->path, "%s/guanai-%s-%s-%lld.bundle",
-			dir && *dir ? dir : ".",
-			gu_bundle_name_part(k.self.township, town, sizeof town),
-			gu_bundle_name_part(k.self.worker, worker, sizeof worker), h.seq);
 	else
-		snprintf(out->path, sizeof out->path, "%s/guanai-%s-%lld.bundle",
-			dir && *dir ? dir : ".",
-			gu_bundle_name_part(k.self.worker, worker, sizeof worker), h.seq);
+		laptop_name(&k.self, dir, h.seq, out->path, sizeof out->path);
 	ret = gu_safe_open(db, out->path, 0, &f, err);
 	if (ret < 0)
 		goto fail;
@@ -479,8 +661,10 @@ fail:
 	if (file_open)
 		gu_safe_abort(&f);
 	gu_db_rollback(db);
+	gu_xchg_sent_free(out);
 cleanup:
 	free(gu_sb_take(&b));
+	free(gu_sb_take(&held));
 	free(body);
 	free(sealed);
 	gu_xchg_keys_wipe(&k);

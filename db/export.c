@@ -13,6 +13,7 @@
 #include "core/i18n.h"
 #include "core/idcard.h"
 #include "core/keys.h"
+#include "db/access.h"
 #include "db/auth.h"
 #include "core/region.h"
 #include "db/export.h"
@@ -233,46 +234,90 @@ static int item_columns(gu_db *db, const gu_case_filter *f, int *rc)
 	return n < 0 ? 0 : n > GU_ITEMS_MAX ? GU_ITEMS_MAX : n;
 }
 
-/* Records a CSV export of rows cases (withheld of them without name and ID
- * number) in db's audit: counts, never names; through a writable handle of
- * its own, as the same user, when db was opened read-only.  Returns 0 or
- * < 0 (an export that cannot be recorded is refused). */
-static int audit_export(gu_db *db, size_t rows, size_t withheld, gu_error *err)
+/* Appends the audit entries of a CSV export to w, in one transaction: a
+ * supervisor's override for each of the cases (n of them) it wrote whole
+ * for want of a legal basis, with its reason, then the export itself
+ * (rows cases, withheld of them without name and ID number): counts and
+ * ids, never names.  Returns 0 or < 0. */
+static int audit_into(gu_db *w, size_t rows, size_t withheld, const char *override,
+	char (*ids)[GU_ID_SIZE], size_t n, gu_error *err)
+{
+	char detail[600];
+	size_t i;
+	int ret = gu_db_begin(w, err);
+
+	snprintf(detail, sizeof detail, "csv: %s", override ? override : "");
+	for (i = 0; ret == 0 && i < n; i++)
+		ret = gu_audit_add_in_tx(w, "consent.override", ids[i], detail, gu_time_now(), err);
+	if (n > 0)
+		snprintf(detail, sizeof detail, "csv; rows: %zu; withheld: %zu; overridden: %zu",
+			rows, withheld, n);
+	else
+		snprintf(detail, sizeof detail, "csv; rows: %zu; withheld: %zu", rows, withheld);
+	if (ret == 0)
+		ret = gu_audit_add_in_tx(w, "cases.export", NULL, detail, gu_time_now(), err);
+	if (ret == 0)
+		return gu_db_commit(w, err);
+	gu_db_rollback(w);
+	return ret;
+}
+
+/* Records a CSV export in db's audit (audit_into), through a writable
+ * handle of its own, as the same user, when db was opened read-only.
+ * Returns 0 or < 0 (an export that cannot be recorded is refused). */
+static int audit_export(gu_db *db, size_t rows, size_t withheld, const char *override,
+	char (*ids)[GU_ID_SIZE], size_t n, gu_error *err)
 {
 	const char *who = NULL;
-	char detail[96];
 	gu_db *w = NULL;
 	int ret;
 
-	snprintf(detail, sizeof detail, "csv; rows: %zu; withheld: %zu", rows, withheld);
 	if (!db->readonly)
-		return gu_audit_add(db, "cases.export", NULL, detail, err);
+		return audit_into(db, rows, withheld, override, ids, n, err);
 	ret = gu_db_open(db->path, &w, err);
 	if (ret == 0 && gu_auth_session(db, &who, NULL) && who)
 		ret = gu_db_set_user(w, who) < 0
 			? gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory")) : 0;
 	if (ret == 0)
-		ret = gu_audit_add(w, "cases.export", NULL, detail, err);
+		ret = audit_into(w, rows, withheld, override, ids, n, err);
 	gu_db_close(w);
 	return ret;
 }
 
+/* Adds id to the n cases of *ids written under an override; returns 0 or
+ * -GU_ENOMEM. */
+static int add_overridden(char (**ids)[GU_ID_SIZE], size_t *n, const char *id)
+{
+	char (*nv)[GU_ID_SIZE] = realloc(*ids, (*n + 1) * sizeof *nv);
+
+	if (!nv)
+		return -GU_ENOMEM;
+	*ids = nv;
+	snprintf(nv[(*n)++], GU_ID_SIZE, "%s", id);
+	return 0;
+}
+
 /* Writes the CSV rows; returns 0 or < 0. */
-int gu_export_cases_csv(gu_db *db, const gu_case_filter *fin, gu_csv *w, size_t *rows,
-	gu_error *err)
+int gu_export_cases_csv(gu_db *db, const gu_case_filter *fin, const char *override,
+	gu_csv *w, size_t *rows, gu_error *err)
 {
 	static const gu_case_filter all = { 0 };
 	gu_case_filter f = fin ? *fin : all;
 	sqlite3_stmt *res = NULL, *ref = NULL, *ans = NULL;
 	struct items *it = NULL;
 	gu_case_row last;
-	size_t done = 0, listed = 0, withheld = 0;
+	size_t done = 0, listed = 0, withheld = 0, noverridden = 0;
+	char (*overridden)[GU_ID_SIZE] = NULL;
 	bool basis = false;
 	int rc, ret;
 	GU_ERR_LOCAL(err);
 
 	if (rows)
 		*rows = 0;
+	if (override && !*override)
+		override = NULL;
+	if (override && (ret = gu_access_require_supervisor(db, true, err)) < 0)
+		return ret;
 	f.after = NULL;
 	f.offset = 0;
 	/* An export by name order or a search is a batch itself: the names
@@ -330,6 +375,10 @@ int gu_export_cases_csv(gu_db *db, const gu_case_filter *fin, gu_csv *w, size_t 
 				break;
 			}
 			ret = gu_case_consent_recorded(db, v[i].id, &basis, err);
+			if (ret == 0 && !basis && override) {
+				ret = add_overridden(&overridden, &noverridden, v[i].id);
+				basis = true;
+			}
 			if (ret == 0)
 				ret = put_case(w, &v[i], it, basis);
 			if (ret == -GU_EENCODING)
@@ -359,15 +408,16 @@ cleanup:
 	sqlite3_reset(ans);
 	free(it);
 	if (ret == 0)
-		ret = audit_export(db, done, withheld, err);
+		ret = audit_export(db, done, withheld, override, overridden, noverridden, err);
+	free(overridden);
 	if (rows)
 		*rows = done;
 	return ret;
 }
 
 /* Writes the CSV to path through the safe writer; returns 0 or < 0. */
-int gu_export_cases_file(gu_db *db, const gu_case_filter *f, const char *path,
-	enum gu_csv_encoding enc, unsigned flags, size_t *rows, gu_error *err)
+int gu_export_cases_file(gu_db *db, const gu_case_filter *f, const char *override,
+	const char *path, enum gu_csv_encoding enc, unsigned flags, size_t *rows, gu_error *err)
 {
 	gu_safe_file sf;
 	gu_csv w;
@@ -391,7 +441,7 @@ int gu_export_cases_file(gu_db *db, const gu_case_filter *f, const char *path,
 	}
 	ret = gu_csv_init(&w, enc, out, err);
 	if (ret == 0)
-		ret = gu_export_cases_csv(db, f, &w, rows, err);
+		ret = gu_export_cases_csv(db, f, override, &w, rows, err);
 	if (ret == 0)
 		ret = gu_csv_finish(&w, err);
 	gu_csv_free(&w);

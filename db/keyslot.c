@@ -240,15 +240,17 @@ int gu_keyring_new_recovery(gu_keyring *ring, const unsigned char key[GU_CRYPT_K
 	char *recovery)
 {
 	static const unsigned char ad[] = "guanai recovery";
-	unsigned char r[RECOVERY_BYTES];
+	unsigned char *r = sodium_init() < 0 ? NULL : sodium_malloc(RECOVERY_BYTES);
 
+	if (!r) /* r is wiped when freed */
+		return -GU_ENOMEM;
 	crypto_aead_xchacha20poly1305_ietf_keygen(r);
 	randombytes_buf(ring->recovery_nonce, sizeof ring->recovery_nonce);
 	crypto_aead_xchacha20poly1305_ietf_encrypt(ring->recovery_wrapped, NULL, key,
 		GU_CRYPT_KEY_BYTES, ad, sizeof ad, NULL, ring->recovery_nonce, r);
 	ring->has_recovery = true;
 	recovery_text(r, recovery);
-	sodium_memzero(r, sizeof r);
+	sodium_free(r);
 	return 0;
 }
 
@@ -266,7 +268,11 @@ int gu_keyring_create(gu_keyring *ring, const char *name, const char *password,
 		sodium_memzero(key, GU_CRYPT_KEY_BYTES);
 		return ret;
 	}
-	return recovery ? gu_keyring_new_recovery(ring, key, recovery) : 0;
+	if (recovery && gu_keyring_new_recovery(ring, key, recovery) < 0) {
+		sodium_memzero(key, GU_CRYPT_KEY_BYTES);
+		return gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
+	}
+	return 0;
 }
 
 /* Unwraps the database key with the recovery key; returns 0 or -GU_EAUTH. */
@@ -274,17 +280,20 @@ int gu_keyring_recover(const gu_keyring *ring, const char *recovery,
 	unsigned char key[GU_CRYPT_KEY_BYTES], gu_error *err)
 {
 	static const unsigned char ad[] = "guanai recovery";
-	unsigned char r[RECOVERY_BYTES];
+	unsigned char *r = sodium_init() < 0 ? NULL : sodium_malloc(RECOVERY_BYTES);
 	size_t len = 0;
 	const char *end = NULL;
 	int ok;
 
+	if (!r)
+		return gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
 	ok = ring->has_recovery
-		&& sodium_hex2bin(r, sizeof r, recovery, strlen(recovery), " -\t\r\n", &len, &end) == 0
-		&& len == sizeof r && *end == '\0'
+		&& sodium_hex2bin(r, RECOVERY_BYTES, recovery, strlen(recovery), " -\t\r\n", &len,
+			&end) == 0
+		&& len == RECOVERY_BYTES && *end == '\0'
 		&& crypto_aead_xchacha20poly1305_ietf_decrypt(key, NULL, NULL, ring->recovery_wrapped,
 			sizeof ring->recovery_wrapped, ad, sizeof ad, ring->recovery_nonce, r) == 0;
-	sodium_memzero(r, sizeof r);
+	sodium_free(r);
 	if (!ok)
 		return gu_error_set(err, GU_EAUTH, NULL, 0, 0,
 			_("the recovery key does not open this database; type the 64 digits and letters "

@@ -95,7 +95,8 @@ int gu_keyring_unlock(gu_keyring *ring, const char *name, const char *password, 
 	unsigned char key[GU_CRYPT_KEY_BYTES], struct gu_unlock_report *report, gu_error *err);
 /* Gives ring a new recovery slot (replacing the old one) holding key under
  * a new random recovery key, written as text into recovery
- * (GU_KEY_RECOVERY_TEXT bytes) to show once; returns 0. */
+ * (GU_KEY_RECOVERY_TEXT bytes) to show once; the key's bytes stay in
+ * sodium_malloc'd memory.  Returns 0 or -GU_ENOMEM. */
 int gu_keyring_new_recovery(gu_keyring *ring, const unsigned char key[GU_CRYPT_KEY_BYTES],
 	char *recovery);
 /* Unwraps the database key with the recovery key given as text (spaces,

@@ -43,10 +43,12 @@ db_libdb_a_SOURCES += db/schema_list.c db/schema_list.h
 ## The mandatory reports of a case (强制报告, 控辍保学).
 db_libdb_a_SOURCES += db/schema_reports.c db/schema_reports.h db/reports.c db/reports.h
 db_libdb_a_SOURCES += db/reports_open.c
+db_libdb_a_SOURCES += db/schema_recovery.c db/schema_recovery.h
+db_libdb_a_SOURCES += db/schema_dupkeys.c db/schema_dupkeys.h db/duplicates.c db/duplicates.h
 
 ## The exchange between laptops and their office (docs/exchange.md).
 db_libdb_a_SOURCES += db/schema_exchange.c db/schema_exchange.h \
-	db/exchange.h db/exchange_internal.h db/exchange_capture.c db/exchange_keys.c \
+	db/exchange.h db/exchange_internal.h db/exchange_capture.c db/exchange_keys.c db/exchange_recovery.c db/exchange_clock.c \
 	db/exchange_send.c db/exchange_receive.c db/exchange_apply.c db/exchange_conflicts.c \
 	db/exchange_assign.c
 ## Paper: printed sheets (referral sheets with return slips, the consent

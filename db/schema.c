@@ -9,6 +9,8 @@
 #include <stddef.h>
 
 #include "db/schema.h"
+#include "db/schema_dupkeys.h"
+#include "db/schema_recovery.h"
 #include "db/schema_reports.h"
 #include "db/schema_outcomes.h"
 #include "db/schema_visits.h"
@@ -152,7 +154,10 @@ extern const char gu_db_schema_closure[]; /* case closures, in db/schema_closure
 extern const char gu_db_schema_reports[]; /* mandatory reports, in db/schema_reports.c */
 extern const char gu_db_schema_visits[]; /* regular visits, in db/schema_visits.c */
 extern const char gu_db_schema_outcomes[]; /* referral outcomes, in db/schema_outcomes.c */
+extern const char gu_db_schema_recovery[]; /* sealed recovery keys, in db/schema_recovery.c */
+extern const char gu_db_schema_dupkeys[]; /* names' pinyin indexed, in db/schema_dupkeys.c */
 const char *const gu_db_migrations[] = { NULL, m1, m2, m3, gu_db_schema_v4, gu_db_schema_v5,
 	gu_db_schema_exchange, gu_db_schema_list, gu_db_schema_sheets, gu_db_schema_closure,
-	gu_db_schema_reports, gu_db_schema_visits, gu_db_schema_outcomes };
+	gu_db_schema_reports, gu_db_schema_visits, gu_db_schema_outcomes, gu_db_schema_recovery,
+	gu_db_schema_dupkeys };
 const int gu_db_migration_count = (int)(sizeof gu_db_migrations / sizeof gu_db_migrations[0]) - 1;

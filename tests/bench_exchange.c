@@ -187,7 +187,7 @@ static size_t send_one(gu_db *db, char *out, size_t size)
 	gu_xchg_sent s;
 	gu_error err;
 
-	if (gu_xchg_send(db, NULL, base, &s, &err) < 0)
+	if (gu_xchg_send(db, NULL, base, NULL, &s, &err) < 0)
 		die("send", err.message);
 	snprintf(out, size, "%s", s.path);
 	return s.bytes;
@@ -235,9 +235,14 @@ int main(void)
 	snprintf(path, sizeof path, "rm -rf '%s' && mkdir -p '%s'", base, base);
 	if (system(path) != 0)
 		die(base, "cannot make the folder");
+	/* the profile with its legal basis, so that its case may travel */
 	if (gu_policy_load_file(policy, &pol, &err) < 0
-	    || gu_answers_read_file(profile, &answers, &err) < 0
-	    || gu_evaluate_ex(pol, &answers, &results, GU_EVAL_EXPLAIN, &err) < 0)
+	    || gu_answers_read_file(profile, &answers, &err) < 0)
+		die(profile, err.message);
+	if (gu_answers_set(&answers, "consent.basis", "statutory_duty") < 0
+	    || gu_answers_set(&answers, "consent.reason", "强制报告") < 0)
+		die(profile, "out of memory");
+	if (gu_evaluate_ex(pol, &answers, &results, GU_EVAL_EXPLAIN, &err) < 0)
 		die(profile, err.message);
 
 	/* guanai import: one transaction per case, as "guanai import" stores them */

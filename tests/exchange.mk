@@ -1,6 +1,7 @@
 ## SPDX-License-Identifier: GPL-3.0-or-later
 ## tests of the exchange between laptops and their office (docs/exchange.md)
 CTESTS += tests/test_exchange_sim
+CTESTS += tests/test_duplicates
 TESTS += tests/test_exchange.sh
 EXTRA_DIST += tests/test_exchange.sh
 

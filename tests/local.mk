@@ -41,13 +41,17 @@ EXTRA_DIST += tests/run-criterion.sh tests/deadline.sh tests/tap.sh tests/bench_
 
 ## guanai with tests/keyslot_cheap.c linked before db/libdb.a, so its key
 ## slots and password hashes take milliseconds; the installed guanai always
-## has the real limits (db/keyslot_limits.c).
+## has the real limits (db/keyslot_limits.c).  Likewise its exchange clock
+## moves by $GUANAI_TEST_CLOCK_SHIFT_MS (tests/exchange_clock_shift.c; the
+## installed guanai has db/exchange_clock.c).
 check_PROGRAMS += guanai-test
-guanai_test_SOURCES = tests/keyslot_cheap.c
+guanai_test_SOURCES = tests/keyslot_cheap.c tests/exchange_clock_shift.c
 guanai_test_CFLAGS = $(AM_CFLAGS) $(SODIUM_CFLAGS)
 guanai_test_LDADD = $(guanai_OBJECTS) $(guanai_LDADD)
 
 ## Shell tests that need only the program.
+TESTS += tests/test_idle_lock.sh
+EXTRA_DIST += tests/test_idle_lock.sh
 TESTS += tests/test_po.sh tests/test_cli.sh tests/test_cli_login.sh tests/test_cli_crypt.sh tests/test_config.sh \
 	tests/test_cli_init.sh \
 	tests/test_completion.sh

@@ -10,8 +10,15 @@ work=$(mktemp -d) || exit 1
 [ -n "$GUANAI_TEST_KEEP" ] || trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 1
 out="$work/out"
-kid="$top_srcdir/tests/profiles/p01-floating-pupil.answers"
-other="$top_srcdir/tests/profiles/p02-left-behind-dibao.answers"
+# The profiles record no legal basis: these copies record the guardian's
+# consent, so their cases may travel (the consent gate).
+nobasis="$top_srcdir/tests/profiles/p01-floating-pupil.answers"
+nobasis2="$top_srcdir/tests/profiles/p02-left-behind-dibao.answers"
+basis='consent.basis = guardian_consent\nconsent.by = 王秀兰\nconsent.relation = grandparent\nconsent.how = signed_paper\nconsent.date = 2025-04-18\n'
+kid="$work/p01.answers"
+other="$work/p02.answers"
+{ cat "$nobasis"; printf "$basis"; } > "$kid"
+{ cat "$nobasis2"; printf "$basis"; } > "$other"
 g() { db=$1; shift; "$GUANAI" --lang en --db "$work/$db" "$@"; }
 # sq DB SQL: plain SQL on an encrypted database, through the extension
 # (it logs in as the tests' user, $GUANAI_USER and $GUANAI_PASSWORD_FILE)
@@ -62,6 +69,40 @@ g office.db devices add forged.enrol > "$out" 2>&1
 check "an altered enrolment file is refused" grep -q 'altered' "$out"
 g office.db devices > "$out" 2>&1
 check "devices lists both laptops" test "$(grep -c active "$out")" = 2
+
+# The laptop's recovery key went to the office sealed in the enrolment file.
+check "the enrolment file carries a sealed recovery key" \
+	grep -Eq '^recovery [0-9a-f]{200,}$' guanai-device-李娜.enrol
+first=$(sed -n 's/^recovery \(.\).*/\1/p' guanai-device-李娜.enrol)
+[ "$first" = a ] && new=b || new=a
+sed "s/^recovery ./recovery $new/" guanai-device-李娜.enrol > swapped.enrol
+g office.db devices add swapped.enrol > "$out" 2>&1
+check "an enrolment file with an altered recovery key is refused" grep -q 'altered' "$out"
+g office.db devices recovery-key 李娜 --out rk.txt > "$out" 2>&1
+check "opening a recovery key without a reason is refused" test $? -ne 0
+check "it asks for the reason" grep -q 'needs a reason' "$out"
+echo 'clerk-secret-1' > clerk.pw
+g office.db users add clerk --role worker --new-password-file clerk.pw > /dev/null 2>&1
+g office.db devices recovery-key 李娜 --reason 忘记密码 --out rk.txt --user clerk \
+	--password-file clerk.pw > "$out" 2>&1
+check "a worker at the office cannot open a recovery key" grep -q 'only a supervisor' "$out"
+check "and no file is written" test ! -e rk.txt
+g office.db devices recovery-key 李娜 --reason '李娜忘记了密码' --out rk.txt > "$out" 2>&1
+check "a supervisor opens laptop 1's recovery key into a file" test $? -eq 0 -a -s rk.txt
+check "readable by her only" test "$(stat -c %a rk.txt)" = 600
+check "nothing secret is printed" sh -c "! grep -qi \"\$(tr -d ' \n' < rk.txt | cut -c1-16)\" '$out'"
+check "the opening is audited with its reason" \
+	test "$(count office.db "SELECT count(*) FROM audit WHERE action = 'exchange.recovery_key' AND detail LIKE '%李娜忘记了密码'")" = 1
+g office.db devices recovery-key 李娜 --reason again --out rk.txt > "$out" 2>&1
+check "it never writes over a file" test $? -ne 0
+g office.db devices recovery-key 赵某 --reason x --out rk2.txt > "$out" 2>&1
+check "an unknown device has no recovery key" test $? -ne 0
+for f in lap1.db*; do cp "$f" "lost${f#lap1}"; done
+echo 'new-secret-99' > new.pw
+g lost.db users passwd tester --recovery-file rk.txt --new-password-file new.pw > "$out" 2>&1
+check "the office's copy resets a password on the laptop's database" test $? -eq 0
+g lost.db cases --user tester --password-file new.pw > "$out" 2>&1
+check "and the new password opens it" test $? -eq 0
 
 # Laptop 1 interviews two children; laptop 2 the first of them again.
 id1=$(g lap1.db import "$kid" 2>/dev/null)
@@ -268,4 +309,108 @@ g lap1-restored.db send --out usb4 > /dev/null 2>&1
 g office.db receive usb4/guanai-大平房镇-李娜-4.bundle > "$out" 2>&1
 check "a laptop's bundle that gives a case to another worker is refused" grep -q 'another worker' "$out"
 check "the case keeps its owner" test "$(count office.db "SELECT worker FROM cases WHERE id = '$id2'")" != 王芳
+
+# The device enrolled again writes into the folder its old device used:
+# its names take its own digits instead of clashing with the old ones.
+cp usb/guanai-大平房镇-李娜-5.bundle old5.bundle
+sq lap1-restored.db "UPDATE answers SET value = '3' WHERE key = 'child.grade'"
+g lap1-restored.db send --out usb > "$out" 2>&1
+check "the new device writes into the old device's folder" test $? -eq 0
+check "under a name with its own digits" test -f "usb/guanai-大平房镇-李娜-$new-5.bundle"
+check "the old device's bundle of that number is untouched" cmp -s old5.bundle usb/guanai-大平房镇-李娜-5.bundle
+g office.db receive "usb/guanai-大平房镇-李娜-$new-5.bundle" > "$out" 2>&1
+check "the office reads it by its content, whatever its name" test $? -eq 0
+
+# The consent gate: a case that records no legal basis stays on the laptop.
+g lap5.db enroll guanai-office.pub --worker 周丽 --township 大平房镇 --fingerprint "$fp" > /dev/null 2>&1
+g office.db devices add guanai-device-周丽.enrol > /dev/null 2>&1
+nb1=$(g lap5.db import "$nobasis" 2>/dev/null)
+nb2=$(g lap5.db import "$nobasis2" 2>/dev/null)
+ok=$(g lap5.db import "$kid" 2>/dev/null)
+check "laptop 5 stores two cases without a legal basis and one with" test -n "$nb1" -a -n "$nb2" -a -n "$ok"
+mkdir usb5
+g lap5.db send --out usb5 > "$out" 2>&1
+check "a laptop sends while cases record no legal basis" test $? -eq 0
+check "the send names the cases held back" \
+	sh -c "grep -q '^  $nb1\$' '$out' && grep -q '^  $nb2\$' '$out' && ! grep -q '$ok' '$out'"
+check "it says what to record" grep -q "guardian's consent (who gave it" "$out"
+check "it says how a supervisor sends them now" grep -q 'override-consent REASON' "$out"
+g office.db receive usb5/guanai-大平房镇-周丽-1.bundle > "$out" 2>&1
+check "the office receives laptop 5's bundle" test $? -eq 0
+check "it holds the case with a legal basis" \
+	test "$(count office.db "SELECT count(*) FROM cases WHERE id = '$ok'")" = 1
+check "and nothing of the cases held back" \
+	test "$(count office.db "SELECT count(*) FROM answers WHERE case_id IN ('$nb1', '$nb2')")" = 0
+g lap5.db send --out usb5 --override-consent ' ' > "$out" 2>&1
+check "an override without a reason is refused" test $? -eq 2
+check "it asks for a reason" grep -q 'needs a reason' "$out"
+echo 'worker-secret-5' > w5.pw
+g lap5.db users add xiaozhou --role worker --new-password-file w5.pw > /dev/null 2>&1
+g lap5.db send --out usb5 --override-consent 派出所要求 --user xiaozhou --password-file w5.pw \
+	> "$out" 2>&1
+check "a worker cannot override the consent gate" test $? -eq 1
+check "it says only a supervisor may" grep -q 'only a supervisor' "$out"
+check "the refused send wrote no bundle" test ! -e usb5/guanai-大平房镇-周丽-2.bundle
+check "and recorded no override" \
+	test "$(count lap5.db "SELECT count(*) FROM audit WHERE action = 'consent.override'")" = 0
+# the first case's basis is recorded later; it travels whole with the next bundle
+sq lap5.db "INSERT INTO answers (case_id, key, value, seq, answered_at, updated_at, device)
+	VALUES ('$nb1', 'consent.basis', 'statutory_duty', 900, 0, 0, 'd'),
+	       ('$nb1', 'consent.reason', '强制报告', 901, 0, 0, 'd')"
+g lap5.db send --out usb5 > "$out" 2>&1
+check "the next send holds back only the case still without a basis" \
+	sh -c "grep -q '^  $nb2\$' '$out' && ! grep -q '$nb1' '$out'"
+g office.db receive usb5/guanai-大平房镇-周丽-2.bundle > /dev/null 2>&1
+check "the case whose basis came later reaches the office whole" \
+	test "$(count office.db "SELECT count(*) FROM answers WHERE case_id = '$nb1'")" = \
+	"$(count lap5.db "SELECT count(*) FROM answers WHERE case_id = '$nb1'")"
+check "the other is still not there" \
+	test "$(count office.db "SELECT count(*) FROM cases WHERE id = '$nb2'")" = 0
+g lap5.db send --out usb5 --override-consent '强制报告: 派出所要求' > "$out" 2>&1
+check "a supervisor overrides the consent gate" test $? -eq 0
+check "nothing is held back then" sh -c "! grep -q 'Held back' '$out'"
+check "the override is audited with its reason" \
+	test "$(count lap5.db "SELECT detail FROM audit WHERE action = 'consent.override' AND case_id = '$nb2'")" = \
+	'send: 强制报告: 派出所要求'
+g office.db receive usb5/guanai-大平房镇-周丽-3.bundle > /dev/null 2>&1
+check "the overridden case reaches the office" \
+	test "$(count office.db "SELECT count(*) FROM cases WHERE id = '$nb2'")" = 1
+
+# Clocks: shown as warnings on both sides, never used to order.
+day=86400000
+sq lap5.db "UPDATE answers SET value = '4' WHERE case_id = '$ok' AND key = 'child.grade'"
+GUANAI_TEST_CLOCK_SHIFT_MS=$((3 * day)) g lap5.db send --out usb5 > "$out" 2>&1
+check "a laptop whose clock runs 3 days ahead still sends" test $? -eq 0
+check "the laptop itself has nothing to compare its clock with yet" sh -c "! grep -q 'warning' '$out'"
+g office.db receive usb5/guanai-大平房镇-周丽-4.bundle > "$out" 2>&1
+check "the office applies it" grep -q 'bundle 4 of 周丽 applied' "$out"
+check "and warns that the laptop's clock is days ahead" grep -q 'clock is 3 days ahead' "$out"
+check "the warning is kept beside the bundle" test -n \
+	"$(count office.db "SELECT clock_warning FROM xchg_received WHERE seq = 4 AND sender = (SELECT id FROM xchg_devices WHERE worker = '周丽')")"
+sq lap5.db "UPDATE answers SET value = '5' WHERE case_id = '$ok' AND key = 'child.grade'"
+g lap5.db send --out usb5 > "$out" 2>&1
+check "the laptop set right warns that its clock went back" grep -q "clock went back" "$out"
+g office.db receive usb5/guanai-大平房镇-周丽-5.bundle > "$out" 2>&1
+check "the office warns that the sender's clock went back" grep -q 'went back since its bundle 4' "$out"
+check "the later bundle's value stands: order is by sequence, not clock" \
+	test "$(count office.db "SELECT value FROM answers WHERE case_id = '$ok' AND key = 'child.grade'")" = 5
+GUANAI_TEST_CLOCK_SHIFT_MS=$((2 * day)) g office.db send --device 周丽 --out usb5 > "$out" 2>&1
+check "an office whose clock runs ahead sends" test $? -eq 0
+g lap5.db receive "$(sed -n 's/: bundle.*//p' "$out")" > "$out" 2>&1
+check "the laptop warns that the office's clock is ahead" grep -q "office's clock is 2 days ahead" "$out"
+sq lap5.db "UPDATE answers SET value = '6' WHERE case_id = '$ok' AND key = 'child.grade'"
+g lap5.db send --out usb5 > "$out" 2>&1
+check "and says so again when it next sends" grep -q "other side's clock is 2 days ahead" "$out"
+
+# The same child written with other characters of the same sound.
+sed 's/^child.name = 刘思雨$/child.name = 刘思宇/' "$kid" > sound.answers
+sid=$(g lap5.db import sound.answers 2>/dev/null)
+check "laptop 5 stores 刘思宇" test -n "$sid"
+g lap5.db send --out usb5 > "$out" 2>&1
+g office.db receive usb5/guanai-大平房镇-周丽-6.bundle "$(sed -n 's/: bundle.*//p' "$out")" \
+	> "$out" 2>&1
+check "the office flags the name of the same pinyin" grep -q 'possible duplicates: [1-9]' "$out"
+g office.db duplicates > "$out" 2>&1
+check "duplicates says it is the same name in pinyin" \
+	sh -c "grep '$sid' '$out' | grep -q 'same name in pinyin, date of birth and township'"
 done_testing

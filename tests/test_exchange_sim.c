@@ -4,7 +4,8 @@
  * late, twice, out of order, or held back until the end.  At the end the
  * office holds exactly the union of the laptops' work (or lists a conflict
  * for every field where it differs), the laptops hold the office's
- * decisions, and possible duplicates are flagged.  The seed is printed;
+ * decisions, and possible duplicates are flagged.  A case whose legal
+ * basis is recorded only later stays on its laptop until then.  The seed is printed;
  * GUANAI_TEST_SEED=N repeats a run. */
 #include "config.h"
 
@@ -51,6 +52,8 @@ struct node {
 	char path[128], outbox[128], worker[16];
 	char cases[MAX_CASES][GU_ID_SIZE];
 	int ncases;
+	int nobasis[MAX_CASES];      /* indexes of cases without a legal basis yet */
+	int nnobasis;
 	char *inbox[MAX_BUNDLES];    /* bundle files not yet delivered */
 	int ninbox;
 };
@@ -110,7 +113,8 @@ static void send_to(struct node *from, const char *device, struct node *to)
 	gu_xchg_sent s;
 	gu_error err;
 
-	cr_assert_eq(gu_xchg_send(from->db, device, from->outbox, &s, &err), 0, "%s", err.message);
+	cr_assert_eq(gu_xchg_send(from->db, device, from->outbox, NULL, &s, &err), 0, "%s",
+		err.message);
 	cr_assert_lt(to->ninbox, MAX_BUNDLES);
 	to->inbox[to->ninbox++] = strdup(s.path);
 }
@@ -163,8 +167,49 @@ static void deliver_all(struct node *n)
 	}
 }
 
-/* A laptop interviews a child: a new complete case. */
-static void interview(struct node *l)
+/* Records a statutory duty as the legal basis of case id of l. */
+static void record_basis(struct node *l, const char *id)
+{
+	gu_error err;
+
+	cr_assert_eq(gu_case_save_answer(l->db, id, "consent.basis", "statutory_duty", "recorded",
+		&err), 0, "%s", err.message);
+	cr_assert_eq(gu_case_save_answer(l->db, id, "consent.reason", "强制报告", "recorded",
+		&err), 0, "%s", err.message);
+}
+
+/* A laptop records the legal basis of one of its cases that lacks it. */
+static void record_some_basis(struct node *l)
+{
+	int k;
+
+	if (l->nnobasis == 0)
+		return;
+	k = pick(l->nnobasis);
+	record_basis(l, l->cases[l->nobasis[k]]);
+	l->nobasis[k] = l->nobasis[--l->nnobasis];
+}
+
+/* Expects none of l's cases without a legal basis at the office. */
+static void expect_held(struct node *l)
+{
+	gu_case_row *v = NULL;
+	gu_case_filter f = { 0 };
+	gu_error err;
+	size_t n = 0, i;
+	int k;
+
+	cr_assert_eq(gu_case_list(office.db, &f, &v, &n, &err), 0, "%s", err.message);
+	for (k = 0; k < l->nnobasis; k++)
+		for (i = 0; i < n; i++)
+			cr_expect_str_neq(v[i].id, l->cases[l->nobasis[k]],
+				"case %s travelled without a legal basis", v[i].id);
+	free(v);
+}
+
+/* A laptop interviews a child: a new complete case, its legal basis
+ * recorded (basis) or not yet. */
+static void interview(struct node *l, bool basis)
 {
 	static const char *const names[] = { "刘思雨", "张欣怡", "王小明", "李娜" };
 	static const char *const dobs[] = { "2015-11-02", "2016-03-01" };
@@ -182,6 +227,10 @@ static void interview(struct node *l)
 		0, "%s", err.message);
 	cr_assert_eq(gu_case_save_answer(l->db, id, "child.grade", "1", NULL, &err), 0, "%s",
 		err.message);
+	if (basis)
+		record_basis(l, id);
+	else
+		l->nobasis[l->nnobasis++] = l->ncases;
 	cr_assert_eq(gu_case_set_status(l->db, id, GU_CASE_COMPLETE, NULL, &err), 0, "%s",
 		err.message);
 	l->ncases++;
@@ -309,14 +358,18 @@ Test(exchange_sim, office_holds_the_union_and_laptops_the_decisions)
 			struct node *l = &laps[i];
 
 			if (round == 0 || pick(3) > 0)
-				interview(l);
+				interview(l, pick(3) > 0);
 			if (pick(2))
 				edit(l);
+			if (pick(3) == 0)
+				record_some_basis(l);
 			if (pick(2))
 				send_to(l, NULL, &office);
 			deliver_some(l);
 		}
 		deliver_some(&office);
+		for (i = 0; i < LAPTOPS; i++)
+			expect_held(&laps[i]);
 		decide();
 		for (i = 0; i < LAPTOPS; i++)
 			if (pick(2)) {
@@ -325,7 +378,7 @@ Test(exchange_sim, office_holds_the_union_and_laptops_the_decisions)
 			}
 	}
 	/* A sure conflict: the office returns a case, the laptop edits it first. */
-	interview(&laps[0]);
+	interview(&laps[0], true);
 	last = laps[0].cases[laps[0].ncases - 1];
 	send_to(&laps[0], NULL, &office);
 	/* late bundles arrive, in any order, twice */
@@ -336,6 +389,12 @@ Test(exchange_sim, office_holds_the_union_and_laptops_the_decisions)
 		0, "%s", err.message);
 	for (i = 0; i < LAPTOPS; i++)
 		deliver_all(&laps[i]);
+	sync_all();
+	for (i = 0; i < LAPTOPS; i++) {
+		expect_held(&laps[i]);
+		while (laps[i].nnobasis > 0)
+			record_some_basis(&laps[i]);
+	}
 	sync_all();
 	sync_all();
 

@@ -124,7 +124,7 @@ Test(export, utf8_with_a_bom_exact_bytes)
 	const char *body;
 
 	snprintf(out, sizeof out, "%s/cases.csv", sv_dir);
-	cr_assert_eq(gu_export_cases_file(db, &f, out, GU_CSV_UTF8_BOM, 0, &len, &err), 0,
+	cr_assert_eq(gu_export_cases_file(db, &f, NULL, out, GU_CSV_UTF8_BOM, 0, &len, &err), 0,
 		"%s", err.message);
 	cr_assert_eq(len, 2);
 	cr_assert_eq(stat(out, &st), 0);
@@ -157,7 +157,7 @@ Test(export, gb18030_exact_bytes_for_names_outside_gbk)
 	const char *body;
 
 	snprintf(out, sizeof out, "%s/cases-gb.csv", sv_dir);
-	cr_assert_eq(gu_export_cases_file(db, &f, out, GU_CSV_GB18030, 0, &len, &err), 0,
+	cr_assert_eq(gu_export_cases_file(db, &f, NULL, out, GU_CSV_GB18030, 0, &len, &err), 0,
 		"%s", err.message);
 	data = slurp(out, &len);
 	cr_assert(memcmp(data, "\"case\"", 6) == 0, "no BOM in GB18030");
@@ -184,7 +184,7 @@ Test(export, filters_choose_the_rows_and_a_worker_exports_only_their_own)
 	gu_error err;
 
 	cr_assert_eq(gu_csv_init(&w, GU_CSV_UTF8, NULL, &err), 0);
-	cr_assert_eq(gu_export_cases_csv(db, &f, &w, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(gu_export_cases_csv(db, &f, NULL, &w, &n, &err), 0, "%s", err.message);
 	cr_assert_eq(n, 1);
 	cr_assert_eq(gu_csv_finish(&w, &err), 0);
 	gu_csv_free(&w);
@@ -194,7 +194,7 @@ Test(export, filters_choose_the_rows_and_a_worker_exports_only_their_own)
 	sv_user(db, "li", GU_ROLE_WORKER);
 	sv_login(db, "li");
 	cr_assert_eq(gu_csv_init(&w, GU_CSV_UTF8, NULL, &err), 0);
-	cr_assert_eq(gu_export_cases_csv(db, NULL, &w, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(gu_export_cases_csv(db, NULL, NULL, &w, &n, &err), 0, "%s", err.message);
 	cr_assert_eq(n, 1, "li sees only 䶮");
 	cr_assert_eq(gu_csv_finish(&w, &err), 0);
 	{
@@ -216,7 +216,7 @@ Test(export, a_file_that_cannot_be_made_is_reported)
 	gu_error err;
 
 	snprintf(out, sizeof out, "%s/no-such-folder/cases.csv", sv_dir);
-	cr_assert_eq(gu_export_cases_file(db, NULL, out, GU_CSV_UTF8_BOM, 0, NULL, &err), -GU_ENOTFOUND);
+	cr_assert_eq(gu_export_cases_file(db, NULL, NULL, out, GU_CSV_UTF8_BOM, 0, NULL, &err), -GU_ENOTFOUND);
 	cr_assert_str_eq(err.where, out);
 	gu_db_close(db);
 }
@@ -232,7 +232,7 @@ Test(export, a_case_without_a_legal_basis_keeps_its_name_and_number_back)
 
 	sv_case(db, "li", "大平房镇", "王小明", "211302201501010021", c);
 	cr_assert_eq(gu_csv_init(&w, GU_CSV_UTF8, NULL, &err), 0);
-	cr_assert_eq(gu_export_cases_csv(db, NULL, &w, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(gu_export_cases_csv(db, NULL, NULL, &w, &n, &err), 0, "%s", err.message);
 	cr_assert_eq(n, 1, "the case is still a row, for its counts");
 	cr_assert_eq(gu_csv_finish(&w, &err), 0);
 	data = gu_csv_data(&w, &len);
@@ -244,7 +244,7 @@ Test(export, a_case_without_a_legal_basis_keeps_its_name_and_number_back)
 
 	sv_consent(db, c);
 	cr_assert_eq(gu_csv_init(&w, GU_CSV_UTF8, NULL, &err), 0);
-	cr_assert_eq(gu_export_cases_csv(db, NULL, &w, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(gu_export_cases_csv(db, NULL, NULL, &w, &n, &err), 0, "%s", err.message);
 	cr_assert_eq(gu_csv_finish(&w, &err), 0);
 	data = gu_csv_data(&w, &len);
 	cr_assert_not_null(memmem(data, len, "王小明", strlen("王小明")), "with a basis it is written");

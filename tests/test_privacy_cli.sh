@@ -95,6 +95,23 @@ check "a supervisor overrides it with a reason" grep -q '^child.name' "$out"
 check "the override is an audit entry with its reason" test "$(sql \
 	"SELECT count(*) FROM audit WHERE action = 'consent.override' AND case_id = '$nb'
 	 AND detail = 'export: court order 2025-17'")" -eq 1
+gu cases --csv $sup > "$out" 2>&1
+check "cases --csv withholds the name of a case without a legal basis" \
+	sh -c "grep '^\"$nb\",' '$out' | grep -q 'withheld' && ! grep '^\"$nb\",' '$out' | grep -q 张欣怡"
+gu cases --csv --override-consent 'court order 2025-18' $li > "$out" 2>&1
+check "a worker cannot override the gate of the CSV" test $? -eq 1
+check "it says only a supervisor may" grep -q 'only a supervisor' "$out"
+check "and writes no row" sh -c "! grep -q '^\"$nb\",' '$out'"
+gu cases --csv --override-consent '' $sup > "$out" 2>&1
+check "a CSV override without a reason is refused" test $? -eq 2
+gu cases --csv --override-consent 'court order 2025-18' $sup > "$out" 2>&1
+check "a supervisor's override writes the name in the CSV" sh -c "grep '^\"$nb\",' '$out' | grep -q 张欣怡"
+check "the CSV override is an audit entry with its reason" test "$(sql \
+	"SELECT count(*) FROM audit WHERE action = 'consent.override' AND case_id = '$nb'
+	 AND detail = 'csv: court order 2025-18'")" -eq 1
+check "the CSV export's entry counts the cases overridden" test "$(sql \
+	"SELECT count(*) FROM audit WHERE action = 'cases.export' AND by = 'wang'
+	 AND detail LIKE '%; withheld: 0; overridden: 1'")" -eq 1
 
 # Control characters put into stored text with sqlite3 never reach the
 # terminal: ESC, DEL and the C1 CSI (U+009B) come out escaped.

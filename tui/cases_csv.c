@@ -19,7 +19,8 @@
 
 enum {
 	OPT_CSV = 0x2100, OPT_ENCODING, OPT_OUTPUT, OPT_STATUS, OPT_WORKER, OPT_TOWNSHIP,
-	OPT_SEARCH, OPT_GROUP, OPT_ITEM, OPT_DUE, OPT_SORT, OPT_LIMIT, OPT_FORCE
+	OPT_SEARCH, OPT_GROUP, OPT_ITEM, OPT_DUE, OPT_SORT, OPT_LIMIT, OPT_FORCE,
+	OPT_OVERRIDE
 };
 
 /* Prints the CSV options' help to f. */
@@ -41,6 +42,10 @@ void gu_cases_csv_usage(FILE *f)
 		"  --sort ORDER      default, updated, name, township or due\n"
 		"  --limit N         at most N cases\n"), gu_policy_items_or_max());
 	fputs(_("  --force           replace the --output FILE when it exists (kept otherwise)\n"), f);
+	fputs(_("A case that records no legal basis is written without its name, ID number\n"
+		"and guardian.\n"
+		"  --override-consent REASON  (supervisors) write those too, for this reason\n"
+		"                    (kept in the audit log for each such case)\n"), f);
 }
 
 /* Parses a positive number no larger than max; returns it, or -1 (printed). */
@@ -64,6 +69,7 @@ struct ctx {
 	enum gu_csv_encoding *enc;
 	const char **output;
 	unsigned *flags;
+	const char **override;
 };
 
 /* Takes one of the options of "cases --csv" into ctx; returns 0 or the
@@ -93,6 +99,14 @@ static int take(int opt, const char *arg, void *ctx)
 		break;
 	case OPT_FORCE:
 		*c->flags |= GU_SAFE_REPLACE;
+		break;
+	case OPT_OVERRIDE:
+		if (!arg[strspn(arg, " \t")]) {
+			gu_complain(_("--override-consent needs a reason, e.g. --override-consent "
+				"\"强制报告: 派出所要求\""));
+			return 2;
+		}
+		*c->override = arg;
 		break;
 	case OPT_STATUS:
 		if (gu_case_status_mask_parse(arg, &c->f->status_mask, &err) < 0) {
@@ -147,7 +161,7 @@ static int take(int opt, const char *arg, void *ctx)
 
 /* Parses the options into f and the others; returns 0, or an exit status. */
 static int parse(int argc, char **argv, gu_case_filter *f, enum gu_csv_encoding *enc,
-	const char **output, unsigned *flags)
+	const char **output, unsigned *flags, const char **override)
 {
 	static const struct option own[] = {
 		{ "csv", no_argument, NULL, OPT_CSV },
@@ -163,9 +177,10 @@ static int parse(int argc, char **argv, gu_case_filter *f, enum gu_csv_encoding 
 		{ "due-by", required_argument, NULL, OPT_DUE },
 		{ "sort", required_argument, NULL, OPT_SORT },
 		{ "limit", required_argument, NULL, OPT_LIMIT },
+		{ "override-consent", required_argument, NULL, OPT_OVERRIDE },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct ctx c = { f, enc, output, flags };
+	struct ctx c = { f, enc, output, flags, override };
 	int rc;
 
 	optind = 0;
@@ -181,14 +196,14 @@ static int parse(int argc, char **argv, gu_case_filter *f, enum gu_csv_encoding 
 }
 
 /* Writes the CSV to standard output; returns 0 or < 0. */
-static int to_stdout(gu_db *db, const gu_case_filter *f, enum gu_csv_encoding enc,
-	gu_error *err)
+static int to_stdout(gu_db *db, const gu_case_filter *f, const char *override,
+	enum gu_csv_encoding enc, gu_error *err)
 {
 	gu_csv w;
 	int ret = gu_csv_init(&w, enc, stdout, err);
 
 	if (ret == 0)
-		ret = gu_export_cases_csv(db, f, &w, NULL, err);
+		ret = gu_export_cases_csv(db, f, override, &w, NULL, err);
 	if (ret == 0)
 		ret = gu_csv_finish(&w, err);
 	gu_csv_free(&w);
@@ -200,7 +215,7 @@ int gu_cases_csv(int argc, char **argv)
 {
 	gu_case_filter f = { 0 };
 	enum gu_csv_encoding enc = GU_CSV_UTF8_BOM;
-	const char *output = NULL;
+	const char *output = NULL, *override = NULL;
 	unsigned flags = 0;
 	char buf[1024];
 	gu_policy *p = NULL;
@@ -208,7 +223,7 @@ int gu_cases_csv(int argc, char **argv)
 	gu_db *db;
 	int status;
 
-	status = parse(argc, argv, &f, &enc, &output, &flags);
+	status = parse(argc, argv, &f, &enc, &output, &flags, &override);
 	if (status != 0)
 		return status < 0 ? 0 : status;
 	f.items = gu_policy_items();
@@ -220,8 +235,8 @@ int gu_cases_csv(int argc, char **argv)
 		gu_policy_free(p);
 		return status;
 	}
-	if ((output ? gu_export_cases_file(db, &f, output, enc, flags, NULL, &err)
-	     : to_stdout(db, &f, enc, &err)) < 0) {
+	if ((output ? gu_export_cases_file(db, &f, override, output, enc, flags, NULL, &err)
+	     : to_stdout(db, &f, override, enc, &err)) < 0) {
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		status = err.code == GU_EINVAL ? 2 : 1;
 	}

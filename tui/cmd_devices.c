@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
-/* guanai devices [add FILE | revoke D]: the laptops registered at the
- * office, their last bundle and how long ago. */
+/* guanai devices [add FILE | revoke D | recovery-key D]: the laptops
+ * registered at the office, their last bundle and how long ago, and the
+ * recovery key a laptop sent sealed when it enrolled. */
 
 #include <getopt.h>
 #include <stdio.h>
@@ -15,17 +16,26 @@
 #include "tui/login_cli.h"
 #include "tui/options.h"
 
+enum { OPT_OUT = GU_OPT_OWN, OPT_REASON, OPT_END };
+
 /* Prints the command's help to f. */
 static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s devices\n"
 		"       %s devices add FILE\n"
 		"       %s devices revoke DEVICE\n"), PACKAGE, PACKAGE, PACKAGE);
+	fprintf(f, _("       %s devices recovery-key DEVICE --reason TEXT --out FILE\n"), PACKAGE);
 	fputs(_("At the office (a supervisor): list the laptops registered here, with\n"
 		"their worker, fingerprint, last bundle received and how long ago; register\n"
 		"a laptop's enrolment file (\"add\", after comparing its fingerprint with\n"
 		"the one the laptop shows); or revoke a lost laptop (its later bundles are\n"
 		"refused).  DEVICE is the start of a device id or the worker's name.\n"), f);
+	fputs(_("\"recovery-key\" opens the recovery key the laptop sent sealed when it\n"
+		"enrolled and writes it to FILE (a new file, readable by you only), for\n"
+		"\"users passwd NAME --recovery-file FILE\" on that laptop when every password\n"
+		"is lost.  The reason is kept in the audit log.\n\n"
+		"  --reason TEXT     why the recovery key is needed\n"
+		"  --out FILE        the new file to write it to\n"), f);
 }
 
 /* Writes how long ago ms was into buf; returns buf. */
@@ -102,20 +112,50 @@ static int revoke(gu_db *db, const char *name)
 	return 0;
 }
 
+/* Writes the recovery key of the device named to the new file out, for
+ * reason; returns the exit status. */
+static int recovery_key(gu_db *db, const char *name, const char *reason, const char *out)
+{
+	char id[GU_ID_SIZE];
+	gu_error err;
+
+	if (gu_xchg_device_resolve(db, name, id, &err) < 0
+	    || gu_xchg_recovery_write(db, id, reason, out, &err) < 0)
+		return gu_cli_fail(&err);
+	printf(_("The recovery key of device %.8s is in %s (readable by you only).  On that\n"
+		"laptop: \"%s users passwd NAME --recovery-file %s\"; then delete the file.\n"),
+		id, out, PACKAGE, out);
+	return 0;
+}
+
 /* Runs "guanai devices"; returns the exit status. */
 int cmd_devices(int argc, char **argv)
 {
+	static const struct option own[] = {
+		{ "out", required_argument, NULL, OPT_OUT },
+		{ "reason", required_argument, NULL, OPT_REASON },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *o[OPT_END - GU_OPT_OWN] = { NULL };
+	bool recovery;
 	gu_db *db;
 	int status, n;
 
-	status = gu_command_options(argc, argv, "devices", usage, NULL, NULL, NULL);
+	status = gu_command_options(argc, argv, "devices", usage, own, gu_option_keep, o);
 	if (status >= 0)
 		return status;
 	n = argc - optind;
-	if (!(n == 0 || (n == 2 && (strcmp(argv[optind], "add") == 0
+	recovery = n == 2 && strcmp(argv[optind], "recovery-key") == 0;
+	if (!(n == 0 || recovery || (n == 2 && (strcmp(argv[optind], "add") == 0
 				    || strcmp(argv[optind], "revoke") == 0)))) {
 		gu_complain(_("say \"devices\", \"devices add FILE\" or \"devices revoke DEVICE\"; "
 			"see \"%s devices --help\""), PACKAGE);
+		return 2;
+	}
+	if (recovery != (o[OPT_OUT - GU_OPT_OWN] != NULL)
+	    || (!recovery && o[OPT_REASON - GU_OPT_OWN])) {
+		gu_complain(_("--out and --reason go with \"devices recovery-key DEVICE\", which "
+			"needs --out FILE; see \"%s devices --help\""), PACKAGE);
 		return 2;
 	}
 	status = gu_cli_open(0, &db);
@@ -123,6 +163,9 @@ int cmd_devices(int argc, char **argv)
 		return status;
 	if (n == 0)
 		status = list(db);
+	else if (recovery)
+		status = recovery_key(db, argv[optind + 1], o[OPT_REASON - GU_OPT_OWN],
+			o[OPT_OUT - GU_OPT_OWN]);
 	else if (strcmp(argv[optind], "add") == 0)
 		status = add(db, argv[optind + 1]);
 	else

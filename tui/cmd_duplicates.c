@@ -45,6 +45,8 @@ static int list(gu_db *db, bool all)
 	for (i = 0; i < n; i++)
 		printf("%s\t%s\t%s\t%s\n", v[i].case_a, v[i].case_b,
 			strcmp(v[i].why, "id_number") == 0 ? _("same ID number")
+			: strcmp(v[i].why, "pinyin_dob_township") == 0
+			? _("same name in pinyin, date of birth and township")
 			: _("same name, date of birth and township"), v[i].state);
 	free(v);
 	return 0;

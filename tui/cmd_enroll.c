@@ -142,6 +142,9 @@ int cmd_enroll(int argc, char **argv)
 		"Its own fingerprint: %s\n"
 		"Give %s to the office (\"%s devices add %s\").\n"),
 		office.name[0] ? office.name : office.fingerprint, self.fingerprint, out, PACKAGE, out);
+	if (strstr(text, "\nrecovery "))
+		fputs(_("A new recovery key travels in it, sealed so only the office can open it;\n"
+			"the recovery key shown before no longer opens this database.\n"), stdout);
 done:
 	free(text);
 	free(gu_sb_take(&b));

@@ -3,6 +3,7 @@
 /* guanai init: creates a database, encrypted, with its first supervisor,
  * and shows its recovery key once. */
 
+#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -29,7 +30,8 @@ static void usage(FILE *f)
 /* Runs "guanai init"; returns the exit status. */
 int cmd_init(int argc, char **argv)
 {
-	char path[4096], password[256], recovery[GU_KEY_RECOVERY_TEXT], buf[1024];
+	char path[4096], password[256], buf[1024];
+	char *recovery;              /* in memory of its own, wiped when freed */
 	gu_db *db = NULL;
 	gu_error err;
 	int status, rc = gu_command_options(argc, argv, "init", usage, NULL, NULL, NULL);
@@ -52,9 +54,16 @@ int cmd_init(int argc, char **argv)
 	status = gu_cli_read_new_password(password, sizeof password);
 	if (status != 0)
 		return status;
+	recovery = gu_cli_secret_alloc(GU_KEY_RECOVERY_TEXT);
+	if (!recovery) {
+		explicit_bzero(password, sizeof password);
+		gu_complain(_("out of memory"));
+		return 1;
+	}
 	rc = gu_db_create_first(path, gu_opts.user, password, recovery, &db, &err);
 	explicit_bzero(password, sizeof password);
 	if (rc < 0) {
+		sodium_free(recovery);
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		return err.code == GU_EINVAL ? 2 : 1;
 	}
@@ -63,7 +72,7 @@ int cmd_init(int argc, char **argv)
 	printf(_("Created the encrypted database %s; its first supervisor is %s.\n"), path,
 		gu_opts.user);
 	gu_cli_print_recovery(recovery);
-	explicit_bzero(recovery, sizeof recovery);
+	sodium_free(recovery);
 	gu_db_close(db);
 	return 0;
 }

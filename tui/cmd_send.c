@@ -15,7 +15,7 @@
 #include "tui/login_cli.h"
 #include "tui/options.h"
 
-enum { OPT_OUT = GU_OPT_OWN, OPT_DEVICE, OPT_AGAIN, OPT_END };
+enum { OPT_OUT = GU_OPT_OWN, OPT_DEVICE, OPT_AGAIN, OPT_OVERRIDE, OPT_END };
 
 /* Prints the command's help to f. */
 static void usage(FILE *f)
@@ -31,6 +31,27 @@ static void usage(FILE *f)
 	fputs(_("  --out DIR         the folder to write the bundle in\n"
 		"  --device DEVICE   (office) the laptop: the start of its id or its worker\n"
 		"  --again N         write bundle N again, as it was: one lost on the way\n"), f);
+	fputs(_("A laptop's case that records no legal basis (the guardian's consent or a\n"
+		"statutory duty) stays on the laptop, named, until it does.\n"
+		"  --override-consent REASON  (supervisors) send those cases too, for this\n"
+		"                    reason (kept in the audit log for each case)\n"), f);
+}
+
+/* Names the cases a bundle held back and what to record; returns 0. */
+static int say_held(const gu_xchg_sent *sent)
+{
+	size_t i;
+
+	if (sent->nheld == 0)
+		return 0;
+	printf(_("Held back, recording no legal basis (cases: %zu):\n"), sent->nheld);
+	for (i = 0; i < sent->nheld; i++)
+		printf("  %s\n", sent->held[i]);
+	fputs(_("Record in each interview the guardian's consent (who gave it, their relation,\n"
+		"how and when) or the statutory duty and its reason, then send again: the cases\n"
+		"go with the next bundle.  A supervisor may send them now with\n"
+		"--override-consent REASON.\n"), stdout);
+	return 0;
 }
 
 /* Runs "guanai send"; returns the exit status. */
@@ -40,10 +61,11 @@ int cmd_send(int argc, char **argv)
 		{ "out", required_argument, NULL, OPT_OUT },
 		{ "device", required_argument, NULL, OPT_DEVICE },
 		{ "again", required_argument, NULL, OPT_AGAIN },
+		{ "override-consent", required_argument, NULL, OPT_OVERRIDE },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *o[OPT_END - GU_OPT_OWN] = { NULL };
-	const char *device = NULL;
+	const char *device = NULL, *override;
 	char id[GU_ID_SIZE];
 	gu_xchg_sent sent;
 	gu_error err;
@@ -55,6 +77,17 @@ int cmd_send(int argc, char **argv)
 		return status;
 	if (optind != argc) {
 		gu_complain(_("send takes no file names: the folder is given with --out DIR"));
+		return 2;
+	}
+	override = o[OPT_OVERRIDE - GU_OPT_OWN];
+	if (override && !override[strspn(override, " \t")]) {
+		gu_complain(_("--override-consent needs a reason, e.g. --override-consent "
+			"\"强制报告: 派出所要求\""));
+		return 2;
+	}
+	if (override && (o[OPT_AGAIN - GU_OPT_OWN] || o[OPT_DEVICE - GU_OPT_OWN])) {
+		gu_complain(_("--override-consent is for a laptop's next bundle, not with --again "
+			"or --device"));
 		return 2;
 	}
 	status = gu_cli_open(0, &db);
@@ -84,12 +117,16 @@ int cmd_send(int argc, char **argv)
 		}
 		goto done;
 	}
-	if (gu_xchg_send(db, device, o[OPT_OUT - GU_OPT_OWN], &sent, &err) < 0) {
+	if (gu_xchg_send(db, device, o[OPT_OUT - GU_OPT_OWN], override, &sent, &err) < 0) {
 		status = gu_cli_fail(&err);
 		goto done;
 	}
 	printf(_("%s: bundle %lld, changes: %lld, of cases: %lld, bytes: %zu\n"),
 		sent.path, sent.seq, sent.rows, sent.cases, sent.bytes);
+	if (sent.clock_warning[0])
+		printf(_("  warning: %s\n"), sent.clock_warning);
+	say_held(&sent);
+	gu_xchg_sent_free(&sent);
 done:
 	gu_db_close(db);
 	if (fflush(stdout) != 0)

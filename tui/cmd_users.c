@@ -3,6 +3,7 @@
 /* guanai users: adding users (a supervisor adds workers) and listing them. */
 
 #include <getopt.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,7 +85,8 @@ static int add_slot(gu_db *db, const char *name, const char *password)
  * recovery key shown once; returns the exit status (printed). */
 static int add_first(const char *path, const char *name, enum gu_role role, const char *pw_file)
 {
-	char password[256], recovery[GU_KEY_RECOVERY_TEXT], buf[1024];
+	char password[256], buf[1024];
+	char *recovery;              /* in memory of its own, wiped when freed */
 	gu_db *db = NULL;
 	gu_error err;
 	int status;
@@ -93,6 +95,11 @@ static int add_first(const char *path, const char *name, enum gu_role role, cons
 		gu_complain(_("the first user must be a supervisor: add one with --role supervisor"));
 		return 2;
 	}
+	recovery = gu_cli_secret_alloc(GU_KEY_RECOVERY_TEXT);
+	if (!recovery) {
+		gu_complain(_("out of memory"));
+		return 1;
+	}
 	status = new_password(pw_file ? pw_file : gu_opts.password_file, password, sizeof password)
 		< 0 ? 1 : 0;
 	if (status == 0 && gu_db_create_first(path, name, password, recovery, &db, &err) < 0) {
@@ -100,12 +107,14 @@ static int add_first(const char *path, const char *name, enum gu_role role, cons
 		status = err.code == GU_EINVAL ? 2 : 1;
 	}
 	explicit_bzero(password, sizeof password);
-	if (status != 0)
+	if (status != 0) {
+		sodium_free(recovery);
 		return status;
+	}
 	if (*gu_db_notice(db))
 		gu_complain("%s", gu_db_notice(db));
 	gu_cli_print_recovery(recovery);
-	explicit_bzero(recovery, sizeof recovery);
+	sodium_free(recovery);
 	printf(_("Added %s (%s).\n"), name, gu_role_label(role));
 	gu_db_close(db);
 	return 0;
@@ -177,17 +186,25 @@ static int read_recovery(const char *path, char *buf, size_t size)
  * the exit status (printed). */
 static int open_recovered(const char *recovery_file, gu_db **db)
 {
-	char recovery[256], path[4096], buf[1024];
+	enum { RECOVERY_MAX = 256 };
+	char *recovery = gu_cli_secret_alloc(RECOVERY_MAX); /* wiped when freed */
+	char path[4096], buf[1024];
 	gu_error err;
 	int ret;
 
 	*db = NULL;
-	if (read_recovery(recovery_file, recovery, sizeof recovery) < 0)
+	if (!recovery) {
+		gu_complain(_("out of memory"));
 		return 1;
+	}
+	if (read_recovery(recovery_file, recovery, RECOVERY_MAX) < 0) {
+		sodium_free(recovery);
+		return 1;
+	}
 	ret = gu_db_default_path(gu_opts.db_path, path, sizeof path, &err);
 	if (ret == 0)
 		ret = gu_db_recover(path, recovery, &err);
-	explicit_bzero(recovery, sizeof recovery);
+	sodium_free(recovery);
 	if (ret == 1)
 		ret = gu_error_set(&err, GU_EINVAL, path, 0, 0,
 			_("the database is not encrypted: it has no recovery key"));
@@ -270,7 +287,7 @@ static int change_user(const char *name, const char *heir, const char *role_name
  * returns the exit status. */
 static int new_recovery(void)
 {
-	char recovery[GU_KEY_RECOVERY_TEXT], buf[1024];
+	char *recovery, buf[1024];
 	enum gu_role role = GU_ROLE_WORKER;
 	gu_error err;
 	gu_db *db;
@@ -283,16 +300,17 @@ static int new_recovery(void)
 		gu_db_close(db);
 		return 1;
 	}
-	if (gu_db_keys_new_recovery(gu_db_path(db), recovery, &err) < 0
+	recovery = gu_cli_secret_alloc(GU_KEY_RECOVERY_TEXT); /* wiped when freed */
+	if (!recovery || gu_db_keys_new_recovery(gu_db_path(db), recovery, &err) < 0
 			|| gu_audit_add(db, "keys.recovery", NULL, NULL, &err) < 0) {
-		explicit_bzero(recovery, sizeof recovery);
-		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		sodium_free(recovery);
+		gu_complain("%s", recovery ? gu_error_text(&err, buf, sizeof buf) : _("out of memory"));
 		gu_db_close(db);
 		return 1;
 	}
 	fputs(_("A new recovery key is made; the old one no longer opens the database.\n"), stdout);
 	gu_cli_print_recovery(recovery);
-	explicit_bzero(recovery, sizeof recovery);
+	sodium_free(recovery);
 	gu_db_close(db);
 	return 0;
 }

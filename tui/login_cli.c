@@ -3,6 +3,7 @@
 /* Logging in from the command line: --user, --password-file or a prompt. */
 
 #include <errno.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 #include <termios.h>
@@ -184,6 +185,12 @@ int gu_cli_read_new_password(char *buf, size_t size)
 	if (ret != 0)
 		gu_complain(_("the two passwords differ; nothing was changed, try again"));
 	return ret;
+}
+
+/* Returns memory of its own for a secret, or NULL. */
+void *gu_cli_secret_alloc(size_t n)
+{
+	return sodium_init() < 0 ? NULL : sodium_malloc(n);
 }
 
 /* Prints the recovery key on standard output with what it is for. */

@@ -21,6 +21,10 @@ int gu_cli_read_new_password(char *buf, size_t size);
 /* Prints a recovery key (as gu_db_keys_create writes it) on standard output
  * with what it is for and how to keep it. */
 void gu_cli_print_recovery(const char *recovery);
+/* Returns n bytes of memory of their own for a secret such as a recovery
+ * key (sodium_malloc: out of ordinary memory, guarded; free with
+ * sodium_free, which wipes them), or NULL. */
+void *gu_cli_secret_alloc(size_t n);
 
 /* Logs in the user of --user with the password of --password-file (or
  * asked for) when the database has users; does nothing when it has none.

@@ -464,7 +464,7 @@ static void export(gu_app *a, cases_state *s, bool replace)
 	f.items = (int)gu_policy_item_count(a->pol);
 	f.policy = a->pol;
 	gu_error_clear(&err);
-	if (gu_export_cases_file(a->db, &f, s->file.buf,
+	if (gu_export_cases_file(a->db, &f, NULL, s->file.buf,
 			s->pop_cur == 1 ? GU_CSV_GB18030 : GU_CSV_UTF8_BOM,
 			replace ? GU_SAFE_REPLACE : 0, &rows, &err) < 0) {
 		s->pop = POP_FILE;

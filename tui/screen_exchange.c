@@ -205,11 +205,22 @@ static int write_bundles(gu_app *a, void *st)
 
 	s->msg_error = true;
 	if (s->self.role == GU_XROLE_LAPTOP) {
-		if (gu_xchg_send(a->db, NULL, s->folder.buf, &sent, &err) < 0) {
+		if (gu_xchg_send(a->db, NULL, s->folder.buf, NULL, &sent, &err) < 0) {
 			snprintf(s->msg, sizeof s->msg, "%s", err.message);
 			return GU_SCREEN_STAY;
 		}
-		snprintf(s->msg, sizeof s->msg, _("Written: %s (changes: %lld)"), sent.path, sent.rows);
+		if (sent.nheld > 0)
+			snprintf(s->msg, sizeof s->msg, _("Held back, no legal basis recorded: %zu "
+				"cases (the first %.8s); record the guardian's consent or the statutory "
+				"duty in the interview.  Written: %s (changes: %lld)"),
+				sent.nheld, sent.held[0], sent.path, sent.rows);
+		else
+			snprintf(s->msg, sizeof s->msg, _("Written: %s (changes: %lld)"), sent.path,
+				sent.rows);
+		if (sent.clock_warning[0])
+			snprintf(s->msg, sizeof s->msg, _("Written: %s (changes: %lld).  Warning: %s"),
+				sent.path, sent.rows, sent.clock_warning);
+		gu_xchg_sent_free(&sent);
 		s->msg_error = false;
 		load(a, s);
 		return GU_SCREEN_STAY;
@@ -217,7 +228,7 @@ static int write_bundles(gu_app *a, void *st)
 	for (k = 0; k < s->ndevs; k++) {
 		if (s->devs[k].revoked)
 			continue;
-		if (gu_xchg_send(a->db, s->devs[k].id, s->folder.buf, &sent, &err) < 0) {
+		if (gu_xchg_send(a->db, s->devs[k].id, s->folder.buf, NULL, &sent, &err) < 0) {
 			snprintf(s->msg, sizeof s->msg, "%s", err.message);
 			load(a, s);
 			return GU_SCREEN_STAY;

@@ -7,6 +7,7 @@
  * $GUANAI_USER and $GUANAI_PASSWORD_FILE) log in without a form. */
 
 #include <errno.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -50,18 +51,25 @@ static void clear_form(login_state *s, const char *name)
 }
 
 
-/* Shows once the recovery key of the database just made, then wipes it. */
+/* Shows once the recovery key of the database just made, then wipes it;
+ * the text that shows it is in memory of its own too (sodium_malloc). */
 static void show_recovery(gu_app *a, char *recovery)
 {
-	char text[700];
+	enum { TEXT = 700 };
+	char *text = gu_cli_secret_alloc(TEXT);
 
-	snprintf(text, sizeof text,
-		_("The database is now encrypted: each user's password opens it. If every password "
-		  "is lost, this recovery key opens it. Write it down or print it now, and keep it "
-		  "locked away; it is not shown again:\n\n%.39s\n%s"), recovery, recovery + 40);
-	explicit_bzero(recovery, GU_KEY_RECOVERY_TEXT);
-	gu_scr_notice(a, _("recovery key"), text);
-	explicit_bzero(text, sizeof text);
+	if (text) {
+		snprintf(text, TEXT,
+			_("The database is now encrypted: each user's password opens it. If every "
+			  "password is lost, this recovery key opens it. Write it down or print it now, "
+			  "and keep it locked away; it is not shown again:\n\n%.39s\n%s"), recovery,
+			recovery + 40);
+		gu_scr_notice(a, _("recovery key"), text);
+	} else {
+		gu_scr_notice(a, _("recovery key"), _("out of memory"));
+	}
+	sodium_memzero(recovery, GU_KEY_RECOVERY_TEXT);
+	sodium_free(text);
 }
 
 /* Opens the database as name with password: unwraps an encrypted one's
@@ -106,12 +114,15 @@ static int open_as(gu_app *a, const char *name, const char *password, bool first
 /* Checks the name and passwords typed; returns 0 or -1 (err set). */
 static int log_in(gu_app *a, login_state *s)
 {
-	char recovery[GU_KEY_RECOVERY_TEXT];
+	char *recovery = NULL;
 	gu_error err;
 	int ret;
 
 	gu_error_clear(&err);
-	if (s->first && strcmp(s->f[F_PASS].buf, s->f[F_AGAIN].buf) != 0) {
+	/* the recovery key only ever in memory of its own, wiped when freed */
+	if (s->first && !(recovery = gu_cli_secret_alloc(GU_KEY_RECOVERY_TEXT))) {
+		ret = gu_error_set(&err, GU_ENOMEM, NULL, 0, 0, "%s", _("out of memory"));
+	} else if (s->first && strcmp(s->f[F_PASS].buf, s->f[F_AGAIN].buf) != 0) {
 		ret = gu_error_set(&err, GU_EINVAL, NULL, 0, 0, "%s",
 			_("The two passwords differ: type the same password twice."));
 	} else {
@@ -126,10 +137,12 @@ static int log_in(gu_app *a, login_state *s)
 		gu_edit_set(&s->f[F_PASS], NULL, 120);
 		gu_edit_set(&s->f[F_AGAIN], NULL, 120);
 		s->focus = s->f[F_NAME].len ? F_PASS : F_NAME;
+		sodium_free(recovery);
 		return -1;
 	}
 	if (s->first)
 		show_recovery(a, recovery);
+	sodium_free(recovery);
 	return 0;
 }
 
@@ -382,7 +395,10 @@ static int lock_key(gu_app *a, void *st, const gu_key *k)
 static const gu_screen lock_screen = { NULL, lock_draw, lock_key, NULL, lock_keys, sizeof lock_keys / sizeof lock_keys[0] };
 
 /* Locks the screens until the user who is working types their password
- * again (see screens_supervise.h); returns false when guanai is to end. */
+ * again (see screens_supervise.h); returns false when guanai is to end.
+ * An encrypted database's key leaves memory while it is locked: the
+ * database is closed (its files' keys wiped) and the key forgotten
+ * (sodium_free wipes it); the password unwraps it again. */
 bool gu_screen_lock(void *app)
 {
 	static lock_state l;
@@ -396,6 +412,12 @@ bool gu_screen_lock(void *app)
 	snprintf(l.who, sizeof l.who, "%s", who);
 	l.minutes = gu_settings_idle_minutes(gu_config());
 	clear_form(&l.form, l.who);
+	if (gu_db_has_keys(a->db_path)) {
+		gu_db_close(a->db);
+		a->db = NULL;
+		gu_crypt_forget_key();
+		a->db_locked = true;
+	}
 	r = gu_screen_run(a, &lock_screen, &l);
 	clear_form(&l.form, NULL);
 	return r != GU_SCREEN_QUIT;

@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Possible duplicates of a child (db/duplicates.h): the same ID number; the
+ * same name, date of birth and township; the same name in pinyin written
+ * with other characters; never another child, never the case itself. */
+#include "config.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/keys.h"
+#include "db/duplicates.h"
+#include "db/store.h"
+#include "test_db_util.h"
+
+static char dir[64];
+static gu_db *db;
+
+/* Opens a new database in a scratch folder. */
+static void setup(void)
+{
+	char path[128];
+	gu_error err;
+
+	tdb_mkdir(dir);
+	snprintf(path, sizeof path, "%s/dup.db", dir);
+	cr_assert_eq(gu_db_open(path, &db, &err), 0, "%s", err.message);
+}
+
+/* Closes it and removes the folder. */
+static void teardown(void)
+{
+	gu_db_close(db);
+	tdb_rmdir(dir);
+}
+
+TestSuite(duplicates, .init = setup, .fini = teardown, .timeout = 60);
+
+/* Stores a case of a child; returns its id in id. */
+static void store(const char *name, const char *dob, const char *idnum, char id[GU_ID_SIZE])
+{
+	gu_case_new c = { .worker = "李娜", .township = "大平房镇", .child_id_number = idnum };
+	gu_error err;
+
+	cr_assert_eq(gu_case_create(db, &c, id, &err), 0, "%s", err.message);
+	cr_assert_eq(gu_case_save_answer(db, id, GU_KEY_CHILD_NAME, name, NULL, &err), 0, "%s",
+		err.message);
+	cr_assert_eq(gu_case_save_answer(db, id, GU_KEY_CHILD_DOB, dob, NULL, &err), 0, "%s",
+		err.message);
+	if (idnum)
+		cr_assert_eq(gu_case_save_answer(db, id, GU_KEY_CHILD_ID, idnum, NULL, &err), 0,
+			"%s", err.message);
+}
+
+/* Returns the reason case id is among the matches of child c, or NULL. */
+static const char *why(const gu_dup_child *c, const char *exclude, const char *id,
+	size_t *count)
+{
+	static char reason[32];
+	gu_dup_match *v = NULL;
+	gu_error err;
+	size_t n = 0, i;
+	const char *found = NULL;
+
+	cr_assert_eq(gu_case_find_duplicates(db, c, exclude, &v, &n, &err), 0, "%s", err.message);
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i].case_id, id) == 0) {
+			snprintf(reason, sizeof reason, "%s", v[i].why);
+			found = reason;
+		}
+	if (count)
+		*count = n;
+	free(v);
+	return found;
+}
+
+Test(duplicates, the_same_id_number_whatever_the_name)
+{
+	char a[GU_ID_SIZE];
+	gu_dup_child c = { .id_number = "211321201504180025", .name = "王小明",
+		.dob = "2016-01-01", .township = "别的乡" };
+
+	store("刘思雨", "2015-04-18", "211321201504180025", a);
+	cr_assert_str_eq(why(&c, NULL, a, NULL), "id_number");
+	c.id_number = "211321201504180033";
+	cr_assert_null(why(&c, NULL, a, NULL), "another ID number is another child");
+}
+
+Test(duplicates, the_same_name_date_of_birth_and_township)
+{
+	char a[GU_ID_SIZE];
+	gu_dup_child c = { .name = "刘思雨", .dob = "2015-04-18", .township = "大平房镇" };
+	size_t n;
+
+	store("刘思雨", "2015-04-18", NULL, a);
+	cr_assert_str_eq(why(&c, NULL, a, NULL), "name_dob_township");
+	c.dob = "2015-04-19";
+	cr_assert_null(why(&c, NULL, a, NULL), "another date of birth is another child");
+	c.dob = "2015-04-18";
+	c.township = "北四家乡";
+	cr_assert_null(why(&c, NULL, a, NULL), "another township is another child");
+	c.township = "大平房镇";
+	cr_assert_null(why(&c, a, a, &n), "a case is not its own duplicate");
+	cr_assert_eq(n, 0);
+}
+
+Test(duplicates, the_same_name_in_pinyin_written_otherwise)
+{
+	char a[GU_ID_SIZE], b[GU_ID_SIZE];
+	gu_dup_child c = { .name = "刘思宇", .dob = "2015-04-18", .township = "大平房镇" };
+	size_t n;
+
+	store("刘思雨", "2015-04-18", NULL, a);
+	store("张思雨", "2015-04-18", NULL, b);
+	cr_assert_str_eq(why(&c, NULL, a, &n), "pinyin_dob_township");
+	cr_assert_null(why(&c, NULL, b, NULL), "a name of another sound is another child");
+	cr_assert_eq(n, 1);
+	c.dob = "2015-05-18";
+	cr_assert_null(why(&c, NULL, a, NULL), "the pinyin alone is not enough");
+}
+
+Test(duplicates, a_case_found_twice_is_listed_once)
+{
+	char a[GU_ID_SIZE];
+	gu_dup_child c = { .id_number = "211321201504180025", .name = "刘思雨",
+		.dob = "2015-04-18", .township = "大平房镇" };
+	size_t n;
+
+	store("刘思雨", "2015-04-18", "211321201504180025", a);
+	cr_assert_str_eq(why(&c, NULL, a, &n), "id_number");
+	cr_assert_eq(n, 1);
+}
