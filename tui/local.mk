@@ -27,7 +27,7 @@ guanai_SOURCES += tui/screen_report.c tui/screen_report.h
 guanai_SOURCES += tui/screens_supervise.h tui/screens_util.c tui/screens_util.h \
 	tui/screen_login.c tui/screen_users.c tui/screen_cases.c \
 	tui/screen_caseview.c tui/caseview.h tui/caseview_actions.c tui/caseview_visit.c \
-	tui/caseview_reasons.c 	tui/screen_dashboard.c tui/screen_visits.c
+	tui/caseview_reasons.c tui/screen_dashboard.c tui/screen_visits.c
 ## The subcommands.
 guanai_SOURCES += tui/cmd_cases.c tui/cmd_check.c tui/cmd_backup.c \
 	tui/cmd_import.c tui/cmd_export.c tui/cmd_screen.c
