@@ -12,7 +12,7 @@
 #define GU_CASE_LIST_SHAPES (5 * 2 * 5 * 4)
 
 /* The statements that purge one case (db/purge.c). */
-#define GU_PURGE_STEPS 11
+#define GU_PURGE_STEPS 12
 
 /* One slot per persistent statement; each is prepared on first use with
  * the SQL written beside the code that runs it. */
@@ -47,6 +47,8 @@ enum gu_st {
 	GU_ST_SHEET_INSERT, GU_ST_SHEET_REFERRAL_NEW, GU_ST_SHEET_REFERRAL_MARK, GU_ST_SHEET_FOLLOWUP_NEW, GU_ST_FOLLOWUP_FACTS, GU_ST_EXPORT_ANSWERS,
 	GU_ST_CLOSURE_INSERT, GU_ST_CLOSURE_LAST,
 	GU_ST_REPORT_INSERT, GU_ST_REPORT_DONE,
+	GU_ST_POLICY_TEXT_PUT, GU_ST_POLICY_TEXT_GET, GU_ST_BASIS_GET, GU_ST_BASIS_PUT,
+	GU_ST_BASIS_DROP,
 	GU_ST_COUNT
 };
 
@@ -66,6 +68,9 @@ struct gu_db {
 	bool encrypted;              /* opened through the encrypting shim */
 	bool logged_in;              /* db/auth.c: a user logged in as user ... */
 	enum gu_role role;           /* ... with this role */
+	const gu_policy *policy;     /* db/explain_store.c: results saved under it
+	                                leave out what it rebuilds; NULL none */
+	gu_policy *text_policy;      /* the last policy loaded from policy_texts */
 	sqlite3_stmt *st[GU_ST_COUNT];
 };
 
@@ -103,6 +108,22 @@ extern int gu_db_open_busy_ms;
 	" WHEN 'returned' THEN 2 WHEN 'reviewed' THEN 3 ELSE 4 END"
 
 #define GU_ERR_LOCAL(err) gu_error err##_local_; if (!(err)) (err) = &err##_local_
+
+/* db/explain_store.c: evaluates the case's answers now into *out (as a
+ * save does) when hash is the hash of the policy in use, setting *have;
+ * returns 0 or < 0. */
+int gu_explain_save_basis(gu_db *db, const char *case_id, const char *hash, gu_results *out,
+	bool *have, gu_error *err);
+/* Returns true when again (gu_explain_save_basis) gives r's explanation
+ * back, so that it need not be stored. */
+bool gu_explain_droppable(const gu_results *again, const gu_result *r);
+/* Marks (keep) or unmarks the case's results as rebuilt from its answers
+ * now, inside a transaction; returns 0 or < 0. */
+int gu_explain_set_basis_in_tx(gu_db *db, const char *case_id, bool keep, gu_time_ms now,
+	gu_error *err);
+/* Fills the explanations saved results leave out, rebuilt (or a line
+ * saying why they cannot be); returns 0 or < 0. */
+int gu_explain_fill(gu_db *db, const char *case_id, gu_saved_result *v, size_t n, gu_error *err);
 
 /* Reads back what the last transactions wrote, after an unclean close
  * (db/recover.c); returns 0, or -GU_EDB_CORRUPT (or another error). */

@@ -148,7 +148,8 @@ extern const char gu_db_schema_list[]; /* list indexes and tally, in db/schema_l
 extern const char gu_db_schema_sheets[]; /* printed sheets, in db/schema_sheets.c */
 extern const char gu_db_schema_closure[]; /* case closures, in db/schema_closure.c */
 extern const char gu_db_schema_reports[]; /* mandatory reports, in db/schema_reports.c */
+extern const char gu_db_schema_slim[]; /* policy texts, results' bases, in db/schema_slim.c */
 const char *const gu_db_migrations[] = { NULL, m1, m2, m3, gu_db_schema_v4, gu_db_schema_v5,
 	gu_db_schema_exchange, gu_db_schema_list, gu_db_schema_sheets, gu_db_schema_closure,
-	gu_db_schema_reports };
+	gu_db_schema_reports, gu_db_schema_slim };
 const int gu_db_migration_count = (int)(sizeof gu_db_migrations / sizeof gu_db_migrations[0]) - 1;

@@ -86,7 +86,7 @@ int gu_db_set_user(gu_db *db, const char *user);
 void gu_db_set_busy_timeout(gu_db *db, int ms);
 
 /* The schema version this program writes, and the application_id. */
-#define GU_DB_SCHEMA_VERSION 10
+#define GU_DB_SCHEMA_VERSION 11
 #define GU_DB_APPLICATION_ID 0x47754169 /* "GuAi" */
 
 /* ---- cases ------------------------------------------------------------ */
@@ -216,6 +216,14 @@ void gu_answer_changes_free(gu_answer_change *v, size_t n);
 int gu_case_save_results(gu_db *db, const char *case_id, const gu_results *r,
 	const char *policy_id, const char *policy_version, const char *policy_hash,
 	gu_error *err);
+
+/* Makes p (which must outlive its use here; NULL: none) the policy results
+ * are saved under: stores its text once by its hash (unless read-only), so
+ * that a result saved under it stores its explanation only where
+ * evaluating the answers again would not give it back; gu_case_load_results
+ * rebuilds the others, in the language now in effect, from the text kept
+ * by hash, here or received from another device.  Returns 0 or < 0. */
+int gu_db_use_policy(gu_db *db, const gu_policy *p, gu_error *err);
 
 typedef struct gu_saved_result {
 	int item;                    /* 0 for an alert */
