@@ -122,7 +122,7 @@ cleanup:
 /* Reads the answers a case's results were computed from into a (the
  * kept copy, or the answers now while they are unchanged); returns 0, 1
  * when the case has no basis (its explanations are all stored), or < 0. */
-static int basis_answers(gu_db *db, const char *case_id, gu_answers *a, gu_error *err)
+int gu_explain_basis_answers(gu_db *db, const char *case_id, gu_answers *a, gu_error *err)
 {
 	sqlite3_stmt *st = gu_db_stmt(db, GU_ST_BASIS_GET,
 		"SELECT b.answers IS NULL, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]')"
@@ -167,7 +167,7 @@ cleanup:
 
 /* Evaluates a under p as a save does into out; returns 0, or 1 when the
  * answers do not pass p's checks (nothing to rebuild from). */
-static int evaluate(const gu_policy *p, gu_answers *a, gu_results *out)
+int gu_explain_evaluate(const gu_policy *p, gu_answers *a, gu_results *out)
 {
 	gu_error quiet;
 
@@ -210,7 +210,7 @@ int gu_explain_save_basis(gu_db *db, const char *case_id, const char *hash, gu_r
 	ret = gu_case_load_answers(db, case_id, &a, err);
 	if (ret < 0)
 		return ret;
-	*have = evaluate(db->policy, &a, out) == 0;
+	*have = gu_explain_evaluate(db->policy, &a, out) == 0;
 	gu_answers_free(&a);
 	return 0;
 }
@@ -270,7 +270,7 @@ int gu_explain_fill(gu_db *db, const char *case_id, gu_saved_result *v, size_t n
 	if (!hash)
 		return 0;
 	memset(&again, 0, sizeof again);
-	ret = basis_answers(db, case_id, &a, err);
+	ret = gu_explain_basis_answers(db, case_id, &a, err);
 	if (ret != 0)
 		return ret < 0 ? ret : 0; /* no basis: nothing was left out */
 	{
@@ -285,7 +285,7 @@ int gu_explain_fill(gu_db *db, const char *case_id, gu_saved_result *v, size_t n
 			goto cleanup;
 		}
 	}
-	if (p && evaluate(p, &a, &again) != 0)
+	if (p && gu_explain_evaluate(p, &a, &again) != 0)
 		p = NULL;
 	for (i = 0; i < n; i++) {
 		const char *e;

@@ -48,7 +48,7 @@ enum gu_st {
 	GU_ST_CLOSURE_INSERT, GU_ST_CLOSURE_LAST,
 	GU_ST_REPORT_INSERT, GU_ST_REPORT_DONE,
 	GU_ST_POLICY_TEXT_PUT, GU_ST_POLICY_TEXT_GET, GU_ST_BASIS_GET, GU_ST_BASIS_PUT,
-	GU_ST_BASIS_DROP,
+	GU_ST_BASIS_DROP, GU_ST_COMPACT_CASES, GU_ST_COMPACT_STORED, GU_ST_COMPACT_CLEAR,
 	GU_ST_COUNT
 };
 
@@ -121,6 +121,12 @@ bool gu_explain_droppable(const gu_results *again, const gu_result *r);
  * now, inside a transaction; returns 0 or < 0. */
 int gu_explain_set_basis_in_tx(gu_db *db, const char *case_id, bool keep, gu_time_ms now,
 	gu_error *err);
+/* Reads the answers a case's results were computed from into a; returns
+ * 0, 1 when the case has no basis row, or < 0. */
+int gu_explain_basis_answers(gu_db *db, const char *case_id, gu_answers *a, gu_error *err);
+/* Evaluates a under p as a save does into out; returns 0, or 1 when the
+ * answers do not pass p's checks. */
+int gu_explain_evaluate(const gu_policy *p, gu_answers *a, gu_results *out);
 /* Fills the explanations saved results leave out, rebuilt (or a line
  * saying why they cannot be); returns 0 or < 0. */
 int gu_explain_fill(gu_db *db, const char *case_id, gu_saved_result *v, size_t n, gu_error *err);

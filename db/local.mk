@@ -42,7 +42,7 @@ db_libdb_a_SOURCES += db/schema_list.c db/schema_list.h
 
 ## The mandatory reports of a case (强制报告, 控辍保学).
 db_libdb_a_SOURCES += db/schema_reports.c db/schema_reports.h db/reports.c db/reports.h
-db_libdb_a_SOURCES += db/schema_slim.c db/schema_slim.h db/explain_store.c
+db_libdb_a_SOURCES += db/schema_slim.c db/schema_slim.h db/explain_store.c db/compact.c db/compact.h
 
 ## The exchange between laptops and their office (docs/exchange.md).
 db_libdb_a_SOURCES += db/schema_exchange.c db/schema_exchange.h \

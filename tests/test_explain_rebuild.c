@@ -18,6 +18,7 @@
 #include "core/sha256.h"
 #include "db/internal.h"
 #include "db/purge.h"
+#include "db/compact.h"
 #include "tests/test_supervise_util.h"
 
 #define PROFILES TOP_SRCDIR "/tests/profiles"
@@ -302,5 +303,61 @@ Test(explain, a_purge_removes_the_kept_answers)
 	sqlite3_finalize(st);
 	gu_results_free(&r);
 	gu_db_close(db);
+	gu_policy_free(p);
+}
+
+Test(explain, compacting_leaves_out_what_rebuilds_and_keeps_the_rest)
+{
+	gu_policy *p = policy();
+	gu_db *db = sv_open();
+	gu_results *r;
+	char (*ids)[GU_ID_SIZE];
+	size_t n, i, changed = 0;
+	char **files = profiles(&n);
+	gu_compact_report rep;
+	gu_error err;
+	long before_changed;
+
+	r = calloc(n, sizeof *r);
+	ids = calloc(n, sizeof *ids);
+	cr_assert(r && ids);
+	/* as a database written before explanations were left out */
+	for (i = 0; i < n; i++) {
+		import(db, p, files[i], &r[i], ids[i]);
+		if (strstr(files[i], "p02-left-behind-dibao"))
+			changed = i;
+	}
+	cr_assert_gt(stored_explanations(db, NULL), (long)n);
+	/* an answer changed after the results: they no longer rebuild */
+	cr_assert_eq(gu_case_save_answer(db, ids[changed], "mother.status", "home", "came back",
+		&err), 0, "%s", err.message);
+	before_changed = stored_explanations(db, ids[changed]);
+	memset(&rep, 0, sizeof rep);
+	cr_assert_eq(gu_compact_explanations(db, NULL, NULL, &rep, &err), -GU_EINVAL,
+		"without a policy in use nothing can be compared");
+	cr_assert_eq(gu_db_use_policy(db, p, &err), 0, "%s", err.message);
+	cr_assert_eq(gu_compact_explanations(db, NULL, NULL, &rep, &err), 0, "%s", err.message);
+	cr_assert(rep.cases > 0 && rep.cases <= (long)n, "%ld cases compared", rep.cases);
+	cr_assert_gt(rep.left_out, rep.kept);
+	cr_assert_gt(rep.kept, 0, "the changed case keeps what no longer rebuilds");
+	cr_assert_eq(stored_explanations(db, NULL), rep.kept);
+	cr_assert_leq(stored_explanations(db, ids[changed]), before_changed);
+	cr_assert_eq(stored_explanations(db, ids[changed]), rep.kept);
+	for (i = 0; i < n; i++)
+		same_as_computed(db, ids[i], &r[i], files[i]);
+	cr_assert_eq(gu_compact_vacuum(db, &rep, &err), 0, "%s", err.message);
+	cr_assert_lt(rep.after, rep.before, "the file is smaller");
+	gu_db_close(db);
+	/* and again on a new handle */
+	db = sv_open();
+	for (i = 0; i < n; i++) {
+		same_as_computed(db, ids[i], &r[i], files[i]);
+		gu_results_free(&r[i]);
+		free(files[i]);
+	}
+	gu_db_close(db);
+	free(r);
+	free(ids);
+	free(files);
 	gu_policy_free(p);
 }
