@@ -215,8 +215,9 @@ static void free_saved(void *v, size_t n)
 	gu_saved_results_free(v, n);
 }
 
-/* Loads saved alerts and results; returns 0 or < 0. */
-int gu_case_load_results(gu_db *db, const char *case_id, gu_saved_result **out,
+/* Loads saved alerts and results, the explanations left out rebuilt when
+ * explain; returns 0 or < 0. */
+static int load_results(gu_db *db, const char *case_id, bool explain, gu_saved_result **out,
 	size_t *n, gu_error *err)
 {
 	void *v;
@@ -229,7 +230,7 @@ int gu_case_load_results(gu_db *db, const char *case_id, gu_saved_result **out,
 		" UNION ALL SELECT item, verdict, persons, reason, explanation, policy_hash,"
 		" computed_at FROM results WHERE case_id = ?1 ORDER BY 1, 2",
 		case_id, sizeof **out, fill_saved, free_saved, &v, n, err);
-	if (ret == 0)
+	if (ret == 0 && explain)
 		ret = gu_explain_fill(db, case_id, v, *n, err);
 	if (ret < 0) {
 		gu_saved_results_free(v, *n);
@@ -238,6 +239,20 @@ int gu_case_load_results(gu_db *db, const char *case_id, gu_saved_result **out,
 	}
 	*out = v;
 	return ret;
+}
+
+/* Loads saved alerts and results with every explanation; returns 0 or < 0. */
+int gu_case_load_results(gu_db *db, const char *case_id, gu_saved_result **out,
+	size_t *n, gu_error *err)
+{
+	return load_results(db, case_id, true, out, n, err);
+}
+
+/* Loads saved alerts and results, explanations as stored; returns 0 or < 0. */
+int gu_case_load_verdicts(gu_db *db, const char *case_id, gu_saved_result **out,
+	size_t *n, gu_error *err)
+{
+	return load_results(db, case_id, false, out, n, err);
 }
 
 /* Frees saved results. */

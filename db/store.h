@@ -234,8 +234,13 @@ typedef struct gu_saved_result {
 	char policy_hash[72];
 	gu_time_ms computed;
 } gu_saved_result;
-/* Loads the saved results, alerts first then items ascending. */
+/* Loads the saved results, alerts first then items ascending, with every
+ * explanation (those left out rebuilt). */
 int gu_case_load_results(gu_db *db, const char *case_id, gu_saved_result **out,
+	size_t *n, gu_error *err);
+/* As gu_case_load_results for readers of the verdicts alone (re-screening,
+ * sheets): an explanation left out stays "" (nothing is evaluated). */
+int gu_case_load_verdicts(gu_db *db, const char *case_id, gu_saved_result **out,
 	size_t *n, gu_error *err);
 /* Frees what gu_case_load_results returned. */
 void gu_saved_results_free(gu_saved_result *v, size_t n);

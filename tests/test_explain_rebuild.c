@@ -361,3 +361,35 @@ Test(explain, compacting_leaves_out_what_rebuilds_and_keeps_the_rest)
 	free(files);
 	gu_policy_free(p);
 }
+
+Test(explain, readers_of_verdicts_alone_rebuild_nothing)
+{
+	gu_policy *p = policy();
+	gu_db *db = sv_open();
+	gu_results r;
+	char id[GU_ID_SIZE];
+	gu_saved_result *v = NULL, *w = NULL;
+	size_t n = 0, m = 0, i;
+	gu_error err;
+
+	cr_assert_eq(gu_db_use_policy(db, p, &err), 0, "%s", err.message);
+	import(db, p, PROFILES "/p02-left-behind-dibao.answers", &r, id);
+	cr_assert_eq(gu_case_load_verdicts(db, id, &v, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(gu_case_load_results(db, id, &w, &m, &err), 0, "%s", err.message);
+	cr_assert_eq(n, m);
+	cr_assert_gt(n, 0);
+	for (i = 0; i < n; i++) {
+		cr_assert_eq(v[i].item, w[i].item);
+		cr_assert_str_eq(v[i].verdict, w[i].verdict);
+		cr_assert_str_eq(v[i].reason, w[i].reason);
+		if (v[i].item > 0) {
+			cr_assert_str_eq(v[i].explanation, "", "item %d", v[i].item);
+			cr_assert_str_neq(w[i].explanation, "", "item %d", w[i].item);
+		}
+	}
+	gu_saved_results_free(v, n);
+	gu_saved_results_free(w, m);
+	gu_results_free(&r);
+	gu_db_close(db);
+	gu_policy_free(p);
+}
