@@ -78,6 +78,9 @@ const char *gu_policy_version(const gu_policy *p);
 const char *gu_policy_effective(const gu_policy *p);
 const char *gu_policy_name(const gu_policy *p);
 const char *gu_policy_hash(const gu_policy *p);
+/* Returns the policy's text as it was loaded (the bytes its hash is of),
+ * NUL-terminated. */
+const char *gu_policy_text(const gu_policy *p);
 /* Returns the policy's title (title_zh or title_en, by the language in
  * effect), or "". */
 const char *gu_policy_title(const gu_policy *p);

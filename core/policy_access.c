@@ -195,6 +195,9 @@ const char *gu_policy_name(const gu_policy *p) { return p->name; }
 /* Returns the SHA-256 of the policy's bytes in hex. */
 const char *gu_policy_hash(const gu_policy *p) { return p->hash; }
 
+/* Returns the text the policy was loaded from. */
+const char *gu_policy_text(const gu_policy *p) { return p->text; }
+
 /* Returns the number of items. */
 size_t gu_policy_item_count(const gu_policy *p) { return p->nitems; }
 

@@ -49,6 +49,8 @@ enum gu_st {
 	GU_ST_REPORT_INSERT, GU_ST_REPORT_DONE,
 	GU_ST_VISIT_INSERT, GU_ST_VISIT_CASE, GU_ST_VISIT_LIST, GU_ST_VISIT_ONE, GU_ST_VISIT_MONTH,
 	GU_ST_REPORT_UNREPORTED,
+	GU_ST_POLICY_TEXT_PUT, GU_ST_POLICY_TEXT_GET, GU_ST_BASIS_GET, GU_ST_BASIS_PUT,
+	GU_ST_BASIS_DROP, GU_ST_COMPACT_CASES, GU_ST_COMPACT_STORED, GU_ST_COMPACT_CLEAR,
 	GU_ST_COUNT
 };
 
@@ -68,6 +70,9 @@ struct gu_db {
 	bool encrypted;              /* opened through the encrypting shim */
 	bool logged_in;              /* db/auth.c: a user logged in as user ... */
 	enum gu_role role;           /* ... with this role */
+	const gu_policy *policy;     /* db/explain_store.c: results saved under it
+	                                leave out what it rebuilds; NULL none */
+	gu_policy *text_policy;      /* the last policy loaded from policy_texts */
 	sqlite3_stmt *st[GU_ST_COUNT];
 };
 
@@ -105,6 +110,28 @@ extern int gu_db_open_busy_ms;
 	" WHEN 'returned' THEN 2 WHEN 'reviewed' THEN 3 ELSE 4 END"
 
 #define GU_ERR_LOCAL(err) gu_error err##_local_; if (!(err)) (err) = &err##_local_
+
+/* db/explain_store.c: evaluates the case's answers now into *out (as a
+ * save does) when hash is the hash of the policy in use, setting *have;
+ * returns 0 or < 0. */
+int gu_explain_save_basis(gu_db *db, const char *case_id, const char *hash, gu_results *out,
+	bool *have, gu_error *err);
+/* Returns true when again (gu_explain_save_basis) gives r's explanation
+ * back, so that it need not be stored. */
+bool gu_explain_droppable(const gu_results *again, const gu_result *r);
+/* Marks (keep) or unmarks the case's results as rebuilt from its answers
+ * now, inside a transaction; returns 0 or < 0. */
+int gu_explain_set_basis_in_tx(gu_db *db, const char *case_id, bool keep, gu_time_ms now,
+	gu_error *err);
+/* Reads the answers a case's results were computed from into a; returns
+ * 0, 1 when the case has no basis row, or < 0. */
+int gu_explain_basis_answers(gu_db *db, const char *case_id, gu_answers *a, gu_error *err);
+/* Evaluates a under p as a save does into out; returns 0, or 1 when the
+ * answers do not pass p's checks. */
+int gu_explain_evaluate(const gu_policy *p, gu_answers *a, gu_results *out);
+/* Fills the explanations saved results leave out, rebuilt (or a line
+ * saying why they cannot be); returns 0 or < 0. */
+int gu_explain_fill(gu_db *db, const char *case_id, gu_saved_result *v, size_t n, gu_error *err);
 
 /* Reads back what the last transactions wrote, after an unclean close
  * (db/recover.c); returns 0, or -GU_EDB_CORRUPT (or another error). */

@@ -45,6 +45,7 @@ db_libdb_a_SOURCES += db/schema_reports.c db/schema_reports.h db/reports.c db/re
 db_libdb_a_SOURCES += db/reports_open.c
 db_libdb_a_SOURCES += db/schema_recovery.c db/schema_recovery.h
 db_libdb_a_SOURCES += db/schema_dupkeys.c db/schema_dupkeys.h db/duplicates.c db/duplicates.h
+db_libdb_a_SOURCES += db/schema_slim.c db/schema_slim.h db/explain_store.c db/compact.c db/compact.h
 
 ## The exchange between laptops and their office (docs/exchange.md).
 db_libdb_a_SOURCES += db/schema_exchange.c db/schema_exchange.h \

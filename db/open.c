@@ -532,6 +532,7 @@ void gu_db_close(gu_db *db)
 	for (i = 0; i < GU_ST_COUNT; i++)
 		sqlite3_finalize(db->st[i]);
 	sqlite3_close(db->h);
+	gu_policy_free(db->text_policy);
 	free(db->path);
 	free(db->user);
 	free(db);

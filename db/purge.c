@@ -17,6 +17,7 @@
 static const char *const purge_sql[GU_PURGE_STEPS] = {
 	"UPDATE cases SET child_name = '', child_id_number = '', purged_at = ?2,"
 	" updated_at = ?2 WHERE id = ?1",
+	"DELETE FROM result_basis WHERE case_id = ?1",
 	"DELETE FROM answers WHERE case_id = ?1",
 	"DELETE FROM answer_history WHERE case_id = ?1",
 	"UPDATE case_keys SET name = '', pinyin = '', initials = '', id_reversed = '',"

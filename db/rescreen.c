@@ -101,7 +101,7 @@ int gu_rescreen_case(gu_db *db, const gu_policy *p, const char *case_id, const c
 	if (ret == 0)
 		ret = gu_case_load_answers(db, case_id, &a, err);
 	if (ret == 0)
-		ret = gu_case_load_results(db, case_id, &saved, &nsaved, err);
+		ret = gu_case_load_verdicts(db, case_id, &saved, &nsaved, err);
 	if (ret < 0)
 		goto cleanup;
 	snprintf(out->case_id, sizeof out->case_id, "%s", case_id);

@@ -35,8 +35,9 @@ cleanup:
 	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);
 }
 
-/* Inserts one result row; returns 0 or < 0. */
-static int put_result(gu_db *db, const char *case_id, const gu_result *r,
+/* Inserts one result row, its explanation left out when lean (it is
+ * rebuilt when read); returns 0 or < 0. */
+static int put_result(gu_db *db, const char *case_id, const gu_result *r, bool lean,
 	const char *pid, const char *pver, const char *phash, gu_time_ms now, gu_error *err)
 {
 	sqlite3_stmt *st = gu_db_stmt(db, GU_ST_RESULT_INSERT,
@@ -58,7 +59,7 @@ static int put_result(gu_db *db, const char *case_id, const gu_result *r,
 		goto cleanup;
 	if ((rc = gu_bind_text(st, 5, r->reason)) != SQLITE_OK)
 		goto cleanup;
-	if ((rc = gu_bind_text(st, 6, r->explanation)) != SQLITE_OK)
+	if ((rc = gu_bind_text(st, 6, lean ? "" : r->explanation)) != SQLITE_OK)
 		goto cleanup;
 	if ((rc = gu_bind_text(st, 7, pid)) != SQLITE_OK)
 		goto cleanup;
@@ -118,22 +119,34 @@ int gu_results_put_in_tx(gu_db *db, const char *case_id, const gu_results *r,
 	char detail[160];
 	int ret, eligible = 0, verify = 0;
 	size_t i;
+	gu_results again;
+	bool have_again, lean_any = false;
 
-	ret = run_for_case(db, GU_ST_RESULT_CLEAR, "DELETE FROM results WHERE case_id = ?1",
-		case_id, now, err);
+	/* what evaluating the stored answers again gives back need not be stored */
+	ret = gu_explain_save_basis(db, case_id, policy_hash, &again, &have_again, err);
+	if (ret == 0)
+		ret = run_for_case(db, GU_ST_RESULT_CLEAR, "DELETE FROM results WHERE case_id = ?1",
+			case_id, now, err);
 	if (ret == 0)
 		ret = run_for_case(db, GU_ST_ALERT_CLEAR, "DELETE FROM alerts WHERE case_id = ?1",
 			case_id, now, err);
 	for (i = 0; ret == 0 && i < r->n; i++) {
+		bool lean;
+
 		if (r->v[i].verdict == GU_NO)
 			continue;
 		if (r->v[i].verdict == GU_YES)
 			eligible++;
 		else
 			verify++;
-		ret = put_result(db, case_id, &r->v[i], policy_id, policy_version, policy_hash,
+		lean = have_again && gu_explain_droppable(&again, &r->v[i]);
+		lean_any = lean_any || lean;
+		ret = put_result(db, case_id, &r->v[i], lean, policy_id, policy_version, policy_hash,
 			now, err);
 	}
+	gu_results_free(&again);
+	if (ret == 0)
+		ret = gu_explain_set_basis_in_tx(db, case_id, lean_any, now, err);
 	for (i = 0; ret == 0 && i < r->nalerts; i++)
 		ret = put_alert(db, case_id, &r->alerts[i], policy_hash, now, err);
 	/* The groups the results put the child in, for lists and counts. */
@@ -202,8 +215,9 @@ static void free_saved(void *v, size_t n)
 	gu_saved_results_free(v, n);
 }
 
-/* Loads saved alerts and results; returns 0 or < 0. */
-int gu_case_load_results(gu_db *db, const char *case_id, gu_saved_result **out,
+/* Loads saved alerts and results, the explanations left out rebuilt when
+ * explain; returns 0 or < 0. */
+static int load_results(gu_db *db, const char *case_id, bool explain, gu_saved_result **out,
 	size_t *n, gu_error *err)
 {
 	void *v;
@@ -216,8 +230,29 @@ int gu_case_load_results(gu_db *db, const char *case_id, gu_saved_result **out,
 		" UNION ALL SELECT item, verdict, persons, reason, explanation, policy_hash,"
 		" computed_at FROM results WHERE case_id = ?1 ORDER BY 1, 2",
 		case_id, sizeof **out, fill_saved, free_saved, &v, n, err);
+	if (ret == 0 && explain)
+		ret = gu_explain_fill(db, case_id, v, *n, err);
+	if (ret < 0) {
+		gu_saved_results_free(v, *n);
+		v = NULL;
+		*n = 0;
+	}
 	*out = v;
 	return ret;
+}
+
+/* Loads saved alerts and results with every explanation; returns 0 or < 0. */
+int gu_case_load_results(gu_db *db, const char *case_id, gu_saved_result **out,
+	size_t *n, gu_error *err)
+{
+	return load_results(db, case_id, true, out, n, err);
+}
+
+/* Loads saved alerts and results, explanations as stored; returns 0 or < 0. */
+int gu_case_load_verdicts(gu_db *db, const char *case_id, gu_saved_result **out,
+	size_t *n, gu_error *err)
+{
+	return load_results(db, case_id, false, out, n, err);
 }
 
 /* Frees saved results. */

@@ -70,7 +70,7 @@ static int gather(gu_db *db, const gu_policy *p, const char *case_id, bool resul
 	if (ret == 0)
 		ret = gu_case_load_answers(db, case_id, &g->a, err);
 	if (ret == 0 && results)
-		ret = gu_case_load_results(db, case_id, &g->results, &g->nresults, err);
+		ret = gu_case_load_verdicts(db, case_id, &g->results, &g->nresults, err);
 	if (ret < 0) {
 		gu_answers_free(&g->a);
 		return ret;

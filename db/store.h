@@ -87,7 +87,7 @@ int gu_db_set_user(gu_db *db, const char *user);
 void gu_db_set_busy_timeout(gu_db *db, int ms);
 
 /* The schema version this program writes, and the application_id. */
-#define GU_DB_SCHEMA_VERSION 14
+#define GU_DB_SCHEMA_VERSION 15
 #define GU_DB_APPLICATION_ID 0x47754169 /* "GuAi" */
 
 /* ---- cases ------------------------------------------------------------ */
@@ -218,6 +218,14 @@ int gu_case_save_results(gu_db *db, const char *case_id, const gu_results *r,
 	const char *policy_id, const char *policy_version, const char *policy_hash,
 	gu_error *err);
 
+/* Makes p (which must outlive its use here; NULL: none) the policy results
+ * are saved under: stores its text once by its hash (unless read-only), so
+ * that a result saved under it stores its explanation only where
+ * evaluating the answers again would not give it back; gu_case_load_results
+ * rebuilds the others, in the language now in effect, from the text kept
+ * by hash, here or received from another device.  Returns 0 or < 0. */
+int gu_db_use_policy(gu_db *db, const gu_policy *p, gu_error *err);
+
 typedef struct gu_saved_result {
 	int item;                    /* 0 for an alert */
 	char verdict[32];            /* "eligible", "verify", or the alert id */
@@ -227,8 +235,13 @@ typedef struct gu_saved_result {
 	char policy_hash[72];
 	gu_time_ms computed;
 } gu_saved_result;
-/* Loads the saved results, alerts first then items ascending. */
+/* Loads the saved results, alerts first then items ascending, with every
+ * explanation (those left out rebuilt). */
 int gu_case_load_results(gu_db *db, const char *case_id, gu_saved_result **out,
+	size_t *n, gu_error *err);
+/* As gu_case_load_results for readers of the verdicts alone (re-screening,
+ * sheets): an explanation left out stays "" (nothing is evaluated). */
+int gu_case_load_verdicts(gu_db *db, const char *case_id, gu_saved_result **out,
 	size_t *n, gu_error *err);
 /* Frees what gu_case_load_results returned. */
 void gu_saved_results_free(gu_saved_result *v, size_t n);

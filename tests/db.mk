@@ -26,10 +26,12 @@ EXTRA_DIST += tests/test_db_cli.sh tests/test_safety.sh tests/test_privacy_cli.s
 ## make bench: saving one answer, opening, and size, on 100,000 cases.
 check_PROGRAMS += tests/bench_db
 tests_bench_db_LDADD = $(GU_LIBS)
-BENCHES += tests/bench_db
+BENCHES += tests/bench_db tests/bench_size.sh
+EXTRA_DIST += tests/bench_size.sh
 clean-local: clean-bench-db
 clean-bench-db:
 	-rm -rf tests/bench-db
 .PHONY: clean-bench-db
 CTESTS += tests/test_reports
 CTESTS += tests/test_reports_open
+CTESTS += tests/test_explain_rebuild

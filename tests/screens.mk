@@ -5,5 +5,6 @@ check_PROGRAMS += tests/screens_seed
 tests_screens_seed_SOURCES = tests/screens_seed.c tests/keyslot_cheap.c
 tests_screens_seed_LDADD = $(GU_LIBS)
 
-TESTS += tests/test_screens.sh tests/test_keys.sh
-EXTRA_DIST += tests/test_screens.sh tests/screens-scripts tests/golden/screens tests/test_keys.sh
+TESTS += tests/test_screens.sh tests/test_keys.sh tests/test_drafts_list.sh
+EXTRA_DIST += tests/test_screens.sh tests/screens-scripts tests/golden/screens tests/test_keys.sh \
+	tests/test_drafts_list.sh

@@ -181,6 +181,23 @@ static int encrypt(const char *path, gu_error *err)
 	return 0;
 }
 
+/* Adds n drafts named 草稿001, 草稿002 and on, each saved after the one
+ * before (so the newest is the last), for the pages of the drafts list;
+ * returns 0 or -1. */
+static int add_drafts(gu_db *db, const gu_policy *p, int n)
+{
+	char text[300], id[GU_ID_SIZE];
+	int i;
+
+	for (i = 1; i <= n; i++) {
+		snprintf(text, sizeof text, "interview.date = 2026-11-20\ninterview.township = 建平镇\n"
+			"interview.worker = wang\nchild.name = 草稿%03d\nchild.dob = 2018-05-05\n", i);
+		if (add_case(db, p, text, GU_CASE_DRAFT, id))
+			return -1;
+	}
+	return 0;
+}
+
 /* Fills the database; returns the exit status. */
 int main(int argc, char **argv)
 {
@@ -188,13 +205,14 @@ int main(int argc, char **argv)
 	gu_db *db = NULL;
 	gu_error err;
 	char ids[6][GU_ID_SIZE], buf[1200];
-	bool users = argc < 4 || strcmp(argv[3], "nousers") != 0;
+	bool many = argc > 3 && strcmp(argv[3], "drafts") == 0;
+	bool users = argc < 4 || (strcmp(argv[3], "nousers") != 0 && !many);
 	bool plain = argc > 3 && strcmp(argv[3], "plainusers") == 0;
 	int status = 1;
 
 	if (argc < 3) {
 		fprintf(stderr, "usage: screens_seed DATABASE POLICY "
-			"[users|nousers|plainusers|longnames|audit]\n");
+			"[users|nousers|plainusers|longnames|audit|drafts [N]]\n");
 		return 2;
 	}
 	gu_error_clear(&err);
@@ -225,6 +243,8 @@ int main(int argc, char **argv)
 	if (argc > 3 && strcmp(argv[3], "longnames") == 0
 			&& (add_case(db, p, long_names[0], GU_CASE_DRAFT, ids[4])
 			|| add_case(db, p, long_names[1], GU_CASE_DRAFT, ids[5])))
+		goto cleanup;
+	if (many && add_drafts(db, p, argc > 4 ? atoi(argv[4]) : 450) < 0)
 		goto cleanup;
 	if (follow(db, ids[1], 12, GU_REF_REFERRED, "2026-11-05", "家庭医生签约", "2026-11-15")
 			|| follow(db, ids[2], 18, GU_REF_REFERRED, "2026-11-10", "残联康复评估", "2026-12-10")

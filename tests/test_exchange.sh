@@ -143,6 +143,13 @@ g office.db receive "$b1" > "$out" 2>&1
 check "the office receives laptop 1's bundle" test $? -eq 0
 check "it says what it applied" grep -q 'bundle 1 of 李娜 applied' "$out"
 check "the office holds laptop 1's two cases" test "$(count office.db 'SELECT count(*) FROM cases')" = 2
+# results travel without the explanations the policy rebuilds: the policy
+# text and what each case's results were computed from travel with them
+check "the laptop's results leave their explanations out" \
+	test "$(count office.db "SELECT count(*) FROM results WHERE explanation = ''")" -gt 0
+check "the policy text travels, once" test "$(count office.db 'SELECT count(*) FROM policy_texts')" = 1
+check "with the bases of both cases' results" \
+	test "$(count office.db 'SELECT count(*) FROM result_basis')" = 2
 before=$(count office.db 'SELECT count(*) FROM answers')
 g office.db receive "$b1" > "$out" 2>&1
 check "the same bundle twice succeeds" test $? -eq 0

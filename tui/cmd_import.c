@@ -210,6 +210,11 @@ int cmd_import(int argc, char **argv)
 		gu_complain("%s", _("out of memory"));
 		worst = 1;
 	}
+	/* the results leave out the explanations this policy's text rebuilds */
+	if (worst == 0 && gu_db_use_policy(db, p, &err) < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		worst = 1;
+	}
 	for (i = optind; i < argc && worst != 1; i++) {
 		int rc = import_one(db, p, argv[i], encoding, status, again);
 

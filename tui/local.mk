@@ -29,7 +29,7 @@ guanai_SOURCES += tui/screens_supervise.h tui/screens_util.c tui/screens_util.h 
 	tui/screen_caseview.c tui/caseview.h tui/caseview_actions.c tui/caseview_visit.c \
 	tui/caseview_reasons.c tui/screen_dashboard.c tui/screen_visits.c
 ## The subcommands.
-guanai_SOURCES += tui/cmd_cases.c tui/cmd_check.c tui/cmd_backup.c \
+guanai_SOURCES += tui/cmd_cases.c tui/cmd_check.c tui/cmd_backup.c tui/cmd_compact.c \
 	tui/cmd_import.c tui/cmd_export.c tui/cmd_screen.c
 guanai_SOURCES += tui/login_cli.c tui/login_cli.h tui/cmd_users.c tui/cmd_review.c \
 	tui/cmd_followup.c tui/cmd_dashboard.c

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The case list, or only the drafts: newest first, with the child's name,
- * township and progress; a page at a time. */
+ * township and progress; a page at a time, each page read after the last
+ * row of the page before (keyset pagination: as cheap deep in the list as
+ * at its top). */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,17 +18,18 @@
 
 #define PAGE 200
 
-/* The list's state: the page of cases loaded, where it starts, the cursor
- * and the first row shown. */
+/* The list's state: the page of cases loaded, the last row of each page
+ * before it (where the pages start), the cursor and the first row shown. */
 typedef struct list_state {
 	bool drafts;            /* only the drafts (and returned cases) */
 	gu_case_row *cases;
 	size_t ncases;
-	size_t offset;          /* of the page's first case */
+	gu_case_row *starts;    /* starts[i]: the last row of page i */
+	size_t depth, cap;      /* pages before the one loaded; room in starts */
 	int cur, top;
 } list_state;
 
-/* Loads one page of cases. */
+/* Loads the page after starts[depth - 1] (the first page at depth 0). */
 static void load(gu_app *a, list_state *l)
 {
 	gu_case_filter f;
@@ -42,12 +45,31 @@ static void load(gu_app *a, list_state *l)
 	if (l->drafts)
 		f.status_mask = (1u << GU_CASE_DRAFT) | (1u << GU_CASE_RETURNED);
 	f.limit = PAGE;
-	f.offset = l->offset;
+	f.after = l->depth ? &l->starts[l->depth - 1] : NULL;
 	if (gu_case_list(a->db, &f, &l->cases, &l->ncases, &err) < 0) {
 		gu_app_message(a, GU_R_ERROR, err.message);
 		l->cases = NULL;
 		l->ncases = 0;
 	}
+}
+
+/* Remembers the last row of the page loaded as the start of the next;
+ * returns false (with the message shown) when memory runs out. */
+static bool push_start(gu_app *a, list_state *l)
+{
+	if (l->depth == l->cap) {
+		size_t cap = l->cap ? 2 * l->cap : 8;
+		gu_case_row *grown = realloc(l->starts, cap * sizeof *grown);
+
+		if (!grown) {
+			gu_app_message(a, GU_R_ERROR, _("out of memory"));
+			return false;
+		}
+		l->starts = grown;
+		l->cap = cap;
+	}
+	l->starts[l->depth++] = l->cases[l->ncases - 1];
+	return true;
 }
 
 /* Enters the list: its first page. */
@@ -63,6 +85,7 @@ static void leave(gu_app *a, void *st)
 
 	(void)a;
 	free(l->cases);
+	free(l->starts);
 }
 
 /* Goes back to the start screen; returns GU_SCREEN_BACK. */
@@ -80,8 +103,8 @@ static int key_up(gu_app *a, void *st)
 
 	if (l->cur > 0) {
 		l->cur--;
-	} else if (l->offset > 0) {
-		l->offset = l->offset > PAGE ? l->offset - PAGE : 0;
+	} else if (l->depth > 0) {
+		l->depth--;
 		load(a, l);
 		l->cur = l->ncases ? (int)l->ncases - 1 : 0;
 	}
@@ -96,10 +119,14 @@ static int key_down(gu_app *a, void *st)
 
 	if ((size_t)l->cur + 1 < l->ncases) {
 		l->cur++;
-	} else if (l->ncases == PAGE) {
-		l->offset += PAGE;
+	} else if (l->ncases == PAGE && push_start(a, l)) {
 		load(a, l);
 		l->cur = l->top = 0;
+		if (l->ncases == 0) { /* the page was the last one after all */
+			l->depth--;
+			load(a, l);
+			l->cur = l->ncases ? (int)l->ncases - 1 : 0;
+		}
 	}
 	return GU_SCREEN_STAY;
 }
@@ -165,8 +192,8 @@ static void draw(gu_app *a, void *st)
 	int h = a->lay.body.h, i;
 	char line[800];
 	gu_frame_title(a, l->drafts ? _("Drafts") : _("Case list"));
-	snprintf(line, sizeof line, _("%zu to %zu, newest first"), l->ncases ? l->offset + 1 : 0,
-		l->offset + l->ncases);
+	snprintf(line, sizeof line, _("%zu to %zu, newest first"),
+		l->ncases ? l->depth * PAGE + 1 : 0, l->depth * PAGE + l->ncases);
 	gu_put(a->lay.status.y, 1, a->lay.cols - 2, line, gu_attr(GU_R_DIM));
 	if (l->ncases == 0) {
 		gu_put(y, x, w, l->drafts ? _("There are no drafts.") : _("There are no cases yet."),

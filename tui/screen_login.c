@@ -96,6 +96,10 @@ static int open_as(gu_app *a, const char *name, const char *password, bool first
 		if (ret == 0)
 			ret = gu_auth_login(a->db, name, password, err);
 	}
+	/* results saved from now on leave out the explanations the policy's
+	 * text rebuilds (when it cannot be stored they keep them) */
+	if (ret == 0 && a->pol)
+		(void)gu_db_use_policy(a->db, a->pol, NULL);
 	if (ret == 0) {
 		gu_error ignored;
 
