@@ -12,7 +12,7 @@
 #define GU_CASE_LIST_SHAPES (5 * 2 * 5 * 4)
 
 /* The statements that purge one case (db/purge.c). */
-#define GU_PURGE_STEPS 12
+#define GU_PURGE_STEPS 15
 
 /* One slot per persistent statement; each is prepared on first use with
  * the SQL written beside the code that runs it. */

@@ -31,6 +31,8 @@ static const char *const purge_sql[GU_PURGE_STEPS] = {
 	" WHERE case_id = ?1",
 	"UPDATE reviews SET note = '', updated_at = ?2 WHERE case_id = ?1",
 	"UPDATE visits SET seen = '', note = '', updated_at = ?2 WHERE case_id = ?1",
+	"UPDATE reports SET not_yet = '', updated_at = ?2 WHERE case_id = ?1",
+	"UPDATE closures SET note = '', updated_at = ?2 WHERE case_id = ?1",
 	"UPDATE audit SET detail = NULL WHERE case_id = ?1 AND detail IS NOT NULL",
 };
 

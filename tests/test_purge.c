@@ -95,10 +95,28 @@ Test(purge, removes_personal_data_keeps_counts_and_the_chain)
 	size_t n;
 	gu_db *db = two_cases(closed, open);
 
+	/* Free text a report and a closure can hold (the report not yet made
+	 * and why, the closing note). */
+	snprintf(sql, sizeof sql, "INSERT INTO reports (id, case_id, kind, not_yet, created_at,"
+		" updated_at, device) VALUES ('r1', '%s', 'police', '母亲在沈阳，下周报告', 1, 1, 'd')",
+		closed);
+	count(sql);
+	snprintf(sql, sizeof sql, "INSERT INTO closures (id, case_id, action, reason, note, on_date,"
+		" at, updated_at, device) VALUES ('%032d', '%s', 'close', 'moved_out', '搬到沈阳',"
+		" '2024-01-02', 1, 1, 'd')", 7, closed);
+	count(sql);
+	cr_assert_eq(count("SELECT count(*) FROM reports WHERE not_yet LIKE '%沈阳%'")
+		+ count("SELECT count(*) FROM closures WHERE note LIKE '%沈阳%'"), 2);
 	cr_assert_eq(gu_purge_list(db, 36, months_ahead(40, day), &v, &n, &err), 0, "%s", err.message);
 	cr_assert_eq(n, 1);
 	cr_assert_eq(gu_purge_run(db, v, n, &err), 0, "%s", err.message);
 	free(v);
+	cr_assert_eq(count("SELECT count(*) FROM reports WHERE not_yet LIKE '%沈阳%'"), 0,
+		"why a report was not yet made is gone");
+	cr_assert_eq(count("SELECT count(*) FROM closures WHERE note LIKE '%沈阳%'"), 0,
+		"the closing note is gone");
+	cr_assert_eq(count("SELECT count(*) FROM closures WHERE reason = 'moved_out'"), 1,
+		"the closing reason is kept for the counts");
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM cases WHERE id = '%s' AND child_name = ''"
 		" AND child_id_number = '' AND purged_at IS NOT NULL", closed);
 	cr_assert_eq(count(sql), 1, "name and ID number are gone");
