@@ -43,6 +43,12 @@ db_libdb_a_SOURCES += db/schema_list.c db/schema_list.h
 ## The mandatory reports of a case (强制报告, 控辍保学).
 db_libdb_a_SOURCES += db/schema_reports.c db/schema_reports.h db/reports.c db/reports.h
 
+## Values a new interview is offered from those given before on this laptop.
+db_libdb_a_SOURCES += db/prefill.c db/prefill.h
+
+## Another case of the same child (the exchange's pairs, a new interview's warning).
+db_libdb_a_SOURCES += db/same_child.c db/same_child.h
+
 ## The exchange between laptops and their office (docs/exchange.md).
 db_libdb_a_SOURCES += db/schema_exchange.c db/schema_exchange.h \
 	db/exchange.h db/exchange_internal.h db/exchange_capture.c db/exchange_keys.c \

@@ -32,3 +32,4 @@ clean-bench-db:
 	-rm -rf tests/bench-db
 .PHONY: clean-bench-db
 CTESTS += tests/test_reports
+CTESTS += tests/test_prefill

@@ -15,6 +15,7 @@
 #include "core/text.h"
 #include "db/auth.h"
 #include "db/id_rule.h"
+#include "db/prefill.h"
 #include "tui/answer_checks.h"
 #include "tui/interview.h"
 #include "tui/config_files.h"
@@ -37,13 +38,64 @@ static const char *interview_date(const gu_app *a)
 	return d && gu_date_parse(d, &tmp) ? d : gu_today();
 }
 
+/* Copies into buf the value the configuration gives for key (setting
+ * set), else the one last given to key on this laptop; returns buf, or
+ * NULL when there is none. */
+static const char *from_config_or_last(gu_app *a, const char *key, enum gu_setting set,
+	char *buf, size_t size)
+{
+	const char *v = gu_config()->value[set];
+
+	if (v && *v) {
+		snprintf(buf, size, "%s", v);
+		return buf;
+	}
+	if (a->db && gu_prefill_last(a->db, key, a->ses->id, buf, size, NULL) == 1)
+		return buf;
+	return NULL;
+}
+
+/* Copies into buf what the valid ID number answered gives for key (the
+ * birth date or the sex); returns buf, or NULL when there is no valid ID
+ * number or key is neither. */
+static const char *from_id(const gu_app *a, const char *key, char *buf, size_t size)
+{
+	const char *idn = gu_answers_get(&a->ses->ans, GU_KEY_CHILD_ID);
+	gu_idcard id;
+	char d[16];
+
+	if (!idn || gu_idcard_parse(idn, &id) != GU_ID_OK)
+		return NULL;
+	if (strcmp(key, GU_KEY_CHILD_DOB) == 0)
+		snprintf(buf, size, "%s", gu_date_format(id.dob, d));
+	else if (strcmp(key, GU_KEY_CHILD_SEX) == 0)
+		snprintf(buf, size, "%s", id.sex == 'm' ? "male" : "female");
+	else
+		return NULL;
+	return buf;
+}
+
+/* Returns true when key is the birth date or the sex and its answer is
+ * what the valid ID number gives: the step is not asked again (F4 on the
+ * ID number edits it). */
+static bool given_by_id(const gu_app *a, const char *key)
+{
+	const char *v = gu_answers_get(&a->ses->ans, key);
+	char buf[32];
+
+	return v && from_id(a, key, buf, sizeof buf) && strcmp(v, buf) == 0;
+}
+
 /* Returns a value to offer for an unanswered question, worked out from
  * answers already given (today for the interview date; birth date, sex and
- * registration from the ID number) or from the configuration (township,
- * interviewer), or NULL.  It is saved only once the worker confirms it. */
+ * registration from the ID number; the counties of residence and school
+ * from the hukou county) or from the configuration or the last interview
+ * on this laptop (township, interviewer), or NULL.  It is saved only once
+ * the worker confirms it. */
 static const char *suggestion(gu_app *a, const char *key, char *buf, size_t size)
 {
 	const char *idn = gu_answers_get(&a->ses->ans, GU_KEY_CHILD_ID);
+	const char *hukou = gu_answers_get(&a->ses->ans, GU_KEY_CHILD_HUKOU_COUNTY);
 	gu_idcard id;
 
 	if (strcmp(key, GU_KEY_INTERVIEW_DATE) == 0) {
@@ -54,40 +106,22 @@ static const char *suggestion(gu_app *a, const char *key, char *buf, size_t size
 		snprintf(buf, size, "%s", interview_date(a));
 		return buf;
 	}
-	if (strcmp(key, GU_KEY_INTERVIEW_WORKER) == 0) {
-		const char *who = NULL;
-
-		/* The configuration's interviewer: the worker's own name, set in
-		 * her settings (a user name is an account, not a name to print
-		 * on a referral sheet). */
-		who = gu_config()->value[GU_SET_INTERVIEWER];
-		if (who && *who) {
-			snprintf(buf, size, "%s", who);
-			return buf;
-		}
-		return NULL;
-	}
-	if (strcmp(key, GU_KEY_INTERVIEW_TOWNSHIP) == 0) {
-		const char *town = gu_config()->value[GU_SET_TOWNSHIP];
-
-		if (!town)
-			return NULL;
-		snprintf(buf, size, "%s", town);
+	/* the interviewer's own name (her settings: a user name is an account,
+	 * not a name to print on a referral sheet), else the last one given */
+	if (strcmp(key, GU_KEY_INTERVIEW_WORKER) == 0)
+		return from_config_or_last(a, key, GU_SET_INTERVIEWER, buf, size);
+	if (strcmp(key, GU_KEY_INTERVIEW_TOWNSHIP) == 0)
+		return from_config_or_last(a, key, GU_SET_TOWNSHIP, buf, size);
+	if ((strcmp(key, GU_KEY_CHILD_RESIDENCE_COUNTY) == 0
+	     || strcmp(key, GU_KEY_CHILD_SCHOOL_COUNTY) == 0)
+	    && hukou && gu_region_county(hukou)) {
+		snprintf(buf, size, "%s", hukou);
 		return buf;
 	}
-	if (!idn || gu_idcard_parse(idn, &id) != GU_ID_OK)
-		return NULL;
-	if (strcmp(key, GU_KEY_CHILD_DOB) == 0) {
-		char d[16];
-
-		snprintf(buf, size, "%s", gu_date_format(id.dob, d));
+	if (from_id(a, key, buf, size))
 		return buf;
-	}
-	if (strcmp(key, GU_KEY_CHILD_SEX) == 0) {
-		snprintf(buf, size, "%s", id.sex == 'm' ? "male" : "female");
-		return buf;
-	}
-	if (strcmp(key, GU_KEY_CHILD_HUKOU_COUNTY) == 0 && gu_region_county(id.region)) {
+	if (strcmp(key, GU_KEY_CHILD_HUKOU_COUNTY) == 0 && idn
+	    && gu_idcard_parse(idn, &id) == GU_ID_OK && gu_region_county(id.region)) {
 		snprintf(buf, size, "%s", id.region);
 		return buf;
 	}
@@ -341,6 +375,23 @@ static bool st_is_roster(const gu_app *a)
 	return a->ses->steps[a->ses->pos].q == NULL;
 }
 
+/* Returns true when key is one of the facts an ID number gives. */
+static bool is_id_fact(const char *key)
+{
+	return strcmp(key, GU_KEY_CHILD_DOB) == 0 || strcmp(key, GU_KEY_CHILD_SEX) == 0;
+}
+
+/* Returns true when moving on or back passes step i by: it is what the ID
+ * number gives and the step on screen is not one of those facts (F4 on the
+ * ID number shows both). */
+static bool skipped_by_id(gu_app *a, size_t i)
+{
+	const gu_session *s = a->ses;
+
+	return s->steps[i].q && given_by_id(a, s->steps[i].key)
+		&& !is_id_fact(s->steps[s->pos].key);
+}
+
 /* Goes to the step after the current one, or to the results after the
  * last. */
 static void go_next(gu_app *a, gu_interview *iv)
@@ -371,8 +422,11 @@ static void go_next(gu_app *a, gu_interview *iv)
 		}
 	}
 	next = s->pos + 1;
-	while (next < s->nsteps && strncmp(s->steps[next].key, "member.", 7) == 0)
-		next++;       /* the members' questions are asked from the roster */
+	/* the members' questions are asked from the roster; what the ID
+	 * number gives, only when asked for (F4) */
+	while (next < s->nsteps && (strncmp(s->steps[next].key, "member.", 7) == 0
+			|| skipped_by_id(a, next)))
+		next++;
 	if (next >= s->nsteps) {
 		gu_flow_go(a, GU_SCR_RESULT);
 		return;
@@ -404,11 +458,41 @@ static void go_back(gu_app *a, gu_interview *iv)
 	}
 	while (prev > 0) {
 		prev--;
-		if (strncmp(s->steps[prev].key, "member.", 7) != 0)
+		if (strncmp(s->steps[prev].key, "member.", 7) != 0 && !skipped_by_id(a, prev))
 			break;
 	}
 	if (prev != s->pos && strncmp(s->steps[prev].key, "member.", 7) != 0)
 		gu_interview_goto(a, iv, prev);
+}
+
+/* The facts an ID number gives, in the order they are asked. */
+static const char *const id_facts[2] = { GU_KEY_CHILD_DOB, GU_KEY_CHILD_SEX };
+
+/* Marks in follow which of the ID number's facts follow a new number:
+ * those not answered and those that are what the number before gave (not
+ * a value the worker typed); returns true when any does. */
+static bool id_facts_to_follow(const gu_app *a, bool follow[2])
+{
+	bool any = false;
+
+	for (size_t i = 0; i < 2; i++) {
+		follow[i] = !gu_answers_get(&a->ses->ans, id_facts[i]) || given_by_id(a, id_facts[i]);
+		any = any || follow[i];
+	}
+	return any;
+}
+
+/* Saves what the (new) ID number gives into the facts marked in follow;
+ * returns 0, or < 0 when a save failed (the session says why). */
+static int set_id_facts(gu_app *a, const bool follow[2])
+{
+	char buf[32];
+
+	for (size_t i = 0; i < 2; i++)
+		if (follow[i] && from_id(a, id_facts[i], buf, sizeof buf)
+		    && gu_session_set(a, id_facts[i], buf) < 0)
+			return -1;
+	return 0;
 }
 
 /* Checks and saves the field's answer, then goes on. */
@@ -418,7 +502,7 @@ static void confirm(gu_app *a, gu_interview *iv)
 	char value[700], key[64], label[400], m[600];
 	gu_error err;
 	size_t at;
-	bool saved;
+	bool saved, follow = false, follow_v[2];
 
 	if (gu_field_value(&iv->field, value, sizeof value) < 0)
 		return;
@@ -433,7 +517,11 @@ static void confirm(gu_app *a, gu_interview *iv)
 	snprintf(key, sizeof key, "%s", iv->field.key);
 	gu_report_alerts_note(a);
 	gu_stale_note(a);
+	if (strcmp(key, GU_KEY_CHILD_ID) == 0)
+		follow = id_facts_to_follow(a, follow_v);
 	saved = gu_session_set(a, key, value) == 0;
+	if (saved && follow)
+		saved = set_id_facts(a, follow_v) == 0;
 	if (saved) {
 		gu_key_label(a, key, label, sizeof label);
 		snprintf(m, sizeof m, _("Saved: %s"), label);
@@ -448,9 +536,12 @@ static void confirm(gu_app *a, gu_interview *iv)
 	 * Ctrl-R tries again. */
 	if (saved)
 		go_next(a, iv);
-	/* an answer that raises 强制报告 or 控辍保学 is acknowledged at once */
+	/* an answer that raises 强制报告 or 控辍保学 is acknowledged at once;
+	 * one that names a child who has a case already says so */
 	if (saved && a->scr == GU_SCR_INTERVIEW && gu_report_alert_raised(a))
 		iv->pop = GU_POP_REPORT;
+	else if (saved && a->scr == GU_SCR_INTERVIEW && gu_same_child_check(a, iv, key))
+		iv->pop = GU_POP_SAME_CHILD;
 }
 
 /* Jumps to the first open question of section number i (0-based among
@@ -488,6 +579,10 @@ static void popup_key(gu_app *a, gu_interview *iv, const gu_key *k)
 		break;
 	case GU_POP_REPORT:
 		if (gu_report_box_key(a, k))
+			iv->pop = GU_POP_NONE;
+		break;
+	case GU_POP_SAME_CHILD:
+		if (gu_same_child_key(a, iv, k))
 			iv->pop = GU_POP_NONE;
 		break;
 	case GU_POP_SECTIONS:
@@ -641,6 +736,52 @@ static const gu_scr_key question_keys[] = {
 	{ 18, 0, key_retry, "Ctrl-R", N_("retry saving"), true },
 };
 
+/* Goes to the birth date the ID number gave, to change it or the sex
+ * (a number typed and not yet confirmed is confirmed first); returns
+ * GU_SCREEN_STAY. */
+static int key_id_facts(gu_app *a, void *st)
+{
+	gu_interview *iv = st;
+	gu_session *s = a->ses;
+	const char *saved = gu_answers_get(&s->ans, GU_KEY_CHILD_ID);
+	char value[64], buf[32];
+	size_t at;
+
+	if (gu_field_value(&iv->field, value, sizeof value) < 0)
+		return GU_SCREEN_STAY;
+	if (!saved || strcmp(saved, value) != 0) {
+		confirm(a, iv);
+		saved = gu_answers_get(&s->ans, GU_KEY_CHILD_ID);
+		if (!saved || strcmp(saved, value) != 0 || iv->pop != GU_POP_NONE)
+			return GU_SCREEN_STAY;
+	}
+	at = gu_session_find(s, GU_KEY_CHILD_DOB);
+	if (!from_id(a, GU_KEY_CHILD_DOB, buf, sizeof buf) || at >= s->nsteps) {
+		gu_app_message(a, GU_R_ERROR,
+			_("No birth date or sex comes from this ID number: they are asked next."));
+		return GU_SCREEN_STAY;
+	}
+	gu_interview_goto(a, iv, at);
+	return GU_SCREEN_STAY;
+}
+
+/* The keys on the ID number's question: those of every question, and F4
+ * to change the birth date or sex the number gives. */
+static const gu_scr_key idnum_keys[] = {
+	{ 0, KEY_ENTER, key_field, "Enter", N_("OK"), false },
+	/* TRANSLATORS: F4 on the ID number: change the birth date or sex it gives */
+	{ 0, KEY_F(4), key_id_facts, "F4", N_("birth/sex"), false },
+	{ 0, KEY_PPAGE, key_back, "PgUp/PgDn", N_("back/next"), false },
+	{ 0, KEY_NPAGE, key_next, NULL, NULL, false },
+	{ 0, KEY_F(1), key_help, "F1", N_("help"), false },
+	{ '?', 0, key_question_mark, NULL, NULL, false },
+	{ GU_ESC, 0, key_leave, "Esc", N_("leave"), false },
+	{ 0, KEY_F(10), key_results, "F10", N_("results"), false },
+	{ 0, KEY_F(2), key_field, "F2", N_("not known"), true },
+	{ 0, KEY_F(3), key_parts, "F3", N_("parts"), false },
+	{ 18, 0, key_retry, "Ctrl-R", N_("retry saving"), true },
+};
+
 /* The keys on the roster of household members.  Every key not here goes
  * to the roster. */
 static const gu_scr_key roster_keys[] = {
@@ -662,13 +803,28 @@ static const gu_scr_key roster_keys[] = {
 	{ 18, 0, key_retry, "Ctrl-R", N_("retry saving"), true },
 };
 
+/* Returns the key table of the step on screen; its length in *n. */
+static const gu_scr_key *step_keys(const gu_app *a, size_t *n)
+{
+	if (st_is_roster(a)) {
+		*n = sizeof roster_keys / sizeof roster_keys[0];
+		return roster_keys;
+	}
+	if (a->ses->steps[a->ses->pos].q->type == GU_Q_IDNUMBER) {
+		*n = sizeof idnum_keys / sizeof idnum_keys[0];
+		return idnum_keys;
+	}
+	*n = sizeof question_keys / sizeof question_keys[0];
+	return question_keys;
+}
+
 /* Draws the message line and the key bar of the step on screen. */
 static void keys_bottom(gu_app *a)
 {
-	if (st_is_roster(a))
-		gu_scr_keys_bottom(a, roster_keys, sizeof roster_keys / sizeof roster_keys[0]);
-	else
-		gu_scr_keys_bottom(a, question_keys, sizeof question_keys / sizeof question_keys[0]);
+	size_t n;
+	const gu_scr_key *keys = step_keys(a, &n);
+
+	gu_scr_keys_bottom(a, keys, n);
 }
 
 /* Draws the interview screen. */
@@ -738,6 +894,9 @@ static void draw(gu_app *a, void *stp)
 	case GU_POP_REPORT:
 		gu_report_box_draw(a);
 		break;
+	case GU_POP_SAME_CHILD:
+		gu_same_child_draw(a, iv);
+		break;
 	default:
 		break;
 	}
@@ -748,9 +907,8 @@ static void draw(gu_app *a, void *stp)
 int gu_interview_key(gu_app *a, void *stp, const gu_key *k)
 {
 	gu_interview *iv = stp;
-	const gu_scr_key *keys = st_is_roster(a) ? roster_keys : question_keys;
-	size_t n = st_is_roster(a) ? sizeof roster_keys / sizeof roster_keys[0]
-		: sizeof question_keys / sizeof question_keys[0];
+	size_t n;
+	const gu_scr_key *keys = step_keys(a, &n);
 	const gu_scr_key *row;
 
 	if (iv->pop != GU_POP_NONE) {
