@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "core/idcard.h"
 #include "core/keys.h"
+#include "core/plan.h"
 #include "core/region.h"
 #include "core/text.h"
 #include "db/auth.h"
@@ -56,23 +57,10 @@ static const char *from_config_or_last(gu_app *a, const char *key, enum gu_setti
 }
 
 /* Copies into buf what the valid ID number answered gives for key (the
- * birth date or the sex); returns buf, or NULL when there is no valid ID
- * number or key is neither. */
+ * birth date or the sex); returns buf, or NULL. */
 static const char *from_id(const gu_app *a, const char *key, char *buf, size_t size)
 {
-	const char *idn = gu_answers_get(&a->ses->ans, GU_KEY_CHILD_ID);
-	gu_idcard id;
-	char d[16];
-
-	if (!idn || gu_idcard_parse(idn, &id) != GU_ID_OK)
-		return NULL;
-	if (strcmp(key, GU_KEY_CHILD_DOB) == 0)
-		snprintf(buf, size, "%s", gu_date_format(id.dob, d));
-	else if (strcmp(key, GU_KEY_CHILD_SEX) == 0)
-		snprintf(buf, size, "%s", id.sex == 'm' ? "male" : "female");
-	else
-		return NULL;
-	return buf;
+	return gu_plan_id_fact(&a->ses->ans, key, buf, size);
 }
 
 /* Returns true when key is the birth date or the sex and its answer is
@@ -80,10 +68,7 @@ static const char *from_id(const gu_app *a, const char *key, char *buf, size_t s
  * ID number edits it). */
 static bool given_by_id(const gu_app *a, const char *key)
 {
-	const char *v = gu_answers_get(&a->ses->ans, key);
-	char buf[32];
-
-	return v && from_id(a, key, buf, sizeof buf) && strcmp(v, buf) == 0;
+	return gu_plan_given_by_id(&a->ses->ans, key);
 }
 
 /* Returns a value to offer for an unanswered question, worked out from
@@ -174,6 +159,7 @@ void gu_interview_goto(gu_app *a, gu_interview *iv, size_t pos)
 	s->pos = pos;
 	iv->field_ready = false;
 	iv->pop = GU_POP_NONE;
+	iv->next_after_pop = false;
 	/* a member's question is always asked within that member's run, also
 	 * when reached by resuming, jumping or from the results */
 	iv->member_focus = strncmp(s->steps[pos].key, "member.", 7) == 0
@@ -249,12 +235,14 @@ static size_t sections_present(const gu_session *s, size_t *out, size_t max)
 	return n;
 }
 
-/* Draws the progress line. */
+/* Draws the progress line: the part, how many questions are answered and
+ * about how many are left of those that apply now (a count that shrinks
+ * as answers rule questions out, where "question 3 of 81" jumped). */
 static void draw_progress(gu_app *a)
 {
 	gu_session *s = a->ses;
 	size_t secs[64], nsec = sections_present(s, secs, 64), k, here = 0;
-	size_t sec = step_section(s, s->pos), qn = 0, qt = 0, i, done, total;
+	size_t sec = step_section(s, s->pos), i, done, total;
 	const gu_section *sp = gu_policy_section(a->pol, sec);
 	char line[400], part[400];
 	const gu_rect *r = &a->lay.status;
@@ -263,23 +251,16 @@ static void draw_progress(gu_app *a)
 	for (k = 0; k < nsec; k++)
 		if (secs[k] == sec)
 			here = k + 1;
-	for (i = 0; i < s->nsteps; i++) {
-		if (!s->steps[i].q)
-			continue;
-		qt++;
-		if (i <= s->pos)
-			qn = qt;
-	}
 	gu_session_progress(a, &done, &total);
 	gu_fill(r->y, r->x, r->w, A_NORMAL);
 	snprintf(part, sizeof part, _("Part %zu of %zu: %s"), here, nsec,
 		sp ? gu_pick(sp->title_zh, sp->title_en) : "");
-	snprintf(line, sizeof line, _("question %zu of %zu, %zu answered"), qn, qt, done);
+	snprintf(line, sizeof line, _("%zu answered, about %zu left"), done, total - done);
 	/* on a narrow screen the part's name comes first: the count is
 	 * shortened (the bar below shows how much is answered) */
 	if (gu_text_width(part) + 3 + gu_text_width(line) > r->w - 2)
-		/* TRANSLATORS: the short form of "question 3 of 70" */
-		snprintf(line, sizeof line, _("question %zu/%zu"), qn, qt);
+		/* TRANSLATORS: the short form of "12 answered, about 40 left" */
+		snprintf(line, sizeof line, _("%zu done, ~%zu left"), done, total - done);
 	right = gu_put_right(r->y, r->x + 1, r->w - 2, line, gu_attr(GU_R_DIM));
 	gu_put(r->y, r->x + 1, right - r->x - 3, part, gu_attr(GU_R_LABEL));
 	/* a bar of how much is answered, under the line */
@@ -300,7 +281,9 @@ static void draw_help(gu_app *a)
 	char label[300];
 	const char *keys_help = _("Enter confirms the answer and goes on; PgUp goes back, PgDn forward. "
 		  "F2 answers \"not known\". F3 jumps to another part, F10 shows the "
-		  "results, Esc leaves (the draft is kept). Ctrl-R retries a failed save.");
+		  "results, Esc or Ctrl-C leaves (after asking; the draft is kept). Ctrl-R retries a failed save. "
+		  "In a text: typing replaces the text shown selected; Left, Right, Home, End move; "
+		  "Backspace and Delete remove; Ctrl-U clears it. On the ID number, F4 changes the birth date or sex.");
 	int w = a->lay.text_w - 4;
 	char lab[300];
 	int want;
@@ -327,7 +310,7 @@ static void draw_help(gu_app *a)
 			A_NORMAL);
 		y = keys_y;
 	}
-	gu_put_wrapped(y, r.x + 2, r.w - 4, 4, keys_help, gu_attr(GU_R_DIM));
+	gu_put_wrapped(y, r.x + 2, r.w - 4, r.y + r.h - 1 - y, keys_help, gu_attr(GU_R_DIM));
 }
 
 /* Draws the section list popup. */
@@ -354,7 +337,9 @@ static void draw_leave(gu_app *a)
 	int y = r.y + 2;
 
 	gu_box(r, _("Leave the interview?"));
-	y += gu_put_wrapped(y, r.x + 2, r.w - 4, 2, a->ses->status == GU_CASE_DRAFT
+	y += gu_put_wrapped(y, r.x + 2, r.w - 4, 2, !a->ses->id[0]
+		? _("Nothing is answered yet: no draft is kept.")
+		: a->ses->status == GU_CASE_DRAFT
 		? _("The draft is kept: resume it from the start screen.")
 		: _("Every saved answer is kept; the case keeps its status."), A_NORMAL);
 	if (a->ses->npending && a->ses->save_final)
@@ -533,14 +518,18 @@ static void confirm(gu_app *a, gu_interview *iv)
 	at = gu_session_find(s, key);
 	s->pos = at < s->nsteps ? at : s->pos;
 	/* A failed save keeps the answer on screen (and in memory): Enter or
-	 * Ctrl-R tries again. */
+	 * Ctrl-R tries again.  An answer that raises 强制报告 or 控辍保学 is
+	 * acknowledged at once, over its question (also the last one), and
+	 * the interview goes on after; one that names a child who has a case
+	 * already says so over the next question. */
+	if (saved && gu_report_alert_raised(a)) {
+		iv->pop = GU_POP_REPORT;
+		iv->next_after_pop = true;
+		return;
+	}
 	if (saved)
 		go_next(a, iv);
-	/* an answer that raises 强制报告 or 控辍保学 is acknowledged at once;
-	 * one that names a child who has a case already says so */
-	if (saved && a->scr == GU_SCR_INTERVIEW && gu_report_alert_raised(a))
-		iv->pop = GU_POP_REPORT;
-	else if (saved && a->scr == GU_SCR_INTERVIEW && gu_same_child_check(a, iv, key))
+	if (saved && a->scr == GU_SCR_INTERVIEW && gu_same_child_check(a, iv, key))
 		iv->pop = GU_POP_SAME_CHILD;
 }
 
@@ -578,8 +567,13 @@ static void popup_key(gu_app *a, gu_interview *iv, const gu_key *k)
 		iv->pop = GU_POP_NONE;
 		break;
 	case GU_POP_REPORT:
-		if (gu_report_box_key(a, k))
+		if (gu_report_box_key(a, k)) {
 			iv->pop = GU_POP_NONE;
+			if (iv->next_after_pop && a->scr == GU_SCR_INTERVIEW) {
+				iv->next_after_pop = false;
+				go_next(a, iv);
+			}
+		}
 		break;
 	case GU_POP_SAME_CHILD:
 		if (gu_same_child_key(a, iv, k))
@@ -600,12 +594,12 @@ static void popup_key(gu_app *a, gu_interview *iv, const gu_key *k)
 		break;
 	case GU_POP_LEAVE:
 		if (gu_key_char(k, 'y') || gu_key_char(k, 'Y')) {
-			bool draft = a->ses->status == GU_CASE_DRAFT;
+			bool draft = a->ses->status == GU_CASE_DRAFT, stored = a->ses->id[0] != '\0';
 
 			gu_session_close(a);
 			gu_flow_go(a, GU_SCR_START);
-			gu_app_message(a, GU_R_OK, draft ? _("The draft is kept.")
-				: _("Every saved answer is kept."));
+			gu_app_message(a, GU_R_OK, !stored ? _("Nothing was answered: no draft is kept.")
+				: draft ? _("The draft is kept.") : _("Every saved answer is kept."));
 		} else if (gu_key_char(k, 18)) {
 			gu_session_flush(a);
 		} else if (gu_key_char(k, 'n') || gu_key_char(k, 'N') || gu_key_char(k, GU_ESC)) {
@@ -827,6 +821,26 @@ static void keys_bottom(gu_app *a)
 	gu_scr_keys_bottom(a, keys, n);
 }
 
+/* Draws, above the first question of a part that has one, what the
+ * policy says to do before its questions (ask them privately); returns
+ * the rows used. */
+static int draw_part_intro(gu_app *a, int y, int x, int w)
+{
+	const gu_session *s = a->ses;
+	size_t sec = step_section(s, s->pos), i;
+	const gu_section *sp = gu_policy_section(a->pol, sec);
+	const char *intro = sp ? gu_pick(sp->intro_zh, sp->intro_en) : NULL;
+	int rows;
+
+	if (!intro || !*intro)
+		return 0;
+	for (i = 0; i < s->pos; i++)
+		if (s->steps[i].q && s->steps[i].q->section == sec)
+			return 0;
+	rows = gu_put_wrapped(y, x, w, 3, intro, gu_attr(GU_R_ALERT));
+	return rows + 1;
+}
+
 /* Draws the interview screen. */
 static void draw(gu_app *a, void *stp)
 {
@@ -854,6 +868,7 @@ static void draw(gu_app *a, void *stp)
 
 		const char *help = gu_pick(st->q->help_zh, st->q->help_en);
 
+		y += draw_part_intro(a, y, x, w);
 		gu_key_label(a, st->key, label, sizeof label);
 		y += gu_put_wrapped(y, x, w, 3, label, gu_attr(GU_R_LABEL));
 		/* the question's help is read out with it: what "yes" means, who
