@@ -98,6 +98,8 @@ check "the run with the same child twice goes to the end" test $? -eq 0
 check "o opens the first interview at its question" grep -q 'Home address' "$work/opened.txt"
 check "and says the new one is kept" grep -q 'The case of this child is open' "$work/opened.txt"
 check "both interviews are drafts" test "$(grep -c '王小明' "$work/drafts.txt")" -eq 2
+check "each with its progress, stored from its first answer" \
+	test "$(grep -c '王小明  *建平镇  *[0-9][0-9]*/[0-9]' "$work/drafts.txt")" -eq 2
 "$GUANAI" --lang en --db "$DB" duplicates > "$work/dups" 2>&1
 check "guanai duplicates lists the pair by its ID number" grep -q 'same ID number' "$work/dups"
 done_testing

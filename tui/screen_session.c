@@ -193,6 +193,8 @@ int gu_session_store(gu_app *a)
 			: gu_code_text(err.code));
 		return -1;
 	}
+	/* the lists show its progress from the start */
+	write_resume(a, "");
 	return 0;
 }
 
