@@ -26,6 +26,8 @@
 #define GU_KEY_CHILD_SEX "child.sex"
 #define GU_KEY_CHILD_ID "child.id_number"
 #define GU_KEY_CHILD_HUKOU_COUNTY "child.hukou_county"
+#define GU_KEY_CHILD_RESIDENCE_COUNTY "child.residence_county"
+#define GU_KEY_CHILD_SCHOOL_COUNTY "child.school_county"
 
 /* The policy's alerts that ask for a report the case records (强制报告 to
  * the public security organ, 控辍保学 to the school or education office). */

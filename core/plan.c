@@ -6,7 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "core/eval_internal.h"
+#include "core/idcard.h"
+#include "core/keys.h"
 #include "core/plan.h"
 
 /* Appends a step; returns 0 or -GU_ENOMEM. */
@@ -138,4 +141,42 @@ bool gu_question_applies(const gu_policy *p, const gu_answers *a, const char *ke
 cleanup:
 	gu_ectx_free(&c);
 	return r;
+}
+
+/* Writes what the valid ID number gives for key; returns buf or NULL. */
+const char *gu_plan_id_fact(const gu_answers *a, const char *key, char *buf, size_t size)
+{
+	const char *idn = gu_answers_get(a, GU_KEY_CHILD_ID);
+	gu_idcard id;
+	char d[16];
+
+	if (!idn || gu_idcard_parse(idn, &id) != GU_ID_OK)
+		return NULL;
+	if (strcmp(key, GU_KEY_CHILD_DOB) == 0)
+		snprintf(buf, size, "%s", gu_date_format(id.dob, d));
+	else if (strcmp(key, GU_KEY_CHILD_SEX) == 0)
+		snprintf(buf, size, "%s", id.sex == 'm' ? "male" : "female");
+	else
+		return NULL;
+	return buf;
+}
+
+/* Returns true when key's answer is what the valid ID number gives. */
+bool gu_plan_given_by_id(const gu_answers *a, const char *key)
+{
+	const char *v = gu_answers_get(a, key);
+	char buf[32];
+
+	return v && gu_plan_id_fact(a, key, buf, sizeof buf) && strcmp(v, buf) == 0;
+}
+
+/* Counts the screens of questions a full interview shows. */
+size_t gu_plan_screens(const gu_plan *plan, const gu_answers *a, bool id_facts_asked)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < plan->n; i++)
+		if (id_facts_asked || !gu_plan_given_by_id(a, plan->v[i].key))
+			n++;
+	return n;
 }

@@ -32,6 +32,19 @@ size_t gu_plan_find(const gu_plan *plan, const char *key);
 /* Counts the applicable questions and how many of them have an answer. */
 void gu_plan_progress(const gu_plan *plan, const gu_answers *a,
 	size_t *answered, size_t *total);
+/* Returns true when key is the child's birth date or sex and its answer is
+ * what the valid ID number answered gives: the interview does not ask it
+ * again (the worker may still change it). */
+bool gu_plan_given_by_id(const gu_answers *a, const char *key);
+/* Writes into buf what the valid ID number answered gives for key (the
+ * birth date or the sex); returns buf, or NULL when there is no valid ID
+ * number or key is neither. */
+const char *gu_plan_id_fact(const gu_answers *a, const char *key, char *buf, size_t size);
+/* Counts the screens of questions a full interview shows with these
+ * answers: a step each, but for the birth date and sex the ID number gives
+ * unless id_facts_asked (as the interview did before it took them from
+ * the number). */
+size_t gu_plan_screens(const gu_plan *plan, const gu_answers *a, bool id_facts_asked);
 /* Returns true when the question for this concrete key applies now.  An
  * answer to a question that no longer applies is kept but counts in no rule. */
 bool gu_question_applies(const gu_policy *p, const gu_answers *a, const char *key);

@@ -33,6 +33,7 @@ typedef struct gu_choice {
 typedef struct gu_section {
 	const char *id;                  /* "child", "hukou", "parents", ... */
 	const char *title_zh, *title_en;
+	const char *intro_zh, *intro_en; /* said before its first question, or NULL */
 } gu_section;
 
 typedef struct gu_question {

@@ -257,7 +257,9 @@ static int load_section(loader *ld, gu_block *b)
 	s->id = b->arg;
 	s->title_zh = need(ld, b, "zh", &rc);
 	s->title_en = need(ld, b, "en", &rc);
-	return rc ? rc : check_unused(ld, b, "zh, en");
+	s->intro_zh = attr_text(ld, b, "intro_zh", &rc);
+	s->intro_en = attr_text(ld, b, "intro_en", &rc);
+	return rc ? rc : check_unused(ld, b, "zh, en, intro_zh, intro_en");
 }
 
 /* Takes a group block (the six groups of items). */

@@ -14,6 +14,7 @@
 #include "core/i18n.h"
 #include "core/keys.h"
 #include "db/exchange_internal.h"
+#include "db/same_child.h"
 
 /* The table the records being read belong to, with its statements. */
 struct table {
@@ -689,21 +690,13 @@ static int after_new_cases(struct apply *a)
 		rc = sqlite3_prepare_v2(a->db->h,
 			"INSERT INTO xchg_duplicates (case_a, case_b, why, at)"
 			" SELECT min(c.id, o.id), max(c.id, o.id), 'id_number', ?2"
-			" FROM cases c JOIN cases o ON o.child_id_number = c.child_id_number"
-			"  AND o.child_id_number <> '' AND o.id <> c.id"
-			" WHERE c.id = ?1 AND length(c.child_id_number) >= 15"
+			GU_SAME_CHILD_BY_ID_SQL
 			" ON CONFLICT (case_a, case_b) DO NOTHING", -1, &dup[0], NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(a->db->h,
 			"INSERT INTO xchg_duplicates (case_a, case_b, why, at)"
 			" SELECT min(c.id, o.id), max(c.id, o.id), 'name_dob_township', ?2"
-			" FROM cases c JOIN cases o ON o.child_name = c.child_name"
-			"  AND o.township = c.township AND o.child_name <> '' AND o.id <> c.id"
-			" WHERE c.id = ?1"
-			"  AND (SELECT value FROM answers WHERE case_id = o.id AND key = '"
-			GU_KEY_CHILD_DOB "')"
-			"   = (SELECT value FROM answers WHERE case_id = c.id AND key = '"
-			GU_KEY_CHILD_DOB "')"
+			GU_SAME_CHILD_BY_NAME_SQL
 			" ON CONFLICT (case_a, case_b) DO NOTHING", -1, &dup[1], NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(a->db->h,

@@ -47,6 +47,12 @@ db_libdb_a_SOURCES += db/schema_recovery.c db/schema_recovery.h
 db_libdb_a_SOURCES += db/schema_dupkeys.c db/schema_dupkeys.h db/duplicates.c db/duplicates.h
 db_libdb_a_SOURCES += db/schema_slim.c db/schema_slim.h db/explain_store.c db/compact.c db/compact.h
 
+## Values a new interview is offered from those given before on this laptop.
+db_libdb_a_SOURCES += db/prefill.c db/prefill.h
+
+## Another case of the same child (the exchange's pairs, a new interview's warning).
+db_libdb_a_SOURCES += db/same_child.c db/same_child.h
+
 ## The exchange between laptops and their office (docs/exchange.md).
 db_libdb_a_SOURCES += db/schema_exchange.c db/schema_exchange.h \
 	db/exchange.h db/exchange_internal.h db/exchange_capture.c db/exchange_keys.c db/exchange_recovery.c db/exchange_clock.c \

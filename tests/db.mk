@@ -35,3 +35,4 @@ clean-bench-db:
 CTESTS += tests/test_reports
 CTESTS += tests/test_reports_open
 CTESTS += tests/test_explain_rebuild
+CTESTS += tests/test_prefill

@@ -39,6 +39,12 @@ check_PROGRAMS += tests/bench_eval
 tests_bench_eval_SOURCES = tests/bench_eval.c
 tests_bench_eval_LDADD = core/libcore.a $(LIBINTL) $(LIBICONV)
 BENCHES += tests/bench_eval tests/bench_screen.sh
+
+## make bench: the screens of a full interview of each family, before and now.
+check_PROGRAMS += tests/bench_screens
+tests_bench_screens_SOURCES = tests/bench_screens.c
+tests_bench_screens_LDADD = core/libcore.a $(LIBINTL) $(LIBICONV)
+BENCHES += tests/bench_screens
 EXTRA_DIST += tests/bench_screen.sh
 
 ## Frozen households and their expected screening.

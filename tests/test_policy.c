@@ -73,19 +73,27 @@ Test(policy, item_texts_keep_the_citys_oddities)
 Test(policy, sections_come_in_the_interview_order)
 {
 	static const char *const ids[] = { "child", "hukou", "parents", "health", "school",
-		"household", "housing", "employment", "sudden" };
+		"household", "housing", "employment", "sudden", "private" };
 	gu_policy *p = tp_load();
 	size_t i, last = 0;
 
-	cr_assert_eq(gu_policy_section_count(p), 9);
-	for (i = 0; i < 9; i++)
+	cr_assert_eq(gu_policy_section_count(p), 10);
+	for (i = 0; i < 10; i++)
 		cr_assert_str_eq(gu_policy_section(p, i)->id, ids[i]);
+	/* only the last part, asked privately, is introduced */
+	cr_assert_str_eq(gu_policy_section(p, 8)->intro_zh, "");
+	cr_assert(strstr(gu_policy_section(p, 9)->intro_zh, "单独询问") != NULL);
+	cr_assert(strstr(gu_policy_section(p, 9)->intro_en, "privately") != NULL);
 	for (i = 0; i < gu_policy_question_count(p); i++) {
 		const gu_question *q = gu_policy_question(p, i);
 
 		cr_assert_geq(q->section, last, "%s is out of section order", q->key);
 		last = q->section;
 	}
+	/* the questions asked privately are in that part */
+	cr_assert_eq(gu_policy_find_question(p, "child.safety")->section, 9);
+	cr_assert_eq(gu_policy_find_question(p, "child.hiv")->section, 9);
+	cr_assert_eq(gu_policy_find_question(p, "child.mh_need")->section, 9);
 	gu_policy_free(p);
 }
 

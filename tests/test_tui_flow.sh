@@ -4,7 +4,8 @@
 # interview finished with a referral; a power cut halfway and the resumed
 # draft at the same question; a save that fails while another program
 # holds the database, kept on screen and retried; household members added
-# and removed from the roster; a power cut among a member's questions.
+# and removed from the roster; a power cut among a member's questions; the
+# same child entered twice.
 . "$top_srcdir/tests/tap.sh"
 work=$(mktemp -d) || exit 1
 trap 'rm -rf "$work"' EXIT
@@ -88,4 +89,17 @@ check "the roster says the member has questions left" \
 	grep -q 'Member 1: grandparent  王奶奶  68  ([0-9]* not answered)' "$work/member-roster.txt"
 dbdump > "$work/stored" 2>&1
 check "the age typed after resuming is stored" grep -q '^member.1.age = 68$' "$work/stored"
+# 6. the same child entered again: the box opens the case there is; the
+# new interview stays a draft and the pair is listed for a supervisor
+rm -f "$DB" "$DB-wal" "$DB-shm"
+tui "$scripts/same-child-open.keys"
+check "the run with the same child twice goes to the end" test $? -eq 0
+[ -f "$work/opened.txt" ] || diag "$(cat "$work/out")"
+check "o opens the first interview at its question" grep -q 'Home address' "$work/opened.txt"
+check "and says the new one is kept" grep -q 'The case of this child is open' "$work/opened.txt"
+check "both interviews are drafts" test "$(grep -c '王小明' "$work/drafts.txt")" -eq 2
+check "each with its progress, stored from its first answer" \
+	test "$(grep -c '王小明  *建平镇  *[0-9][0-9]*/[0-9]' "$work/drafts.txt")" -eq 2
+"$GUANAI" --lang en --db "$DB" duplicates > "$work/dups" 2>&1
+check "guanai duplicates lists the pair by its ID number" grep -q 'same ID number' "$work/dups"
 done_testing

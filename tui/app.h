@@ -112,8 +112,12 @@ const char *gu_persons_words(const char *persons, char *buf, size_t size);
 const char *gu_key_label(const gu_app *a, const char *key, char *buf, size_t size);
 
 /* ---- the open case (screen_session.c) -------------------------------- */
-/* Creates a new draft case and opens it; returns 0 or -1 (message set). */
+/* Opens a new interview (stored as a draft case from its first answer);
+ * returns 0 or -1 (message set). */
 int gu_session_new(gu_app *a);
+/* Stores the new interview as a draft case when it is not stored yet (it
+ * is made with the first answer saved); returns 0, or -1 with save_err. */
+int gu_session_store(gu_app *a);
 /* Opens a stored case at its remembered question; returns 0 or -1. */
 int gu_session_open(gu_app *a, const char *id);
 /* Closes the open case (unsaved answers are lost only if never saved). */

@@ -19,6 +19,10 @@ static gu_key normalise(gu_key k)
 		} else if (k.ch == 127 || k.ch == 8) {
 			k.fn = true;
 			k.ch = KEY_BACKSPACE;
+		} else if (k.ch == 3) {
+			/* Ctrl-C (the terminal is raw: no signal) asks before
+			 * leaving, as Esc does */
+			k.ch = GU_ESC;
 		}
 	}
 	return k;

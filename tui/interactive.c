@@ -132,7 +132,9 @@ int gu_tui_main(int argc, char **argv)
 		status = 2;
 		goto cleanup;
 	}
-	cbreak();
+	/* raw: Ctrl-C is a key (asking before leaving, as Esc), not a signal
+	 * that would end the program in the middle of an interview */
+	raw();
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "db/same_child.h"
 #include "tui/app.h"
 #include "tui/widget.h"
 
@@ -19,7 +20,8 @@ enum gu_popup {
 	GU_POP_LEAVE,       /* leave the interview? */
 	GU_POP_RELATION,    /* roster: the new member's relation */
 	GU_POP_REMOVE,      /* roster: remove this member? */
-	GU_POP_REPORT       /* an alert to report at once (tui/screen_report.c) */
+	GU_POP_REPORT,      /* an alert to report at once (tui/screen_report.c) */
+	GU_POP_SAME_CHILD   /* a case for this child exists (tui/screen_same_child.c) */
 };
 
 /* What the interview screen keeps while a case is open. */
@@ -31,7 +33,11 @@ typedef struct gu_interview {
 	int roster_cur;
 	int member_focus;       /* asking one member's questions as a run; 0 none */
 	bool back_to_result;    /* came from the result screen's questions */
+	bool next_after_pop;    /* go on to the next question once the popup closes */
 	gu_key key;             /* the key being taken */
+	gu_same_child same;     /* another case of this child, told of in a box */
+	char same_for[GU_ID_SIZE];   /* the case same_shown is about */
+	char same_shown[GU_ID_SIZE]; /* the other case last told of ("" none) */
 } gu_interview;
 
 /* Shows the step at pos (clamped) and remembers it as the resume point. */
@@ -50,5 +56,14 @@ void gu_roster_popup_key(gu_app *a, gu_interview *iv, const gu_key *k);
 size_t gu_roster_run(const gu_app *a, int num, size_t *out, size_t max);
 /* Returns the numbers of the members that have answers, ascending; n out. */
 size_t gu_roster_members(const gu_app *a, int *nums, size_t max);
+
+/* Looks for another case of this child after key was saved; returns true
+ * when the box is to show (a draft now matching a case not told of yet). */
+bool gu_same_child_check(gu_app *a, gu_interview *iv, const char *key);
+/* Draws the box. */
+void gu_same_child_draw(gu_app *a, const gu_interview *iv);
+/* Takes a key in the box (o opens the other case, c goes on); returns true
+ * when the box closes. */
+bool gu_same_child_key(gu_app *a, gu_interview *iv, const gu_key *k);
 
 #endif

@@ -11,10 +11,12 @@
 #include "core/i18n.h"
 #include "core/idcard.h"
 #include "core/keys.h"
+#include "core/plan.h"
 #include "core/region.h"
 #include "core/text.h"
 #include "db/auth.h"
 #include "db/id_rule.h"
+#include "db/prefill.h"
 #include "tui/answer_checks.h"
 #include "tui/interview.h"
 #include "tui/config_files.h"
@@ -37,13 +39,48 @@ static const char *interview_date(const gu_app *a)
 	return d && gu_date_parse(d, &tmp) ? d : gu_today();
 }
 
+/* Copies into buf the value the configuration gives for key (setting
+ * set), else the one last given to key on this laptop; returns buf, or
+ * NULL when there is none. */
+static const char *from_config_or_last(gu_app *a, const char *key, enum gu_setting set,
+	char *buf, size_t size)
+{
+	const char *v = gu_config()->value[set];
+
+	if (v && *v) {
+		snprintf(buf, size, "%s", v);
+		return buf;
+	}
+	if (a->db && gu_prefill_last(a->db, key, a->ses->id, buf, size, NULL) == 1)
+		return buf;
+	return NULL;
+}
+
+/* Copies into buf what the valid ID number answered gives for key (the
+ * birth date or the sex); returns buf, or NULL. */
+static const char *from_id(const gu_app *a, const char *key, char *buf, size_t size)
+{
+	return gu_plan_id_fact(&a->ses->ans, key, buf, size);
+}
+
+/* Returns true when key is the birth date or the sex and its answer is
+ * what the valid ID number gives: the step is not asked again (F4 on the
+ * ID number edits it). */
+static bool given_by_id(const gu_app *a, const char *key)
+{
+	return gu_plan_given_by_id(&a->ses->ans, key);
+}
+
 /* Returns a value to offer for an unanswered question, worked out from
  * answers already given (today for the interview date; birth date, sex and
- * registration from the ID number) or from the configuration (township,
- * interviewer), or NULL.  It is saved only once the worker confirms it. */
+ * registration from the ID number; the counties of residence and school
+ * from the hukou county) or from the configuration or the last interview
+ * on this laptop (township, interviewer), or NULL.  It is saved only once
+ * the worker confirms it. */
 static const char *suggestion(gu_app *a, const char *key, char *buf, size_t size)
 {
 	const char *idn = gu_answers_get(&a->ses->ans, GU_KEY_CHILD_ID);
+	const char *hukou = gu_answers_get(&a->ses->ans, GU_KEY_CHILD_HUKOU_COUNTY);
 	gu_idcard id;
 
 	if (strcmp(key, GU_KEY_INTERVIEW_DATE) == 0) {
@@ -54,40 +91,22 @@ static const char *suggestion(gu_app *a, const char *key, char *buf, size_t size
 		snprintf(buf, size, "%s", interview_date(a));
 		return buf;
 	}
-	if (strcmp(key, GU_KEY_INTERVIEW_WORKER) == 0) {
-		const char *who = NULL;
-
-		/* The configuration's interviewer: the worker's own name, set in
-		 * her settings (a user name is an account, not a name to print
-		 * on a referral sheet). */
-		who = gu_config()->value[GU_SET_INTERVIEWER];
-		if (who && *who) {
-			snprintf(buf, size, "%s", who);
-			return buf;
-		}
-		return NULL;
-	}
-	if (strcmp(key, GU_KEY_INTERVIEW_TOWNSHIP) == 0) {
-		const char *town = gu_config()->value[GU_SET_TOWNSHIP];
-
-		if (!town)
-			return NULL;
-		snprintf(buf, size, "%s", town);
+	/* the interviewer's own name (her settings: a user name is an account,
+	 * not a name to print on a referral sheet), else the last one given */
+	if (strcmp(key, GU_KEY_INTERVIEW_WORKER) == 0)
+		return from_config_or_last(a, key, GU_SET_INTERVIEWER, buf, size);
+	if (strcmp(key, GU_KEY_INTERVIEW_TOWNSHIP) == 0)
+		return from_config_or_last(a, key, GU_SET_TOWNSHIP, buf, size);
+	if ((strcmp(key, GU_KEY_CHILD_RESIDENCE_COUNTY) == 0
+	     || strcmp(key, GU_KEY_CHILD_SCHOOL_COUNTY) == 0)
+	    && hukou && gu_region_county(hukou)) {
+		snprintf(buf, size, "%s", hukou);
 		return buf;
 	}
-	if (!idn || gu_idcard_parse(idn, &id) != GU_ID_OK)
-		return NULL;
-	if (strcmp(key, GU_KEY_CHILD_DOB) == 0) {
-		char d[16];
-
-		snprintf(buf, size, "%s", gu_date_format(id.dob, d));
+	if (from_id(a, key, buf, size))
 		return buf;
-	}
-	if (strcmp(key, GU_KEY_CHILD_SEX) == 0) {
-		snprintf(buf, size, "%s", id.sex == 'm' ? "male" : "female");
-		return buf;
-	}
-	if (strcmp(key, GU_KEY_CHILD_HUKOU_COUNTY) == 0 && gu_region_county(id.region)) {
+	if (strcmp(key, GU_KEY_CHILD_HUKOU_COUNTY) == 0 && idn
+	    && gu_idcard_parse(idn, &id) == GU_ID_OK && gu_region_county(id.region)) {
 		snprintf(buf, size, "%s", id.region);
 		return buf;
 	}
@@ -140,6 +159,7 @@ void gu_interview_goto(gu_app *a, gu_interview *iv, size_t pos)
 	s->pos = pos;
 	iv->field_ready = false;
 	iv->pop = GU_POP_NONE;
+	iv->next_after_pop = false;
 	/* a member's question is always asked within that member's run, also
 	 * when reached by resuming, jumping or from the results */
 	iv->member_focus = strncmp(s->steps[pos].key, "member.", 7) == 0
@@ -215,12 +235,14 @@ static size_t sections_present(const gu_session *s, size_t *out, size_t max)
 	return n;
 }
 
-/* Draws the progress line. */
+/* Draws the progress line: the part, how many questions are answered and
+ * about how many are left of those that apply now (a count that shrinks
+ * as answers rule questions out, where "question 3 of 81" jumped). */
 static void draw_progress(gu_app *a)
 {
 	gu_session *s = a->ses;
 	size_t secs[64], nsec = sections_present(s, secs, 64), k, here = 0;
-	size_t sec = step_section(s, s->pos), qn = 0, qt = 0, i, done, total;
+	size_t sec = step_section(s, s->pos), i, done, total;
 	const gu_section *sp = gu_policy_section(a->pol, sec);
 	char line[400], part[400];
 	const gu_rect *r = &a->lay.status;
@@ -229,23 +251,16 @@ static void draw_progress(gu_app *a)
 	for (k = 0; k < nsec; k++)
 		if (secs[k] == sec)
 			here = k + 1;
-	for (i = 0; i < s->nsteps; i++) {
-		if (!s->steps[i].q)
-			continue;
-		qt++;
-		if (i <= s->pos)
-			qn = qt;
-	}
 	gu_session_progress(a, &done, &total);
 	gu_fill(r->y, r->x, r->w, A_NORMAL);
 	snprintf(part, sizeof part, _("Part %zu of %zu: %s"), here, nsec,
 		sp ? gu_pick(sp->title_zh, sp->title_en) : "");
-	snprintf(line, sizeof line, _("question %zu of %zu, %zu answered"), qn, qt, done);
+	snprintf(line, sizeof line, _("%zu answered, about %zu left"), done, total - done);
 	/* on a narrow screen the part's name comes first: the count is
 	 * shortened (the bar below shows how much is answered) */
 	if (gu_text_width(part) + 3 + gu_text_width(line) > r->w - 2)
-		/* TRANSLATORS: the short form of "question 3 of 70" */
-		snprintf(line, sizeof line, _("question %zu/%zu"), qn, qt);
+		/* TRANSLATORS: the short form of "12 answered, about 40 left" */
+		snprintf(line, sizeof line, _("%zu done, ~%zu left"), done, total - done);
 	right = gu_put_right(r->y, r->x + 1, r->w - 2, line, gu_attr(GU_R_DIM));
 	gu_put(r->y, r->x + 1, right - r->x - 3, part, gu_attr(GU_R_LABEL));
 	/* a bar of how much is answered, under the line */
@@ -266,7 +281,9 @@ static void draw_help(gu_app *a)
 	char label[300];
 	const char *keys_help = _("Enter confirms the answer and goes on; PgUp goes back, PgDn forward. "
 		  "F2 answers \"not known\". F3 jumps to another part, F10 shows the "
-		  "results, Esc leaves (the draft is kept). Ctrl-R retries a failed save.");
+		  "results, Esc or Ctrl-C leaves (after asking; the draft is kept). Ctrl-R retries a failed save. "
+		  "In a text: typing replaces the text shown selected; Left, Right, Home, End move; "
+		  "Backspace and Delete remove; Ctrl-U clears it. On the ID number, F4 changes the birth date or sex.");
 	int w = a->lay.text_w - 4;
 	char lab[300];
 	int want;
@@ -293,7 +310,7 @@ static void draw_help(gu_app *a)
 			A_NORMAL);
 		y = keys_y;
 	}
-	gu_put_wrapped(y, r.x + 2, r.w - 4, 4, keys_help, gu_attr(GU_R_DIM));
+	gu_put_wrapped(y, r.x + 2, r.w - 4, r.y + r.h - 1 - y, keys_help, gu_attr(GU_R_DIM));
 }
 
 /* Draws the section list popup. */
@@ -320,7 +337,9 @@ static void draw_leave(gu_app *a)
 	int y = r.y + 2;
 
 	gu_box(r, _("Leave the interview?"));
-	y += gu_put_wrapped(y, r.x + 2, r.w - 4, 2, a->ses->status == GU_CASE_DRAFT
+	y += gu_put_wrapped(y, r.x + 2, r.w - 4, 2, !a->ses->id[0]
+		? _("Nothing is answered yet: no draft is kept.")
+		: a->ses->status == GU_CASE_DRAFT
 		? _("The draft is kept: resume it from the start screen.")
 		: _("Every saved answer is kept; the case keeps its status."), A_NORMAL);
 	if (a->ses->npending && a->ses->save_final)
@@ -339,6 +358,23 @@ static void draw_leave(gu_app *a)
 static bool st_is_roster(const gu_app *a)
 {
 	return a->ses->steps[a->ses->pos].q == NULL;
+}
+
+/* Returns true when key is one of the facts an ID number gives. */
+static bool is_id_fact(const char *key)
+{
+	return strcmp(key, GU_KEY_CHILD_DOB) == 0 || strcmp(key, GU_KEY_CHILD_SEX) == 0;
+}
+
+/* Returns true when moving on or back passes step i by: it is what the ID
+ * number gives and the step on screen is not one of those facts (F4 on the
+ * ID number shows both). */
+static bool skipped_by_id(gu_app *a, size_t i)
+{
+	const gu_session *s = a->ses;
+
+	return s->steps[i].q && given_by_id(a, s->steps[i].key)
+		&& !is_id_fact(s->steps[s->pos].key);
 }
 
 /* Goes to the step after the current one, or to the results after the
@@ -371,8 +407,11 @@ static void go_next(gu_app *a, gu_interview *iv)
 		}
 	}
 	next = s->pos + 1;
-	while (next < s->nsteps && strncmp(s->steps[next].key, "member.", 7) == 0)
-		next++;       /* the members' questions are asked from the roster */
+	/* the members' questions are asked from the roster; what the ID
+	 * number gives, only when asked for (F4) */
+	while (next < s->nsteps && (strncmp(s->steps[next].key, "member.", 7) == 0
+			|| skipped_by_id(a, next)))
+		next++;
 	if (next >= s->nsteps) {
 		gu_flow_go(a, GU_SCR_RESULT);
 		return;
@@ -404,11 +443,41 @@ static void go_back(gu_app *a, gu_interview *iv)
 	}
 	while (prev > 0) {
 		prev--;
-		if (strncmp(s->steps[prev].key, "member.", 7) != 0)
+		if (strncmp(s->steps[prev].key, "member.", 7) != 0 && !skipped_by_id(a, prev))
 			break;
 	}
 	if (prev != s->pos && strncmp(s->steps[prev].key, "member.", 7) != 0)
 		gu_interview_goto(a, iv, prev);
+}
+
+/* The facts an ID number gives, in the order they are asked. */
+static const char *const id_facts[2] = { GU_KEY_CHILD_DOB, GU_KEY_CHILD_SEX };
+
+/* Marks in follow which of the ID number's facts follow a new number:
+ * those not answered and those that are what the number before gave (not
+ * a value the worker typed); returns true when any does. */
+static bool id_facts_to_follow(const gu_app *a, bool follow[2])
+{
+	bool any = false;
+
+	for (size_t i = 0; i < 2; i++) {
+		follow[i] = !gu_answers_get(&a->ses->ans, id_facts[i]) || given_by_id(a, id_facts[i]);
+		any = any || follow[i];
+	}
+	return any;
+}
+
+/* Saves what the (new) ID number gives into the facts marked in follow;
+ * returns 0, or < 0 when a save failed (the session says why). */
+static int set_id_facts(gu_app *a, const bool follow[2])
+{
+	char buf[32];
+
+	for (size_t i = 0; i < 2; i++)
+		if (follow[i] && from_id(a, id_facts[i], buf, sizeof buf)
+		    && gu_session_set(a, id_facts[i], buf) < 0)
+			return -1;
+	return 0;
 }
 
 /* Checks and saves the field's answer, then goes on. */
@@ -418,7 +487,7 @@ static void confirm(gu_app *a, gu_interview *iv)
 	char value[700], key[64], label[400], m[600];
 	gu_error err;
 	size_t at;
-	bool saved;
+	bool saved, follow = false, follow_v[2];
 
 	if (gu_field_value(&iv->field, value, sizeof value) < 0)
 		return;
@@ -433,7 +502,11 @@ static void confirm(gu_app *a, gu_interview *iv)
 	snprintf(key, sizeof key, "%s", iv->field.key);
 	gu_report_alerts_note(a);
 	gu_stale_note(a);
+	if (strcmp(key, GU_KEY_CHILD_ID) == 0)
+		follow = id_facts_to_follow(a, follow_v);
 	saved = gu_session_set(a, key, value) == 0;
+	if (saved && follow)
+		saved = set_id_facts(a, follow_v) == 0;
 	if (saved) {
 		gu_key_label(a, key, label, sizeof label);
 		snprintf(m, sizeof m, _("Saved: %s"), label);
@@ -445,12 +518,19 @@ static void confirm(gu_app *a, gu_interview *iv)
 	at = gu_session_find(s, key);
 	s->pos = at < s->nsteps ? at : s->pos;
 	/* A failed save keeps the answer on screen (and in memory): Enter or
-	 * Ctrl-R tries again. */
+	 * Ctrl-R tries again.  An answer that raises 强制报告 or 控辍保学 is
+	 * acknowledged at once, over its question (also the last one), and
+	 * the interview goes on after; one that names a child who has a case
+	 * already says so over the next question. */
+	if (saved && gu_report_alert_raised(a)) {
+		iv->pop = GU_POP_REPORT;
+		iv->next_after_pop = true;
+		return;
+	}
 	if (saved)
 		go_next(a, iv);
-	/* an answer that raises 强制报告 or 控辍保学 is acknowledged at once */
-	if (saved && a->scr == GU_SCR_INTERVIEW && gu_report_alert_raised(a))
-		iv->pop = GU_POP_REPORT;
+	if (saved && a->scr == GU_SCR_INTERVIEW && gu_same_child_check(a, iv, key))
+		iv->pop = GU_POP_SAME_CHILD;
 }
 
 /* Jumps to the first open question of section number i (0-based among
@@ -487,7 +567,16 @@ static void popup_key(gu_app *a, gu_interview *iv, const gu_key *k)
 		iv->pop = GU_POP_NONE;
 		break;
 	case GU_POP_REPORT:
-		if (gu_report_box_key(a, k))
+		if (gu_report_box_key(a, k)) {
+			iv->pop = GU_POP_NONE;
+			if (iv->next_after_pop && a->scr == GU_SCR_INTERVIEW) {
+				iv->next_after_pop = false;
+				go_next(a, iv);
+			}
+		}
+		break;
+	case GU_POP_SAME_CHILD:
+		if (gu_same_child_key(a, iv, k))
 			iv->pop = GU_POP_NONE;
 		break;
 	case GU_POP_SECTIONS:
@@ -505,12 +594,12 @@ static void popup_key(gu_app *a, gu_interview *iv, const gu_key *k)
 		break;
 	case GU_POP_LEAVE:
 		if (gu_key_char(k, 'y') || gu_key_char(k, 'Y')) {
-			bool draft = a->ses->status == GU_CASE_DRAFT;
+			bool draft = a->ses->status == GU_CASE_DRAFT, stored = a->ses->id[0] != '\0';
 
 			gu_session_close(a);
 			gu_flow_go(a, GU_SCR_START);
-			gu_app_message(a, GU_R_OK, draft ? _("The draft is kept.")
-				: _("Every saved answer is kept."));
+			gu_app_message(a, GU_R_OK, !stored ? _("Nothing was answered: no draft is kept.")
+				: draft ? _("The draft is kept.") : _("Every saved answer is kept."));
 		} else if (gu_key_char(k, 18)) {
 			gu_session_flush(a);
 		} else if (gu_key_char(k, 'n') || gu_key_char(k, 'N') || gu_key_char(k, GU_ESC)) {
@@ -641,6 +730,52 @@ static const gu_scr_key question_keys[] = {
 	{ 18, 0, key_retry, "Ctrl-R", N_("retry saving"), true },
 };
 
+/* Goes to the birth date the ID number gave, to change it or the sex
+ * (a number typed and not yet confirmed is confirmed first); returns
+ * GU_SCREEN_STAY. */
+static int key_id_facts(gu_app *a, void *st)
+{
+	gu_interview *iv = st;
+	gu_session *s = a->ses;
+	const char *saved = gu_answers_get(&s->ans, GU_KEY_CHILD_ID);
+	char value[64], buf[32];
+	size_t at;
+
+	if (gu_field_value(&iv->field, value, sizeof value) < 0)
+		return GU_SCREEN_STAY;
+	if (!saved || strcmp(saved, value) != 0) {
+		confirm(a, iv);
+		saved = gu_answers_get(&s->ans, GU_KEY_CHILD_ID);
+		if (!saved || strcmp(saved, value) != 0 || iv->pop != GU_POP_NONE)
+			return GU_SCREEN_STAY;
+	}
+	at = gu_session_find(s, GU_KEY_CHILD_DOB);
+	if (!from_id(a, GU_KEY_CHILD_DOB, buf, sizeof buf) || at >= s->nsteps) {
+		gu_app_message(a, GU_R_ERROR,
+			_("No birth date or sex comes from this ID number: they are asked next."));
+		return GU_SCREEN_STAY;
+	}
+	gu_interview_goto(a, iv, at);
+	return GU_SCREEN_STAY;
+}
+
+/* The keys on the ID number's question: those of every question, and F4
+ * to change the birth date or sex the number gives. */
+static const gu_scr_key idnum_keys[] = {
+	{ 0, KEY_ENTER, key_field, "Enter", N_("OK"), false },
+	/* TRANSLATORS: F4 on the ID number: change the birth date or sex it gives */
+	{ 0, KEY_F(4), key_id_facts, "F4", N_("birth/sex"), false },
+	{ 0, KEY_PPAGE, key_back, "PgUp/PgDn", N_("back/next"), false },
+	{ 0, KEY_NPAGE, key_next, NULL, NULL, false },
+	{ 0, KEY_F(1), key_help, "F1", N_("help"), false },
+	{ '?', 0, key_question_mark, NULL, NULL, false },
+	{ GU_ESC, 0, key_leave, "Esc", N_("leave"), false },
+	{ 0, KEY_F(10), key_results, "F10", N_("results"), false },
+	{ 0, KEY_F(2), key_field, "F2", N_("not known"), true },
+	{ 0, KEY_F(3), key_parts, "F3", N_("parts"), false },
+	{ 18, 0, key_retry, "Ctrl-R", N_("retry saving"), true },
+};
+
 /* The keys on the roster of household members.  Every key not here goes
  * to the roster. */
 static const gu_scr_key roster_keys[] = {
@@ -662,13 +797,48 @@ static const gu_scr_key roster_keys[] = {
 	{ 18, 0, key_retry, "Ctrl-R", N_("retry saving"), true },
 };
 
+/* Returns the key table of the step on screen; its length in *n. */
+static const gu_scr_key *step_keys(const gu_app *a, size_t *n)
+{
+	if (st_is_roster(a)) {
+		*n = sizeof roster_keys / sizeof roster_keys[0];
+		return roster_keys;
+	}
+	if (a->ses->steps[a->ses->pos].q->type == GU_Q_IDNUMBER) {
+		*n = sizeof idnum_keys / sizeof idnum_keys[0];
+		return idnum_keys;
+	}
+	*n = sizeof question_keys / sizeof question_keys[0];
+	return question_keys;
+}
+
 /* Draws the message line and the key bar of the step on screen. */
 static void keys_bottom(gu_app *a)
 {
-	if (st_is_roster(a))
-		gu_scr_keys_bottom(a, roster_keys, sizeof roster_keys / sizeof roster_keys[0]);
-	else
-		gu_scr_keys_bottom(a, question_keys, sizeof question_keys / sizeof question_keys[0]);
+	size_t n;
+	const gu_scr_key *keys = step_keys(a, &n);
+
+	gu_scr_keys_bottom(a, keys, n);
+}
+
+/* Draws, above the first question of a part that has one, what the
+ * policy says to do before its questions (ask them privately); returns
+ * the rows used. */
+static int draw_part_intro(gu_app *a, int y, int x, int w)
+{
+	const gu_session *s = a->ses;
+	size_t sec = step_section(s, s->pos), i;
+	const gu_section *sp = gu_policy_section(a->pol, sec);
+	const char *intro = sp ? gu_pick(sp->intro_zh, sp->intro_en) : NULL;
+	int rows;
+
+	if (!intro || !*intro)
+		return 0;
+	for (i = 0; i < s->pos; i++)
+		if (s->steps[i].q && s->steps[i].q->section == sec)
+			return 0;
+	rows = gu_put_wrapped(y, x, w, 3, intro, gu_attr(GU_R_ALERT));
+	return rows + 1;
 }
 
 /* Draws the interview screen. */
@@ -698,6 +868,7 @@ static void draw(gu_app *a, void *stp)
 
 		const char *help = gu_pick(st->q->help_zh, st->q->help_en);
 
+		y += draw_part_intro(a, y, x, w);
 		gu_key_label(a, st->key, label, sizeof label);
 		y += gu_put_wrapped(y, x, w, 3, label, gu_attr(GU_R_LABEL));
 		/* the question's help is read out with it: what "yes" means, who
@@ -738,6 +909,9 @@ static void draw(gu_app *a, void *stp)
 	case GU_POP_REPORT:
 		gu_report_box_draw(a);
 		break;
+	case GU_POP_SAME_CHILD:
+		gu_same_child_draw(a, iv);
+		break;
 	default:
 		break;
 	}
@@ -748,9 +922,8 @@ static void draw(gu_app *a, void *stp)
 int gu_interview_key(gu_app *a, void *stp, const gu_key *k)
 {
 	gu_interview *iv = stp;
-	const gu_scr_key *keys = st_is_roster(a) ? roster_keys : question_keys;
-	size_t n = st_is_roster(a) ? sizeof roster_keys / sizeof roster_keys[0]
-		: sizeof question_keys / sizeof question_keys[0];
+	size_t n;
+	const gu_scr_key *keys = step_keys(a, &n);
 	const gu_scr_key *row;
 
 	if (iv->pop != GU_POP_NONE) {

@@ -365,6 +365,10 @@ static int key_print(gu_app *a, void *st)
 	(void)st;
 	if (!s->have_res)
 		return GU_SCREEN_STAY;
+	if (gu_session_store(a) < 0) {
+		gu_app_message(a, GU_R_ERROR, s->save_err);
+		return GU_SCREEN_STAY;
+	}
 	if (gu_case_save_results(a->db, s->id, &s->res, gu_policy_id(a->pol),
 			gu_policy_version(a->pol), gu_policy_hash(a->pol), &err) < 0) {
 		gu_app_message(a, GU_R_ERROR, err.message[0] ? err.message : gu_code_text(err.code));

@@ -106,6 +106,8 @@ static void write_resume(gu_app *a, const char *key)
 	size_t done, total;
 	gu_error err;
 
+	if (!s->id[0])
+		return;       /* not stored yet: nothing to resume */
 	gu_session_progress(a, &done, &total);
 	if (gu_case_set_resume(a->db, s->id, key, (int)done, (int)total, &err) == 0)
 		snprintf(s->resume_stored, sizeof s->resume_stored, "%s", key);
@@ -167,13 +169,40 @@ static size_t first_open(const gu_session *s)
 	return s->nsteps ? s->nsteps - 1 : 0;
 }
 
-/* Creates and opens a new draft; returns 0 or -1. */
-int gu_session_new(gu_app *a)
+/* Stores the new interview as a draft case when it is not stored yet
+ * (the case is made with its first answer, so that an interview left
+ * without one leaves no empty draft); returns 0, or -1 with save_err set. */
+int gu_session_store(gu_app *a)
 {
+	gu_session *s = a->ses;
 	gu_case_new c;
 	gu_error err;
-	gu_session *s;
 	const char *user = gu_opts.user;
+
+	if (s->id[0])
+		return 0;
+	memset(&c, 0, sizeof c);
+	c.worker = user && *user ? user : getenv("USER");
+	c.policy_id = gu_policy_id(a->pol);
+	c.policy_version = gu_policy_version(a->pol);
+	c.policy_hash = gu_policy_hash(a->pol);
+	gu_error_clear(&err);
+	if (gu_case_create(a->db, &c, s->id, &err) < 0) {
+		s->id[0] = '\0';
+		snprintf(s->save_err, sizeof s->save_err, "%s", err.message[0] ? err.message
+			: gu_code_text(err.code));
+		return -1;
+	}
+	/* the lists show its progress from the start */
+	write_resume(a, "");
+	return 0;
+}
+
+/* Opens a new interview, stored as a draft from its first answer on;
+ * returns 0 or -1. */
+int gu_session_new(gu_app *a)
+{
+	gu_session *s;
 
 	if (!a->db) {
 		gu_app_message(a, GU_R_ERROR, a->db_err);
@@ -182,17 +211,6 @@ int gu_session_new(gu_app *a)
 	s = session_alloc(a);
 	if (!s)
 		return -1;
-	memset(&c, 0, sizeof c);
-	c.worker = user && *user ? user : getenv("USER");
-	c.policy_id = gu_policy_id(a->pol);
-	c.policy_version = gu_policy_version(a->pol);
-	c.policy_hash = gu_policy_hash(a->pol);
-	if (gu_case_create(a->db, &c, s->id, &err) < 0) {
-		gu_app_message(a, GU_R_ERROR, err.message);
-		gu_answers_free(&s->ans);
-		free(s);
-		return -1;
-	}
 	s->status = GU_CASE_DRAFT;
 	a->ses = s;
 	if (gu_session_rebuild(a) < 0) {
@@ -266,6 +284,8 @@ int gu_session_flush(gu_app *a)
 	const char *reason = s->status == GU_CASE_DRAFT ? NULL
 		: s->change_reason[0] ? s->change_reason : _("changed in the interview screens");
 
+	if (gu_session_store(a) < 0)
+		return -1;
 	while (s->npending > 0) {
 		const char *key = s->pending[0];
 		gu_error err;

@@ -20,9 +20,11 @@ typedef struct gu_edit {
 	size_t len, cur;
 	size_t max;       /* bytes allowed (< sizeof buf) */
 	int scroll;       /* first column shown */
+	bool selected;    /* the text given is selected: typing replaces it */
 } gu_edit;
 
-/* Makes e hold s (cut to max bytes at a character boundary). */
+/* Makes e hold s (cut to max bytes at a character boundary), selected:
+ * the first character typed replaces it, as a line editor's selection. */
 void gu_edit_set(gu_edit *e, const char *s, size_t max);
 /* Takes an editing key; accept (may be NULL) says whether a character may
  * be typed.  Returns true when the key was used. */

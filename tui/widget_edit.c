@@ -36,6 +36,44 @@ void gu_edit_set(gu_edit *e, const char *s, size_t max)
 	e->len = n;
 	e->cur = n;
 	e->scroll = 0;
+	e->selected = n > 0;
+}
+
+/* Takes a key while the whole text is selected: a moving key ends the
+ * selection where it points, a deleting key removes the text, a typed
+ * character replaces it; returns true when the key is done with (else it
+ * goes on to the usual editing). */
+static bool key_on_selection(gu_edit *e, const gu_key *k)
+{
+	bool typed = !k->fn && k->ch >= 0x20 && k->ch != 0x7F && !(k->ch >= 0x80 && k->ch < 0xA0);
+
+	if (k->fn) {
+		switch (k->ch) {
+		case KEY_LEFT:
+		case KEY_HOME:
+			e->selected = false;
+			e->cur = 0;
+			return true;
+		case KEY_RIGHT:
+		case KEY_END:
+			e->selected = false;
+			return true;
+		case KEY_BACKSPACE:
+		case KEY_DC:
+			break;
+		default:
+			return false;      /* not an editing key: the selection stays */
+		}
+	} else if (k->ch == 1 || k->ch == 5) {
+		e->selected = false;
+		return false;          /* C-a, C-e: moved as usual */
+	} else if (k->ch != 21 && !typed) {
+		return false;
+	}
+	e->selected = false;
+	e->buf[0] = '\0';
+	e->len = e->cur = 0;
+	return !typed;
 }
 
 /* Inserts the character c at the cursor; returns true when it fitted. */
@@ -64,6 +102,9 @@ static void cut(gu_edit *e, size_t from, size_t to)
 /* Takes an editing key; returns true when used. */
 bool gu_edit_key(gu_edit *e, const gu_key *k, bool (*accept)(wint_t c))
 {
+	if (e->selected && (!accept || k->fn || k->ch < 0x20 || accept(k->ch))
+	    && key_on_selection(e, k))
+		return true;
 	if (k->fn) {
 		switch (k->ch) {
 		case KEY_LEFT:
@@ -132,8 +173,9 @@ void gu_edit_draw(gu_edit *e, int y, int x, int w, bool focus)
 		startcol = gu_text_nwidth(e->buf, startb);
 	}
 	gu_fill(y, x, w, a);
+	/* selected text shows reversed: typing replaces it */
 	gu_putn(y, x + (startcol - e->scroll), w - (startcol - e->scroll),
-		e->buf + startb, e->len - startb, a);
+		e->buf + startb, e->len - startb, e->selected ? gu_attr(GU_R_CURSOR) : a);
 	if (focus)
 		gu_cursor_at(y, x + curcol - e->scroll);
 }
