@@ -27,18 +27,25 @@
 	"   = (SELECT value FROM answers WHERE case_id = c.id AND key = '" \
 	GU_KEY_CHILD_DOB "')"
 
+/* The longest ID number, name, township or date of birth read of a case. */
+#define GU_SAME_FIELD 200
+
 /* Another case of the same child. */
 typedef struct gu_same_child {
 	char id[GU_ID_SIZE];
 	bool by_id_number;          /* else by name, date of birth and township */
+	char why[32];               /* as db/duplicates.h says it: "id_number",
+	                             * "name_dob_township" or "pinyin_dob_township" */
 	char name[200];
 	char township[200];
 	enum gu_case_status status;
 	gu_time_ms updated;
 } gu_same_child;
 
-/* Finds another case that may be the same child as case_id (one not
- * closed first, then the last changed); returns 1 with *out filled, 0 when
+/* Finds another case that may be the same child as case_id, by the one
+ * lookup of db/duplicates.h (one not closed first, then one of the same ID
+ * number, then the last changed); not inside a transaction (the lookup
+ * computes waiting pinyin keys in its own); returns 1 with *out filled, 0 when
  * there is none, or < 0 with err set. */
 int gu_same_child_find(gu_db *db, const char *case_id, gu_same_child *out, gu_error *err);
 

@@ -11,6 +11,7 @@
 
 #include "core/keys.h"
 #include "db/duplicates.h"
+#include "db/same_child.h"
 #include "db/store.h"
 #include "test_db_util.h"
 
@@ -130,4 +131,28 @@ Test(duplicates, a_case_found_twice_is_listed_once)
 	store("刘思雨", "2015-04-18", "211321201504180025", a);
 	cr_assert_str_eq(why(&c, NULL, a, &n), "id_number");
 	cr_assert_eq(n, 1);
+}
+
+Test(duplicates, a_new_interview_finds_its_child_by_the_same_lookup)
+{
+	char a[GU_ID_SIZE], b[GU_ID_SIZE], c[GU_ID_SIZE], fresh[GU_ID_SIZE];
+	gu_same_child o;
+	gu_error err;
+
+	store("刘思雨", "2015-04-18", NULL, a);
+	store("王小明", "2012-01-02", NULL, b);
+	store("刘思宇", "2015-04-18", NULL, fresh);
+	cr_assert_eq(gu_same_child_find(db, fresh, &o, &err), 1, "%s", err.message);
+	cr_assert_str_eq(o.id, a, "the name of the same sound, birth date and township");
+	cr_assert_str_eq(o.why, "pinyin_dob_township");
+	cr_assert_not(o.by_id_number);
+	cr_assert_eq(gu_same_child_find(db, b, &o, &err), 0, "another child has none");
+	/* one of the same ID number comes before one of the same name */
+	store("刘思雨", "2015-04-18", "211321201504180025", c);
+	cr_assert_eq(gu_case_save_answer(db, fresh, GU_KEY_CHILD_ID, "211321201504180025", NULL,
+		&err), 0, "%s", err.message);
+	cr_assert_eq(gu_same_child_find(db, fresh, &o, &err), 1, "%s", err.message);
+	cr_assert_str_eq(o.id, c);
+	cr_assert(o.by_id_number);
+	cr_assert_eq(gu_same_child_note(db, fresh, &o, &err), 0, "%s", err.message);
 }
