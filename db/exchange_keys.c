@@ -370,16 +370,40 @@ int gu_xchg_enroll(gu_db *db, const gu_xchg_office_file *o, const char *township
 	return b->failed ? gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory")) : 0;
 }
 
+/* Reads the signed lines of an enrolment file (body, the text above its
+ * signature line) into d and its keys; returns 0 or -1 when one is missing
+ * or malformed. */
+static int read_fields(const char *body, gu_xchg_device *d,
+	unsigned char sign_pk[GU_XSIGN_PK], unsigned char box_pk[GU_XBOX_PK],
+	char office[GU_XFP_SIZE])
+{
+	char sign[2 * GU_XSIGN_PK + 1], box[2 * GU_XBOX_PK + 1];
+
+	if (strncmp(body, DEVICE_FIRST "\n", sizeof DEVICE_FIRST) != 0
+	    || field(body, "id", d->id, sizeof d->id) < 0 || strlen(d->id) != 32
+	    || field(body, "worker", d->worker, sizeof d->worker) < 0
+	    || field(body, "sign", sign, sizeof sign) < 0
+	    || field(body, "box", box, sizeof box) < 0
+	    || field(body, "office", office, GU_XFP_SIZE) < 0
+	    || gu_xunhex(sign, sign_pk, GU_XSIGN_PK, "", NULL) < 0
+	    || gu_xunhex(box, box_pk, GU_XBOX_PK, "", NULL) < 0)
+		return -1;
+	field(body, "township", d->township, sizeof d->township);
+	return 0;
+}
+
 /* Reads an enrolment file into d and its keys, and the sealed recovery key
- * (hex, "" when none; recovery_size bytes) when recovery is not NULL;
- * returns 0 or < 0. */
+ * (hex, "" when none; recovery_size bytes) when recovery is not NULL.
+ * Every field is read from the lines the signature covers: a line added
+ * below it counts for nothing.  Returns 0 or < 0. */
 static int read_enrolment(gu_db *db, const char *text, gu_xchg_device *d,
 	unsigned char sign_pk[GU_XSIGN_PK], unsigned char box_pk[GU_XBOX_PK], char *recovery,
 	size_t recovery_size, gu_error *err)
 {
-	char sign[2 * GU_XSIGN_PK + 1], box[2 * GU_XBOX_PK + 1], sig[2 * GU_XSIG + 1];
-	char office[GU_XFP_SIZE];
+	char sig[2 * GU_XSIG + 1], office[GU_XFP_SIZE];
 	const char *sigline, *rline;
+	char *body = NULL;
+	size_t blen;
 	gu_xchg_self self;
 	int ret;
 
@@ -391,39 +415,53 @@ static int read_enrolment(gu_db *db, const char *text, gu_xchg_device *d,
 		return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
 			_("only an office registers devices: run \"%s office init\" first"), PACKAGE);
 	sigline = strstr(text, "\nsignature ");
-	if (strncmp(text, DEVICE_FIRST "\n", sizeof DEVICE_FIRST) != 0 || !sigline
-	    || field(text, "id", d->id, sizeof d->id) < 0 || strlen(d->id) != 32
-	    || field(text, "worker", d->worker, sizeof d->worker) < 0
-	    || field(text, "sign", sign, sizeof sign) < 0
-	    || field(text, "box", box, sizeof box) < 0
-	    || field(text, "office", office, sizeof office) < 0
-	    || field(sigline + 1, "signature", sig, sizeof sig) < 0
-	    || gu_xunhex(sign, sign_pk, GU_XSIGN_PK, "", NULL) < 0
-	    || gu_xunhex(box, box_pk, GU_XBOX_PK, "", NULL) < 0)
+	if (!sigline || field(sigline + 1, "signature", sig, sizeof sig) < 0)
 		return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
 			_("this is not an enrolment file (\"%s enroll\" writes one on the laptop)"),
 			PACKAGE);
-	field(text, "township", d->township, sizeof d->township);
+	blen = (size_t)(sigline + 1 - text);
+	body = malloc(blen + 1);
+	if (!body)
+		return gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
+	memcpy(body, text, blen);
+	body[blen] = '\0';
+	if (read_fields(body, d, sign_pk, box_pk, office) < 0) {
+		ret = gu_error_set(err, GU_EINVAL, NULL, 0, 0,
+			_("this is not an enrolment file (\"%s enroll\" writes one on the laptop)"),
+			PACKAGE);
+		goto out;
+	}
 	/* the recovery key counts only above the signature, which covers it */
-	rline = strstr(text, "\nrecovery ");
 	if (recovery) {
 		recovery[0] = '\0';
-		if (rline && (rline > sigline
-			      || field(rline + 1, "recovery", recovery, recovery_size) < 0
-			      || gu_xchg_recovery_check(recovery) < 0))
-			return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
+		rline = strstr(body, "\nrecovery ");
+		if ((rline && (field(rline + 1, "recovery", recovery, recovery_size) < 0
+			       || gu_xchg_recovery_check(recovery) < 0))
+		    || (!rline && strstr(sigline, "\nrecovery "))) {
+			ret = gu_error_set(err, GU_EINVAL, NULL, 0, 0,
 				_("the enrolment file's recovery key is damaged: enrol the laptop again"));
+			goto out;
+		}
 	}
-	if (!gu_xverify_text(text, (size_t)(sigline + 1 - text), sig, sign_pk))
-		return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
+	if (!gu_xverify_text(text, blen, sig, sign_pk)) {
+		ret = gu_error_set(err, GU_EINVAL, NULL, 0, 0,
 			_("the enrolment file was altered: its signature does not match; "
 			  "enrol the laptop again"));
-	if (strcmp(office, self.fingerprint) != 0)
-		return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
+		goto out;
+	}
+	if (strcmp(office, self.fingerprint) != 0) {
+		ret = gu_error_set(err, GU_EINVAL, NULL, 0, 0,
 			_("this laptop enrolled with another office (fingerprint %s; this office "
 			  "is %s)"), office, self.fingerprint);
+		goto out;
+	}
 	gu_xfingerprint(sign_pk, box_pk, d->fingerprint);
-	return 0;
+	ret = 0;
+out:
+	if (ret < 0)
+		memset(d, 0, sizeof *d);
+	free(body);
+	return ret;
 }
 
 /* Reads an enrolment file without registering it; returns 0 or < 0. */

@@ -330,7 +330,15 @@ check "the office reads it by its content, whatever its name" test $? -eq 0
 
 # The consent gate: a case that records no legal basis stays on the laptop.
 g lap5.db enroll guanai-office.pub --worker 周丽 --township 大平房镇 --fingerprint "$fp" > /dev/null 2>&1
-g office.db devices add guanai-device-周丽.enrol > /dev/null 2>&1
+# Lines below the signature count for nothing: only what it covers is read.
+sealed=$(sed -n 's/^recovery //p' guanai-device-周丽.enrol)
+printf 'township 伪造镇\nrecovery 00\n' >> guanai-device-周丽.enrol
+g office.db devices add guanai-device-周丽.enrol > "$out" 2>&1
+check "an enrolment file with lines added below its signature registers" test $? -eq 0
+check "the township is the signed one, not the line added below" \
+	test "$(count office.db "SELECT township FROM xchg_devices WHERE worker = '周丽'")" = 大平房镇
+check "the sealed recovery key is the signed one" \
+	test "$(count office.db "SELECT recovery_sealed FROM xchg_devices WHERE worker = '周丽'")" = "$sealed"
 nb1=$(g lap5.db import "$nobasis" 2>/dev/null)
 nb2=$(g lap5.db import "$nobasis2" 2>/dev/null)
 ok=$(g lap5.db import "$kid" 2>/dev/null)
