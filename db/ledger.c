@@ -62,6 +62,20 @@ static gu_ledger_figure *grow(gu_ledger *l, size_t *cap)
 	return &l->v[l->n++];
 }
 
+/* Returns the place of a key in its part's printed order (the groups, the
+ * referral steps and the alerts in their usual order); others after. */
+static int key_rank(const char *key)
+{
+	static const char *const order[] = { "floating", "left_behind", "difficult", "due",
+		"done", "referred", "accepted", "delivered", "police", "education" };
+	size_t i;
+
+	for (i = 0; i < sizeof order / sizeof order[0]; i++)
+		if (strcmp(key, order[i]) == 0)
+			return (int)i;
+	return (int)i;
+}
+
 /* Orders figures by township, part, item, key and sub; returns <0, 0, >0. */
 static int figure_cmp(const void *a, const void *b)
 {
@@ -73,9 +87,11 @@ static int figure_cmp(const void *a, const void *b)
 	if (c == 0)
 		c = x->item - y->item;
 	if (c == 0)
+		c = key_rank(x->key) - key_rank(y->key);
+	if (c == 0)
 		c = strcmp(x->key, y->key);
 	if (c == 0)
-		c = strcmp(x->sub, y->sub);
+		c = strcmp(y->sub, x->sub);   /* raised before recorded */
 	return c;
 }
 
