@@ -76,14 +76,12 @@ static int key_rank(const char *key)
 	return (int)i;
 }
 
-/* Orders figures by township, part, item, key and sub; returns <0, 0, >0. */
-static int figure_cmp(const void *a, const void *b)
+/* Orders two figures of a township by part, item, key and sub; returns
+ * <0, 0, >0. */
+int gu_ledger_order(const gu_ledger_figure *x, const gu_ledger_figure *y)
 {
-	const gu_ledger_figure *x = a, *y = b;
-	int c = strcmp(x->township, y->township);
+	int c = (int)x->part - (int)y->part;
 
-	if (c == 0)
-		c = (int)x->part - (int)y->part;
 	if (c == 0)
 		c = x->item - y->item;
 	if (c == 0)
@@ -93,6 +91,15 @@ static int figure_cmp(const void *a, const void *b)
 	if (c == 0)
 		c = strcmp(y->sub, x->sub);   /* raised before recorded */
 	return c;
+}
+
+/* Orders figures by township, then as gu_ledger_order; returns <0, 0, >0. */
+static int figure_cmp(const void *a, const void *b)
+{
+	const gu_ledger_figure *x = a, *y = b;
+	int c = strcmp(x->township, y->township);
+
+	return c ? c : gu_ledger_order(x, y);
 }
 
 /* Reads the figures of the one query into l; returns 0 or < 0. */

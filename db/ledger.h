@@ -51,6 +51,11 @@ typedef struct gu_ledger {
 int gu_ledger_load(gu_db *db, const gu_visit_schedule *s, const char *month,
 	const char *township, gu_ledger *out, gu_error *err);
 
+/* Orders two figures as a township's are printed: by part, item, then
+ * key (groups floating, left_behind, difficult; steps referred, accepted,
+ * delivered; police before education) and sub; returns <0, 0, >0. */
+int gu_ledger_order(const gu_ledger_figure *a, const gu_ledger_figure *b);
+
 /* Frees what a ledger holds. */
 void gu_ledger_free(gu_ledger *l);
 

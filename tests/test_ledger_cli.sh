@@ -105,13 +105,11 @@ expected() {
 	 WHERE f.status IN ('referred', 'accepted', 'delivered')
 	 AND substr(f.on_date, 1, 7) = '$1' GROUP BY 1, 3
 	UNION ALL SELECT township, 'Alerts', CASE alert WHEN 'mandatory_report'
-		THEN '强制报告 (mandatory report)' ELSE '控辍保学 (school dropout)' END
-		|| ': alerts raised', count(*)
+		THEN '强制报告' ELSE '控辍保学' END || ': alerts', count(*)
 	 FROM alerts a JOIN c ON c.id = a.case_id
 	 WHERE alert IN ('mandatory_report', 'dropout') AND substr(iv, 1, 7) = '$1' GROUP BY 1, 3
 	UNION ALL SELECT township, 'Alerts', CASE kind WHEN 'police'
-		THEN '强制报告 (mandatory report)' ELSE '控辍保学 (school dropout)' END
-		|| ': reports recorded', count(*)
+		THEN '强制报告' ELSE '控辍保学' END || ': reported', count(*)
 	 FROM reports r JOIN c ON c.id = r.case_id WHERE substr(reported_on, 1, 7) = '$1'
 	 GROUP BY 1, 3
 	UNION ALL SELECT township, 'Cases closed', CASE reason WHEN 'moved_out'
@@ -142,7 +140,7 @@ check "September counts a visit due and done" grep -q '^朝阳县羊山镇|Regul
 check "  the referral accepted in September of an August referral" \
 	grep -q '^Total|Referrals|City Education Bureau: accepted|2$' "$work/sep"
 check "  the report made and the alerts raised" \
-	grep -q '^Total|Alerts|强制报告 (mandatory report): reports recorded|1$' "$work/sep"
+	grep -q '^Total|Alerts|强制报告: reported|1$' "$work/sep"
 check "  the August case among the registered, not the new" \
 	grep -q '^Total|New cases|interviewed|6$' "$work/sep"
 check "this month counts the case closed" \

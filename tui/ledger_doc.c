@@ -102,10 +102,9 @@ static size_t labels_of(const gu_ledger_figure *f, const gu_policy *p, char labe
 				*which = i;
 		return 3;
 	case GU_LEDGER_ALERT:
-		alert = strcmp(f->key, "police") == 0 ? _("强制报告 (mandatory report)")
-			: _("控辍保学 (school dropout)");
-		snprintf(labels[0], 192, _("%s: alerts raised"), alert);
-		snprintf(labels[1], 192, _("%s: reports recorded"), alert);
+		alert = strcmp(f->key, "police") == 0 ? "强制报告" : "控辍保学";
+		snprintf(labels[0], 192, _("%s: alerts"), alert);
+		snprintf(labels[1], 192, _("%s: reported"), alert);
 		*which = strcmp(f->sub, "recorded") == 0;
 		return 2;
 	case GU_LEDGER_CLOSED:
@@ -138,11 +137,19 @@ static int add_figure(gu_ledger_lines *x, const char *township, const gu_ledger_
 	return 0;
 }
 
+/* Orders two pointers to figures as gu_ledger_order; returns <0, 0, >0. */
+static int by_order(const void *a, const void *b)
+{
+	return gu_ledger_order(*(const gu_ledger_figure *const *)a,
+		*(const gu_ledger_figure *const *)b);
+}
+
 /* Sums the ledger into lines; returns 0 or -GU_ENOMEM. */
 int gu_ledger_lines_make(const gu_ledger *l, const gu_policy *p, gu_ledger_lines *out)
 {
 	const char *cur = NULL;   /* the township's first figure names it for all */
-	int ret = 0, part;
+	const gu_ledger_figure **order = NULL;
+	int ret = 0;
 	size_t i;
 
 	memset(out, 0, sizeof *out);
@@ -153,11 +160,16 @@ int gu_ledger_lines_make(const gu_ledger *l, const gu_policy *p, gu_ledger_lines
 		}
 		ret = add_figure(out, cur, &l->v[i], p);
 	}
-	/* the total, part by part so its lines keep the printed order */
-	for (part = 0; ret == 0 && part < GU_LEDGER_PART_COUNT; part++)
-		for (i = 0; ret == 0 && i < l->n; i++)
-			if ((int)l->v[i].part == part)
-				ret = add_figure(out, NULL, &l->v[i], p);
+	/* the total, its figures in the printed order whatever their township */
+	if (ret == 0 && l->n && !(order = malloc(l->n * sizeof *order)))
+		ret = -GU_ENOMEM;
+	for (i = 0; ret == 0 && i < l->n; i++)
+		order[i] = &l->v[i];
+	if (ret == 0 && l->n)
+		qsort(order, l->n, sizeof *order, by_order);
+	for (i = 0; ret == 0 && i < l->n; i++)
+		ret = add_figure(out, NULL, order[i], p);
+	free(order);
 	if (ret < 0)
 		gu_ledger_lines_free(out);
 	return ret;
