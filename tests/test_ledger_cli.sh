@@ -100,16 +100,16 @@ expected() {
 	 AND months IS NOT NULL AND date(coalesce((SELECT max(visited_on) FROM visits
 	  WHERE case_id = c.id AND visited_on < '$first'), iv), '+' || months || ' months')
 	  <= date('$first', '+1 month', '-1 day') GROUP BY 1
-	UNION ALL SELECT township, 'Referrals', d.name || ': ' || f.status, count(*)
+	UNION ALL SELECT township, 'Referrals', d.name || ' ' || f.status, count(*)
 	 FROM followups f JOIN c ON c.id = f.case_id JOIN dept d ON d.item = f.item
 	 WHERE f.status IN ('referred', 'accepted', 'delivered')
 	 AND substr(f.on_date, 1, 7) = '$1' GROUP BY 1, 3
 	UNION ALL SELECT township, 'Alerts', CASE alert WHEN 'mandatory_report'
-		THEN '强制报告' ELSE '控辍保学' END || ': alerts', count(*)
+		THEN '强制报告' ELSE '控辍保学' END || ' raised', count(*)
 	 FROM alerts a JOIN c ON c.id = a.case_id
 	 WHERE alert IN ('mandatory_report', 'dropout') AND substr(iv, 1, 7) = '$1' GROUP BY 1, 3
 	UNION ALL SELECT township, 'Alerts', CASE kind WHEN 'police'
-		THEN '强制报告' ELSE '控辍保学' END || ': reported', count(*)
+		THEN '强制报告' ELSE '控辍保学' END || ' reported', count(*)
 	 FROM reports r JOIN c ON c.id = r.case_id WHERE substr(reported_on, 1, 7) = '$1'
 	 GROUP BY 1, 3
 	UNION ALL SELECT township, 'Cases closed', CASE reason WHEN 'moved_out'
@@ -138,9 +138,9 @@ done
 expected 2024-09 > "$work/sep"
 check "September counts a visit due and done" grep -q '^朝阳县羊山镇|Regular visits|visits due|1$' "$work/sep"
 check "  the referral accepted in September of an August referral" \
-	grep -q '^Total|Referrals|City Education Bureau: accepted|2$' "$work/sep"
+	grep -q '^Total|Referrals|City Education Bureau accepted|2$' "$work/sep"
 check "  the report made and the alerts raised" \
-	grep -q '^Total|Alerts|强制报告: reported|1$' "$work/sep"
+	grep -q '^Total|Alerts|强制报告 reported|1$' "$work/sep"
 check "  the August case among the registered, not the new" \
 	grep -q '^Total|New cases|interviewed|6$' "$work/sep"
 check "this month counts the case closed" \

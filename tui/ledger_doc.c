@@ -94,17 +94,17 @@ static size_t labels_of(const gu_ledger_figure *f, const gu_policy *p, char labe
 		return 2;
 	case GU_LEDGER_REFERRAL:
 		lead_dept(p, f->item, dept);
-		snprintf(labels[0], 192, _("%s: referred"), dept);
-		snprintf(labels[1], 192, _("%s: accepted"), dept);
-		snprintf(labels[2], 192, _("%s: delivered"), dept);
+		snprintf(labels[0], 192, _("%s referred"), dept);
+		snprintf(labels[1], 192, _("%s accepted"), dept);
+		snprintf(labels[2], 192, _("%s delivered"), dept);
 		for (i = 0; i < 3; i++)
 			if (strcmp(f->key, steps[i]) == 0)
 				*which = i;
 		return 3;
 	case GU_LEDGER_ALERT:
 		alert = strcmp(f->key, "police") == 0 ? "强制报告" : "控辍保学";
-		snprintf(labels[0], 192, _("%s: alerts"), alert);
-		snprintf(labels[1], 192, _("%s: reported"), alert);
+		snprintf(labels[0], 192, _("%s raised"), alert);
+		snprintf(labels[1], 192, _("%s reported"), alert);
 		*which = strcmp(f->sub, "recorded") == 0;
 		return 2;
 	case GU_LEDGER_CLOSED:
@@ -197,7 +197,7 @@ void gu_ledger_doc(gu_doc *d, const gu_ledger_lines *x, const char *month,
 	char title[128], sub[512], num[32], day[11];
 	char *safe = gu_text_escape_controls(township ? township : _("every township"),
 		GU_ESCAPE_FIELD);
-	enum gu_ledger_part part = GU_LEDGER_PART_COUNT;
+	char label[256];
 	const char *shown = (const char *)1;
 	size_t i;
 
@@ -221,14 +221,11 @@ void gu_ledger_doc(gu_doc *d, const gu_ledger_lines *x, const char *month,
 		if (ln->township != shown) {
 			gu_doc_add(d, GU_DOC_HEADING, township_name(ln->township), NULL, NULL, NULL);
 			shown = ln->township;
-			part = GU_LEDGER_PART_COUNT;
 		}
-		if (ln->part != part) {
-			part = ln->part;
-			gu_doc_add(d, GU_DOC_PARA, gu_ledger_part_label(part), NULL, NULL, NULL);
-		}
+		snprintf(label, sizeof label, _("%s: %s"), gu_ledger_part_label(ln->part),
+			ln->label);
 		snprintf(num, sizeof num, "%ld", ln->n);
-		gu_doc_add(d, GU_DOC_FIELD, ln->label, num, NULL, NULL);
+		gu_doc_add(d, GU_DOC_FIELD, label, num, NULL, NULL);
 	}
 	gu_doc_add(d, GU_DOC_SIGN, _("Checked by"), NULL, NULL, NULL);
 }
