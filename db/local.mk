@@ -71,3 +71,5 @@ db_libdb_a_SOURCES += db/schema_closure.c db/schema_closure.h db/closure.c db/cl
 ## Regular visits (定期走访): the visits table, the lists, the month counts.
 db_libdb_a_SOURCES += db/schema_visits.c db/schema_visits.h db/visits.c db/visits.h
 db_libdb_a_SOURCES += db/schema_outcomes.c db/schema_outcomes.h db/reasons.c db/reasons.h
+## The monthly ledger (台账): its figures per township.
+db_libdb_a_SOURCES += db/ledger.c db/ledger.h

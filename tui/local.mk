@@ -39,6 +39,7 @@ guanai_SOURCES += tui/cmd_init.c
 guanai_SOURCES += tui/cmd_sheet.c tui/sheet_print.c tui/sheet_print.h
 guanai_SOURCES += tui/cmd_report.c
 guanai_SOURCES += tui/cmd_visit.c tui/cmd_visits.c
+guanai_SOURCES += tui/cmd_ledger.c tui/ledger_doc.c tui/ledger_doc.h
 guanai_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS) $(SQLITE_CFLAGS)
 guanai_LDADD = db/libdb.a core/libcore.a \
 	$(NCURSESW_LIBS) $(SQLITE_LIBS) $(SODIUM_LIBS) $(LIBINTL) $(LIBICONV)
