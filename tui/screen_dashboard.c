@@ -12,6 +12,7 @@
 #include "core/region.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "db/auth.h"
 #include "db/dashboard.h"
 #include "db/groups.h"
 #include "tui/harness.h"
@@ -255,7 +256,7 @@ static void draw_overview(gu_app *a, dash_state *s, int y)
 	for (i = 0; i < s->list_h && s->top + i < rows; i++)
 		draw_list_row(a, d, s->top + i, y + i);
 	if (s->top + s->list_h < rows || s->top > 0) {
-		snprintf(line, sizeof line, _("rows %d-%d of %d"), s->top + 1,
+		snprintf(line, sizeof line, _("rows %d-%d of %d, Up/Down"), s->top + 1,
 			s->top + s->list_h < rows ? s->top + s->list_h : rows, rows);
 		gu_put(y - 1, x + w - gu_text_width(line), gu_text_width(line), line,
 			gu_attr(GU_R_DIM));
@@ -468,7 +469,7 @@ static const gu_scr_key keys[] = {
 	{ 'p', 0, key_period, "p", N_("period") },
 	{ 0, KEY_F(2), key_period, NULL, NULL },
 	{ 'c', 0, key_choose, "c", N_("choose days") },
-	{ 0, KEY_DOWN, key_down, "Up/Down", N_("scroll") },
+	{ 0, KEY_DOWN, key_down, "Up/Down", N_("scroll"), true },
 	{ 0, KEY_UP, key_up, NULL, NULL },
 	{ 0, KEY_NPAGE, key_page_down, "PgUp/PgDn", N_("page"), true },
 	{ 0, KEY_PPAGE, key_page_up, NULL, NULL },
@@ -480,6 +481,20 @@ static const gu_scr_key keys[] = {
 	{ 'q', 0, key_back, NULL, NULL },
 };
 
+/* Returns the columns the name and role of the user working take at the
+ * right of the status line (0 without a session). */
+static int who_width(gu_app *a)
+{
+	const char *name;
+	enum gu_role role;
+	char who[300];
+
+	if (!a->db || !gu_auth_session(a->db, &name, &role))
+		return 0;
+	snprintf(who, sizeof who, _("%s (%s)"), name, gu_role_label(role));
+	return gu_text_width(who);
+}
+
 /* Draws the dashboard. */
 static void draw(gu_app *a, void *st)
 {
@@ -488,16 +503,14 @@ static void draw(gu_app *a, void *st)
 
 	gu_frame_title(a, _("dashboard"));
 	/* TRANSLATORS: the header says what is counted: cases dated by the day
-	   of the interview; then the period */
+	   of the interview, over all time */
 	if (s->period == P_ALL)
 		snprintf(line, sizeof line, _("Cases by interview date: %s"), period_label(s->period));
-	else if (s->period == P_CUSTOM)
-		snprintf(line, sizeof line, _("Cases by interview date: %s to %s"),
-			s->from[0] ? s->from : "...", s->to[0] ? s->to : "...");
 	else
-		snprintf(line, sizeof line, _("Cases by interview date: %s, %s to %s"),
-			period_label(s->period), s->from, s->to);
-	gu_put(a->lay.status.y, 1, a->lay.cols - 2, line, gu_attr(GU_R_DIM));
+		/* TRANSLATORS: as above, from the first day to the last */
+		snprintf(line, sizeof line, _("Cases by interview date, %s to %s"),
+			s->from[0] ? s->from : "...", s->to[0] ? s->to : "...");
+	gu_put(a->lay.status.y, 1, a->lay.cols - 3 - who_width(a), line, gu_attr(GU_R_DIM));
 	gu_scr_who(a);
 	if (s->loaded) {
 		if (s->page == PAGE_OVERVIEW)
