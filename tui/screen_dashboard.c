@@ -238,8 +238,9 @@ static void draw_overview(gu_app *a, dash_state *s, int y)
 	size_t o = 0;
 
 	o += (size_t)snprintf(line, sizeof line, _("Cases: %ld  "), d->cases);
+	/* narrower than 80 columns, one blank between the statuses */
 	for (i = 0; i < GU_CASE_STATUS_COUNT && o < sizeof line; i++)
-		o += (size_t)snprintf(line + o, sizeof line - o, "  %s %ld",
+		o += (size_t)snprintf(line + o, sizeof line - o, w < 70 ? " %s %ld" : "  %s %ld",
 			gu_case_status_label((enum gu_case_status)i), d->by_status[i]);
 	gu_put(y++, x, w, line, A_NORMAL);
 	snprintf(line, sizeof line, _("Groups:   %s %ld   %s %ld   %s %ld"),
