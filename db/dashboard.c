@@ -54,6 +54,28 @@ static const char sql_followups[] =
 	" FROM referrals r JOIN cases c ON c.id = r.case_id"
 	" WHERE r.status IN ('referred', 'in_progress') AND c.status <> 'closed' AND" IN_PERIOD;
 
+/* The cases of the period by the county of the child's hukou. */
+static const char sql_counties[] =
+	"SELECT coalesce((SELECT h.value FROM answers h WHERE h.case_id = c.id"
+	" AND h.key = '" GU_KEY_CHILD_HUKOU_COUNTY "'), '') AS k, count(*) AS n"
+	" FROM cases c WHERE" IN_PERIOD " GROUP BY k ORDER BY n DESC, k";
+/* The cases of the period by the worker the office assigned each to (the
+ * exchange's assignments), else by the worker who made it. */
+static const char sql_workers[] =
+	"SELECT coalesce(nullif(s.assigned_worker, ''), c.worker) AS k, count(*) AS n"
+	" FROM cases c LEFT JOIN assignments s ON s.case_id = c.id"
+	" WHERE" IN_PERIOD " GROUP BY k ORDER BY n DESC, k";
+/* The cases of the period with each alert that asks for a report, and how
+ * many of them have the report made or overridden. */
+static const char sql_alerts[] =
+	"SELECT a.alert, count(*), coalesce(sum(EXISTS (SELECT 1 FROM reports r"
+	"  WHERE r.case_id = a.case_id"
+	"  AND r.kind = CASE a.alert WHEN '" GU_ALERT_MANDATORY_REPORT "' THEN 'police'"
+	"  ELSE 'education' END AND (r.reported_on <> '' OR r.override <> ''))), 0)"
+	" FROM alerts a JOIN cases c ON c.id = a.case_id"
+	" WHERE a.alert IN ('" GU_ALERT_MANDATORY_REPORT "', '" GU_ALERT_DROPOUT "') AND"
+	IN_PERIOD " GROUP BY a.alert";
+
 /* The bounds of a period without a first or a last day. */
 #define NO_FROM "0000-01-01"
 #define NO_TO "9999-12-31"
@@ -98,6 +120,17 @@ static const struct query q_townships = {
 };
 static const struct query q_followups = {
 	GU_ST_DASH_FOLLOWUPS_ALL, GU_ST_DASH_FOLLOWUPS, sql_followups_all, sql_followups
+};
+
+/* Counted by the period's bounds alone, with or without one. */
+static const struct query q_counties = {
+	GU_ST_DASH_COUNTIES, GU_ST_DASH_COUNTIES, sql_counties, sql_counties
+};
+static const struct query q_workers = {
+	GU_ST_DASH_WORKERS, GU_ST_DASH_WORKERS, sql_workers, sql_workers
+};
+static const struct query q_alerts = {
+	GU_ST_DASH_ALERTS, GU_ST_DASH_ALERTS, sql_alerts, sql_alerts
 };
 
 /* Gets the statement of q (for the whole database when whole) and binds
@@ -220,6 +253,56 @@ static int count_townships(gu_db *db, const struct period *p, bool whole, gu_das
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* Reads the rows (a name, a count) of q into *v and *n, most first;
+ * returns the SQLite result, with *oom set when memory ran out. */
+static int count_named(gu_db *db, const struct query *q, const struct period *p,
+	gu_dash_count **v, size_t *n, bool *oom)
+{
+	size_t cap = 0;
+	int rc;
+	sqlite3_stmt *st = prepare(db, q, false, p, &rc);
+
+	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			size_t ncap = cap ? 2 * cap : 16;
+			gu_dash_count *nv = realloc(*v, ncap * sizeof *nv);
+
+			if (!nv) {
+				*oom = true;
+				rc = SQLITE_DONE;
+				break;
+			}
+			*v = nv;
+			cap = ncap;
+		}
+		gu_column_copy(st, 0, (*v)[*n].name, sizeof (*v)[0].name);
+		(*v)[(*n)++].cases = (long)sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Counts the alerts raised and recorded; returns the SQLite result. */
+static int count_alerts(gu_db *db, const struct period *p, gu_dashboard *d)
+{
+	int rc;
+	sqlite3_stmt *st = prepare(db, &q_alerts, false, p, &rc);
+
+	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *alert = (const char *)sqlite3_column_text(st, 0);
+		gu_dash_alert *k;
+
+		if (!alert)
+			continue;
+		k = &d->reports[strcmp(alert, GU_ALERT_DROPOUT) == 0 ? GU_REPORT_EDUCATION
+			: GU_REPORT_POLICE];
+		k->raised = (long)sqlite3_column_int64(st, 1);
+		k->recorded = (long)sqlite3_column_int64(st, 2);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 /* Counts open and overdue follow-ups; returns the SQLite result. */
 static int count_followups(gu_db *db, const struct period *p, bool whole, gu_dashboard *d)
 {
@@ -274,6 +357,12 @@ int gu_dashboard_load(gu_db *db, const char *from, const char *to, const char *t
 		rc = count_townships(db, &p, whole, out, &oom);
 	if (rc == SQLITE_OK)
 		rc = count_followups(db, &p, whole, out);
+	if (rc == SQLITE_OK)
+		rc = count_named(db, &q_counties, &p, &out->counties, &out->ncounties, &oom);
+	if (rc == SQLITE_OK)
+		rc = count_named(db, &q_workers, &p, &out->workers, &out->nworkers, &oom);
+	if (rc == SQLITE_OK)
+		rc = count_alerts(db, &p, out);
 	if (oom)
 		ret = gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
 	else if (rc != SQLITE_OK)
@@ -289,6 +378,12 @@ void gu_dashboard_free(gu_dashboard *d)
 	free(d->townships);
 	d->townships = NULL;
 	d->ntownships = 0;
+	free(d->counties);
+	d->counties = NULL;
+	d->ncounties = 0;
+	free(d->workers);
+	d->workers = NULL;
+	d->nworkers = 0;
 }
 
 /* Writes the dashboard's queries for the sqlite3 shell into buf; returns 0
@@ -315,11 +410,11 @@ int gu_dashboard_script(const char *from, const char *to, const char *today, cha
 	n = snprintf(buf, size, ".parameter clear\n"
 		".parameter set :from '%s'\n.parameter set :to '%s'\n"
 		".parameter set :worker NULL\n.parameter set :today '%s'\n"
-		"%s;\n%s;\n%s;\n%s;\n%s;\n",
+		"%s;\n%s;\n%s;\n%s;\n%s;\n%s;\n%s;\n%s;\n",
 		first, last, day,
 		whole ? sql_status_all : sql_status, whole ? sql_groups_all : sql_groups,
 		whole ? sql_items_all : sql_items, whole ? sql_townships_all : sql_townships,
-		whole ? sql_followups_all : sql_followups);
+		whole ? sql_followups_all : sql_followups, sql_counties, sql_workers, sql_alerts);
 	if (n < 0 || (size_t)n >= size)
 		return gu_error_set(err, GU_EINVAL, NULL, 0, 0, _("no room for the queries"));
 	return 0;

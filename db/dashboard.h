@@ -6,12 +6,26 @@
 
 #include <stddef.h>
 #include "core/keys.h"
+#include "db/reports.h"
 #include "db/store.h"
 
 typedef struct gu_township_count {
 	char township[128];
 	long cases;
 } gu_township_count;
+
+/* The cases of one county (the 6-digit code the child's hukou county
+ * answer names, "" without one) or of one worker. */
+typedef struct gu_dash_count {
+	char name[128];
+	long cases;
+} gu_dash_count;
+
+/* An alert's cases: raised, and recorded (its report made or a
+ * supervisor's override). */
+typedef struct gu_dash_alert {
+	long raised, recorded;
+} gu_dash_alert;
 
 typedef struct gu_dashboard {
 	long cases;                               /* cases interviewed in the period */
@@ -22,6 +36,12 @@ typedef struct gu_dashboard {
 	int items;                                /* the highest item number counted */
 	gu_township_count *townships;             /* most cases first */
 	size_t ntownships;
+	gu_dash_count *counties;                  /* by hukou county code, most first */
+	size_t ncounties;
+	gu_dash_count *workers;                   /* by the worker a case is assigned
+	                                             to, else its creator; most first */
+	size_t nworkers;
+	gu_dash_alert reports[GU_REPORT_KIND_COUNT]; /* [kind]: 强制报告, 控辍保学 */
 	long followups_open;                      /* referred or in progress */
 	long overdue;                             /* open and due before today */
 } gu_dashboard;

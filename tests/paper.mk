@@ -6,6 +6,7 @@ CTESTS += tests/test_sheet
 CTESTS += tests/test_referral
 CTESTS += tests/test_referral_outcome
 CTESTS += tests/test_dashboard_dates
+CTESTS += tests/test_dashboard_counts
 CTESTS += tests/test_closure
 TESTS += tests/test_sheet_browser.sh
 EXTRA_DIST += tests/test_sheet_browser.sh

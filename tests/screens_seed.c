@@ -4,9 +4,10 @@
  * workers, four cases of both workers with their screening results and
  * groups, follow-ups and one case returned by the supervisor (with
  * "longnames", also two children whose names are wider than the list's
- * name column); or prints the actions of its audit log, oldest first, for
+ * name column; with "alerts", six more children in six more townships,
+ * two with 强制报告, one with 控辍保学); or prints the actions of its audit log, oldest first, for
  * a test to check.
- * Usage: screens_seed DATABASE POLICY [users|nousers|plainusers|longnames|audit]
+ * Usage: screens_seed DATABASE POLICY [users|nousers|plainusers|longnames|alerts|audit]
  * (plainusers: the users of a database made before encryption, left plain) */
 
 #include <stdio.h>
@@ -20,6 +21,7 @@
 #include "db/auth.h"
 #include "db/crypt_login.h"
 #include "db/groups.h"
+#include "db/reports.h"
 #include "db/review.h"
 #include "db/store.h"
 
@@ -66,6 +68,34 @@ static const char *const long_names[] = {
 	"child.name = Alexandrina 李\nchild.id_number = 21132220190203042?\n",
 	"interview.date = 2026-11-19\ninterview.township = 建平镇\ninterview.worker = wang\n"
 	"child.name = 欧阳娜娜丽莎\nchild.id_number = 21132220170809052?\n",
+};
+
+/* With "alerts": six more left-behind children of li in six townships of
+ * five counties, as a printf format of the township, the county, the
+ * name, the day of November, the school stage and grade lines and the
+ * answer to child.safety; two with 强制报告 (one reported), one with
+ * 控辍保学, so the dashboard has more townships than a screen and alerts. */
+static const char alerts_family[] =
+	"interview.date = 2026-11-%02d\ninterview.township = %s\ninterview.worker = li\n"
+	"child.name = %s\nchild.id_number = %s201503150%d2?\nchild.sex = female\n"
+	"child.hukou_county = %s\nchild.hukou_kind = village\nchild.residence_county = %s\n"
+	"child.residence_kind = rural\nchild.lives_with = grandparents\n"
+	"father.status = migrant\nmother.status = migrant\nfather.migrant_months = 20\n"
+	"mother.migrant_months = 20\n%s"
+	"child.school_county = %s\nchild.school_kind = township_village\n"
+	"household.status = \nchild.disability = none\nchild.safety = %s\n";
+
+static const struct alerts_child {
+	int day;
+	const char *township, *county, *name, *school, *safety;
+} alerts_children[] = {
+	{ 3, "柳城街道", "211321", "刘小燕", "child.school_stage = primary\nchild.grade = 4\n", "yes" },
+	{ 4, "松岭门蒙古族乡", "211321", "白雪", "child.school_stage = primary\nchild.grade = 3\n",
+		"yes" },
+	{ 6, "老官地镇", "211322", "孙丽", "child.school_stage = out_of_school\n", "no" },
+	{ 7, "南公营子镇", "211324", "周敏", "child.school_stage = primary\nchild.grade = 6\n", "no" },
+	{ 8, "城关街道", "211381", "吴倩", "child.school_stage = junior\nchild.grade = 7\n", "no" },
+	{ 9, "宋杖子镇", "211382", "郑洁", "child.school_stage = primary\nchild.grade = 2\n", "no" },
 };
 
 /* Replaces a final '?' of child.id_number with its check character. */
@@ -127,6 +157,33 @@ cleanup:
 	gu_results_free(&r);
 	gu_answers_free(&a);
 	return ret;
+}
+
+/* Stores the children of "alerts" and the 强制报告 of the first, made;
+ * returns 0 or 1 (message printed). */
+static int add_alerts(gu_db *db, const gu_policy *p)
+{
+	gu_report_new made = { .kind = GU_REPORT_POLICE, .date = "2026-11-03",
+		.unit = "柳城派出所", .receipt = "2026-1103" };
+	char text[2000], id[GU_ID_SIZE], first[GU_ID_SIZE] = "";
+	gu_error err;
+	size_t i;
+
+	for (i = 0; i < sizeof alerts_children / sizeof alerts_children[0]; i++) {
+		const struct alerts_child *c = &alerts_children[i];
+
+		snprintf(text, sizeof text, alerts_family, c->day, c->township, c->name, c->county,
+			(int)i, c->county, c->county, c->school, c->county, c->safety);
+		if (add_case(db, p, text, GU_CASE_COMPLETE, id))
+			return 1;
+		if (i == 0)
+			snprintf(first, sizeof first, "%s", id);
+	}
+	if (gu_report_add(db, first, &made, &err) < 0) {
+		fprintf(stderr, "screens_seed: %s\n", err.message);
+		return 1;
+	}
+	return 0;
 }
 
 /* Adds a follow-up; returns 0 or 1. */
@@ -212,7 +269,7 @@ int main(int argc, char **argv)
 
 	if (argc < 3) {
 		fprintf(stderr, "usage: screens_seed DATABASE POLICY "
-			"[users|nousers|plainusers|longnames|audit|drafts [N]]\n");
+			"[users|nousers|plainusers|longnames|alerts|audit|drafts [N]]\n");
 		return 2;
 	}
 	gu_error_clear(&err);
@@ -245,6 +302,8 @@ int main(int argc, char **argv)
 			|| add_case(db, p, long_names[1], GU_CASE_DRAFT, ids[5])))
 		goto cleanup;
 	if (many && add_drafts(db, p, argc > 4 ? atoi(argv[4]) : 450) < 0)
+		goto cleanup;
+	if (argc > 3 && strcmp(argv[3], "alerts") == 0 && add_alerts(db, p))
 		goto cleanup;
 	if (follow(db, ids[1], 12, GU_REF_REFERRED, "2026-11-05", "家庭医生签约", "2026-11-15")
 			|| follow(db, ids[2], 18, GU_REF_REFERRED, "2026-11-10", "残联康复评估", "2026-12-10")

@@ -15,8 +15,8 @@ CTESTS += tests/test_supervise_access
 CTESTS += tests/test_cases_csv
 tests_test_cases_csv_SOURCES = tests/test_cases_csv.c tui/cases_csv.c tui/login_cli.c \
 	tui/options.c tui/locale.c tests/keyslot_cheap.c
-TESTS += tests/test_supervise_cli.sh
-EXTRA_DIST += tests/test_supervise_cli.sh
+TESTS += tests/test_supervise_cli.sh tests/test_dashboard_cli.sh
+EXTRA_DIST += tests/test_supervise_cli.sh tests/test_dashboard_cli.sh
 ## make bench: the case list, search keystrokes and the dashboard on
 ## 100,000 cases, beside the sqlite3 shell.
 check_PROGRAMS += tests/bench_supervise

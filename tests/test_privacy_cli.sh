@@ -156,7 +156,7 @@ check "purge --yes removes it" test $? -eq 0
 check "the name is gone" test -z "$(sql "SELECT child_name FROM cases WHERE id = '$id'")"
 check "the answers are gone" test "$(sql "SELECT count(*) FROM answers WHERE case_id = '$id'")" -eq 0
 gu dashboard $sup > "$out" 2>&1
-check "the dashboard still counts both cases" grep -q 'Cases made from the start to now: 2' "$out"
+check "the dashboard still counts both cases" grep -q 'Cases by interview date, from the start to now: 2' "$out"
 
 # The audit chain, tampered with as a worker with sqlite3 could.
 gu check $sup > "$out" 2>&1

@@ -79,7 +79,11 @@ check "an unknown referral status is refused" test $? -eq 2
 
 "$GUANAI" --lang en dashboard --today 2025-07-01 $sup > "$out" 2>&1
 check "the dashboard runs for a supervisor" test $? -eq 0
-check "the dashboard counts the case" grep -q 'Cases made from the start to now: 1' "$out"
+check "the dashboard counts the case by its interview date" grep -q 'Cases by interview date, from the start to now: 1' "$out"
+check "the dashboard counts the case in its hukou county" grep -q '^  Chaoyang County  *1 #' "$out"
+check "the dashboard counts the case for li, who made it" grep -q '^  li  *1 #' "$out"
+check "the dashboard counts no 强制报告" grep -q '^强制报告 (child safety): 0 raised, 0 reported$' "$out"
+check "the dashboard counts no 控辍保学" grep -q '^控辍保学 (out of school): 0 raised, 0 reported$' "$out"
 check "the dashboard counts one overdue follow-up" grep -q '1 open, 1 overdue' "$out"
 check "the dashboard counts the left-behind child" grep -q '^  left-behind  *1 #' "$out"
 check "the dashboard has 39 item lines" test "$(grep -c '^  *[0-9][0-9]* .* [0-9][0-9]* + [0-9]' "$out")" -eq 39

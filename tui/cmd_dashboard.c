@@ -9,6 +9,7 @@
 
 #include "core/i18n.h"
 #include "core/policy.h"
+#include "core/region.h"
 #include "core/text.h"
 #include "db/dashboard.h"
 #include "db/groups.h"
@@ -25,9 +26,11 @@ enum { OPT_FROM = GU_OPT_OWN, OPT_TO, OPT_TODAY, OPT_END };
 static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s dashboard [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"), PACKAGE);
-	fprintf(f, _("Count the cases made in a period: by status, by group, by item (1-%d) and by\n"
-		"township, and the follow-ups that are open or overdue.  A worker sees only\n"
-		"their own cases.\n\n"), gu_policy_items_or_max());
+	fprintf(f, _("Count the cases interviewed in a period (by their interview date): by\n"
+		"status, by group, by item (1-%d), by township, by hukou county and by worker\n"
+		"(the one a case is assigned to, else who made it), the follow-ups that are\n"
+		"open or overdue, and the alerts (强制报告, 控辍保学) raised and reported.  A\n"
+		"worker sees only their own cases.\n\n"), gu_policy_items_or_max());
 	fputs(_("  --from DATE   the first day of the period (default: the first case)\n"
 		"  --to DATE     the last day of the period (default: today)\n"
 		"  --today DATE  count as overdue what was due before DATE (default: today)\n"
@@ -78,6 +81,23 @@ static void put_line(const char *label, long value, long max)
 	putchar('\n');
 }
 
+/* Prints a titled list of counts, most first; counties are named from the
+ * region list (their code when it lacks them). */
+static void print_counts(const char *title, const gu_dash_count *v, size_t n, bool counties)
+{
+	size_t i;
+
+	printf("\n%s\n", title);
+	for (i = 0; i < n; i++) {
+		const char *label = v[i].name;
+		const gu_region_entry *e = counties && label[0] ? gu_region_lookup(label) : NULL;
+
+		if (e)
+			label = gu_pick(e->zh, e->en);
+		put_line(label[0] ? label : _("(none)"), v[i].cases, v[0].cases);
+	}
+}
+
 /* Prints the dashboard. */
 static void print_dashboard(const gu_dashboard *d, const gu_policy *p, const char *from,
 	const char *to)
@@ -86,9 +106,10 @@ static void print_dashboard(const gu_dashboard *d, const gu_policy *p, const cha
 	size_t i;
 	int k, nitems = p ? (int)gu_policy_item_count(p) : 0;
 
-	/* TRANSLATORS: the first line of the dashboard; the words "from" and "to"
-	   are replaced by dates or by "start" and "now" */
-	printf(_("Cases made from %s to %s: %ld\n"), from ? from : _("the start"),
+	/* TRANSLATORS: the first line of the dashboard: the cases whose interview
+	   date is in the period; the words "from" and "to" are replaced by dates
+	   or by "start" and "now" */
+	printf(_("Cases by interview date, from %s to %s: %ld\n"), from ? from : _("the start"),
 		to ? to : _("now"), d->cases);
 	for (k = 0; k < GU_CASE_STATUS_COUNT; k++)
 		printf("%s%s %ld", k ? ", " : "  ", gu_case_status_label((enum gu_case_status)k),
@@ -124,8 +145,18 @@ static void print_dashboard(const gu_dashboard *d, const gu_policy *p, const cha
 	for (i = 0; i < d->ntownships; i++)
 		put_line(d->townships[i].township[0] ? d->townships[i].township : _("(none)"),
 			d->townships[i].cases, max);
+	print_counts(_("Hukou counties"), d->counties, d->ncounties, true);
+	print_counts(_("Workers (assigned, else who made the case)"), d->workers, d->nworkers,
+		false);
 	printf("\n");
 	printf(_("Follow-ups: %ld open, %ld overdue\n"), d->followups_open, d->overdue);
+	/* TRANSLATORS: the cases of the period with the alert, and how many of
+	   them have the report recorded (made or overridden by a supervisor) */
+	printf(_("强制报告 (child safety): %ld raised, %ld reported\n"),
+		d->reports[GU_REPORT_POLICE].raised, d->reports[GU_REPORT_POLICE].recorded);
+	/* TRANSLATORS: as above, for a school-age child not in school */
+	printf(_("控辍保学 (out of school): %ld raised, %ld reported\n"),
+		d->reports[GU_REPORT_EDUCATION].raised, d->reports[GU_REPORT_EDUCATION].recorded);
 }
 
 /* Runs "guanai dashboard"; returns the exit status. */

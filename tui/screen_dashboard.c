@@ -9,11 +9,14 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "core/region.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "db/auth.h"
 #include "db/dashboard.h"
 #include "db/groups.h"
 #include "tui/harness.h"
+#include "tui/listview.h"
 #include "tui/paint.h"
 #include "tui/screens_util.h"
 
@@ -31,6 +34,8 @@ typedef struct dash_state {
 	int focus;
 	gu_edit pfrom, pto;
 	char pop_err[700];
+	int top;                  /* the first row of the overview's lists shown */
+	int list_h;               /* how many of them the last drawing showed */
 } dash_state;
 
 /* Returns the translated name of a period. */
@@ -62,6 +67,7 @@ static void load(gu_app *a, dash_state *s)
 	if (s->loaded)
 		gu_dashboard_free(&s->d);
 	s->loaded = false;
+	s->top = 0;
 	if (s->period == P_CUSTOM) {
 		snprintf(s->from, sizeof s->from, "%.10s", s->pfrom.buf);
 		snprintf(s->to, sizeof s->to, "%.10s", s->pto.buf);
@@ -100,19 +106,141 @@ static void hbar(int y, int x, int w, long count, long max, attr_t at)
 		mvaddch(y, x + i, '#' | at);
 }
 
+/* The lists of the overview, one after another in one scrolled view. */
+enum section { SEC_TOWNSHIPS, SEC_COUNTIES, SEC_WORKERS, SEC_COUNT };
+
+/* Returns the title of a section of the overview. */
+static const char *section_title(enum section sec)
+{
+	switch (sec) {
+	case SEC_COUNTIES:
+		return _("Cases by hukou county");
+	case SEC_WORKERS:
+		return _("Cases by worker (assigned, else who made it)");
+	default:
+		return _("Cases by township");
+	}
+}
+
+/* Returns how many entries section sec has, and sets *max to its largest
+ * count. */
+static size_t section_size(const gu_dashboard *d, enum section sec, long *max)
+{
+	size_t n = sec == SEC_TOWNSHIPS ? d->ntownships : sec == SEC_COUNTIES ? d->ncounties
+		: d->nworkers, k;
+
+	*max = 0;
+	for (k = 0; k < n; k++) {
+		long c = sec == SEC_TOWNSHIPS ? d->townships[k].cases : sec == SEC_COUNTIES
+			? d->counties[k].cases : d->workers[k].cases;
+
+		if (c > *max)
+			*max = c;
+	}
+	return n;
+}
+
+/* Returns the rows the overview's lists take: each section's title, its
+ * entries (or one line saying there are none) and a blank line between. */
+static int list_rows(const gu_dashboard *d)
+{
+	int rows = 0, sec;
+	long max;
+
+	for (sec = 0; sec < SEC_COUNT; sec++) {
+		size_t n = section_size(d, (enum section)sec, &max);
+
+		rows += (sec ? 2 : 1) + (n ? (int)n : 1);
+	}
+	return rows;
+}
+
+/* Returns the label of entry k of section sec: a township or worker as
+ * stored, a county by its name (its code when the list lacks it), or
+ * "(none)". */
+static const char *entry_label(const gu_dashboard *d, enum section sec, size_t k, long *cases)
+{
+	const char *name;
+
+	if (sec == SEC_TOWNSHIPS) {
+		name = d->townships[k].township;
+		*cases = d->townships[k].cases;
+	} else if (sec == SEC_COUNTIES) {
+		const gu_region_entry *e;
+
+		name = d->counties[k].name;
+		*cases = d->counties[k].cases;
+		if (name[0] && (e = gu_region_lookup(name)) != NULL)
+			name = gu_pick(e->zh, e->en);
+	} else {
+		name = d->workers[k].name;
+		*cases = d->workers[k].cases;
+	}
+	return name[0] ? name : _("(none)");
+}
+
+/* Draws row i of the overview's lists at screen row y. */
+static void draw_list_row(gu_app *a, const gu_dashboard *d, int i, int y)
+{
+	int x = a->lay.margin, w = a->lay.text_w, namew = w >= 60 ? 16 : 12, sec;
+	char num[32];
+
+	for (sec = 0; sec < SEC_COUNT; sec++) {
+		long max, cases;
+		size_t n = section_size(d, (enum section)sec, &max);
+
+		if (sec && i-- == 0)
+			return;
+		if (i == 0) {
+			gu_put(y, x, w, section_title((enum section)sec), gu_attr(GU_R_LABEL));
+			return;
+		}
+		i--;
+		if (n == 0 && i == 0) {
+			gu_put(y, x + 2, w - 2, _("No cases in this period."), gu_attr(GU_R_DIM));
+			return;
+		}
+		if (i < (int)(n ? n : 1)) {
+			gu_put(y, x + 2, namew, entry_label(d, (enum section)sec, (size_t)i, &cases),
+				A_NORMAL);
+			snprintf(num, sizeof num, "%5ld", cases);
+			gu_put(y, x + 3 + namew, 5, num, A_NORMAL);
+			hbar(y, x + 10 + namew, w - 12 - namew, cases, max, gu_attr(GU_R_ELIGIBLE));
+			return;
+		}
+		i -= (int)(n ? n : 1);
+	}
+}
+
+/* Draws the line of the alerts raised and their reports recorded at row y. */
+static void draw_alerts(gu_app *a, const gu_dashboard *d, int y)
+{
+	const gu_dash_alert *po = &d->reports[GU_REPORT_POLICE];
+	const gu_dash_alert *ed = &d->reports[GU_REPORT_EDUCATION];
+	bool waiting = po->recorded < po->raised || ed->recorded < ed->raised;
+	char line[300];
+
+	/* TRANSLATORS: the cases of the period with each alert (强制报告, 控辍保学)
+	   and how many of them have the report recorded (made or overridden) */
+	snprintf(line, sizeof line, _("Safety alerts %ld, reported %ld   Dropout %ld, reported %ld"),
+		po->raised, po->recorded, ed->raised, ed->recorded);
+	gu_put(y, a->lay.margin, a->lay.text_w, line,
+		waiting ? gu_attr(GU_R_ALERT) : A_NORMAL);
+}
+
 /* Draws the overview page from row y. */
 static void draw_overview(gu_app *a, dash_state *s, int y)
 {
 	const gu_dashboard *d = &s->d;
 	int x = a->lay.margin, w = a->lay.text_w, end = a->lay.body.y + a->lay.body.h;
-	int namew = 16, i;
-	long max = 0;
+	int i, rows = list_rows(d);
 	char line[600];
-	size_t k, o = 0;
+	size_t o = 0;
 
 	o += (size_t)snprintf(line, sizeof line, _("Cases: %ld  "), d->cases);
+	/* narrower than 80 columns, one blank between the statuses */
 	for (i = 0; i < GU_CASE_STATUS_COUNT && o < sizeof line; i++)
-		o += (size_t)snprintf(line + o, sizeof line - o, "  %s %ld",
+		o += (size_t)snprintf(line + o, sizeof line - o, w < 70 ? " %s %ld" : "  %s %ld",
 			gu_case_status_label((enum gu_case_status)i), d->by_status[i]);
 	gu_put(y++, x, w, line, A_NORMAL);
 	snprintf(line, sizeof line, _("Groups:   %s %ld   %s %ld   %s %ld"),
@@ -122,25 +250,17 @@ static void draw_overview(gu_app *a, dash_state *s, int y)
 	snprintf(line, sizeof line, _("Follow-ups open: %ld   overdue: %ld"), d->followups_open,
 		d->overdue);
 	gu_put(y++, x, w, line, d->overdue ? gu_attr(GU_R_VERIFY) : A_NORMAL);
+	draw_alerts(a, d, y++);
 	y++;
-	gu_put(y++, x, w, _("Cases by township"), gu_attr(GU_R_LABEL));
-	if (d->ntownships == 0)
-		gu_put(y, x + 2, w - 2, _("No cases in this period."), gu_attr(GU_R_DIM));
-	for (k = 0; k < d->ntownships; k++)
-		if (d->townships[k].cases > max)
-			max = d->townships[k].cases;
-	for (k = 0; k < d->ntownships && y < end; k++, y++) {
-		if (y + 1 == end && k + 1 < d->ntownships) {
-			snprintf(line, sizeof line, _("... and %zu more townships"), d->ntownships - k);
-			gu_put(y, x + 2, w - 2, line, gu_attr(GU_R_DIM));
-			break;
-		}
-		gu_put(y, x + 2, namew, d->townships[k].township[0] ? d->townships[k].township
-			: _("(none)"), A_NORMAL);
-		snprintf(line, sizeof line, "%5ld", d->townships[k].cases);
-		gu_put(y, x + 3 + namew, 5, line, A_NORMAL);
-		hbar(y, x + 10 + namew, w - 12 - namew, d->townships[k].cases, max,
-			gu_attr(GU_R_ELIGIBLE));
+	s->list_h = end - y > 1 ? end - y : 1;
+	s->top = gu_view_clamp(s->top, rows, s->list_h);
+	for (i = 0; i < s->list_h && s->top + i < rows; i++)
+		draw_list_row(a, d, s->top + i, y + i);
+	if (s->top + s->list_h < rows || s->top > 0) {
+		snprintf(line, sizeof line, _("rows %d-%d of %d, Up/Down"), s->top + 1,
+			s->top + s->list_h < rows ? s->top + s->list_h : rows, rows);
+		gu_put(y - 1, x + w - gu_text_width(line), gu_text_width(line), line,
+			gu_attr(GU_R_DIM));
 	}
 }
 
@@ -213,7 +333,7 @@ static void draw_popup(gu_app *a, dash_state *s)
 	int lw = gu_text_width(from) > gu_text_width(to) ? gu_text_width(from) : gu_text_width(to);
 
 	lw += 2;
-	gu_scr_box(r, _("Cases made in these days"));
+	gu_scr_box(r, _("Interview dates to count"));
 	gu_put(r.y + 2, r.x + 2, lw, from, gu_attr(s->focus == 0 ? GU_R_LABEL : GU_R_NORMAL));
 	gu_edit_draw(&s->pfrom, r.y + 2, r.x + 2 + lw, 12, s->focus == 0);
 	gu_put(r.y + 3, r.x + 2, lw, to, gu_attr(s->focus == 1 ? GU_R_LABEL : GU_R_NORMAL));
@@ -283,6 +403,66 @@ static int key_prev_item(gu_app *a, void *st)
 	return GU_SCREEN_STAY;
 }
 
+/* Scrolls the overview's lists by delta rows; returns GU_SCREEN_STAY. */
+static int scroll_by(dash_state *s, int delta)
+{
+	int rows = s->loaded ? list_rows(&s->d) : 0, h = s->list_h > 0 ? s->list_h : 1;
+
+	s->page = PAGE_OVERVIEW;
+	s->top = gu_view_move(gu_view_clamp(s->top, rows, h), delta, rows - h + 1);
+	return GU_SCREEN_STAY;
+}
+
+/* Scrolls the lists a row down; returns GU_SCREEN_STAY. */
+static int key_down(gu_app *a, void *st)
+{
+	(void)a;
+	return scroll_by(st, 1);
+}
+
+/* Scrolls the lists a row up; returns GU_SCREEN_STAY. */
+static int key_up(gu_app *a, void *st)
+{
+	(void)a;
+	return scroll_by(st, -1);
+}
+
+/* Scrolls the lists a page down; returns GU_SCREEN_STAY. */
+static int key_page_down(gu_app *a, void *st)
+{
+	dash_state *s = st;
+
+	(void)a;
+	return scroll_by(s, s->list_h > 1 ? s->list_h - 1 : 1);
+}
+
+/* Scrolls the lists a page up; returns GU_SCREEN_STAY. */
+static int key_page_up(gu_app *a, void *st)
+{
+	dash_state *s = st;
+
+	(void)a;
+	return scroll_by(s, -(s->list_h > 1 ? s->list_h - 1 : 1));
+}
+
+/* Shows the lists from their first row; returns GU_SCREEN_STAY. */
+static int key_home(gu_app *a, void *st)
+{
+	dash_state *s = st;
+
+	(void)a;
+	return scroll_by(s, -s->top);
+}
+
+/* Shows the lists' last rows; returns GU_SCREEN_STAY. */
+static int key_end(gu_app *a, void *st)
+{
+	dash_state *s = st;
+
+	(void)a;
+	return scroll_by(s, s->loaded ? list_rows(&s->d) : 0);
+}
+
 /* The dashboard's keys: they run it and name themselves in the key bar. */
 static const gu_scr_key keys[] = {
 	{ '\t', 0, key_page, "Tab", N_("overview / items") },
@@ -290,11 +470,31 @@ static const gu_scr_key keys[] = {
 	{ 'p', 0, key_period, "p", N_("period") },
 	{ 0, KEY_F(2), key_period, NULL, NULL },
 	{ 'c', 0, key_choose, "c", N_("choose days") },
+	{ 0, KEY_DOWN, key_down, "Up/Down", N_("scroll"), true },
+	{ 0, KEY_UP, key_up, NULL, NULL },
+	{ 0, KEY_NPAGE, key_page_down, "PgUp/PgDn", N_("page"), true },
+	{ 0, KEY_PPAGE, key_page_up, NULL, NULL },
+	{ 0, KEY_HOME, key_home, "Home/End", N_("first / last rows"), true },
+	{ 0, KEY_END, key_end, NULL, NULL },
 	{ 0, KEY_RIGHT, key_next_item, "Left/Right", N_("item") },
 	{ 0, KEY_LEFT, key_prev_item, NULL, NULL },
 	{ GU_ESC, 0, key_back, "Esc", N_("back") },
 	{ 'q', 0, key_back, NULL, NULL },
 };
+
+/* Returns the columns the name and role of the user working take at the
+ * right of the status line (0 without a session). */
+static int who_width(gu_app *a)
+{
+	const char *name;
+	enum gu_role role;
+	char who[300];
+
+	if (!a->db || !gu_auth_session(a->db, &name, &role))
+		return 0;
+	snprintf(who, sizeof who, _("%s (%s)"), name, gu_role_label(role));
+	return gu_text_width(who);
+}
 
 /* Draws the dashboard. */
 static void draw(gu_app *a, void *st)
@@ -303,15 +503,15 @@ static void draw(gu_app *a, void *st)
 	char line[300];
 
 	gu_frame_title(a, _("dashboard"));
+	/* TRANSLATORS: the header says what is counted: cases dated by the day
+	   of the interview, over all time */
 	if (s->period == P_ALL)
-		snprintf(line, sizeof line, _("Cases made in %s"), period_label(s->period));
-	else if (s->period == P_CUSTOM)
-		snprintf(line, sizeof line, _("Cases made from %s to %s"),
-			s->from[0] ? s->from : "...", s->to[0] ? s->to : "...");
+		snprintf(line, sizeof line, _("Cases by interview date: %s"), period_label(s->period));
 	else
-		snprintf(line, sizeof line, _("Cases made in %s (%s to %s)"), period_label(s->period),
-			s->from, s->to);
-	gu_put(a->lay.status.y, 1, a->lay.cols - 2, line, gu_attr(GU_R_DIM));
+		/* TRANSLATORS: as above, from the first day to the last */
+		snprintf(line, sizeof line, _("Cases by interview date, %s to %s"),
+			s->from[0] ? s->from : "...", s->to[0] ? s->to : "...");
+	gu_put(a->lay.status.y, 1, a->lay.cols - 3 - who_width(a), line, gu_attr(GU_R_DIM));
 	gu_scr_who(a);
 	if (s->loaded) {
 		if (s->page == PAGE_OVERVIEW)
