@@ -64,4 +64,5 @@ clean-locale-tree:
 guanai_SOURCES += tui/exchange_cli.c tui/exchange_cli.h tui/cmd_office.c tui/cmd_enroll.c \
 	tui/cmd_devices.c tui/cmd_send.c tui/cmd_receive.c tui/cmd_conflicts.c \
 	tui/cmd_duplicates.c tui/cmd_assign.c
-guanai_SOURCES += tui/screen_exchange.c tui/screen_exchange.h
+guanai_SOURCES += tui/screen_exchange.c tui/screen_exchange.h tui/screen_conflicts.c \
+	tui/screen_duplicates.c

@@ -77,8 +77,7 @@ static int draw_office(gu_app *a, xstate *s, int y, int x, int w)
 	snprintf(line, sizeof line, _("Conflicts to decide: %zu    Possible duplicates: %zu"),
 		s->nconflicts, s->nduplicates);
 	gu_put(y++, x, w, line, gu_attr(s->nconflicts || s->nduplicates ? GU_R_VERIFY : GU_R_LABEL));
-	gu_put(y++, x, w, _("(guanai conflicts and guanai duplicates decide them)"),
-		gu_attr(GU_R_DIM));
+	gu_put(y++, x, w, _("(F7 and F8 show them to decide)"), gu_attr(GU_R_DIM));
 	snprintf(line, sizeof line, _("Devices: %zu"), s->ndevs);
 	gu_put(y++, x, w, line, gu_attr(GU_R_LABEL));
 	for (k = 0; k < s->ndevs && y < a->lay.body.y + a->lay.body.h - 3; k++, y++) {
@@ -242,6 +241,33 @@ static int write_bundles(gu_app *a, void *st)
 	return GU_SCREEN_STAY;
 }
 
+/* Opens the conflicts (office); returns a gu_screen_ret or GU_SCREEN_STAY. */
+static int open_conflicts(gu_app *a, void *st)
+{
+	xstate *s = st;
+	int r;
+
+	if (s->self.role != GU_XROLE_OFFICE)
+		return GU_SCREEN_STAY;
+	r = gu_screen_conflicts(a);
+	load(a, s);
+	return r == GU_SCREEN_BACK ? GU_SCREEN_STAY : r;
+}
+
+/* Opens the possible duplicates (office); returns a gu_screen_ret or
+ * GU_SCREEN_STAY. */
+static int open_duplicates(gu_app *a, void *st)
+{
+	xstate *s = st;
+	int r;
+
+	if (s->self.role != GU_XROLE_OFFICE)
+		return GU_SCREEN_STAY;
+	r = gu_screen_duplicates(a);
+	load(a, s);
+	return r == GU_SCREEN_BACK ? GU_SCREEN_STAY : r;
+}
+
 /* Leaves the screen. */
 static int leave(gu_app *a, void *st)
 {
@@ -256,7 +282,11 @@ static const gu_scr_key exchange_keys[] = {
 	{ 0, KEY_F(5), write_bundles, "F5", N_("write bundles"), false },
 	{ 0, KEY_F(6), read_bundles, "F6", N_("read bundles"), false },
 	{ GU_ESC, 0, leave, "Esc", N_("back"), false },
+	{ 0, KEY_F(7), open_conflicts, "F7", N_("conflicts"), false },
+	{ 0, KEY_F(8), open_duplicates, "F8", N_("duplicates"), false },
 };
+/* The keys a laptop has: all but the office's last two. */
+#define LAPTOP_KEYS (sizeof exchange_keys / sizeof exchange_keys[0] - 2)
 
 /* Draws the screen. */
 static void draw(gu_app *a, void *st)
@@ -299,7 +329,8 @@ static void draw(gu_app *a, void *st)
 	gu_edit_draw(&s->folder, y, x + lw, w - lw, true);
 	if (s->msg[0])
 		gu_put_wrapped(y + 1, x, w, 2, s->msg, gu_attr(s->msg_error ? GU_R_ERROR : GU_R_LABEL));
-	gu_scr_keys_bottom(a, exchange_keys, sizeof exchange_keys / sizeof exchange_keys[0]);
+	gu_scr_keys_bottom(a, exchange_keys, s->self.role == GU_XROLE_OFFICE
+		? sizeof exchange_keys / sizeof exchange_keys[0] : LAPTOP_KEYS);
 }
 
 /* Takes a key; returns a gu_screen_ret or GU_SCREEN_STAY. */

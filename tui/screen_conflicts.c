@@ -1,0 +1,295 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+/* The conflicts screen at the office (docs/exchange.md): each field a
+ * laptop changed on a case the office had changed meanwhile, with both
+ * values; a supervisor keeps the office's value, the laptop's, or types
+ * one.  Decisions go through gu_xchg_conflict_resolve, as the command's
+ * do, and are audited there. */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/text.h"
+#include "db/exchange.h"
+#include "tui/listview.h"
+#include "tui/paint.h"
+#include "tui/screen_exchange.h"
+#include "tui/screens_util.h"
+#include "tui/widget.h"
+
+/* The list's state: the open conflicts, the cursor, the first row shown,
+ * the value being typed (when typing) and the last outcome. */
+typedef struct conflicts_state {
+	gu_xchg_conflict *v;
+	size_t n;
+	int cur, top;
+	bool typing;
+	gu_edit value;
+	char msg[700];
+	bool msg_error;
+} conflicts_state;
+
+/* Reads the open conflicts again. */
+static void load(gu_app *a, conflicts_state *s)
+{
+	gu_error err;
+
+	gu_xchg_conflicts_free(s->v, s->n);
+	s->v = NULL;
+	s->n = 0;
+	if (gu_xchg_conflict_list(a->db, false, &s->v, &s->n, &err) < 0) {
+		snprintf(s->msg, sizeof s->msg, "%s", err.message);
+		s->msg_error = true;
+	}
+	s->cur = gu_view_move(s->cur, 0, (int)s->n);
+}
+
+/* Decides the conflict under the cursor; returns GU_SCREEN_STAY. */
+static int decide(gu_app *a, conflicts_state *s, enum gu_xkeep keep, const char *value)
+{
+	char id[GU_ID_SIZE];
+	gu_error err;
+
+	if ((size_t)s->cur >= s->n)
+		return GU_SCREEN_STAY;
+	snprintf(id, sizeof id, "%s", s->v[s->cur].id);
+	if (gu_xchg_conflict_resolve(a->db, id, keep, value, &err) < 0) {
+		snprintf(s->msg, sizeof s->msg, "%s", err.message);
+		s->msg_error = true;
+		return GU_SCREEN_STAY;
+	}
+	snprintf(s->msg, sizeof s->msg, _("Conflict %.8s is decided (%s)."), id,
+		keep == GU_XKEEP_OFFICE ? _("the office's value kept")
+		: keep == GU_XKEEP_LAPTOP ? _("the laptop's value kept") : _("the value given"));
+	s->msg_error = false;
+	load(a, s);
+	return GU_SCREEN_STAY;
+}
+
+/* Keeps the office's value; returns GU_SCREEN_STAY. */
+static int key_office(gu_app *a, void *st)
+{
+	return decide(a, st, GU_XKEEP_OFFICE, "keep-office");
+}
+
+/* Keeps the laptop's value; returns GU_SCREEN_STAY. */
+static int key_laptop(gu_app *a, void *st)
+{
+	return decide(a, st, GU_XKEEP_LAPTOP, "keep-laptop");
+}
+
+/* Starts typing a value of one's own; returns GU_SCREEN_STAY. */
+static int key_value(gu_app *a, void *st)
+{
+	conflicts_state *s = st;
+
+	(void)a;
+	if ((size_t)s->cur >= s->n)
+		return GU_SCREEN_STAY;
+	gu_edit_set(&s->value, "", sizeof s->value.buf - 1);
+	s->typing = true;
+	s->msg[0] = '\0';
+	return GU_SCREEN_STAY;
+}
+
+/* Moves the cursor by delta rows; returns GU_SCREEN_STAY. */
+static int step_rows(conflicts_state *s, int delta)
+{
+	s->cur = gu_view_move(s->cur, delta, (int)s->n);
+	return GU_SCREEN_STAY;
+}
+
+/* Moves up a row; returns GU_SCREEN_STAY. */
+static int key_up(gu_app *a, void *st)
+{
+	(void)a;
+	return step_rows(st, -1);
+}
+
+/* Moves down a row; returns GU_SCREEN_STAY. */
+static int key_down(gu_app *a, void *st)
+{
+	(void)a;
+	return step_rows(st, 1);
+}
+
+/* Moves a page up; returns GU_SCREEN_STAY. */
+static int key_page_up(gu_app *a, void *st)
+{
+	return step_rows(st, -(a->lay.body.h - 8));
+}
+
+/* Moves a page down; returns GU_SCREEN_STAY. */
+static int key_page_down(gu_app *a, void *st)
+{
+	return step_rows(st, a->lay.body.h - 8);
+}
+
+/* Goes back; returns GU_SCREEN_BACK. */
+static int key_back(gu_app *a, void *st)
+{
+	(void)a;
+	(void)st;
+	return GU_SCREEN_BACK;
+}
+
+/* The list's keys: they run it, name themselves in the key bar and make
+ * its F1 help. */
+static const gu_scr_key keys[] = {
+	{ 'o', 0, key_office, "o", N_("keep the office's"), false },
+	{ 'l', 0, key_laptop, "l", N_("keep the laptop's"), false },
+	{ 'v', 0, key_value, "v", N_("type a value"), false },
+	{ 0, KEY_UP, key_up, "Up/Down", N_("move"), false },
+	{ 0, KEY_DOWN, key_down, NULL, NULL, false },
+	{ 0, KEY_PPAGE, key_page_up, "PgUp/PgDn", N_("page"), true },
+	{ 0, KEY_NPAGE, key_page_down, NULL, NULL, false },
+	{ GU_ESC, 0, key_back, "Esc", N_("back"), false },
+	{ 'q', 0, key_back, NULL, NULL, false },
+};
+#define NKEYS (sizeof keys / sizeof keys[0])
+
+/* Returns a malloc'd copy of a stored JSON value with its control
+ * characters escaped, or of "-" when there is none (NULL out of memory). */
+static char *shown(const char *v)
+{
+	return gu_text_escape_controls(v ? v : "-", GU_ESCAPE_FIELD);
+}
+
+/* Draws a label and a stored value at y in w columns; returns the rows used. */
+static int put_value(int y, int x, int w, int rows, const char *label, const char *v)
+{
+	char *safe = shown(v);
+	int used;
+
+	gu_put(y, x, 12, label, gu_attr(GU_R_LABEL));
+	used = gu_put_wrapped(y, x + 13, w - 13, rows, safe ? safe : "-", A_NORMAL);
+	free(safe);
+	return used > 0 ? used : 1;
+}
+
+/* Draws the conflict under the cursor in full from row y. */
+static void draw_detail(gu_app *a, const conflicts_state *s, int y, int x, int w)
+{
+	const gu_xchg_conflict *c = &s->v[s->cur];
+	char line[400];
+
+	snprintf(line, sizeof line, _("Case %.8s, %s.%s, from %s (bundle %lld): %s"), c->case_id,
+		c->tbl, c->col, c->worker[0] ? c->worker : "-", c->seq,
+		strcmp(c->why, "closed") == 0 ? _("the case was closed here")
+		: strcmp(c->why, "assigned") == 0 ? _("the case was given to another laptop")
+		: _("the office changed it first"));
+	gu_put(y++, x, w, line, gu_attr(GU_R_DIM));
+	y += put_value(y, x, w, 2, _("Office:"), c->office_value);
+	put_value(y, x, w, 2, _("Laptop:"), c->laptop_value);
+	(void)a;
+}
+
+/* Draws one row of the list. */
+static void draw_row(const gu_xchg_conflict *c, int y, int x, int w, attr_t at)
+{
+	char field[140];
+	char *office = shown(c->office_value), *laptop = shown(c->laptop_value);
+	int vw = (w - 8 - 1 - 18 - 2) / 2;
+
+	gu_fill(y, x, w, at);
+	gu_put(y, x, 8, c->case_id, at);
+	snprintf(field, sizeof field, "%s", c->col);
+	gu_put(y, x + 9, 18, field, at);
+	gu_put(y, x + 28, vw, office ? office : "-", at);
+	gu_put(y, x + 29 + vw, w - 29 - vw, laptop ? laptop : "-", at);
+	free(office);
+	free(laptop);
+}
+
+/* Draws the screen. */
+static void draw(gu_app *a, void *st)
+{
+	conflicts_state *s = st;
+	int x = a->lay.margin, w = a->lay.text_w, y = a->lay.body.y;
+	int h = a->lay.body.h - 8, vw = (w - 8 - 1 - 18 - 2) / 2, i;
+	char line[200];
+
+	gu_frame_title(a, _("conflicts"));
+	gu_scr_who(a);
+	snprintf(line, sizeof line, _("Conflicts to decide: %zu"), s->n);
+	gu_put(a->lay.status.y, 1, a->lay.cols - 2, line, gu_attr(GU_R_DIM));
+	if (s->n == 0) {
+		gu_put_wrapped(y, x, w, 3, _("Nothing to resolve: no change from a laptop met a "
+			"change made here first."), A_NORMAL);
+	} else {
+		/* TRANSLATORS: column heads of the conflicts: a case (8 columns), a
+		 * field (18), the office's value, the laptop's value */
+		gu_put(y, x, 8, _("Case"), gu_attr(GU_R_LABEL));
+		gu_put(y, x + 9, 18, _("Field"), gu_attr(GU_R_LABEL));
+		gu_put(y, x + 28, vw, _("Office's value"), gu_attr(GU_R_LABEL));
+		gu_put(y, x + 29 + vw, w - 29 - vw, _("Laptop's value"), gu_attr(GU_R_LABEL));
+		y++;
+		gu_view_follow(s->cur, &s->top, h);
+		for (i = s->top; i < (int)s->n && i < s->top + h; i++, y++)
+			draw_row(&s->v[i], y, x, w, i == s->cur ? gu_attr(GU_R_CURSOR) : A_NORMAL);
+		draw_detail(a, s, a->lay.body.y + a->lay.body.h - 7, x, w);
+	}
+	y = a->lay.body.y + a->lay.body.h - 2;
+	if (s->typing) {
+		gu_put(y, x, 12, _("Value:"), gu_attr(GU_R_LABEL));
+		gu_edit_draw(&s->value, y, x + 13, w - 13, true);
+		gu_put(y + 1, x, w, _("Enter: keep this value    Esc: cancel"), gu_attr(GU_R_DIM));
+	} else if (s->msg[0]) {
+		gu_put_wrapped(y, x, w, 2, s->msg, gu_attr(s->msg_error ? GU_R_ERROR : GU_R_OK));
+	}
+	gu_scr_keys_bottom(a, keys, NKEYS);
+}
+
+/* Takes a key: while a value is typed, the typing; else the table's. */
+static int key(gu_app *a, void *st, const gu_key *k)
+{
+	conflicts_state *s = st;
+
+	if (!s->typing)
+		return gu_scr_keys_run(a, st, keys, NKEYS, k);
+	if (gu_key_char(k, GU_ESC)) {
+		s->typing = false;
+		return GU_SCREEN_STAY;
+	}
+	if (gu_key_fn(k, KEY_ENTER)) {
+		if (!s->value.buf[0]) {
+			snprintf(s->msg, sizeof s->msg, "%s",
+				_("Type the value to keep, or press Esc and keep one of the two."));
+			s->msg_error = true;
+			return GU_SCREEN_STAY;
+		}
+		s->typing = false;
+		return decide(a, s, GU_XKEEP_VALUE, s->value.buf);
+	}
+	gu_edit_key(&s->value, k, NULL);
+	return GU_SCREEN_STAY;
+}
+
+/* Frees the list. */
+static void leave(gu_app *a, void *st)
+{
+	conflicts_state *s = st;
+
+	(void)a;
+	gu_xchg_conflicts_free(s->v, s->n);
+	s->v = NULL;
+	s->n = 0;
+}
+
+/* The conflicts screen. */
+static const gu_screen screen = { NULL, draw, key, leave, keys, NKEYS };
+
+/* Shows the conflicts to a supervisor at the office; returns a gu_screen_ret. */
+int gu_screen_conflicts(gu_app *a)
+{
+	conflicts_state s;
+
+	if (!gu_scr_is_supervisor(a))
+		return gu_scr_notice(a, _("conflicts"),
+			_("Only a supervisor decides conflicts at the office."));
+	memset(&s, 0, sizeof s);
+	load(a, &s);
+	return gu_screen_run(a, &screen, &s);
+}
