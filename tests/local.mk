@@ -85,7 +85,7 @@ endif
 ## make check only ever compares.
 update-golden: all $(check_PROGRAMS)
 	@$(AM_TESTS_ENVIRONMENT) \
-	for t in tests/test_tui.sh tests/test_screens.sh; do \
+	for t in tests/test_tui.sh tests/test_screens.sh tests/test_office_screens.sh; do \
 	  echo "== $$t --update-golden"; \
 	  $(SHELL) $(srcdir)/$$t --update-golden | grep -v '^ok ' || :; \
 	done; \

@@ -118,13 +118,13 @@ static int key_down(gu_app *a, void *st)
 /* Moves a page up; returns GU_SCREEN_STAY. */
 static int key_page_up(gu_app *a, void *st)
 {
-	return step_rows(st, -(a->lay.body.h - 8));
+	return step_rows(st, -(a->lay.body.h - 9));
 }
 
 /* Moves a page down; returns GU_SCREEN_STAY. */
 static int key_page_down(gu_app *a, void *st)
 {
-	return step_rows(st, a->lay.body.h - 8);
+	return step_rows(st, a->lay.body.h - 9);
 }
 
 /* Goes back; returns GU_SCREEN_BACK. */
@@ -169,18 +169,38 @@ static int put_value(int y, int x, int w, int rows, const char *label, const cha
 	return used > 0 ? used : 1;
 }
 
+/* Writes into buf (size bytes) the field a conflict is about: the answer's
+ * key for a row keyed by case and key (its primary key's last string),
+ * else table.column; returns buf. */
+static char *field_name(const gu_xchg_conflict *c, char *buf, size_t size)
+{
+	const char *last = c->pk ? strstr(c->pk, "\",\"") : NULL;
+	const char *next, *end;
+
+	while (last && (next = strstr(last + 3, "\",\"")))
+		last = next;
+	if (last && (end = strstr(last + 3, "\"]")) && !memchr(last + 3, '\\', (size_t)(end - last - 3)))
+		snprintf(buf, size, "%.*s", (int)(end - last - 3), last + 3);
+	else
+		snprintf(buf, size, "%s.%s", c->tbl, c->col);
+	return buf;
+}
+
 /* Draws the conflict under the cursor in full from row y. */
 static void draw_detail(gu_app *a, const conflicts_state *s, int y, int x, int w)
 {
 	const gu_xchg_conflict *c = &s->v[s->cur];
-	char line[400];
+	char line[400], field[140];
+	char *safe;
 
-	snprintf(line, sizeof line, _("Case %.8s, %s.%s, from %s (bundle %lld): %s"), c->case_id,
-		c->tbl, c->col, c->worker[0] ? c->worker : "-", c->seq,
+	snprintf(line, sizeof line, _("Case %.8s, %s, from %s (bundle %lld): %s"), c->case_id,
+		field_name(c, field, sizeof field), c->worker[0] ? c->worker : "-", c->seq,
 		strcmp(c->why, "closed") == 0 ? _("the case was closed here")
 		: strcmp(c->why, "assigned") == 0 ? _("the case was given to another laptop")
 		: _("the office changed it first"));
-	gu_put(y++, x, w, line, gu_attr(GU_R_DIM));
+	safe = gu_text_escape_controls(line, GU_ESCAPE_FIELD);
+	y += gu_put_wrapped(y, x, w, 2, safe ? safe : line, gu_attr(GU_R_DIM));
+	free(safe);
 	y += put_value(y, x, w, 2, _("Office:"), c->office_value);
 	put_value(y, x, w, 2, _("Laptop:"), c->laptop_value);
 	(void)a;
@@ -195,8 +215,7 @@ static void draw_row(const gu_xchg_conflict *c, int y, int x, int w, attr_t at)
 
 	gu_fill(y, x, w, at);
 	gu_put(y, x, 8, c->case_id, at);
-	snprintf(field, sizeof field, "%s", c->col);
-	gu_put(y, x + 9, 18, field, at);
+	gu_put(y, x + 9, 18, field_name(c, field, sizeof field), at);
 	gu_put(y, x + 28, vw, office ? office : "-", at);
 	gu_put(y, x + 29 + vw, w - 29 - vw, laptop ? laptop : "-", at);
 	free(office);
@@ -208,7 +227,7 @@ static void draw(gu_app *a, void *st)
 {
 	conflicts_state *s = st;
 	int x = a->lay.margin, w = a->lay.text_w, y = a->lay.body.y;
-	int h = a->lay.body.h - 8, vw = (w - 8 - 1 - 18 - 2) / 2, i;
+	int h = a->lay.body.h - 9, vw = (w - 8 - 1 - 18 - 2) / 2, i;
 	char line[200];
 
 	gu_frame_title(a, _("conflicts"));
@@ -229,7 +248,7 @@ static void draw(gu_app *a, void *st)
 		gu_view_follow(s->cur, &s->top, h);
 		for (i = s->top; i < (int)s->n && i < s->top + h; i++, y++)
 			draw_row(&s->v[i], y, x, w, i == s->cur ? gu_attr(GU_R_CURSOR) : A_NORMAL);
-		draw_detail(a, s, a->lay.body.y + a->lay.body.h - 7, x, w);
+		draw_detail(a, s, a->lay.body.y + a->lay.body.h - 8, x, w);
 	}
 	y = a->lay.body.y + a->lay.body.h - 2;
 	if (s->typing) {
