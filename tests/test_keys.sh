@@ -17,11 +17,18 @@ drafts:2:Esc:z Z F12
 cases:3:Esc:F12
 dashboard:d:Esc:z Z F12
 caseview:3 Enter:Esc Esc:z Z F12
-users:u:Esc:F12"
+users:u:Esc:F12
+exchange:x:Esc:F12
+conflicts:x F7:Esc Esc:z Z F12
+duplicates:x F8:Esc Esc:z Z F12"
 
 "$seed" "$work/db" "$GUANAI_POLICY" nousers > "$work/seed.log" 2>&1
 rc=$?
 check "the database is seeded" test "$rc" -eq 0
+# an office: the exchange screen and its conflicts and duplicates
+(cd "$work" && "$GUANAI" --lang en --db "$work/db" office init --name 大平房镇 > office.log 2>&1)
+rc=$?
+check "the database is made an office" test "$rc" -eq 0
 {
 	echo "# seed: nousers"
 	echo "$screens" | while IFS=: read -r name go back unnamed; do
@@ -45,7 +52,7 @@ rc=$?
 check "the script runs to the end" test "$rc" -eq 0
 [ "$rc" -eq 0 ] || diag "$(cat "$work/log")"
 
-for name in start drafts cases dashboard caseview users; do
+for name in $(echo "$screens" | cut -d: -f1); do
 	out="$work/out"
 	check "$name: F1 shows the keys" grep -q '^ guanai  Keys' "$out/$name-help.txt"
 	# the key bar is the last line: "Enter open  Up/Down move  Esc back"
@@ -74,4 +81,8 @@ for name in start drafts cases dashboard caseview users; do
 		diag "$(diff "$out/$name.txt" "$out/$name-unnamed.txt")"
 	fi
 done
+# the office's screens are the ones named, each in its empty state
+check "exchange: the office's counts" grep -q 'Conflicts to decide: 0' "$work/out/exchange.txt"
+check "conflicts: nothing to resolve" grep -q 'Nothing to resolve' "$work/out/conflicts.txt"
+check "duplicates: nothing to decide" grep -q 'Nothing to decide' "$work/out/duplicates.txt"
 done_testing
