@@ -337,8 +337,8 @@ static void draw(gu_app *a, void *st)
 static int key(gu_app *a, void *st, const gu_key *k)
 {
 	xstate *s = st;
-	int r = gu_scr_keys_run(a, st, exchange_keys,
-		sizeof exchange_keys / sizeof exchange_keys[0], k);
+	int r = gu_scr_keys_run(a, st, exchange_keys, s->self.role == GU_XROLE_OFFICE
+		? sizeof exchange_keys / sizeof exchange_keys[0] : LAPTOP_KEYS, k);
 
 	if (r != GU_SCREEN_STAY)
 		return r;
