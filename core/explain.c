@@ -929,7 +929,7 @@ int gu_explain_item(gu_ectx *c, size_t i, gu_result *r, bool text, bool all_keys
 	gu_strbuf *tb = text ? &b : NULL;
 
 	if (text) {
-		gu_sb_printf(tb, _("Item %d, %s: %s\n"), it->number, zh ? it->name_zh : it->name_en,
+		gu_sb_printf(tb, _("Item %d, %s: %s\n"), it->number, zh ? it->shown_zh : it->shown_en,
 			r->verdict == GU_YES ? _("eligible") : r->verdict == GU_MAYBE ? _("verify") : _("not met"));
 		if (r->persons[0]) {
 			char *words = persons_words(c, r->persons);

@@ -196,7 +196,7 @@ static void draw_item(gu_app *a, int y, int x, int w, int idx, bool here)
 		: "[ ]", base) + 1;
 	snprintf(num, sizeof num, "%2d", res->item);
 	col += gu_put(y, col, 3, num, base) + 1;
-	gu_put(y, col, name_w, it ? gu_pick(it->name_zh, it->name_en) : "", base);
+	gu_put(y, col, name_w, gu_item_name(it), base);
 	col += name_w + 1;
 	gu_put(y, col, 8, verdict_word(res->verdict),
 		here ? base : gu_attr(res->verdict == GU_YES ? GU_R_ELIGIBLE : GU_R_VERIFY));
