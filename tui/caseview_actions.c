@@ -281,7 +281,7 @@ static void draw_changes(gu_app *a, cv_state *s)
 				tv_word(c->after), tv_word(c->before));
 			role = GU_R_VERIFY;
 		}
-		gu_put(r.y + 2 + i, r.x + 2, r.w - 4, line, gu_attr(role));
+		gu_put_cut(r.y + 2 + i, r.x + 2, r.w - 4, line, gu_attr(role));
 	}
 	gu_put(r.y + r.h - 2, r.x + 2, r.w - 4, _("Up/Down scroll, Esc closes."), gu_attr(GU_R_DIM));
 }
