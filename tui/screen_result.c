@@ -185,7 +185,7 @@ static void draw_item(gu_app *a, int y, int x, int w, int idx, bool here)
 {
 	const gu_result *res = &a->ses->res.v[idx];
 	const gu_item *it = gu_policy_item_by_number(a->pol, res->item);
-	int name_w = w >= 100 ? 38 : 30, pers_w = w >= 100 ? 18 : 10, col = x;
+	int name_w = w >= 100 ? 38 : w >= 76 ? 30 : 22, pers_w = w >= 100 ? 18 : 10, col = x;
 	attr_t base = here ? gu_attr(GU_R_CURSOR) : A_NORMAL;
 	char num[16], persons[300], why[600];
 
