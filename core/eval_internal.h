@@ -51,6 +51,7 @@ typedef struct gu_ectx {
 	char child_sex;             /* 'm', 'f' or 0 */
 	int extra_members;          /* member numbers beyond GU_MAX_MEMBERS (ignored) */
 	bool zh;                    /* explanations in Chinese */
+	bool decide_said;           /* this explanation has said "a department must decide" */
 	const char *fmt_settle;     /* translated reason formats, looked up once */
 	const char *fmt_decides;
 	const char *fmt_not_met;

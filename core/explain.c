@@ -642,6 +642,12 @@ static void walk(gu_ectx *c, const gu_node *n, int depth, gu_strbuf *b, keyset *
 		return;
 	}
 	case GU_N_CAP:
+		/* Said once: a later part a department decides follows without it. */
+		if (c->decide_said) {
+			walk(c, n->a[0], depth, b, ks);
+			return;
+		}
+		c->decide_said = true;
 		indent(b, depth);
 		gu_sb_printf(b, "%s %s\n", mark(t), _("a department must decide"));
 		walk(c, n->a[0], depth + 1, b, ks);
@@ -668,7 +674,8 @@ static void walk(gu_ectx *c, const gu_node *n, int depth, gu_strbuf *b, keyset *
 		walk_any(c, n, t, depth + 1, b, t == GU_MAYBE ? ks : NULL);
 		return;
 	case GU_N_CONST:
-		if (t == GU_MAYBE) {
+		if (t == GU_MAYBE && !c->decide_said) {
+			c->decide_said = true;
 			indent(b, depth);
 			gu_sb_printf(b, "%s %s\n", mark(t), _("a department must decide"));
 		}
@@ -926,10 +933,11 @@ int gu_explain_item(gu_ectx *c, size_t i, gu_result *r, bool text, bool all_keys
 	int rc = -GU_ENOMEM;
 
 	ks_init(&ks);
+	c->decide_said = false;
 	gu_strbuf *tb = text ? &b : NULL;
 
 	if (text) {
-		gu_sb_printf(tb, _("Item %d, %s: %s\n"), it->number, zh ? it->name_zh : it->name_en,
+		gu_sb_printf(tb, _("Item %d, %s: %s\n"), it->number, zh ? it->shown_zh : it->shown_en,
 			r->verdict == GU_YES ? _("eligible") : r->verdict == GU_MAYBE ? _("verify") : _("not met"));
 		if (r->persons[0]) {
 			char *words = persons_words(c, r->persons);

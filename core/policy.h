@@ -56,7 +56,9 @@ typedef struct gu_item {
 	const char *group_id;               /* "early", "education", "health", "housing", "vulnerable", "development" */
 	const char *group_zh, *group_en;    /* 幼有所育 ... */
 	const char *target_zh, *target_en;  /* 服务对象 */
-	const char *name_zh, *name_en;      /* 服务项目 */
+	const char *name_zh, *name_en;      /* 服务项目, shared by several items in a city's list */
+	const char *short_zh, *short_en;    /* a short form of the target ("流动儿童入学"), or NULL */
+	const char *shown_zh, *shown_en;    /* the name with its short form ("义务教育服务 · 流动儿童入学") */
 	const char *content_zh, *content_en;/* 服务内容 */
 	const char *depts_zh, *depts_en;    /* 牵头部门 */
 	const char *source;                 /* the source text its rule implements */
@@ -97,6 +99,11 @@ size_t gu_policy_item_count(const gu_policy *p);
 const gu_item *gu_policy_item(const gu_policy *p, size_t i);
 /* Returns the item with that number, or NULL. */
 const gu_item *gu_policy_item_by_number(const gu_policy *p, int number);
+
+/* Returns the name an item is shown by, in the language in effect: its
+ * name, followed by " · " and its short form when it has one, so that
+ * items sharing a name are told apart; "" for NULL. */
+const char *gu_item_name(const gu_item *it);
 
 /* The county-level codes the region picker offers (the header's
  * "counties:"), in the order it shows them. */

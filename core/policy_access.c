@@ -218,6 +218,12 @@ const gu_item *gu_policy_item_by_number(const gu_policy *p, int number)
 	return NULL;
 }
 
+/* Returns the name an item is shown by, in the language in effect. */
+const char *gu_item_name(const gu_item *it)
+{
+	return it ? gu_pick(it->shown_zh, it->shown_en) : "";
+}
+
 /* Returns the number of counties the region picker offers. */
 size_t gu_policy_county_count(const gu_policy *p)
 {

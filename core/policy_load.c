@@ -728,6 +728,8 @@ static int load_item(loader *ld, gu_block *b)
 	it->target_en = need(ld, b, "target_en", &rc);
 	it->name_zh = need(ld, b, "name_zh", &rc);
 	it->name_en = need(ld, b, "name_en", &rc);
+	it->short_zh = attr_text(ld, b, "short_zh", &rc);
+	it->short_en = attr_text(ld, b, "short_en", &rc);
 	it->content_zh = need(ld, b, "content_zh", &rc);
 	it->content_en = need(ld, b, "content_en", &rc);
 	it->depts_zh = need(ld, b, "depts_zh", &rc);
@@ -739,6 +741,8 @@ static int load_item(loader *ld, gu_block *b)
 	need(ld, b, "rule", &rc);
 	if (rc)
 		return rc;
+	if (!*it->short_zh != !*it->short_en)
+		return fail(ld, b->line, 1, _("item %ld: give both short_zh and short_en, or neither"), num);
 	for (i = 0; i < p->ngroups; i++)
 		if (strcmp(p->groups[i].id, grp) == 0)
 			break;
@@ -769,7 +773,7 @@ static int load_item(loader *ld, gu_block *b)
 					_("attach: \"%s\" is not child, father, mother, household or persons"), tok);
 		}
 	}
-	return check_unused(ld, b, "group, target_zh, target_en, name_zh, name_en, content_zh, "
+	return check_unused(ld, b, "group, target_zh, target_en, name_zh, name_en, short_zh, short_en, content_zh, "
 		"content_en, depts_zh, depts_en, source, attach, rule, reason_zh, reason_en");
 }
 
@@ -1048,6 +1052,48 @@ static int compile_all(loader *ld)
 }
 
 /* Sorts items by number. */
+/* Returns an arena copy of name, followed by " · " and its short form when
+ * there is one, or NULL when out of memory. */
+static const char *shown_name(loader *ld, const char *name, const char *short_form)
+{
+	size_t n = strlen(name), m = strlen(short_form);
+	char *s;
+
+	if (m == 0)
+		return name;
+	s = gu_arena_alloc(&ld->p->arena, n + m + sizeof " · ");
+	if (s)
+		snprintf(s, n + m + sizeof " · ", "%s · %s", name, short_form);
+	return s;
+}
+
+/* Checks that items sharing a name (in either language) each have a short
+ * form, and builds the names they are shown by; returns 0 or an error. */
+static int name_items(loader *ld)
+{
+	gu_policy *p = ld->p;
+	gu_item *a, *b;
+	size_t i, j;
+
+	for (i = 0; i < p->nitems; i++) {
+		a = &p->items[i];
+		for (j = 0; j < p->nitems; j++) {
+			b = &p->items[j];
+			if (i == j || *a->short_zh || (strcmp(a->name_zh, b->name_zh) != 0
+					&& strcmp(a->name_en, b->name_en) != 0))
+				continue;
+			return fail(ld, a->line, 1, _("item %d: item %d has the same name; give each of them "
+				"short_zh and short_en, a short form of its target that tells them apart"),
+				a->number, b->number);
+		}
+		a->shown_zh = shown_name(ld, a->name_zh, a->short_zh);
+		a->shown_en = shown_name(ld, a->name_en, a->short_en);
+		if (!a->shown_zh || !a->shown_en)
+			return gu_error_set(ld->err, GU_ENOMEM, ld->file, a->line, 0, NULL);
+	}
+	return 0;
+}
+
 static void sort_items(gu_policy *p)
 {
 	size_t i, j;
@@ -1118,6 +1164,8 @@ static int build(loader *ld)
 		}
 		return fail(ld, ld->blocks.v[0].line, 1, _("item %d is missing: the list has %d items"), n, p->items_listed);
 	}
+	if ((rc = name_items(ld)) != 0)
+		return rc;
 	if ((rc = sort_questions(ld)) != 0)
 		return rc;
 	if (gu_policy_index_keys(p) < 0)

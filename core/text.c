@@ -174,6 +174,37 @@ static int cluster(const char *s, size_t len, size_t pos, size_t *end)
 }
 
 /* Returns how many bytes fit in cols columns (see text.h). */
+/* Returns true for a byte of a Latin word: an ASCII letter or digit. */
+static bool word_byte(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+		|| c == '\'' || c == '-';
+}
+
+/* Returns the bytes of s shown in cols columns before "…", or all of s. */
+size_t gu_text_cut(const char *s, int cols, int *cut)
+{
+	size_t len = s ? strlen(s) : 0, n, k;
+	int room = cols - gu_text_width("…");
+
+	*cut = 0;
+	if (gu_text_width(s) <= cols)
+		return len;
+	*cut = 1;
+	if (room <= 0)
+		return 0;
+	n = gu_text_fit(s, len, room, NULL);
+	if (n > 0 && word_byte(s[n - 1]) && word_byte(s[n])) {
+		for (k = n; k > 0 && s[k - 1] != ' '; k--)
+			;
+		if (k > 0 && gu_text_nwidth(s, k) * 2 >= room)
+			n = k;
+	}
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	return n;
+}
+
 size_t gu_text_fit(const char *s, size_t len, int cols, int *used)
 {
 	size_t pos = 0;

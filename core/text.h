@@ -36,6 +36,12 @@ int gu_text_nwidth(const char *s, size_t len);
  * splitting a character and keeping zero-width marks with the character
  * before them; *used (may be NULL) receives the columns those bytes take. */
 size_t gu_text_fit(const char *s, size_t len, int cols, int *used);
+/* Returns how many bytes of s to show in cols columns: all of it when it
+ * fits (*cut set to 0); otherwise (*cut set to 1) the bytes that leave room
+ * for a closing "…", never splitting a character, ending a Latin word
+ * before its space rather than in its middle when the word starts in the
+ * second half of the room, and without trailing spaces. */
+size_t gu_text_cut(const char *s, int cols, int *cut);
 /* Returns the byte offset of the character after the one at pos (len at
  * the end), skipping the zero-width marks that belong to it. */
 size_t gu_text_next(const char *s, size_t len, size_t pos);

@@ -54,7 +54,7 @@ static int put_header(gu_csv *w, int n, const gu_policy *p)
 		const gu_item *it = p ? gu_policy_item_by_number(p, k) : NULL;
 
 		if (it)
-			snprintf(name, sizeof name, "%d %s", k, gu_pick(it->name_zh, it->name_en));
+			snprintf(name, sizeof name, "%d %s", k, gu_item_name(it));
 		else
 			/* TRANSLATORS: CSV column header of item number %d */
 			snprintf(name, sizeof name, _("item %d"), k);

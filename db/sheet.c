@@ -229,7 +229,7 @@ static void draw_part(const gu_policy *p, const gathered *g, gu_sheet_set *s,
 		const gu_saved_result *r = result_of(g, part->items[i]);
 
 		items[i].number = part->items[i];
-		items[i].name = it ? gu_pick(it->name_zh, it->name_en) : "";
+		items[i].name = gu_item_name(it);
 		items[i].verdict = r && strcmp(r->verdict, "eligible") == 0 ? _("eligible") : _("verify");
 		items[i].reason = r ? reason_of(g, r) : NULL;
 		if (it && i == 0)

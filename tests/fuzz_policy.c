@@ -101,9 +101,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		len = (size_t)snprintf(text, cap, "%s", head);
 		for (k = 1; k <= 39; k++) {
 			len += (size_t)snprintf(text + len, cap - len,
-				"item %d\n  group: g\n  target_zh: 对\n  target_en: t\n  name_zh: 名\n"
-				"  name_en: n\n  content_zh: 内\n  content_en: c\n  depts_zh: 部\n  depts_en: d\n"
-				"  source: s\n  attach: child\n  reason_zh: 因\n  reason_en: r\n  rule: ", k);
+				"item %d\n  group: g\n  target_zh: 对\n  target_en: t\n  name_zh: 名%d\n"
+				"  name_en: n%d\n  content_zh: 内\n  content_en: c\n  depts_zh: 部\n  depts_en: d\n"
+				"  source: s\n  attach: child\n  reason_zh: 因\n  reason_en: r\n  rule: ", k, k, k);
 			for (i = 0; i < n && len + 8 < cap; i++) {
 				text[len++] = rule[i];
 				if (rule[i] == '\n') {

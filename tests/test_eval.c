@@ -657,3 +657,32 @@ Test(eval, reasons_with_labels_in_chinese)
 	gu_answers_free(&a);
 	gu_policy_free(p);
 }
+
+/* Returns how many times needle occurs in s. */
+static int occurrences(const char *s, const char *needle)
+{
+	int n = 0;
+
+	for (s = strstr(s, needle); s; s = strstr(s + 1, needle))
+		n++;
+	return n;
+}
+
+Test(eval, a_department_must_decide_is_said_once)
+{
+	gu_policy *p = tp_load();
+	gu_results r;
+
+	/* Item 16: a house suspected unsafe and a family with high medical costs, two parts
+	 * of its rule a department decides. */
+	lb_results(p, "2014-01-01", "household.rural_house_danger = suspected\n"
+		"household.high_medical = yes\n", &r);
+	cr_assert_eq(r.v[15].item, 16);
+	cr_assert_eq(r.v[15].verdict, GU_MAYBE);
+	cr_assert_eq(occurrences(r.v[15].explanation, "a department must decide"), 1, "%s",
+		r.v[15].explanation);
+	cr_assert(strstr(r.v[15].explanation, "medical") != NULL, "both parts are still shown: %s",
+		r.v[15].explanation);
+	gu_results_free(&r);
+	gu_policy_free(p);
+}

@@ -3,6 +3,7 @@
  * question, and each kind of mistake stops loading at file:line:column. */
 #include "config.h"
 
+#include "core/i18n.h"
 #include "core/qtype.h"
 #include "core/strbuf.h"
 #include "tests/test_policy_util.h"
@@ -490,4 +491,74 @@ Test(strbuf, an_array_grows_by_doubling_only_when_full, .timeout = 60)
 	cr_assert_eq(gu_grow(v, &cap, 50, sizeof *v, 4), v, "room left: the array stays");
 	cr_assert_eq(cap, 128);
 	free(v);
+}
+
+TestSuite(item_names, .timeout = 60);
+
+Test(item_names, shared_names_are_told_apart_by_their_short_form)
+{
+	gu_policy *p = tp_load();
+	const gu_item *four = gu_policy_item_by_number(p, 4), *five = gu_policy_item_by_number(p, 5);
+	size_t i, j;
+
+	cr_assert_str_eq(four->name_zh, five->name_zh, "the city's list gives 4 and 5 one name");
+	cr_assert_str_eq(five->shown_zh, "义务教育服务 · 流动儿童入学");
+	cr_assert_str_eq(five->shown_en, "Compulsory education services · floating children's places");
+	cr_assert_str_eq(gu_item_name(five), gu_lang() == GU_LANG_ZH ? five->shown_zh : five->shown_en);
+	cr_assert_str_eq(gu_item_name(NULL), "");
+	for (i = 0; i < gu_policy_item_count(p); i++)
+		for (j = i + 1; j < gu_policy_item_count(p); j++) {
+			const gu_item *a = gu_policy_item(p, i), *b = gu_policy_item(p, j);
+
+			cr_assert_str_neq(a->shown_zh, b->shown_zh, "items %d and %d", a->number, b->number);
+			cr_assert_str_neq(a->shown_en, b->shown_en, "items %d and %d", a->number, b->number);
+		}
+	gu_policy_free(p);
+}
+
+Test(item_names, a_unique_name_is_shown_as_it_is)
+{
+	gu_policy *p = tp_load();
+	const gu_item *three = gu_policy_item_by_number(p, 3);
+
+	cr_assert_str_eq(three->short_zh, "");
+	cr_assert_str_eq(three->shown_zh, three->name_zh);
+	cr_assert_str_eq(three->shown_en, three->name_en);
+	gu_policy_free(p);
+}
+
+/* Loads a minimal policy with text from replaced by to (once); returns the load's code. */
+static int load_replaced(const char *from, const char *to, gu_policy **p, gu_error *err)
+{
+	char *mini = tp_mini(NULL, NULL, 0), *s, *at = strstr(mini, from);
+	int rc;
+
+	cr_assert_not_null(at, "%s", from);
+	s = malloc(strlen(mini) + strlen(to) + 1);
+	cr_assert_not_null(s);
+	memcpy(s, mini, (size_t)(at - mini));
+	strcpy(s + (at - mini), to);
+	strcat(s, at + strlen(from));
+	rc = gu_policy_load_text("t.policy", s, strlen(s), p, err);
+	free(s);
+	free(mini);
+	return rc;
+}
+
+Test(item_names, a_shared_name_without_a_short_form_is_refused)
+{
+	gu_policy *p = NULL;
+	gu_error err;
+
+	cr_assert_lt(load_replaced("  name_zh: 名5\n", "  name_zh: 名4\n", &p, &err), 0);
+	cr_assert_null(p);
+	cr_assert(strstr(err.message, "item 4: item 5 has the same name"), "%s", err.message);
+	cr_assert(strstr(err.message, "short_zh and short_en"), "%s", err.message);
+	cr_assert_lt(load_replaced("  name_en: name 5\n", "  name_en: name 4\n  short_zh: 甲\n"
+		"  short_en: a\n", &p, &err), 0);
+	cr_assert(strstr(err.message, "item 4: item 5 has the same name"), "%s", err.message);
+	cr_assert_str_eq(err.where, "t.policy:74:1", "%s", err.where);
+	cr_assert_lt(load_replaced("  name_zh: 名5\n", "  name_zh: 名5\n  short_zh: 甲\n", &p, &err), 0);
+	cr_assert(strstr(err.message, "item 5: give both short_zh and short_en, or neither"), "%s",
+		err.message);
 }

@@ -79,9 +79,9 @@ static inline char *tp_mini(const char *extra, const char *rule, int skip)
 			continue;
 		len += (size_t)snprintf(s + len, cap - len,
 			"item %d\n  group: g\n  target_zh: 对象\n  target_en: target\n"
-			"  name_zh: 名\n  name_en: name\n  content_zh: 内容\n  content_en: content\n"
+			"  name_zh: 名%d\n  name_en: name %d\n  content_zh: 内容\n  content_en: content\n"
 			"  depts_zh: 部门\n  depts_en: dept\n  source: src\n  attach: child\n"
-			"  reason_zh: 因\n  reason_en: why\n  rule: %s\n", n, rule ? rule : "yes");
+			"  reason_zh: 因\n  reason_en: why\n  rule: %s\n", n, n, n, rule ? rule : "yes");
 	}
 	return s;
 }

@@ -4,6 +4,7 @@
 
 #include <criterion/criterion.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -313,4 +314,33 @@ Test(text, escape_controls_leaves_nothing_a_terminal_obeys)
 	e = gu_text_escape_controls("\xef\xbf\xbd ok", GU_ESCAPE_FIELD);
 	cr_assert_str_eq(e, "\xef\xbf\xbd ok", "a real U+FFFD is text");
 	free(e);
+}
+
+/* Returns what gu_text_cut shows of s in cols columns, "…" added when cut. */
+static const char *shown_cut(const char *s, int cols)
+{
+	static char buf[256];
+	int cut;
+	size_t n = gu_text_cut(s, cols, &cut);
+
+	snprintf(buf, sizeof buf, "%.*s%s", (int)n, s, cut ? "…" : "");
+	return buf;
+}
+
+Test(text, cut_ends_in_an_ellipsis_never_mid_character_nor_mid_word)
+{
+	/* The whole text when it fits. */
+	cr_assert_str_eq(shown_cut("义务教育服务", 12), "义务教育服务");
+	/* CJK is cut between characters, two columns each, room kept for "…". */
+	cr_assert_str_eq(shown_cut("义务教育服务 · 流动儿童入学", 20), "义务教育服务 · 流动…");
+	cr_assert_str_eq(shown_cut("义务教育服务", 10), "义务教育…");
+	cr_assert_eq(gu_text_width(shown_cut("义务教育服务", 10)), 9);
+	/* A Latin word is not cut in its middle: the text ends before it. */
+	cr_assert_str_eq(shown_cut("Compulsory education services", 20), "Compulsory…");
+	cr_assert_str_eq(shown_cut("Compulsory education services", 24), "Compulsory education…");
+	/* A single word longer than the room is cut all the same. */
+	cr_assert_str_eq(shown_cut("Supercalifragilistic", 8), "Superca…");
+	/* No room at all. */
+	cr_assert_str_eq(shown_cut("abc", 1), "…");
+	cr_assert_str_eq(shown_cut("", 0), "");
 }

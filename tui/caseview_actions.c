@@ -199,7 +199,7 @@ static void draw_followup(gu_app *a, cv_state *s)
 	labels[5] = _("Slip signed by:");
 	lw = label_width(labels, 6);
 	snprintf(title, sizeof title, _("Follow-up of item %d %s"), chosen_item(s),
-		it ? gu_pick(it->name_zh, it->name_en) : "");
+		gu_item_name(it));
 	gu_scr_box(r, title);
 	choice_row(&r, 2, lw, labels[0], gu_ref_status_label(form_status(s)), s->pop_focus == 0);
 	choice_row(&r, 3, lw, labels[1], form_reason_label(s), s->pop_focus == 1);
@@ -266,7 +266,7 @@ static void draw_changes(gu_app *a, cv_state *s)
 	for (i = 0; i < rows && (size_t)(s->changes_top + i) < s->rs.nchanges; i++) {
 		const gu_item_change *c = &s->rs.changes[s->changes_top + i];
 		const gu_item *it = gu_policy_item_by_number(a->pol, c->item);
-		const char *name = it ? gu_pick(it->name_zh, it->name_en) : "";
+		const char *name = gu_item_name(it);
 		enum gu_color_role role = GU_R_NORMAL;
 
 		if (c->kind == GU_CHANGE_GAINED) {
@@ -281,7 +281,7 @@ static void draw_changes(gu_app *a, cv_state *s)
 				tv_word(c->after), tv_word(c->before));
 			role = GU_R_VERIFY;
 		}
-		gu_put(r.y + 2 + i, r.x + 2, r.w - 4, line, gu_attr(role));
+		gu_put_cut(r.y + 2 + i, r.x + 2, r.w - 4, line, gu_attr(role));
 	}
 	gu_put(r.y + r.h - 2, r.x + 2, r.w - 4, _("Up/Down scroll, Esc closes."), gu_attr(GU_R_DIM));
 }

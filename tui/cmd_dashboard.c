@@ -59,7 +59,7 @@ static const char *item_name(const gu_policy *p, int k)
 {
 	const gu_item *it = p ? gu_policy_item_by_number(p, k) : NULL;
 
-	return it ? gu_pick(it->name_zh, it->name_en) : "";
+	return gu_item_name(it);
 }
 
 /* Prints a bar of value scaled so that max fills BAR_COLS. */

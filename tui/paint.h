@@ -15,6 +15,9 @@
 int gu_putn(int y, int x, int w, const char *s, size_t len, attr_t a);
 /* Draws s at y, x within w columns; returns the columns drawn. */
 int gu_put(int y, int x, int w, const char *s, attr_t a);
+/* Draws s at y, x within w columns, ending in "…" where it is cut
+ * (gu_text_cut); returns the columns drawn. */
+int gu_put_cut(int y, int x, int w, const char *s, attr_t a);
 /* Draws s and fills the rest of the w columns with blanks in a. */
 void gu_put_line(int y, int x, int w, const char *s, attr_t a);
 /* Draws s right-aligned so that it ends at column x + w; returns its start column. */

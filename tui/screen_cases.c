@@ -400,7 +400,7 @@ static void draw_item_popup(gu_app *a, const cases_state *s)
 		const gu_item *it = gu_policy_item(a->pol, i - 1);
 
 		snprintf(text[i], sizeof text[i], "%2d  %s", it->number,
-			gu_pick(it->name_zh, it->name_en));
+			gu_item_name(it));
 		labels[i] = text[i];
 	}
 	gu_scr_menu(&a->lay, _("Cases with the item"), labels, n, s->pop_cur);

@@ -343,7 +343,7 @@ static void build_results(gu_app *a, cv_state *s, int w, const gu_referral *refs
 		eligible = strcmp(r->verdict, "eligible") == 0;
 		ref = find_ref(refs, nrefs, r->item);
 		snprintf(line, sizeof line, "%-2d %s  [%s]  %s", r->item,
-			it ? gu_pick(it->name_zh, it->name_en) : "", eligible ? _("eligible") : _("verify"),
+			gu_item_name(it), eligible ? _("eligible") : _("verify"),
 			gu_persons_words(r->persons, persons, sizeof persons));
 		if (ref) {
 			size_t o = strlen(line);
@@ -433,7 +433,7 @@ static void build_timeline(gu_app *a, cv_state *s, int w, const gu_referral *ref
 			const gu_ref_reason *why;
 			/* TRANSLATORS: date, item number, item name, referral status */
 			int o = snprintf(line, sizeof line, _("%s  %d %s: %s"), fu[j].on, refs[i].item,
-				it ? gu_pick(it->name_zh, it->name_en) : "", gu_ref_status_label(fu[j].status));
+				gu_item_name(it), gu_ref_status_label(fu[j].status));
 
 			why = gu_ref_reason_find(fu[j].status, fu[j].reason);
 			if (why && o > 0 && (size_t)o < sizeof line)

@@ -318,7 +318,7 @@ static void draw_items(gu_app *a, dash_state *s, int y)
 	gu_put(y + h + 2, x0, a->lay.cols - x0 - 1, line, gu_attr(GU_R_DIM));
 	it = gu_policy_item_by_number(a->pol, s->item);
 	snprintf(line, sizeof line, _("%d %s: %ld eligible, %ld to verify"), s->item,
-		it ? gu_pick(it->name_zh, it->name_en) : "", d->eligible[s->item], d->verify[s->item]);
+		gu_item_name(it), d->eligible[s->item], d->verify[s->item]);
 	gu_put(y + h + 3, x0, a->lay.cols - x0 - 1, line, gu_attr(GU_R_LABEL));
 	if (it)
 		gu_put(y + h + 4, x0 + 2, a->lay.cols - x0 - 3, gu_pick(it->target_zh, it->target_en),

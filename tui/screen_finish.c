@@ -190,7 +190,7 @@ static void draw(gu_app *a, void *st)
 			continue;
 		it = gu_policy_item_by_number(a->pol, a->ses->res.v[i].item);
 		snprintf(line, sizeof line, "  %2d  %s", a->ses->res.v[i].item,
-			it ? gu_pick(it->name_zh, it->name_en) : "");
+			gu_item_name(it));
 		gu_put(y++, x, w, line, A_NORMAL);
 	}
 	if (n == 0)

@@ -172,7 +172,7 @@ static void draw(gu_app *a, void *st)
 	int total;
 
 	snprintf(title, sizeof title, "%d  %s  %s", res->item,
-		it ? gu_pick(it->name_zh, it->name_en) : "", it ? gu_pick(it->group_zh, it->group_en) : "");
+		gu_item_name(it), it ? gu_pick(it->group_zh, it->group_en) : "");
 	gu_frame_title(a, title);
 	gu_put(a->lay.status.y, 1, a->lay.cols - 2,
 		a->ses->marked[is->result] ? _("[x] to be referred") : _("[ ] not marked for referral"),

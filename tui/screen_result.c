@@ -185,23 +185,25 @@ static void draw_item(gu_app *a, int y, int x, int w, int idx, bool here)
 {
 	const gu_result *res = &a->ses->res.v[idx];
 	const gu_item *it = gu_policy_item_by_number(a->pol, res->item);
-	int name_w = w >= 100 ? 26 : 20, pers_w = w >= 100 ? 18 : 12, col = x;
+	int name_w = w >= 100 ? 38 : w >= 76 ? 30 : 22, pers_w = w >= 100 ? 18 : 10, col = x;
 	attr_t base = here ? gu_attr(GU_R_CURSOR) : A_NORMAL;
 	char num[16], persons[300], why[600];
 
 	gu_fill(y, x, w, base);
-	col += gu_put(y, col, 4, a->ses->marked[idx] ? "[x]"
+	/* The mark has a cell of 4 columns and a space, so "[转]" keeps the columns of "[ ]". */
+	gu_put(y, col, 4, a->ses->marked[idx] ? "[x]"
 		/* TRANSLATORS: an item referred already, in place of "[ ]", at most 4 columns */
 		: res->item >= 1 && res->item <= GU_ITEMS_MAX && referred[res->item] ? _("[R]")
-		: "[ ]", base) + 1;
+		: "[ ]", base);
+	col += 5;
 	snprintf(num, sizeof num, "%2d", res->item);
 	col += gu_put(y, col, 3, num, base) + 1;
-	gu_put(y, col, name_w, it ? gu_pick(it->name_zh, it->name_en) : "", base);
+	gu_put_cut(y, col, name_w, gu_item_name(it), base);
 	col += name_w + 1;
 	gu_put(y, col, 8, verdict_word(res->verdict),
 		here ? base : gu_attr(res->verdict == GU_YES ? GU_R_ELIGIBLE : GU_R_VERIFY));
 	col += 9;
-	gu_put(y, col, pers_w, gu_persons_words(res->persons, persons, sizeof persons), base);
+	gu_put_cut(y, col, pers_w, gu_persons_words(res->persons, persons, sizeof persons), base);
 	col += pers_w + 1;
 	if (res->item >= 1 && res->item <= GU_ITEMS_MAX && referred[res->item])
 		/* TRANSLATORS: a referred item's status now, then the item's reason */
@@ -210,7 +212,7 @@ static void draw_item(gu_app *a, int y, int x, int w, int idx, bool here)
 	else
 		snprintf(why, sizeof why, "%s", res->reason ? res->reason : "");
 	if (col < x + w)
-		gu_put(y, col, x + w - col, why, here ? base : gu_attr(GU_R_DIM));
+		gu_put_cut(y, col, x + w - col, why, here ? base : gu_attr(GU_R_DIM));
 }
 
 /* Moves the cursor to the next selectable row in direction dir. */

@@ -387,7 +387,7 @@ static void draw(gu_app *a, void *st)
 		(void)persons;
 		snprintf(line, sizeof line, "  %s  %-8s  %s  %2d %s", r->next_due,
 			r->child_name[0] ? r->child_name : "-", r->township, r->item,
-			it ? gu_pick(it->name_zh, it->name_en) : "");
+			gu_item_name(it));
 		gu_put(y, x, w, line, A_NORMAL);
 	}
 	gu_scr_keys_bottom(a, keys, sizeof keys / sizeof keys[0]);

@@ -48,6 +48,21 @@ int gu_put(int y, int x, int w, const char *s, attr_t a)
 	return s ? gu_putn(y, x, w, s, strlen(s), a) : 0;
 }
 
+/* Draws s within w columns, "…" at its end when cut; returns the columns drawn. */
+int gu_put_cut(int y, int x, int w, const char *s, attr_t a)
+{
+	int cut, cols;
+	size_t n;
+
+	if (!s || w <= 0)
+		return 0;
+	n = gu_text_cut(s, w, &cut);
+	cols = gu_putn(y, x, w, s, n, a);
+	if (cut)
+		cols += gu_put(y, x + cols, w - cols, "…", a);
+	return cols;
+}
+
 /* Fills w columns with blanks in a. */
 void gu_fill(int y, int x, int w, attr_t a)
 {
