@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+/* The report form (强制报告, 控辍保学): records on the open case to whom
+ * the report was made, when, its receipt, or why it is not made yet.  The
+ * finish screen runs it when a case's alert has no report. */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/keys.h"
+#include "db/reports.h"
+#include "tui/app.h"
+#include "tui/harness.h"
+#include "tui/paint.h"
+#include "tui/screen_report.h"
+#include "tui/screens_util.h"
+
+/* The form's fields, in the order Tab visits them. */
+enum { F_UNIT, F_DATE, F_RECEIPT, F_NOT_YET, F_COUNT };
+
+/* The form's state: which kind of report, why it is asked, its fields,
+ * the field with the focus, why the last try was not recorded, and
+ * whether a report was recorded. */
+typedef struct form_state {
+	enum gu_report_kind kind;
+	const char *why;
+	gu_edit f[F_COUNT];
+	int focus;
+	char err[700];
+	bool recorded;
+} form_state;
+
+/* Enters the form: empty fields, today's date. */
+static void enter(gu_app *a, void *st)
+{
+	form_state *s = st;
+	int i;
+
+	(void)a;
+	s->focus = F_UNIT;
+	s->err[0] = '\0';
+	for (i = 0; i < F_COUNT; i++)
+		gu_edit_set(&s->f[i], "", 200);
+	gu_edit_set(&s->f[F_DATE], gu_today(), 10);
+}
+
+/* Accepts characters for a date; returns true when allowed. */
+static bool date_char(wint_t c)
+{
+	return (c >= '0' && c <= '9') || c == '-';
+}
+
+/* Draws one labelled field of the form at y; returns the next row. */
+static int draw_field(gu_app *a, form_state *s, int y, int which, const char *label,
+	const char *hint)
+{
+	int x = a->lay.margin, w = a->lay.text_w, lw;
+
+	lw = gu_put(y, x, w, label, gu_attr(s->focus == which ? GU_R_LABEL : GU_R_NORMAL));
+	gu_edit_draw(&s->f[which], y, x + lw + 1, w - lw - 1 < 40 ? w - lw - 1 : 40,
+		s->focus == which);
+	if (hint)
+		gu_put_wrapped(y + 1, x + 2, w - 2, 1, hint, gu_attr(GU_R_DIM));
+	return y + 2;
+}
+
+/* Records the form's report; returns 0 or -1 with s->err set. */
+static int save(gu_app *a, form_state *s)
+{
+	gu_report_new r = { 0 };
+	gu_error err;
+
+	gu_error_clear(&err);
+	r.kind = s->kind;
+	r.unit = s->f[F_UNIT].buf;
+	r.date = s->f[F_DATE].buf;
+	r.receipt = s->f[F_RECEIPT].buf;
+	r.not_yet = s->f[F_NOT_YET].len ? s->f[F_NOT_YET].buf : NULL;
+	if (gu_report_add(a->db, a->ses->id, &r, &err) < 0) {
+		snprintf(s->err, sizeof s->err, _("Not recorded: %s"),
+			err.message[0] ? err.message : gu_code_text(err.code));
+		return -1;
+	}
+	return 0;
+}
+
+/* Moves to the next field; returns GU_SCREEN_STAY. */
+static int key_next(gu_app *a, void *st)
+{
+	form_state *s = st;
+
+	(void)a;
+	s->focus = (s->focus + 1) % F_COUNT;
+	return GU_SCREEN_STAY;
+}
+
+/* Moves to the field before; returns GU_SCREEN_STAY. */
+static int key_prev(gu_app *a, void *st)
+{
+	form_state *s = st;
+
+	(void)a;
+	s->focus = (s->focus + F_COUNT - 1) % F_COUNT;
+	return GU_SCREEN_STAY;
+}
+
+/* Records the report and goes back; returns GU_SCREEN_BACK, or
+ * GU_SCREEN_STAY when it could not be recorded. */
+static int key_record(gu_app *a, void *st)
+{
+	form_state *s = st;
+
+	if (save(a, s) < 0)
+		return GU_SCREEN_STAY;
+	s->recorded = true;
+	gu_app_message(a, GU_R_OK, s->f[F_NOT_YET].len
+		? _("Recorded: the report is not made yet.") : _("The report is recorded."));
+	return GU_SCREEN_BACK;
+}
+
+/* Goes back without recording; returns GU_SCREEN_BACK. */
+static int key_back(gu_app *a, void *st)
+{
+	(void)a;
+	(void)st;
+	return GU_SCREEN_BACK;
+}
+
+/* The form's keys: they run it, name themselves in the key bar and make
+ * its F1 help; every other key edits the field with the focus. */
+static const gu_scr_key keys[] = {
+	{ '\t', 0, key_next, "Tab", N_("next field"), false },
+	{ 0, KEY_DOWN, key_next, NULL, NULL, false },
+	{ 0, KEY_BTAB, key_prev, "Shift-Tab/Up", N_("field before"), true },
+	{ 0, KEY_UP, key_prev, NULL, NULL, false },
+	{ 0, KEY_ENTER, key_record, "Enter", N_("record the report"), false },
+	{ GU_ESC, 0, key_back, "Esc", N_("back"), false },
+};
+
+/* Draws the report form. */
+static void draw(gu_app *a, void *st)
+{
+	form_state *s = st;
+	int x = a->lay.margin, w = a->lay.text_w, y = a->lay.body.y;
+
+	gu_frame_title(a, s->kind == GU_REPORT_POLICE ? _("Record the report: 强制报告")
+		: _("Record the report: 控辍保学"));
+	if (s->why && s->why[0])
+		y += gu_put_wrapped(y, x, w, 2, s->why, gu_attr(GU_R_ALERT));
+	y++;
+	y = draw_field(a, s, y, F_UNIT, _("Reported to:"), s->kind == GU_REPORT_POLICE
+		? _("the police station or public security unit")
+		: _("the school, or the township's education office"));
+	y = draw_field(a, s, y, F_DATE, _("On:"), _("YYYY-MM-DD"));
+	y = draw_field(a, s, y, F_RECEIPT, _("Receipt number:"), _("if the unit gave one"));
+	y = draw_field(a, s, y, F_NOT_YET, _("Not made yet, because:"),
+		_("only when it could not be made yet; the case then still cannot be finished"));
+	if (s->err[0])
+		gu_put_wrapped(y, x, w, 2, s->err, gu_attr(GU_R_ERROR));
+	gu_scr_keys_bottom(a, keys, sizeof keys / sizeof keys[0]);
+}
+
+/* Takes a key: a key of the table, else an edit of the field with the
+ * focus; returns a gu_screen_ret or GU_SCREEN_STAY. */
+static int key(gu_app *a, void *st, const gu_key *k)
+{
+	form_state *s = st;
+	int r;
+
+	if (gu_scr_keys_take(a, st, keys, sizeof keys / sizeof keys[0], k, &r))
+		return r;
+	s->err[0] = '\0';
+	gu_edit_key(&s->f[s->focus], k, s->focus == F_DATE ? date_char : NULL);
+	return GU_SCREEN_STAY;
+}
+
+/* The report form. */
+static const gu_screen screen = { enter, draw, key, NULL, keys, sizeof keys / sizeof keys[0] };
+
+/* Runs the form for the open case's report of kind k with why above it;
+ * sets *recorded; returns a gu_screen_ret. */
+int gu_screen_report_form(gu_app *a, enum gu_report_kind k, const char *why, bool *recorded)
+{
+	form_state s;
+	int r;
+
+	memset(&s, 0, sizeof s);
+	s.kind = k;
+	s.why = why;
+	r = gu_screen_run(a, &screen, &s);
+	*recorded = s.recorded;
+	return r;
+}
