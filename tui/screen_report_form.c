@@ -9,6 +9,7 @@
 
 #include "core/i18n.h"
 #include "core/keys.h"
+#include "core/policy.h"
 #include "db/reports.h"
 #include "tui/app.h"
 #include "tui/harness.h"
@@ -19,25 +20,49 @@
 /* The form's fields, in the order Tab visits them. */
 enum { F_UNIT, F_DATE, F_RECEIPT, F_NOT_YET, F_COUNT };
 
-/* The form's state: which kind of report, why it is asked, its fields,
- * the field with the focus, why the last try was not recorded, and
- * whether a report was recorded. */
+/* The most units of one kind a township's list offers. */
+#define MAX_UNITS 16
+
+/* The form's state: which kind of report, why it is asked, the units of
+ * the case's township offered (choice == nunits: another, written in the
+ * unit field), its fields, the field with the focus, why the last try was
+ * not recorded, and whether a report was recorded. */
 typedef struct form_state {
 	enum gu_report_kind kind;
 	const char *why;
+	const gu_report_unit *units[MAX_UNITS];
+	size_t nunits, choice;
 	gu_edit f[F_COUNT];
 	int focus;
 	char err[700];
 	bool recorded;
 } form_state;
 
-/* Enters the form: empty fields, today's date. */
+/* Sets the units offered: the policy's units of the report's kind for the
+ * case's township. */
+static void find_units(gu_app *a, form_state *s)
+{
+	const char *township = gu_answers_get(&a->ses->ans, GU_KEY_INTERVIEW_TOWNSHIP);
+	const char *kind = gu_report_kind_name(s->kind);
+	size_t i, n = gu_policy_unit_count(a->pol);
+
+	s->nunits = 0;
+	for (i = 0; township && i < n && s->nunits < MAX_UNITS; i++) {
+		const gu_report_unit *u = gu_policy_unit(a->pol, i);
+
+		if (strcmp(u->kind, kind) == 0 && strcmp(u->township, township) == 0)
+			s->units[s->nunits++] = u;
+	}
+	s->choice = 0;
+}
+
+/* Enters the form: the township's units, empty fields, today's date. */
 static void enter(gu_app *a, void *st)
 {
 	form_state *s = st;
 	int i;
 
-	(void)a;
+	find_units(a, s);
 	s->focus = F_UNIT;
 	s->err[0] = '\0';
 	for (i = 0; i < F_COUNT; i++)
@@ -65,6 +90,36 @@ static int draw_field(gu_app *a, form_state *s, int y, int which, const char *la
 	return y + 2;
 }
 
+/* Draws the unit field at y: the township's units, one chosen, and
+ * another written by hand; returns the next row. */
+static int draw_unit(gu_app *a, form_state *s, int y)
+{
+	int x = a->lay.margin, w = a->lay.text_w, lw;
+	bool other = s->choice == s->nunits, here = s->focus == F_UNIT;
+	char line[300];
+	size_t i;
+
+	if (s->nunits == 0)
+		return draw_field(a, s, y, F_UNIT, _("Reported to:"), s->kind == GU_REPORT_POLICE
+			? _("the police station or public security unit")
+			: _("the school, or the township's education office"));
+	lw = gu_put(y, x, w, _("Reported to:"), gu_attr(here ? GU_R_LABEL : GU_R_NORMAL));
+	gu_put(y++, x + lw + 1, w - lw - 1, _("Left/Right chooses; the last is another unit, written here"),
+		gu_attr(GU_R_DIM));
+	for (i = 0; i < s->nunits; i++) {
+		snprintf(line, sizeof line, "%s %s", i == s->choice ? "(*)" : "( )",
+			gu_pick(s->units[i]->zh, s->units[i]->en));
+		gu_put(y++, x + 2, w - 2, line,
+			i == s->choice && here ? gu_attr(GU_R_CURSOR) : A_NORMAL);
+	}
+	/* TRANSLATORS: the last choice of the unit list, followed by a field to write it in */
+	snprintf(line, sizeof line, "%s %s", other ? "(*)" : "( )", _("another:"));
+	lw = gu_put(y, x + 2, w - 2, line, other && here ? gu_attr(GU_R_CURSOR) : A_NORMAL);
+	if (other)
+		gu_edit_draw(&s->f[F_UNIT], y, x + 3 + lw, w - lw - 3 < 40 ? w - lw - 3 : 40, here);
+	return y + 2;
+}
+
 /* Records the form's report; returns 0 or -1 with s->err set. */
 static int save(gu_app *a, form_state *s)
 {
@@ -73,7 +128,7 @@ static int save(gu_app *a, form_state *s)
 
 	gu_error_clear(&err);
 	r.kind = s->kind;
-	r.unit = s->f[F_UNIT].buf;
+	r.unit = s->choice < s->nunits ? s->units[s->choice]->zh : s->f[F_UNIT].buf;
 	r.date = s->f[F_DATE].buf;
 	r.receipt = s->f[F_RECEIPT].buf;
 	r.not_yet = s->f[F_NOT_YET].len ? s->f[F_NOT_YET].buf : NULL;
@@ -119,6 +174,34 @@ static int key_record(gu_app *a, void *st)
 	return GU_SCREEN_BACK;
 }
 
+/* Offers the next (step 1) or the unit before (-1), the last being
+ * "another"; returns GU_SCREEN_STAY, or GU_SCREEN_PASS (the key edits)
+ * off the unit field or when the township has no unit listed. */
+static int choose(form_state *s, int step)
+{
+	size_t n = s->nunits + 1;
+
+	if (s->focus != F_UNIT || s->nunits == 0)
+		return GU_SCREEN_PASS;
+	s->choice = (step > 0 ? s->choice + 1 : s->choice + n - 1) % n;
+	s->err[0] = '\0';
+	return GU_SCREEN_STAY;
+}
+
+/* Offers the unit before; returns GU_SCREEN_STAY or GU_SCREEN_PASS. */
+static int key_left(gu_app *a, void *st)
+{
+	(void)a;
+	return choose(st, -1);
+}
+
+/* Offers the next unit; returns GU_SCREEN_STAY or GU_SCREEN_PASS. */
+static int key_right(gu_app *a, void *st)
+{
+	(void)a;
+	return choose(st, 1);
+}
+
 /* Goes back without recording; returns GU_SCREEN_BACK. */
 static int key_back(gu_app *a, void *st)
 {
@@ -134,6 +217,8 @@ static const gu_scr_key keys[] = {
 	{ 0, KEY_DOWN, key_next, NULL, NULL, false },
 	{ 0, KEY_BTAB, key_prev, "Shift-Tab/Up", N_("field before"), true },
 	{ 0, KEY_UP, key_prev, NULL, NULL, false },
+	{ 0, KEY_LEFT, key_left, "Left/Right", N_("choose the unit"), false },
+	{ 0, KEY_RIGHT, key_right, NULL, NULL, false },
 	{ 0, KEY_ENTER, key_record, "Enter", N_("record the report"), false },
 	{ GU_ESC, 0, key_back, "Esc", N_("back"), false },
 };
@@ -149,9 +234,7 @@ static void draw(gu_app *a, void *st)
 	if (s->why && s->why[0])
 		y += gu_put_wrapped(y, x, w, 2, s->why, gu_attr(GU_R_ALERT));
 	y++;
-	y = draw_field(a, s, y, F_UNIT, _("Reported to:"), s->kind == GU_REPORT_POLICE
-		? _("the police station or public security unit")
-		: _("the school, or the township's education office"));
+	y = draw_unit(a, s, y);
 	y = draw_field(a, s, y, F_DATE, _("On:"), _("YYYY-MM-DD"));
 	y = draw_field(a, s, y, F_RECEIPT, _("Receipt number:"), _("if the unit gave one"));
 	y = draw_field(a, s, y, F_NOT_YET, _("Not made yet, because:"),
@@ -171,6 +254,8 @@ static int key(gu_app *a, void *st, const gu_key *k)
 	if (gu_scr_keys_take(a, st, keys, sizeof keys / sizeof keys[0], k, &r))
 		return r;
 	s->err[0] = '\0';
+	if (s->focus == F_UNIT && s->choice < s->nunits)
+		return GU_SCREEN_STAY;  /* a unit of the list is chosen: nothing to type */
 	gu_edit_key(&s->f[s->focus], k, s->focus == F_DATE ? date_char : NULL);
 	return GU_SCREEN_STAY;
 }
