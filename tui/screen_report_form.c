@@ -34,6 +34,10 @@ typedef struct form_state {
 	size_t nunits, choice;
 	gu_edit f[F_COUNT];
 	int focus;
+	const gu_scr_key *keys;   /* a supervisor's keys (with the override) or a worker's */
+	size_t nkeys;
+	bool overriding;          /* a supervisor writes why the case may finish without it */
+	gu_edit reason;
 	char err[700];
 	bool recorded;
 } form_state;
@@ -65,6 +69,8 @@ static void enter(gu_app *a, void *st)
 	find_units(a, s);
 	s->focus = F_UNIT;
 	s->err[0] = '\0';
+	s->overriding = false;
+	gu_edit_set(&s->reason, "", 200);
 	for (i = 0; i < F_COUNT; i++)
 		gu_edit_set(&s->f[i], "", 200);
 	gu_edit_set(&s->f[F_DATE], gu_today(), 10);
@@ -132,6 +138,10 @@ static int save(gu_app *a, form_state *s)
 	r.date = s->f[F_DATE].buf;
 	r.receipt = s->f[F_RECEIPT].buf;
 	r.not_yet = s->f[F_NOT_YET].len ? s->f[F_NOT_YET].buf : NULL;
+	if (s->overriding) {
+		r.unit = r.receipt = r.not_yet = NULL;
+		r.override = s->reason.buf;
+	}
 	if (gu_report_add(a->db, a->ses->id, &r, &err) < 0) {
 		snprintf(s->err, sizeof s->err, _("Not recorded: %s"),
 			err.message[0] ? err.message : gu_code_text(err.code));
@@ -146,6 +156,8 @@ static int key_next(gu_app *a, void *st)
 	form_state *s = st;
 
 	(void)a;
+	if (s->overriding)
+		return GU_SCREEN_STAY;
 	s->focus = (s->focus + 1) % F_COUNT;
 	return GU_SCREEN_STAY;
 }
@@ -156,6 +168,8 @@ static int key_prev(gu_app *a, void *st)
 	form_state *s = st;
 
 	(void)a;
+	if (s->overriding)
+		return GU_SCREEN_STAY;
 	s->focus = (s->focus + F_COUNT - 1) % F_COUNT;
 	return GU_SCREEN_STAY;
 }
@@ -169,8 +183,10 @@ static int key_record(gu_app *a, void *st)
 	if (save(a, s) < 0)
 		return GU_SCREEN_STAY;
 	s->recorded = true;
-	gu_app_message(a, GU_R_OK, s->f[F_NOT_YET].len
-		? _("Recorded: the report is not made yet.") : _("The report is recorded."));
+	gu_app_message(a, GU_R_OK, s->overriding
+		? _("Recorded: the case may finish without the report.")
+		: s->f[F_NOT_YET].len ? _("Recorded: the report is not made yet.")
+		: _("The report is recorded."));
 	return GU_SCREEN_BACK;
 }
 
@@ -181,6 +197,8 @@ static int choose(form_state *s, int step)
 {
 	size_t n = s->nunits + 1;
 
+	if (s->overriding)
+		return GU_SCREEN_STAY;
 	if (s->focus != F_UNIT || s->nunits == 0)
 		return GU_SCREEN_PASS;
 	s->choice = (step > 0 ? s->choice + 1 : s->choice + n - 1) % n;
@@ -202,26 +220,80 @@ static int key_right(gu_app *a, void *st)
 	return choose(st, 1);
 }
 
-/* Goes back without recording; returns GU_SCREEN_BACK. */
+/* Goes back without recording (from the override, to the form); returns
+ * GU_SCREEN_BACK or GU_SCREEN_STAY. */
 static int key_back(gu_app *a, void *st)
 {
+	form_state *s = st;
+
 	(void)a;
-	(void)st;
+	if (s->overriding) {
+		s->overriding = false;
+		s->err[0] = '\0';
+		return GU_SCREEN_STAY;
+	}
 	return GU_SCREEN_BACK;
 }
 
-/* The form's keys: they run it, name themselves in the key bar and make
- * its F1 help; every other key edits the field with the focus. */
-static const gu_scr_key keys[] = {
+/* Switches between the form and a supervisor's override, the reason
+ * to finish the case without the report; returns GU_SCREEN_STAY. */
+static int key_override(gu_app *a, void *st)
+{
+	form_state *s = st;
+
+	(void)a;
+	s->overriding = !s->overriding;
+	s->err[0] = '\0';
+	return GU_SCREEN_STAY;
+}
+
+/* The form's keys for a worker: they run it, name themselves in the key
+ * bar and make its F1 help; every other key edits the field with the
+ * focus. */
+static const gu_scr_key worker_keys[] = {
 	{ '\t', 0, key_next, "Tab", N_("next field"), false },
 	{ 0, KEY_DOWN, key_next, NULL, NULL, false },
 	{ 0, KEY_BTAB, key_prev, "Shift-Tab/Up", N_("field before"), true },
 	{ 0, KEY_UP, key_prev, NULL, NULL, false },
-	{ 0, KEY_LEFT, key_left, "Left/Right", N_("choose the unit"), false },
+	{ 0, KEY_LEFT, key_left, "Left/Right", N_("choose the unit"), true },
 	{ 0, KEY_RIGHT, key_right, NULL, NULL, false },
 	{ 0, KEY_ENTER, key_record, "Enter", N_("record the report"), false },
 	{ GU_ESC, 0, key_back, "Esc", N_("back"), false },
 };
+
+/* A supervisor's keys: a worker's and the override. */
+static const gu_scr_key supervisor_keys[] = {
+	{ '\t', 0, key_next, "Tab", N_("next field"), false },
+	{ 0, KEY_DOWN, key_next, NULL, NULL, false },
+	{ 0, KEY_BTAB, key_prev, "Shift-Tab/Up", N_("field before"), true },
+	{ 0, KEY_UP, key_prev, NULL, NULL, false },
+	{ 0, KEY_LEFT, key_left, "Left/Right", N_("choose the unit"), true },
+	{ 0, KEY_RIGHT, key_right, NULL, NULL, false },
+	{ 0, KEY_ENTER, key_record, "Enter", N_("record the report"), false },
+	{ 0, KEY_F(2), key_override, "F2", N_("override"), false },
+	{ GU_ESC, 0, key_back, "Esc", N_("back"), false },
+};
+
+/* Draws a supervisor's override from row y: the reason to finish the
+ * case without the report. */
+static void draw_override(gu_app *a, form_state *s, int y)
+{
+	int x = a->lay.margin, w = a->lay.text_w, lw;
+
+	y += gu_put_wrapped(y, x, w, 3, _("A supervisor may let the case finish without the report. "
+		"Say why; the reason is recorded on the case and in the audit log."), A_NORMAL);
+	y++;
+	lw = gu_put(y, x, w, _("Why it may finish without the report:"), gu_attr(GU_R_LABEL));
+	if (lw > w - 20) {
+		y++;
+		lw = 0;
+	}
+	gu_edit_draw(&s->reason, y, x + lw + 1, w - lw - 1 < 60 ? w - lw - 1 : 60, true);
+	y += 2;
+	if (s->err[0])
+		gu_put_wrapped(y, x, w, 2, s->err, gu_attr(GU_R_ERROR));
+	gu_scr_keys_bottom(a, s->keys, s->nkeys);
+}
 
 /* Draws the report form. */
 static void draw(gu_app *a, void *st)
@@ -234,6 +306,10 @@ static void draw(gu_app *a, void *st)
 	if (s->why && s->why[0])
 		y += gu_put_wrapped(y, x, w, 2, s->why, gu_attr(GU_R_ALERT));
 	y++;
+	if (s->overriding) {
+		draw_override(a, s, y);
+		return;
+	}
 	y = draw_unit(a, s, y);
 	y = draw_field(a, s, y, F_DATE, _("On:"), _("YYYY-MM-DD"));
 	y = draw_field(a, s, y, F_RECEIPT, _("Receipt number:"), _("if the unit gave one"));
@@ -241,7 +317,7 @@ static void draw(gu_app *a, void *st)
 		_("only when it could not be made yet; the case then still cannot be finished"));
 	if (s->err[0])
 		gu_put_wrapped(y, x, w, 2, s->err, gu_attr(GU_R_ERROR));
-	gu_scr_keys_bottom(a, keys, sizeof keys / sizeof keys[0]);
+	gu_scr_keys_bottom(a, s->keys, s->nkeys);
 }
 
 /* Takes a key: a key of the table, else an edit of the field with the
@@ -251,29 +327,40 @@ static int key(gu_app *a, void *st, const gu_key *k)
 	form_state *s = st;
 	int r;
 
-	if (gu_scr_keys_take(a, st, keys, sizeof keys / sizeof keys[0], k, &r))
+	if (gu_scr_keys_take(a, st, s->keys, s->nkeys, k, &r))
 		return r;
 	s->err[0] = '\0';
+	if (s->overriding) {
+		gu_edit_key(&s->reason, k, NULL);
+		return GU_SCREEN_STAY;
+	}
 	if (s->focus == F_UNIT && s->choice < s->nunits)
 		return GU_SCREEN_STAY;  /* a unit of the list is chosen: nothing to type */
 	gu_edit_key(&s->f[s->focus], k, s->focus == F_DATE ? date_char : NULL);
 	return GU_SCREEN_STAY;
 }
 
-/* The report form. */
-static const gu_screen screen = { enter, draw, key, NULL, keys, sizeof keys / sizeof keys[0] };
+/* The report form, for a worker and for a supervisor. */
+static const gu_screen worker_screen = { enter, draw, key, NULL, worker_keys,
+	sizeof worker_keys / sizeof worker_keys[0] };
+static const gu_screen supervisor_screen = { enter, draw, key, NULL, supervisor_keys,
+	sizeof supervisor_keys / sizeof supervisor_keys[0] };
 
 /* Runs the form for the open case's report of kind k with why above it;
  * sets *recorded; returns a gu_screen_ret. */
 int gu_screen_report_form(gu_app *a, enum gu_report_kind k, const char *why, bool *recorded)
 {
 	form_state s;
+	const gu_screen *sc;
 	int r;
 
 	memset(&s, 0, sizeof s);
 	s.kind = k;
 	s.why = why;
-	r = gu_screen_run(a, &screen, &s);
+	sc = gu_scr_is_supervisor(a) ? &supervisor_screen : &worker_screen;
+	s.keys = sc->keys;
+	s.nkeys = sc->nkeys;
+	r = gu_screen_run(a, sc, &s);
 	*recorded = s.recorded;
 	return r;
 }

@@ -1,0 +1,49 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The report form on screen: a supervisor's override (F2) needs a reason,
+# then lets the case with 强制报告 finish without the report; a worker's
+# form has no override key.
+. "$top_srcdir/tests/tap.sh"
+work=$(mktemp -d) || exit 1
+trap 'rm -rf "$work"' EXIT
+out="$work/out"
+mkdir -p "$out"
+
+# the interview of the screen tests up to the report form
+sed -n '1,/^dump report-form.txt$/p' "$top_srcdir/tests/tui-scripts/screens/interview.keys" \
+	> "$work/form.keys"
+check "the interview script reaches the report form" grep -q '^dump report-form.txt$' "$work/form.keys"
+
+# run_form NAME DB [OPTIONS]: runs NAME.keys on DB, dumps into $out
+run_form() {
+	name=$1
+	db=$2
+	shift 2
+	(cd "$work" && GUANAI_TEST_SCRIPT="$work/$name.keys" GUANAI_TEST_DUMP_DIR="$out/$name" \
+		GUANAI_TEST_TODAY=2026-11-29 GUANAI_TEST_TIMEOUT=120 COLUMNS=80 LINES=24 \
+		"$GUANAI" --lang en --db "$db" "$@" > "$work/$name.log" 2>&1)
+}
+
+# no user accounts: the one user is a supervisor
+{
+	cat "$work/form.keys"
+	echo "key F2"
+	echo "key Enter"
+	echo "dump no-reason.txt"
+	echo "type 家长已带孩子到派出所报案"
+	echo "key Enter"
+	echo "dump back.txt"
+	echo "key Enter"
+	echo "dump finished.txt"
+} > "$work/override.keys"
+mkdir -p "$out/override"
+run_form override "$work/override.db"
+rc=$?
+check "the override script runs to the end" test "$rc" -eq 0
+[ "$rc" -eq 0 ] || diag "$(cat "$work/override.log")"
+check "a supervisor's key bar offers the override" grep -q 'F2 override' "$out/override/report-form.txt"
+check "an override without a reason is refused, saying why" \
+	grep -q 'an override needs its reason' "$out/override/no-reason.txt"
+check "the override is recorded" grep -q 'the case may finish without the report' "$out/override/back.txt"
+check "the case then finishes" grep -q 'The case is finished and saved.' "$out/override/finished.txt"
+done_testing
