@@ -46,4 +46,30 @@ check "an override without a reason is refused, saying why" \
 	grep -q 'an override needs its reason' "$out/override/no-reason.txt"
 check "the override is recorded" grep -q 'the case may finish without the report' "$out/override/back.txt"
 check "the case then finishes" grep -q 'The case is finished and saved.' "$out/override/finished.txt"
+
+# a worker: the form has no override, and F2 changes nothing
+echo 'supervisor-secret' > "$work/sup.pw"
+echo 'worker-secret-1' > "$work/li.pw"
+"$GUANAI" --lang en --db "$work/worker.db" users add wang --role supervisor \
+	--password-file "$work/sup.pw" > "$work/users.log" 2>&1
+"$GUANAI" --lang en --db "$work/worker.db" users add li --role worker --user wang \
+	--password-file "$work/sup.pw" --new-password-file "$work/li.pw" >> "$work/users.log" 2>&1
+check "a supervisor and a worker are added" test $? -eq 0
+{
+	cat "$work/form.keys"
+	echo "key F2"
+	echo "dump f2.txt"
+} > "$work/worker.keys"
+mkdir -p "$out/worker"
+run_form worker "$work/worker.db" --user li --password-file "$work/li.pw"
+rc=$?
+check "the worker's script runs to the end" test "$rc" -eq 0
+[ "$rc" -eq 0 ] || diag "$(cat "$work/worker.log")"
+check "the worker's form is the report form" grep -q 'Record the report' "$out/worker/report-form.txt"
+if grep -q 'F2' "$out/worker/report-form.txt"; then
+	not_ok "a worker's key bar has no override"
+else
+	ok "a worker's key bar has no override"
+fi
+check "F2 changes nothing for a worker" cmp -s "$out/worker/report-form.txt" "$out/worker/f2.txt"
 done_testing
