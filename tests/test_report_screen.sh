@@ -35,6 +35,8 @@ run_form() {
 	echo "dump back.txt"
 	echo "key Enter"
 	echo "dump finished.txt"
+	echo "key 3 Enter"
+	echo "dump caseview.txt"
 } > "$work/override.keys"
 mkdir -p "$out/override"
 run_form override "$work/override.db"
@@ -46,6 +48,29 @@ check "an override without a reason is refused, saying why" \
 	grep -q 'an override needs its reason' "$out/override/no-reason.txt"
 check "the override is recorded" grep -q 'the case may finish without the report' "$out/override/back.txt"
 check "the case then finishes" grep -q 'The case is finished and saved.' "$out/override/finished.txt"
+tr '\n' ' ' < "$out/override/caseview.txt" | tr -s ' ' > "$work/override.joined"
+check "the case view shows the override, who made it and its reason" grep -q \
+	'强制报告: finishes without the report, by tester: 家长已带孩子到派出所报案' "$work/override.joined"
+
+# a report made to the township's police station, with its receipt
+{
+	cat "$work/form.keys"
+	echo "key Tab Tab"
+	echo "type 2026112901"
+	echo "key Enter Enter"
+	echo "key 3 Enter"
+	echo "dump caseview.txt"
+} > "$work/made.keys"
+mkdir -p "$out/made"
+run_form made "$work/made.db"
+rc=$?
+check "the report script runs to the end" test "$rc" -eq 0
+[ "$rc" -eq 0 ] || diag "$(cat "$work/made.log")"
+# the case view's lines joined: a long line wraps at 80 columns
+tr '\n' ' ' < "$out/made/caseview.txt" | tr -s ' ' > "$work/made.joined"
+check "the case view shows when, to which unit, by whom and the receipt" grep -q \
+	'强制报告: reported on 2026-11-29 to 建平县公安局建平镇派出所 by tester, receipt 2026112901' \
+	"$work/made.joined"
 
 # a worker: the form has no override, and F2 changes nothing
 echo 'supervisor-secret' > "$work/sup.pw"
