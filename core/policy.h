@@ -94,6 +94,15 @@ int gu_policy_param_long(const gu_policy *p, const char *name, long *out);
  * when there is no such parameter. */
 const char *gu_policy_param_text(const gu_policy *p, const char *name);
 
+/* A unit a mandatory report goes to, of one township: a police station
+ * (kind "police") or a school or education office (kind "education"). */
+typedef struct gu_report_unit {
+	const char *id, *kind, *township, *zh, *en;
+} gu_report_unit;
+/* The units of the policy's unit blocks, in the file's order. */
+size_t gu_policy_unit_count(const gu_policy *p);
+const gu_report_unit *gu_policy_unit(const gu_policy *p, size_t i);
+
 /* Items in ascending number. */
 size_t gu_policy_item_count(const gu_policy *p);
 const gu_item *gu_policy_item(const gu_policy *p, size_t i);

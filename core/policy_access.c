@@ -207,6 +207,18 @@ const gu_item *gu_policy_item(const gu_policy *p, size_t i)
 	return i < p->nitems ? &p->items[i] : NULL;
 }
 
+/* Returns how many report units the policy names. */
+size_t gu_policy_unit_count(const gu_policy *p)
+{
+	return p->nunits;
+}
+
+/* Returns report unit i, or NULL past the last. */
+const gu_report_unit *gu_policy_unit(const gu_policy *p, size_t i)
+{
+	return i < p->nunits ? &p->units[i] : NULL;
+}
+
 /* Returns the item with that number, or NULL. */
 const gu_item *gu_policy_item_by_number(const gu_policy *p, int number)
 {

@@ -180,6 +180,7 @@ struct gu_policy {
 	gu_param *params; size_t nparams;
 	gu_fact *facts; size_t nfacts;
 	gu_alert_def *alerts; size_t nalerts;
+	gu_report_unit *units; size_t nunits;
 	gu_check_def *checks; size_t nchecks;
 	gu_group_def *groups; size_t ngroups;
 	gu_keyslot *keys; size_t keycap; /* open addressing, keycap a power of 2 */

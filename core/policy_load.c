@@ -799,6 +799,36 @@ static int load_alert(loader *ld, gu_block *b)
 	return rc ? rc : check_unused(ld, b, "zh, en, when");
 }
 
+/* Takes a unit block: a unit of a township a mandatory report goes to. */
+static int load_unit(loader *ld, gu_block *b)
+{
+	gu_policy *p = ld->p;
+	gu_report_unit *u;
+	int rc = 0;
+
+	if (!is_name(b->arg) || strlen(b->arg) > 31)
+		return fail(ld, b->line, b->arg_col, _("a unit id is a lower-case word of at most 31 letters"));
+	u = grow(ld, p->units, p->nunits, sizeof *u);
+	if (!u)
+		return gu_error_set(ld->err, GU_ENOMEM, ld->file, b->line, 0, NULL);
+	p->units = u;
+	u += p->nunits++;
+	u->id = b->arg;
+	u->kind = need(ld, b, "kind", &rc);
+	u->township = need(ld, b, "township", &rc);
+	u->zh = need(ld, b, "zh", &rc);
+	u->en = need(ld, b, "en", &rc);
+	attr(ld, b, "note", &rc);   /* what is still to be confirmed: for people only */
+	if (rc)
+		return rc;
+	if (strcmp(u->kind, "police") != 0 && strcmp(u->kind, "education") != 0) {
+		gu_attr *a = attr(ld, b, "kind", &rc);
+
+		return fail(ld, a->line, a->col, _("kind: \"%s\" is not police or education"), u->kind);
+	}
+	return check_unused(ld, b, "kind, township, zh, en, note");
+}
+
 /* Takes a check block: answers that disagree, an error or a warning. */
 static int load_check(loader *ld, gu_block *b)
 {
@@ -1148,9 +1178,11 @@ static int build(loader *ld)
 			rc = load_alert(ld, b);
 		else if (strcmp(b->kw, "check") == 0)
 			rc = load_check(ld, b);
+		else if (strcmp(b->kw, "unit") == 0)
+			rc = load_unit(ld, b);
 		else
 			rc = fail(ld, b->line, 1, _("\"%s\" is not a block: policy, section, group, param, "
-				"question, fact, item, alert or check"), b->kw);
+				"question, fact, item, alert, check or unit"), b->kw);
 	}
 	if (rc)
 		return rc;

@@ -153,3 +153,43 @@ cleanup:
 	sqlite3_reset(st);
 	return rc == SQLITE_OK ? n > 0 : gu_db_fail(db, rc, err);
 }
+
+/* Calls each for every report of the case, the earliest first; returns 0,
+ * what each returned, or < 0. */
+int gu_report_each(gu_db *db, const char *case_id,
+	int (*each)(const gu_report_row *r, void *ctx), void *ctx, gu_error *err)
+{
+	sqlite3_stmt *st;
+	gu_report_row r;
+	int rc, ret = 0;
+	GU_ERR_LOCAL(err);
+
+	ret = gu_access_check_case(db, case_id, err);
+	if (ret < 0)
+		return ret;
+	st = gu_db_stmt(db, GU_ST_REPORT_LIST,
+		"SELECT kind, reported_on, unit, reported_by, receipt, not_yet, override"
+		" FROM reports WHERE case_id = ?1 ORDER BY created_at, rowid", err);
+	if (!st)
+		return -(int)err->code;
+	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK)
+		goto cleanup;
+	while (ret == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char kind[32];
+
+		gu_column_copy(st, 0, kind, sizeof kind);
+		r.kind = strcmp(kind, "education") == 0 ? GU_REPORT_EDUCATION : GU_REPORT_POLICE;
+		gu_column_copy(st, 1, r.on, sizeof r.on);
+		gu_column_copy(st, 2, r.unit, sizeof r.unit);
+		gu_column_copy(st, 3, r.by, sizeof r.by);
+		gu_column_copy(st, 4, r.receipt, sizeof r.receipt);
+		gu_column_copy(st, 5, r.not_yet, sizeof r.not_yet);
+		gu_column_copy(st, 6, r.override, sizeof r.override);
+		ret = each(&r, ctx);
+	}
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+		rc = SQLITE_OK;
+cleanup:
+	sqlite3_reset(st);
+	return rc == SQLITE_OK ? ret : gu_db_fail(db, rc, err);
+}

@@ -35,6 +35,20 @@ int gu_report_add(gu_db *db, const char *case_id, const gu_report_new *r, gu_err
  * not, or < 0. */
 int gu_report_done(gu_db *db, const char *case_id, enum gu_report_kind k, gu_error *err);
 
+/* A report recorded on a case: made (on, unit, by, receipt), not made
+ * yet (not_yet says why), or overridden by a supervisor (override says
+ * why; by is the supervisor). */
+typedef struct gu_report_row {
+	enum gu_report_kind kind;
+	char on[16], unit[256], by[128], receipt[128], not_yet[512], override[512];
+} gu_report_row;
+
+/* Calls each(r, ctx) for every report recorded on the case, the earliest
+ * first, until it returns non-zero; returns 0, what each returned, or < 0
+ * with err set. */
+int gu_report_each(gu_db *db, const char *case_id,
+	int (*each)(const gu_report_row *r, void *ctx), void *ctx, gu_error *err);
+
 /* A case whose alert asks for a report that is not made yet. */
 typedef struct gu_unreported {
 	char case_id[GU_ID_SIZE];

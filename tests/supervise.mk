@@ -24,7 +24,7 @@ tests_bench_supervise_LDADD = $(GU_LIBS)
 BENCHES += tests/bench_supervise
 
 ## guanai report: a case's mandatory reports from the command line.
-TESTS += tests/test_report_cli.sh
-EXTRA_DIST += tests/test_report_cli.sh
+TESTS += tests/test_report_cli.sh tests/test_report_screen.sh
+EXTRA_DIST += tests/test_report_cli.sh tests/test_report_screen.sh
 TESTS += tests/test_export_stale.sh
 EXTRA_DIST += tests/test_export_stale.sh

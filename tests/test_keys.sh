@@ -52,7 +52,23 @@ rc=$?
 check "the script runs to the end" test "$rc" -eq 0
 [ "$rc" -eq 0 ] || diag "$(cat "$work/log")"
 
-for name in $(echo "$screens" | cut -d: -f1); do
+# The report form: the interview of the screen tests up to the form, which
+# finishing a case with 强制报告 opens; typing goes to its fields, so only
+# a function key no row names is tried.
+sed -n '1,/^dump report-form.txt$/p' "$top_srcdir/tests/tui-scripts/screens/interview.keys" \
+	| sed 's/^dump report-form.txt$/dump report.txt/' > "$work/report.keys"
+check "the interview script reaches the report form" grep -q '^dump report.txt$' "$work/report.keys"
+printf '%s\n' "key F1" "dump report-help.txt" "key Esc" "dump report-back.txt" \
+	"key F12" "dump report-unnamed.txt" "key Esc Esc" >> "$work/report.keys"
+(cd "$work" && GUANAI_TEST_SCRIPT="$work/report.keys" GUANAI_TEST_DUMP_DIR="$work/out" \
+	GUANAI_TEST_TODAY=2026-11-29 GUANAI_TEST_TIMEOUT=120 COLUMNS=80 LINES=24 \
+	"$GUANAI" --lang en --db "$work/report.db" > "$work/report.log" 2>&1)
+rc=$?
+check "the interview runs to the report form" test "$rc" -eq 0
+[ "$rc" -eq 0 ] || diag "$(cat "$work/report.log")"
+check "the report form is its own screen" grep -q 'Record the report' "$work/out/report.txt"
+
+for name in $(echo "$screens" | cut -d: -f1) report; do
 	out="$work/out"
 	check "$name: F1 shows the keys" grep -q '^ guanai  Keys' "$out/$name-help.txt"
 	# the key bar is the last line: "Enter open  Up/Down move  Esc back"

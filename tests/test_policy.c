@@ -562,3 +562,32 @@ Test(item_names, a_shared_name_without_a_short_form_is_refused)
 	cr_assert(strstr(err.message, "item 5: give both short_zh and short_en, or neither"), "%s",
 		err.message);
 }
+
+Test(policy, the_shipped_file_lists_report_units_of_both_kinds_by_township)
+{
+	gu_policy *p = tp_load();
+	size_t i, police = 0, education = 0;
+
+	cr_assert_gt(gu_policy_unit_count(p), 0);
+	for (i = 0; i < gu_policy_unit_count(p); i++) {
+		const gu_report_unit *u = gu_policy_unit(p, i);
+
+		cr_assert(u->township[0] && u->zh[0] && u->en[0], "unit %s is incomplete", u->id);
+		police += strcmp(u->kind, "police") == 0 && strcmp(u->township, "建平镇") == 0;
+		education += strcmp(u->kind, "education") == 0 && strcmp(u->township, "建平镇") == 0;
+	}
+	cr_assert_geq(police, 1, "建平镇 has no police station listed");
+	cr_assert_geq(education, 2, "建平镇 lacks its school or its education office");
+	cr_assert_null(gu_policy_unit(p, gu_policy_unit_count(p)));
+	gu_policy_free(p);
+}
+
+Test(policy_errors, a_unit_of_an_unknown_kind_or_without_its_township)
+{
+	fails_at("unit u\n  kind: fire\n  township: 甲镇\n  zh: 甲\n  en: A\n", NULL, 0, H + 2, 3,
+		"\"fire\" is not police or education");
+	fails_at("unit u\n  kind: police\n  zh: 甲\n  en: A\n", NULL, 0, H + 1, 1,
+		"the attribute \"township:\" is missing");
+	fails_at("unit u\n  kind: police\n  township: 甲镇\n  zh: 甲\n  en: A\n  phone: 110\n", NULL, 0,
+		H + 6, 3, "unknown attribute \"phone\" in a unit block");
+}

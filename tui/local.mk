@@ -21,7 +21,7 @@ guanai_SOURCES = \
 ## The policy's checks on the open case (at the question, on the results).
 guanai_SOURCES += tui/answer_checks.c tui/answer_checks.h
 ## Mandatory reports: the alert box and the report form.
-guanai_SOURCES += tui/screen_report.c tui/screen_report.h
+guanai_SOURCES += tui/screen_report.c tui/screen_report.h tui/screen_report_form.c
 ## The supervision screens: who is working (login, users), the case list,
 ## one case in full, and the dashboard.  Their tests: tests/screens.mk.
 guanai_SOURCES += tui/screens_supervise.h tui/screens_util.c tui/screens_util.h \

@@ -17,6 +17,7 @@
 #include "core/text.h"
 #include "db/groups.h"
 #include "db/release.h"
+#include "db/reports.h"
 #include "db/review.h"
 #include "tui/caseview.h"
 #include "tui/listview.h"
@@ -202,6 +203,44 @@ static void add_basis(gu_app *a, cv_state *s, int w)
 	gu_answers_free(&ans);
 }
 
+/* Where the lines of the reports go: the case view and its width. */
+typedef struct report_lines {
+	cv_state *s;
+	int w;
+} report_lines;
+
+/* Adds one line of a report recorded on the case; returns 0. */
+static int add_report(const gu_report_row *r, void *ctx)
+{
+	report_lines *to = ctx;
+	const char *kind = r->kind == GU_REPORT_POLICE ? _("强制报告") : _("控辍保学");
+	char line[1400];
+
+	if (r->override[0])
+		/* TRANSLATORS: the kind of report, the supervisor, the reason */
+		snprintf(line, sizeof line, _("%s: finishes without the report, by %s: %s"), kind,
+			r->by, r->override);
+	else if (r->not_yet[0])
+		/* TRANSLATORS: the kind of report, the worker, why not yet */
+		snprintf(line, sizeof line, _("%s: not made yet (%s): %s"), kind, r->by, r->not_yet);
+	else
+		/* TRANSLATORS: the kind of report, the date, the unit, the worker, the receipt */
+		snprintf(line, sizeof line, _("%s: reported on %s to %s by %s, receipt %s"), kind,
+			r->on, r->unit, r->by, r->receipt[0] ? r->receipt : _("none"));
+	add_wrapped(to->s, to->w, line, r->override[0] || r->not_yet[0] ? GU_R_VERIFY : GU_R_NORMAL,
+		2, 0);
+	return 0;
+}
+
+/* Adds the mandatory reports recorded on the case. */
+static void add_reports(gu_app *a, cv_state *s, int w)
+{
+	report_lines to = { s, w };
+	gu_error err;
+
+	gu_report_each(a->db, s->id, add_report, &to, &err);
+}
+
 /* Adds the summary of the case. */
 static void build_summary(gu_app *a, cv_state *s, int w)
 {
@@ -218,6 +257,7 @@ static void build_summary(gu_app *a, cv_state *s, int w)
 		: s->info.child_id_number[0] ? gu_idcard_mask(s->info.child_id_number, masked) : "-");
 	add_wrapped(s, w, line, GU_R_NORMAL, 2, 0);
 	add_basis(a, s, w);
+	add_reports(a, s, w);
 	g[0] = '\0';
 	while (p && *p) {
 		char name[32];

@@ -53,11 +53,13 @@ static int marked_count(const gu_app *a)
 	return n;
 }
 
-/* Saves results, referrals and the completed status; returns 0 or -1 with
- * f->err set.  Referrals already saved are not saved twice on a retry. */
+/* Saves results, referrals and the completed status; returns 0, -1 with
+ * f->err set, or -2 with f->err saying which report is to be recorded
+ * first.  Referrals already saved are not saved twice on a retry. */
 static int finish(gu_app *a, fin_state *f)
 {
 	gu_session *s = a->ses;
+	enum gu_report_kind kind;
 	gu_error err;
 	gu_date d;
 	size_t i;
@@ -69,9 +71,9 @@ static int finish(gu_app *a, fin_state *f)
 			_("the next follow-up is not a real date: write it as YYYY-MM-DD"));
 		return -1;
 	}
-	/* an alert's report is recorded first: the form opens for it */
-	if (gu_report_form_needed(a, f->err, sizeof f->err))
-		return -1;
+	/* an alert's report is recorded first: the form is run for it */
+	if (gu_report_missing(a, &kind, f->err, sizeof f->err))
+		return -2;
 	/* questions left unanswered: said, and finished only on a second Enter */
 	{
 		size_t done = 0, total = 0;
@@ -144,11 +146,32 @@ static int key_field(gu_app *a, void *st)
 	return GU_SCREEN_STAY;
 }
 
+/* Runs the report form for the report the case lacks; returns the form's
+ * gu_screen_ret when it quits or jumps, else GU_SCREEN_STAY. */
+static int record_report(gu_app *a, fin_state *f)
+{
+	enum gu_report_kind kind;
+	bool recorded = false;
+	int r;
+
+	if (!gu_report_missing(a, &kind, f->err, sizeof f->err))
+		return GU_SCREEN_STAY;
+	r = gu_screen_report_form(a, kind, f->err, &recorded);
+	if (recorded)
+		f->err[0] = '\0';
+	return r == GU_SCREEN_BACK ? GU_SCREEN_STAY : r;
+}
+
 /* Saves the case as finished and shows the start screen; returns
- * GU_SCREEN_JUMP, or GU_SCREEN_STAY when it could not be saved. */
+ * GU_SCREEN_JUMP, GU_SCREEN_STAY when it could not be saved (or a report
+ * is recorded first), or the report form's gu_screen_ret. */
 static int key_finish(gu_app *a, void *st)
 {
-	if (finish(a, st) < 0)
+	int r = finish(a, st);
+
+	if (r == -2)
+		return record_report(a, st);
+	if (r < 0)
 		return GU_SCREEN_STAY;
 	gu_session_close(a);
 	gu_flow_go(a, GU_SCR_START);
@@ -176,10 +199,6 @@ static void draw(gu_app *a, void *st)
 	size_t i;
 	int n = marked_count(a);
 
-	if (gu_report_form_active()) {
-		gu_report_form_draw(a, f->err);
-		return;
-	}
 	gu_frame_title(a, _("Finish the case"));
 	snprintf(line, sizeof line, _("Items marked for referral: %d"), n);
 	gu_put(y++, x, w, line, gu_attr(GU_R_LABEL));
@@ -221,10 +240,6 @@ static int key(gu_app *a, void *st, const gu_key *k)
 	fin_state *f = st;
 	int r;
 
-	if (gu_report_form_active()) {
-		gu_report_form_key(a, k, f->err);
-		return GU_SCREEN_STAY;
-	}
 	if (gu_scr_keys_take(a, st, keys, sizeof keys / sizeof keys[0], k, &r))
 		return r;
 	f->err[0] = '\0';

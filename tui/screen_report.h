@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "db/reports.h"
 #include "tui/app.h"
 
 /* Notes the policy's alerts that hold for the open case's answers now,
@@ -24,15 +25,12 @@ void gu_report_box_draw(gu_app *a);
 bool gu_report_box_key(gu_app *a, const gu_key *k);
 
 /* Returns true when the open case has an alert whose report is not yet
- * recorded; then opens the form for it on the finish screen, with why
- * (size bytes) saying why the case cannot be finished yet. */
-bool gu_report_form_needed(gu_app *a, char *why, size_t size);
-/* Returns true while the report form is open. */
-bool gu_report_form_active(void);
-/* Draws the report form in the finish screen's body, with why above it. */
-void gu_report_form_draw(gu_app *a, const char *why);
-/* Takes a key on the report form: Tab moves, Enter records (and empties
- * why), Esc closes. */
-void gu_report_form_key(gu_app *a, const gu_key *k, char *why);
+ * recorded; sets *k to its kind and why (size bytes) to why the case cannot
+ * be finished yet. */
+bool gu_report_missing(gu_app *a, enum gu_report_kind *k, char *why, size_t size);
+/* Runs the report form for the open case's report of kind k, with why
+ * above it: Tab moves, Enter records and goes back, Esc goes back.  Sets
+ * *recorded; returns a gu_screen_ret. */
+int gu_screen_report_form(gu_app *a, enum gu_report_kind k, const char *why, bool *recorded);
 
 #endif
