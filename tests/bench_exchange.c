@@ -190,6 +190,7 @@ static size_t send_one(gu_db *db, char *out, size_t size)
 	if (gu_xchg_send(db, NULL, base, NULL, &s, &err) < 0)
 		die("send", err.message);
 	snprintf(out, size, "%s", s.path);
+	gu_xchg_sent_free(&s);
 	return s.bytes;
 }
 

@@ -117,6 +117,7 @@ static void send_to(struct node *from, const char *device, struct node *to)
 		err.message);
 	cr_assert_lt(to->ninbox, MAX_BUNDLES);
 	to->inbox[to->ninbox++] = strdup(s.path);
+	gu_xchg_sent_free(&s);
 }
 
 /* Delivers the bundle at index i of n's inbox (kept there when keep);

@@ -232,6 +232,7 @@ static int write_bundles(gu_app *a, void *st)
 			load(a, s);
 			return GU_SCREEN_STAY;
 		}
+		gu_xchg_sent_free(&sent);
 		written++;
 	}
 	snprintf(s->msg, sizeof s->msg, _("Bundles written for %zu laptops into %s"), written,
