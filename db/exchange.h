@@ -180,13 +180,15 @@ int gu_xchg_conflict_resolve(gu_db *db, const char *id, enum gu_xkeep keep,
 
 /* A pair of cases that may be one child. */
 typedef struct gu_xchg_duplicate {
-	char case_a[GU_ID_SIZE], case_b[GU_ID_SIZE];
+	char case_a[GU_ID_SIZE];     /* the older (interviewed first): a merge keeps it */
+	char case_b[GU_ID_SIZE];
 	char why[32];                /* "id_number" or "name_dob_township" */
 	char state[16];              /* "open", "merged", "different" */
 	gu_time_ms at;
 } gu_xchg_duplicate;
 
-/* Lists the possible duplicates (open only unless all); returns 0 or < 0. */
+/* Lists the possible duplicates (open only unless all), each pair's older
+ * case first; returns 0 or < 0. */
 int gu_xchg_duplicate_list(gu_db *db, bool all, gu_xchg_duplicate **out, size_t *n,
 	gu_error *err);
 /* Marks two cases as different children (a supervisor); returns 0 or < 0. */

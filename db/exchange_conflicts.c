@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/keys.h"
 #include "db/access.h"
 #include "db/exchange_internal.h"
 
@@ -317,7 +318,25 @@ cleanup:
 	return ret;
 }
 
-/* Lists the possible duplicates; returns 0 or < 0. */
+/* When case c was interviewed and made, as a row value that orders cases
+ * from the first interviewed: the interview date (or, without one yet, the
+ * day the case was started, as the dashboard dates it), then when it was
+ * made, then the order it was stored in. */
+#define FIRST_SEEN(c) \
+	"(SELECT coalesce((SELECT value FROM answers WHERE case_id = x.id" \
+	"   AND key = '" GU_KEY_INTERVIEW_DATE "')," \
+	"  date(x.created_at / 1000, 'unixepoch', 'localtime')), x.created_at, x.rowid" \
+	" FROM cases x WHERE x.id = " c ")"
+/* The pair's two cases, the older one (interviewed first) first: the one a
+ * merge keeps. */
+#define OLDER_FIRST \
+	"CASE WHEN " FIRST_SEEN("case_b") " < " FIRST_SEEN("case_a") \
+	" THEN case_b ELSE case_a END," \
+	" CASE WHEN " FIRST_SEEN("case_b") " < " FIRST_SEEN("case_a") \
+	" THEN case_a ELSE case_b END"
+
+/* Lists the possible duplicates, each pair's older case first; returns 0
+ * or < 0. */
 int gu_xchg_duplicate_list(gu_db *db, bool all, gu_xchg_duplicate **out, size_t *n,
 	gu_error *err)
 {
@@ -332,7 +351,7 @@ int gu_xchg_duplicate_list(gu_db *db, bool all, gu_xchg_duplicate **out, size_t 
 	ret = gu_access_require_supervisor(db, true, err);
 	if (ret < 0)
 		return ret;
-	rc = sqlite3_prepare_v2(db->h, "SELECT case_a, case_b, why, state, at FROM xchg_duplicates"
+	rc = sqlite3_prepare_v2(db->h, "SELECT " OLDER_FIRST ", why, state, at FROM xchg_duplicates"
 		" WHERE ?1 OR state = 'open' ORDER BY at, case_a", -1, &st, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_bind_int(st, 1, all);

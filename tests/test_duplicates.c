@@ -11,6 +11,7 @@
 
 #include "core/keys.h"
 #include "db/duplicates.h"
+#include "db/exchange.h"
 #include "db/same_child.h"
 #include "db/store.h"
 #include "test_db_util.h"
@@ -155,4 +156,74 @@ Test(duplicates, a_new_interview_finds_its_child_by_the_same_lookup)
 	cr_assert_str_eq(o.id, c);
 	cr_assert(o.by_id_number);
 	cr_assert_eq(gu_same_child_note(db, fresh, &o, &err), 0, "%s", err.message);
+}
+
+/* Notes the pair (a, b), lists it and merges it as the duplicates screen
+ * does (the second into the first); returns the case kept in keep. */
+static void list_and_merge(const char *a, const char *b, char keep[GU_ID_SIZE])
+{
+	gu_same_child o = { .why = "name_dob_township" };
+	gu_xchg_duplicate *v = NULL;
+	gu_case_info info;
+	gu_error err;
+	size_t n = 0;
+
+	snprintf(o.id, sizeof o.id, "%s", b);
+	cr_assert_eq(gu_same_child_note(db, a, &o, &err), 0, "%s", err.message);
+	cr_assert_eq(gu_xchg_duplicate_list(db, false, &v, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(n, 1);
+	snprintf(keep, GU_ID_SIZE, "%s", v[0].case_a);
+	cr_assert_eq(gu_xchg_duplicate_merge(db, v[0].case_a, v[0].case_b, &err), 0, "%s",
+		err.message);
+	cr_assert_eq(gu_case_get(db, v[0].case_b, &info, &err), 0, "%s", err.message);
+	cr_assert_eq(info.status, GU_CASE_CLOSED, "the other case is closed");
+	cr_assert_eq(gu_case_get(db, keep, &info, &err), 0, "%s", err.message);
+	cr_assert_neq(info.status, GU_CASE_CLOSED, "the kept case stays open");
+	free(v);
+}
+
+/* Stores a case of the same child interviewed on date; returns its id. */
+static void store_interviewed(const char *date, char id[GU_ID_SIZE])
+{
+	gu_error err;
+
+	store("刘思雨", "2015-04-18", NULL, id);
+	cr_assert_eq(gu_case_save_answer(db, id, GU_KEY_INTERVIEW_DATE, date, NULL, &err), 0,
+		"%s", err.message);
+}
+
+Test(duplicates, a_merge_keeps_the_case_interviewed_first_not_the_smaller_id)
+{
+	char a[GU_ID_SIZE], b[GU_ID_SIZE], keep[GU_ID_SIZE];
+	gu_error err;
+
+	store_interviewed("2024-05-20", a);
+	store_interviewed("2024-05-20", b);
+	/* the one of the larger id was interviewed first (typed in later) */
+	if (strcmp(a, b) < 0) {
+		cr_assert_eq(gu_case_save_answer(db, b, GU_KEY_INTERVIEW_DATE, "2024-03-01", NULL,
+			&err), 0, "%s", err.message);
+		list_and_merge(a, b, keep);
+		cr_assert_str_eq(keep, b);
+	} else {
+		cr_assert_eq(gu_case_save_answer(db, a, GU_KEY_INTERVIEW_DATE, "2024-03-01", NULL,
+			&err), 0, "%s", err.message);
+		list_and_merge(b, a, keep);
+		cr_assert_str_eq(keep, a);
+	}
+}
+
+Test(duplicates, on_the_same_interview_date_the_case_made_first_is_kept)
+{
+	char first[GU_ID_SIZE], later[GU_ID_SIZE], keep[GU_ID_SIZE];
+	int tries = 0;
+
+	store_interviewed("2024-05-20", first);
+	/* a later case whose id sorts before the first's */
+	do
+		store_interviewed("2024-05-20", later);
+	while (strcmp(later, first) > 0 && ++tries < 64);
+	cr_assert_lt(strcmp(later, first), 0);
+	list_and_merge(later, first, keep);
+	cr_assert_str_eq(keep, first);
 }
