@@ -32,6 +32,8 @@ void gu_bundle_head_write(gu_strbuf *b, const gu_bundle_head *h)
 	gu_sb_printf(b, "clock %lld\nack %lld\nupto %lld\n", h->clock, h->ack, h->upto);
 	put_value(b, "township", h->township);
 	put_value(b, "worker", h->worker);
+	if (h->policy[0])
+		put_value(b, "policy", h->policy);
 	gu_sb_put(b, "\n", 1);
 }
 
@@ -83,6 +85,8 @@ static int take_line(gu_bundle_head *h, const char *key, size_t klen, const char
 		return copy_text(v, vlen, h->township, sizeof h->township);
 	if (IS("worker"))
 		return copy_text(v, vlen, h->worker, sizeof h->worker);
+	if (IS("policy"))
+		return vlen == GU_XHASH_SIZE - 1 ? copy_text(v, vlen, h->policy, sizeof h->policy) : -1;
 #undef IS
 	return 0; /* a key a newer sender added */
 }

@@ -20,7 +20,13 @@ typedef struct gu_bundle_head {
 	long long ack;               /* the last bundle from the recipient applied, 0: none */
 	long long upto;              /* the sender's change counter when it was written */
 	char township[160], worker[160];
+	char policy[GU_XHASH_SIZE];  /* SHA-256 of the policy the sender uses, "" not said */
 } gu_bundle_head;
+
+/* The section of an office's bundle that carries its policy file, between
+ * the header and the records: "P <hash> <bytes>", a line break, the text
+ * of that many bytes and a line break. */
+#define GU_XBODY_POLICY "P "
 
 /* Appends the header and the empty line after it to b. */
 void gu_bundle_head_write(gu_strbuf *b, const gu_bundle_head *h);

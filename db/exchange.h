@@ -106,6 +106,7 @@ typedef struct gu_xchg_sent {
 	char (*held)[GU_ID_SIZE];    /* cases held back: no legal basis recorded */
 	size_t nheld;
 	char clock_warning[300];     /* "" or a translated warning about this clock */
+	bool policy;                 /* it carries the office's policy file */
 } gu_xchg_sent;
 
 /* Writes the next bundle into folder dir: on a laptop for the office
@@ -145,6 +146,9 @@ typedef struct gu_xchg_receipt {
 	long long held_applied;      /* held bundles applied after it */
 	long long waiting_for;       /* with HELD: the missing sequence number */
 	char clock_warning[300];     /* "" or a translated warning */
+	char policy[72];             /* on a laptop: the office's policy it brought, now
+	                              * used for new interviews ("" none new) */
+	char policy_version[64];     /* that policy's version */
 } gu_xchg_receipt;
 
 /* Verifies, opens and applies one bundle (n bytes) in one transaction, then
@@ -197,6 +201,12 @@ int gu_xchg_duplicate_different(gu_db *db, const char *a, const char *b, gu_erro
  * from other, both histories stay, other is closed with a note naming keep;
  * audited.  Returns 0 or < 0. */
 int gu_xchg_duplicate_merge(gu_db *db, const char *keep, const char *other, gu_error *err);
+
+/* Loads the policy file this laptop's office sent last (kept in the
+ * database by hash, docs/exchange.md): the one its new interviews use.
+ * Returns 1 with *out (free with gu_policy_free), 0 when none came or this
+ * database is no laptop, or < 0. */
+int gu_xchg_office_policy(gu_db *db, gu_policy **out, gu_error *err);
 
 /* Frees a device list. */
 void gu_xchg_devices_free(gu_xchg_device *v, size_t n);

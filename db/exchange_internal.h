@@ -3,6 +3,7 @@
 #ifndef GUANAI_DB_EXCHANGE_INTERNAL_H
 #define GUANAI_DB_EXCHANGE_INTERNAL_H
 
+#include "core/bundle_body.h"
 #include "db/exchange.h"
 #include "db/internal.h"
 
@@ -60,6 +61,18 @@ void gu_xtable_cols(gu_strbuf *b, const gu_xtable *t, const char *prefix, bool p
 int gu_xchg_apply_records(gu_db *db, const gu_xchg_keys *k, const char *sender,
 	const char *records, long long seq, long long prev_upto, long long heard_ctr,
 	gu_xchg_receipt *r, gu_error *err);
+
+/* Appends the office's policy section (core/bundle_body.h) for device to
+ * b when the device uses another policy than db's in use; returns 1 when
+ * it did, 0 when not, or < 0. */
+int gu_xchg_policy_put(gu_db *db, const char *device, gu_strbuf *b, gu_error *err);
+/* Takes the policy part of a verified bundle with header h inside the
+ * receiver's transaction: at the office, notes the policy the laptop uses
+ * (a laptop's bundle carrying a policy is refused); on a laptop, checks
+ * and keeps the office's policy section at *records (moving *records past
+ * it), naming it in r when it is new.  Returns 0 or < 0 (refused whole). */
+int gu_xchg_policy_take(gu_db *db, const gu_xchg_keys *k, const gu_bundle_head *h,
+	const char **records, gu_xchg_receipt *r, gu_error *err);
 
 /* Gives an encrypted laptop a new recovery key and appends it, sealed to
  * the office's box_pk, as a "recovery" line (of its enrolment file) to b;

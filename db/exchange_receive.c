@@ -234,6 +234,8 @@ static int apply_next(gu_db *db, const gu_xchg_keys *k, const gu_bundle_head *h,
 	ret = gu_xchg_exec(db, "PRAGMA defer_foreign_keys = ON;"
 		" INSERT INTO xchg_applying (one) VALUES (1)", err);
 	if (ret == 0)
+		ret = gu_xchg_policy_take(db, k, h, &records, r, err);
+	if (ret == 0)
 		ret = gu_xchg_apply_records(db, k, h->from, records, h->seq, c->last_upto, heard, r,
 			err);
 	if (ret == 0)
@@ -305,6 +307,11 @@ static int apply_held(gu_db *db, const gu_xchg_keys *k, const char *sender,
 		r->skipped += hr.skipped;
 		r->conflicts += hr.conflicts;
 		r->duplicates += hr.duplicates;
+		if (hr.policy[0]) {
+			snprintf(r->policy, sizeof r->policy, "%s", hr.policy);
+			snprintf(r->policy_version, sizeof r->policy_version, "%s",
+				hr.policy_version);
+		}
 	}
 }
 

@@ -602,6 +602,8 @@ int gu_xchg_send(gu_db *db, const char *device, const char *dir, const char *ove
 	if (ret < 0)
 		goto fail;
 	clock_check(h.clock, last_clock, peer_clock, out->clock_warning, sizeof out->clock_warning);
+	if (db->policy)
+		snprintf(h.policy, sizeof h.policy, "%s", gu_policy_hash(db->policy));
 	if (p.office)
 		gu_sb_put(&held, "[]", 2);
 	else
@@ -611,6 +613,13 @@ int gu_xchg_send(gu_db *db, const char *device, const char *dir, const char *ove
 		goto fail;
 	}
 	gu_bundle_head_write(&b, &h);
+	if (p.office) {
+		ret = gu_xchg_policy_put(db, p.id, &b, err);
+		if (ret < 0)
+			goto fail;
+		out->policy = ret == 1;
+		ret = 0;
+	}
 	rc = put_records(db, &p, acked_ctr, held.s, &b, &out->rows, &out->cases);
 	if (rc == SQLITE_OK && out->nheld > 0)
 		rc = keep_held(db, acked_ctr, held.s);

@@ -169,11 +169,12 @@ static void count(gu_rescreen_summary *sum, const gu_rescreen *r)
 	}
 }
 
-/* Re-screens every visible case; returns 0 or < 0. */
-int gu_rescreen_all(gu_db *db, const gu_policy *p, const char *date, gu_rescreen_fn each,
-	void *ctx, gu_rescreen_summary *sum, gu_error *err)
+/* Re-screens every visible case of the statuses in mask (bits 1u <<
+ * status, 0 any); returns 0 or < 0. */
+static int rescreen_list(gu_db *db, const gu_policy *p, const char *date, unsigned mask,
+	gu_rescreen_fn each, void *ctx, gu_rescreen_summary *sum, gu_error *err)
 {
-	gu_case_filter f = { .sort = GU_SORT_UPDATED, .limit = PAGE };
+	gu_case_filter f = { .sort = GU_SORT_UPDATED, .limit = PAGE, .status_mask = mask };
 	gu_case_row last;
 	gu_date parsed;
 	int ret;
@@ -220,4 +221,20 @@ int gu_rescreen_all(gu_db *db, const gu_policy *p, const char *date, gu_rescreen
 		f.after = &last;
 	}
 	return ret;
+}
+
+/* Re-screens every visible case; returns 0 or < 0. */
+int gu_rescreen_all(gu_db *db, const gu_policy *p, const char *date, gu_rescreen_fn each,
+	void *ctx, gu_rescreen_summary *sum, gu_error *err)
+{
+	return rescreen_list(db, p, date, 0, each, ctx, sum, err);
+}
+
+/* Re-screens the open drafts (being interviewed or returned); returns 0 or
+ * < 0. */
+int gu_rescreen_drafts(gu_db *db, const gu_policy *p, gu_rescreen_fn each, void *ctx,
+	gu_rescreen_summary *sum, gu_error *err)
+{
+	return rescreen_list(db, p, NULL, 1u << GU_CASE_DRAFT | 1u << GU_CASE_RETURNED, each, ctx,
+		sum, err);
 }

@@ -63,4 +63,10 @@ typedef void (*gu_rescreen_fn)(const char *case_id, const gu_rescreen *r,
 int gu_rescreen_all(gu_db *db, const gu_policy *p, const char *date, gu_rescreen_fn each,
 	void *ctx, gu_rescreen_summary *sum, gu_error *err);
 
+/* As gu_rescreen_all, on the interview dates, for the open drafts only
+ * (being interviewed, or returned by a supervisor): what a new policy
+ * changes for the work in hand. */
+int gu_rescreen_drafts(gu_db *db, const gu_policy *p, gu_rescreen_fn each, void *ctx,
+	gu_rescreen_summary *sum, gu_error *err);
+
 #endif

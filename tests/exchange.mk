@@ -2,8 +2,9 @@
 ## tests of the exchange between laptops and their office (docs/exchange.md)
 CTESTS += tests/test_exchange_sim
 CTESTS += tests/test_duplicates
-TESTS += tests/test_exchange.sh tests/test_office_screens.sh
-EXTRA_DIST += tests/test_exchange.sh tests/test_office_screens.sh tests/office-scripts \
+TESTS += tests/test_exchange.sh tests/test_office_screens.sh tests/test_exchange_policy.sh
+EXTRA_DIST += tests/test_exchange.sh tests/test_office_screens.sh tests/test_exchange_policy.sh \
+	tests/office-scripts \
 	tests/golden/office
 
 ## make bench: receiving 300 laptops' bundles beside import, a bundle's

@@ -191,13 +191,13 @@ int cmd_import(int argc, char **argv)
 		gu_complain(_("give the answers files to import; see \"%s import --help\""), PACKAGE);
 		return 2;
 	}
-	if (gu_policy_load_file(gu_policy_path(), &p, &err) < 0) {
-		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
-		return 2;
-	}
-	if ((worst = gu_cli_open(0, &db)) != 0) {
-		gu_policy_free(p);
+	if ((worst = gu_cli_open(0, &db)) != 0)
 		return worst;
+	/* a laptop screens with the policy its office sent */
+	if (gu_policy_load_for(db, &p, &err) < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		gu_db_close(db);
+		return 2;
 	}
 	if (o.status_given && gu_access_require_supervisor(db, true, &err) < 0) {
 		gu_complain("%s", _("--status is for a supervisor: a worker's imports are "

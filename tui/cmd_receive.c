@@ -10,6 +10,7 @@
 
 #include "core/i18n.h"
 #include "db/exchange.h"
+#include "db/rescreen.h"
 #include "tui/commands.h"
 #include "tui/exchange_cli.h"
 #include "tui/login_cli.h"
@@ -50,10 +51,66 @@ static void report(const char *path, const gu_xchg_receipt *r)
 		printf(_("  warning: %s\n"), r->clock_warning);
 }
 
+/* Returns the translated word for a verdict in the drafts' list. */
+static const char *verdict_word(gu_tv v)
+{
+	return v == GU_YES ? _("eligible") : v == GU_MAYBE ? _("verify") : _("not met");
+}
+
+/* Prints what the office's new policy changes for one open draft (or why
+ * it cannot say); for gu_rescreen_drafts. */
+static void draft_changes(const char *case_id, const gu_rescreen *r, const gu_error *case_err,
+	void *ctx)
+{
+	size_t i;
+	char buf[1024];
+
+	(void)ctx;
+	if (!r) {
+		printf(_("  case %.8s: %s\n"), case_id, gu_error_text(case_err, buf, sizeof buf));
+		return;
+	}
+	for (i = 0; i < r->nchanges; i++) {
+		const gu_item_change *c = &r->changes[i];
+
+		printf(c->kind == GU_CHANGE_GAINED ? _("  case %.8s (%s): item %d gained: %s\n")
+			: c->kind == GU_CHANGE_LOST ? _("  case %.8s (%s): item %d lost, was %s\n")
+			: _("  case %.8s (%s): item %d now %s\n"), r->case_id, r->child_name, c->item,
+			verdict_word(c->kind == GU_CHANGE_LOST ? c->before : c->after));
+	}
+}
+
+/* Says that the office's policy came, and what it changes for the open
+ * drafts (the re-screen of each under it); returns 0 or 1 (it could not
+ * be read). */
+static int report_policy(gu_db *db, const gu_xchg_receipt *r)
+{
+	gu_rescreen_summary *sum = calloc(1, sizeof *sum);
+	gu_policy *p = NULL;
+	gu_error err;
+	char buf[1024];
+	int status = 0;
+
+	printf(_("The office's policy file (version %s, %.12s) is used for new interviews from "
+		"now on.\n"), r->policy_version, r->policy);
+	if (!sum || gu_xchg_office_policy(db, &p, &err) != 1
+	    || gu_rescreen_drafts(db, p, draft_changes, NULL, sum, &err) < 0) {
+		gu_complain(_("what it changes for the open drafts cannot be shown: %s"),
+			sum ? gu_error_text(&err, buf, sizeof buf) : _("out of memory"));
+		status = 1;
+	} else {
+		printf(_("Open drafts re-screened under it: %zu, with changes: %zu\n"), sum->cases,
+			sum->changed);
+	}
+	gu_policy_free(p);
+	free(sum);
+	return status;
+}
+
 /* Runs "guanai receive"; returns the exit status. */
 int cmd_receive(int argc, char **argv)
 {
-	gu_xchg_receipt r;
+	gu_xchg_receipt r, policy = { .policy = "" };
 	gu_error err;
 	gu_db *db;
 	int status, i;
@@ -82,9 +139,13 @@ int cmd_receive(int argc, char **argv)
 			status = 1;
 		} else {
 			report(argv[i], &r);
+			if (r.policy[0])
+				policy = r;
 		}
 		free(data);
 	}
+	if (policy.policy[0] && report_policy(db, &policy) != 0)
+		status = 1;
 	gu_db_close(db);
 	if (fflush(stdout) != 0)
 		status = 1;

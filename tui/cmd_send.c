@@ -54,6 +54,22 @@ static int say_held(const gu_xchg_sent *sent)
 	return 0;
 }
 
+/* Makes the policy this database's interviews use the one its bundle
+ * names (and, at the office, carries to a laptop that uses another),
+ * keeping its text: a laptop's bundle carries it to the office.  Returns 0
+ * with *pol, or -1 after saying why. */
+static int use_policy(gu_db *db, gu_policy **pol)
+{
+	gu_error err;
+	char buf[1024];
+
+	if (gu_policy_load_for(db, pol, &err) == 0 && gu_db_use_policy(db, *pol, &err) == 0)
+		return 0;
+	gu_complain(_("%s; a bundle names the policy it was written under: correct the policy "
+		"file (\"%s check\") and send again"), gu_error_text(&err, buf, sizeof buf), PACKAGE);
+	return -1;
+}
+
 /* Runs "guanai send"; returns the exit status. */
 int cmd_send(int argc, char **argv)
 {
@@ -68,6 +84,7 @@ int cmd_send(int argc, char **argv)
 	const char *device = NULL, *override;
 	char id[GU_ID_SIZE];
 	gu_xchg_sent sent;
+	gu_policy *pol = NULL;
 	gu_error err;
 	gu_db *db;
 	int status;
@@ -117,6 +134,10 @@ int cmd_send(int argc, char **argv)
 		}
 		goto done;
 	}
+	if (use_policy(db, &pol) < 0) {
+		status = 1;
+		goto done;
+	}
 	if (gu_xchg_send(db, device, o[OPT_OUT - GU_OPT_OWN], override, &sent, &err) < 0) {
 		status = gu_cli_fail(&err);
 		goto done;
@@ -125,10 +146,14 @@ int cmd_send(int argc, char **argv)
 		sent.path, sent.seq, sent.rows, sent.cases, sent.bytes);
 	if (sent.clock_warning[0])
 		printf(_("  warning: %s\n"), sent.clock_warning);
+	if (sent.policy)
+		printf(_("  with the policy file (version %s), which the laptop does not use yet\n"),
+			gu_policy_version(pol));
 	say_held(&sent);
 	gu_xchg_sent_free(&sent);
 done:
 	gu_db_close(db);
+	gu_policy_free(pol);
 	if (fflush(stdout) != 0)
 		status = 1;
 	return status;

@@ -6,7 +6,7 @@ guanai_SOURCES = \
 	tui/commands.c tui/commands.h tui/commands.def \
 	tui/locale.c tui/locale.h \
 	tui/config_files.c tui/config_files.h tui/cmd_config.c \
-	tui/options.c tui/options.h \
+	tui/options.c tui/options.h tui/policy_office.c \
 	tui/interactive.c tui/app.h \
 	tui/input.c tui/input.h tui/harness.c tui/harness.h \
 	tui/colors.c tui/colors.h tui/layout.c tui/layout.h tui/paint.h \

@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "db/store.h"
+
 struct gu_options {
 	const char *lang;          /* "zh", "en" or NULL for the locale's */
 	const char *db_path;       /* --db, else $GUANAI_DB, else the default */
@@ -81,6 +83,15 @@ int gu_program_options(int argc, char **argv, void (*usage)(FILE *),
  * the build tree's data/ when run uninstalled, else a county's edited copy
  * in $(sysconfdir)/guanai/, else the one installed under $(pkgdatadir). */
 const char *gu_policy_path(void);
+/* Loads the policy the new interviews of db (NULL: none open) use: the
+ * file of --policy; else, on an enrolled laptop, the policy its office
+ * sent last; else the file gu_policy_path names (tui/policy_office.c).
+ * Returns 0 with *out (free with gu_policy_free) or < 0. */
+int gu_policy_load_for(gu_db *db, gu_policy **out, gu_error *err);
+/* Replaces *pol with the policy db's office sent when db is a laptop
+ * holding one and --policy was not given; returns 1 when it did, 0 when
+ * not, or < 0 (*pol unchanged). */
+int gu_policy_take_office(gu_db *db, gu_policy **pol, gu_error *err);
 /* Returns the number of items of the policy file in use (read once), or 0
  * when it cannot be loaded. */
 int gu_policy_items(void);

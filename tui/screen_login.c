@@ -98,8 +98,12 @@ static int open_as(gu_app *a, const char *name, const char *password, bool first
 	}
 	/* results saved from now on leave out the explanations the policy's
 	 * text rebuilds (when it cannot be stored they keep them) */
-	if (ret == 0 && a->pol)
+	if (ret == 0 && a->pol) {
+		/* an enrolled laptop screens with the policy its office sent
+		 * (nothing of the file's is in use before the login) */
+		(void)gu_policy_take_office(a->db, &a->pol, NULL);
 		(void)gu_db_use_policy(a->db, a->pol, NULL);
+	}
 	if (ret == 0) {
 		gu_error ignored;
 
