@@ -2,6 +2,7 @@
 ## tests of the exchange between laptops and their office (docs/exchange.md)
 CTESTS += tests/test_exchange_sim
 CTESTS += tests/test_duplicates
+CTESTS += tests/test_exchange_policy
 TESTS += tests/test_exchange.sh tests/test_office_screens.sh tests/test_exchange_policy.sh
 EXTRA_DIST += tests/test_exchange.sh tests/test_office_screens.sh tests/test_exchange_policy.sh \
 	tests/office-scripts \
