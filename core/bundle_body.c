@@ -34,6 +34,8 @@ void gu_bundle_head_write(gu_strbuf *b, const gu_bundle_head *h)
 	put_value(b, "worker", h->worker);
 	if (h->policy[0])
 		put_value(b, "policy", h->policy);
+	if (h->cases > 0)
+		gu_sb_printf(b, "cases %lld\n", h->cases);
 	gu_sb_put(b, "\n", 1);
 }
 
@@ -85,6 +87,8 @@ static int take_line(gu_bundle_head *h, const char *key, size_t klen, const char
 		return copy_text(v, vlen, h->township, sizeof h->township);
 	if (IS("worker"))
 		return copy_text(v, vlen, h->worker, sizeof h->worker);
+	if (IS("cases"))
+		return read_number(v, vlen, &h->cases);
 	if (IS("policy"))
 		return vlen == GU_XHASH_SIZE - 1 ? copy_text(v, vlen, h->policy, sizeof h->policy) : -1;
 #undef IS

@@ -21,6 +21,7 @@ typedef struct gu_bundle_head {
 	long long upto;              /* the sender's change counter when it was written */
 	char township[160], worker[160];
 	char policy[GU_XHASH_SIZE];  /* SHA-256 of the policy the sender uses, "" not said */
+	long long cases;             /* how many cases its records are of */
 } gu_bundle_head;
 
 /* The section of an office's bundle that carries its policy file, between

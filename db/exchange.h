@@ -208,6 +208,23 @@ int gu_xchg_duplicate_merge(gu_db *db, const char *keep, const char *other, gu_e
  * database is no laptop, or < 0. */
 int gu_xchg_office_policy(gu_db *db, gu_policy **out, gu_error *err);
 
+/* A bundle received (or refused) here. */
+typedef struct gu_xchg_bundle {
+	char sender[GU_ID_SIZE];     /* "" when a refused bundle could not be read */
+	char worker[160];            /* the sender's, as registered */
+	long long seq;               /* 0 when not read */
+	gu_time_ms at;               /* when it was read */
+	long long cases;             /* cases its records are of (as its sender counted) */
+	char state[16];              /* "applied", "held" or "refused" */
+	char reason[300];            /* refused: why */
+} gu_xchg_bundle;
+
+/* Lists the last limit bundles received here (a supervisor at the office),
+ * newest first, refused ones with the reason; returns 0 with a malloc'd
+ * array or < 0. */
+int gu_xchg_bundle_list(gu_db *db, size_t limit, gu_xchg_bundle **out, size_t *n,
+	gu_error *err);
+
 /* Frees a device list. */
 void gu_xchg_devices_free(gu_xchg_device *v, size_t n);
 

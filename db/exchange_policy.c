@@ -66,8 +66,7 @@ static int refuse(gu_error *err, const char *why)
 {
 	return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
 		_("the policy file in this bundle %s: the bundle is refused whole, nothing of it was "
-		  "applied; ask the office to check its policy file (\"%s check\") and send again"),
-		why, PACKAGE);
+		  "applied; ask the office to correct its policy file and send again"), why);
 }
 
 /* Reads the policy section at *p ("P <hash> <bytes>\n<text>\n") into the

@@ -161,8 +161,8 @@ static int record_received(gu_db *db, const gu_bundle_head *h, const char *hash,
 
 	rc = sqlite3_prepare_v2(db->h,
 		"INSERT INTO xchg_received (sender, seq, hash, prev, state, clock, ack, upto,"
-		" received_at, rows, conflicts, clock_warning, body)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+		" received_at, rows, conflicts, clock_warning, body, cases)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
 		" ON CONFLICT (sender, seq) DO UPDATE SET state = excluded.state,"
 		" rows = excluded.rows, conflicts = excluded.conflicts,"
 		" clock_warning = excluded.clock_warning, body = excluded.body", -1, &st, NULL);
@@ -179,7 +179,8 @@ static int record_received(gu_db *db, const gu_bundle_head *h, const char *hash,
 	    && (rc = sqlite3_bind_int64(st, 10, r->rows)) == SQLITE_OK
 	    && (rc = sqlite3_bind_int64(st, 11, r->conflicts)) == SQLITE_OK
 	    && (rc = gu_bind_text(st, 12, r->clock_warning)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 13, body)) == SQLITE_OK) {
+	    && (rc = gu_bind_text(st, 13, body)) == SQLITE_OK
+	    && (rc = sqlite3_bind_int64(st, 14, h->cases)) == SQLITE_OK) {
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_DONE)
 			rc = SQLITE_OK;
@@ -315,6 +316,38 @@ static int apply_held(gu_db *db, const gu_xchg_keys *k, const char *sender,
 	}
 }
 
+/* Lists a refused bundle (its sender and number when they could be read,
+ * h NULL when not) with the reason, in a transaction of its own; nothing
+ * of its content is kept.  A failure to list it is ignored: the refusal
+ * itself is what the caller reports. */
+static void note_refused(gu_db *db, const gu_bundle_head *h, const char *reason)
+{
+	sqlite3_stmt *st = NULL;
+	gu_error ignored;
+
+	if (db->readonly || gu_db_begin(db, &ignored) < 0)
+		return;
+	if (sqlite3_prepare_v2(db->h, "INSERT INTO xchg_refused (sender, seq, at, reason)"
+			" VALUES (?1, ?2, ?3, ?4)", -1, &st, NULL) == SQLITE_OK
+	    && gu_bind_text(st, 1, h ? h->from : "") == SQLITE_OK
+	    && sqlite3_bind_int64(st, 2, h ? h->seq : 0) == SQLITE_OK
+	    && sqlite3_bind_int64(st, 3, gu_time_now()) == SQLITE_OK
+	    && gu_bind_text(st, 4, reason) == SQLITE_OK && sqlite3_step(st) == SQLITE_DONE) {
+		sqlite3_finalize(st);
+		(void)gu_db_commit(db, &ignored);
+		return;
+	}
+	sqlite3_finalize(st);
+	gu_db_rollback(db);
+}
+
+/* Returns true when an error is the bundle's (refused), not the
+ * database's or the memory's. */
+static bool bundle_fault(const gu_error *err)
+{
+	return err->code == GU_EINVAL || err->code == GU_EPERM;
+}
+
 /* Verifies, opens and applies one bundle; returns 0 or < 0. */
 int gu_xchg_receive(gu_db *db, const unsigned char *data, size_t n, gu_xchg_receipt *r,
 	gu_error *err)
@@ -326,6 +359,7 @@ int gu_xchg_receive(gu_db *db, const unsigned char *data, size_t n, gu_xchg_rece
 	struct chain c;
 	const char *records;
 	char hash[GU_XHASH_SIZE];
+	bool head_read = false;
 	int ret, rc;
 	GU_ERR_LOCAL(err);
 
@@ -336,16 +370,18 @@ int gu_xchg_receive(gu_db *db, const unsigned char *data, size_t n, gu_xchg_rece
 		return ret;
 	if (k.self.role == GU_XROLE_OFFICE)
 		ret = gu_access_require_supervisor(db, true, err);
-	if (ret == 0)
-		ret = gu_bundle_open(data, n, &k.keys, &o, err);
+	if (ret < 0)
+		goto cleanup;
+	ret = gu_bundle_open(data, n, &k.keys, &o, err);
 	if (ret == 0)
 		ret = gu_bundle_head_parse(o.body, &h, &records, err);
+	head_read = ret == 0;
 	if (ret == 0)
 		ret = find_sender(db, &k, &h, &s, err);
 	if (ret == 0)
 		ret = gu_bundle_verify(&o, s.sign_pk, err);
 	if (ret < 0)
-		goto cleanup;
+		goto refused;
 	snprintf(r->sender, sizeof r->sender, "%s", h.from);
 	snprintf(r->worker, sizeof r->worker, "%s", s.worker);
 	r->seq = h.seq;
@@ -379,11 +415,15 @@ int gu_xchg_receive(gu_db *db, const unsigned char *data, size_t n, gu_xchg_rece
 	}
 	if (ret < 0) {
 		gu_db_rollback(db);
-		goto cleanup;
+		goto refused;
 	}
 	ret = gu_db_commit(db, err);
 	if (ret == 0 && r->what == GU_XRECV_APPLIED)
 		ret = apply_held(db, &k, h.from, r, err);
+	goto cleanup;
+refused:
+	if (bundle_fault(err))
+		note_refused(db, head_read ? &h : NULL, err->message);
 cleanup:
 	gu_bundle_opened_free(&o);
 	gu_xchg_keys_wipe(&k);

@@ -571,7 +571,7 @@ static void laptop_name(const gu_xchg_self *self, const char *dir, long long seq
 int gu_xchg_send(gu_db *db, const char *device, const char *dir, const char *override,
 	gu_xchg_sent *out, gu_error *err)
 {
-	gu_strbuf b = { 0 }, held = { 0 };
+	gu_strbuf b = { 0 }, held = { 0 }, recs = { 0 };
 	gu_bundle_head h;
 	gu_xchg_keys k;
 	gu_safe_file f;
@@ -612,6 +612,15 @@ int gu_xchg_send(gu_db *db, const char *device, const char *dir, const char *ove
 		ret = ret < 0 ? ret : gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
 		goto fail;
 	}
+	/* the records first: the header says how many cases they are of */
+	rc = put_records(db, &p, acked_ctr, held.s, &recs, &out->rows, &out->cases);
+	if (rc == SQLITE_OK && out->nheld > 0)
+		rc = keep_held(db, acked_ctr, held.s);
+	if (rc != SQLITE_OK) {
+		ret = gu_db_fail(db, rc, err);
+		goto fail;
+	}
+	h.cases = out->cases;
 	gu_bundle_head_write(&b, &h);
 	if (p.office) {
 		ret = gu_xchg_policy_put(db, p.id, &b, err);
@@ -620,14 +629,8 @@ int gu_xchg_send(gu_db *db, const char *device, const char *dir, const char *ove
 		out->policy = ret == 1;
 		ret = 0;
 	}
-	rc = put_records(db, &p, acked_ctr, held.s, &b, &out->rows, &out->cases);
-	if (rc == SQLITE_OK && out->nheld > 0)
-		rc = keep_held(db, acked_ctr, held.s);
-	if (rc != SQLITE_OK) {
-		ret = gu_db_fail(db, rc, err);
-		goto fail;
-	}
-	body = gu_sb_take(&b);
+	gu_sb_put(&b, recs.s ? recs.s : "", recs.len);
+	body = recs.failed ? NULL : gu_sb_take(&b);
 	if (!body) {
 		ret = gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
 		goto fail;
@@ -673,6 +676,7 @@ fail:
 	gu_xchg_sent_free(out);
 cleanup:
 	free(gu_sb_take(&b));
+	free(gu_sb_take(&recs));
 	free(gu_sb_take(&held));
 	free(body);
 	free(sealed);

@@ -57,7 +57,7 @@ db_libdb_a_SOURCES += db/same_child.c db/same_child.h
 ## The exchange between laptops and their office (docs/exchange.md).
 db_libdb_a_SOURCES += db/schema_exchange.c db/schema_exchange.h \
 	db/exchange.h db/exchange_internal.h db/exchange_capture.c db/exchange_keys.c db/exchange_recovery.c db/exchange_clock.c \
-	db/exchange_send.c db/exchange_receive.c db/exchange_policy.c db/exchange_apply.c db/exchange_conflicts.c \
+	db/exchange_send.c db/exchange_receive.c db/exchange_policy.c db/exchange_bundles.c db/exchange_apply.c db/exchange_conflicts.c \
 	db/exchange_assign.c
 ## Paper: printed sheets (referral sheets with return slips, the consent
 ## form) and their record.

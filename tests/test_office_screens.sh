@@ -60,6 +60,10 @@ make_office() {
 		|| return 1
 	g "$d/lap1.db" send --out usb > /dev/null 2>&1 || return 1
 	g "$d/office.db" receive usb/guanai-大平房镇-李娜-2.bundle > /dev/null 2>&1 || return 1
+	# a bundle cut short on the stick: refused, and listed so
+	head -c 200 usb/guanai-大平房镇-王芳-1.bundle > cut.bundle
+	"$GUANAI" --lang "$d" --db "$work/$d/office.db" receive cut.bundle > /dev/null 2>&1 && return 1
+	g "$d/office.db" devices | cut -f1 > devices
 	echo "$id1" > case1
 	g "$d/office.db" duplicates | cut -f1,2 | tr '\t' '\n' > cases
 	g "$d/office.db" conflicts | cut -f1 > conflicts
@@ -67,7 +71,7 @@ make_office() {
 }
 
 # stable DUMP: the dump with what differs from run to run named instead:
-# today, the folder, the fingerprint, case and conflict ids (8 columns each:
+# today, the folder, the fingerprint, case, conflict and device ids (8 columns each:
 # the pair's by their order, the conflicts' case apart)
 stable() {
 	r=$(cut -c1-8 "$work/$lang/case1")
@@ -75,7 +79,9 @@ stable() {
 	b=$(sed -n 2p "$work/$lang/cases" | cut -c1-8)
 	c1=$(sed -n 1p "$work/$lang/conflicts")
 	c2=$(sed -n 2p "$work/$lang/conflicts")
-	sed -e "s/$today/TODAY/g" -e "s|$work/$lang|FOLDER|" -e "s/$r/CASE-RET/g" -e "s/$a/CASE-AAA/g" -e "s/$b/CASE-BBB/g" \
+	d1=$(sed -n 1p "$work/$lang/devices")
+	d2=$(sed -n 2p "$work/$lang/devices")
+	sed -e "s/$today/TODAY/g" -e "s/$d1/DEVICEID/g" -e "s/$d2/DEVICEID/g" -e "s|$work/$lang|FOLDER|" -e "s/$r/CASE-RET/g" -e "s/$a/CASE-AAA/g" -e "s/$b/CASE-BBB/g" \
 		-e "s/$c1/CONFL-01/g" -e "s/$c2/CONFL-02/g" \
 		-e 's/[0-9a-f]\{4\}-[0-9a-f]\{4\}-[0-9a-f]\{4\}-[0-9a-f]\{4\}-[0-9a-f]\{4\}/FINGERPRINT-XXXXXXXXXXX/' \
 		-e 's/ [0-9a-f]\{8\} \(active\|在用\) / DEVICEID \1 /' "$1"

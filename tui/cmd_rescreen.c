@@ -97,13 +97,15 @@ int cmd_rescreen(int argc, char **argv)
 		gu_complain(_("give one case ID or --all; see \"%s rescreen --help\""), PACKAGE);
 		return 2;
 	}
-	if (gu_policy_load_file(gu_policy_path(), &p, &err) < 0) {
-		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
-		return 1;
-	}
 	status = gu_cli_open(GU_DB_OPEN_READONLY, &db);
 	if (status != 0)
 		goto cleanup;
+	/* a laptop's new interviews use the policy its office sent */
+	if (gu_policy_load_for(db, &p, &err) < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		status = 1;
+		goto cleanup;
+	}
 	if (all) {
 		gu_rescreen_summary *sum = malloc(sizeof *sum);
 

@@ -66,7 +66,7 @@ static int use_policy(gu_db *db, gu_policy **pol)
 	if (gu_policy_load_for(db, pol, &err) == 0 && gu_db_use_policy(db, *pol, &err) == 0)
 		return 0;
 	gu_complain(_("%s; a bundle names the policy it was written under: correct the policy "
-		"file (\"%s check\") and send again"), gu_error_text(&err, buf, sizeof buf), PACKAGE);
+		"file and send again"), gu_error_text(&err, buf, sizeof buf));
 	return -1;
 }
 

@@ -15,15 +15,22 @@
 
 #include "core/i18n.h"
 #include "db/exchange.h"
+#include "db/rescreen.h"
 #include "tui/paint.h"
 #include "tui/screen_exchange.h"
 #include "tui/screens_util.h"
+
+/* The most received bundles the office's screen lists (as many as fit). */
+#define BUNDLES_SHOWN 40
 
 typedef struct xstate {
 	gu_xchg_self self;
 	long long pending, last_sent, last_acked;
 	gu_xchg_device *devs;
 	size_t ndevs, nconflicts, nduplicates;
+	gu_xchg_bundle *bundles;     /* the last ones received, newest first */
+	size_t nbundles;
+	char policy_version[64];     /* a laptop: the office's policy that came, "" none */
 	gu_edit folder;
 	char msg[900];
 	bool msg_error;
@@ -38,8 +45,10 @@ static void load(gu_app *a, xstate *s)
 	size_t n = 0;
 
 	gu_xchg_devices_free(s->devs, s->ndevs);
+	free(s->bundles);
 	s->devs = NULL;
-	s->ndevs = s->nconflicts = s->nduplicates = 0;
+	s->bundles = NULL;
+	s->ndevs = s->nconflicts = s->nduplicates = s->nbundles = 0;
 	if (gu_xchg_self_get(a->db, &s->self, &err) < 0) {
 		snprintf(s->msg, sizeof s->msg, "%s", err.message);
 		s->msg_error = true;
@@ -58,6 +67,10 @@ static void load(gu_app *a, xstate *s)
 		s->devs = NULL;
 		s->ndevs = 0;
 	}
+	if (gu_xchg_bundle_list(a->db, BUNDLES_SHOWN, &s->bundles, &s->nbundles, &err) < 0) {
+		s->bundles = NULL;
+		s->nbundles = 0;
+	}
 	if (gu_xchg_conflict_list(a->db, false, &c, &n, &err) == 0) {
 		s->nconflicts = n;
 		gu_xchg_conflicts_free(c, n);
@@ -66,6 +79,50 @@ static void load(gu_app *a, xstate *s)
 		s->nduplicates = n;
 		free(d);
 	}
+}
+
+/* Returns the translated word for a received bundle's state. */
+static const char *bundle_state(const gu_xchg_bundle *b)
+{
+	return strcmp(b->state, "applied") == 0 ? _("applied")
+		: strcmp(b->state, "held") == 0 ? _("held") : _("refused");
+}
+
+/* Draws the bundles received, newest first, from row y as far as they fit
+ * above the folder; returns the next row. */
+static int draw_bundles(gu_app *a, xstate *s, int y, int x, int w)
+{
+	int last = a->lay.body.y + a->lay.body.h - 4;
+	char line[600], when[16];
+	size_t k;
+
+	if (y + 2 > last)
+		return y;
+	y++;
+	snprintf(line, sizeof line, _("Bundles received: %zu%s"), s->nbundles,
+		s->nbundles == BUNDLES_SHOWN ? _(" (the last ones)") : "");
+	gu_put(y++, x, w, line, gu_attr(GU_R_LABEL));
+	if (s->nbundles > 0)
+		gu_put(y++, x, w, _("  worker     device      no.  read on     cases  state"),
+			gu_attr(GU_R_DIM));
+	for (k = 0; k < s->nbundles && y < last; k++, y++) {
+		const gu_xchg_bundle *b = &s->bundles[k];
+		bool refused = strcmp(b->state, "refused") == 0;
+
+		if (refused && !b->sender[0])
+			snprintf(line, sizeof line, "  %-10s %-8s %6s  %-10s  %5s  %s: %s", "-", "-",
+				"-", gu_scr_date(b->at, when), "-", bundle_state(b), b->reason);
+		else if (refused)
+			snprintf(line, sizeof line, "  %-10s %-8.8s %6lld  %-10s  %5s  %s: %s",
+				b->worker, b->sender, b->seq, gu_scr_date(b->at, when), "-",
+				bundle_state(b), b->reason);
+		else
+			snprintf(line, sizeof line, "  %-10s %-8.8s %6lld  %-10s  %5lld  %s", b->worker,
+				b->sender, b->seq, gu_scr_date(b->at, when), b->cases, bundle_state(b));
+		gu_put(y, x, w, line, refused ? gu_attr(GU_R_ERROR)
+			: strcmp(b->state, "held") == 0 ? gu_attr(GU_R_VERIFY) : A_NORMAL);
+	}
+	return y;
 }
 
 /* Draws the office's part from row y; returns the next row. */
@@ -88,7 +145,7 @@ static int draw_office(gu_app *a, xstate *s, int y, int x, int w)
 			d->last_at ? gu_scr_date(d->last_at, when) : _("never"));
 		gu_put(y, x, w, line, d->revoked ? gu_attr(GU_R_DIM) : A_NORMAL);
 	}
-	return y;
+	return draw_bundles(a, s, y, x, w);
 }
 
 /* Adds what one bundle did to the counts, keeping the first refusal. */
@@ -103,7 +160,8 @@ static void count_receipt(xstate *s, const char *name, int ret, const gu_xchg_re
 	}
 	counts[r->what == GU_XRECV_APPLIED ? 0 : r->what == GU_XRECV_ALREADY ? 1 : 2]++;
 	counts[0] += r->held_applied;
-	(void)s;
+	if (r->policy[0])
+		snprintf(s->policy_version, sizeof s->policy_version, "%s", r->policy_version);
 }
 
 /* Compares two names for qsort; returns <0, 0 or >0. */
@@ -133,18 +191,36 @@ static int read_all(const char *path, unsigned char **data, size_t *len)
 	return 0;
 }
 
+/* Returns how many open drafts the office's policy changes (0 when it
+ * cannot tell). */
+static size_t drafts_changed(gu_app *a)
+{
+	gu_rescreen_summary *sum = calloc(1, sizeof *sum);
+	gu_policy *p = NULL;
+	gu_error err;
+	size_t n = 0;
+
+	if (sum && gu_xchg_office_policy(a->db, &p, &err) == 1
+	    && gu_rescreen_drafts(a->db, p, NULL, NULL, sum, &err) == 0)
+		n = sum->changed;
+	gu_policy_free(p);
+	free(sum);
+	return n;
+}
+
 /* Reads the bundles meant for this installation from the folder. */
 static int read_bundles(gu_app *a, void *st)
 {
 	xstate *s = st;
 	long long counts[4] = { 0 };
-	char first_error[700] = "", path[1024];
+	char first_error[700] = "", path[1024], policy[300] = "";
 	char **names = NULL;
 	size_t n = 0, i;
 	struct dirent *e;
 	DIR *dir = opendir(s->folder.buf[0] ? s->folder.buf : ".");
 
 	s->msg_error = true;
+	s->policy_version[0] = '\0';
 	if (!dir) {
 		snprintf(s->msg, sizeof s->msg, _("cannot read the folder %s"), s->folder.buf);
 		return GU_SCREEN_STAY;
@@ -187,9 +263,14 @@ static int read_bundles(gu_app *a, void *st)
 	}
 	free(names);
 	load(a, s);
+	if (s->policy_version[0])
+		snprintf(policy, sizeof policy, _("The office's policy file (version %s) came: new "
+			"interviews use it from the next start; it changes the items of %zu open "
+			"drafts (\"%s rescreen --all\" lists them).  "), s->policy_version,
+			drafts_changed(a), PACKAGE);
 	snprintf(s->msg, sizeof s->msg, _("Bundles read: %zu; applied %lld, received before %lld, "
-		"held %lld, refused %lld.  %s"), n, counts[0], counts[1], counts[2], counts[3],
-		first_error);
+		"held %lld, refused %lld.  %s%s"), n, counts[0], counts[1], counts[2], counts[3],
+		policy, first_error);
 	s->msg_error = counts[3] > 0;
 	return GU_SCREEN_STAY;
 }
@@ -370,5 +451,6 @@ int gu_screen_exchange(gu_app *a)
 			_("Only a supervisor exchanges bundles at the office."));
 	r = gu_screen_run(a, &exchange_screen, &s);
 	gu_xchg_devices_free(s.devs, s.ndevs);
+	free(s.bundles);
 	return r;
 }
