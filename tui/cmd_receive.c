@@ -29,6 +29,9 @@ static void usage(FILE *f)
 		"A change to a case the office changed meanwhile is kept as a conflict\n"
 		"(\"conflicts\"), and a child who may already have a case is listed by\n"
 		"\"duplicates\".\n"), f);
+	fputs(_("On a laptop, the office's policy file that comes with a bundle is checked\n"
+		"and kept; new interviews use it from then on, and what it changes for the\n"
+		"open drafts is listed.\n"), f);
 }
 
 /* Prints what receiving the bundle at path did. */
