@@ -88,12 +88,34 @@ static const char *bundle_state(const gu_xchg_bundle *b)
 		: strcmp(b->state, "held") == 0 ? _("held") : _("refused");
 }
 
+/* Draws one row of the bundles' table at row y: worker, device, number
+ * and cases right-aligned, the day read, the state; in attribute a. */
+static void bundle_row(int y, int x, int w, const char *const col[6], attr_t a)
+{
+	/* where each column starts and how wide it is, from x */
+	static const int at[6] = { 2, 13, 22, 30, 42, 49 }, width[6] = { 10, 8, 6, 10, 5, 0 };
+	int i;
+
+	for (i = 0; i < 6 && at[i] < w; i++) {
+		int cw = width[i] ? width[i] : w - at[i];
+
+		if (cw > w - at[i])
+			cw = w - at[i];
+		if (i == 2 || i == 4)
+			gu_put_right(y, x + at[i], cw, col[i], a);
+		else
+			gu_put(y, x + at[i], cw, col[i], a);
+	}
+}
+
 /* Draws the bundles received, newest first, from row y as far as they fit
  * above the folder; returns the next row. */
 static int draw_bundles(gu_app *a, xstate *s, int y, int x, int w)
 {
 	int last = a->lay.body.y + a->lay.body.h - 4;
-	char line[600], when[16];
+	const char *head[6] = { _("worker"), _("device"), _("no."), _("read on"), _("cases"),
+		_("state") };
+	char line[600], when[16], seq[24], cases[24], state[400];
 	size_t k;
 
 	if (y + 2 > last)
@@ -103,23 +125,27 @@ static int draw_bundles(gu_app *a, xstate *s, int y, int x, int w)
 		s->nbundles == BUNDLES_SHOWN ? _(" (the last ones)") : "");
 	gu_put(y++, x, w, line, gu_attr(GU_R_LABEL));
 	if (s->nbundles > 0)
-		gu_put(y++, x, w, _("  worker     device      no.  read on     cases  state"),
-			gu_attr(GU_R_DIM));
+		bundle_row(y++, x, w, head, gu_attr(GU_R_DIM));
 	for (k = 0; k < s->nbundles && y < last; k++, y++) {
 		const gu_xchg_bundle *b = &s->bundles[k];
 		bool refused = strcmp(b->state, "refused") == 0;
+		char dev[GU_ID_SIZE];
+		const char *col[6];
 
-		if (refused && !b->sender[0])
-			snprintf(line, sizeof line, "  %-10s %-8s %6s  %-10s  %5s  %s: %s", "-", "-",
-				"-", gu_scr_date(b->at, when), "-", bundle_state(b), b->reason);
-		else if (refused)
-			snprintf(line, sizeof line, "  %-10s %-8.8s %6lld  %-10s  %5s  %s: %s",
-				b->worker, b->sender, b->seq, gu_scr_date(b->at, when), "-",
-				bundle_state(b), b->reason);
+		snprintf(dev, sizeof dev, "%.8s", b->sender[0] ? b->sender : "-");
+		snprintf(seq, sizeof seq, b->seq > 0 ? "%lld" : "-", b->seq);
+		snprintf(cases, sizeof cases, refused ? "-" : "%lld", b->cases);
+		if (refused)
+			snprintf(state, sizeof state, _("%s: %s"), bundle_state(b), b->reason);
 		else
-			snprintf(line, sizeof line, "  %-10s %-8.8s %6lld  %-10s  %5lld  %s", b->worker,
-				b->sender, b->seq, gu_scr_date(b->at, when), b->cases, bundle_state(b));
-		gu_put(y, x, w, line, refused ? gu_attr(GU_R_ERROR)
+			snprintf(state, sizeof state, "%s", bundle_state(b));
+		col[0] = b->worker[0] ? b->worker : "-";
+		col[1] = dev;
+		col[2] = seq;
+		col[3] = gu_scr_date(b->at, when);
+		col[4] = cases;
+		col[5] = state;
+		bundle_row(y, x, w, col, refused ? gu_attr(GU_R_ERROR)
 			: strcmp(b->state, "held") == 0 ? gu_attr(GU_R_VERIFY) : A_NORMAL);
 	}
 	return y;
@@ -264,10 +290,9 @@ static int read_bundles(gu_app *a, void *st)
 	free(names);
 	load(a, s);
 	if (s->policy_version[0])
-		snprintf(policy, sizeof policy, _("The office's policy file (version %s) came: new "
-			"interviews use it from the next start; it changes the items of %zu open "
-			"drafts (\"%s rescreen --all\" lists them).  "), s->policy_version,
-			drafts_changed(a), PACKAGE);
+		snprintf(policy, sizeof policy, _("The office's policy %s came: new interviews use "
+			"it from the next start; it changes %zu open drafts.  "), s->policy_version,
+			drafts_changed(a));
 	snprintf(s->msg, sizeof s->msg, _("Bundles read: %zu; applied %lld, received before %lld, "
 		"held %lld, refused %lld.  %s%s"), n, counts[0], counts[1], counts[2], counts[3],
 		policy, first_error);
