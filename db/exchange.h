@@ -219,7 +219,7 @@ typedef struct gu_xchg_bundle {
 	char reason[300];            /* refused: why */
 } gu_xchg_bundle;
 
-/* Lists the last limit bundles received here (a supervisor at the office),
+/* Lists the last limit bundles (0: all) received here (a supervisor at the office),
  * newest first, refused ones with the reason; returns 0 with a malloc'd
  * array or < 0. */
 int gu_xchg_bundle_list(gu_db *db, size_t limit, gu_xchg_bundle **out, size_t *n,

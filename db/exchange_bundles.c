@@ -11,7 +11,7 @@
 #include "db/access.h"
 #include "db/exchange_internal.h"
 
-/* Lists the last limit bundles received; returns 0 or < 0. */
+/* Lists the last limit bundles received (0: all); returns 0 or < 0. */
 int gu_xchg_bundle_list(gu_db *db, size_t limit, gu_xchg_bundle **out, size_t *n,
 	gu_error *err)
 {
@@ -34,7 +34,7 @@ int gu_xchg_bundle_list(gu_db *db, size_t limit, gu_xchg_bundle **out, size_t *n
 		" FROM xchg_refused f LEFT JOIN xchg_devices d ON d.id = f.sender"
 		" ORDER BY 4 DESC, 3 DESC LIMIT ?1", -1, &st, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_bind_int64(st, 1, (sqlite3_int64)limit);
+		rc = sqlite3_bind_int64(st, 1, limit ? (sqlite3_int64)limit : -1);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		gu_xchg_bundle *b, *nv = realloc(v, (len + 1) * sizeof *v);
 

@@ -265,6 +265,13 @@ g lap4.db send --out usb > /dev/null 2>&1
 g office.db receive usb/guanai-孙丽-1.bundle > "$out" 2>&1
 check "a bundle sealed to another office is refused" grep -q 'sealed to another office' "$out"
 check "nothing of the refused bundles was applied" test "$(count office.db 'SELECT count(*) FROM cases')" = 3
+g office.db devices bundles > "$out" 2>&1
+check "devices bundles lists the revoked device's bundle as refused, with why" \
+	grep -q "王芳	3	.*	refused	.*revoked" "$out"
+check "and the unregistered device's, by its number" grep -q '	1	.*	refused	.*devices add' "$out"
+check "and those applied, with their cases" grep -q '李娜	5	.*	[0-9]*	applied$' "$out"
+check "a refused bundle's rows are not kept" test "$(count office.db \
+	"SELECT count(*) FROM xchg_received r JOIN xchg_devices d ON d.id = r.sender WHERE d.worker = '王芳' AND r.seq = 3")" = 0
 
 g office.db devices > "$out" 2>&1
 check "devices shows the last bundle of laptop 1" grep -q '李娜.*bundle 5' "$out"

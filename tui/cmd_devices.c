@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
-/* guanai devices [add FILE | revoke D | recovery-key D]: the laptops
- * registered at the office, their last bundle and how long ago, and the
- * recovery key a laptop sent sealed when it enrolled. */
+/* guanai devices [add FILE | revoke D | recovery-key D | bundles]: the
+ * laptops registered at the office, their last bundle and how long ago,
+ * the recovery key a laptop sent sealed when it enrolled, and the bundles
+ * received one by one. */
 
 #include <getopt.h>
 #include <stdio.h>
@@ -25,6 +26,7 @@ static void usage(FILE *f)
 		"       %s devices add FILE\n"
 		"       %s devices revoke DEVICE\n"), PACKAGE, PACKAGE, PACKAGE);
 	fprintf(f, _("       %s devices recovery-key DEVICE --reason TEXT --out FILE\n"), PACKAGE);
+	fprintf(f, _("       %s devices bundles\n"), PACKAGE);
 	fputs(_("At the office (a supervisor): list the laptops registered here, with\n"
 		"their worker, fingerprint, last bundle received and how long ago; register\n"
 		"a laptop's enrolment file (\"add\", after comparing its fingerprint with\n"
@@ -36,6 +38,9 @@ static void usage(FILE *f)
 		"is lost.  The reason is kept in the audit log.\n\n"
 		"  --reason TEXT     why the recovery key is needed\n"
 		"  --out FILE        the new file to write it to\n"), f);
+	fputs(_("\"bundles\" lists the bundles received, newest first: device, worker,\n"
+		"number, when, how many cases, and applied, held or refused (with the\n"
+		"reason), as the exchange screen does.\n"), f);
 }
 
 /* Writes how long ago ms was into buf; returns buf. */
@@ -76,6 +81,32 @@ static int list(gu_db *db)
 		printf("\n");
 	}
 	gu_xchg_devices_free(v, n);
+	return 0;
+}
+
+/* Prints the bundles received, newest first; returns the exit status. */
+static int list_bundles(gu_db *db)
+{
+	gu_xchg_bundle *v = NULL;
+	gu_error err;
+	size_t n = 0, i;
+	char when[64];
+
+	if (gu_xchg_bundle_list(db, 0, &v, &n, &err) < 0)
+		return gu_cli_fail(&err);
+	if (n == 0)
+		printf("%s\n", _("No bundle was received yet."));
+	for (i = 0; i < n; i++) {
+		const gu_xchg_bundle *b = &v[i];
+
+		printf("%.8s\t%s\t%lld\t%s\t%lld\t%s", b->sender[0] ? b->sender : "-",
+			b->worker[0] ? b->worker : "-", b->seq, ago(b->at, when, sizeof when), b->cases,
+			b->state);
+		if (b->reason[0])
+			printf("\t%s", b->reason);
+		printf("\n");
+	}
+	free(v);
 	return 0;
 }
 
@@ -137,7 +168,7 @@ int cmd_devices(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *o[OPT_END - GU_OPT_OWN] = { NULL };
-	bool recovery;
+	bool recovery, bundles;
 	gu_db *db;
 	int status, n;
 
@@ -146,10 +177,11 @@ int cmd_devices(int argc, char **argv)
 		return status;
 	n = argc - optind;
 	recovery = n == 2 && strcmp(argv[optind], "recovery-key") == 0;
-	if (!(n == 0 || recovery || (n == 2 && (strcmp(argv[optind], "add") == 0
+	bundles = n == 1 && strcmp(argv[optind], "bundles") == 0;
+	if (!(n == 0 || recovery || bundles || (n == 2 && (strcmp(argv[optind], "add") == 0
 				    || strcmp(argv[optind], "revoke") == 0)))) {
-		gu_complain(_("say \"devices\", \"devices add FILE\" or \"devices revoke DEVICE\"; "
-			"see \"%s devices --help\""), PACKAGE);
+		gu_complain(_("say \"devices\", \"devices add FILE\", \"devices revoke DEVICE\" or "
+			"\"devices bundles\"; see \"%s devices --help\""), PACKAGE);
 		return 2;
 	}
 	if (recovery != (o[OPT_OUT - GU_OPT_OWN] != NULL)
@@ -163,6 +195,8 @@ int cmd_devices(int argc, char **argv)
 		return status;
 	if (n == 0)
 		status = list(db);
+	else if (bundles)
+		status = list_bundles(db);
 	else if (recovery)
 		status = recovery_key(db, argv[optind + 1], o[OPT_REASON - GU_OPT_OWN],
 			o[OPT_OUT - GU_OPT_OWN]);
