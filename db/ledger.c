@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/keys.h"
+#include "core/township.h"
 #include "db/access.h"
 #include "db/internal.h"
 #include "db/ledger.h"
@@ -196,6 +197,8 @@ int gu_ledger_load(gu_db *db, const gu_visit_schedule *s, const char *month,
 			_("\"%s\" is not a month; write it as YYYY-MM"), month);
 	gu_date_format(gu_date_add_days(d, -1), last);
 	snprintf(out->month, sizeof out->month, "%.7s", month);
+	/* a township written with its county is counted under the listed name */
+	township = gu_township_counted(township);
 	ret = gu_access_list_worker(db, NULL, &worker, err);
 	if (ret == 0)
 		ret = load_counts(db, township, worker, first, last, out, &cap, err);
