@@ -227,7 +227,7 @@ void gu_ledger_doc(gu_doc *d, const gu_ledger_lines *x, const char *month,
 		snprintf(label, sizeof label, _("%s: %s"), gu_ledger_part_label(ln->part),
 			ln->label);
 		snprintf(num, sizeof num, "%ld", ln->n);
-		gu_doc_add(d, GU_DOC_FIELD, label, num, NULL, NULL);
+		gu_doc_add(d, GU_DOC_FIGURE, label, num, NULL, NULL);
 	}
 	gu_doc_add(d, GU_DOC_SIGN, _("Checked by"), NULL, NULL, NULL);
 }
