@@ -18,6 +18,7 @@
 #include "core/qtype.h"
 #include "core/region.h"
 #include "core/strbuf.h"
+#include "core/township.h"
 
 /* Checks one value for a concrete key; returns 0 or an error (no place). */
 int gu_policy_check_value(const gu_policy *p, const char *key,
@@ -148,6 +149,28 @@ int gu_policy_check_answers(const gu_policy *p, const gu_answers *a,
 	return 0;
 }
 
+/* Returns NULL when value is a township as the list writes it, else a
+ * translated warning in buf: the listed name it is counted as, or that it
+ * is not in the list. */
+static const char *township_warning(const char *value, char *buf, size_t size)
+{
+	const gu_township *t = gu_township_find(NULL, value);
+
+	if (t)
+		return NULL;
+	t = gu_township_canonical(value);
+	if (t)
+		snprintf(buf, size, _("\"%s\" is counted as the listed %s; write the township as the list writes it"),
+			value, t->name);
+	else if (strcmp(gu_township_counted(value), value) != 0)
+		snprintf(buf, size, _("\"%s\" is not in the list of the city's townships and streets; it is kept as written, and counted as %s"),
+			value, gu_township_counted(value));
+	else
+		snprintf(buf, size, _("\"%s\" is not in the list of the city's townships and streets; it is kept as written, and counted apart"),
+			value);
+	return buf;
+}
+
 /* Returns the next warning about a valid answer (see policy.h): 1 or 0. */
 int gu_policy_answer_warning(const gu_policy *p, const gu_answers *a,
 	const char *filename, size_t *from, gu_error *warn)
@@ -170,6 +193,8 @@ int gu_policy_answer_warning(const gu_policy *p, const gu_answers *a,
 			if (!trap)
 				trap = gu_region_id_warning(card.region, why, sizeof why);
 		}
+		else if (q->type == GU_Q_TOWNSHIP && strcmp(x->value, "unknown") != 0)
+			trap = township_warning(x->value, why, sizeof why);
 		if (trap) {
 			*from = i + 1;
 			answer_error(warn, filename, x, "%s", trap);

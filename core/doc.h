@@ -23,6 +23,8 @@ enum gu_doc_kind {
 	GU_DOC_LINE,      /* a line to write on, after its label: cell 0 */
 	GU_DOC_SIGN,      /* signature and date lines, after a label: cell 0 */
 	GU_DOC_CUT,       /* the line to cut along before a slip: cell 0 */
+	GU_DOC_FIGURE,    /* a count (cell 1) and what it counts (cell 0), the count
+	                   * in a narrow column of its own (a ledger's lines) */
 	GU_DOC_KIND_COUNT
 };
 

@@ -29,6 +29,8 @@ static const char style[] =
 	"table { width: 100%; border-collapse: collapse; margin: 1mm 0; }\n"
 	"td, th { border: 1px solid #000; padding: 0.5mm 2mm; vertical-align: top; text-align: left; }\n"
 	"table.fields th { width: 28%; font-weight: normal; background: #eee; }\n"
+	"table.figures th { font-weight: normal; }\n"
+	"table.figures td.n { width: 14%; text-align: right; white-space: nowrap; }\n"
 	"table.items th { background: #eee; }\n"
 	"table.items td.no { width: 8%; text-align: center; }\n"
 	"table.items td.v { width: 14%; }\n"
@@ -80,7 +82,7 @@ static void put_tag(gu_strbuf *b, const char *open, const char *s, const char *c
 }
 
 /* What is open between blocks. */
-enum open_table { T_NONE, T_FIELDS, T_ITEMS };
+enum open_table { T_NONE, T_FIELDS, T_ITEMS, T_FIGURES };
 
 /* Closes an open table (*t) before a block of another kind. */
 static void close_table(gu_strbuf *b, enum open_table *t, enum open_table want)
@@ -94,6 +96,8 @@ static void close_table(gu_strbuf *b, enum open_table *t, enum open_table want)
 		gu_sb_printf(b, "<table class=\"fields\">\n");
 	else if (want == T_ITEMS)
 		gu_sb_printf(b, "<table class=\"items\">\n");
+	else if (want == T_FIGURES)
+		gu_sb_printf(b, "<table class=\"figures\">\n");
 	*t = want;
 }
 
@@ -105,6 +109,11 @@ static void put_block(gu_strbuf *b, const gu_doc_block *k, enum open_table *t, b
 		close_table(b, t, T_FIELDS);
 		put_tag(b, "<tr><th>", k->cell[0], "</th>");
 		put_tag(b, "<td>", k->cell[1], "</td></tr>\n");
+		return;
+	case GU_DOC_FIGURE:
+		close_table(b, t, T_FIGURES);
+		put_tag(b, "<tr><th>", k->cell[0], "</th>");
+		put_tag(b, "<td class=\"n\">", k->cell[1], "</td></tr>\n");
 		return;
 	case GU_DOC_HEAD:
 		close_table(b, t, T_ITEMS);

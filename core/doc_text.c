@@ -86,6 +86,33 @@ static void put_label(gu_strbuf *b, const char *label)
 	free(safe);
 }
 
+/* Appends a figure: its label (wrapped when long) and its count at the
+ * right edge of width columns, on the label's line when there is room. */
+static void put_figure(gu_strbuf *b, const char *label, const char *count, int width)
+{
+	char *safe = gu_text_escape_controls(label, GU_ESCAPE_FIELD);
+	char *n = gu_text_escape_controls(count && *count ? count : "-", GU_ESCAPE_FIELD);
+	int w, cw;
+
+	if (!safe || !n) {
+		b->failed = true;
+		goto cleanup;
+	}
+	w = gu_text_width(safe);
+	cw = gu_text_width(n);
+	if (w + 2 + cw <= width) {
+		gu_sb_printf(b, "%s", safe);
+		put_spaces(b, width - w - cw);
+	} else {
+		put_wrapped(b, safe, width - 2, 2);
+		put_spaces(b, width > cw ? width - cw : 0);
+	}
+	gu_sb_printf(b, "%s\n", n);
+cleanup:
+	free(safe);
+	free(n);
+}
+
 /* Appends one block as text lines. */
 static void put_block(gu_strbuf *b, const gu_doc_block *k, int width)
 {
@@ -115,6 +142,9 @@ static void put_block(gu_strbuf *b, const gu_doc_block *k, int width)
 		put_label(b, k->cell[0]);
 		put_wrapped(b, k->cell[1] && *k->cell[1] ? k->cell[1] : "-", width - LABEL_COLS,
 			LABEL_COLS);
+		break;
+	case GU_DOC_FIGURE:
+		put_figure(b, k->cell[0], k->cell[1], width);
 		break;
 	case GU_DOC_HEAD:
 		put_rule(b, '-', width);

@@ -11,6 +11,7 @@
 #include "core/explain.h"
 #include "core/i18n.h"
 #include "core/idcard.h"
+#include "core/keys.h"
 #include "core/qtype.h"
 
 /* Makes a context for policy p; returns 0 or -GU_ENOMEM. */
@@ -704,6 +705,37 @@ void gu_ectx_verdicts(gu_ectx *c, gu_tv *tv, uint64_t *pm)
 	}
 }
 
+/* Returns true when the policy's fact name (no person) holds, yes or maybe. */
+static bool fact_held(gu_ectx *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->p->nfacts; i++) {
+		const gu_fact *f = &c->p->facts[i];
+		uint64_t pm = 0;
+
+		if (strcmp(f->name, name) == 0 && !f->param && f->node)
+			return gu_ectx_eval(c, f->node, &pm) != GU_NO;
+	}
+	return false;
+}
+
+/* Returns the kinds of a difficult child held (GU_FACT_DIFFICULT_A .. C as
+ * bits 0 .. 2), 0 for a child the group difficult does not hold. */
+static unsigned difficult_kinds(gu_ectx *c)
+{
+	static const char *const kinds[] = { GU_FACT_DIFFICULT_A, GU_FACT_DIFFICULT_B,
+		GU_FACT_DIFFICULT_C };
+	unsigned k, held = 0;
+
+	if (!fact_held(c, GU_GROUP_DIFFICULT))
+		return 0;
+	for (k = 0; k < 3; k++)
+		if (fact_held(c, kinds[k]))
+			held |= 1u << k;
+	return held;
+}
+
 /* Fills the alerts and groups of r; returns 0 or -GU_ENOMEM. */
 static int alerts_and_groups(gu_ectx *c, gu_results *r)
 {
@@ -741,6 +773,7 @@ static int alerts_and_groups(gu_ectx *c, gu_results *r)
 		len += (size_t)snprintf(r->groups + len, sizeof r->groups - len, "%s%s",
 			len ? "," : "", p->facts[i].name);
 	}
+	r->difficult_kinds = difficult_kinds(c);
 	return 0;
 }
 

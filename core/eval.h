@@ -35,6 +35,8 @@ typedef struct gu_results {
 	char **ask_next;       /* unanswered or unknown keys settling the most verify items, best first */
 	size_t nask;
 	char groups[64];       /* "floating,left_behind,difficult" as held (yes or maybe) */
+	unsigned difficult_kinds; /* bits 0, 1, 2: the kinds (a), (b), (c) held (yes or
+	                             maybe) by a child the group difficult holds */
 } gu_results;
 
 /* Evaluates every item for the answers on interview.date.  Answers must

@@ -34,4 +34,12 @@
 #define GU_ALERT_MANDATORY_REPORT "mandatory_report"
 #define GU_ALERT_DROPOUT "dropout"
 
+/* The group of difficult children and the facts of its three kinds (国发
+ * 〔2016〕36号: (a) family poverty, (b) the child's own disability, (c)
+ * missing or improper guardianship), counted apart by the ledger. */
+#define GU_GROUP_DIFFICULT "difficult"
+#define GU_FACT_DIFFICULT_A "difficult_a"
+#define GU_FACT_DIFFICULT_B "difficult_b"
+#define GU_FACT_DIFFICULT_C "difficult_c"
+
 #endif

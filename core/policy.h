@@ -22,6 +22,7 @@ enum gu_qtype {
 	GU_Q_CODE,      /* 6-digit county-level region code, or none when allowed */
 	GU_Q_IDNUMBER,  /* 18-character resident ID number, or none */
 	GU_Q_PHONE,     /* a phone number: digits, spaces, + and - */
+	GU_Q_TOWNSHIP,  /* a township or street, picked from its county's list (core/township.h) */
 	GU_Q_COUNT      /* the number of types: each has a row in core/qtype.c and tui/widget_field.c */
 };
 

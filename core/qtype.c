@@ -405,6 +405,9 @@ static const gu_qtype_ops types[] = {
 	{ GU_Q_CODE, "code", GU_QC_NONE, GU_VT_CODE, check_code, read_code, words_code },
 	{ GU_Q_IDNUMBER, "idnumber", GU_QC_NONE, GU_VT_TEXT, check_idnumber, read_present, words_typed },
 	{ GU_Q_PHONE, "phone", GU_QC_NONE, GU_VT_TEXT, check_phone, read_present, words_typed },
+	/* any name is valid (the answers contract takes text); one not in the
+	 * list is a warning (core/check.c) */
+	{ GU_Q_TOWNSHIP, "township", GU_QC_NONE, GU_VT_TEXT, check_text, read_present, words_typed },
 };
 
 _Static_assert(sizeof types / sizeof types[0] == GU_Q_COUNT,

@@ -6,6 +6,7 @@
 #ifndef GUANAI_CORE_TOWNSHIP_H
 #define GUANAI_CORE_TOWNSHIP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* One township or street. */
@@ -32,5 +33,24 @@ const gu_township *gu_township_find(const char *county, const char *name);
  * match in all, which may be more than max. */
 size_t gu_townships_match(const char *county, const char *typed, const gu_township **out,
 	size_t max);
+
+/* Returns the listed township a name written by hand stands for: the name
+ * as the list writes it (the first county's when two counties share it), or
+ * with its county's name before it (龙城区龙城街道), or the city's and the
+ * county's (朝阳市龙城区龙城街道); NULL when it is none of the list's. */
+const gu_township *gu_township_canonical(const char *written);
+
+/* Returns the name a township written by hand is counted under: the
+ * listed name gu_township_canonical finds, else what follows the city's
+ * and a county's name written before it, else written itself (NULL for
+ * NULL; a pointer into written or into the list).  The case's township
+ * column holds it, so the ledger and the dashboard count 龙城区龙城街道
+ * with 龙城街道 and 龙城区大平房镇 with 大平房镇. */
+const char *gu_township_counted(const char *written);
+
+/* Returns true when the township t matches what was typed: typed is part
+ * of its name, or (letters) part of its pinyin or the start of its
+ * initials (dpf finds 大平房镇; core/pinyin.h); "" and NULL match all. */
+bool gu_township_matches(const gu_township *t, const char *typed);
 
 #endif

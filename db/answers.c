@@ -8,6 +8,7 @@
 
 #include "core/i18n.h"
 #include "core/keys.h"
+#include "core/township.h"
 #include "db/access.h"
 #include "db/internal.h"
 
@@ -141,7 +142,7 @@ static int touch_case(gu_db *db, const char *case_id, const char *key,
 		" child_name = CASE ?4 WHEN 'child.name' THEN coalesce(?5, '') ELSE child_name END,"
 		" child_id_number = CASE ?4 WHEN 'child.id_number' THEN coalesce(?5, '')"
 		"  ELSE child_id_number END,"
-		" township = CASE ?4 WHEN 'interview.township' THEN coalesce(?5, '') ELSE township END"
+		" township = CASE ?4 WHEN 'interview.township' THEN coalesce(?6, '') ELSE township END"
 		" WHERE id = ?1", err);
 	int rc;
 
@@ -156,6 +157,10 @@ static int touch_case(gu_db *db, const char *case_id, const char *key,
 	if ((rc = gu_bind_text(st, 4, key)) != SQLITE_OK)
 		goto cleanup;
 	if ((rc = gu_bind_text(st, 5, value)) != SQLITE_OK)
+		goto cleanup;
+	/* the township is counted under its listed name (core/township.h) */
+	if ((rc = gu_bind_text(st, 6, strcmp(key, GU_KEY_INTERVIEW_TOWNSHIP) == 0
+			? gu_township_counted(value) : NULL)) != SQLITE_OK)
 		goto cleanup;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE)

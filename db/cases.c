@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/township.h"
 #include "db/access.h"
 #include "db/id_rule.h"
 #include "db/exchange.h"
@@ -106,7 +107,7 @@ int gu_case_create_in_tx(gu_db *db, const gu_case_new *c, char id[GU_ID_SIZE],
 		goto cleanup;
 	if ((rc = gu_bind_text(st, 2, c->worker && *c->worker ? c->worker : gu_db_user(db))) != SQLITE_OK)
 		goto cleanup;
-	if ((rc = gu_bind_text(st, 3, c->township)) != SQLITE_OK)
+	if ((rc = gu_bind_text(st, 3, gu_township_counted(c->township))) != SQLITE_OK)
 		goto cleanup;
 	if ((rc = gu_bind_text(st, 4, c->child_name)) != SQLITE_OK)
 		goto cleanup;

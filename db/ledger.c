@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/keys.h"
+#include "core/township.h"
 #include "db/access.h"
 #include "db/internal.h"
 #include "db/ledger.h"
@@ -28,6 +29,10 @@ static const char sql_ledger[] =
 	"  JOIN case_groups g ON g.case_id = c.id"
 	"  WHERE c.status <> 'draft' AND c.iv <= ?4"
 	"  AND NOT (c.status = 'closed' AND c.closed_on < ?3) GROUP BY c.township, g.grp"
+	" UNION ALL SELECT c.township, 0, 0, 'difficult_' || k.kind, '', count(*) FROM c"
+	"  JOIN case_difficulty k ON k.case_id = c.id"
+	"  WHERE c.status <> 'draft' AND c.iv <= ?4"
+	"  AND NOT (c.status = 'closed' AND c.closed_on < ?3) GROUP BY c.township, k.kind"
 	" UNION ALL SELECT township, 1, 0, 'cases', '', count(*) FROM c"
 	"  WHERE status <> 'draft' AND iv BETWEEN ?3 AND ?4 GROUP BY township"
 	" UNION ALL SELECT c.township, 3, f.item, f.status, '', count(*) FROM followups f"
@@ -66,7 +71,8 @@ static gu_ledger_figure *grow(gu_ledger *l, size_t *cap)
  * referral steps and the alerts in their usual order); others after. */
 static int key_rank(const char *key)
 {
-	static const char *const order[] = { "floating", "left_behind", "difficult", "due",
+	static const char *const order[] = { "floating", "left_behind", "difficult",
+		GU_FACT_DIFFICULT_A, GU_FACT_DIFFICULT_B, GU_FACT_DIFFICULT_C, "due",
 		"done", "referred", "accepted", "delivered", "police", "education" };
 	size_t i;
 
@@ -196,6 +202,8 @@ int gu_ledger_load(gu_db *db, const gu_visit_schedule *s, const char *month,
 			_("\"%s\" is not a month; write it as YYYY-MM"), month);
 	gu_date_format(gu_date_add_days(d, -1), last);
 	snprintf(out->month, sizeof out->month, "%.7s", month);
+	/* a township written with its county is counted under the listed name */
+	township = gu_township_counted(township);
 	ret = gu_access_list_worker(db, NULL, &worker, err);
 	if (ret == 0)
 		ret = load_counts(db, township, worker, first, last, out, &cap, err);

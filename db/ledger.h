@@ -13,7 +13,8 @@
 
 /* The parts of the ledger, in the order it is printed. */
 enum gu_ledger_part {
-	GU_LEDGER_GROUP,     /* children registered by group: key floating, left_behind, difficult */
+	GU_LEDGER_GROUP,     /* children registered by group: key floating, left_behind, difficult,
+	                        and by the kind of a difficult one: difficult_a, _b, _c */
 	GU_LEDGER_NEW,       /* new cases interviewed in the month: key "cases" */
 	GU_LEDGER_VISIT,     /* visits: key "due" or "done" */
 	GU_LEDGER_REFERRAL,  /* referral steps: item, key referred, accepted or delivered */

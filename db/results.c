@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "db/difficulty.h"
 #include "db/groups.h"
 #include "db/groups.h"
 #include "db/access.h"
@@ -161,6 +162,8 @@ int gu_results_put_in_tx(gu_db *db, const char *case_id, const gu_results *r,
 			"  AND verdict = 'verify') WHERE id = ?1", case_id, now, err);
 	if (ret == 0) /* the groups, for lists and the dashboard (db/groups.c) */
 		ret = gu_case_groups_put_in_tx(db, case_id, r->groups, now, err);
+	if (ret == 0) /* the kinds of a difficult child, for the ledger */
+		ret = gu_case_difficulty_put_in_tx(db, case_id, r->difficult_kinds, now, err);
 	if (ret < 0)
 		return ret;
 	snprintf(detail, sizeof detail, "eligible %d, verify %d, policy %.64s", eligible, verify,

@@ -11,6 +11,7 @@
 #include "db/schema.h"
 #include "db/schema_dupkeys.h"
 #include "db/schema_recovery.h"
+#include "db/schema_difficulty.h"
 #include "db/schema_reports.h"
 #include "db/schema_outcomes.h"
 #include "db/schema_visits.h"
@@ -159,8 +160,9 @@ extern const char gu_db_schema_dupkeys[]; /* names' pinyin indexed, in db/schema
 extern const char gu_db_schema_slim[]; /* policy texts, results' bases, in db/schema_slim.c */
 /* the policy's hashes the exchange keeps, in db/schema_policy_travel.c */
 extern const char gu_db_schema_policy_travel[];
+extern const char gu_db_schema_difficulty[]; /* kinds of difficult children, in db/schema_difficulty.c */
 const char *const gu_db_migrations[] = { NULL, m1, m2, m3, gu_db_schema_v4, gu_db_schema_v5,
 	gu_db_schema_exchange, gu_db_schema_list, gu_db_schema_sheets, gu_db_schema_closure,
 	gu_db_schema_reports, gu_db_schema_visits, gu_db_schema_outcomes, gu_db_schema_recovery,
-	gu_db_schema_dupkeys, gu_db_schema_slim, gu_db_schema_policy_travel };
+	gu_db_schema_dupkeys, gu_db_schema_slim, gu_db_schema_policy_travel, gu_db_schema_difficulty };
 const int gu_db_migration_count = (int)(sizeof gu_db_migrations / sizeof gu_db_migrations[0]) - 1;

@@ -48,7 +48,7 @@ static const char *const surnames[] = { "王", "李", "张", "刘", "陈", "杨"
 static const char *const given[] = { "小红", "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军",
 	"洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "建国", "子涵", "浩然", "欣怡", "宇轩" };
 static const char *const townships[] = { "七道泉子镇", "大平房镇", "波罗赤镇", "木头城子镇",
-	"羊山镇", "六家子镇", "北四家子乡", "胜利镇", "松岭门蒙古族乡", "龙城街道" };
+	"羊山镇", "六家子镇", "北四家子乡", "胜利镇", "松岭门蒙古族乡", "龙泉街道" };
 static const char *const counties[] = { "211302", "211303", "211321", "211322", "211324",
 	"211381", "211382" };
 static const char *const statuses[] = { "draft", "complete", "complete", "reviewed", "reviewed",

@@ -3,6 +3,7 @@
 ## follow-ups that make sense, dates by interview, closing a case
 ## (included by tests/local.mk).  A Criterion suite is one line.
 CTESTS += tests/test_sheet
+CTESTS += tests/test_doc_figures
 CTESTS += tests/test_referral
 CTESTS += tests/test_referral_outcome
 CTESTS += tests/test_dashboard_dates

@@ -21,7 +21,7 @@ static char pw_file[200];
 /* Makes an encrypted store, as guanai makes every one, with its supervisor
  * wang and the worker li (each with a key slot; the command logs in as
  * wang unless told otherwise) and 䶮 (li, 大平房镇) and 𠮷祥 (zhao,
- * 联合乡); closes it. */
+ * 联合镇); closes it. */
 static void two_children(void)
 {
 	char id[GU_ID_SIZE];
@@ -38,7 +38,7 @@ static void two_children(void)
 	sv_user(db, "li", GU_ROLE_WORKER);
 	sv_case(db, "li", "大平房镇", "䶮", "211302201501010021", id);
 	sv_consent(db, id);
-	sv_case(db, "zhao", "联合乡", "𠮷祥", "", id);
+	sv_case(db, "zhao", "联合镇", "𠮷祥", "", id);
 	sv_consent(db, id);
 	gu_db_close(db);
 	snprintf(pw_file, sizeof pw_file, "%s/pw", sv_dir);
@@ -85,7 +85,7 @@ Test(cases_csv, gb18030_file_made_0600_with_a_filter)
 
 	two_children();
 	snprintf(out, sizeof out, "%s/out.csv", sv_dir);
-	snprintf(cmd, sizeof cmd, "cases|--csv|--encoding|gb18030|--township|联合乡|--output|%s", out);
+	snprintf(cmd, sizeof cmd, "cases|--csv|--encoding|gb18030|--township|联合镇|--output|%s", out);
 	cr_assert_eq(run(cmd), 0);
 	cr_assert_eq(stat(out, &st), 0);
 	cr_assert_eq(st.st_mode & 0777, 0600);

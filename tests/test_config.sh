@@ -73,7 +73,7 @@ printf 'township = 大平房镇\ninterviewer = 王芳\n' > "$conf"
 printf 'key 1\nkey Enter\ndump township.txt\nkey Enter\ndump worker.txt\n' > "$work/new.keys"
 run_tui "$work/new.keys" "$work/new.db"
 check "a new interview runs to the end" test $? -eq 0
-check "the township question offers the configured township" grep -q '^    大平房镇$' "$work/out/township.txt"
+check "the township question offers the configured township, chosen in its list" grep -q '^     (\*) 大平房镇$' "$work/out/township.txt"
 check "the interviewer question offers the configured interviewer" grep -q '^    王芳$' "$work/out/worker.txt"
 
 # The case list's export is offered in the export folder.

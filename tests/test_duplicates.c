@@ -81,7 +81,7 @@ Test(duplicates, the_same_id_number_whatever_the_name)
 {
 	char a[GU_ID_SIZE];
 	gu_dup_child c = { .id_number = "211321201504180025", .name = "王小明",
-		.dob = "2016-01-01", .township = "别的乡" };
+		.dob = "2016-01-01", .township = "联合镇" };
 
 	store("刘思雨", "2015-04-18", "211321201504180025", a);
 	cr_assert_str_eq(why(&c, NULL, a, NULL), "id_number");

@@ -396,7 +396,8 @@ TestSuite(qtype, .timeout = 60);
 Test(qtype, every_type_has_one_row_found_by_its_name)
 {
 	static const char names[][10] = {
-		"text", "date", "choice", "multi", "yesno", "integer", "code", "idnumber", "phone"
+		"text", "date", "choice", "multi", "yesno", "integer", "code", "idnumber", "phone",
+		"township"
 	};
 	char all[200];
 
@@ -410,7 +411,7 @@ Test(qtype, every_type_has_one_row_found_by_its_name)
 	}
 	cr_assert_null(gu_qtype_by_name("number"));
 	cr_assert_str_eq(gu_qtype_names(all, sizeof all),
-		"text, date, choice, multi, yesno, integer, code, idnumber, phone");
+		"text, date, choice, multi, yesno, integer, code, idnumber, phone, township");
 }
 
 Test(qtype, a_list_is_read_item_by_item_without_spaces)

@@ -25,9 +25,9 @@ static gu_db *children(void)
 
 	sv_case(db, "li", "大平房镇", "张小红", "211302201501010021", ids[0]);
 	sv_case(db, "li", "大平房镇", "李明", "211322201203040037", ids[1]);
-	sv_case(db, "zhao", "联合乡", "王小明", "21132420100506004X", ids[2]);
-	sv_case(db, "zhao", "联合乡", "吕梅", "", ids[3]);
-	sv_case(db, "li", "联合乡", "张伟", "211381201811110010", ids[4]);
+	sv_case(db, "zhao", "联合镇", "王小明", "21132420100506004X", ids[2]);
+	sv_case(db, "zhao", "联合镇", "吕梅", "", ids[3]);
+	sv_case(db, "li", "联合镇", "张伟", "211381201811110010", ids[4]);
 	sv_case(db, "zhao", "大平房镇", "Anna 李", "", ids[5]);
 	cr_assert_geq(gu_search_refresh(db, NULL, NULL, NULL), 0);
 	return db;
@@ -285,10 +285,10 @@ Test(search, filters_by_township_worker_status_group_item_and_due_date)
 	gu_results r = { .v = &one, .n = 1 };
 	gu_error err;
 
-	cr_assert_eq(count(db, &(gu_case_filter){ .township = "联合乡" }), 3);
+	cr_assert_eq(count(db, &(gu_case_filter){ .township = "联合镇" }), 3);
 	cr_assert_eq(count(db, &(gu_case_filter){ .worker = "zhao" }), 3);
-	cr_assert_eq(count(db, &(gu_case_filter){ .worker = "li", .township = "联合乡" }), 1);
-	cr_assert_eq(count(db, &(gu_case_filter){ .query = "张", .township = "联合乡" }), 1);
+	cr_assert_eq(count(db, &(gu_case_filter){ .worker = "li", .township = "联合镇" }), 1);
+	cr_assert_eq(count(db, &(gu_case_filter){ .query = "张", .township = "联合镇" }), 1);
 	sv_status(db, ids[1], GU_CASE_COMPLETE);
 	cr_assert_eq(count(db, &(gu_case_filter){ .status_mask = 1u << GU_CASE_COMPLETE }), 1);
 	cr_assert_eq(count(db, &(gu_case_filter){ .status_mask = 1u << GU_CASE_DRAFT }), 5);
@@ -455,7 +455,7 @@ Test(search, pages_after_the_last_row_give_the_whole_list_in_every_order)
 	sv_status(db, ids[3], GU_CASE_RETURNED);
 	/* Equal times and equal keys: the case id decides. */
 	raw("UPDATE cases SET updated_at = 1000 WHERE child_name IN ('张小红', '张伟', '吕梅')");
-	raw("UPDATE cases SET township = '联合乡' WHERE child_name = 'Anna 李'");
+	raw("UPDATE cases SET township = '联合镇' WHERE child_name = 'Anna 李'");
 	gu_db_close(db);
 	db = sv_open();
 	for (q = 0; q < sizeof queries / sizeof queries[0]; q++)
@@ -499,7 +499,7 @@ static long listed(gu_db *db, gu_case_filter f)
  * uses. */
 static void tally_matches(gu_db *db)
 {
-	static const char *const towns[] = { NULL, "大平房镇", "联合乡", "七道泉子镇" };
+	static const char *const towns[] = { NULL, "大平房镇", "联合镇", "七道泉子镇" };
 	static const char *const workers[] = { NULL, "li", "zhao", "wang" };
 	static const unsigned masks[] = { 0, 1u << GU_CASE_DRAFT, 1u << GU_CASE_RETURNED,
 		(1u << GU_CASE_COMPLETE) | (1u << GU_CASE_REVIEWED) };
@@ -542,7 +542,7 @@ Test(search, the_tally_follows_every_insert_change_and_removal)
 	cr_assert_eq(n, 3);
 	cr_assert_str_eq(v[0], "七道泉子镇");
 	cr_assert_str_eq(v[1], "大平房镇");
-	cr_assert_str_eq(v[2], "联合乡");
+	cr_assert_str_eq(v[2], "联合镇");
 	gu_case_choices_free(v, n);
 	cr_assert_eq(gu_case_choices(db, GU_CHOICE_WORKERS, &v, &n, &err), 0, "%s", err.message);
 	cr_assert_eq(n, 3);

@@ -202,7 +202,7 @@ Test(supervise, dashboard_counts_status_groups_items_townships_and_overdue)
 
 	sv_case(db, "li", "大平房镇", "甲", "", a);
 	sv_case(db, "li", "大平房镇", "乙", "", b);
-	sv_case(db, "zhao", "联合乡", "丙", "", c);
+	sv_case(db, "zhao", "联合镇", "丙", "", c);
 	make_results(&r, ra, 3, "left_behind");
 	cr_assert_eq(gu_case_save_results(db, a, &r, "p", "1", "h", &err), 0, "%s", err.message);
 	free(r.v);
@@ -253,7 +253,7 @@ Test(supervise, a_workers_dashboard_counts_only_their_cases)
 	gu_error err;
 
 	sv_case(db, "li", "大平房镇", "甲", "", a);
-	sv_case(db, "zhao", "联合乡", "丙", "", b);
+	sv_case(db, "zhao", "联合镇", "丙", "", b);
 	sv_login(db, "li");
 	cr_assert_eq(gu_dashboard_load(db, NULL, NULL, NULL, &d, &err), 0, "%s", err.message);
 	cr_assert_eq(d.cases, 1);
@@ -275,7 +275,7 @@ Test(supervise, access_rules_follow_the_session)
 	gu_error err;
 
 	sv_case(db, "li", "大平房镇", "甲", "", a);
-	sv_case(db, "zhao", "联合乡", "丙", "", b);
+	sv_case(db, "zhao", "联合镇", "丙", "", b);
 	/* Without users everything is open. */
 	cr_assert_eq(gu_access_mode(db, &mode, &err), 0);
 	cr_assert_eq(mode, GU_ACCESS_ALL);

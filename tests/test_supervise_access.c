@@ -27,7 +27,7 @@ static gu_db *two_workers(void)
 	gu_error err;
 
 	sv_case(db, "li", "大平房镇", "张小红", "", a);
-	sv_case(db, "zhao", "联合乡", "王小明", "", b);
+	sv_case(db, "zhao", "联合镇", "王小明", "", b);
 	/* No users yet: everything is open. */
 	cr_assert_eq(gu_case_get(db, b, &info, &err), 0, "%s", err.message);
 	cr_assert_eq(gu_case_list(db, NULL, &v, &n, &err), 0);

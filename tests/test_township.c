@@ -67,3 +67,46 @@ Test(township, typing_filters_a_county_list)
 	cr_assert_not_null(strstr(out[2]->name, "乡"));
 	cr_assert_eq(gu_townships_match("211381", "沈阳", out, 40), 0);
 }
+
+Test(township, a_name_written_with_its_county_is_the_listed_one)
+{
+	const gu_township *t = gu_township_canonical("龙城区大平房镇");
+
+	cr_assert_not_null(t);
+	cr_assert_str_eq(t->code, "211303105");
+	cr_assert_eq(gu_township_canonical("朝阳市龙城区大平房镇"), t, "the city before the county");
+	cr_assert_eq(gu_township_canonical("大平房镇"), t, "as the list writes it");
+	cr_assert_null(gu_township_canonical("朝阳县大平房镇"), "under a county it is not in");
+	cr_assert_null(gu_township_canonical("大平房"), "cut short");
+	cr_assert_null(gu_township_canonical(""));
+	t = gu_township_canonical("凌源市红山街道");
+	cr_assert_not_null(t);
+	cr_assert_str_eq(t->code, gu_township_find("211382", "红山街道")->code,
+		"the county tells a shared name apart");
+}
+
+Test(township, a_township_is_counted_under_one_name)
+{
+	cr_assert_str_eq(gu_township_counted("双塔区凌河街道"), "凌河街道");
+	cr_assert_str_eq(gu_township_counted("凌河街道"), "凌河街道");
+	cr_assert_str_eq(gu_township_counted("龙城区龙城街道"), "龙城街道",
+		"not in the list, but the county is not part of the name");
+	cr_assert_str_eq(gu_township_counted("朝阳市龙城区龙城街道"), "龙城街道");
+	cr_assert_str_eq(gu_township_counted("龙城街道"), "龙城街道");
+	cr_assert_str_eq(gu_township_counted("龙城区"), "龙城区", "a county alone stays");
+	cr_assert_str_eq(gu_township_counted("某某乡"), "某某乡");
+	cr_assert_null(gu_township_counted(NULL));
+}
+
+Test(township, typing_finds_by_name_or_pinyin)
+{
+	const gu_township *t = gu_township_find("211303", "大平房镇");
+
+	cr_assert(gu_township_matches(t, ""));
+	cr_assert(gu_township_matches(t, NULL));
+	cr_assert(gu_township_matches(t, "平房"));
+	cr_assert_not(gu_township_matches(t, "平房子"));
+	cr_assert(gu_township_matches(t, "dpf"), "the initials (ICU is loaded at run time)");
+	cr_assert(gu_township_matches(t, "DPF"), "letters without case");
+	cr_assert_not(gu_township_matches(t, "xyz"));
+}

@@ -149,10 +149,10 @@ Test(visits, each_group_has_its_interval)
 
 	visited_case(db, "大平房镇", "留守", "2026-10-05", "left_behind", lb);
 	visited_case(db, "大平房镇", "流动", "2026-10-05", "floating", fl);
-	visited_case(db, "龙城街道", "困境", "2026-10-25", "difficult", df);
-	visited_case(db, "龙城街道", "两者", "2026-10-05", "floating,left_behind", both);
-	visited_case(db, "龙城街道", "月末", "2026-01-31", "left_behind", end);
-	visited_case(db, "龙城街道", "无组", "2026-10-05", "", none);
+	visited_case(db, "龙泉街道", "困境", "2026-10-25", "difficult", df);
+	visited_case(db, "龙泉街道", "两者", "2026-10-05", "floating,left_behind", both);
+	visited_case(db, "龙泉街道", "月末", "2026-01-31", "left_behind", end);
+	visited_case(db, "龙泉街道", "无组", "2026-10-05", "", none);
 	cr_assert_str_eq(next_of(db, &city, lb), "2026-11-05");
 	cr_assert_str_eq(next_of(db, &city, fl), "2027-01-05");
 	cr_assert_str_eq(next_of(db, &city, df), "2026-11-25");
@@ -304,12 +304,12 @@ Test(visits, a_month_counts_visits_due_and_done_per_township)
 	 * then; b floating, due in January only. */
 	visited_case(db, "大平房镇", "甲", "2026-09-10", "left_behind", a);
 	visited_case(db, "大平房镇", "乙", "2026-10-02", "floating", b);
-	/* 龙城街道: c monthly, visited on 10-03 and due again in November; d
+	/* 龙泉街道: c monthly, visited on 10-03 and due again in November; d
 	 * interviewed in November, first due in December; e monthly, never
 	 * visited, closed today (after these months, before 2099). */
-	visited_case(db, "龙城街道", "丙", "2026-09-20", "difficult", c);
-	visited_case(db, "龙城街道", "丁", "2026-11-02", "difficult", d);
-	visited_case(db, "龙城街道", "戊", "2026-08-01", "difficult", e);
+	visited_case(db, "龙泉街道", "丙", "2026-09-20", "difficult", c);
+	visited_case(db, "龙泉街道", "丁", "2026-11-02", "difficult", d);
+	visited_case(db, "龙泉街道", "戊", "2026-08-01", "difficult", e);
 	v.date = "2026-10-12";
 	cr_assert_eq(gu_visit_add(db, a, &v, TODAY, &err), 0, "%s", err.message);
 	v.date = "2026-10-03";
@@ -321,13 +321,13 @@ Test(visits, a_month_counts_visits_due_and_done_per_township)
 	cr_assert_eq(n, 2);
 	cr_assert_eq(row_of(m, n, "大平房镇")->due, 1, "a; b is not due before January");
 	cr_assert_eq(row_of(m, n, "大平房镇")->done, 1);
-	cr_assert_eq(row_of(m, n, "龙城街道")->due, 2, "c and e, open in October");
-	cr_assert_eq(row_of(m, n, "龙城街道")->done, 1);
+	cr_assert_eq(row_of(m, n, "龙泉街道")->due, 2, "c and e, open in October");
+	cr_assert_eq(row_of(m, n, "龙泉街道")->done, 1);
 	free(m);
-	cr_assert_eq(gu_visit_month_counts(db, &city, "2099-01", "龙城街道", &m, &n, &err), 0,
+	cr_assert_eq(gu_visit_month_counts(db, &city, "2099-01", "龙泉街道", &m, &n, &err), 0,
 		"%s", err.message);
 	cr_assert_eq(n, 1);
-	cr_assert_str_eq(m[0].township, "龙城街道");
+	cr_assert_str_eq(m[0].township, "龙泉街道");
 	cr_assert_eq(m[0].due, 2, "c and d; e was closed before the month");
 	cr_assert_eq(m[0].done, 0);
 	free(m);

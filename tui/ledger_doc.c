@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/sheet.h"
 #include "core/text.h"
+#include "db/difficulty.h"
 #include "db/groups.h"
 #include "db/reasons.h"
 #include "tui/ledger_doc.h"
@@ -82,7 +83,8 @@ static size_t labels_of(const gu_ledger_figure *f, const gu_policy *p, char labe
 	*which = 0;
 	switch (f->part) {
 	case GU_LEDGER_GROUP:
-		snprintf(labels[0], 192, "%s", gu_group_label(f->key));
+		snprintf(labels[0], 192, "%s", gu_difficulty_label(f->key)
+			? gu_difficulty_label(f->key) : gu_group_label(f->key));
 		return 1;
 	case GU_LEDGER_NEW:
 		snprintf(labels[0], 192, "%s", _("interviewed"));
@@ -225,7 +227,7 @@ void gu_ledger_doc(gu_doc *d, const gu_ledger_lines *x, const char *month,
 		snprintf(label, sizeof label, _("%s: %s"), gu_ledger_part_label(ln->part),
 			ln->label);
 		snprintf(num, sizeof num, "%ld", ln->n);
-		gu_doc_add(d, GU_DOC_FIELD, label, num, NULL, NULL);
+		gu_doc_add(d, GU_DOC_FIGURE, label, num, NULL, NULL);
 	}
 	gu_doc_add(d, GU_DOC_SIGN, _("Checked by"), NULL, NULL, NULL);
 }

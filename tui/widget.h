@@ -50,11 +50,12 @@ typedef struct gu_field {
 	int top;                /* first row shown of a list */
 	uint64_t mask;          /* multi-choice: chosen rows */
 	bool unknown;           /* the answer is "unknown" */
-	bool typing;            /* county: the code line has focus */
+	bool typing;            /* county: the code line has focus; township: "other" is chosen */
 	bool touched;           /* a list: an answer is chosen (given, suggested or picked) */
 	gu_edit ed;
 	char err[640];          /* the last validation error, translated */
 	int list_rows;          /* rows the list had when last drawn */
+	int county;             /* township: the county chosen (1 = the first listed), 0 the whole city */
 	char hidden[19];        /* ID number: the saved whole number, kept but not shown
 	                           to a session that may not see it (db/id_rule.h); "" */
 } gu_field;
@@ -97,6 +98,11 @@ enum gu_field_res gu_county_key(gu_field *f, const gu_key *k);
 int gu_county_draw(gu_field *f, const gu_rect *r);
 int gu_county_value(gu_field *f, char *buf, size_t size);
 void gu_county_init(gu_field *f, const char *value);
+
+enum gu_field_res gu_township_key(gu_field *f, const gu_key *k);
+int gu_township_draw(gu_field *f, const gu_rect *r);
+int gu_township_value(gu_field *f, char *buf, size_t size);
+void gu_township_init(gu_field *f, const char *value);
 
 enum gu_field_res gu_int_key(gu_field *f, const gu_key *k);
 int gu_int_draw(gu_field *f, const gu_rect *r);

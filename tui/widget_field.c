@@ -36,6 +36,7 @@ static const struct widget {
 	{ GU_Q_CODE, gu_county_init, gu_county_key, gu_county_draw, gu_county_value, 6, false },
 	{ GU_Q_IDNUMBER, idnum_init, gu_idnum_key, gu_idnum_draw, idnum_value, 18, false },
 	{ GU_Q_PHONE, edit_init, gu_text_key, gu_text_draw, edit_value, 40, true },
+	{ GU_Q_TOWNSHIP, gu_township_init, gu_township_key, gu_township_draw, gu_township_value, 40, true },
 };
 
 _Static_assert(sizeof widgets / sizeof widgets[0] == GU_Q_COUNT,

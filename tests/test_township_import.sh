@@ -1,0 +1,56 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# An answers file's township not written as the list writes it is taken
+# (the answers contract) with a warning that says how it is counted; one
+# written with its county before it is counted with the listed one, in the
+# ledger and for --township.
+. "$top_srcdir/tests/tap.sh"
+work=$(mktemp -d) || exit 1
+trap 'rm -rf "$work"' EXIT
+cd "$work" || exit 1
+g() { "$GUANAI" --lang en --db "$work/db" "$@"; }
+profiles="$top_srcdir/tests/profiles"
+
+# moved FILE TOWNSHIP: a profile with its township changed, as NAME.answers
+moved() {
+	sed "s/^interview.township = .*/interview.township = $2/" "$profiles/$1.answers" > "$work/$3.answers"
+}
+moved p01-floating-pupil 龙城区大平房镇 prefixed
+moved p02-left-behind-dibao 大平房镇 listed
+moved p07-defacto-hiv 龙城区龙城街道 unlisted-prefixed
+moved p19-infant-orphan 龙城街道 unlisted
+for f in prefixed listed unlisted-prefixed unlisted; do
+	check "$f: imported" sh -c "'$GUANAI' --lang en --db '$work/db' import '$work/$f.answers' > /dev/null 2> '$work/$f.err'"
+done
+check "the listed name: no warning" test ! -s "$work/listed.err"
+check "written with its county: a warning names the listed one" \
+	grep -q 'prefixed.answers:[0-9]*: interview.township: "龙城区大平房镇" is counted as the listed 大平房镇' "$work/prefixed.err"
+check "not in the list: a warning says so and how it is counted" \
+	grep -q 'interview.township: "龙城区龙城街道" is not in the list.*counted as 龙城街道' "$work/unlisted-prefixed.err"
+check "not in the list, no county: counted apart" \
+	grep -q 'interview.township: "龙城街道" is not in the list.*counted apart' "$work/unlisted.err"
+# sq SQL: plain SQL on the encrypted database, through the extension
+sq() {
+	GUANAI_KEYS="$work/db-keys" sqlite3 -cmd ".load $top_builddir/db/guanai_crypt" \
+		-cmd ".open file:$work/db?vfs=guanai-crypt" ':memory:' "$@"
+}
+check "the answer is kept as written" test "$(sq "SELECT count(*) FROM answers
+	WHERE key = 'interview.township' AND value = '龙城区大平房镇'")" = 1
+check "the case is counted under the listed name" test "$(sq "SELECT count(*) FROM cases
+	WHERE township = '大平房镇'")" = 2
+
+# interview.date of these profiles; the ledger of that month
+month=$(sed -n 's/^interview.date = \(.......\).*/\1/p' "$profiles/p01-floating-pupil.answers")
+for f in p02-left-behind-dibao p07-defacto-hiv p19-infant-orphan; do
+	check "$f is of the same month" grep -q "^interview.date = $month" "$profiles/$f.answers"
+done
+g ledger --month "$month" --format csv > "$work/ledger.csv" 2> "$work/ledger.err"
+check "the ledger is written" test -s "$work/ledger.csv"
+check "大平房镇 counts both of its cases" grep -q '"大平房镇","New cases","interviewed","2"' "$work/ledger.csv"
+check "龙城街道 counts both of its cases" grep -q '"龙城街道","New cases","interviewed","2"' "$work/ledger.csv"
+check "no township is written with its county" sh -c "! grep -q '龙城区' '$work/ledger.csv'"
+g ledger --month "$month" --township 龙城区大平房镇 --format csv > "$work/one.csv" 2>&1
+check "--township written with its county finds the listed one" \
+	grep -q '"大平房镇","New cases","interviewed","2"' "$work/one.csv"
+check "--township shows that township alone" sh -c "! grep -q '龙城街道' '$work/one.csv'"
+done_testing
