@@ -234,6 +234,25 @@ static size_t drafts_changed(gu_app *a)
 	return n;
 }
 
+/* Returns true when the file named name is a bundle for this installation:
+ * at the office, a laptop's; on a laptop, the office's written for this
+ * device (guanai-office-<worker>-<first 8 of the device id>-<n>.bundle),
+ * not those for the other laptops that share the stick. */
+static bool meant_for_us(const xstate *s, const char *name)
+{
+	size_t len = strlen(name);
+	bool office_file = strncmp(name, "guanai-office-", 14) == 0;
+	char device[16];
+
+	if (len < 8 || strcmp(name + len - 7, ".bundle") != 0 || strncmp(name, "guanai-", 7) != 0
+	    || office_file != (s->self.role == GU_XROLE_LAPTOP))
+		return false;
+	if (!office_file)
+		return true;
+	snprintf(device, sizeof device, "-%.8s-", s->self.id);
+	return strstr(name + 14, device) != NULL;
+}
+
 /* Reads the bundles meant for this installation from the folder. */
 static int read_bundles(gu_app *a, void *st)
 {
@@ -252,13 +271,9 @@ static int read_bundles(gu_app *a, void *st)
 		return GU_SCREEN_STAY;
 	}
 	while ((e = readdir(dir))) {
-		size_t len = strlen(e->d_name);
-		bool office_file = strncmp(e->d_name, "guanai-office-", 14) == 0;
 		char **nv;
 
-		if (len < 8 || strcmp(e->d_name + len - 7, ".bundle") != 0
-		    || strncmp(e->d_name, "guanai-", 7) != 0
-		    || office_file != (s->self.role == GU_XROLE_LAPTOP))
+		if (!meant_for_us(s, e->d_name))
 			continue;
 		nv = realloc(names, (n + 1) * sizeof *nv);
 		if (!nv || !(nv[n] = strdup(e->d_name))) {
