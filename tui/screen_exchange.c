@@ -473,9 +473,12 @@ static int key(gu_app *a, void *st, const gu_key *k)
 static const gu_screen exchange_screen = { NULL, draw, key, NULL, exchange_keys,
 	sizeof exchange_keys / sizeof exchange_keys[0] };
 
-/* Shows the exchange screen; returns a gu_screen_ret. */
+/* Shows the exchange screen, its folder the one typed there last in this
+ * run (the stick the bundles were written to), else the current folder;
+ * returns a gu_screen_ret. */
 int gu_screen_exchange(gu_app *a)
 {
+	static char last_folder[sizeof ((xstate *)0)->folder.buf];
 	xstate s;
 	char cwd[380];
 	int r;
@@ -484,12 +487,14 @@ int gu_screen_exchange(gu_app *a)
 		return gu_scr_notice(a, _("exchange"), a->db_err);
 	memset(&s, 0, sizeof s);
 	a->msg[0] = '\0';
-	gu_edit_set(&s.folder, getcwd(cwd, sizeof cwd) ? cwd : ".", sizeof s.folder.buf - 1);
+	gu_edit_set(&s.folder, last_folder[0] ? last_folder : getcwd(cwd, sizeof cwd) ? cwd : ".",
+		sizeof s.folder.buf - 1);
 	load(a, &s);
 	if (s.self.role == GU_XROLE_OFFICE && !gu_scr_is_supervisor(a))
 		return gu_scr_notice(a, _("exchange"),
 			_("Only a supervisor exchanges bundles at the office."));
 	r = gu_screen_run(a, &exchange_screen, &s);
+	snprintf(last_folder, sizeof last_folder, "%s", s.folder.buf);
 	gu_xchg_devices_free(s.devs, s.ndevs);
 	free(s.bundles);
 	return r;
