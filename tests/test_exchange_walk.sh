@@ -143,4 +143,20 @@ on lap2 receive $work/usb/guanai-office-王芳-*-2.bundle > "$out" 2>&1
 check "laptop 2 applies the decisions" grep -q "the office's bundle 2 applied" "$out"
 check "laptop 2's copy of the merged case is closed" \
 	test "$(sq lap2 "SELECT status FROM cases WHERE id = '$id3'")" = closed
+
+# 9. The same stick on the laptop's exchange screen (x, F6 in the folder):
+# it reads the office's bundles written for it and leaves laptop 2's alone.
+GUANAI_POLICY="$work/office/county.policy" on office send --device 李娜 --out "$work/usb" \
+	> /dev/null 2>&1
+check "the stick holds bundles for both laptops" \
+	test "$(ls usb/guanai-office-李娜-*.bundle | wc -l)" = 2 -a \
+	"$(ls usb/guanai-office-王芳-*.bundle | wc -l)" = 2
+printf 'key x\nkey F6\ndump read.txt\nkey Esc q\n' > "$work/read.keys"
+mkdir "$work/screen"
+(cd "$work/usb" && GUANAI_TEST_SCRIPT="$work/read.keys" GUANAI_TEST_DUMP_DIR="$work/screen" \
+	GUANAI_TEST_TIMEOUT=120 COLUMNS=80 LINES=24 TERM=xterm-256color \
+	"$GUANAI" --lang en --db "$work/lap1/guanai.db" > "$work/screen.log" 2>&1)
+check "the laptop's exchange screen runs" test $? -eq 0
+check "it reads its own two bundles, the new one applied, none refused" \
+	grep -q 'Bundles read: 2; applied 1, received before 1, held 0, refused 0' "$work/screen/read.txt"
 done_testing
