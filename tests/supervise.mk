@@ -14,7 +14,7 @@ CTESTS += tests/test_supervise_access
 ## the CSV the case list writes is tui's code, tested on its own
 CTESTS += tests/test_cases_csv
 tests_test_cases_csv_SOURCES = tests/test_cases_csv.c tui/cases_csv.c tui/login_cli.c \
-	tui/options.c tui/locale.c tests/keyslot_cheap.c
+	tui/options.c tui/policy_office.c tui/locale.c tests/keyslot_cheap.c
 TESTS += tests/test_supervise_cli.sh tests/test_dashboard_cli.sh
 EXTRA_DIST += tests/test_supervise_cli.sh tests/test_dashboard_cli.sh
 ## make bench: the case list, search keystrokes and the dashboard on

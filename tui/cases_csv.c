@@ -11,6 +11,8 @@
 
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/keys.h"
+#include "core/policy.h"
 #include "db/export.h"
 #include "db/groups.h"
 #include "tui/cases_csv.h"
@@ -40,7 +42,7 @@ void gu_cases_csv_usage(FILE *f)
 		"  --item N          only cases where item N (1-%d) applies\n"
 		"  --due-by DATE     only cases with a follow-up due by DATE (YYYY-MM-DD)\n"
 		"  --sort ORDER      default, updated, name, township or due\n"
-		"  --limit N         at most N cases\n"), gu_policy_items_or_max());
+		"  --limit N         at most N cases\n"), gu_policy_items_or_max(NULL));
 	fputs(_("  --force           replace the --output FILE when it exists (kept otherwise)\n"), f);
 	fputs(_("A case that records no legal basis is written without its name, ID number\n"
 		"and guardian.\n"
@@ -132,7 +134,8 @@ static int take(int opt, const char *arg, void *ctx)
 		c->f->group = arg;
 		break;
 	case OPT_ITEM:
-		if ((v = parse_number(arg, gu_policy_items_or_max(), "--item")) < 0)
+		/* the policy's count is checked once the database is open */
+		if ((v = parse_number(arg, GU_ITEMS_MAX, "--item")) < 0)
 			return 2;
 		c->f->item = (int)v;
 		break;
@@ -226,14 +229,21 @@ int gu_cases_csv(int argc, char **argv)
 	status = parse(argc, argv, &f, &enc, &output, &flags, &override);
 	if (status != 0)
 		return status < 0 ? 0 : status;
-	f.items = gu_policy_items();
-	/* the item columns are named from the policy; without it, by number */
-	if (gu_policy_load_file(gu_policy_path(), &p, &err) == 0)
-		f.policy = p;
 	status = gu_cli_open(GU_DB_OPEN_READONLY, &db);
-	if (status != 0) {
-		gu_policy_free(p);
+	if (status != 0)
 		return status;
+	/* the item columns are named from the policy of the database's new
+	 * interviews (its office's on an enrolled laptop); without one, by number */
+	if (gu_policy_load_for(db, &p, &err) == 0) {
+		f.policy = p;
+		f.items = (int)gu_policy_item_count(p);
+	}
+	if (f.item > (p ? f.items : GU_ITEMS_MAX)) {
+		gu_complain(_("%s takes a number from 1 to %ld, not \"%d\""), "--item",
+			(long)f.items, f.item);
+		gu_db_close(db);
+		gu_policy_free(p);
+		return 2;
 	}
 	if ((output ? gu_export_cases_file(db, &f, override, output, enc, flags, NULL, &err)
 	     : to_stdout(db, &f, override, enc, &err)) < 0) {

@@ -57,7 +57,8 @@ typedef struct cv_state {
 	bool have_rs;
 	int changes_top;
 	unsigned char open_item[1001]; /* results whose explanation is shown */
-	bool supervisor;         /* may approve or return: the keys line offers it */
+	bool supervisor;         /* may approve or return (a supervisor, not on an
+	                          * enrolled laptop): the keys line offers it */
 	bool may_close;          /* may close and reopen (a supervisor at the office) */
 } cv_state;
 

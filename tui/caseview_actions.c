@@ -121,6 +121,12 @@ void cv_popup_open(gu_app *a, cv_state *s, enum cv_popup p)
 			gu_app_message(a, GU_R_ERROR, _("Only a supervisor can approve or return a case."));
 			return;
 		}
+		if (!cv_may_close(a)) {
+			gu_app_message(a, GU_R_ERROR,
+				_("Cases are approved or returned at the office: its decisions come "
+				  "to this laptop with the office's bundle."));
+			return;
+		}
 		break;
 	case CV_POP_CLOSE:
 	case CV_POP_REOPEN:

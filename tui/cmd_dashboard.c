@@ -30,7 +30,7 @@ static void usage(FILE *f)
 		"status, by group, by item (1-%d), by township, by hukou county and by worker\n"
 		"(the one a case is assigned to, else who made it), the follow-ups that are\n"
 		"open or overdue, and the alerts (强制报告, 控辍保学) raised and reported.  A\n"
-		"worker sees only their own cases.\n\n"), gu_policy_items_or_max());
+		"worker sees only their own cases.\n\n"), gu_policy_items_or_max(NULL));
 	fputs(_("  --from DATE   the first day of the period (default: the first case)\n"
 		"  --to DATE     the last day of the period (default: today)\n"
 		"  --today DATE  count as overdue what was due before DATE (default: today)\n"

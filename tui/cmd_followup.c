@@ -36,7 +36,7 @@ static void usage(FILE *f)
 		"now on (referred, accepted, not_accepted, in_progress, delivered, declined or\n"
 		"not_eligible), when it happened, a note and when to follow it up next.\n"
 		"A department's return slip is entered the same way: accepted, not_accepted or\n"
-		"delivered, its date, --signed-by and its note.\n\n"), gu_policy_items_or_max());
+		"delivered, its date, --signed-by and its note.\n\n"), gu_policy_items_or_max(NULL));
 	fputs(_("  --date YYYY-MM-DD  when it happened (default: today)\n"
 		"  --note TEXT        what happened\n"
 		"  --due YYYY-MM-DD   when to follow it up next\n"
@@ -61,11 +61,11 @@ static bool date_ok(const char *s, const char *option)
 	return false;
 }
 
-/* Parses an item number of the policy's list into *item; returns true or
- * prints what is wrong. */
-static bool item_ok(const char *s, int *item)
+/* Parses an item number of the list of db's policy (its office's on an
+ * enrolled laptop) into *item; returns true or prints what is wrong. */
+static bool item_ok(gu_db *db, const char *s, int *item)
 {
-	int max = gu_policy_items_or_max();
+	int max = gu_policy_items_or_max(db);
 	char *end;
 	long v;
 
@@ -111,8 +111,7 @@ int cmd_followup(int argc, char **argv)
 		gu_complain(_("say \"followup ID ITEM STATUS\"; see \"%s followup --help\""), PACKAGE);
 		return 2;
 	}
-	if (!item_ok(argv[optind + 1], &item) || !date_ok(fu.date, "--date")
-	    || !date_ok(fu.next_due, "--due"))
+	if (!date_ok(fu.date, "--date") || !date_ok(fu.next_due, "--due"))
 		return 2;
 	if (gu_ref_status_parse(argv[optind + 2], &fu.status, &err) < 0) {
 		gu_complain("%s", err.message);
@@ -121,7 +120,9 @@ int cmd_followup(int argc, char **argv)
 	status = gu_cli_open(0, &db);
 	if (status != 0)
 		return status;
-	if (gu_access_check_case(db, argv[optind], &err) < 0
+	if (!item_ok(db, argv[optind + 1], &item))
+		status = 2;
+	else if (gu_access_check_case(db, argv[optind], &err) < 0
 	    || gu_followup_add(db, argv[optind], item, &fu, &err) < 0) {
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		status = err.code == GU_EINVAL || err.code == GU_EEXIST ? 2 : 1;

@@ -34,8 +34,9 @@ static void usage(FILE *f)
 		"open drafts is listed.\n"), f);
 }
 
-/* Prints what receiving the bundle at path did. */
-static void report(const char *path, const gu_xchg_receipt *r)
+/* Prints what receiving the bundle at path did at the office: whose
+ * bundle it was, by its worker. */
+static void report_office(const char *path, const gu_xchg_receipt *r)
 {
 	if (r->what == GU_XRECV_ALREADY) {
 		printf(_("%s: bundle %lld of %s was received before: nothing changed\n"), path,
@@ -47,9 +48,33 @@ static void report(const char *path, const gu_xchg_receipt *r)
 		printf(_("%s: bundle %lld of %s applied; changes: %lld, conflicts: %lld, "
 			"possible duplicates: %lld\n"), path, r->seq, r->worker, r->rows, r->conflicts,
 			r->duplicates);
-		if (r->held_applied > 0)
-			printf(_("  held bundles applied after it: %lld\n"), r->held_applied);
 	}
+}
+
+/* Prints what receiving the office's bundle at path did on a laptop. */
+static void report_laptop(const char *path, const gu_xchg_receipt *r)
+{
+	if (r->what == GU_XRECV_ALREADY)
+		printf(_("%s: the office's bundle %lld was received before: nothing changed\n"),
+			path, r->seq);
+	else if (r->what == GU_XRECV_HELD)
+		printf(_("%s: the office's bundle %lld is held until its bundle %lld comes\n"),
+			path, r->seq, r->waiting_for);
+	else
+		printf(_("%s: the office's bundle %lld applied; changes: %lld\n"), path, r->seq,
+			r->rows);
+}
+
+/* Prints what receiving the bundle at path did (on a laptop, from the
+ * office; at the office, from a laptop). */
+static void report(const char *path, const gu_xchg_receipt *r, bool laptop)
+{
+	if (laptop)
+		report_laptop(path, r);
+	else
+		report_office(path, r);
+	if (r->what == GU_XRECV_APPLIED && r->held_applied > 0)
+		printf(_("  held bundles applied after it: %lld\n"), r->held_applied);
 	if (r->clock_warning[0])
 		printf(_("  warning: %s\n"), r->clock_warning);
 }
@@ -116,6 +141,7 @@ int cmd_receive(int argc, char **argv)
 	gu_xchg_receipt r, policy = { .policy = "" };
 	gu_error err;
 	gu_db *db;
+	bool laptop;
 	int status, i;
 
 	status = gu_command_options(argc, argv, "receive", usage, NULL, NULL, NULL);
@@ -128,6 +154,7 @@ int cmd_receive(int argc, char **argv)
 	status = gu_cli_open(0, &db);
 	if (status != 0)
 		return status;
+	laptop = gu_xchg_role(db) == GU_XROLE_LAPTOP;
 	for (i = optind; i < argc; i++) {
 		unsigned char *data = NULL;
 		size_t len;
@@ -141,7 +168,7 @@ int cmd_receive(int argc, char **argv)
 			gu_complain("%s: %s", argv[i], gu_error_text(&err, buf, sizeof buf));
 			status = 1;
 		} else {
-			report(argv[i], &r);
+			report(argv[i], &r, laptop);
 			if (r.policy[0])
 				policy = r;
 		}

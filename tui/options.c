@@ -186,30 +186,6 @@ const char *gu_policy_path(void)
 	return PKGDATADIR "/" POLICY_FILE;
 }
 
-/* Returns the number of items of the policy file in use, or 0 (see options.h). */
-int gu_policy_items(void)
-{
-	static int items = -1;
-	gu_policy *p = NULL;
-	gu_error err;
-
-	if (items >= 0)
-		return items;
-	items = 0;
-	if (gu_policy_load_file(gu_policy_path(), &p, &err) == 0)
-		items = (int)gu_policy_item_count(p);
-	gu_policy_free(p);
-	return items;
-}
-
-/* Returns the highest item number a command accepts (see options.h). */
-int gu_policy_items_or_max(void)
-{
-	int n = gu_policy_items();
-
-	return n > 0 ? n : GU_ITEMS_MAX;
-}
-
 /* Takes the argument of --encoding for answers files; returns 0 with
  * *encoding set, or 2 (the exit status) after saying what is accepted. */
 int gu_encoding_option(const char *arg, const char **encoding)

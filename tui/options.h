@@ -92,12 +92,13 @@ int gu_policy_load_for(gu_db *db, gu_policy **out, gu_error *err);
  * holding one and --policy was not given; returns 1 when it did, 0 when
  * not, or < 0 (*pol unchanged). */
 int gu_policy_take_office(gu_db *db, gu_policy **pol, gu_error *err);
-/* Returns the number of items of the policy file in use (read once), or 0
- * when it cannot be loaded. */
-int gu_policy_items(void);
-/* Returns gu_policy_items(), or GU_ITEMS_MAX without a policy: the
+/* Returns the number of items of the policy db's new interviews use
+ * (gu_policy_load_for: on an enrolled laptop, its office's; db NULL
+ * before a database is open: the file's), or 0 when it cannot be loaded. */
+int gu_policy_items(gu_db *db);
+/* Returns gu_policy_items(db), or GU_ITEMS_MAX without a policy: the
  * highest item number a command accepts. */
-int gu_policy_items_or_max(void);
+int gu_policy_items_or_max(gu_db *db);
 
 /* Takes the argument of --encoding for answers files (utf-8 or gb18030);
  * returns 0 with *encoding set, or 2 (the exit status) after a message. */

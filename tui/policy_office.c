@@ -5,6 +5,8 @@
  * on an enrolled laptop, the policy its office sent last (kept in the
  * database); else the file gu_policy_path finds. */
 
+#include "core/keys.h"
+#include "core/policy.h"
 #include "db/exchange.h"
 #include "tui/options.h"
 
@@ -38,4 +40,27 @@ int gu_policy_take_office(gu_db *db, gu_policy **pol, gu_error *err)
 	gu_policy_free(*pol);
 	*pol = office;
 	return 1;
+}
+
+/* Returns the number of items of the policy db's new interviews use
+ * (gu_policy_load_for), or 0 when it cannot be loaded. */
+int gu_policy_items(gu_db *db)
+{
+	gu_policy *p = NULL;
+	gu_error err;
+	int items = 0;
+
+	if (gu_policy_load_for(db, &p, &err) == 0)
+		items = (int)gu_policy_item_count(p);
+	gu_policy_free(p);
+	return items;
+}
+
+/* Returns the highest item number a command accepts on db: the policy's
+ * count, or GU_ITEMS_MAX without a policy. */
+int gu_policy_items_or_max(gu_db *db)
+{
+	int n = gu_policy_items(db);
+
+	return n > 0 ? n : GU_ITEMS_MAX;
 }

@@ -821,8 +821,9 @@ static const gu_scr_key keys[] = {
 	{ '\t', 0, key_next_part, "Tab", N_("next part"), true },
 };
 
-/* Draws the message line and the key bar: a worker is not offered the
- * review keys (a/x), nor anyone the close key where cases are not closed. */
+/* Draws the message line and the key bar: the review keys (a/x) and the
+ * close key are offered to a supervisor only, and not on an enrolled
+ * laptop, where cases are neither reviewed nor closed. */
 static void keys_bottom(gu_app *a, const cv_state *s)
 {
 	gu_scr_key shown[sizeof keys / sizeof keys[0]];
@@ -929,7 +930,7 @@ int gu_screen_caseview(gu_app *a, const char *case_id)
 	}
 	snprintf(s->id, sizeof s->id, "%s", case_id);
 	s->cur = -1;
-	s->supervisor = gu_scr_is_supervisor(a);
+	s->supervisor = cv_may_close(a);
 	s->may_close = cv_may_close(a);
 	a->msg[0] = '\0';
 	if (cv_reload(a, s) == 0 && audit_view(a, s) == 0)

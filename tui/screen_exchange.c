@@ -234,6 +234,25 @@ static size_t drafts_changed(gu_app *a)
 	return n;
 }
 
+/* Returns true when the file named name is a bundle for this installation:
+ * at the office, a laptop's; on a laptop, the office's written for this
+ * device (guanai-office-<worker>-<first 8 of the device id>-<n>.bundle),
+ * not those for the other laptops that share the stick. */
+static bool meant_for_us(const xstate *s, const char *name)
+{
+	size_t len = strlen(name);
+	bool office_file = strncmp(name, "guanai-office-", 14) == 0;
+	char device[16];
+
+	if (len < 8 || strcmp(name + len - 7, ".bundle") != 0 || strncmp(name, "guanai-", 7) != 0
+	    || office_file != (s->self.role == GU_XROLE_LAPTOP))
+		return false;
+	if (!office_file)
+		return true;
+	snprintf(device, sizeof device, "-%.8s-", s->self.id);
+	return strstr(name + 14, device) != NULL;
+}
+
 /* Reads the bundles meant for this installation from the folder. */
 static int read_bundles(gu_app *a, void *st)
 {
@@ -252,13 +271,9 @@ static int read_bundles(gu_app *a, void *st)
 		return GU_SCREEN_STAY;
 	}
 	while ((e = readdir(dir))) {
-		size_t len = strlen(e->d_name);
-		bool office_file = strncmp(e->d_name, "guanai-office-", 14) == 0;
 		char **nv;
 
-		if (len < 8 || strcmp(e->d_name + len - 7, ".bundle") != 0
-		    || strncmp(e->d_name, "guanai-", 7) != 0
-		    || office_file != (s->self.role == GU_XROLE_LAPTOP))
+		if (!meant_for_us(s, e->d_name))
 			continue;
 		nv = realloc(names, (n + 1) * sizeof *nv);
 		if (!nv || !(nv[n] = strdup(e->d_name))) {
@@ -458,9 +473,12 @@ static int key(gu_app *a, void *st, const gu_key *k)
 static const gu_screen exchange_screen = { NULL, draw, key, NULL, exchange_keys,
 	sizeof exchange_keys / sizeof exchange_keys[0] };
 
-/* Shows the exchange screen; returns a gu_screen_ret. */
+/* Shows the exchange screen, its folder the one typed there last in this
+ * run (the stick the bundles were written to), else the current folder;
+ * returns a gu_screen_ret. */
 int gu_screen_exchange(gu_app *a)
 {
+	static char last_folder[sizeof ((xstate *)0)->folder.buf];
 	xstate s;
 	char cwd[380];
 	int r;
@@ -469,12 +487,14 @@ int gu_screen_exchange(gu_app *a)
 		return gu_scr_notice(a, _("exchange"), a->db_err);
 	memset(&s, 0, sizeof s);
 	a->msg[0] = '\0';
-	gu_edit_set(&s.folder, getcwd(cwd, sizeof cwd) ? cwd : ".", sizeof s.folder.buf - 1);
+	gu_edit_set(&s.folder, last_folder[0] ? last_folder : getcwd(cwd, sizeof cwd) ? cwd : ".",
+		sizeof s.folder.buf - 1);
 	load(a, &s);
 	if (s.self.role == GU_XROLE_OFFICE && !gu_scr_is_supervisor(a))
 		return gu_scr_notice(a, _("exchange"),
 			_("Only a supervisor exchanges bundles at the office."));
 	r = gu_screen_run(a, &exchange_screen, &s);
+	snprintf(last_folder, sizeof last_folder, "%s", s.folder.buf);
 	gu_xchg_devices_free(s.devs, s.ndevs);
 	free(s.bundles);
 	return r;
