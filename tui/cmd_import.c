@@ -61,9 +61,8 @@ static int batch_commit(gu_db *db, struct batch *b)
 		return 0;
 	b->open = false;
 	if (gu_import_batch_commit(db, &err) < 0) {
-		gu_complain(ngettext("%s; %zu case of this import was not stored: import it again",
-			"%s; %zu cases of this import were not stored: import them again", b->n),
-			gu_error_text(&err, buf, sizeof buf), b->n);
+		gu_complain(_("%s; nothing was stored after the last id printed (files: %zu): "
+			"import those files again"), gu_error_text(&err, buf, sizeof buf), b->n);
 		b->n = 0;
 		return 1;
 	}
