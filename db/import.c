@@ -47,14 +47,13 @@ static int store_case(gu_db *db, const gu_case_new *c, const gu_answers *a,
 {
 	gu_case_new none = { 0 };
 	gu_time_ms now = gu_time_now();
-	size_t i;
 	int ret;
 
 	if (!c)
 		c = &none;
 	ret = gu_case_create_in_tx(db, c, id, now, err);
-	for (i = 0; ret == 0 && a && i < a->n; i++)
-		ret = gu_answer_put_in_tx(db, id, false, a->v[i].key, a->v[i].value, NULL, now, err);
+	if (ret == 0)
+		ret = gu_answers_put_new_in_tx(db, id, a, now, err);
 	if (ret == 0 && r)
 		ret = gu_results_put_in_tx(db, id, r, c->policy_id, c->policy_version,
 			c->policy_hash, now, err);
