@@ -208,6 +208,69 @@ cleanup:
 	return ret;
 }
 
+/* Updates the case's time, answer count and the columns copied from
+ * answers once, after all the answers of a new case were written (name, ID
+ * number and township NULL: not among them); returns 0 or < 0. */
+static int touch_new_case(gu_db *db, const char *case_id, const char *name,
+	const char *id_number, const char *township, gu_time_ms now, gu_error *err)
+{
+	sqlite3_stmt *st = gu_db_stmt(db, GU_ST_CASE_TOUCH_ALL,
+		"UPDATE cases SET updated_at = ?2,"
+		" answered = answered + (SELECT count(*) FROM answers WHERE case_id = ?1),"
+		" child_name = coalesce(?3, child_name),"
+		" child_id_number = coalesce(?4, child_id_number),"
+		" township = coalesce(?5, township) WHERE id = ?1", err);
+	int rc;
+
+	if (!st)
+		return -(int)err->code;
+	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = sqlite3_bind_int64(st, 2, now)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 3, name)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 4, id_number)) != SQLITE_OK)
+		goto cleanup;
+	if ((rc = gu_bind_text(st, 5, township)) != SQLITE_OK)
+		goto cleanup;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+cleanup:
+	sqlite3_reset(st);
+	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);
+}
+
+/* Saves the answers of a case created in this transaction; returns 0 or < 0. */
+int gu_answers_put_new_in_tx(gu_db *db, const char *case_id, const gu_answers *a,
+	gu_time_ms now, gu_error *err)
+{
+	const char *name = NULL, *id_number = NULL, *township = NULL;
+	size_t i;
+	int ret = 0;
+
+	for (i = 0; ret == 0 && a && i < a->n; i++) {
+		const char *key = a->v[i].key, *value = a->v[i].value;
+
+		if (!key || !*key)
+			return gu_error_set(err, GU_EINVAL, NULL, 0, 0, _("an answer needs a key"));
+		/* nothing to remove in a new case */
+		if (!value)
+			continue;
+		ret = write_answer(db, case_id, key, value, now, err);
+		if (strcmp(key, GU_KEY_CHILD_NAME) == 0)
+			name = value;
+		else if (strcmp(key, GU_KEY_CHILD_ID) == 0)
+			id_number = value;
+		else if (strcmp(key, GU_KEY_INTERVIEW_TOWNSHIP) == 0)
+			township = value;
+	}
+	if (ret == 0)
+		ret = touch_new_case(db, case_id, name, id_number, township, now, err);
+	return ret;
+}
+
 /* After answers were saved inside the transaction: a case a supervisor had
  * approved goes back to "complete" when any answer changed, so the change
  * is reviewed again.  before is sqlite3_total_changes() before the saves.

@@ -39,25 +39,21 @@ static int put_source(gu_db *db, const char *sha256, const char *id, gu_error *e
 	return rc == SQLITE_DONE ? 0 : gu_db_fail(db, rc, err);
 }
 
-/* Stores a whole interview; writes the new case id into id; returns 0 or < 0. */
-int gu_case_import(gu_db *db, const gu_case_new *c, const gu_answers *a,
+/* Stores a whole interview inside the open transaction; writes the new
+ * case id into id; returns 0 or < 0 (the caller rolls back). */
+static int store_case(gu_db *db, const gu_case_new *c, const gu_answers *a,
 	const gu_results *r, enum gu_case_status status, char id[GU_ID_SIZE],
 	gu_error *err)
 {
 	gu_case_new none = { 0 };
 	gu_time_ms now = gu_time_now();
-	size_t i;
 	int ret;
-	GU_ERR_LOCAL(err);
 
 	if (!c)
 		c = &none;
-	ret = gu_db_begin(db, err);
-	if (ret < 0)
-		return ret;
 	ret = gu_case_create_in_tx(db, c, id, now, err);
-	for (i = 0; ret == 0 && a && i < a->n; i++)
-		ret = gu_answer_put_in_tx(db, id, false, a->v[i].key, a->v[i].value, NULL, now, err);
+	if (ret == 0)
+		ret = gu_answers_put_new_in_tx(db, id, a, now, err);
 	if (ret == 0 && r)
 		ret = gu_results_put_in_tx(db, id, r, c->policy_id, c->policy_version,
 			c->policy_hash, now, err);
@@ -68,6 +64,21 @@ int gu_case_import(gu_db *db, const gu_case_new *c, const gu_answers *a,
 	/* The name's search keys, computed as it is imported. */
 	if (ret == 0)
 		ret = gu_search_keys_in_tx(db, id, true, err);
+	return ret;
+}
+
+/* Stores a whole interview; writes the new case id into id; returns 0 or < 0. */
+int gu_case_import(gu_db *db, const gu_case_new *c, const gu_answers *a,
+	const gu_results *r, enum gu_case_status status, char id[GU_ID_SIZE],
+	gu_error *err)
+{
+	int ret;
+	GU_ERR_LOCAL(err);
+
+	ret = gu_db_begin(db, err);
+	if (ret < 0)
+		return ret;
+	ret = store_case(db, c, a, r, status, id, err);
 	if (ret == 0)
 		ret = gu_db_commit(db, err);
 	else
@@ -75,6 +86,70 @@ int gu_case_import(gu_db *db, const gu_case_new *c, const gu_answers *a,
 	if (ret < 0)
 		id[0] = '\0';
 	return ret;
+}
+
+/* Runs one statement of a batch's savepoints; returns the SQLite result. */
+static int batch_step(gu_db *db, enum gu_st slot, const char *sql)
+{
+	int rc;
+	sqlite3_stmt *st = gu_db_slot(db, slot, sql, &rc);
+
+	if (!st)
+		return rc;
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Starts a batch of imports (one write transaction); returns 0 or < 0. */
+int gu_import_batch_begin(gu_db *db, gu_error *err)
+{
+	GU_ERR_LOCAL(err);
+	return gu_db_begin(db, err);
+}
+
+/* Stores a whole interview in the open batch under a savepoint, so that a
+ * failure takes back this case only; returns 0 or < 0. */
+int gu_case_import_batched(gu_db *db, const gu_case_new *c, const gu_answers *a,
+	const gu_results *r, enum gu_case_status status, char id[GU_ID_SIZE],
+	gu_error *err)
+{
+	int rc, ret;
+	GU_ERR_LOCAL(err);
+
+	id[0] = '\0';
+	if (sqlite3_get_autocommit(db->h))
+		return gu_error_set(err, GU_EINVAL, NULL, 0, 0,
+			_("no import batch is open, so the case was not stored"));
+	rc = batch_step(db, GU_ST_IMPORT_MARK, "SAVEPOINT import_case");
+	if (rc != SQLITE_OK)
+		return gu_db_fail(db, rc, err);
+	ret = store_case(db, c, a, r, status, id, err);
+	if (ret == 0) {
+		rc = batch_step(db, GU_ST_IMPORT_KEEP, "RELEASE import_case");
+		if (rc == SQLITE_OK)
+			return 0;
+		ret = gu_db_fail(db, rc, err);
+	}
+	/* A failed statement may have ended the whole transaction already. */
+	if (!sqlite3_get_autocommit(db->h)
+	    && batch_step(db, GU_ST_IMPORT_UNDO, "ROLLBACK TO import_case") == SQLITE_OK)
+		(void)batch_step(db, GU_ST_IMPORT_KEEP, "RELEASE import_case");
+	id[0] = '\0';
+	return ret;
+}
+
+/* Commits the batch: every case stored in it is on disk; returns 0 or < 0. */
+int gu_import_batch_commit(gu_db *db, gu_error *err)
+{
+	GU_ERR_LOCAL(err);
+	return gu_db_commit(db, err);
+}
+
+/* Rolls back the batch and every case stored in it. */
+void gu_import_batch_abandon(gu_db *db)
+{
+	gu_db_rollback(db);
 }
 
 /* Hashes the file's bytes; returns 0 or < 0. */

@@ -19,7 +19,7 @@
 enum gu_st {
 	GU_ST_BEGIN, GU_ST_COMMIT, GU_ST_ROLLBACK,
 	GU_ST_META_GET, GU_ST_META_SET,
-	GU_ST_CASE_INSERT, GU_ST_CASE_GET, GU_ST_CASE_STATE, GU_ST_CASE_TOUCH,
+	GU_ST_CASE_INSERT, GU_ST_CASE_GET, GU_ST_CASE_STATE, GU_ST_CASE_TOUCH, GU_ST_CASE_TOUCH_ALL,
 	GU_ST_CASE_RESUME_SET, GU_ST_CASE_RESUME_GET, GU_ST_CASE_STATUS_SET,
 	GU_ST_CASE_COUNTS, GU_ST_CASE_RESOLVE,
 	GU_ST_ANSWER_GET, GU_ST_ANSWER_UPSERT, GU_ST_ANSWER_DELETE, GU_ST_ANSWER_LIST,
@@ -32,6 +32,7 @@ enum gu_st {
 	GU_ST_AUDIT_INSERT, GU_ST_AUDIT_LIST, GU_ST_AUDIT_HEAD, GU_ST_CONSENT_GET,
 	GU_ST_ACCESS_WORKER, GU_ST_GROUP_CLEAR, GU_ST_GROUP_INSERT, GU_ST_GROUP_LIST,
 	GU_ST_IMPORT_SOURCE, GU_ST_IMPORT_BY_SOURCE, GU_ST_IMPORT_BY_CHILD,
+	GU_ST_IMPORT_MARK, GU_ST_IMPORT_KEEP, GU_ST_IMPORT_UNDO,
 	GU_ST_REVIEW_INSERT, GU_ST_EXPORT_MAX_ITEM, GU_ST_EXPORT_RESULTS, GU_ST_EXPORT_REFERRALS,
 	GU_ST_DASH_STATUS_ALL, GU_ST_DASH_STATUS, GU_ST_DASH_GROUPS_ALL, GU_ST_DASH_GROUPS,
 	GU_ST_DASH_ITEMS_ALL, GU_ST_DASH_ITEMS, GU_ST_DASH_TOWNSHIPS_ALL, GU_ST_DASH_TOWNSHIPS,
@@ -264,6 +265,12 @@ int gu_case_set_status_in_tx(gu_db *db, const char *case_id, enum gu_case_status
 int gu_answer_put_in_tx(gu_db *db, const char *case_id, bool completed,
 	const char *key, const char *value, const char *reason, gu_time_ms now,
 	gu_error *err);
+/* Saves the answers of a case created in this transaction (an import):
+ * the rows as gu_answer_put_in_tx writes them (a new case has no history),
+ * the case row updated once for all of them.  The caller computes the
+ * search keys.  Returns 0 or < 0. */
+int gu_answers_put_new_in_tx(gu_db *db, const char *case_id, const gu_answers *a,
+	gu_time_ms now, gu_error *err);
 /* Replaces a case's results inside a transaction. */
 int gu_results_put_in_tx(gu_db *db, const char *case_id, const gu_results *r,
 	const char *policy_id, const char *policy_version, const char *policy_hash,

@@ -115,8 +115,12 @@ static int prepare_query(const char *text, struct query *q, gu_error *err)
 
 		memcpy(plain, text, len);
 		plain[len] = '\0';
-		/* A few last digits match many cases: read those in list order. */
-		q->kind = len < 5 ? Q_FEW_DIGITS : Q_ID;
+		/* One or two last digits match many cases (a tenth, a
+		 * hundredth): read those in list order, the first screenful
+		 * comes soon.  Three or more match few (a thousandth), often
+		 * none: read only those, by the key's index, and sort them;
+		 * in list order the whole list would be read to find none. */
+		q->kind = len < 3 ? Q_FEW_DIGITS : Q_ID;
 		gu_id_reverse(plain, q->q, sizeof q->q);
 		snprintf(q->q2, sizeof q->q2, "%s~", q->q);
 		if (!gu_id_query_visible(len)) /* it would match hidden digits: nothing */

@@ -162,6 +162,19 @@ int gu_case_save_answers(gu_db *db, const char *case_id, const gu_answers *a,
 int gu_case_import(gu_db *db, const gu_case_new *c, const gu_answers *a,
 	const gu_results *r, enum gu_case_status status, char id[GU_ID_SIZE],
 	gu_error *err);
+/* A run of imports in few transactions (one flush to disk for many
+ * cases): gu_import_batch_begin starts one, gu_case_import_batched stores
+ * a case in it (all of the case or nothing of it: a failed case leaves the
+ * batch's earlier cases in it), gu_import_batch_commit makes them all
+ * durable at once.  Nothing of a batch is stored until its commit returns
+ * 0, so a caller tells a case imported only after that.  Each returns 0
+ * or < 0; gu_import_batch_abandon rolls the batch back. */
+int gu_import_batch_begin(gu_db *db, gu_error *err);
+int gu_case_import_batched(gu_db *db, const gu_case_new *c, const gu_answers *a,
+	const gu_results *r, enum gu_case_status status, char id[GU_ID_SIZE],
+	gu_error *err);
+int gu_import_batch_commit(gu_db *db, gu_error *err);
+void gu_import_batch_abandon(gu_db *db);
 /* Writes the SHA-256 of the bytes of the file at path into hex; returns 0
  * or < 0 (the file cannot be read). */
 int gu_import_file_sha256(const char *path, char hex[65], gu_error *err);

@@ -27,6 +27,10 @@ EXTRA_DIST += tests/test_db_cli.sh tests/test_safety.sh tests/test_privacy_cli.s
 check_PROGRAMS += tests/bench_db
 tests_bench_db_LDADD = $(GU_LIBS)
 BENCHES += tests/bench_db tests/bench_size.sh
+## make bench: a county's 20,000 cases made by guanai import, warm and cold.
+check_PROGRAMS += tests/bench_county
+tests_bench_county_LDADD = $(GU_LIBS)
+BENCHES += tests/bench_county
 EXTRA_DIST += tests/bench_size.sh
 clean-local: clean-bench-db
 clean-bench-db:

@@ -129,4 +129,22 @@ check "import --encoding gb18030 stores it" test $? -eq 0
 check "its Chinese comes back as UTF-8" grep -q '^child.name = 张小红$' "$work/gbout"
 "$GUANAI" --db "$work/gb.db" import --encoding latin1 "$work/gb.answers" > "$work/out" 2>&1
 check "an encoding other than utf-8 or gb18030 is refused" test $? -eq 2
+# Many files in one run are stored in few transactions: the same file twice
+# is still found (in the batch not yet committed), each id is printed once
+# committed, and every printed id is stored.
+for i in 1 2 3 4 5; do
+	sed -e "s/^child.name = .*/child.name = 批量$i/" -e "s/^interview.date = .*/interview.date = 2025-05-1$i/" \
+		"$work/b.answers" > "$work/m$i.answers"
+done
+"$GUANAI" --lang en --db "$work/m.db" import "$work/m1.answers" "$work/m2.answers" \
+	"$work/m1.answers" "$work/m3.answers" "$work/m4.answers" "$work/m5.answers" \
+	> "$work/mids" 2> "$work/err"
+check "a run of files exits 0" test $? -eq 0
+check "prints one id per stored file" test "$(wc -l < "$work/mids")" -eq 5
+check "the file given twice is skipped, naming the case of its first" \
+	grep -q "m1.answers: the same interview is already stored as case $(head -n 1 "$work/mids")" "$work/err"
+"$GUANAI" --lang en --db "$work/m.db" cases > "$work/mlist"
+sort "$work/mids" > "$work/mids.sorted"
+cut -f 1 "$work/mlist" | sort > "$work/mlist.sorted"
+check "every printed id is stored, and nothing else" cmp -s "$work/mids.sorted" "$work/mlist.sorted"
 done_testing

@@ -491,3 +491,69 @@ Test(faults, an_import_is_all_or_nothing)
 	gu_answers_free(&a);
 	gu_db_close(db);
 }
+
+/* A batch of imports (guanai import) on a failing disk: a batch whose
+ * commit fails leaves none of its cases, one whose commit succeeds leaves
+ * each whole; a case that failed is never there in part. */
+Test(faults, a_failed_case_in_an_import_batch_loses_nothing_committed)
+{
+	gu_case_new c = { .worker = "王芳", .township = "七道泉子镇" };
+	gu_result item = { .item = 3, .verdict = GU_YES, .persons = "child" };
+	gu_results r = { .v = &item, .n = 1 };
+	char first[GU_ID_SIZE], id[GU_ID_SIZE], key[32];
+	gu_db *db = NULL;
+	gu_answers a;
+	gu_error err;
+	long ops, n, cases = 0, failed = 0;
+	int i;
+
+	item.reason = (char *)"孤儿";
+	item.explanation = (char *)"父母双亡";
+	gu_answers_init(&a);
+	for (i = 1; i <= 40; i++) {
+		snprintf(key, sizeof key, "member.%d.name", i);
+		cr_assert_eq(gu_answers_set(&a, key, "成员"), 0);
+	}
+	disarm();
+	cr_assert_eq(gu_db_open(path, &db, &err), 0, "%s", err.message);
+	cr_assert_eq(gu_import_batch_begin(db, &err), 0, "%s", err.message);
+	cr_assert_eq(gu_case_import_batched(db, &c, &a, &r, GU_CASE_COMPLETE, first, &err), 0);
+	arm(-1, SQLITE_OK);
+	cr_assert_eq(gu_case_import_batched(db, &c, &a, &r, GU_CASE_COMPLETE, id, &err), 0);
+	cr_assert_eq(gu_import_batch_commit(db, &err), 0, "%s", err.message);
+	ops = fault.ops;
+	disarm();
+	cases += 2;
+	for (n = 1; n <= ops; n++) {
+		int ret, kept;
+
+		cr_assert_eq(gu_import_batch_begin(db, &err), 0, "%s", err.message);
+		cr_assert_eq(gu_case_import_batched(db, &c, &a, &r, GU_CASE_COMPLETE, first, &err), 0);
+		/* the disk fails from the n-th write or flush on, to the commit */
+		arm(n, n % 2 ? SQLITE_FULL : SQLITE_IOERR);
+		ret = gu_case_import_batched(db, &c, &a, &r, GU_CASE_COMPLETE, id, &err);
+		if (ret < 0)
+			cr_assert_str_eq(id, "", "a failed import still gave an id");
+		kept = gu_import_batch_commit(db, &err) == 0;
+		disarm();
+		if (!kept)
+			failed++;
+		if (kept)
+			cases += ret < 0 ? 1 : 2;
+		if (kept) {
+			gu_answers back;
+
+			cr_assert_eq(gu_case_load_answers(db, first, &back, &err), 0);
+			cr_assert_eq(back.n, a.n, "N=%ld: the committed case is not whole", n);
+			gu_answers_free(&back);
+		}
+		cr_assert_eq(gu_case_count(db, NULL, &err), cases, "N=%ld", n);
+		cr_assert_eq(gu_db_check(db, &err), 0, "%s", err.message);
+	}
+	cr_assert_gt(failed, 0, "no fault reached the batch");
+	/* Outside a batch the call stores nothing and says so. */
+	cr_assert_lt(gu_case_import_batched(db, &c, &a, &r, GU_CASE_COMPLETE, id, &err), 0);
+	cr_assert_eq(gu_case_count(db, NULL, &err), cases);
+	gu_answers_free(&a);
+	gu_db_close(db);
+}

@@ -6,7 +6,9 @@
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/checks.h"
 #include "core/answers.h"
@@ -21,6 +23,56 @@
 #include "tui/options.h"
 
 enum { OPT_STATUS = 0x2000, OPT_DUPLICATE, OPT_ENCODING };
+
+/* A batch is committed (one flush to disk) after this many cases or this
+ * many seconds, whichever comes first: a disk's flush costs 10 ms or more,
+ * a case's storing about one, and the ids still come out as they go. */
+#define BATCH_CASES 200
+#define BATCH_SECONDS 0.25
+
+/* The cases stored in the open batch, printed once it is committed. */
+struct batch {
+	char ids[BATCH_CASES][GU_ID_SIZE];
+	size_t n;
+	double started;              /* when its first case was stored */
+	bool open;
+};
+
+/* Returns a monotonic time in seconds. */
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Commits the open batch and prints its cases' ids, only once they are on
+ * disk (a script that is killed still knows every case it stored); returns
+ * 0, or 1 after a message (then none of them is stored). */
+static int batch_commit(gu_db *db, struct batch *b)
+{
+	gu_error err;
+	char buf[1024];
+	size_t i;
+	int ret = 0;
+
+	if (!b->open)
+		return 0;
+	b->open = false;
+	if (gu_import_batch_commit(db, &err) < 0) {
+		gu_complain(_("%s; nothing was stored after the last id printed (files: %zu): "
+			"import those files again"), gu_error_text(&err, buf, sizeof buf), b->n);
+		b->n = 0;
+		return 1;
+	}
+	for (i = 0; i < b->n; i++)
+		printf("%s\n", b->ids[i]);
+	b->n = 0;
+	if (fflush(stdout) != 0)
+		ret = 1;
+	return ret;
+}
 
 /* Prints the command's help to f. */
 static void usage(FILE *f)
@@ -62,9 +114,10 @@ static int already_stored(gu_db *db, const char *file, const gu_answers *a, char
 	return found;
 }
 
-/* Checks, screens and stores one file; returns 0, 2 for a bad file, 1 for
- * a database failure (message printed). */
-static int import_one(gu_db *db, const gu_policy *p, const char *file,
+/* Checks, screens and stores one file in the batch b (started here when
+ * none is open); returns 0, 2 for a bad file, 1 for a database failure
+ * (message printed). */
+static int import_one(gu_db *db, struct batch *b, const gu_policy *p, const char *file,
 	const char *encoding, enum gu_case_status status, bool again)
 {
 	gu_answers a;
@@ -107,16 +160,23 @@ static int import_one(gu_db *db, const gu_policy *p, const char *file,
 	c.policy_id = gu_policy_id(p);
 	c.policy_version = gu_policy_version(p);
 	c.policy_hash = gu_policy_hash(p);
-	if (gu_case_import(db, &c, &a, &r, status, id, &err) < 0) {
+	if (!b->open) {
+		if (gu_import_batch_begin(db, &err) < 0) {
+			gu_complain("%s: %s", file, gu_error_text(&err, buf, sizeof buf));
+			ret = 1;
+			goto cleanup;
+		}
+		b->open = true;
+		b->started = now_s();
+	}
+	if (gu_case_import_batched(db, &c, &a, &r, status, id, &err) < 0) {
 		gu_complain("%s: %s", file, gu_error_text(&err, buf, sizeof buf));
 		ret = 1;
 		goto cleanup;
 	}
-	/* Printed only once committed, and at once: a script that is killed
-	 * still knows every case it stored. */
-	printf("%s\n", id);
-	if (fflush(stdout) != 0)
-		ret = 1;
+	snprintf(b->ids[b->n++], GU_ID_SIZE, "%s", id);
+	if (b->n == BATCH_CASES || now_s() - b->started >= BATCH_SECONDS)
+		ret = batch_commit(db, b);
 cleanup:
 	gu_results_free(&r);
 	gu_answers_free(&a);
@@ -176,6 +236,7 @@ int cmd_import(int argc, char **argv)
 	const char *encoding = NULL;
 	gu_policy *p = NULL;
 	gu_db *db = NULL;
+	struct batch *b = NULL;
 	gu_error err;
 	char buf[1024];
 	int i, worst = 0;
@@ -215,13 +276,22 @@ int cmd_import(int argc, char **argv)
 		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
 		worst = 1;
 	}
+	b = calloc(1, sizeof *b);
+	if (!b && worst == 0) {
+		gu_complain("%s", _("out of memory"));
+		worst = 1;
+	}
 	for (i = optind; i < argc && worst != 1; i++) {
-		int rc = import_one(db, p, argv[i], encoding, status, again);
+		int rc = import_one(db, b, p, argv[i], encoding, status, again);
 
-		/* A database failure stops at once; a bad file does not. */
+		/* A database failure stops at once (the cases stored before it
+		 * are kept); a bad file does not. */
 		if (rc == 1 || (rc == 2 && worst == 0))
 			worst = rc;
 	}
+	if (b && batch_commit(db, b) != 0)
+		worst = 1;
+	free(b);
 	gu_db_close(db);
 	gu_policy_free(p);
 	if (fflush(stdout) != 0)
