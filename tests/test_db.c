@@ -802,3 +802,108 @@ Test(db, a_status_list_makes_a_mask)
 	cr_assert_eq(gu_case_status_mask_parse("closed,bogus", &mask, &err), -GU_EINVAL);
 	cr_assert(strstr(err.message, "\"bogus\" is not a case status"), "%s", err.message);
 }
+
+/* Returns how many steps of sql's plan read a whole table without an index. */
+static int raw_plan_scans(const char *sql)
+{
+	char plan[300];
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	int n = 0;
+
+	snprintf(plan, sizeof plan, "EXPLAIN QUERY PLAN %s", sql);
+	cr_assert_eq(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_prepare_v2(h, plan, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(h));
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *d = (const char *)sqlite3_column_text(st, 3);
+
+		n += d && strncmp(d, "SCAN", 4) == 0 && !strstr(d, "INDEX");
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return n;
+}
+
+/* Writes the ids, names and answer counts of the cases f lists, in order, into buf. */
+static void listed(gu_db *db, const gu_case_filter *f, char *buf, size_t size)
+{
+	gu_case_row *v = NULL;
+	gu_error err;
+	size_t n, i;
+
+	cr_assert_eq(gu_case_list(db, f, &v, &n, &err), 0, "%s", err.message);
+	buf[0] = '\0';
+	for (i = 0; i < n; i++)
+		snprintf(buf + strlen(buf), size - strlen(buf), "%s %s %d,", v[i].id,
+			v[i].child_name, v[i].answered);
+	free(v);
+}
+
+Test(db, layout_16_drops_only_the_indexes_a_longer_one_serves)
+{
+	static const char *const plans[] = {
+		"SELECT id FROM cases ORDER BY updated_at DESC LIMIT 5",
+		"SELECT id FROM cases WHERE status = 'returned' ORDER BY updated_at DESC, id DESC",
+		"SELECT id FROM cases WHERE township = 'x' AND updated_at > 5 ORDER BY updated_at",
+		"SELECT count(*) FROM cases WHERE status = 'complete'",
+	};
+	gu_case_filter by_township = { .township = "大平房镇", .sort = GU_SORT_TOWNSHIP };
+	gu_case_filter complete = { .status_mask = 1u << GU_CASE_COMPLETE, .sort = GU_SORT_UPDATED };
+	char a[GU_ID_SIZE], b[GU_ID_SIZE], c[GU_ID_SIZE], sql[200];
+	char all15[400], town15[400], done15[400], all16[400], town16[400], done16[400];
+	long long rows15, rows16;
+	const char *rows = "SELECT (SELECT count(*) FROM cases) * 1000000"
+		" + (SELECT count(*) FROM answers) * 10000 + (SELECT count(*) FROM answer_history) * 100"
+		" + (SELECT count(*) FROM results)";
+	gu_error err;
+	gu_db *db = NULL;
+	sqlite3 *h;
+	size_t i;
+
+	/* a database of layout 15, written by this program */
+	snprintf(sql, sizeof sql, "%s/data", dir);
+	cr_assert_eq(mkdir(sql, 0700), 0);
+	snprintf(sql, sizeof sql, "%s/data/guanai", dir);
+	cr_assert_eq(mkdir(sql, 0700), 0);
+	cr_assert_eq(sqlite3_open(path, &h), SQLITE_OK);
+	cr_assert_eq(gu_db_migrate(h, path, 15, &err), 0, "%s", err.message);
+	sqlite3_close(h);
+	cr_assert_eq(gu_db_open_flags(path, GU_OPEN_NO_MIGRATE, &db, &err), 0, "%s", err.message);
+	new_case(db, "王芳", "七道泉子镇", a);
+	save(db, a, "child.name", "张小红", NULL);
+	new_case(db, "李军", "大平房镇", b);
+	save(db, b, "child.name", "刘洋", NULL);
+	save(db, b, "child.name", "刘阳", "spelling");
+	screened(db, b, 4, 5);
+	new_case(db, "王芳", "大平房镇", c);
+	save(db, c, "child.name", "张伟", NULL);
+	cr_assert_eq(gu_case_set_status(db, b, GU_CASE_COMPLETE, NULL, &err), 0, "%s", err.message);
+	listed(db, NULL, all15, sizeof all15);
+	listed(db, &by_township, town15, sizeof town15);
+	listed(db, &complete, done15, sizeof done15);
+	gu_db_close(db);
+	cr_assert_eq(raw_int("PRAGMA user_version"), 15);
+	cr_assert_eq(raw_int("SELECT count(*) FROM sqlite_master WHERE name IN"
+		" ('cases_by_update', 'cases_by_status', 'cases_by_township')"), 3);
+	rows15 = raw_int(rows);
+	cr_assert_eq(rows15, 3030102LL, "%lld", rows15);
+
+	db = open_ok(); /* migrates */
+	listed(db, NULL, all16, sizeof all16);
+	listed(db, &by_township, town16, sizeof town16);
+	listed(db, &complete, done16, sizeof done16);
+	gu_db_close(db);
+	cr_assert_eq(raw_int("PRAGMA user_version"), 16);
+	cr_assert_eq(raw_int("SELECT count(*) FROM sqlite_master WHERE name IN"
+		" ('cases_by_update', 'cases_by_status', 'cases_by_township')"), 0);
+	rows16 = raw_int(rows);
+	cr_assert_eq(rows16, rows15);
+	cr_assert_str_eq(all16, all15);
+	cr_assert_str_eq(town16, town15);
+	cr_assert_str_eq(done16, done15);
+	cr_assert(strstr(all16, "刘阳"), "%s", all16);
+	/* every query the dropped indexes served still reads an index */
+	for (i = 0; i < sizeof plans / sizeof plans[0]; i++) {
+		cr_assert_eq(raw_plan_scans(plans[i]), 0, "%s reads cases without an index", plans[i]);
+	}
+}
