@@ -152,10 +152,13 @@ static int table_prepare(struct apply *a, gu_error *err)
 		gu_sb_printf(&b, ") SELECT ");
 		for (i = 0; i < tb->ncols; i++)
 			gu_sb_printf(&b, "%sjson_extract(?1, '$[%d]')", i ? ", " : "", i);
-		gu_sb_printf(&b, " WHERE true ON CONFLICT (");
-		gu_xtable_cols(&b, &tb->t, "", true);
-		gu_sb_printf(&b, ") DO ");
-		for (i = 0; i < tb->ncols; i++) {
+		/* a view's insert trigger replaces the row it has already */
+		gu_sb_printf(&b, tb->t.is_view ? " WHERE true" : " WHERE true ON CONFLICT (");
+		if (!tb->t.is_view) {
+			gu_xtable_cols(&b, &tb->t, "", true);
+			gu_sb_printf(&b, ") DO ");
+		}
+		for (i = 0; i < tb->ncols && !tb->t.is_view; i++) {
 			bool is_pk = false;
 
 			for (k = 0; k < tb->t.npk; k++)
@@ -168,7 +171,7 @@ static int table_prepare(struct apply *a, gu_error *err)
 			b.failed |= !q;
 			sqlite3_free(q);
 		}
-		if (nset == 0)
+		if (nset == 0 && !tb->t.is_view)
 			gu_sb_printf(&b, "NOTHING");
 		rc = prepare(a->db->h, &b, &tb->ups);
 	}

@@ -138,7 +138,7 @@ Test(db, creates_folder_0700_and_file_0600_with_schema)
 
 Test(db, every_shared_table_has_a_primary_key_updated_at_and_device)
 {
-	static const char *const tables[] = { "cases", "answers", "answer_history", "results",
+	static const char *const tables[] = { "cases", "answer_history", "results",
 		"alerts", "referrals", "followups", "users", "audit" };
 	char sql[256];
 	size_t i;
@@ -152,6 +152,10 @@ Test(db, every_shared_table_has_a_primary_key_updated_at_and_device)
 			" WHERE name IN ('updated_at', 'device')", tables[i]);
 		cr_assert_eq(raw_int(sql), 2, "%s lacks updated_at or device", tables[i]);
 	}
+	/* answers: a view with them over the compact answer_rows (layout 17) */
+	cr_assert_eq(raw_int("SELECT count(*) FROM pragma_table_info('answers')"
+		" WHERE name IN ('case_id', 'key', 'updated_at', 'device')"), 4);
+	cr_assert_eq(raw_int("SELECT count(*) FROM pragma_table_info('answer_rows') WHERE pk > 0"), 2);
 }
 
 Test(db, answers_are_saved_loaded_and_kept_in_step_with_the_case)
@@ -662,7 +666,7 @@ Test(db, unclean_close_finds_damage_in_the_latest_changes)
 	new_case(db, "王芳", "七道泉子镇", id);
 	save(db, id, "child.name", "张小红", NULL);
 	gu_db_close(db);
-	damage_root_page("answers");
+	damage_root_page("answer_rows"); /* where the answers are stored */
 	/* A clean close reads no answers on the next open... */
 	db = open_ok();
 	gu_db_close(db);
@@ -872,8 +876,8 @@ Test(db, layout_16_drops_only_the_indexes_a_longer_one_serves)
 	new_case(db, "王芳", "七道泉子镇", a);
 	save(db, a, "child.name", "张小红", NULL);
 	new_case(db, "李军", "大平房镇", b);
-	save(db, b, "child.name", "刘洋", NULL);
-	save(db, b, "child.name", "刘阳", "spelling");
+	save(db, b, "child.name", "刘阳", NULL);
+	save(db, b, "child.dob", "2015-03-01", NULL);
 	screened(db, b, 4, 5);
 	new_case(db, "王芳", "大平房镇", c);
 	save(db, c, "child.name", "张伟", NULL);
@@ -886,14 +890,14 @@ Test(db, layout_16_drops_only_the_indexes_a_longer_one_serves)
 	cr_assert_eq(raw_int("SELECT count(*) FROM sqlite_master WHERE name IN"
 		" ('cases_by_update', 'cases_by_status', 'cases_by_township')"), 3);
 	rows15 = raw_int(rows);
-	cr_assert_eq(rows15, 3030102LL, "%lld", rows15);
+	cr_assert_eq(rows15, 3040002LL, "%lld", rows15);
 
 	db = open_ok(); /* migrates */
 	listed(db, NULL, all16, sizeof all16);
 	listed(db, &by_township, town16, sizeof town16);
 	listed(db, &complete, done16, sizeof done16);
 	gu_db_close(db);
-	cr_assert_eq(raw_int("PRAGMA user_version"), 16);
+	cr_assert_eq(raw_int("PRAGMA user_version"), GU_DB_SCHEMA_VERSION);
 	cr_assert_eq(raw_int("SELECT count(*) FROM sqlite_master WHERE name IN"
 		" ('cases_by_update', 'cases_by_status', 'cases_by_township')"), 0);
 	rows16 = raw_int(rows);
@@ -906,4 +910,88 @@ Test(db, layout_16_drops_only_the_indexes_a_longer_one_serves)
 	for (i = 0; i < sizeof plans / sizeof plans[0]; i++) {
 		cr_assert_eq(raw_plan_scans(plans[i]), 0, "%s reads cases without an index", plans[i]);
 	}
+}
+
+/* Returns the text a query on a separate connection gives (malloc'd, "" for NULL). */
+static char *raw_text(const char *sql)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	char *v = NULL;
+
+	cr_assert_eq(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(h));
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		v = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return v ? v : strdup("");
+}
+
+Test(db, layout_17_keeps_every_answer_behind_the_view)
+{
+	static const char every_answer[] =
+		"SELECT group_concat(case_id || '|' || key || '|' || value || '|' || seq || '|'"
+		" || answered_at || '|' || answered_by || '|' || updated_at || '|' || device, ';')"
+		" FROM (SELECT * FROM answers ORDER BY case_id, key)";
+	static const char a[] = "0123456789abcdef0123456789abcdef";
+	char sql[200], *before, *after;
+	gu_answers loaded;
+	gu_error err;
+	gu_db *db;
+	sqlite3 *h;
+
+	snprintf(sql, sizeof sql, "%s/data", dir);
+	cr_assert_eq(mkdir(sql, 0700), 0);
+	snprintf(sql, sizeof sql, "%s/data/guanai", dir);
+	cr_assert_eq(mkdir(sql, 0700), 0);
+	cr_assert_eq(sqlite3_open(path, &h), SQLITE_OK);
+	cr_assert_eq(gu_db_migrate(h, path, 16, &err), 0, "%s", err.message);
+	cr_assert_eq(sqlite3_exec(h,
+		"INSERT INTO cases (id, worker, child_name, created_at, updated_at, device, answered)"
+		" VALUES ('0123456789abcdef0123456789abcdef', '王芳', '张小红', 1, 9, 'dev-a', 3),"
+		" ('fedcba9876543210fedcba9876543210', '李军', '刘洋', 2, 8, 'dev-b', 1);"
+		"INSERT INTO answers (case_id, key, value, seq, answered_at, answered_by, updated_at,"
+		" device) VALUES ('0123456789abcdef0123456789abcdef', 'child.name', '张小红', 2, 5,"
+		" '王芳', 5, 'dev-a'),"
+		" ('0123456789abcdef0123456789abcdef', 'interview.date', '2025-03-01', 1, 4, '王芳',"
+		" 4, 'dev-a'),"
+		" ('0123456789abcdef0123456789abcdef', 'child.sex', 'female', 3, 6, '', 7, 'dev-b'),"
+		" ('fedcba9876543210fedcba9876543210', 'child.name', '刘洋', 1, 3, '李军', 3,"
+		" 'dev-b');"
+		"INSERT INTO result_basis (case_id, answers, updated_at, device)"
+		" VALUES ('0123456789abcdef0123456789abcdef', NULL, 9, 'dev-a')",
+		NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(h));
+	sqlite3_close(h);
+	before = raw_text(every_answer);
+
+	db = open_ok(); /* migrates */
+	after = raw_text(every_answer);
+	cr_assert_str_eq(after, before);
+	cr_assert(strstr(after, "child.sex|female|3|6||7|dev-b"), "%s", after);
+	cr_assert_eq(raw_int("SELECT count(*) FROM answer_rows"), 4);
+	cr_assert_eq(raw_int("SELECT count(*) FROM answer_rows WHERE updated_at IS NULL"), 3);
+	cr_assert_eq(raw_int("SELECT count(*) FROM case_numbers"), 2);
+	cr_assert_eq(raw_int("SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+		" AND name = 'answers'"), 0);
+	cr_assert_eq(gu_case_load_answers(db, a, &loaded, &err), 0, "%s", err.message);
+	cr_assert_eq(loaded.n, 3);
+	cr_assert_str_eq(loaded.v[0].key, "interview.date");
+	gu_answers_free(&loaded);
+
+	/* a change keeps its place, and the results' basis keeps the answers before it */
+	save(db, a, "child.name", "张晓红", NULL);
+	save(db, a, "child.grade", "3", NULL);
+	cr_assert_eq(raw_int("SELECT seq FROM answers WHERE key = 'child.name'"
+		" AND value = '张晓红'"), 2);
+	cr_assert_eq(raw_int("SELECT seq FROM answers WHERE key = 'child.grade'"), 4);
+	free(after);
+	after = raw_text("SELECT answers FROM result_basis");
+	cr_assert(strstr(after, "张小红") && !strstr(after, "张晓红"), "%s", after);
+	cr_assert_eq(raw_int("SELECT count(*) FROM answers"), 5);
+	cr_assert_eq(raw_plan_scans("SELECT value FROM answers"
+		" WHERE case_id = '0123456789abcdef0123456789abcdef' AND key = 'child.name'"), 0);
+	gu_db_close(db);
+	free(before);
+	free(after);
 }
