@@ -96,7 +96,7 @@ static int write_answer(gu_db *db, const char *case_id, const char *key,
 	if (value)
 		st = gu_db_stmt(db, GU_ST_ANSWER_UPSERT,
 			/* a key the case has keeps its place (seq); the view's insert
-			 * trigger replaces the row (db/schema_answers.c) */
+			 * trigger replaces the row (db/schema_compact.c) */
 			"INSERT INTO answers (case_id, key, value, seq, answered_at, answered_by,"
 			" updated_at, device) VALUES (?1, ?2, ?3,"
 			" coalesce((SELECT seq FROM answers WHERE case_id = ?1 AND key = ?2),"

@@ -13,15 +13,16 @@
 
 static const char *const local_tables[] = {
 	"meta", "users", "case_keys", "name_queue", "case_tally",
-	"answer_rows", "case_numbers", "device_numbers", NULL
+	"answer_rows", "case_numbers", "device_numbers", "result_rows", "policy_numbers", NULL
 };
 
 /* The views that travel as tables, with the key their rows have: their
- * INSTEAD OF triggers log their changes (db/schema_answers.c). */
+ * INSTEAD OF triggers log their changes (db/schema_compact.c). */
 static const struct {
 	const char *name, *key[2];
 } logical_views[] = {
 	{ "answers", { "case_id", "key" } },
+	{ "results", { "case_id", "item" } },
 };
 
 /* Returns true when tbl is in the NULL-ended list. */
@@ -397,7 +398,7 @@ int gu_xchg_log_case(sqlite3 *h, const char *case_id)
 		rc = sqlite3_prepare_v2(h, "SELECT substr(name, 8) FROM sqlite_master"
 			" WHERE type = 'trigger' AND name LIKE 'xchg_i_%'"
 			" UNION SELECT name FROM sqlite_master WHERE type = 'view'"
-			" AND name = 'answers'", -1, &st, NULL);
+			" AND name IN ('answers', 'results')", -1, &st, NULL);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
 		char **nv = realloc(names, (n + 1) * sizeof *nv);

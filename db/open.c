@@ -580,8 +580,8 @@ void gu_db_set_busy_timeout(gu_db *db, int ms)
 	sqlite3_busy_timeout(db->h, ms);
 }
 
-/* The tables a guanai database has (answers a view from layout 17), with
- * the layout that added each. */
+/* The tables a guanai database has (answers and results views from
+ * layout 17), with the layout that added each. */
 static const struct {
 	int version;
 	const char *name;
@@ -591,6 +591,7 @@ static const struct {
 	{ 3, "users" }, { 3, "audit" },
 	{ 4, "case_keys" }, { 4, "name_queue" }, { 4, "case_groups" }, { 4, "reviews" },
 	{ 17, "answer_rows" }, { 17, "case_numbers" }, { 17, "device_numbers" },
+	{ 17, "result_rows" }, { 17, "policy_numbers" },
 };
 
 /* Checks that h is a whole guanai database: its application_id, a layout

@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 #include "db/schema.h"
-#include "db/schema_answers.h"
+#include "db/schema_compact.h"
 #include "db/schema_indexes.h"
 #include "db/schema_dupkeys.h"
 #include "db/schema_recovery.h"
@@ -162,5 +162,5 @@ extern const char gu_db_schema_slim[]; /* policy texts, results' bases, in db/sc
 const char *const gu_db_migrations[] = { NULL, m1, m2, m3, gu_db_schema_v4, gu_db_schema_v5,
 	gu_db_schema_exchange, gu_db_schema_list, gu_db_schema_sheets, gu_db_schema_closure,
 	gu_db_schema_reports, gu_db_schema_visits, gu_db_schema_outcomes, gu_db_schema_recovery,
-	gu_db_schema_dupkeys, gu_db_schema_slim, gu_db_schema_indexes, gu_db_schema_answers };
+	gu_db_schema_dupkeys, gu_db_schema_slim, gu_db_schema_indexes, gu_db_schema_compact };
 const int gu_db_migration_count = (int)(sizeof gu_db_migrations / sizeof gu_db_migrations[0]) - 1;

@@ -138,7 +138,7 @@ Test(db, creates_folder_0700_and_file_0600_with_schema)
 
 Test(db, every_shared_table_has_a_primary_key_updated_at_and_device)
 {
-	static const char *const tables[] = { "cases", "answer_history", "results",
+	static const char *const tables[] = { "cases", "answer_history",
 		"alerts", "referrals", "followups", "users", "audit" };
 	char sql[256];
 	size_t i;
@@ -152,10 +152,13 @@ Test(db, every_shared_table_has_a_primary_key_updated_at_and_device)
 			" WHERE name IN ('updated_at', 'device')", tables[i]);
 		cr_assert_eq(raw_int(sql), 2, "%s lacks updated_at or device", tables[i]);
 	}
-	/* answers: a view with them over the compact answer_rows (layout 17) */
+	/* answers and results: views with them over compact tables (layout 17) */
 	cr_assert_eq(raw_int("SELECT count(*) FROM pragma_table_info('answers')"
 		" WHERE name IN ('case_id', 'key', 'updated_at', 'device')"), 4);
 	cr_assert_eq(raw_int("SELECT count(*) FROM pragma_table_info('answer_rows') WHERE pk > 0"), 2);
+	cr_assert_eq(raw_int("SELECT count(*) FROM pragma_table_info('results')"
+		" WHERE name IN ('case_id', 'item', 'updated_at', 'device')"), 4);
+	cr_assert_eq(raw_int("SELECT count(*) FROM pragma_table_info('result_rows') WHERE pk > 0"), 2);
 }
 
 Test(db, answers_are_saved_loaded_and_kept_in_step_with_the_case)
