@@ -937,8 +937,13 @@ Test(db, layout_17_keeps_every_answer_behind_the_view)
 		"SELECT group_concat(case_id || '|' || key || '|' || value || '|' || seq || '|'"
 		" || answered_at || '|' || answered_by || '|' || updated_at || '|' || device, ';')"
 		" FROM (SELECT * FROM answers ORDER BY case_id, key)";
+	static const char every_result[] =
+		"SELECT group_concat(case_id || '|' || item || '|' || verdict || '|' || persons || '|'"
+		" || reason || '|' || explanation || '|' || policy_id || '|' || policy_version || '|'"
+		" || policy_hash || '|' || computed_at || '|' || updated_at || '|' || device, ';')"
+		" FROM (SELECT * FROM results ORDER BY case_id, item)";
 	static const char a[] = "0123456789abcdef0123456789abcdef";
-	char sql[200], *before, *after;
+	char sql[200], *before, *after, *results_before, *results_after;
 	gu_answers loaded;
 	gu_error err;
 	gu_db *db;
@@ -963,14 +968,30 @@ Test(db, layout_17_keeps_every_answer_behind_the_view)
 		" ('fedcba9876543210fedcba9876543210', 'child.name', '刘洋', 1, 3, '李军', 3,"
 		" 'dev-b');"
 		"INSERT INTO result_basis (case_id, answers, updated_at, device)"
-		" VALUES ('0123456789abcdef0123456789abcdef', NULL, 9, 'dev-a')",
+		" VALUES ('0123456789abcdef0123456789abcdef', NULL, 9, 'dev-a');"
+		"INSERT INTO results (case_id, item, verdict, persons, reason, explanation,"
+		" policy_id, policy_version, policy_hash, computed_at, updated_at, device)"
+		" VALUES ('0123456789abcdef0123456789abcdef', 4, 'eligible', 'child', '流动儿童',"
+		" '', 'chaoyang-2024', '2024.1', 'e9c2', 7, 7, 'dev-a'),"
+		" ('0123456789abcdef0123456789abcdef', 12, 'verify', 'mother', '需核实',"
+		" 'stored explanation', 'chaoyang-2024', '2024.1', 'e9c2', 7, 8, 'dev-b'),"
+		" ('fedcba9876543210fedcba9876543210', 4, 'eligible', 'child', '', '',"
+		" 'chaoyang-2023', '2023.2', '77ab', 6, 6, 'dev-b')",
 		NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(h));
 	sqlite3_close(h);
 	before = raw_text(every_answer);
+	results_before = raw_text(every_result);
 
 	db = open_ok(); /* migrates */
 	after = raw_text(every_answer);
 	cr_assert_str_eq(after, before);
+	results_after = raw_text(every_result);
+	cr_assert_str_eq(results_after, results_before);
+	cr_assert(strstr(results_after, "12|verify|mother|需核实|stored explanation|chaoyang-2024|"
+		"2024.1|e9c2|7|8|dev-b"), "%s", results_after);
+	cr_assert_eq(raw_int("SELECT count(*) FROM result_rows"), 3);
+	cr_assert_eq(raw_int("SELECT count(*) FROM policy_numbers"), 2);
+	cr_assert_eq(raw_int("SELECT count(*) FROM result_rows WHERE updated_at IS NULL"), 2);
 	cr_assert(strstr(after, "child.sex|female|3|6||7|dev-b"), "%s", after);
 	cr_assert_eq(raw_int("SELECT count(*) FROM answer_rows"), 4);
 	cr_assert_eq(raw_int("SELECT count(*) FROM answer_rows WHERE updated_at IS NULL"), 3);
@@ -994,7 +1015,23 @@ Test(db, layout_17_keeps_every_answer_behind_the_view)
 	cr_assert_eq(raw_int("SELECT count(*) FROM answers"), 5);
 	cr_assert_eq(raw_plan_scans("SELECT value FROM answers"
 		" WHERE case_id = '0123456789abcdef0123456789abcdef' AND key = 'child.name'"), 0);
+
+	/* results saved again replace the old ones, under their own policy */
+	screened(db, a, 5, 0);
+	free(results_after);
+	results_after = raw_text(every_result);
+	cr_assert(strstr(results_after, "0123456789abcdef0123456789abcdef|5|eligible|child||"
+		"|p|1|h|"), "%s", results_after);
+	cr_assert(!strstr(results_after, "0123456789abcdef0123456789abcdef|12|"), "%s",
+		results_after);
+	cr_assert(strstr(results_after, "fedcba9876543210fedcba9876543210|4|eligible|child|||"
+		"chaoyang-2023|2023.2|77ab|6|6|dev-b"), "%s", results_after);
+	cr_assert_eq(raw_int("SELECT count(*) FROM policy_numbers"), 3);
+	cr_assert_eq(raw_plan_scans("SELECT item, verdict FROM results"
+		" WHERE case_id = '0123456789abcdef0123456789abcdef'"), 0);
 	gu_db_close(db);
 	free(before);
 	free(after);
+	free(results_before);
+	free(results_after);
 }
