@@ -95,10 +95,10 @@ static int write_answer(gu_db *db, const char *case_id, const char *key,
 
 	if (value)
 		st = gu_db_stmt(db, GU_ST_ANSWER_UPSERT,
-			/* a key the case has keeps its place (seq); the view's insert
-			 * trigger replaces the row (db/schema_compact.c) */
-			"INSERT INTO answers (case_id, key, value, seq, answered_at, answered_by,"
-			" updated_at, device) VALUES (?1, ?2, ?3,"
+			/* a key the case has keeps its place (seq) and its row is
+			 * replaced (a view takes no ON CONFLICT: db/schema_compact.c) */
+			"INSERT OR REPLACE INTO answers (case_id, key, value, seq, answered_at,"
+			" answered_by, updated_at, device) VALUES (?1, ?2, ?3,"
 			" coalesce((SELECT seq FROM answers WHERE case_id = ?1 AND key = ?2),"
 			"  (SELECT coalesce(max(seq), 0) + 1 FROM answers WHERE case_id = ?1)),"
 			" ?4, ?5, ?4, ?6)", err);

@@ -142,7 +142,9 @@ static int table_prepare(struct apply *a, gu_error *err)
 	rc = prepare(a->db->h, &b, &tb->sel);
 	/* insert or update from a JSON array ?1 */
 	if (rc == SQLITE_OK) {
-		char *q = sqlite3_mprintf("INSERT INTO \"%w\" (", tb->name);
+		/* a view takes no ON CONFLICT: its row is replaced whole */
+		char *q = sqlite3_mprintf(tb->t.is_view ? "INSERT OR REPLACE INTO \"%w\" ("
+			: "INSERT INTO \"%w\" (", tb->name);
 		int nset = 0;
 
 		gu_sb_printf(&b, "%s", q ? q : "");
@@ -152,7 +154,6 @@ static int table_prepare(struct apply *a, gu_error *err)
 		gu_sb_printf(&b, ") SELECT ");
 		for (i = 0; i < tb->ncols; i++)
 			gu_sb_printf(&b, "%sjson_extract(?1, '$[%d]')", i ? ", " : "", i);
-		/* a view's insert trigger replaces the row it has already */
 		gu_sb_printf(&b, tb->t.is_view ? " WHERE true" : " WHERE true ON CONFLICT (");
 		if (!tb->t.is_view) {
 			gu_xtable_cols(&b, &tb->t, "", true);

@@ -146,7 +146,9 @@ static int write_object(gu_db *db, const gu_xtable *t, const char *pk, const cha
 		where_key(&b, t);
 		return run_built(db, &b, pk, NULL);
 	}
-	q = sqlite3_mprintf("INSERT INTO \"%w\" (", t->name);
+	/* a view takes no ON CONFLICT: its row is replaced whole */
+	q = sqlite3_mprintf(t->is_view ? "INSERT OR REPLACE INTO \"%w\" (" : "INSERT INTO \"%w\" (",
+		t->name);
 	gu_sb_printf(&b, "%s", q ? q : "");
 	b.failed |= !q;
 	sqlite3_free(q);
@@ -158,7 +160,6 @@ static int write_object(gu_db *db, const gu_xtable *t, const char *pk, const cha
 		b.failed |= !q;
 		sqlite3_free(q);
 	}
-	/* a view's insert trigger replaces the row it has already */
 	gu_sb_printf(&b, t->is_view ? " WHERE ?1 IS NOT NULL" : " WHERE ?1 IS NOT NULL ON CONFLICT (");
 	if (!t->is_view) {
 		gu_xtable_cols(&b, t, "", true);

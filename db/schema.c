@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The schema, as numbered migrations.  A migration is never changed once
- * released; a new one is added at the end and only adds.  Every table has
- * a declared primary key (text ids or composite keys, no AUTOINCREMENT)
- * and updated_at and device columns, so several laptops' databases can
- * be merged with SQLite's session extension.  meta is local to one file. */
+ * released; a new one is added at the end and only adds, or changes how
+ * rows are stored while every table keeps its columns (16, 17).  Every
+ * table that travels has a declared primary key (text ids or composite
+ * keys, no AUTOINCREMENT) and updated_at and device columns, so several
+ * laptops' databases can be merged (docs/exchange.md); answers and results
+ * are views of such columns over compact tables local to one file, as
+ * meta is. */
 
 #include <stddef.h>
 

@@ -9,8 +9,9 @@
  * next number, so its rows go at the end of the key and pages stay full.
  *
  * answers is now a view with the old columns, so every query reads it as
- * before; its INSTEAD OF triggers write answer_rows (an insert of a key
- * the case has replaces the row), keep the results' basis (migration 15)
+ * before; its INSTEAD OF triggers write answer_rows (the statement's own
+ * conflict clause, INSERT OR REPLACE say, applies to that insert, as it
+ * did to the table), keep the results' basis (migration 15)
  * and log the change for the exchange by the answer's logical key, as the
  * exchange's own triggers log a table's rows (db/exchange_capture.c).
  * results likewise (below), its policy's id, version and hash once in
@@ -56,10 +57,14 @@
 	LOG_ROW(tbl, "old." c, "old." k, "1", \
 	 "(old." c " IS NOT new." c " OR old." k " IS NOT new." k ")") \
 	LOG_ROW(tbl, "new." c, "new." k, "0", "true")
-/* The numbers of the case and the device a new row names. */
+/* The numbers of the case and the device a new row names.  Not INSERT OR
+ * IGNORE: a statement's own conflict clause (INSERT OR REPLACE INTO
+ * answers) would replace it, and a replaced number leaves rows behind. */
 #define NUMBER_NEW \
-	" INSERT OR IGNORE INTO case_numbers (id) VALUES (new.case_id);" \
-	" INSERT OR IGNORE INTO device_numbers (id) VALUES (new.device);"
+	" INSERT INTO case_numbers (id) SELECT new.case_id" \
+	"  WHERE NOT EXISTS (SELECT 1 FROM case_numbers WHERE id = new.case_id);" \
+	" INSERT INTO device_numbers (id) SELECT new.device" \
+	"  WHERE NOT EXISTS (SELECT 1 FROM device_numbers WHERE id = new.device);"
 #define CASE_NO(c) "(SELECT no FROM case_numbers WHERE id = " c ")"
 #define DEVICE_NO(d) "(SELECT no FROM device_numbers WHERE id = " d ")"
 
@@ -111,10 +116,7 @@ static const char insert_trigger[] =
 	"  device_no)"
 	"  VALUES (" CASE_NO("new.case_id") ", new.key, new.value, new.seq, new.answered_at,"
 	"  coalesce(new.answered_by, ''), nullif(new.updated_at, new.answered_at),"
-	"  " DEVICE_NO("new.device") ")"
-	"  ON CONFLICT (case_no, key) DO UPDATE SET value = excluded.value, seq = excluded.seq,"
-	"  answered_at = excluded.answered_at, answered_by = excluded.answered_by,"
-	"  updated_at = excluded.updated_at, device_no = excluded.device_no;"
+	"  " DEVICE_NO("new.device") ");"
 	LOG("answers", "new.case_id", "new.key", "0")
 	" END;";
 static const char update_trigger[] =
@@ -190,16 +192,17 @@ static const char results_tables[] =
 	" FROM result_rows r LEFT JOIN case_numbers n ON n.no = r.case_no"
 	" LEFT JOIN policy_numbers p ON p.no = r.policy_no;";
 
-/* The numbers of the case, the device and the policy a new result names. */
-#define NUMBER_NEW_RESULT \
-	NUMBER_NEW \
-	" INSERT OR IGNORE INTO policy_numbers (policy_id, policy_version, policy_hash)" \
-	"  VALUES (coalesce(new.policy_id, ''), coalesce(new.policy_version, '')," \
-	"  coalesce(new.policy_hash, ''));"
+/* The number of the policy a new result names. */
 #define POLICY_NO \
 	"(SELECT no FROM policy_numbers WHERE policy_id = coalesce(new.policy_id, '')" \
 	" AND policy_version = coalesce(new.policy_version, '')" \
 	" AND policy_hash = coalesce(new.policy_hash, ''))"
+/* The numbers of the case, the device and the policy a new result names. */
+#define NUMBER_NEW_RESULT \
+	NUMBER_NEW \
+	" INSERT INTO policy_numbers (policy_id, policy_version, policy_hash)" \
+	"  SELECT coalesce(new.policy_id, ''), coalesce(new.policy_version, '')," \
+	"  coalesce(new.policy_hash, '') WHERE " POLICY_NO " IS NULL;"
 /* The columns of result_rows a new result sets. */
 #define RESULT_VALUES \
 	CASE_NO("new.case_id") ", new.item, new.verdict, coalesce(new.persons, '')," \
@@ -210,12 +213,7 @@ static const char results_insert_trigger[] =
 	"CREATE TRIGGER results_insert INSTEAD OF INSERT ON results BEGIN"
 	NUMBER_NEW_RESULT
 	" INSERT INTO result_rows (case_no, item, verdict, persons, reason, explanation,"
-	"  policy_no, computed_at, updated_at, device_no) VALUES (" RESULT_VALUES ")"
-	"  ON CONFLICT (case_no, item) DO UPDATE SET verdict = excluded.verdict,"
-	"  persons = excluded.persons, reason = excluded.reason,"
-	"  explanation = excluded.explanation, policy_no = excluded.policy_no,"
-	"  computed_at = excluded.computed_at, updated_at = excluded.updated_at,"
-	"  device_no = excluded.device_no;"
+	"  policy_no, computed_at, updated_at, device_no) VALUES (" RESULT_VALUES ");"
 	LOG("results", "new.case_id", "new.item", "0")
 	" END;";
 static const char results_update_trigger[] =

@@ -1016,6 +1016,19 @@ Test(db, layout_17_keeps_every_answer_behind_the_view)
 	cr_assert_eq(raw_plan_scans("SELECT value FROM answers"
 		" WHERE case_id = '0123456789abcdef0123456789abcdef' AND key = 'child.name'"), 0);
 
+	/* a statement's own conflict clause never renumbers a case */
+	cr_assert_eq(raw_exec("INSERT OR REPLACE INTO answers (case_id, key, value, seq,"
+		" answered_at, answered_by, updated_at, device) VALUES"
+		" ('0123456789abcdef0123456789abcdef', 'child.grade', '4', 4, 10, '', 10, 'dev-a')"),
+		SQLITE_OK);
+	cr_assert_eq(raw_exec("INSERT OR IGNORE INTO answers (case_id, key, value, seq,"
+		" answered_at, answered_by, updated_at, device) VALUES"
+		" ('0123456789abcdef0123456789abcdef', 'child.grade', '5', 4, 11, '', 11, 'dev-c')"),
+		SQLITE_OK);
+	cr_assert_eq(raw_int("SELECT count(*) FROM case_numbers"), 2);
+	cr_assert_eq(raw_int("SELECT count(*) FROM answers"), 5);
+	cr_assert_eq(raw_int("SELECT value FROM answers WHERE key = 'child.grade'"), 4);
+
 	/* results saved again replace the old ones, under their own policy */
 	screened(db, a, 5, 0);
 	free(results_after);
