@@ -96,13 +96,13 @@ static int write_answer(gu_db *db, const char *case_id, const char *key,
 
 	if (value)
 		st = gu_db_stmt(db, GU_ST_ANSWER_UPSERT,
-			"INSERT INTO answers (case_id, key, value, seq, answered_at, answered_by,"
-			" updated_at, device) VALUES (?1, ?2, ?3,"
-			" (SELECT coalesce(max(seq), 0) + 1 FROM answers WHERE case_id = ?1),"
-			" ?4, ?5, ?4, ?6)"
-			" ON CONFLICT (case_id, key) DO UPDATE SET value = excluded.value,"
-			" answered_at = excluded.answered_at, answered_by = excluded.answered_by,"
-			" updated_at = excluded.updated_at, device = excluded.device", err);
+			/* a key the case has keeps its place (seq) and its row is
+			 * replaced (a view takes no ON CONFLICT: db/schema_compact.c) */
+			"INSERT OR REPLACE INTO answers (case_id, key, value, seq, answered_at,"
+			" answered_by, updated_at, device) VALUES (?1, ?2, ?3,"
+			" coalesce((SELECT seq FROM answers WHERE case_id = ?1 AND key = ?2),"
+			"  (SELECT coalesce(max(seq), 0) + 1 FROM answers WHERE case_id = ?1)),"
+			" ?4, ?5, ?4, ?6)", err);
 	else
 		st = gu_db_stmt(db, GU_ST_ANSWER_DELETE,
 			"DELETE FROM answers WHERE case_id = ?1 AND key = ?2", err);
@@ -264,7 +264,7 @@ int gu_answers_put_new_in_tx(gu_db *db, const char *case_id, const gu_answers *a
 		else if (strcmp(key, GU_KEY_CHILD_ID) == 0)
 			id_number = value;
 		else if (strcmp(key, GU_KEY_INTERVIEW_TOWNSHIP) == 0)
-			township = value;
+			township = gu_township_counted(value);
 	}
 	if (ret == 0)
 		ret = touch_new_case(db, case_id, name, id_number, township, now, err);

@@ -142,7 +142,9 @@ static int table_prepare(struct apply *a, gu_error *err)
 	rc = prepare(a->db->h, &b, &tb->sel);
 	/* insert or update from a JSON array ?1 */
 	if (rc == SQLITE_OK) {
-		char *q = sqlite3_mprintf("INSERT INTO \"%w\" (", tb->name);
+		/* a view takes no ON CONFLICT: its row is replaced whole */
+		char *q = sqlite3_mprintf(tb->t.is_view ? "INSERT OR REPLACE INTO \"%w\" ("
+			: "INSERT INTO \"%w\" (", tb->name);
 		int nset = 0;
 
 		gu_sb_printf(&b, "%s", q ? q : "");
@@ -152,10 +154,12 @@ static int table_prepare(struct apply *a, gu_error *err)
 		gu_sb_printf(&b, ") SELECT ");
 		for (i = 0; i < tb->ncols; i++)
 			gu_sb_printf(&b, "%sjson_extract(?1, '$[%d]')", i ? ", " : "", i);
-		gu_sb_printf(&b, " WHERE true ON CONFLICT (");
-		gu_xtable_cols(&b, &tb->t, "", true);
-		gu_sb_printf(&b, ") DO ");
-		for (i = 0; i < tb->ncols; i++) {
+		gu_sb_printf(&b, tb->t.is_view ? " WHERE true" : " WHERE true ON CONFLICT (");
+		if (!tb->t.is_view) {
+			gu_xtable_cols(&b, &tb->t, "", true);
+			gu_sb_printf(&b, ") DO ");
+		}
+		for (i = 0; i < tb->ncols && !tb->t.is_view; i++) {
 			bool is_pk = false;
 
 			for (k = 0; k < tb->t.npk; k++)
@@ -168,7 +172,7 @@ static int table_prepare(struct apply *a, gu_error *err)
 			b.failed |= !q;
 			sqlite3_free(q);
 		}
-		if (nset == 0)
+		if (nset == 0 && !tb->t.is_view)
 			gu_sb_printf(&b, "NOTHING");
 		rc = prepare(a->db->h, &b, &tb->ups);
 	}

@@ -12,7 +12,17 @@
 #include "db/exchange_internal.h"
 
 static const char *const local_tables[] = {
-	"meta", "users", "case_keys", "name_queue", "case_tally", NULL
+	"meta", "users", "case_keys", "name_queue", "case_tally",
+	"answer_rows", "case_numbers", "device_numbers", "result_rows", "policy_numbers", NULL
+};
+
+/* The views that travel as tables, with the key their rows have: their
+ * INSTEAD OF triggers log their changes (db/schema_compact.c). */
+static const struct {
+	const char *name, *key[2];
+} logical_views[] = {
+	{ "answers", { "case_id", "key" } },
+	{ "results", { "case_id", "item" } },
 };
 
 /* Returns true when tbl is in the NULL-ended list. */
@@ -45,6 +55,26 @@ bool gu_xchg_table_office_only(const char *tbl)
 	static const char *const office_tables[] = { "reviews", "assignments", NULL };
 
 	return in_list(office_tables, tbl);
+}
+
+/* Gives t, read from a view that travels as a table, that view's key. */
+static void view_key(gu_xtable *t)
+{
+	size_t v;
+	int i, k;
+
+	for (v = 0; v < sizeof logical_views / sizeof logical_views[0]; v++) {
+		if (strcmp(t->name, logical_views[v].name) != 0)
+			continue;
+		for (k = 0; k < 2; k++)
+			for (i = 0; i < t->ncols; i++)
+				if (strcmp(t->cols[i], logical_views[v].key[k]) == 0)
+					t->pk[t->npk++] = i;
+		if (t->npk == 2)
+			t->is_view = true;
+		else
+			t->npk = 0;
+	}
 }
 
 /* Reads a table's columns and key; returns 0, 1 (no such table or no key)
@@ -86,6 +116,8 @@ int gu_xtable_read(sqlite3 *h, const char *name, gu_xtable *t)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_OK)
 		return rc;
+	if (t->npk == 0)
+		view_key(t);
 	return t->ncols == 0 || t->npk == 0 ? 1 : 0;
 }
 
@@ -139,6 +171,33 @@ static void log_row(gu_strbuf *b, const gu_xtable *t, const char *prefix, int de
 	sqlite3_free(q);
 }
 
+/* Appends to b the SQL logging every row t already has, so that those
+ * travel too. */
+static void existing_rows(gu_strbuf *b, const gu_xtable *t)
+{
+	char *q = sqlite3_mprintf("UPDATE xchg_clock SET n = n + 1;"
+		" INSERT INTO xchg_dirty (tbl, pk, case_id, ctr, deleted) SELECT %Q,"
+		" json_array(", t->name);
+
+	if (!q) {
+		b->failed = true;
+		return;
+	}
+	gu_sb_printf(b, "%s", q);
+	sqlite3_free(q);
+	gu_xtable_cols(b, t, "", true);
+	gu_sb_printf(b, "), ");
+	case_expr(b, t, "");
+	q = sqlite3_mprintf(", (SELECT n FROM xchg_clock), 0 FROM \"%w\" WHERE true"
+		" ON CONFLICT (tbl, pk) DO NOTHING;", t->name);
+	if (!q) {
+		b->failed = true;
+		return;
+	}
+	gu_sb_printf(b, "%s", q);
+	sqlite3_free(q);
+}
+
 /* Returns the SQL creating t's three triggers and logging its rows, or NULL. */
 static char *trigger_sql(const gu_xtable *t)
 {
@@ -178,31 +237,37 @@ static char *trigger_sql(const gu_xtable *t)
 		log_row(&b, t, i == 2 ? "old." : "new.", i == 2, "true");
 		gu_sb_printf(&b, " END;");
 	}
-	/* the rows already there travel too */
-	{
-		char *q = sqlite3_mprintf("UPDATE xchg_clock SET n = n + 1;"
-			" INSERT INTO xchg_dirty (tbl, pk, case_id, ctr, deleted) SELECT %Q,"
-			" json_array(", t->name);
-
-		if (!q) {
-			free(gu_sb_take(&b));
-			return NULL;
-		}
-		gu_sb_printf(&b, "%s", q);
-		sqlite3_free(q);
-		gu_xtable_cols(&b, t, "", true);
-		gu_sb_printf(&b, "), ");
-		case_expr(&b, t, "");
-		q = sqlite3_mprintf(", (SELECT n FROM xchg_clock), 0 FROM \"%w\" WHERE true"
-			" ON CONFLICT (tbl, pk) DO NOTHING;", t->name);
-		if (!q) {
-			free(gu_sb_take(&b));
-			return NULL;
-		}
-		gu_sb_printf(&b, "%s", q);
-		sqlite3_free(q);
-	}
+	existing_rows(&b, t);
 	return gu_sb_take(&b);
+}
+
+/* Logs the rows the views that travel as tables already have (their
+ * triggers log the later changes); returns the SQLite result. */
+static int log_views(sqlite3 *h)
+{
+	size_t v;
+	int rc = SQLITE_OK;
+
+	for (v = 0; rc == SQLITE_OK && v < sizeof logical_views / sizeof logical_views[0]; v++) {
+		gu_strbuf b = { 0 };
+		gu_xtable t;
+		char *sql;
+		int r = gu_xtable_read(h, logical_views[v].name, &t);
+
+		if (r == 1)
+			continue; /* an older layout: a table with its own triggers */
+		if (r != 0)
+			return r;
+		if (!t.is_view)
+			continue;
+		existing_rows(&b, &t);
+		sql = gu_sb_take(&b);
+		if (!sql)
+			return SQLITE_NOMEM;
+		rc = sqlite3_exec(h, sql, NULL, NULL, NULL);
+		free(sql);
+	}
+	return rc;
 }
 
 /* Creates the missing triggers; returns the SQLite result. */
@@ -262,6 +327,8 @@ int gu_xchg_capture_install(sqlite3 *h)
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
+	if (rc == SQLITE_OK)
+		rc = log_views(h);
 	return rc;
 }
 
@@ -329,7 +396,9 @@ int gu_xchg_log_case(sqlite3 *h, const char *case_id)
 	rc = sqlite3_exec(h, "UPDATE xchg_clock SET n = n + 1", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(h, "SELECT substr(name, 8) FROM sqlite_master"
-			" WHERE type = 'trigger' AND name LIKE 'xchg_i_%'", -1, &st, NULL);
+			" WHERE type = 'trigger' AND name LIKE 'xchg_i_%'"
+			" UNION SELECT name FROM sqlite_master WHERE type = 'view'"
+			" AND name IN ('answers', 'results')", -1, &st, NULL);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
 		char **nv = realloc(names, (n + 1) * sizeof *nv);

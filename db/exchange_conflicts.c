@@ -147,7 +147,9 @@ static int write_object(gu_db *db, const gu_xtable *t, const char *pk, const cha
 		where_key(&b, t);
 		return run_built(db, &b, pk, NULL);
 	}
-	q = sqlite3_mprintf("INSERT INTO \"%w\" (", t->name);
+	/* a view takes no ON CONFLICT: its row is replaced whole */
+	q = sqlite3_mprintf(t->is_view ? "INSERT OR REPLACE INTO \"%w\" (" : "INSERT INTO \"%w\" (",
+		t->name);
 	gu_sb_printf(&b, "%s", q ? q : "");
 	b.failed |= !q;
 	sqlite3_free(q);
@@ -159,10 +161,12 @@ static int write_object(gu_db *db, const gu_xtable *t, const char *pk, const cha
 		b.failed |= !q;
 		sqlite3_free(q);
 	}
-	gu_sb_printf(&b, " WHERE ?1 IS NOT NULL ON CONFLICT (");
-	gu_xtable_cols(&b, t, "", true);
-	gu_sb_printf(&b, ") DO ");
-	for (i = 0; i < t->ncols; i++) {
+	gu_sb_printf(&b, t->is_view ? " WHERE ?1 IS NOT NULL" : " WHERE ?1 IS NOT NULL ON CONFLICT (");
+	if (!t->is_view) {
+		gu_xtable_cols(&b, t, "", true);
+		gu_sb_printf(&b, ") DO ");
+	}
+	for (i = 0; i < t->ncols && !t->is_view; i++) {
 		bool is_pk = false;
 
 		for (k = 0; k < t->npk; k++)
@@ -175,7 +179,7 @@ static int write_object(gu_db *db, const gu_xtable *t, const char *pk, const cha
 		b.failed |= !q;
 		sqlite3_free(q);
 	}
-	if (n == 0)
+	if (n == 0 && !t->is_view)
 		gu_sb_printf(&b, "NOTHING");
 	return run_built(db, &b, pk, obj);
 }
@@ -457,20 +461,31 @@ int gu_xchg_duplicate_merge(gu_db *db, const char *keep, const char *other, gu_e
 	ret = decide_pair(db, keep, other, "merged", now, err);
 	if (ret < 0)
 		goto fail;
+	/* counted first: a write through the answers view counts no changes */
 	rc = sqlite3_prepare_v2(db->h,
-		"INSERT INTO answers (case_id, key, value, seq, answered_at, answered_by, updated_at,"
-		" device) SELECT ?1, key, value, seq, answered_at, answered_by, ?3, ?4 FROM answers"
-		" WHERE case_id = ?2 AND key NOT IN (SELECT key FROM answers WHERE case_id = ?1)",
-		-1, &st, NULL);
+		"SELECT count(*) FROM answers WHERE case_id = ?2"
+		" AND key NOT IN (SELECT key FROM answers WHERE case_id = ?1)", -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = gu_bind_text(st, 1, keep)) == SQLITE_OK
+	    && (rc = gu_bind_text(st, 2, other)) == SQLITE_OK
+	    && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		copied = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db->h,
+			"INSERT INTO answers (case_id, key, value, seq, answered_at, answered_by,"
+			" updated_at, device) SELECT ?1, key, value, seq, answered_at, answered_by, ?3, ?4"
+			" FROM answers WHERE case_id = ?2"
+			" AND key NOT IN (SELECT key FROM answers WHERE case_id = ?1)", -1, &st, NULL);
 	if (rc == SQLITE_OK && (rc = gu_bind_text(st, 1, keep)) == SQLITE_OK
 	    && (rc = gu_bind_text(st, 2, other)) == SQLITE_OK
 	    && (rc = sqlite3_bind_int64(st, 3, now)) == SQLITE_OK
 	    && (rc = gu_bind_text(st, 4, db->device)) == SQLITE_OK) {
 		rc = sqlite3_step(st);
-		if (rc == SQLITE_DONE) {
+		if (rc == SQLITE_DONE)
 			rc = SQLITE_OK;
-			copied = sqlite3_changes(db->h);
-		}
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_OK) {

@@ -48,6 +48,7 @@ typedef struct gu_xtable {
 	char cols[64][64];
 	int pk[8];                   /* indexes into cols, in key order */
 	bool has_case_id;
+	bool is_view;                /* a view that travels as a table (no ON CONFLICT) */
 } gu_xtable;
 /* Reads table name's columns; returns 0, 1 when it has no such table or no
  * declared key, or the SQLite result (> 1). */

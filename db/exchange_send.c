@@ -247,10 +247,10 @@ static int put_records(gu_db *db, const struct peer *p, long long acked_ctr, con
 	int rc;
 
 	rc = sqlite3_prepare_v2(db->h, p->office
-		? "SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND EXISTS"
+		? "SELECT m.name FROM sqlite_master m WHERE m.type IN ('table', 'view') AND EXISTS"
 		  " (SELECT 1 FROM xchg_dirty d WHERE d.tbl = m.name AND d.ctr > ?1" FOR_PEER
 		  NOT_HELD ") ORDER BY m.rowid"
-		: "SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND EXISTS"
+		: "SELECT m.name FROM sqlite_master m WHERE m.type IN ('table', 'view') AND EXISTS"
 		  " (SELECT 1 FROM xchg_dirty d WHERE d.tbl = m.name AND d.ctr > ?1" NOT_HELD ")"
 		  " ORDER BY m.rowid", -1, &st, NULL);
 	if (rc == SQLITE_OK)

@@ -47,7 +47,7 @@ db_libdb_a_SOURCES += db/reports_open.c
 db_libdb_a_SOURCES += db/schema_recovery.c db/schema_recovery.h
 db_libdb_a_SOURCES += db/schema_dupkeys.c db/schema_dupkeys.h db/duplicates.c db/duplicates.h
 db_libdb_a_SOURCES += db/schema_policy_travel.c db/schema_policy_travel.h
-db_libdb_a_SOURCES += db/schema_slim.c db/schema_slim.h db/explain_store.c db/compact.c db/compact.h
+db_libdb_a_SOURCES += db/schema_slim.c db/schema_slim.h db/schema_indexes.c db/schema_indexes.h db/schema_compact.c db/schema_compact.h db/explain_store.c db/compact.c db/compact.h
 
 ## Values a new interview is offered from those given before on this laptop.
 db_libdb_a_SOURCES += db/prefill.c db/prefill.h

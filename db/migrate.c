@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "db/internal.h"
 #include "db/schema.h"
+#include "db/schema_compact.h"
 
 /* Reads PRAGMA user_version; returns 0 or < 0. */
 int gu_db_user_version(sqlite3 *h, const char *path, int *version, gu_error *err)
@@ -65,6 +66,9 @@ static int step(sqlite3 *h, const char *path, int k, gu_error *err)
 	char sql[96];
 	int rc, version = 0, ret;
 
+	/* refused before it starts, so nothing is changed */
+	if (k == GU_DB_SCHEMA_COMPACT && (ret = gu_db_schema_compact_room(h, path, err)) < 0)
+		return ret;
 	rc = exec(h, "BEGIN IMMEDIATE");
 	if (rc != SQLITE_OK)
 		return gu_db_fail_handle(h, path, rc, err);
@@ -81,6 +85,8 @@ static int step(sqlite3 *h, const char *path, int k, gu_error *err)
 		rc = first_meta(h, err);
 	if (rc == SQLITE_OK && k == 5)
 		rc = gu_audit_chain_migrate(h);
+	if (rc == SQLITE_OK && k == GU_DB_SCHEMA_COMPACT)
+		rc = gu_db_schema_compact_finish(h);
 	if (rc == SQLITE_OK) {
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d; PRAGMA application_id = %d",
 			k, GU_DB_APPLICATION_ID);

@@ -588,7 +588,8 @@ void gu_db_set_busy_timeout(gu_db *db, int ms)
 	sqlite3_busy_timeout(db->h, ms);
 }
 
-/* The tables a guanai database has, with the layout that added each. */
+/* The tables a guanai database has (answers and results views from
+ * layout 19), with the layout that added each. */
 static const struct {
 	int version;
 	const char *name;
@@ -597,6 +598,8 @@ static const struct {
 	{ 2, "results" }, { 2, "alerts" }, { 2, "referrals" }, { 2, "followups" },
 	{ 3, "users" }, { 3, "audit" },
 	{ 4, "case_keys" }, { 4, "name_queue" }, { 4, "case_groups" }, { 4, "reviews" },
+	{ 19, "answer_rows" }, { 19, "case_numbers" }, { 19, "device_numbers" },
+	{ 19, "result_rows" }, { 19, "policy_numbers" },
 };
 
 /* Checks that h is a whole guanai database: its application_id, a layout
@@ -621,7 +624,8 @@ static int check_schema(sqlite3 *h, const char *path, gu_error *err)
 		return gu_error_set(err, GU_EDB_CORRUPT, path, 0, 0,
 			_("the database is damaged (its layout number %d is unknown); restore it from a backup"),
 			version);
-	rc = sqlite3_prepare_v2(h, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1",
+	rc = sqlite3_prepare_v2(h, "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view')"
+		" AND name = ?1",
 		-1, &st, NULL);
 	for (i = 0; rc == SQLITE_OK && ret == 0 && i < sizeof schema_tables / sizeof schema_tables[0]; i++) {
 		if (schema_tables[i].version > version)

@@ -1,14 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The schema, as numbered migrations.  A migration is never changed once
- * released; a new one is added at the end and only adds.  Every table has
- * a declared primary key (text ids or composite keys, no AUTOINCREMENT)
- * and updated_at and device columns, so several laptops' databases can
- * be merged with SQLite's session extension.  meta is local to one file. */
+ * released; a new one is added at the end and only adds, or changes how
+ * rows are stored while every table keeps its columns (16, 17).  Every
+ * table that travels has a declared primary key (text ids or composite
+ * keys, no AUTOINCREMENT) and updated_at and device columns, so several
+ * laptops' databases can be merged (docs/exchange.md); answers and results
+ * are views of such columns over compact tables local to one file, as
+ * meta is. */
 
 #include <stddef.h>
 
 #include "db/schema.h"
+#include "db/schema_compact.h"
+#include "db/schema_indexes.h"
 #include "db/schema_dupkeys.h"
 #include "db/schema_recovery.h"
 #include "db/schema_difficulty.h"
@@ -164,5 +169,6 @@ extern const char gu_db_schema_difficulty[]; /* kinds of difficult children, in 
 const char *const gu_db_migrations[] = { NULL, m1, m2, m3, gu_db_schema_v4, gu_db_schema_v5,
 	gu_db_schema_exchange, gu_db_schema_list, gu_db_schema_sheets, gu_db_schema_closure,
 	gu_db_schema_reports, gu_db_schema_visits, gu_db_schema_outcomes, gu_db_schema_recovery,
-	gu_db_schema_dupkeys, gu_db_schema_slim, gu_db_schema_policy_travel, gu_db_schema_difficulty };
+	gu_db_schema_dupkeys, gu_db_schema_slim, gu_db_schema_policy_travel, gu_db_schema_difficulty,
+	gu_db_schema_indexes, gu_db_schema_compact };
 const int gu_db_migration_count = (int)(sizeof gu_db_migrations / sizeof gu_db_migrations[0]) - 1;

@@ -41,8 +41,9 @@ printf 'size: %d cases imported in %d s (%d rounds of %d profiles), %d bytes\n' 
 printf 'size: %d bytes per imported case (target <= 8192: %s); the answers files: %d bytes per case\n' \
 	"$per" "$([ "$per" -le 8192 ] && echo met || echo missed)" $((input / nfiles))
 if command -v sqlite3 > /dev/null 2>&1; then
-	echo "size: where the bytes go (bytes per case, table with its indexes):"
+	echo "size: where the bytes go (bytes per case, table with its indexes, and of them the free space inside their pages):"
 	sq "SELECT '  ' || coalesce(t.tbl_name, s.name) || ' ' || (sum(s.pgsize) / $cases)
+		|| ' (unused ' || (sum(s.unused) / $cases) || ')'
 		FROM dbstat s LEFT JOIN sqlite_schema t ON t.name = s.name
 		GROUP BY coalesce(t.tbl_name, s.name) ORDER BY sum(s.pgsize) DESC LIMIT 8"
 fi

@@ -138,7 +138,7 @@ Test(db, creates_folder_0700_and_file_0600_with_schema)
 
 Test(db, every_shared_table_has_a_primary_key_updated_at_and_device)
 {
-	static const char *const tables[] = { "cases", "answers", "answer_history", "results",
+	static const char *const tables[] = { "cases", "answer_history",
 		"alerts", "referrals", "followups", "users", "audit" };
 	char sql[256];
 	size_t i;
@@ -152,6 +152,13 @@ Test(db, every_shared_table_has_a_primary_key_updated_at_and_device)
 			" WHERE name IN ('updated_at', 'device')", tables[i]);
 		cr_assert_eq(raw_int(sql), 2, "%s lacks updated_at or device", tables[i]);
 	}
+	/* answers and results: views with them over compact tables (layout 19) */
+	cr_assert_eq(raw_int("SELECT count(*) FROM pragma_table_info('answers')"
+		" WHERE name IN ('case_id', 'key', 'updated_at', 'device')"), 4);
+	cr_assert_eq(raw_int("SELECT count(*) FROM pragma_table_info('answer_rows') WHERE pk > 0"), 2);
+	cr_assert_eq(raw_int("SELECT count(*) FROM pragma_table_info('results')"
+		" WHERE name IN ('case_id', 'item', 'updated_at', 'device')"), 4);
+	cr_assert_eq(raw_int("SELECT count(*) FROM pragma_table_info('result_rows') WHERE pk > 0"), 2);
 }
 
 Test(db, answers_are_saved_loaded_and_kept_in_step_with_the_case)
@@ -662,7 +669,7 @@ Test(db, unclean_close_finds_damage_in_the_latest_changes)
 	new_case(db, "王芳", "七道泉子镇", id);
 	save(db, id, "child.name", "张小红", NULL);
 	gu_db_close(db);
-	damage_root_page("answers");
+	damage_root_page("answer_rows"); /* where the answers are stored */
 	/* A clean close reads no answers on the next open... */
 	db = open_ok();
 	gu_db_close(db);
@@ -801,4 +808,243 @@ Test(db, a_status_list_makes_a_mask)
 	cr_assert_eq(mask, (1u << GU_CASE_DRAFT) | (1u << GU_CASE_RETURNED));
 	cr_assert_eq(gu_case_status_mask_parse("closed,bogus", &mask, &err), -GU_EINVAL);
 	cr_assert(strstr(err.message, "\"bogus\" is not a case status"), "%s", err.message);
+}
+
+/* Returns how many steps of sql's plan read a whole table without an index. */
+static int raw_plan_scans(const char *sql)
+{
+	char plan[300];
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	int n = 0;
+
+	snprintf(plan, sizeof plan, "EXPLAIN QUERY PLAN %s", sql);
+	cr_assert_eq(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_prepare_v2(h, plan, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(h));
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *d = (const char *)sqlite3_column_text(st, 3);
+
+		n += d && strncmp(d, "SCAN", 4) == 0 && !strstr(d, "INDEX");
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return n;
+}
+
+/* Writes the ids, names and answer counts of the cases f lists, in order, into buf. */
+static void listed(gu_db *db, const gu_case_filter *f, char *buf, size_t size)
+{
+	gu_case_row *v = NULL;
+	gu_error err;
+	size_t n, i;
+
+	cr_assert_eq(gu_case_list(db, f, &v, &n, &err), 0, "%s", err.message);
+	buf[0] = '\0';
+	for (i = 0; i < n; i++)
+		snprintf(buf + strlen(buf), size - strlen(buf), "%s %s %d,", v[i].id,
+			v[i].child_name, v[i].answered);
+	free(v);
+}
+
+Test(db, layout_18_drops_only_the_indexes_a_longer_one_serves)
+{
+	static const char *const plans[] = {
+		"SELECT id FROM cases ORDER BY updated_at DESC LIMIT 5",
+		"SELECT id FROM cases WHERE status = 'returned' ORDER BY updated_at DESC, id DESC",
+		"SELECT id FROM cases WHERE township = 'x' AND updated_at > 5 ORDER BY updated_at",
+		"SELECT count(*) FROM cases WHERE status = 'complete'",
+	};
+	gu_case_filter by_township = { .township = "大平房镇", .sort = GU_SORT_TOWNSHIP };
+	gu_case_filter complete = { .status_mask = 1u << GU_CASE_COMPLETE, .sort = GU_SORT_UPDATED };
+	char a[GU_ID_SIZE], b[GU_ID_SIZE], c[GU_ID_SIZE], sql[200];
+	char all15[400], town15[400], done15[400], all16[400], town16[400], done16[400];
+	long long rows15, rows16;
+	const char *rows = "SELECT (SELECT count(*) FROM cases) * 1000000"
+		" + (SELECT count(*) FROM answers) * 10000 + (SELECT count(*) FROM answer_history) * 100"
+		" + (SELECT count(*) FROM results)";
+	gu_error err;
+	gu_db *db = NULL;
+	sqlite3 *h;
+	size_t i;
+
+	/* a database of layout 17, written by this program */
+	snprintf(sql, sizeof sql, "%s/data", dir);
+	cr_assert_eq(mkdir(sql, 0700), 0);
+	snprintf(sql, sizeof sql, "%s/data/guanai", dir);
+	cr_assert_eq(mkdir(sql, 0700), 0);
+	cr_assert_eq(sqlite3_open(path, &h), SQLITE_OK);
+	cr_assert_eq(gu_db_migrate(h, path, 17, &err), 0, "%s", err.message);
+	sqlite3_close(h);
+	cr_assert_eq(gu_db_open_flags(path, GU_OPEN_NO_MIGRATE, &db, &err), 0, "%s", err.message);
+	new_case(db, "王芳", "七道泉子镇", a);
+	save(db, a, "child.name", "张小红", NULL);
+	new_case(db, "李军", "大平房镇", b);
+	save(db, b, "child.name", "刘阳", NULL);
+	save(db, b, "child.dob", "2015-03-01", NULL);
+	screened(db, b, 4, 5);
+	new_case(db, "王芳", "大平房镇", c);
+	save(db, c, "child.name", "张伟", NULL);
+	cr_assert_eq(gu_case_set_status(db, b, GU_CASE_COMPLETE, NULL, &err), 0, "%s", err.message);
+	listed(db, NULL, all15, sizeof all15);
+	listed(db, &by_township, town15, sizeof town15);
+	listed(db, &complete, done15, sizeof done15);
+	gu_db_close(db);
+	cr_assert_eq(raw_int("PRAGMA user_version"), 17);
+	cr_assert_eq(raw_int("SELECT count(*) FROM sqlite_master WHERE name IN"
+		" ('cases_by_update', 'cases_by_status', 'cases_by_township')"), 3);
+	rows15 = raw_int(rows);
+	cr_assert_eq(rows15, 3040002LL, "%lld", rows15);
+
+	db = open_ok(); /* migrates */
+	listed(db, NULL, all16, sizeof all16);
+	listed(db, &by_township, town16, sizeof town16);
+	listed(db, &complete, done16, sizeof done16);
+	gu_db_close(db);
+	cr_assert_eq(raw_int("PRAGMA user_version"), GU_DB_SCHEMA_VERSION);
+	cr_assert_eq(raw_int("SELECT count(*) FROM sqlite_master WHERE name IN"
+		" ('cases_by_update', 'cases_by_status', 'cases_by_township')"), 0);
+	rows16 = raw_int(rows);
+	cr_assert_eq(rows16, rows15);
+	cr_assert_str_eq(all16, all15);
+	cr_assert_str_eq(town16, town15);
+	cr_assert_str_eq(done16, done15);
+	cr_assert(strstr(all16, "刘阳"), "%s", all16);
+	/* every query the dropped indexes served still reads an index */
+	for (i = 0; i < sizeof plans / sizeof plans[0]; i++) {
+		cr_assert_eq(raw_plan_scans(plans[i]), 0, "%s reads cases without an index", plans[i]);
+	}
+}
+
+/* Returns the text a query on a separate connection gives (malloc'd, "" for NULL). */
+static char *raw_text(const char *sql)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	char *v = NULL;
+
+	cr_assert_eq(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(h));
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		v = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return v ? v : strdup("");
+}
+
+Test(db, layout_19_keeps_every_answer_behind_the_view)
+{
+	static const char every_answer[] =
+		"SELECT group_concat(case_id || '|' || key || '|' || value || '|' || seq || '|'"
+		" || answered_at || '|' || answered_by || '|' || updated_at || '|' || device, ';')"
+		" FROM (SELECT * FROM answers ORDER BY case_id, key)";
+	static const char every_result[] =
+		"SELECT group_concat(case_id || '|' || item || '|' || verdict || '|' || persons || '|'"
+		" || reason || '|' || explanation || '|' || policy_id || '|' || policy_version || '|'"
+		" || policy_hash || '|' || computed_at || '|' || updated_at || '|' || device, ';')"
+		" FROM (SELECT * FROM results ORDER BY case_id, item)";
+	static const char a[] = "0123456789abcdef0123456789abcdef";
+	char sql[200], *before, *after, *results_before, *results_after;
+	gu_answers loaded;
+	gu_error err;
+	gu_db *db;
+	sqlite3 *h;
+
+	snprintf(sql, sizeof sql, "%s/data", dir);
+	cr_assert_eq(mkdir(sql, 0700), 0);
+	snprintf(sql, sizeof sql, "%s/data/guanai", dir);
+	cr_assert_eq(mkdir(sql, 0700), 0);
+	cr_assert_eq(sqlite3_open(path, &h), SQLITE_OK);
+	cr_assert_eq(gu_db_migrate(h, path, 18, &err), 0, "%s", err.message);
+	cr_assert_eq(sqlite3_exec(h,
+		"INSERT INTO cases (id, worker, child_name, created_at, updated_at, device, answered)"
+		" VALUES ('0123456789abcdef0123456789abcdef', '王芳', '张小红', 1, 9, 'dev-a', 3),"
+		" ('fedcba9876543210fedcba9876543210', '李军', '刘洋', 2, 8, 'dev-b', 1);"
+		"INSERT INTO answers (case_id, key, value, seq, answered_at, answered_by, updated_at,"
+		" device) VALUES ('0123456789abcdef0123456789abcdef', 'child.name', '张小红', 2, 5,"
+		" '王芳', 5, 'dev-a'),"
+		" ('0123456789abcdef0123456789abcdef', 'interview.date', '2025-03-01', 1, 4, '王芳',"
+		" 4, 'dev-a'),"
+		" ('0123456789abcdef0123456789abcdef', 'child.sex', 'female', 3, 6, '', 7, 'dev-b'),"
+		" ('fedcba9876543210fedcba9876543210', 'child.name', '刘洋', 1, 3, '李军', 3,"
+		" 'dev-b');"
+		"INSERT INTO result_basis (case_id, answers, updated_at, device)"
+		" VALUES ('0123456789abcdef0123456789abcdef', NULL, 9, 'dev-a');"
+		"INSERT INTO results (case_id, item, verdict, persons, reason, explanation,"
+		" policy_id, policy_version, policy_hash, computed_at, updated_at, device)"
+		" VALUES ('0123456789abcdef0123456789abcdef', 4, 'eligible', 'child', '流动儿童',"
+		" '', 'chaoyang-2024', '2024.1', 'e9c2', 7, 7, 'dev-a'),"
+		" ('0123456789abcdef0123456789abcdef', 12, 'verify', 'mother', '需核实',"
+		" 'stored explanation', 'chaoyang-2024', '2024.1', 'e9c2', 7, 8, 'dev-b'),"
+		" ('fedcba9876543210fedcba9876543210', 4, 'eligible', 'child', '', '',"
+		" 'chaoyang-2023', '2023.2', '77ab', 6, 6, 'dev-b')",
+		NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(h));
+	sqlite3_close(h);
+	before = raw_text(every_answer);
+	results_before = raw_text(every_result);
+
+	db = open_ok(); /* migrates */
+	after = raw_text(every_answer);
+	cr_assert_str_eq(after, before);
+	results_after = raw_text(every_result);
+	cr_assert_str_eq(results_after, results_before);
+	cr_assert(strstr(results_after, "12|verify|mother|需核实|stored explanation|chaoyang-2024|"
+		"2024.1|e9c2|7|8|dev-b"), "%s", results_after);
+	cr_assert_eq(raw_int("SELECT count(*) FROM result_rows"), 3);
+	cr_assert_eq(raw_int("SELECT count(*) FROM policy_numbers"), 2);
+	cr_assert_eq(raw_int("SELECT count(*) FROM result_rows WHERE updated_at IS NULL"), 2);
+	cr_assert(strstr(after, "child.sex|female|3|6||7|dev-b"), "%s", after);
+	cr_assert_eq(raw_int("SELECT count(*) FROM answer_rows"), 4);
+	cr_assert_eq(raw_int("SELECT count(*) FROM answer_rows WHERE updated_at IS NULL"), 3);
+	cr_assert_eq(raw_int("SELECT count(*) FROM case_numbers"), 2);
+	cr_assert_eq(raw_int("SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+		" AND name = 'answers'"), 0);
+	cr_assert_eq(gu_case_load_answers(db, a, &loaded, &err), 0, "%s", err.message);
+	cr_assert_eq(loaded.n, 3);
+	cr_assert_str_eq(loaded.v[0].key, "interview.date");
+	gu_answers_free(&loaded);
+
+	/* a change keeps its place, and the results' basis keeps the answers before it */
+	save(db, a, "child.name", "张晓红", NULL);
+	save(db, a, "child.grade", "3", NULL);
+	cr_assert_eq(raw_int("SELECT seq FROM answers WHERE key = 'child.name'"
+		" AND value = '张晓红'"), 2);
+	cr_assert_eq(raw_int("SELECT seq FROM answers WHERE key = 'child.grade'"), 4);
+	free(after);
+	after = raw_text("SELECT answers FROM result_basis");
+	cr_assert(strstr(after, "张小红") && !strstr(after, "张晓红"), "%s", after);
+	cr_assert_eq(raw_int("SELECT count(*) FROM answers"), 5);
+	cr_assert_eq(raw_plan_scans("SELECT value FROM answers"
+		" WHERE case_id = '0123456789abcdef0123456789abcdef' AND key = 'child.name'"), 0);
+
+	/* a statement's own conflict clause never renumbers a case */
+	cr_assert_eq(raw_exec("INSERT OR REPLACE INTO answers (case_id, key, value, seq,"
+		" answered_at, answered_by, updated_at, device) VALUES"
+		" ('0123456789abcdef0123456789abcdef', 'child.grade', '4', 4, 10, '', 10, 'dev-a')"),
+		SQLITE_OK);
+	cr_assert_eq(raw_exec("INSERT OR IGNORE INTO answers (case_id, key, value, seq,"
+		" answered_at, answered_by, updated_at, device) VALUES"
+		" ('0123456789abcdef0123456789abcdef', 'child.grade', '5', 4, 11, '', 11, 'dev-c')"),
+		SQLITE_OK);
+	cr_assert_eq(raw_int("SELECT count(*) FROM case_numbers"), 2);
+	cr_assert_eq(raw_int("SELECT count(*) FROM answers"), 5);
+	cr_assert_eq(raw_int("SELECT value FROM answers WHERE key = 'child.grade'"), 4);
+
+	/* results saved again replace the old ones, under their own policy */
+	screened(db, a, 5, 0);
+	free(results_after);
+	results_after = raw_text(every_result);
+	cr_assert(strstr(results_after, "0123456789abcdef0123456789abcdef|5|eligible|child||"
+		"|p|1|h|"), "%s", results_after);
+	cr_assert(!strstr(results_after, "0123456789abcdef0123456789abcdef|12|"), "%s",
+		results_after);
+	cr_assert(strstr(results_after, "fedcba9876543210fedcba9876543210|4|eligible|child|||"
+		"chaoyang-2023|2023.2|77ab|6|6|dev-b"), "%s", results_after);
+	cr_assert_eq(raw_int("SELECT count(*) FROM policy_numbers"), 3);
+	cr_assert_eq(raw_plan_scans("SELECT item, verdict FROM results"
+		" WHERE case_id = '0123456789abcdef0123456789abcdef'"), 0);
+	gu_db_close(db);
+	free(before);
+	free(after);
+	free(results_before);
+	free(results_after);
 }

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Ready for merging: the changes one laptop's store makes, recorded with
  * SQLite's session extension, apply cleanly to another laptop's database,
- * and both laptops' cases are then in it, whole. */
+ * and both laptops' cases are then in it.  Answers and results are stored
+ * with case numbers local to each file since layout 19 (db/schema_compact.c):
+ * they travel through the exchange, by case id (tests/test_exchange_sim.c),
+ * not in a changeset. */
 #include "config.h"
 
 #include <criterion/criterion.h>
@@ -33,11 +36,18 @@ static void teardown(void)
 
 TestSuite(merge, .init = setup, .fini = teardown, .timeout = 120);
 
-/* Leaves out the table local to each file; returns 1 to record a table. */
+/* Leaves out the tables local to each file; returns 1 to record a table. */
 static int not_meta(void *ctx, const char *table)
 {
+	static const char *const local[] = { "meta", "answer_rows", "result_rows",
+		"case_numbers", "device_numbers", "policy_numbers" };
+	size_t i;
+
 	(void)ctx;
-	return strcmp(table, "meta") != 0;
+	for (i = 0; i < sizeof local / sizeof local[0]; i++)
+		if (strcmp(table, local[i]) == 0)
+			return 0;
+	return 1;
 }
 
 /* Keeps the incoming row on a conflict; returns the resolution. */
@@ -93,15 +103,14 @@ static int changes_of(const void *cs, int size, const char *table)
 
 Test(merge, one_laptops_changes_apply_to_another)
 {
-	static const char *const tables[] = { "cases", "answers", "answer_history", "results",
-		"referrals", "followups", "users", "audit" };
+	static const char *const tables[] = { "cases", "answer_history", "referrals",
+		"followups", "users", "audit" };
 	char id_a[GU_ID_SIZE], id_b[GU_ID_SIZE];
 	gu_db *a, *b;
 	sqlite3_session *s;
 	sqlite3 *h;
 	void *cs = NULL;
 	int size = 0;
-	gu_answers ans;
 	gu_case_info info;
 	gu_referral *refs;
 	gu_error err;
@@ -138,9 +147,6 @@ Test(merge, one_laptops_changes_apply_to_another)
 	cr_assert_str_eq(info.child_name, "张小红");
 	cr_assert_str_eq(info.worker, "王芳");
 	cr_assert_eq(info.status, GU_CASE_COMPLETE);
-	cr_assert_eq(gu_case_load_answers(b, id_a, &ans, &err), 0);
-	cr_assert_str_eq(gu_answers_get(&ans, "child.dob"), "2015-01-02");
-	gu_answers_free(&ans);
 	cr_assert_eq(gu_referral_list(b, id_a, &refs, &n, &err), 0);
 	cr_assert_eq(n, 1);
 	gu_referrals_free(refs, n);

@@ -291,6 +291,9 @@ static void every_n(int rc, enum gu_code code)
 	disarm();
 	cr_assert_eq(gu_db_open(path, &db, &err), 0, "%s", err.message);
 	cr_assert_eq(gu_case_create(db, &c, id, &err), 0);
+	/* The case's first answer also numbers the case and the device
+	 * (db/schema_compact.c); the saves counted are of later answers. */
+	cr_assert_eq(gu_case_save_answer(db, id, "child.name", "张小红", NULL, &err), 0);
 	/* A dry run counts the writes and syncs one save makes. */
 	arm(-1, SQLITE_OK);
 	cr_assert_eq(gu_case_save_answer(db, id, "member.0.name", "成员0", NULL, &err), 0);
