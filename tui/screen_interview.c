@@ -809,7 +809,8 @@ static const gu_scr_key idnum_keys[] = {
 	{ '?', 0, key_question_mark, NULL, NULL, false },
 	{ GU_ESC, 0, key_leave, "Esc", N_("leave"), false },
 	{ 0, KEY_F(10), key_results, "F10", N_("results"), false },
-	{ 0, KEY_F(2), key_field, "F2", N_("not known"), true },
+	/* TRANSLATORS: F2 on the ID number: the number is not at hand, to be added later */
+	{ 0, KEY_F(2), key_field, "F2", N_("not at hand"), false },
 	{ 0, KEY_F(3), key_parts, "F3", N_("parts"), false },
 	{ 18, 0, key_retry, "Ctrl-R", N_("retry saving"), true },
 };
