@@ -821,7 +821,7 @@ static const gu_scr_key roster_keys[] = {
 	{ 'a', 0, key_field, "a", N_("add"), false },
 	{ '+', 0, key_field, NULL, NULL, false },
 	{ 0, KEY_ENTER, key_field, "Enter", N_("edit"), false },
-	{ 'd', 0, key_field, "d", N_("remove"), false },
+	{ 'd', 0, key_field, "d", N_("remove"), true },
 	{ 0, KEY_DC, key_field, NULL, NULL, false },
 	{ 0, KEY_PPAGE, key_back, "PgUp/PgDn", N_("back/next"), false },
 	{ 0, KEY_NPAGE, key_next, NULL, NULL, false },
