@@ -43,6 +43,9 @@ typedef struct gu_question {
 	size_t section;         /* index into the sections */
 	const char *label_zh, *label_en;
 	const char *help_zh, *help_en;
+	const char *ask_zh, *ask_en;       /* F1: a plain question to say aloud, or NULL */
+	const char *counts_zh, *counts_en; /* F1: what counts as yes (or as each answer), or NULL */
+	const char *proof_zh, *proof_en;   /* F1: where it can be checked (户口簿, 残疾证), or NULL */
 	const gu_choice *choices;
 	size_t nchoices;
 	long min, max;          /* GU_Q_INTEGER bounds */

@@ -568,13 +568,17 @@ static int key_owner(const char *s, size_t n)
 	return owner;
 }
 
+/* The attributes of a question that F1 shows beyond its help: what to
+ * ask aloud, what counts and where the fact can be checked. */
+#define HELP_ATTRS "ask_zh, ask_en, counts_zh, counts_en, proof_zh, proof_en"
+
 /* Takes a question block (one key, or a person pattern "*.field"). */
 static int load_question(loader *ld, gu_block *b, int file_order)
 {
 	gu_policy *p = ld->p;
 	gu_question q;
 	const char *type, *sec, *dot;
-	int rc = 0, present, owner = -1, sidx, msec;
+	int rc = 0, present, owner = -1, sidx, msec, psec;
 	long v;
 
 	memset(&q, 0, sizeof q);
@@ -598,6 +602,12 @@ static int load_question(loader *ld, gu_block *b, int file_order)
 		return rc;
 	q.help_zh = attr_text(ld, b, "help_zh", &rc);
 	q.help_en = attr_text(ld, b, "help_en", &rc);
+	q.ask_zh = attr_text(ld, b, "ask_zh", &rc);
+	q.ask_en = attr_text(ld, b, "ask_en", &rc);
+	q.counts_zh = attr_text(ld, b, "counts_zh", &rc);
+	q.counts_en = attr_text(ld, b, "counts_en", &rc);
+	q.proof_zh = attr_text(ld, b, "proof_zh", &rc);
+	q.proof_en = attr_text(ld, b, "proof_en", &rc);
 	if (!gu_qtype_by_name(type)) {
 		gu_attr *a = attr(ld, b, "type", &rc);
 		char names[200];
@@ -643,6 +653,7 @@ static int load_question(loader *ld, gu_block *b, int file_order)
 				b->arg);
 		{
 			gu_attr *ms = attr(ld, b, "member_section", &rc);
+			gu_attr *ps = attr(ld, b, "parent_section", &rc);
 
 			msec = sidx;
 			if (ms) {
@@ -650,6 +661,13 @@ static int load_question(loader *ld, gu_block *b, int file_order)
 				if (msec < 0)
 					return fail(ld, ms->line, ms->col,
 						_("member_section: no section called \"%s\" is defined above"), ms->v.s);
+			}
+			psec = sidx;
+			if (ps) {
+				psec = section_index(p, ps->v.s);
+				if (psec < 0)
+					return fail(ld, ps->line, ps->col,
+						_("parent_section: no section called \"%s\" is defined above"), ps->v.s);
 			}
 		}
 		list = gu_arena_strndup(&p->arena, pa->v.s, pa->v.len);
@@ -666,12 +684,13 @@ static int load_question(loader *ld, gu_block *b, int file_order)
 			if (o > GU_OWN_MEMBER)
 				return fail(ld, pa->line, pa->col, _("persons: \"%s\" is not child, father, mother or member"), tok);
 			snprintf(key, sizeof key, "%s%s", o == GU_OWN_MEMBER ? "member.*" : owner_names[o], b->arg + 1);
-			q.section = (size_t)(o == GU_OWN_MEMBER ? msec : sidx);
+			q.section = (size_t)(o == GU_OWN_MEMBER ? msec
+				: o == GU_OWN_FATHER || o == GU_OWN_MOTHER ? psec : sidx);
 			if ((rc = add_question(ld, b, key, o, &q, file_order)) != 0)
 				return rc;
 		}
-		return check_unused(ld, b, "type, section, member_section, zh, en, help_zh, help_en, "
-			"choice, min, max, required, none, when, persons");
+		return check_unused(ld, b, "type, section, member_section, parent_section, zh, en, "
+			"help_zh, help_en, " HELP_ATTRS ", choice, min, max, required, none, when, persons");
 	}
 	owner = key_owner(b->arg, (size_t)(dot - b->arg));
 	if (owner == GU_OWN_COUNT)
@@ -686,7 +705,8 @@ static int load_question(loader *ld, gu_block *b, int file_order)
 	q.is_person = owner == GU_OWN_MEMBER;
 	if ((rc = add_question(ld, b, b->arg, owner, &q, file_order)) != 0)
 		return rc;
-	return check_unused(ld, b, "type, section, zh, en, help_zh, help_en, choice, min, max, required, none, when");
+	return check_unused(ld, b, "type, section, zh, en, help_zh, help_en, " HELP_ATTRS
+		", choice, min, max, required, none, when");
 }
 
 /* Takes an item block. */

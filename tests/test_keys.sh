@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Each screen's keys are one table that runs them, names them in the key
 # bar and makes the F1 help: on every screen tried here, F1 names every key
-# the key bar names, each with what it does, and a key no row names
+# the key bar names, each with what it does (a bar cut short ends in
+# "F1 all keys", the help itself), and a key no row names
 # leaves the screen as it was.
 . "$top_srcdir/tests/tap.sh"
 work=$(mktemp -d) || exit 1
@@ -77,6 +78,10 @@ for name in $(echo "$screens" | cut -d: -f1) report; do
 	while read -r keyname what; do
 		[ -n "$keyname" ] || continue
 		named=$((named + 1))
+		# a bar cut short ends in "F1 all keys": the help itself
+		if [ "$keyname $what" = "F1 all keys" ]; then
+			continue
+		fi
 		grep -q "^    $keyname  *$what\$" "$out/$name-help.txt" || missing="$missing $keyname"
 	done <<-BAR
 	$(tail -n 1 "$out/$name.txt" | awk '{ n = split($0, p, "  "); for (i = 1; i <= n; i++) if (p[i] != "") print p[i] }')

@@ -42,6 +42,34 @@ Test(plan, an_empty_interview_starts_with_the_date_and_has_no_members)
 	gu_policy_free(p);
 }
 
+/* A parent's own questions come together right after the parent's
+ * situation: the disability next to 重残, then work; then the other
+ * parent; the child's health after both parents. */
+Test(plan, a_parents_questions_are_asked_together_after_the_status)
+{
+	gu_policy *p = tp_load();
+	gu_answers a;
+	gu_plan plan;
+	size_t st, dis, emp, mst;
+
+	plan_for(p, "interview.date = 2024-09-01\nchild.dob = 2014-01-01\n"
+		"father.status = home, severe_disability\nfather.age = 40\n"
+		"father.disability = certified\nmother.status = home\nmother.age = 38\n", &a, &plan);
+	st = gu_plan_find(&plan, "father.status");
+	dis = gu_plan_find(&plan, "father.disability");
+	emp = gu_plan_find(&plan, "father.employment");
+	mst = gu_plan_find(&plan, "mother.status");
+	cr_assert_lt(emp, plan.n);
+	cr_assert_eq(dis, gu_plan_find(&plan, "father.age") + 1, "the disability follows the age");
+	cr_assert(st < dis && dis < gu_plan_find(&plan, "father.disability_level")
+		&& gu_plan_find(&plan, "father.disability_level") < emp && emp < mst);
+	cr_assert_lt(gu_plan_find(&plan, "mother.employment"), gu_plan_find(&plan, "child.disability"));
+	cr_assert_eq(plan.v[dis].q->section, plan.v[st].q->section, "in the parents' part");
+	gu_plan_free(&plan);
+	gu_answers_free(&a);
+	gu_policy_free(p);
+}
+
 Test(plan, questions_follow_earlier_answers)
 {
 	gu_policy *p = tp_load();

@@ -592,3 +592,41 @@ Test(policy_errors, a_unit_of_an_unknown_kind_or_without_its_township)
 	fails_at("unit u\n  kind: police\n  township: 甲镇\n  zh: 甲\n  en: A\n  phone: 110\n", NULL, 0,
 		H + 6, 3, "unknown attribute \"phone\" in a unit block");
 }
+
+Test(policy_errors, a_parent_section_that_is_not_defined)
+{
+	fails_at("question *.y\n  type: yesno\n  section: s\n  parent_section: nowhere\n"
+		"  persons: father, member\n  zh: 是\n  en: Y\n", NULL, 0, H + 4, 3,
+		"parent_section: no section called \"nowhere\"");
+}
+
+/* The questions a worker hesitates over say in F1 what to ask aloud, what
+ * counts and where it can be checked, in both languages. */
+Test(policy, hesitant_questions_say_what_to_ask_what_counts_and_where_to_check)
+{
+	static const char keys[][40] = {
+		"child.hukou_county", "child.hukou_kind", "child.months_at_residence",
+		"father.status", "mother.status", "father.migrant_months", "mother.migrant_months",
+		"child.disability", "father.disability", "member.1.disability_level",
+		"household.status", "child.safety", "child.school_stage", "child.grade",
+	};
+	gu_policy *p = tp_load();
+	size_t i;
+
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		const gu_question *q = gu_policy_find_question(p, keys[i]);
+
+		cr_assert_not_null(q, "%s", keys[i]);
+		cr_assert(q->ask_zh && *q->ask_zh && q->ask_en && *q->ask_en, "%s: ask", keys[i]);
+		cr_assert(q->counts_zh && *q->counts_zh && q->counts_en && *q->counts_en,
+			"%s: counts", keys[i]);
+		cr_assert(q->proof_zh && *q->proof_zh && q->proof_en && *q->proof_en,
+			"%s: proof", keys[i]);
+		/* the help speaks to the worker, never of the answers file */
+		cr_assert_null(strstr(q->counts_en, "answers file"), "%s", keys[i]);
+		cr_assert_null(strstr(q->counts_zh, "答案文件"), "%s", keys[i]);
+	}
+	cr_assert(!gu_policy_find_question(p, "child.name")->ask_zh
+		|| !*gu_policy_find_question(p, "child.name")->ask_zh);
+	gu_policy_free(p);
+}

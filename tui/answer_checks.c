@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/keys.h"
 #include "core/stale.h"
 #include "tui/answer_checks.h"
 #include "tui/harness.h"
@@ -68,17 +69,32 @@ int gu_answer_checks(gu_app *a, const char *key, const char *value, char *msg, s
 	return rc;
 }
 
-/* Writes the checks that hold for the open case into out; returns how many. */
+/* Returns true when the child's ID number was not at hand at the
+ * interview (answered "not known"): it is still to be added. */
+bool gu_id_number_to_add(const char *value)
+{
+	return value && strcmp(value, "unknown") == 0;
+}
+
+/* Writes the checks that hold for the open case into out, then a reminder
+ * when the ID number is still to be added; returns how many. */
 size_t gu_case_checks(const gu_app *a, gu_check_hit *out, size_t max)
 {
 	int n;
+	size_t k;
 
-	if (!a->ses)
+	if (!a->ses || max == 0)
 		return 0;
 	n = gu_checks_find(a->pol, &a->ses->ans, gu_today(), out, max);
-	if (n < 0)
-		return 0;
-	return (size_t)n < max ? (size_t)n : max;
+	k = n < 0 ? 0 : (size_t)n < max ? (size_t)n : max;
+	if (k < max && gu_id_number_to_add(gu_answers_get(&a->ses->ans, GU_KEY_CHILD_ID))) {
+		out[k].id = "id_number_to_add";
+		out[k].error = false;
+		out[k].text = _("The ID number was not at hand: add it from the household register or the ID card");
+		out[k].line = 0;
+		k++;
+	}
+	return k;
 }
 
 #define MAX_STALE 64

@@ -18,8 +18,12 @@
  * asks to press Enter again to keep it. */
 int gu_answer_checks(gu_app *a, const char *key, const char *value, char *msg, size_t size);
 /* Writes the checks that hold for the open case's answers, errors first,
- * at most max of them, into out; returns how many were written. */
+ * at most max of them, into out, and last a reminder when the ID number
+ * was not at hand; returns how many were written. */
 size_t gu_case_checks(const gu_app *a, gu_check_hit *out, size_t max);
+/* Returns true when the ID number answer (value, NULL when none) says it
+ * was not at hand at the interview, so it is still to be added. */
+bool gu_id_number_to_add(const char *value);
 /* Notes which answers of the open case no longer count, before an answer
  * is saved. */
 void gu_stale_note(gu_app *a);

@@ -34,6 +34,7 @@ typedef struct gu_interview {
 	int member_focus;       /* asking one member's questions as a run; 0 none */
 	bool back_to_result;    /* came from the result screen's questions */
 	bool next_after_pop;    /* go on to the next question once the popup closes */
+	bool help_keys;         /* the help popup shows the keys (F1 again) */
 	gu_key key;             /* the key being taken */
 	gu_same_child same;     /* another case of this child, told of in a box */
 	char same_for[GU_ID_SIZE];   /* the case same_shown is about */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 /* The one screen model: running a screen and its table of keys. */
+#include <string.h>
 
 #include "core/i18n.h"
 #include "tui/app.h"
@@ -152,10 +153,19 @@ void gu_scr_keys_bottom(gu_app *a, const gu_scr_key *keys, size_t n)
 	const char *pairs[32];
 	size_t i, np = 0;
 
+	bool f1 = false;
+
 	for (i = 0; i < n && np + 2 <= sizeof pairs / sizeof pairs[0]; i++)
 		if (keys[i].name && !keys[i].quiet) {
 			pairs[np++] = keys[i].name;
 			pairs[np++] = keys[i].msgid;
+			f1 = f1 || strcmp(keys[i].name, "F1") == 0;
 		}
+	/* every table's screen takes F1 for its help: a bar cut short says so
+	 * (an F1 without words is named only then, see gu_keys_line) */
+	if (n > 0 && !f1 && np + 2 <= sizeof pairs / sizeof pairs[0]) {
+		pairs[np++] = "F1";
+		pairs[np++] = "";
+	}
 	gu_scr_bottom(a, pairs, np);
 }

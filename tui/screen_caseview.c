@@ -19,6 +19,7 @@
 #include "db/release.h"
 #include "db/reports.h"
 #include "db/review.h"
+#include "tui/answer_checks.h"
 #include "tui/caseview.h"
 #include "tui/listview.h"
 #include "tui/paint.h"
@@ -253,9 +254,15 @@ static void build_summary(gu_app *a, cv_state *s, int w)
 		gu_case_status_label(s->info.status), s->info.worker[0] ? s->info.worker : "-",
 		s->info.township[0] ? s->info.township : "-");
 	add_wrapped(s, w, line, GU_R_NORMAL, 2, 0);
-	snprintf(line, sizeof line, _("ID number: %s"), s->shown_id[0] ? s->shown_id
-		: s->info.child_id_number[0] ? gu_idcard_mask(s->info.child_id_number, masked) : "-");
-	add_wrapped(s, w, line, GU_R_NORMAL, 2, 0);
+	if (gu_id_number_to_add(s->info.child_id_number)) {
+		/* a floating family without the number at hand: a reminder, not a block */
+		snprintf(line, sizeof line, "%s", _("ID number: not at hand at the interview, to be added (e: change the answers)"));
+		add_wrapped(s, w, line, GU_R_VERIFY, 2, 0);
+	} else {
+		snprintf(line, sizeof line, _("ID number: %s"), s->shown_id[0] ? s->shown_id
+			: s->info.child_id_number[0] ? gu_idcard_mask(s->info.child_id_number, masked) : "-");
+		add_wrapped(s, w, line, GU_R_NORMAL, 2, 0);
+	}
 	add_basis(a, s, w);
 	add_reports(a, s, w);
 	g[0] = '\0';

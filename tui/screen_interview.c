@@ -273,44 +273,76 @@ static void draw_progress(gu_app *a)
 	}
 }
 
-/* Draws the help popup. */
-static void draw_help(gu_app *a)
+/* Fills para with what F1 says of question q beyond its label: the help,
+ * then what to ask, what counts and where to check, each a paragraph;
+ * returns how many. */
+static size_t help_paragraphs(const gu_question *q, char para[][1200], size_t max)
+{
+	const char *help = q ? gu_pick(q->help_zh, q->help_en) : NULL, *t;
+	size_t n = 0;
+
+	if (!q || max < 4)
+		return 0;
+	if (help && *help)
+		snprintf(para[n++], sizeof para[0], "%s", help);
+	if ((t = gu_pick(q->ask_zh, q->ask_en)) && *t)
+		snprintf(para[n++], sizeof para[0], _("Ask: %s"), t);
+	if ((t = gu_pick(q->counts_zh, q->counts_en)) && *t)
+		snprintf(para[n++], sizeof para[0], _("What counts: %s"), t);
+	if ((t = gu_pick(q->proof_zh, q->proof_en)) && *t)
+		snprintf(para[n++], sizeof para[0], _("Where to check: %s"), t);
+	return n;
+}
+
+/* Draws the help popup: the question's help, what to ask, what counts
+ * and where to check, and the keys; when they cannot all be shown, the
+ * keys are a second page that F1 turns to. */
+static void draw_help(gu_app *a, gu_interview *iv)
 {
 	const gu_question *q = a->ses->steps[a->ses->pos].q;
-	const char *help = q ? gu_pick(q->help_zh, q->help_en) : "";
-	char label[300];
+	char label[300], para[4][1200];
 	const char *keys_help = _("Enter confirms the answer and goes on; PgUp goes back, PgDn forward. "
 		  "F2 answers \"not known\". F3 jumps to another part, F10 shows the "
 		  "results, Esc or Ctrl-C leaves (after asking; the draft is kept). Ctrl-R retries a failed save. "
 		  "In a text: typing replaces the text shown selected; Left, Right, Home, End move; "
 		  "Backspace and Delete remove; Ctrl-U clears it. On the ID number, F4 changes the birth date or sex.");
-	int w = a->lay.text_w - 4;
-	char lab[300];
-	int want;
+	const char *more = _("F1 again: all keys");
+	int w = a->lay.text_w - 4, want, y, keys_y, room = a->lay.lines - 2;
+	size_t np = help_paragraphs(q, para, 4), i;
+	bool cut;
 
-	gu_key_label(a, a->ses->steps[a->ses->pos].key, lab, sizeof lab);
-	want = 2 + (q ? gu_wrapped_rows(lab, w) + 1 : 0)
-		+ gu_wrapped_rows(help && *help ? help : _("There is no further help for this question."), w)
-		+ 1 + gu_wrapped_rows(keys_help, w);
-	gu_rect r = gu_layout_popup(&a->lay, want < a->lay.lines - 2 ? want : a->lay.lines - 2,
-		a->lay.text_w);
-	int y = r.y + 1;
+	if (np == 0) {
+		snprintf(para[0], sizeof para[0], "%s", _("There is no further help for this question."));
+		np = 1;
+	}
+	label[0] = '\0';
+	if (q)
+		gu_key_label(a, a->ses->steps[a->ses->pos].key, label, sizeof label);
+	want = 2 + (q ? gu_wrapped_rows(label, w) + 1 : 0);
+	for (i = 0; i < np; i++)
+		want += gu_wrapped_rows(para[i], w);
+	cut = want + 1 + gu_wrapped_rows(keys_help, w) > room;
+	if (iv->help_keys) {
+		np = 0;
+		want = 1 + (q ? gu_wrapped_rows(label, w) + 1 : 0);
+	}
+	if (cut && !iv->help_keys)
+		keys_help = more;
+	want += 1 + gu_wrapped_rows(keys_help, w);
+	gu_rect r = gu_layout_popup(&a->lay, want < room ? want : room, a->lay.text_w);
 
+	y = r.y + 1;
 	gu_box(r, _("Help"));
 	if (q) {
-		gu_key_label(a, a->ses->steps[a->ses->pos].key, label, sizeof label);
 		y += gu_put_wrapped(y, r.x + 2, r.w - 4, 3, label, gu_attr(GU_R_LABEL));
 		y++;
 	}
-	{
-		int keys_y = r.y + r.h - 1 - gu_wrapped_rows(keys_help, r.w - 4);
-
-		gu_put_wrapped(y, r.x + 2, r.w - 4, keys_y - 1 - y,
-			help && *help ? help : _("There is no further help for this question."),
-			A_NORMAL);
-		y = keys_y;
-	}
-	gu_put_wrapped(y, r.x + 2, r.w - 4, r.y + r.h - 1 - y, keys_help, gu_attr(GU_R_DIM));
+	/* the keys keep their rows at the bottom; what the question needs
+	 * takes the rows above them */
+	keys_y = r.y + r.h - 1 - gu_wrapped_rows(keys_help, r.w - 4);
+	for (i = 0; i < np && y < keys_y - 1; i++)
+		y += gu_put_wrapped(y, r.x + 2, r.w - 4, keys_y - 1 - y, para[i], A_NORMAL);
+	gu_put_wrapped(keys_y, r.x + 2, r.w - 4, r.y + r.h - 1 - keys_y, keys_help, gu_attr(GU_R_DIM));
 }
 
 /* Draws the section list popup. */
@@ -564,7 +596,12 @@ static void popup_key(gu_app *a, gu_interview *iv, const gu_key *k)
 
 	switch (iv->pop) {
 	case GU_POP_HELP:
-		iv->pop = GU_POP_NONE;
+		/* F1 again turns to the keys (all of them, when they did not fit
+		 * beside the help); any other key closes the help */
+		if (gu_key_fn(k, KEY_F(1)) && !iv->help_keys)
+			iv->help_keys = true;
+		else
+			iv->pop = GU_POP_NONE;
 		break;
 	case GU_POP_REPORT:
 		if (gu_report_box_key(a, k)) {
@@ -629,6 +666,7 @@ static int key_help(gu_app *a, void *st)
 
 	(void)a;
 	iv->pop = GU_POP_HELP;
+	iv->help_keys = false;
 	return GU_SCREEN_STAY;
 }
 
@@ -771,7 +809,8 @@ static const gu_scr_key idnum_keys[] = {
 	{ '?', 0, key_question_mark, NULL, NULL, false },
 	{ GU_ESC, 0, key_leave, "Esc", N_("leave"), false },
 	{ 0, KEY_F(10), key_results, "F10", N_("results"), false },
-	{ 0, KEY_F(2), key_field, "F2", N_("not known"), true },
+	/* TRANSLATORS: F2 on the ID number: the number is not at hand, to be added later */
+	{ 0, KEY_F(2), key_field, "F2", N_("not at hand"), false },
 	{ 0, KEY_F(3), key_parts, "F3", N_("parts"), false },
 	{ 18, 0, key_retry, "Ctrl-R", N_("retry saving"), true },
 };
@@ -782,7 +821,7 @@ static const gu_scr_key roster_keys[] = {
 	{ 'a', 0, key_field, "a", N_("add"), false },
 	{ '+', 0, key_field, NULL, NULL, false },
 	{ 0, KEY_ENTER, key_field, "Enter", N_("edit"), false },
-	{ 'd', 0, key_field, "d", N_("remove"), false },
+	{ 'd', 0, key_field, "d", N_("remove"), true },
 	{ 0, KEY_DC, key_field, NULL, NULL, false },
 	{ 0, KEY_PPAGE, key_back, "PgUp/PgDn", N_("back/next"), false },
 	{ 0, KEY_NPAGE, key_next, NULL, NULL, false },
@@ -894,7 +933,7 @@ static void draw(gu_app *a, void *stp)
 		gu_cursor_at(-1, -1);
 	switch (iv->pop) {
 	case GU_POP_HELP:
-		draw_help(a);
+		draw_help(a, iv);
 		break;
 	case GU_POP_SECTIONS:
 		draw_sections(a, iv);

@@ -54,7 +54,7 @@ void gu_scr_bottom(gu_app *a, const char *const *pairs, size_t npairs)
 	if (npairs > 32)
 		npairs = 32;
 	for (i = 0; i < npairs; i++)
-		t[i] = i % 2 ? _(pairs[i]) : pairs[i];
+		t[i] = i % 2 && pairs[i][0] ? _(pairs[i]) : pairs[i];
 	gu_frame_bottom(a, t, npairs);
 }
 

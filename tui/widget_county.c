@@ -180,14 +180,63 @@ int gu_county_value(gu_field *f, char *buf, size_t size)
 	return 0;
 }
 
-/* Draws the list and the code line; returns the rows used. */
+/* The rows under the code line: what the code typed is (a problem, or its
+ * name) and a trap's warning, or how to type one. */
+typedef struct code_notes {
+	const char *problem, *trap, *hint;
+	char why[400], name[200];
+} code_notes;
+
+/* Fills n for the code being typed; returns the rows it takes at width w. */
+static int notes_rows(const gu_field *f, code_notes *n, int w)
+{
+	int rows = 0;
+
+	n->problem = n->trap = n->hint = NULL;
+	n->name[0] = '\0';
+	if (f->typing && f->ed.len == 6) {
+		n->trap = gu_region_trap(f->ed.buf);
+		if (gu_region_problem(f->ed.buf, n->why, sizeof n->why)) {
+			/* Once Enter was pressed the same words are the field's error, below. */
+			if (!f->err[0])
+				n->problem = n->why;
+		} else if (!gu_region_words(f->ed.buf, n->name, sizeof n->name)) {
+			n->name[0] = '\0';
+		}
+	} else if (f->typing) {
+		n->hint = _("type the six digits of the region code");
+	}
+	if (n->problem) {
+		rows += gu_wrapped_rows(n->problem, w) < 3 ? gu_wrapped_rows(n->problem, w) : 3;
+	}
+	rows += n->name[0] != '\0';
+	if (n->trap)
+		rows += gu_wrapped_rows(n->trap, w) < 3 ? gu_wrapped_rows(n->trap, w) : 3;
+	rows += n->hint != NULL;
+	if (f->err[0])
+		rows += gu_wrapped_rows(f->err, w) < 3 ? gu_wrapped_rows(f->err, w) : 3;
+	else if (f->unknown)
+		rows++;
+	return rows;
+}
+
+/* Draws the list and the code line; returns the rows used.  On a short
+ * screen the list shows only the rows around the choice, so that the code
+ * line and what it says of the code stay on screen. */
 int gu_county_draw(gu_field *f, const gu_rect *r)
 {
-	int y = r->y, i, last = unknown_row(f);
+	int y = r->y, i, last = unknown_row(f), top = 0, shown;
 	bool zh = gu_lang() == GU_LANG_ZH;
 	char name[200], line[260];
+	code_notes notes;
 
-	for (i = 0; i <= last; i++, y++) {
+	shown = r->h - 2 - notes_rows(f, &notes, r->w);
+	if (shown > last + 1)
+		shown = last + 1;
+	if (shown < 1)
+		shown = 1;
+	gu_view_follow(f->typing ? 0 : f->cur, &top, shown);
+	for (i = top; i <= last && i < top + shown; i++, y++) {
 		bool here = !f->typing && i == f->cur;
 		bool mark = here && f->touched;
 		attr_t a = here ? gu_attr(GU_R_CURSOR) : gu_attr(i == last ? GU_R_DIM : GU_R_NORMAL);
@@ -210,22 +259,14 @@ int gu_county_draw(gu_field *f, const gu_rect *r)
 	i = gu_put(y, r->x, r->w, _("Another code:"), gu_attr(f->typing ? GU_R_LABEL : GU_R_NORMAL));
 	gu_edit_draw(&f->ed, y, r->x + i + 1, 8, f->typing);
 	y++;
-	if (f->typing && f->ed.len == 6) {
-		const char *trap = gu_region_trap(f->ed.buf);
-		char why[400];
-
-		if (gu_region_problem(f->ed.buf, why, sizeof why)) {
-			/* Once Enter was pressed the same words are the field's error, below. */
-			if (!f->err[0])
-				y += gu_put_wrapped(y, r->x, r->w, 3, why, gu_attr(GU_R_ERROR));
-		}
-		else if (gu_region_words(f->ed.buf, name, sizeof name))
-			gu_put(y++, r->x, r->w, name, gu_attr(GU_R_OK));
-		if (trap)
-			y += gu_put_wrapped(y, r->x, r->w, 3, trap, gu_attr(GU_R_ALERT));
-	} else if (f->typing) {
-		gu_put(y++, r->x, r->w, _("type the six digits of the region code"), gu_attr(GU_R_DIM));
-	}
+	if (notes.problem)
+		y += gu_put_wrapped(y, r->x, r->w, 3, notes.problem, gu_attr(GU_R_ERROR));
+	if (notes.name[0])
+		gu_put(y++, r->x, r->w, notes.name, gu_attr(GU_R_OK));
+	if (notes.trap)
+		y += gu_put_wrapped(y, r->x, r->w, 3, notes.trap, gu_attr(GU_R_ALERT));
+	if (notes.hint)
+		gu_put(y++, r->x, r->w, notes.hint, gu_attr(GU_R_DIM));
 	y += gu_field_draw_footer(f, y, r->x, r->w);
 	return y - r->y;
 }

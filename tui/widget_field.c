@@ -165,6 +165,11 @@ int gu_field_draw_footer(gu_field *f, int y, int x, int w)
 {
 	if (f->err[0])
 		return gu_put_wrapped(y, x, w, 3, f->err, gu_attr(GU_R_ERROR));
+	if (f->unknown && f->q && f->q->type == GU_Q_IDNUMBER)
+		/* an ID number not known is one not at hand: asked for later */
+		return gu_put_wrapped(y, x, w, 2,
+			_("Answer: not at hand. The birth date and sex are asked instead; add the number later."),
+			gu_attr(GU_R_VERIFY));
 	if (f->unknown)
 		return gu_put_wrapped(y, x, w, 1, _("Answer: not known"), gu_attr(GU_R_VERIFY));
 	return 0;

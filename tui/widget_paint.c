@@ -6,6 +6,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "core/i18n.h"
 #include "core/text.h"
 #include "tui/paint.h"
 
@@ -154,23 +155,44 @@ void gu_box(gu_rect r, const char *title)
 	}
 }
 
-/* Draws the key-help line from name/action pairs, as many as fit. */
+/* Draws the key-help line from name/action pairs, as many as fit; when
+ * some do not fit and F1 is among them, the line ends in "F1 all keys"
+ * (the F1 help names every key).  A pair with no words ("F1", "") is
+ * drawn only so. */
 void gu_keys_line(const gu_rect *r, const char *const *pairs, size_t npairs)
 {
-	int x = r->x;
-	size_t i;
+	int x = r->x, end = r->x + r->w, total = 0, reserve = 0;
+	size_t i, f1 = npairs;
+	/* TRANSLATORS: the end of a key bar too narrow for all its keys: F1 shows them */
+	const char *all = _("all keys");
 
+	for (i = 0; i + 1 < npairs; i += 2) {
+		if (strcmp(pairs[i], "F1") == 0)
+			f1 = i;
+		/* an F1 without words is named only when the bar is cut */
+		if (!pairs[i + 1][0])
+			continue;
+		total += (total ? 2 : 0) + gu_text_width(pairs[i]) + 1 + gu_text_width(pairs[i + 1]);
+	}
+	if (total > r->w && f1 < npairs)
+		reserve = 2 + gu_text_width("F1") + 1 + gu_text_width(all);
 	gu_fill(r->y, r->x, r->w, gu_attr(GU_R_KEYS));
 	for (i = 0; i + 1 < npairs; i += 2) {
 		const char *name = pairs[i], *what = pairs[i + 1];
 		int need = gu_text_width(name) + 1 + gu_text_width(what);
 
-		if (x + need > r->x + r->w)
+		if ((reserve && i == f1) || !what[0])
+			continue;
+		if (x + need + reserve > end)
 			break;
 		x += gu_put(r->y, x, r->w, name, gu_attr(GU_R_KEYNAME));
 		x += 1;
 		x += gu_put(r->y, x, r->w, what, gu_attr(GU_R_KEYS));
 		x += 2;
+	}
+	if (reserve) {
+		x += gu_put(r->y, x, end - x, "F1", gu_attr(GU_R_KEYNAME));
+		gu_put(r->y, x + 1, end - x - 1, all, gu_attr(GU_R_KEYS));
 	}
 }
 
