@@ -93,4 +93,11 @@ gu_time_ms gu_xchg_clock_now(void);
 /* Runs sql (no rows) on db; returns 0 or < 0. */
 int gu_xchg_exec(gu_db *db, const char *sql, gu_error *err);
 
+/* Adds, inside the open transaction, an audit entry of the exchange itself
+ * (a bundle written or read), which the change log leaves out: no bundle
+ * carries it, so a send's own entry does not make the next send non-empty
+ * (db/exchange_send.c).  Returns 0 or < 0. */
+int gu_xchg_audit_own(gu_db *db, const char *action, const char *detail, long long at,
+	gu_error *err);
+
 #endif

@@ -247,7 +247,7 @@ static int apply_next(gu_db *db, const gu_xchg_keys *k, const gu_bundle_head *h,
 		snprintf(detail, sizeof detail, "from %s seq %lld rows %lld conflicts %lld%s%s",
 			h->from, h->seq, r->rows, r->conflicts, r->clock_warning[0] ? " clock " : "",
 			r->clock_warning[0] ? "warning" : "");
-		ret = gu_audit_add_in_tx(db, "exchange.receive", NULL, detail, gu_time_now(), err);
+		ret = gu_xchg_audit_own(db, "exchange.receive", detail, gu_time_now(), err);
 	}
 	return ret;
 }

@@ -485,7 +485,21 @@ static int record_sent(gu_db *db, const char *peer, const gu_bundle_head *h,
 	if (rc != SQLITE_OK)
 		return gu_db_fail(db, rc, err);
 	snprintf(detail, sizeof detail, "to %s seq %lld rows %lld", peer, h->seq, rows);
-	return gu_audit_add_in_tx(db, "exchange.send", NULL, detail, h->clock, err);
+	return gu_xchg_audit_own(db, "exchange.send", detail, h->clock, err);
+}
+
+/* Adds an audit entry the change log leaves out; returns 0 or < 0. */
+int gu_xchg_audit_own(gu_db *db, const char *action, const char *detail, long long at,
+	gu_error *err)
+{
+	int ret = gu_xchg_exec(db, "INSERT INTO xchg_applying (one) VALUES (1)", err);
+
+	if (ret == 0) {
+		ret = gu_audit_add_in_tx(db, action, NULL, detail, at, err);
+		if (ret == 0)
+			ret = gu_xchg_exec(db, "DELETE FROM xchg_applying", err);
+	}
+	return ret;
 }
 
 /* Fills the header of the next bundle to p, the clock of the bundle
@@ -707,7 +721,10 @@ int gu_xchg_pending(gu_db *db, long long *changes, long long *last_sent,
 		rc = one_number(db, "SELECT max_ctr FROM xchg_sent WHERE peer = ?1 AND seq = ?2",
 			k.self.office_id, *last_sent, &upto);
 	if (rc == SQLITE_OK)
-		rc = one_number(db, "SELECT count(*) FROM xchg_dirty WHERE ctr > ?2 AND ?1 IS NOT NULL",
+		rc = one_number(db, "SELECT count(*) FROM xchg_dirty WHERE ctr > ?2 AND ?1 IS NOT NULL"
+			/* audit entries of no case (a login) travel with the next
+			 * bundle but call for none by themselves */
+			" AND NOT (tbl = 'audit' AND case_id IS NULL)",
 			k.self.office_id, upto, changes);
 	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);
 }

@@ -65,6 +65,7 @@ struct gu_db {
 	char *user;                  /* "" when none */
 	char device[GU_ID_SIZE];
 	bool recovered;              /* quick_check ran after an unclean close */
+	int open_lock;               /* db/open_lock.c: the file held shared, or -1 */
 	bool readonly;
 	bool file_known;             /* file_dev and file_ino are the open file's */
 	unsigned long long file_dev, file_ino;
@@ -150,6 +151,12 @@ sqlite3_stmt *gu_db_stmt(gu_db *db, enum gu_st slot, const char *sql, gu_error *
 /* As gu_db_stmt, for code that reports SQLite results: returns the
  * statement, or NULL with the SQLite result in *rc (err untouched). */
 sqlite3_stmt *gu_db_slot(gu_db *db, enum gu_st slot, const char *sql, int *rc);
+
+/* db/open_lock.c: held while open, so a marker of an open database can be
+ * told from a live other process's */
+bool gu_db_open_lock(gu_db *db);
+bool gu_db_open_unlock(gu_db *db);
+void gu_db_open_lock_close(gu_db *db);
 
 /* Notes the device and inode of the open write-ahead log (db/wal_guard.c). */
 void gu_db_wal_remember(gu_db *db);

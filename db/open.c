@@ -354,15 +354,17 @@ static int meta_set(gu_db *db, const char *key, const char *value, gu_error *err
 
 /* After an unclean close reads back what a crash can touch (db/recover.c,
  * in a time that does not grow with the database) and says so; marks the
- * database as open.  Returns 0 or < 0. */
+ * database as open.  The mark of an open database says nothing while
+ * another live process has it open (db/open_lock.c).  Returns 0 or < 0. */
 static int check_last_close(gu_db *db, gu_error *err)
 {
 	char count[32] = "0";
+	bool alone = gu_db_open_lock(db);
 	int ret = meta_get(db, "open_count", count, sizeof count, err);
 
 	if (ret < 0)
 		return ret;
-	if (strcmp(count, "0") != 0) {
+	if (alone && strcmp(count, "0") != 0) {
 		ret = gu_db_check_recent(db, err);
 		if (ret < 0)
 			return ret;
@@ -399,6 +401,8 @@ int gu_db_open_flags(const char *path, unsigned flags, gu_db **out, gu_error *er
 	if (!path || !*path)
 		return gu_error_set(err, GU_EINVAL, NULL, 0, 0, _("no database file was given"));
 	db = calloc(1, sizeof *db);
+	if (db)
+		db->open_lock = -1; /* db/open_lock.c: none held yet */
 	if (!db || !(db->path = strdup(path))) {
 		ret = gu_error_set(err, GU_ENOMEM, path, 0, 0, _("out of memory"));
 		goto fail;
@@ -535,8 +539,11 @@ void gu_db_close(gu_db *db)
 		gu_error ignored;
 
 		gu_db_rollback(db);
-		(void)meta_set(db, "open_count", "0", &ignored);
+		/* Closed by all only when no other live process holds it open. */
+		if (gu_db_open_unlock(db))
+			(void)meta_set(db, "open_count", "0", &ignored);
 	}
+	gu_db_open_lock_close(db);
 	for (i = 0; i < GU_ST_COUNT; i++)
 		sqlite3_finalize(db->st[i]);
 	sqlite3_close(db->h);

@@ -15,8 +15,8 @@
 #include "db/internal.h"
 #include "db/safe_write.h"
 
-/* The files SQLite keeps beside a database. */
-static const char *const companions[] = { "", "-wal", "-shm", "-journal" };
+/* The files SQLite keeps beside a database, and db/open_lock.c's. */
+static const char *const companions[] = { "", "-wal", "-shm", "-journal", "-open" };
 #define COMPANION_COUNT (sizeof companions / sizeof companions[0])
 
 /* Fills err for a failed system call on path; returns the negative code. */

@@ -161,8 +161,12 @@ static void add(char *sql, size_t size, const char *text)
 /* The place of a case in the name order. */
 #define NAME_KEY "coalesce(nullif(k.pinyin, ''), c.child_name)"
 
+/* A case's worker is the one the office assigned it to (the exchange's
+ * assignments), else the one who made it; the interviewer is an answer. */
 #define ROW_COLUMNS \
-	"c.id, c.status, c.child_name, c.child_id_number, c.township, c.worker," \
+	"c.id, c.status, c.child_name, c.child_id_number, c.township," \
+	" coalesce(nullif((SELECT s.assigned_worker FROM assignments s" \
+	"  WHERE s.case_id = c.id), ''), c.worker)," \
 	" c.n_eligible, c.n_verify, c.updated_at, c.created_at," \
 	" (SELECT coalesce(group_concat(g.grp, ','), '') FROM case_groups g" \
 	"  WHERE g.case_id = c.id) AS groups," \

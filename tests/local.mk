@@ -52,6 +52,8 @@ guanai_test_LDADD = $(guanai_OBJECTS) $(guanai_LDADD)
 ## Shell tests that need only the program.
 TESTS += tests/test_idle_lock.sh
 EXTRA_DIST += tests/test_idle_lock.sh
+TESTS += tests/test_open_marker.sh
+EXTRA_DIST += tests/test_open_marker.sh
 TESTS += tests/test_ledger_browser.sh tests/test_po.sh tests/test_cli.sh tests/test_cli_login.sh tests/test_cli_crypt.sh tests/test_config.sh \
 	tests/test_cli_init.sh tests/test_compact.sh tests/test_ledger_cli.sh tests/test_township_import.sh \
 	tests/test_completion.sh

@@ -13,6 +13,7 @@
 #include "core/keys.h"
 #include "db/dashboard.h"
 #include "db/reports.h"
+#include "db/search.h"
 #include "tests/test_supervise_util.h"
 
 TestSuite(dashboard_counts, .init = sv_setup, .fini = sv_teardown, .timeout = 60);
@@ -168,5 +169,44 @@ Test(dashboard_counts, alerts_counties_and_workers_agree_with_plain_sql)
 	cr_assert_eq(dash.reports[GU_REPORT_POLICE].recorded, 2);
 	cr_assert_eq(count_of(dash.workers, dash.nworkers, "li"), 2);
 	gu_dashboard_free(&dash);
+	gu_db_close(db);
+}
+
+/* Returns the worker the case list shows for case id in v, or NULL. */
+static const char *listed_worker(const gu_case_row *v, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].id, id) == 0)
+			return v[i].worker;
+	return NULL;
+}
+
+Test(dashboard_counts, the_case_list_shows_the_assigned_worker)
+{
+	gu_db *db = sv_open();
+	char a[GU_ID_SIZE], b[GU_ID_SIZE], d[GU_ID_SIZE], sql[400];
+	gu_case_info info;
+	gu_case_row *v = NULL;
+	gu_error err;
+	size_t n = 0;
+
+	/* the answers file's interviewer made the cases at the office */
+	add(db, "测试社工", "2025-05-02", NULL, NULL, a);
+	add(db, "测试社工", "2025-05-03", NULL, NULL, b);
+	add(db, "测试社工", "2025-05-04", NULL, NULL, d);
+	snprintf(sql, sizeof sql, "INSERT INTO assignments (case_id, assigned_device,"
+		" assigned_worker, assigned_at, updated_at, device) VALUES"
+		" ('%s', 'dev-li', '李娜', 1, 1, 'office'), ('%s', 'dev-x', '', 1, 1, 'office')",
+		a, d);
+	raw_exec(sql);
+	cr_assert_eq(gu_case_list(db, NULL, &v, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(n, 3);
+	cr_assert_str_eq(listed_worker(v, n, a), "李娜", "the assigned worker, not the interviewer");
+	cr_assert_str_eq(listed_worker(v, n, b), "测试社工", "an unassigned case: who made it");
+	cr_assert_str_eq(listed_worker(v, n, d), "测试社工",
+		"an assignment without a worker leaves the case its creator's");
+	free(v);
+	cr_assert_eq(gu_case_get(db, a, &info, &err), 0, "%s", err.message);
+	cr_assert_str_eq(info.worker, "李娜", "the case view's worker too");
 	gu_db_close(db);
 }

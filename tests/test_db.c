@@ -640,6 +640,28 @@ Test(db, unclean_close_reads_back_the_latest_changes_and_says_so)
 	gu_db_close(db);
 }
 
+Test(db, a_live_other_open_is_not_an_unclean_close)
+{
+	gu_db *first = open_ok(), *second;
+
+	/* The screens hold the database open; a command opens it too. */
+	second = open_ok();
+	cr_assert(!gu_db_was_recovered(second));
+	cr_assert_str_eq(gu_db_notice(second), "");
+	gu_db_close(second);
+	/* The command's close leaves the screens' open marked ... */
+	cr_assert_eq(raw_int("SELECT value FROM meta WHERE key = 'open_count'"), 1);
+	second = open_ok();
+	cr_assert(!gu_db_was_recovered(second));
+	gu_db_close(second);
+	gu_db_close(first);
+	/* ... and the last close clears it. */
+	cr_assert_eq(raw_int("SELECT value FROM meta WHERE key = 'open_count'"), 0);
+	first = open_ok();
+	cr_assert(!gu_db_was_recovered(first));
+	gu_db_close(first);
+}
+
 /* Overwrites the first bytes of the root page of table with garbage. */
 static void damage_root_page(const char *table)
 {

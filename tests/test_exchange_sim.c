@@ -494,3 +494,59 @@ Test(exchange_sim, a_bundle_signed_in_another_devices_name_is_refused)
 	for (int i = 0; i < LAPTOPS; i++)
 		gu_db_close(laps[i].db);
 }
+
+/* Returns the changes laptop l has not yet sent (its exchange screen's). */
+static long long unsent(struct node *l)
+{
+	long long changes, sent, acked;
+	gu_error err;
+
+	cr_assert_eq(gu_xchg_pending(l->db, &changes, &sent, &acked, &err), 0, "%s", err.message);
+	return changes;
+}
+
+/* Sends from laptop l to the office; returns the changes the bundle carried. */
+static long long send_rows(struct node *l)
+{
+	gu_xchg_sent s;
+	gu_error err;
+	long long rows;
+
+	cr_assert_eq(gu_xchg_send(l->db, NULL, l->outbox, NULL, &s, &err), 0, "%s", err.message);
+	rows = s.rows;
+	cr_assert_lt(office.ninbox, MAX_BUNDLES);
+	office.inbox[office.ninbox++] = strdup(s.path);
+	gu_xchg_sent_free(&s);
+	return rows;
+}
+
+Test(exchange_sim, a_send_leaves_nothing_unsent_and_the_offices_rows_are_not_sent_back)
+{
+	char id[GU_ID_SIZE];
+	gu_error err;
+	int i;
+
+	enrol_all();
+	interview(&laps[0], true);
+	cr_assert_gt(unsent(&laps[0]), 0);
+	cr_assert_gt(send_rows(&laps[0]), 0);
+	cr_assert_eq(unsent(&laps[0]), 0, "the send's own record is left unsent");
+	deliver_all(&office);
+	cr_assert_eq(gu_review_decide(office.db, laps[0].cases[0], GU_REVIEW_RETURN, "documents",
+		"请补充户口本", &err), 0, "%s", err.message);
+	cr_assert_eq(gu_xchg_device_resolve(office.db, laps[0].worker, id, &err), 0);
+	send_to(&office, id, &laps[0]);
+	deliver_all(&laps[0]);
+	cr_assert_eq(unsent(&laps[0]), 0, "what came from the office would be sent back");
+	cr_assert_eq(send_rows(&laps[0]), 0, "the next bundle carries the exchange's own records");
+	cr_assert_eq(send_rows(&laps[0]), 0, "and the one after");
+	/* nothing captured is lost: an edit after that travels */
+	edit(&laps[0]);
+	cr_assert_gt(unsent(&laps[0]), 0);
+	cr_assert_gt(send_rows(&laps[0]), 0);
+	cr_assert_eq(unsent(&laps[0]), 0);
+	deliver_all(&office);
+	gu_db_close(office.db);
+	for (i = 0; i < LAPTOPS; i++)
+		gu_db_close(laps[i].db);
+}

@@ -159,6 +159,9 @@ static void record_login(gu_db *db, unsigned flags, const struct gu_unlock_repor
 		return;
 	}
 	if (gu_db_open_path(gu_opts.db_path, 0, &w, &err) == 0) {
+		/* the writable open is the one that finds an unclean close */
+		if (*gu_db_notice(w))
+			gu_complain("%s", gu_db_notice(w));
 		if (gu_db_set_user(w, gu_opts.user) == 0)
 			(void)gu_db_record_login(w, report, &err);
 		gu_db_close(w);
