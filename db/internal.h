@@ -8,8 +8,9 @@
 #include "db/store.h"
 
 /* The shapes of the list query: kinds of typed text (5), keys fresh or
- * not (2), sorts (5) and parts (all, returned, others, count). */
-#define GU_CASE_LIST_SHAPES (5 * 2 * 5 * 4)
+ * not (2), sorts (5), parts (all, returned, others, count) and the
+ * columns (all, or bare: db/search.h). */
+#define GU_CASE_LIST_SHAPES (5 * 2 * 5 * 4 * 2)
 
 /* The statements that purge one case (db/purge.c). */
 #define GU_PURGE_STEPS 15
