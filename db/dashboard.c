@@ -15,12 +15,12 @@
 #include "db/internal.h"
 
 /* The cases of the period, as a condition on the alias c: dated by the
- * interview (interview.date), not by when the row was stored, so imported
- * interviews count in the month they were held; a draft without the date
- * yet counts on the day it was started. */
+ * interview (interview.date, kept in the case row: db/schema_county.c),
+ * not by when the row was stored, so imported interviews count in the
+ * month they were held; a draft without the date yet counts on the day it
+ * was started. */
 #define IN_PERIOD \
-	" coalesce((SELECT a.value FROM answers a WHERE a.case_id = c.id" \
-	" AND a.key = 'interview.date'), date(c.created_at / 1000, 'unixepoch', 'localtime'))" \
+	" coalesce(nullif(c.interviewed, ''), date(c.created_at / 1000, 'unixepoch', 'localtime'))" \
 	" BETWEEN :from AND :to AND (:worker IS NULL OR c.worker = :worker)"
 
 /* Without a period or a worker, the indexes alone answer. */
@@ -46,8 +46,9 @@ static const char sql_groups[] =
 static const char sql_items_all[] =
 	"SELECT item, verdict, count(*) FROM result_rows GROUP BY item, verdict";
 static const char sql_items[] =
-	"SELECT r.item, r.verdict, count(*) FROM results r"
-	" JOIN cases c ON c.id = r.case_id WHERE" IN_PERIOD " GROUP BY r.item, r.verdict";
+	"SELECT r.item, r.verdict, count(*) FROM cases c"
+	" JOIN case_numbers n ON n.id = c.id JOIN result_rows r ON r.case_no = n.no"
+	" WHERE" IN_PERIOD " GROUP BY r.item, r.verdict";
 static const char sql_townships[] =
 	"SELECT township, count(*) AS k FROM cases c WHERE"
 	IN_PERIOD " GROUP BY township ORDER BY k DESC, township";
@@ -59,8 +60,7 @@ static const char sql_followups[] =
 
 /* The cases of the period by the county of the child's hukou. */
 static const char sql_counties[] =
-	"SELECT coalesce((SELECT h.value FROM answers h WHERE h.case_id = c.id"
-	" AND h.key = '" GU_KEY_CHILD_HUKOU_COUNTY "'), '') AS k, count(*) AS n"
+	"SELECT c.hukou_county AS k, count(*) AS n"
 	" FROM cases c WHERE" IN_PERIOD " GROUP BY k ORDER BY n DESC, k";
 /* The cases of the period by the worker the office assigned each to (the
  * exchange's assignments), else by the worker who made it. */

@@ -8,8 +8,9 @@
 #include "db/store.h"
 
 /* The shapes of the list query: kinds of typed text (5), keys fresh or
- * not (2), sorts (5) and parts (all, returned, others, count). */
-#define GU_CASE_LIST_SHAPES (5 * 2 * 5 * 4)
+ * not (2), sorts (5), parts (all, returned, others, count) and the
+ * columns (all, or bare: db/search.h). */
+#define GU_CASE_LIST_SHAPES (5 * 2 * 5 * 4 * 2)
 
 /* The statements that purge one case (db/purge.c). */
 #define GU_PURGE_STEPS 15
@@ -50,6 +51,7 @@ enum gu_st {
 	GU_ST_CLOSURE_INSERT, GU_ST_CLOSURE_LAST,
 	GU_ST_REPORT_INSERT, GU_ST_REPORT_DONE,
 	GU_ST_VISIT_INSERT, GU_ST_VISIT_CASE, GU_ST_VISIT_LIST, GU_ST_VISIT_ONE, GU_ST_VISIT_MONTH,
+	GU_ST_VISIT_COUNTS,
 	GU_ST_REPORT_UNREPORTED, GU_ST_REPORT_LIST,
 	GU_ST_POLICY_TEXT_PUT, GU_ST_POLICY_TEXT_GET, GU_ST_BASIS_GET, GU_ST_BASIS_PUT,
 	GU_ST_BASIS_DROP, GU_ST_COMPACT_CASES, GU_ST_COMPACT_STORED, GU_ST_COMPACT_CLEAR,

@@ -23,7 +23,7 @@ enum kind { Q_NONE = 0, Q_ID, Q_TEXT, Q_LETTERS, Q_FEW_DIGITS, Q_KIND_COUNT };
  * or only their number. */
 enum part { P_ALL = 0, P_RETURNED, P_OTHERS, P_COUNT, P_PART_COUNT };
 
-_Static_assert(Q_KIND_COUNT * 2 * GU_SORT_COUNT * P_PART_COUNT == GU_CASE_LIST_SHAPES,
+_Static_assert(Q_KIND_COUNT * 2 * GU_SORT_COUNT * P_PART_COUNT * 2 == GU_CASE_LIST_SHAPES,
 	"one statement slot per shape of the list query");
 
 /* The query, prepared for SQL. */
@@ -163,16 +163,22 @@ static void add(char *sql, size_t size, const char *text)
 
 /* A case's worker is the one the office assigned it to (the exchange's
  * assignments), else the one who made it; the interviewer is an answer. */
-#define ROW_COLUMNS \
+#define OWN_COLUMNS(groups, next_due) \
 	"c.id, c.status, c.child_name, c.child_id_number, c.township," \
 	" coalesce(nullif((SELECT s.assigned_worker FROM assignments s" \
 	"  WHERE s.case_id = c.id), ''), c.worker)," \
-	" c.n_eligible, c.n_verify, c.updated_at, c.created_at," \
-	" (SELECT coalesce(group_concat(g.grp, ','), '') FROM case_groups g" \
-	"  WHERE g.case_id = c.id) AS groups," \
-	" (SELECT coalesce(min(r.next_due), '') FROM referrals r WHERE r.case_id = c.id" \
-	"  AND r.status IN ('referred', 'in_progress') AND coalesce(r.next_due, '') <> '')" \
-	"  AS next_due, c.answered, c.progress_done, c.progress_total"
+	" c.n_eligible, c.n_verify, c.updated_at, c.created_at, " groups " AS groups, " \
+	next_due " AS next_due, c.answered, c.progress_done, c.progress_total"
+#define GROUPS \
+	"(SELECT coalesce(group_concat(g.grp, ','), '') FROM case_groups g" \
+	"  WHERE g.case_id = c.id)"
+#define NEXT_DUE \
+	"(SELECT coalesce(min(r.next_due), '') FROM referrals r WHERE r.case_id = c.id" \
+	"  AND r.status IN ('referred', 'in_progress') AND coalesce(r.next_due, '') <> '')"
+#define ROW_COLUMNS OWN_COLUMNS(GROUPS, NEXT_DUE)
+/* A bare list's columns: the groups and the next follow-up are looked up
+ * by case (random over the file) and left out. */
+#define BARE_COLUMNS OWN_COLUMNS("''", "''")
 
 /* The filters, each left out by its empty value. */
 #define FILTERS \
@@ -200,18 +206,23 @@ static bool reads_in_order(enum kind kind, bool fresh, enum gu_case_sort sort, e
 
 /* Writes the SQL for a query shape into sql. */
 static void build_sql(char *sql, size_t size, enum kind kind, bool fresh,
-	enum gu_case_sort sort, enum part part)
+	enum gu_case_sort sort, enum part part, bool bare)
 {
+	/* the follow-up order needs its date */
+	const char *cols = !bare ? ROW_COLUMNS : sort == GU_SORT_DUE
+		? OWN_COLUMNS("''", NEXT_DUE) : BARE_COLUMNS;
+
 	bool keys = kind != Q_NONE || sort == GU_SORT_NAME;
 	bool in_order = reads_in_order(kind, fresh, sort, part);
 
 	sql[0] = '\0';
 	if (part == P_COUNT)
 		add(sql, size, "SELECT count(*) FROM ");
-	else if (sort == GU_SORT_NAME)
-		add(sql, size, "SELECT " ROW_COLUMNS ", " NAME_KEY " FROM ");
-	else
-		add(sql, size, "SELECT " ROW_COLUMNS ", '' FROM ");
+	else {
+		add(sql, size, "SELECT ");
+		add(sql, size, cols);
+		add(sql, size, sort == GU_SORT_NAME ? ", " NAME_KEY " FROM " : ", '' FROM ");
+	}
 	if (in_order)
 		add(sql, size, "case_keys k INDEXED BY case_keys_in_list_order"
 			" CROSS JOIN cases c ON c.id = k.case_id WHERE 1");
@@ -271,16 +282,16 @@ static void build_sql(char *sql, size_t size, enum kind kind, bool fresh,
 
 /* Returns the statement for a shape, from its slot, or NULL with err set. */
 static sqlite3_stmt *shape_stmt(gu_db *db, enum kind kind, bool fresh,
-	enum gu_case_sort sort, enum part part, gu_error *err)
+	enum gu_case_sort sort, enum part part, bool bare, gu_error *err)
 {
-	int shape = (((int)kind * 2 + fresh) * GU_SORT_COUNT + (int)sort) * P_PART_COUNT
-		+ (int)part;
+	int shape = ((((int)kind * 2 + fresh) * GU_SORT_COUNT + (int)sort) * P_PART_COUNT
+		+ (int)part) * 2 + bare;
 	sqlite3_stmt *st = db->st[GU_ST_CASE_LIST + shape];
 	char sql[3072];
 
 	if (st)
 		return gu_db_stmt(db, (enum gu_st)(GU_ST_CASE_LIST + shape), NULL, err);
-	build_sql(sql, sizeof sql, kind, fresh, sort, part);
+	build_sql(sql, sizeof sql, kind, fresh, sort, part, bare);
 	return gu_db_stmt(db, (enum gu_st)(GU_ST_CASE_LIST + shape), sql, err);
 }
 
@@ -408,7 +419,8 @@ struct run {
 static int run_shape(const struct run *r, enum part part, const gu_case_row *after,
 	sqlite3_int64 limit, sqlite3_int64 offset, struct rows *out, gu_error *err)
 {
-	sqlite3_stmt *st = shape_stmt(r->db, r->q->kind, r->fresh, r->f->sort, part, err);
+	sqlite3_stmt *st = shape_stmt(r->db, r->q->kind, r->fresh, r->f->sort, part, r->f->bare,
+		err);
 	int rc;
 
 	if (!st)
@@ -566,7 +578,7 @@ long gu_case_count(gu_db *db, const gu_case_filter *fin, gu_error *err)
 	worker = given(worker);
 	if (q.kind == Q_NONE && !given(f->group) && !f->item && !given(f->due_by))
 		return gu_case_tally_count(db, given(f->township), worker, f->status_mask, err);
-	st = shape_stmt(db, q.kind, false, GU_SORT_DEFAULT, P_COUNT, err);
+	st = shape_stmt(db, q.kind, false, GU_SORT_DEFAULT, P_COUNT, false, err);
 	if (!st)
 		return -(long)err->code;
 	if ((rc = bind_all(st, &q, f, worker, NULL)) != SQLITE_OK)
@@ -639,7 +651,7 @@ static void script_shape(char *buf, size_t size, const struct query *q,
 {
 	char sql[3072], idlike[132];
 
-	build_sql(sql, sizeof sql, q->kind, true, f->sort, part);
+	build_sql(sql, sizeof sql, q->kind, true, f->sort, part, f->bare);
 	make_idlike(q, idlike, sizeof idlike);
 	add(buf, size, ".parameter clear\n");
 	script_text(buf, size, sql, ":q2", q->q2);

@@ -64,6 +64,8 @@ typedef struct gu_case_filter {
 	                          * and sort); NULL from the first case */
 	size_t limit;            /* 0: no limit */
 	size_t offset;           /* rows skipped after that (prefer after) */
+	bool bare;               /* groups and next_due left "" (not read), for a list
+	                          * that shows neither; sorted by due, next_due is read */
 } gu_case_filter;
 
 /* Lists the cases matching f (NULL: all), as the session may see them

@@ -23,22 +23,24 @@
 
 /* The schedule as a table (?1 .. ?3: the months of the floating,
  * left-behind and difficult groups) and each case visited regularly (?4:
- * a township or NULL; ?5: a worker or NULL; ?6: one case or NULL) with its
- * interval, interview date and last visit. */
-#define SCHEDULED_CASES \
+ * a township or NULL; ?5: a worker or NULL; ?6: one case or NULL) with
+ * its interval, interview date (kept in the case row: db/schema_county.c)
+ * and last visit; cols are the columns of cases it takes. */
+#define SCHEDULED(cols) \
 	"WITH sched (grp, months) AS" \
 	" (VALUES ('floating', ?1), ('left_behind', ?2), ('difficult', ?3))," \
-	" c AS (SELECT cases.id, cases.child_name, cases.township, cases.worker," \
+	" c AS (SELECT " cols "," \
 	"  (SELECT min(s.months) FROM case_groups g JOIN sched s ON s.grp = g.grp" \
 	"   WHERE g.case_id = cases.id AND s.months > 0) AS months," \
-	"  (SELECT value FROM answers WHERE case_id = cases.id" \
-	"   AND key = 'interview.date') AS interviewed," \
+	"  nullif(cases.interviewed, '') AS interviewed," \
 	"  (SELECT max(visited_on) FROM visits WHERE case_id = cases.id) AS last" \
 	"  FROM cases WHERE cases.status IN ('complete', 'returned', 'reviewed')" \
 	"  AND (?4 IS NULL OR cases.township = ?4) AND (?5 IS NULL OR cases.worker = ?5)" \
 	"  AND (?6 IS NULL OR cases.id = ?6))," \
 	" n AS (SELECT *, " ADD_MONTHS("coalesce(last, interviewed)", "months") " AS next" \
 	"  FROM c WHERE months IS NOT NULL AND date(interviewed) IS NOT NULL) "
+#define SCHEDULED_CASES \
+	SCHEDULED("cases.id, cases.child_name, cases.township, cases.worker")
 
 /* Returns true when s holds more than blanks. */
 static bool given(const char *s)
@@ -258,32 +260,17 @@ cleanup:
 	return rc == SQLITE_OK ? ret : gu_db_fail(db, rc, err);
 }
 
-/* The counts of gu_visit_counts, gathered by the list. */
-typedef struct counts {
-	const char *today, *month_end;
-	int due, overdue;
-} counts;
-
-/* Counts one case as due or overdue; returns 0. */
-static int count_one(const gu_visit_due *v, void *ctx)
-{
-	counts *c = ctx;
-
-	if (strcmp(v->next, c->today) < 0)
-		c->overdue++;
-	else if (strcmp(v->next, c->month_end) <= 0)
-		c->due++;
-	return 0;
-}
-
-/* Counts the cases due this month and overdue; returns 0 or < 0. */
+/* Counts the cases due this month and overdue, from the index of the
+ * case rows (db/schema_county.c) and the cases' groups and visits;
+ * returns 0 or < 0. */
 int gu_visit_counts(gu_db *db, const gu_visit_schedule *s, const char *today, int *due,
 	int *overdue, gu_error *err)
 {
-	counts c = { today, NULL, 0, 0 };
+	sqlite3_stmt *st;
+	const char *worker;
 	char end[11];
 	gu_date d;
-	int ret;
+	int rc, ret;
 	GU_ERR_LOCAL(err);
 
 	*due = *overdue = 0;
@@ -294,13 +281,29 @@ int gu_visit_counts(gu_db *db, const gu_visit_schedule *s, const char *today, in
 	d.month = d.month % 12 + 1;
 	d.year += d.month == 1;
 	gu_date_format(gu_date_add_days(d, -1), end);
-	c.month_end = end;
-	ret = gu_visits_each(db, s, GU_VISITS_ALL, NULL, today, count_one, &c, err);
+	ret = gu_access_list_worker(db, NULL, &worker, err);
 	if (ret < 0)
 		return ret;
-	*due = c.due;
-	*overdue = c.overdue;
-	return 0;
+	st = gu_db_stmt(db, GU_ST_VISIT_COUNTS, SCHEDULED("cases.id")
+		"SELECT coalesce(sum(next >= ?7 AND next <= ?8), 0), coalesce(sum(next < ?7), 0)"
+		" FROM n", err);
+	if (!st)
+		return -(int)err->code;
+	if ((rc = bind_scope(st, s, NULL, worker, NULL)) != SQLITE_OK
+	    || (rc = gu_bind_text(st, 7, today)) != SQLITE_OK
+	    || (rc = gu_bind_text(st, 8, end)) != SQLITE_OK)
+		goto cleanup;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*due = sqlite3_column_int(st, 0);
+		*overdue = sqlite3_column_int(st, 1);
+		rc = SQLITE_OK;
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+cleanup:
+	sqlite3_reset(st);
+	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);
 }
 
 /* Fills out with one case's place in the lists; returns 1, 0 or < 0. */
@@ -367,8 +370,7 @@ int gu_visit_month_counts(gu_db *db, const gu_visit_schedule *s, const char *mon
 		" c AS (SELECT cases.id, cases.township, cases.status,"
 		"  (SELECT min(s.months) FROM case_groups g JOIN sched s ON s.grp = g.grp"
 		"   WHERE g.case_id = cases.id AND s.months > 0) AS months,"
-		"  (SELECT value FROM answers WHERE case_id = cases.id"
-		"   AND key = 'interview.date') AS interviewed,"
+		"  nullif(cases.interviewed, '') AS interviewed,"
 		"  (SELECT max(visited_on) FROM visits WHERE case_id = cases.id"
 		"   AND visited_on < ?7) AS before,"
 		"  EXISTS (SELECT 1 FROM visits WHERE case_id = cases.id AND visited_on >= ?7"

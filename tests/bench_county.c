@@ -664,7 +664,9 @@ static void write_script(const gu_case_filter *f, const char *path)
 static void cases_command(long cases)
 {
 	char plain[1300], script_path[1300], one_path[1300], big[1300], cmd[8192], vac[1400];
-	gu_case_filter all = { .limit = 100000000 }, one = { .limit = 1 };
+	/* the command's own query: by the latest change, bare (db/search.h) */
+	gu_case_filter all = { .sort = GU_SORT_UPDATED, .limit = 100000000, .bare = true };
+	gu_case_filter one = { .sort = GU_SORT_UPDATED, .limit = 1, .bare = true };
 	double gw, gc, gp, gf, sw, sc, sp, sf, bw, bf, t0;
 
 	snprintf(plain, sizeof plain, "%s/plain.db", dir);

@@ -1070,3 +1070,30 @@ Test(db, layout_19_keeps_every_answer_behind_the_view)
 	free(results_before);
 	free(results_after);
 }
+
+/* A received bundle may bring a case's answers before the case's row (its
+ * foreign keys deferred): the row, once inserted, holds the interview date
+ * and the hukou county the counts read. */
+Test(db, a_case_row_after_its_answers_takes_the_counted_ones)
+{
+	gu_db *db = open_ok();
+
+	gu_db_close(db);
+	cr_assert_eq(raw_exec("PRAGMA foreign_keys = OFF; BEGIN;"
+		"INSERT INTO answers (case_id, key, value, seq, answered_at, answered_by, updated_at,"
+		" device) VALUES ('00112233445566778899aabbccddeeff', 'interview.date', '2025-04-02',"
+		" 1, 4, '王芳', 4, 'dev-a'),"
+		" ('00112233445566778899aabbccddeeff', 'child.hukou_county', '211302', 2, 4, '王芳',"
+		" 4, 'dev-a');"
+		"INSERT INTO cases (id, worker, child_name, created_at, updated_at, device, answered)"
+		" VALUES ('00112233445566778899aabbccddeeff', '王芳', '张小红', 1, 9, 'dev-a', 2);"
+		"COMMIT"), SQLITE_OK);
+	cr_assert_eq(raw_int("SELECT interviewed = '2025-04-02' AND hukou_county = '211302'"
+		" FROM cases WHERE id = '00112233445566778899aabbccddeeff'"), 1);
+	/* a case made here first has no answers: its row keeps the defaults */
+	cr_assert_eq(raw_exec("INSERT INTO cases (id, worker, child_name, created_at, updated_at,"
+		" device, answered) VALUES ('ffeeddccbbaa99887766554433221100', '李军', '刘洋', 1, 1,"
+		" 'dev-a', 0)"), SQLITE_OK);
+	cr_assert_eq(raw_int("SELECT interviewed = '' AND hukou_county = ''"
+		" FROM cases WHERE id = 'ffeeddccbbaa99887766554433221100'"), 1);
+}

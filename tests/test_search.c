@@ -341,6 +341,41 @@ Test(search, sorting_by_due_date_and_township)
 	gu_db_close(db);
 }
 
+Test(search, a_bare_list_is_the_same_list_without_groups_and_follow_ups)
+{
+	gu_db *db = children();
+	gu_followup_new fu = { .status = GU_REF_REFERRED, .date = "2025-03-01",
+		.next_due = "2025-04-01" };
+	enum gu_case_sort sorts[] = { GU_SORT_DEFAULT, GU_SORT_UPDATED, GU_SORT_NAME,
+		GU_SORT_TOWNSHIP, GU_SORT_DUE };
+	gu_case_row *full, *bare;
+	size_t nf, nb, i, k;
+	gu_error err;
+
+	cr_assert_eq(gu_case_set_groups(db, ids[2], "floating,difficult", &err), 0, "%s",
+		err.message);
+	cr_assert_eq(gu_case_save_results(db, ids[1], &(gu_results){ .v = &(gu_result){ .item = 5,
+		.verdict = GU_MAYBE }, .n = 1 }, "p", "1", "h", &err), 0, "%s", err.message);
+	cr_assert_eq(gu_followup_add(db, ids[1], 5, &fu, &err), 0, "%s", err.message);
+	for (k = 0; k < sizeof sorts / sizeof sorts[0]; k++) {
+		gu_case_filter f = { .sort = sorts[k] }, b = { .sort = sorts[k], .bare = true };
+
+		cr_assert_eq(gu_case_list(db, &f, &full, &nf, &err), 0, "%s", err.message);
+		cr_assert_eq(gu_case_list(db, &b, &bare, &nb, &err), 0, "%s", err.message);
+		cr_assert_eq(nb, nf, "sort %zu", k);
+		for (i = 0; i < nf; i++) {
+			cr_assert_str_eq(bare[i].id, full[i].id, "sort %zu row %zu", k, i);
+			cr_assert_str_eq(bare[i].child_name, full[i].child_name);
+			cr_assert_str_eq(bare[i].groups, "", "a bare list reads no groups");
+			cr_assert_str_eq(bare[i].next_due, sorts[k] == GU_SORT_DUE ? full[i].next_due
+				: "", "the due order alone reads the follow-up");
+		}
+		free(full);
+		free(bare);
+	}
+	gu_db_close(db);
+}
+
 Test(search, a_worker_finds_only_their_own_cases)
 {
 	gu_db *db = children();

@@ -218,6 +218,68 @@ Test(visits, a_case_visited_this_month_is_due_next_month)
 	gu_db_close(db);
 }
 
+/* Returns how many cases list which holds. */
+static int listed_count(gu_db *db, enum gu_visit_which which)
+{
+	const char *p = list_of(db, which, NULL);
+	int n = *p != '\0';
+
+	for (; *p; p++)
+		n += *p == ',';
+	return n;
+}
+
+/* Checks the start screen's counts against the lists and the expected
+ * figures. */
+static void counts_are(gu_db *db, int want_due, int want_overdue, const char *what)
+{
+	int due, overdue;
+	gu_error err;
+
+	cr_assert_eq(gu_visit_counts(db, &city, TODAY, &due, &overdue, &err), 0, "%s",
+		err.message);
+	cr_assert_eq(due, want_due, "%s: due %d", what, due);
+	cr_assert_eq(overdue, want_overdue, "%s: overdue %d", what, overdue);
+	cr_assert_eq(due, listed_count(db, GU_VISITS_DUE), "%s: due beside its list", what);
+	cr_assert_eq(overdue, listed_count(db, GU_VISITS_OVERDUE), "%s: overdue beside its list",
+		what);
+}
+
+Test(visits, the_counts_follow_each_change_to_a_case)
+{
+	gu_db *db = sv_open();
+	char a[GU_ID_SIZE], b[GU_ID_SIZE], c[GU_ID_SIZE];
+	gu_case_new nc = { .worker = "li", .township = "大平房镇", .child_name = "导入",
+		.policy_id = "chaoyang", .policy_version = "2024", .policy_hash = "" };
+	gu_visit_new v = { .date = "2026-11-10", .seen = "the child" };
+	gu_answers ans;
+	gu_error err;
+
+	counts_are(db, 0, 0, "no cases");
+	visited_case(db, "大平房镇", "甲", "2026-09-15", "left_behind", a);
+	visited_case(db, "大平房镇", "乙", "2026-10-25", "left_behind", b);
+	counts_are(db, 1, 1, "one overdue, one due");
+	cr_assert_eq(gu_visit_add(db, a, &v, TODAY, &err), 0, "%s", err.message);
+	counts_are(db, 1, 0, "the overdue case visited");
+	cr_assert_eq(gu_case_save_answer(db, b, "interview.date", "2026-08-01", "typo", &err), 0,
+		"%s", err.message);
+	counts_are(db, 0, 1, "an interview date changed");
+	cr_assert_eq(gu_case_save_answer(db, b, "interview.date", NULL, "unknown", &err), 0,
+		"%s", err.message);
+	counts_are(db, 0, 0, "an interview date removed");
+	gu_answers_init(&ans);
+	cr_assert_eq(gu_answers_set(&ans, "interview.date", "2026-10-30"), 0);
+	cr_assert_eq(gu_case_import(db, &nc, &ans, NULL, GU_CASE_COMPLETE, c, &err), 0, "%s",
+		err.message);
+	gu_answers_free(&ans);
+	counts_are(db, 0, 0, "imported without a group");
+	cr_assert_eq(gu_case_set_groups(db, c, "difficult", &err), 0, "%s", err.message);
+	counts_are(db, 1, 0, "the imported case in a group");
+	cr_assert_eq(gu_case_close(db, c, "moved_out", NULL, &err), 0, "%s", err.message);
+	counts_are(db, 0, 0, "the imported case closed");
+	gu_db_close(db);
+}
+
 Test(visits, nonsense_is_refused_and_nothing_stored)
 {
 	gu_db *db = sv_open();

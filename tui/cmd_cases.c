@@ -85,7 +85,8 @@ int cmd_cases(int argc, char **argv)
 		{ "help", no_argument, NULL, GU_OPT_HELP },
 		{ NULL, 0, NULL, 0 }
 	};
-	gu_case_filter f = { .sort = GU_SORT_UPDATED };
+	/* the lines show neither the groups nor the next follow-up */
+	gu_case_filter f = { .sort = GU_SORT_UPDATED, .bare = true };
 	gu_case_row last;
 	size_t limit = 0, printed = 0;
 	gu_db *db = NULL;

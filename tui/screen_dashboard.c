@@ -90,6 +90,12 @@ static void load(gu_app *a, dash_state *s)
 	gu_error_clear(&err);
 	if (s->period == P_CUSTOM)
 		from = s->from[0] ? s->from : NULL;
+	/* the counts over a county's cases take a while: say so first */
+	gu_fill(a->lay.status.y, 0, a->lay.cols, A_NORMAL);
+	gu_put(a->lay.status.y, 1, a->lay.cols - 2,
+		/* TRANSLATORS: on the status line while the dashboard counts, at most 78 columns */
+		_("Counting the cases..."), gu_attr(GU_R_LABEL));
+	refresh();
 	if (gu_dashboard_load(a->db, from, s->to[0] ? s->to : NULL, gu_today(), &s->d, &err) < 0) {
 		gu_app_message(a, GU_R_ERROR, err.message[0] ? err.message : gu_code_text(err.code));
 		return;

@@ -72,6 +72,14 @@ static void enter(gu_app *a, void *st)
 	gu_error err;
 
 	a->msg[0] = '\0';
+	/* cold, a county's counts take a moment: say so before them */
+	if (a->db) {
+		gu_fill(a->lay.status.y, 0, a->lay.cols, A_NORMAL);
+		gu_put(a->lay.status.y, 1, a->lay.cols - 2,
+			/* TRANSLATORS: on the status line before the start screen, at most 78 columns */
+			_("Counting the follow-ups and visits due..."), gu_attr(GU_R_LABEL));
+		refresh();
+	}
 	if (a->db && gu_followup_due(a->db, gu_today(), &s->due, &s->ndue, &err) < 0) {
 		s->due = NULL;
 		s->ndue = 0;
