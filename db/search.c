@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/township.h"
 #include "db/access.h"
 #include "db/bench.h"
 #include "db/id_rule.h"
@@ -317,6 +318,14 @@ static const char *given(const char *text)
 	return text && *text ? text : NULL;
 }
 
+/* Returns the township the filter names, as the case rows hold it (a
+ * township written with its county counted under its listed name,
+ * core/township.h), or NULL when it names none. */
+static const char *township_of(const gu_case_filter *f)
+{
+	return gu_township_counted(given(f->township));
+}
+
 /* Writes the ID number pattern of a query (digits at the end) into idlike. */
 static void make_idlike(const struct query *q, char *idlike, size_t size)
 {
@@ -343,7 +352,7 @@ static int bind_all(sqlite3_stmt *st, const struct query *q, const gu_case_filte
 	    || (rc = bind_name(st, ":like", q->like)) != SQLITE_OK
 	    || (rc = bind_name(st, ":text", q->text)) != SQLITE_OK
 	    || (rc = bind_name(st, ":idlike", idlike)) != SQLITE_OK
-	    || (rc = bind_name(st, ":township", given(f->township))) != SQLITE_OK
+	    || (rc = bind_name(st, ":township", township_of(f))) != SQLITE_OK
 	    || (rc = bind_name(st, ":worker", given(worker))) != SQLITE_OK
 	    || (rc = bind_int(st, ":mask", f->status_mask)) != SQLITE_OK
 	    || (rc = bind_name(st, ":grp", given(f->group))) != SQLITE_OK
@@ -577,7 +586,7 @@ long gu_case_count(gu_db *db, const gu_case_filter *fin, gu_error *err)
 		return ret;
 	worker = given(worker);
 	if (q.kind == Q_NONE && !given(f->group) && !f->item && !given(f->due_by))
-		return gu_case_tally_count(db, given(f->township), worker, f->status_mask, err);
+		return gu_case_tally_count(db, township_of(f), worker, f->status_mask, err);
 	st = shape_stmt(db, q.kind, false, GU_SORT_DEFAULT, P_COUNT, false, err);
 	if (!st)
 		return -(long)err->code;
@@ -661,7 +670,7 @@ static void script_shape(char *buf, size_t size, const struct query *q,
 	script_text(buf, size, sql, ":like", q->like);
 	script_text(buf, size, sql, ":text", q->text);
 	script_text(buf, size, sql, ":idlike", idlike);
-	script_text(buf, size, sql, ":township", given(f->township));
+	script_text(buf, size, sql, ":township", township_of(f));
 	script_text(buf, size, sql, ":worker", NULL);
 	script_int(buf, size, sql, ":mask", f->status_mask);
 	script_text(buf, size, sql, ":grp", given(f->group));

@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/township.h"
 #include "db/access.h"
 #include "db/internal.h"
 #include "db/visits.h"
@@ -48,7 +49,8 @@ static bool given(const char *s)
 	return s && s[strspn(s, " \t")] != '\0';
 }
 
-/* Binds the schedule, the township, the worker and the case (?1 .. ?6);
+/* Binds the schedule, the township (a township written with its county as
+ * its listed name, core/township.h), the worker and the case (?1 .. ?6);
  * returns an SQLite result. */
 static int bind_scope(sqlite3_stmt *st, const gu_visit_schedule *s, const char *township,
 	const char *worker, const char *case_id)
@@ -58,7 +60,8 @@ static int bind_scope(sqlite3_stmt *st, const gu_visit_schedule *s, const char *
 	for (g = 0; g < GU_VISIT_GROUP_COUNT && rc == SQLITE_OK; g++)
 		rc = sqlite3_bind_int(st, g + 1, s->months[g]);
 	if (rc == SQLITE_OK)
-		rc = gu_bind_text(st, 4, township && *township ? township : NULL);
+		rc = gu_bind_text(st, 4, township && *township
+			? gu_township_counted(township) : NULL);
 	if (rc == SQLITE_OK)
 		rc = gu_bind_text(st, 5, worker);
 	if (rc == SQLITE_OK)

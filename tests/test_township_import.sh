@@ -3,7 +3,7 @@
 # An answers file's township not written as the list writes it is taken
 # (the answers contract) with a warning that says how it is counted; one
 # written with its county before it is counted with the listed one, in the
-# ledger and for --township.
+# ledger and for --township (ledger, cases and visits).
 . "$top_srcdir/tests/tap.sh"
 work=$(mktemp -d) || exit 1
 trap 'rm -rf "$work"' EXIT
@@ -53,4 +53,19 @@ g ledger --month "$month" --township 龙城区大平房镇 --format csv > "$work
 check "--township written with its county finds the listed one" \
 	grep -q '"大平房镇","New cases","interviewed","2"' "$work/one.csv"
 check "--township shows that township alone" sh -c "! grep -q '龙城街道' '$work/one.csv'"
+# lines TOWNSHIP COMMAND...: how many lines the command prints for --township TOWNSHIP
+lines() {
+	t=$1
+	shift
+	g "$@" --township "$t" > "$work/lines.out" 2> "$work/lines.err" || return 1
+	wc -l < "$work/lines.out"
+}
+for c in cases visits; do
+	check "$c --township: the listed name finds both cases" test "$(lines 大平房镇 $c)" = 2
+	check "$c --township written with its county finds them too" test "$(lines 龙城区大平房镇 $c)" = 2
+	check "  as with the city's name before it" test "$(lines 朝阳市龙城区大平房镇 $c)" = 2
+	check "  and leaves out the other township" sh -c "! grep -q 龙城街道 '$work/lines.out'"
+	check "$c --township: an unlisted name with its county finds its cases" \
+		test "$(lines 龙城区龙城街道 $c)" = 2
+done
 done_testing
