@@ -149,16 +149,27 @@ int gu_policy_check_answers(const gu_policy *p, const gu_answers *a,
 	return 0;
 }
 
-/* Returns NULL when value is a township as the list writes it, else a
- * translated warning in buf: the listed name it is counted as, or that it
- * is not in the list. */
+/* Returns NULL when value is a township as the list writes it (a name two
+ * counties share with its county before it), else a translated warning in
+ * buf: the listed name it is counted as, that its county is missing, or
+ * that it is not in the list. */
 static const char *township_warning(const char *value, char *buf, size_t size)
 {
 	const gu_township *t = gu_township_find(NULL, value);
+	char example[128];
 
+	if (t && gu_township_shared(t->name)) {
+		snprintf(buf, size, _("\"%s\" names a township in more than one county; write its county before it (as %s) so that it is counted in its county"),
+			value, gu_township_written(t, example, sizeof example));
+		return buf;
+	}
 	if (t)
 		return NULL;
 	t = gu_township_canonical(value);
+	/* a name two counties share, written with its county: as the picker
+	 * writes it */
+	if (t && gu_township_shared(t->name))
+		return NULL;
 	if (t)
 		snprintf(buf, size, _("\"%s\" is counted as the listed %s; write the township as the list writes it"),
 			value, t->name);

@@ -3,6 +3,7 @@
 /* Looking up the townships of a county (core/township.h). */
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/pinyin.h"
@@ -149,6 +150,56 @@ const char *gu_township_counted(const char *written)
 		return NULL;
 	t = gu_township_canonical(written);
 	return t ? t->name : past_prefix(written);
+}
+
+/* Returns true when two counties of the list have a township named name. */
+bool gu_township_shared(const char *name)
+{
+	size_t n, i, found = 0;
+	const gu_township *t = gu_township_table(&n);
+
+	for (i = 0; name && i < n && found < 2; i++)
+		if (strcmp(t[i].name, name) == 0)
+			found++;
+	return found > 1;
+}
+
+/* Returns the county's name of township t in Chinese, or "" when the
+ * regions lack it. */
+static const char *county_name(const gu_township *t)
+{
+	char county[7];
+	const gu_region_entry *e;
+
+	memcpy(county, t->code, 6);
+	county[6] = '\0';
+	e = gu_region_lookup(county);
+	return e ? e->zh : "";
+}
+
+/* Returns the name a case is counted under, in buf for a shared name
+ * written with its county. */
+const char *gu_township_counted_as(const char *written, char *buf, size_t size)
+{
+	const gu_township *t;
+
+	if (!written)
+		return NULL;
+	t = gu_township_canonical(written);
+	if (!t || !gu_township_shared(t->name) || strcmp(written, t->name) == 0)
+		return gu_township_counted(written);
+	snprintf(buf, size, "%s（%s）", t->name, county_name(t));
+	return buf;
+}
+
+/* Writes t as an answer names it; returns buf. */
+const char *gu_township_written(const gu_township *t, char *buf, size_t size)
+{
+	if (gu_township_shared(t->name))
+		snprintf(buf, size, "%s%s", county_name(t), t->name);
+	else
+		snprintf(buf, size, "%s", t->name);
+	return buf;
 }
 
 /* Returns true when typed contains a letter a-z or A-Z. */

@@ -48,6 +48,23 @@ const gu_township *gu_township_canonical(const char *written);
  * with 龙城街道 and 龙城区大平房镇 with 大平房镇. */
 const char *gu_township_counted(const char *written);
 
+/* Returns true when name is listed under more than one county (城关街道,
+ * 红山街道). */
+bool gu_township_shared(const char *name);
+
+/* Returns the name a case of the township written by hand is counted under:
+ * gu_township_counted's, except that a name two counties share, written
+ * with its county before it (北票市城关街道), is counted with its county
+ * after it, 城关街道（北票市）, written into buf; a pointer into written,
+ * into the list or buf (NULL for NULL).  The case's township column holds
+ * it, so the ledger and the dashboard tell the two 城关街道 apart. */
+const char *gu_township_counted_as(const char *written, char *buf, size_t size);
+
+/* Writes the township t as an answer names it into buf: its name, or for a
+ * name two counties share, its county's name before it (北票市城关街道);
+ * returns buf. */
+const char *gu_township_written(const gu_township *t, char *buf, size_t size);
+
 /* Returns true when the township t matches what was typed: typed is part
  * of its name, or (letters) part of its pinyin or the start of its
  * initials (dpf finds 大平房镇; core/pinyin.h); "" and NULL match all. */

@@ -137,6 +137,7 @@ cleanup:
 static int touch_case(gu_db *db, const char *case_id, const char *key,
 	const char *value, int added, gu_time_ms now, gu_error *err)
 {
+	char counted[160];
 	sqlite3_stmt *st = gu_db_stmt(db, GU_ST_CASE_TOUCH,
 		"UPDATE cases SET updated_at = ?2, answered = answered + ?3,"
 		" child_name = CASE ?4 WHEN 'child.name' THEN coalesce(?5, '') ELSE child_name END,"
@@ -158,9 +159,10 @@ static int touch_case(gu_db *db, const char *case_id, const char *key,
 		goto cleanup;
 	if ((rc = gu_bind_text(st, 5, value)) != SQLITE_OK)
 		goto cleanup;
-	/* the township is counted under its listed name (core/township.h) */
+	/* the township is counted under its listed name, with its county when
+	 * two counties share it (core/township.h) */
 	if ((rc = gu_bind_text(st, 6, strcmp(key, GU_KEY_INTERVIEW_TOWNSHIP) == 0
-			? gu_township_counted(value) : NULL)) != SQLITE_OK)
+			? gu_township_counted_as(value, counted, sizeof counted) : NULL)) != SQLITE_OK)
 		goto cleanup;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE)
@@ -247,6 +249,7 @@ int gu_answers_put_new_in_tx(gu_db *db, const char *case_id, const gu_answers *a
 	gu_time_ms now, gu_error *err)
 {
 	const char *name = NULL, *id_number = NULL, *township = NULL;
+	char counted[160];
 	size_t i;
 	int ret = 0;
 
@@ -264,7 +267,7 @@ int gu_answers_put_new_in_tx(gu_db *db, const char *case_id, const gu_answers *a
 		else if (strcmp(key, GU_KEY_CHILD_ID) == 0)
 			id_number = value;
 		else if (strcmp(key, GU_KEY_INTERVIEW_TOWNSHIP) == 0)
-			township = gu_township_counted(value);
+			township = gu_township_counted_as(value, counted, sizeof counted);
 	}
 	if (ret == 0)
 		ret = touch_new_case(db, case_id, name, id_number, township, now, err);

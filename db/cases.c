@@ -92,6 +92,7 @@ cleanup:
 int gu_case_create_in_tx(gu_db *db, const gu_case_new *c, char id[GU_ID_SIZE],
 	gu_time_ms now, gu_error *err)
 {
+	char counted[160];
 	sqlite3_stmt *st;
 	int rc, ret;
 
@@ -110,7 +111,7 @@ int gu_case_create_in_tx(gu_db *db, const gu_case_new *c, char id[GU_ID_SIZE],
 		goto cleanup;
 	if ((rc = gu_bind_text(st, 2, c->worker && *c->worker ? c->worker : gu_db_user(db))) != SQLITE_OK)
 		goto cleanup;
-	if ((rc = gu_bind_text(st, 3, gu_township_counted(c->township))) != SQLITE_OK)
+	if ((rc = gu_bind_text(st, 3, gu_township_counted_as(c->township, counted, sizeof counted))) != SQLITE_OK)
 		goto cleanup;
 	if ((rc = gu_bind_text(st, 4, c->child_name)) != SQLITE_OK)
 		goto cleanup;

@@ -182,7 +182,7 @@ static int load_visits(gu_db *db, const gu_visit_schedule *s, const char *month,
 int gu_ledger_load(gu_db *db, const gu_visit_schedule *s, const char *month,
 	const char *township, gu_ledger *out, gu_error *err)
 {
-	char first[11], last[11];
+	char first[11], last[11], counted[160];
 	const char *worker;
 	size_t cap = 0;
 	gu_date d;
@@ -202,8 +202,9 @@ int gu_ledger_load(gu_db *db, const gu_visit_schedule *s, const char *month,
 			_("\"%s\" is not a month; write it as YYYY-MM"), month);
 	gu_date_format(gu_date_add_days(d, -1), last);
 	snprintf(out->month, sizeof out->month, "%.7s", month);
-	/* a township written with its county is counted under the listed name */
-	township = gu_township_counted(township);
+	/* a township written with its county is counted under the listed name
+	 * (with its county after it when two counties share the name) */
+	township = gu_township_counted_as(township, counted, sizeof counted);
 	ret = gu_access_list_worker(db, NULL, &worker, err);
 	if (ret == 0)
 		ret = load_counts(db, township, worker, first, last, out, &cap, err);

@@ -321,9 +321,9 @@ static const char *given(const char *text)
 /* Returns the township the filter names, as the case rows hold it (a
  * township written with its county counted under its listed name,
  * core/township.h), or NULL when it names none. */
-static const char *township_of(const gu_case_filter *f)
+static const char *township_of(const gu_case_filter *f, char *buf, size_t size)
 {
-	return gu_township_counted(given(f->township));
+	return gu_township_counted_as(given(f->township), buf, size);
 }
 
 /* Writes the ID number pattern of a query (digits at the end) into idlike. */
@@ -341,7 +341,7 @@ static void make_idlike(const struct query *q, char *idlike, size_t size)
 static int bind_all(sqlite3_stmt *st, const struct query *q, const gu_case_filter *f,
 	const char *worker, const gu_case_row *after)
 {
-	char idlike[132];
+	char idlike[132], counted[160];
 	int rc;
 
 	make_idlike(q, idlike, sizeof idlike);
@@ -352,7 +352,7 @@ static int bind_all(sqlite3_stmt *st, const struct query *q, const gu_case_filte
 	    || (rc = bind_name(st, ":like", q->like)) != SQLITE_OK
 	    || (rc = bind_name(st, ":text", q->text)) != SQLITE_OK
 	    || (rc = bind_name(st, ":idlike", idlike)) != SQLITE_OK
-	    || (rc = bind_name(st, ":township", township_of(f))) != SQLITE_OK
+	    || (rc = bind_name(st, ":township", township_of(f, counted, sizeof counted))) != SQLITE_OK
 	    || (rc = bind_name(st, ":worker", given(worker))) != SQLITE_OK
 	    || (rc = bind_int(st, ":mask", f->status_mask)) != SQLITE_OK
 	    || (rc = bind_name(st, ":grp", given(f->group))) != SQLITE_OK
@@ -572,6 +572,7 @@ long gu_case_count(gu_db *db, const gu_case_filter *fin, gu_error *err)
 	const gu_case_filter *f = fin ? fin : &all;
 	struct query q;
 	const char *worker = NULL;
+	char counted[160];
 	sqlite3_stmt *st;
 	long count = 0;
 	int rc, ret;
@@ -586,7 +587,8 @@ long gu_case_count(gu_db *db, const gu_case_filter *fin, gu_error *err)
 		return ret;
 	worker = given(worker);
 	if (q.kind == Q_NONE && !given(f->group) && !f->item && !given(f->due_by))
-		return gu_case_tally_count(db, township_of(f), worker, f->status_mask, err);
+		return gu_case_tally_count(db, township_of(f, counted, sizeof counted), worker,
+			f->status_mask, err);
 	st = shape_stmt(db, q.kind, false, GU_SORT_DEFAULT, P_COUNT, false, err);
 	if (!st)
 		return -(long)err->code;
@@ -658,7 +660,7 @@ static void script_int(char *buf, size_t size, const char *sql, const char *name
 static void script_shape(char *buf, size_t size, const struct query *q,
 	const gu_case_filter *f, enum part part, long long limit)
 {
-	char sql[3072], idlike[132];
+	char sql[3072], idlike[132], counted[160];
 
 	build_sql(sql, sizeof sql, q->kind, true, f->sort, part, f->bare);
 	make_idlike(q, idlike, sizeof idlike);
@@ -670,7 +672,7 @@ static void script_shape(char *buf, size_t size, const struct query *q,
 	script_text(buf, size, sql, ":like", q->like);
 	script_text(buf, size, sql, ":text", q->text);
 	script_text(buf, size, sql, ":idlike", idlike);
-	script_text(buf, size, sql, ":township", township_of(f));
+	script_text(buf, size, sql, ":township", township_of(f, counted, sizeof counted));
 	script_text(buf, size, sql, ":worker", NULL);
 	script_int(buf, size, sql, ":mask", f->status_mask);
 	script_text(buf, size, sql, ":grp", given(f->group));

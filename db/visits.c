@@ -49,19 +49,20 @@ static bool given(const char *s)
 	return s && s[strspn(s, " \t")] != '\0';
 }
 
-/* Binds the schedule, the township (a township written with its county as
- * its listed name, core/township.h), the worker and the case (?1 .. ?6);
+/* Binds the schedule, the township (as the case rows count it,
+ * core/township.h), the worker and the case (?1 .. ?6);
  * returns an SQLite result. */
 static int bind_scope(sqlite3_stmt *st, const gu_visit_schedule *s, const char *township,
 	const char *worker, const char *case_id)
 {
+	char counted[160];
 	int rc = SQLITE_OK, g;
 
 	for (g = 0; g < GU_VISIT_GROUP_COUNT && rc == SQLITE_OK; g++)
 		rc = sqlite3_bind_int(st, g + 1, s->months[g]);
 	if (rc == SQLITE_OK)
 		rc = gu_bind_text(st, 4, township && *township
-			? gu_township_counted(township) : NULL);
+			? gu_township_counted_as(township, counted, sizeof counted) : NULL);
 	if (rc == SQLITE_OK)
 		rc = gu_bind_text(st, 5, worker);
 	if (rc == SQLITE_OK)

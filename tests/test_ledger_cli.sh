@@ -41,6 +41,14 @@ aug=$(imported p02-left-behind-dibao 2024-08-20 羊山镇)
 # interviewed in October: not in September's ledger at all
 imported p01-floating-pupil 2024-10-05 凌河街道 > /dev/null
 check "eight cases are imported" test "$(sq 'SELECT count(*) FROM cases')" = 8
+# 城关街道 of 北票市 and of 凌源市, picked in their counties (the picker
+# writes a name two counties share with its county before it), in October
+bp=$(imported p05-floating-highschool 2024-10-06 北票市城关街道)
+ly=$(imported p08-vocational-agri 2024-10-07 凌源市城关街道)
+check "a shared name is kept with its county after it" \
+	test "$(sq "SELECT township FROM cases WHERE id = '$bp'")" = '城关街道（北票市）'
+check "  each in its own county" \
+	test "$(sq "SELECT township FROM cases WHERE id = '$ly'")" = '城关街道（凌源市）'
 
 quiet() { "$@" > "$out" 2>&1 || { cat "$out" >&2; return 1; }; }
 check "the follow-ups are recorded" quiet sh -c "
@@ -140,6 +148,19 @@ for month in 2024-09 2024-10 "$this_month"; do
 		cmp "$work/expected" "$work/printed"
 	check "  and it has figures" test -s "$work/printed"
 done
+# the two 城关街道 are counted apart, by plain SQL and by the ledger
+expected 2024-10 > "$work/oct"
+printed 2024-10 > "$work/oct-printed"
+for t in 城关街道（北票市） 城关街道（凌源市）; do
+	check "October: $t counts its case by plain SQL" \
+		grep -q "^$t|New cases|interviewed|1$" "$work/oct"
+	check "  and in the ledger" grep -q "^$t|New cases|interviewed|1$" "$work/oct-printed"
+done
+check "  and no 城关街道 without its county" sh -c "! grep -q '^城关街道|' '$work/oct-printed'"
+g ledger --month 2024-10 --township 北票市城关街道 --format csv > "$work/bp.csv" 2>&1
+check "--township with the county finds that 城关街道 alone" sh -c "
+	grep -q '\"城关街道（北票市）\",\"New cases\",\"interviewed\",\"1\"' '$work/bp.csv' &&
+	! grep -q 凌源市 '$work/bp.csv'"
 # figures the scenario makes sure of, so the comparison above compares something
 expected 2024-09 > "$work/sep"
 check "September counts a visit due and done" grep -q '^羊山镇|Regular visits|visits due|1$' "$work/sep"

@@ -20,7 +20,7 @@
 enum { OPT_FROM = GU_OPT_OWN, OPT_TO, OPT_TODAY, OPT_END };
 
 #define BAR_COLS 40
-#define LABEL_COLS 16
+#define LABEL_COLS 18
 
 /* Prints the command's help to f. */
 static void usage(FILE *f)

@@ -185,10 +185,25 @@ static const char *entry_label(const gu_dashboard *d, enum section sec, size_t k
 	return name[0] ? name : _("(none)");
 }
 
+/* Returns the columns of the lists' names in a text w columns wide: 16
+ * (12 when narrow), or 18 when a township's name needs them (a name two
+ * counties share, with its county after it: 城关街道（北票市）). */
+static int name_cols(const gu_dashboard *d, int w)
+{
+	size_t k;
+
+	if (w < 60)
+		return 12;
+	for (k = 0; k < d->ntownships; k++)
+		if (gu_text_width(d->townships[k].township) > 16)
+			return 18;
+	return 16;
+}
+
 /* Draws row i of the overview's lists at screen row y. */
 static void draw_list_row(gu_app *a, const gu_dashboard *d, int i, int y)
 {
-	int x = a->lay.margin, w = a->lay.text_w, namew = w >= 60 ? 16 : 12, sec;
+	int x = a->lay.margin, w = a->lay.text_w, namew = name_cols(d, w), sec;
 	char num[32];
 
 	for (sec = 0; sec < SEC_COUNT; sec++) {

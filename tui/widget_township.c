@@ -163,7 +163,8 @@ int gu_township_value(gu_field *f, char *buf, size_t size)
 	int n = matches(f, m);
 
 	if (f->touched && f->cur < n) {
-		snprintf(buf, size, "%s", m[f->cur]->name);
+		/* a name two counties share is written with its county */
+		gu_township_written(m[f->cur], buf, size);
 		return 0;
 	}
 	if (f->touched && f->ed.len && f->typing) {
