@@ -110,3 +110,41 @@ Test(township, typing_finds_by_name_or_pinyin)
 	cr_assert(gu_township_matches(t, "DPF"), "letters without case");
 	cr_assert_not(gu_township_matches(t, "xyz"));
 }
+
+Test(township, a_name_two_counties_share_is_told_apart_by_its_county)
+{
+	size_t n, i, shared = 0;
+	const gu_township *t = gu_township_table(&n);
+	char buf[160];
+
+	/* the names listed under more than one county, counted from the list */
+	for (i = 0; i < n; i++) {
+		size_t j, same = 0;
+
+		for (j = 0; j < n; j++)
+			same += strcmp(t[i].name, t[j].name) == 0;
+		cr_assert_eq(gu_township_shared(t[i].name), same > 1, "%s", t[i].name);
+		shared += same > 1;
+	}
+	cr_assert_eq(shared, 4, "城关街道 and 红山街道, each in two counties");
+	cr_assert_not(gu_township_shared("大平房镇"));
+	cr_assert_not(gu_township_shared(NULL));
+
+	cr_assert_str_eq(gu_township_written(gu_township_find("211381", "城关街道"), buf,
+		sizeof buf), "北票市城关街道");
+	cr_assert_str_eq(gu_township_written(gu_township_find("211382", "城关街道"), buf,
+		sizeof buf), "凌源市城关街道");
+	cr_assert_str_eq(gu_township_written(gu_township_find("211303", "大平房镇"), buf,
+		sizeof buf), "大平房镇", "a name of one county alone");
+
+	cr_assert_str_eq(gu_township_counted_as("北票市城关街道", buf, sizeof buf), "城关街道（北票市）");
+	cr_assert_str_eq(gu_township_counted_as("朝阳市凌源市城关街道", buf, sizeof buf),
+		"城关街道（凌源市）");
+	cr_assert_str_eq(gu_township_counted_as("建平县红山街道", buf, sizeof buf), "红山街道（建平县）");
+	cr_assert_str_eq(gu_township_counted_as("城关街道", buf, sizeof buf), "城关街道",
+		"the county not known");
+	cr_assert_str_eq(gu_township_counted_as("龙城区大平房镇", buf, sizeof buf), "大平房镇");
+	cr_assert_str_eq(gu_township_counted_as("城关街道（北票市）", buf, sizeof buf),
+		"城关街道（北票市）", "as the ledger prints it");
+	cr_assert_null(gu_township_counted_as(NULL, buf, sizeof buf));
+}
