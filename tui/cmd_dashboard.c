@@ -20,7 +20,9 @@
 enum { OPT_FROM = GU_OPT_OWN, OPT_TO, OPT_TODAY, OPT_END };
 
 #define BAR_COLS 40
-#define LABEL_COLS 18
+#define LABEL_COLS 16
+/* a township's name two counties share, with its county: 城关街道（北票市） */
+#define TOWNSHIP_COLS 18
 
 /* Prints the command's help to f. */
 static void usage(FILE *f)
@@ -39,17 +41,17 @@ static void usage(FILE *f)
 		"  --db PATH     the database to read\n"), f);
 }
 
-/* Prints label (its control characters escaped) padded or cut to
- * LABEL_COLS columns. */
-static void put_label(const char *label)
+/* Prints label (its control characters escaped) padded or cut to cols
+ * columns. */
+static void put_label(const char *label, int cols)
 {
 	char *safe = gu_text_escape_controls(label, GU_ESCAPE_FIELD);
 	const char *text = safe ? safe : "?";
 	int used = 0;
-	size_t len = gu_text_fit(text, strlen(text), LABEL_COLS, &used);
+	size_t len = gu_text_fit(text, strlen(text), cols, &used);
 
 	fwrite(text, 1, len, stdout);
-	for (; used < LABEL_COLS; used++)
+	for (; used < cols; used++)
 		putchar(' ');
 	free(safe);
 }
@@ -71,11 +73,11 @@ static void put_bar(long value, long max)
 		putchar('#');
 }
 
-/* Prints one labelled line with a count and a bar. */
-static void put_line(const char *label, long value, long max)
+/* Prints one labelled line, its label cols wide, with a count and a bar. */
+static void put_line(const char *label, int cols, long value, long max)
 {
 	fputs("  ", stdout);
-	put_label(label);
+	put_label(label, cols);
 	printf(" %7ld ", value);
 	put_bar(value, max);
 	putchar('\n');
@@ -94,7 +96,7 @@ static void print_counts(const char *title, const gu_dash_count *v, size_t n, bo
 
 		if (e)
 			label = gu_pick(e->zh, e->en);
-		put_line(label[0] ? label : _("(none)"), v[i].cases, v[0].cases);
+		put_line(label[0] ? label : _("(none)"), LABEL_COLS, v[i].cases, v[0].cases);
 	}
 }
 
@@ -121,9 +123,9 @@ static void print_dashboard(const gu_dashboard *d, const gu_policy *p, const cha
 		max = d->left_behind;
 	if (d->difficult > max)
 		max = d->difficult;
-	put_line(gu_group_label("floating"), d->floating, max);
-	put_line(gu_group_label("left_behind"), d->left_behind, max);
-	put_line(gu_group_label("difficult"), d->difficult, max);
+	put_line(gu_group_label("floating"), LABEL_COLS, d->floating, max);
+	put_line(gu_group_label("left_behind"), LABEL_COLS, d->left_behind, max);
+	put_line(gu_group_label("difficult"), LABEL_COLS, d->difficult, max);
 	printf("\n%s\n", _("Items: cases eligible + to verify"));
 	max = 0;
 	if (d->items > nitems)
@@ -135,7 +137,7 @@ static void print_dashboard(const gu_dashboard *d, const gu_policy *p, const cha
 		nitems = d->items;
 	for (k = 1; k <= nitems; k++) {
 		printf("  %2d ", k);
-		put_label(item_name(p, k));
+		put_label(item_name(p, k), LABEL_COLS);
 		printf(" %6ld + %-5ld ", d->eligible[k], d->verify[k]);
 		put_bar(d->eligible[k] + d->verify[k], max);
 		putchar('\n');
@@ -144,7 +146,7 @@ static void print_dashboard(const gu_dashboard *d, const gu_policy *p, const cha
 	max = d->ntownships ? d->townships[0].cases : 0;
 	for (i = 0; i < d->ntownships; i++)
 		put_line(d->townships[i].township[0] ? d->townships[i].township : _("(none)"),
-			d->townships[i].cases, max);
+			TOWNSHIP_COLS, d->townships[i].cases, max);
 	print_counts(_("Hukou counties"), d->counties, d->ncounties, true);
 	print_counts(_("Workers (assigned, else who made the case)"), d->workers, d->nworkers,
 		false);

@@ -85,8 +85,9 @@ static int rows(const gu_field *f, const gu_township **out)
 }
 
 /* Sets the picker from a stored value: a listed township (also written
- * with its county before it) is chosen in its county; any other name is
- * kept typed, on "other". */
+ * with its county before it) is chosen in its county; any other name, and
+ * a name two counties share written without its county, is kept typed, on
+ * "other". */
 void gu_township_init(gu_field *f, const char *value)
 {
 	const gu_township *t = value ? gu_township_canonical(value) : NULL;
@@ -101,7 +102,10 @@ void gu_township_init(gu_field *f, const char *value)
 	f->touched = value != NULL || f->unknown;
 	if (!value)
 		return;
-	if (!t) {
+	/* a name two counties share stored without its county (as written
+	 * before the picker named the county) stays as it is until a county's
+	 * row is picked: both are listed, "other" keeps it */
+	if (!t || (gu_township_shared(t->name) && strcmp(value, t->name) == 0)) {
 		gu_edit_set(&f->ed, value, 40);
 		f->ed.selected = false;
 		f->cur = rows(f, m) - 1;
