@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "core/bundle.h"
+#include "core/policy.h"
 #include "core/strbuf.h"
 #include "db/store.h"
 
@@ -164,13 +165,18 @@ typedef struct gu_xchg_conflict {
 	long long seq;
 	char tbl[64], case_id[GU_ID_SIZE], col[64];
 	char *pk, *office_value, *laptop_value;  /* JSON; NULL when absent */
+	char key[128];               /* an answer's key ("child.grade"), else "" */
+	char *office_answer, *laptop_answer;  /* an answer's value as typed, else NULL */
+	bool derived;                /* a row that only follows an answer */
 	char why[32];                /* "office-changed", "closed", "assigned" */
 	bool resolved;
 	char decision[32], decided_by[160];
 	gu_time_ms at;
 } gu_xchg_conflict;
 
-/* Lists the conflicts (open only unless all); returns 0 or < 0. */
+/* Lists the conflicts (open only unless all; an open row that only
+ * follows an answer is left out while an open answer conflict of the same
+ * case, sender and bundle exists, docs/exchange.md); returns 0 or < 0. */
 int gu_xchg_conflict_list(gu_db *db, bool all, gu_xchg_conflict **out, size_t *n,
 	gu_error *err);
 /* Frees a conflict list. */
@@ -178,9 +184,12 @@ void gu_xchg_conflicts_free(gu_xchg_conflict *v, size_t n);
 
 enum gu_xkeep { GU_XKEEP_OFFICE, GU_XKEEP_LAPTOP, GU_XKEEP_VALUE };
 /* Decides one open conflict (a supervisor; id or a prefix of it): keeps the
- * office's value, the laptop's, or value; audited.  Returns 0 or < 0. */
-int gu_xchg_conflict_resolve(gu_db *db, const char *id, enum gu_xkeep keep,
-	const char *value, gu_error *err);
+ * office's value, the laptop's, or value (an answer's checked against pol
+ * as the interview checks it); audited.  Deciding the last open answer
+ * conflict of a case's bundle decides the rows that follow the answers
+ * with it, each audited.  Returns 0 or < 0. */
+int gu_xchg_conflict_resolve(gu_db *db, const gu_policy *pol, const char *id,
+	enum gu_xkeep keep, const char *value, gu_error *err);
 
 /* A pair of cases that may be one child. */
 typedef struct gu_xchg_duplicate {

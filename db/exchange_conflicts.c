@@ -13,6 +13,21 @@
 #include "db/access.h"
 #include "db/exchange_internal.h"
 
+/* Whether conflict c is about a row that only follows an answer: the
+ * answer's history, the results and their basis, the case's count of
+ * answers (docs/exchange.md). */
+#define DERIVED(c) \
+	"(" c ".tbl IN ('answer_history', 'results', 'result_basis')" \
+	" OR (" c ".tbl = 'cases' AND " c ".col IN ('answered', 'updated_at')))"
+/* Whether an answer conflict of conflict c's case, sender and bundle is open. */
+#define ANSWER_OPEN(c) \
+	"EXISTS (SELECT 1 FROM xchg_conflicts q WHERE q.state = 'open' AND q.tbl = 'answers'" \
+	" AND q.case_id = " c ".case_id AND q.sender = " c ".sender AND q.seq = " c ".seq)"
+/* An answer conflict's value as typed, from the stored JSON column v. */
+#define ANSWER_TEXT(v) \
+	"CASE WHEN c.tbl <> 'answers' THEN NULL WHEN c.col = 'value' THEN json_extract(" v ", '$')" \
+	" WHEN c.col = '*' THEN json_extract(" v ", '$.value') END"
+
 /* Lists the conflicts; returns 0 or < 0. */
 int gu_xchg_conflict_list(gu_db *db, bool all, gu_xchg_conflict **out, size_t *n,
 	gu_error *err)
@@ -32,9 +47,13 @@ int gu_xchg_conflict_list(gu_db *db, bool all, gu_xchg_conflict **out, size_t *n
 	rc = sqlite3_prepare_v2(db->h,
 		"SELECT c.id, c.sender, coalesce(d.worker, ''), c.seq, c.tbl, coalesce(c.case_id, ''),"
 		" c.col, c.pk, c.office_value, c.laptop_value, c.why, c.state,"
-		" coalesce(c.decision, ''), coalesce(c.decided_by, ''), c.at"
+		" coalesce(c.decision, ''), coalesce(c.decided_by, ''), c.at,"
+		" CASE WHEN c.tbl = 'answers' THEN json_extract(c.pk, '$[1]') END,"
+		" " ANSWER_TEXT("c.office_value") ", " ANSWER_TEXT("c.laptop_value") ","
+		" " DERIVED("c")
 		" FROM xchg_conflicts c LEFT JOIN xchg_devices d ON d.id = c.sender"
-		" WHERE ?1 OR c.state = 'open' ORDER BY c.at, c.case_id, c.tbl, c.col", -1, &st, NULL);
+		" WHERE ?1 OR (c.state = 'open' AND NOT (" DERIVED("c") " AND " ANSWER_OPEN("c") "))"
+		" ORDER BY c.at, c.case_id, c.tbl, c.col", -1, &st, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_bind_int(st, 1, all);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -63,6 +82,10 @@ int gu_xchg_conflict_list(gu_db *db, bool all, gu_xchg_conflict **out, size_t *n
 		gu_column_copy(st, 12, c->decision, sizeof c->decision);
 		gu_column_copy(st, 13, c->decided_by, sizeof c->decided_by);
 		c->at = sqlite3_column_int64(st, 14);
+		gu_column_copy(st, 15, c->key, sizeof c->key);
+		c->office_answer = gu_column_dup(st, 16, &oom);
+		c->laptop_answer = gu_column_dup(st, 17, &oom);
+		c->derived = sqlite3_column_int(st, 18) != 0;
 		rc = SQLITE_OK;
 		if (oom)
 			break;
@@ -89,6 +112,8 @@ void gu_xchg_conflicts_free(gu_xchg_conflict *v, size_t n)
 		free(v[i].pk);
 		free(v[i].office_value);
 		free(v[i].laptop_value);
+		free(v[i].office_answer);
+		free(v[i].laptop_answer);
 	}
 	free(v);
 }
@@ -239,21 +264,101 @@ static gu_xchg_conflict *find(gu_xchg_conflict *v, size_t n, const char *id, int
 	return found;
 }
 
-/* Decides one conflict; returns 0 or < 0. */
-int gu_xchg_conflict_resolve(gu_db *db, const char *id, enum gu_xkeep keep,
-	const char *value, gu_error *err)
+static const char *const keep_words[] = { "keep-office", "keep-laptop", "value" };
+
+/* Writes the decision on c (value: the typed one) and marks it decided,
+ * audited, naming the answer conflict it followed (NULL: none), in the
+ * open transaction; returns 0 or < 0. */
+static int decide_one(gu_db *db, const gu_xchg_conflict *c, enum gu_xkeep keep,
+	const char *value, const char *following, gu_time_ms now, gu_error *err)
 {
-	static const char *const words[] = { "keep-office", "keep-laptop", "value" };
-	gu_xchg_conflict *v = NULL, *c;
-	gu_time_ms now = gu_time_now();
 	sqlite3_stmt *st = NULL;
 	char detail[400];
 	gu_xtable t;
+	int rc;
+
+	rc = gu_xtable_read(db->h, c->tbl, &t);
+	if (rc == 1)
+		return gu_error_set(err, GU_EINVAL, NULL, 0, 0, _("table %s is gone"), c->tbl);
+	if (rc == SQLITE_OK) {
+		if (keep == GU_XKEEP_OFFICE)
+			rc = log_again(db, c, !c->office_value);
+		else if (strcmp(c->col, "*") == 0)
+			rc = write_object(db, &t, c->pk, c->laptop_value);
+		else if (keep == GU_XKEEP_LAPTOP)
+			rc = write_field(db, &t, c->pk, c->col, c->laptop_value, true);
+		else
+			rc = write_field(db, &t, c->pk, c->col, value ? value : "", false);
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db->h, "UPDATE xchg_conflicts SET state = 'resolved',"
+			" decision = ?2, decided_by = ?3, decided_at = ?4 WHERE id = ?1", -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = gu_bind_text(st, 1, c->id)) == SQLITE_OK
+	    && (rc = gu_bind_text(st, 2, keep_words[keep])) == SQLITE_OK
+	    && (rc = gu_bind_text(st, 3, gu_db_user(db))) == SQLITE_OK
+	    && (rc = sqlite3_bind_int64(st, 4, now)) == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK)
+		return gu_db_fail(db, rc, err);
+	if (following)
+		snprintf(detail, sizeof detail, "conflict %s %s.%s %s following %s", c->id, c->tbl,
+			c->col, keep_words[keep], following);
+	else
+		snprintf(detail, sizeof detail, "conflict %s %s.%s %s", c->id, c->tbl, c->col,
+			keep_words[keep]);
+	return gu_audit_add_in_tx(db, "exchange.conflict", c->case_id[0] ? c->case_id : NULL,
+		detail, now, err);
+}
+
+/* Returns true when d is open and in answer conflict c's case, sender and
+ * bundle; with answers true, an open answer conflict other than c, else a
+ * row that follows the answers. */
+static bool same_bundle(const gu_xchg_conflict *c, const gu_xchg_conflict *d, bool answers)
+{
+	if (d == c || d->resolved || d->seq != c->seq || strcmp(d->sender, c->sender) != 0
+	    || strcmp(d->case_id, c->case_id) != 0)
+		return false;
+	return answers ? strcmp(d->tbl, "answers") == 0 : d->derived;
+}
+
+/* Decides, after answer conflict c (v[0..n) every conflict), the rows
+ * that follow the answers of its case and bundle when no other answer
+ * conflict of them is open: the laptop's when the laptop's answer was
+ * kept, else the office's; returns 0 or < 0. */
+static int decide_following(gu_db *db, const gu_xchg_conflict *c, gu_xchg_conflict *v,
+	size_t n, enum gu_xkeep keep, gu_time_ms now, gu_error *err)
+{
+	size_t i;
+	int ret = 0;
+
+	if (strcmp(c->tbl, "answers") != 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (same_bundle(c, &v[i], true))
+			return 0;
+	for (i = 0; i < n && ret == 0; i++)
+		if (same_bundle(c, &v[i], false))
+			ret = decide_one(db, &v[i], keep == GU_XKEEP_LAPTOP ? GU_XKEEP_LAPTOP
+				: GU_XKEEP_OFFICE, NULL, c->id, now, err);
+	return ret;
+}
+
+/* Decides one conflict; returns 0 or < 0. */
+int gu_xchg_conflict_resolve(gu_db *db, const gu_policy *pol, const char *id,
+	enum gu_xkeep keep, const char *value, gu_error *err)
+{
+	gu_xchg_conflict *v = NULL, *c;
+	gu_time_ms now = gu_time_now();
+	gu_error why;
 	size_t n = 0;
-	int ret, rc = SQLITE_OK, count;
+	int ret, count;
 	GU_ERR_LOCAL(err);
 
-	ret = gu_xchg_conflict_list(db, false, &v, &n, err);
+	ret = gu_xchg_conflict_list(db, true, &v, &n, err);
 	if (ret < 0)
 		return ret;
 	c = find(v, n, id, &count);
@@ -273,44 +378,19 @@ int gu_xchg_conflict_resolve(gu_db *db, const char *id, enum gu_xkeep keep,
 			c->id);
 		goto cleanup;
 	}
+	if (keep == GU_XKEEP_VALUE && pol && c->key[0] && strcmp(c->col, "value") == 0
+	    && gu_policy_check_value(pol, c->key, value ? value : "", &why) < 0) {
+		ret = gu_error_set(err, GU_EINVAL, NULL, 0, 0,
+			_("%s; nothing was changed"), why.message);
+		goto cleanup;
+	}
 	ret = gu_db_begin(db, err);
 	if (ret < 0)
 		goto cleanup;
-	rc = gu_xtable_read(db->h, c->tbl, &t);
-	if (rc == 1) {
-		gu_db_rollback(db);
-		ret = gu_error_set(err, GU_EINVAL, NULL, 0, 0, _("table %s is gone"), c->tbl);
-		goto cleanup;
-	}
-	if (rc == SQLITE_OK) {
-		if (keep == GU_XKEEP_OFFICE)
-			rc = log_again(db, c, !c->office_value);
-		else if (strcmp(c->col, "*") == 0)
-			rc = write_object(db, &t, c->pk, c->laptop_value);
-		else if (keep == GU_XKEEP_LAPTOP)
-			rc = write_field(db, &t, c->pk, c->col, c->laptop_value, true);
-		else
-			rc = write_field(db, &t, c->pk, c->col, value ? value : "", false);
-	}
-	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(db->h, "UPDATE xchg_conflicts SET state = 'resolved',"
-			" decision = ?2, decided_by = ?3, decided_at = ?4 WHERE id = ?1", -1, &st, NULL);
-	if (rc == SQLITE_OK && (rc = gu_bind_text(st, 1, c->id)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 2, words[keep])) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 3, gu_db_user(db))) == SQLITE_OK
-	    && (rc = sqlite3_bind_int64(st, 4, now)) == SQLITE_OK) {
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_DONE)
-			rc = SQLITE_OK;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_OK)
-		ret = gu_db_fail(db, rc, err);
+	ret = decide_one(db, c, keep, value, NULL, now, err);
 	if (ret == 0) {
-		snprintf(detail, sizeof detail, "conflict %s %s.%s %s", c->id, c->tbl, c->col,
-			words[keep]);
-		ret = gu_audit_add_in_tx(db, "exchange.conflict", c->case_id[0] ? c->case_id : NULL,
-			detail, now, err);
+		c->resolved = true;
+		ret = decide_following(db, c, v, n, keep, now, err);
 	}
 	if (ret < 0) {
 		gu_db_rollback(db);

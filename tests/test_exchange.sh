@@ -208,12 +208,30 @@ g office.db conflicts > "$out" 2>&1
 check "it is listed as a conflict" grep -q 'office-changed' "$out"
 check "the office's value is kept" \
 	test "$(count office.db "SELECT value FROM answers WHERE case_id = '$id1' AND key = 'child.grade'")" = 3
+check "the answer is named by its question, its values as answers, not JSON" \
+	grep -q "$(printf 'answers\tvalue\tGrade\t3\t5\t')" "$out"
+check "the rows that follow the answer are not listed beside it" \
+	test "$(grep -c . "$out")" = 1
+g office.db conflicts --all > "$out.all" 2>&1
+check "they are listed under --all" grep -q 'result_basis' "$out.all"
 cid=$(grep 'answers' "$out" | grep 'value' | head -1 | cut -f1)
+g office.db conflicts resolve "$cid" 'x' > "$out" 2>&1
+check "a typed value that is no answer is refused" test $? -ne 0
+check "it says why and that nothing changed" grep -q 'whole number; nothing was changed' "$out"
+check "the refused value changed nothing" \
+	test "$(count office.db "SELECT value FROM answers WHERE case_id = '$id1' AND key = 'child.grade'")" = 3
+check "and decided nothing" test "$(count office.db "SELECT count(*) FROM xchg_conflicts WHERE state = 'open'")" -ge 2
 g office.db conflicts resolve "$cid" keep-laptop > "$out" 2>&1
 check "a supervisor decides a conflict" test $? -eq 0
 check "keeping the laptop's value writes it at the office" \
 	test "$(count office.db "SELECT value FROM answers WHERE case_id = '$id1' AND key = 'child.grade'")" = 5
-check "the decision is audited" test "$(count office.db "SELECT count(*) FROM audit WHERE action = 'exchange.conflict'")" = 1
+check "the rows that followed it are decided with it" \
+	test "$(count office.db "SELECT count(*) FROM xchg_conflicts WHERE state = 'open'")" = 0
+check "each decision is audited, the followers naming the answer's conflict" \
+	test "$(count office.db "SELECT count(*) FROM audit WHERE action = 'exchange.conflict'")" -ge 2 -a \
+	"$(count office.db "SELECT count(*) FROM audit WHERE action = 'exchange.conflict' AND detail NOT LIKE '%following $cid%' AND detail NOT LIKE 'conflict $cid%'")" = 0
+check "the laptop's rows that followed are written" \
+	test "$(count office.db "SELECT count(*) FROM xchg_conflicts WHERE state = 'resolved' AND decision <> 'keep-laptop'")" = 0
 
 # The office's decisions travel back.
 g office.db send --device 李娜 --out usb > "$out" 2>&1

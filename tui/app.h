@@ -110,6 +110,8 @@ const char *gu_persons_words(const char *persons, char *buf, size_t size);
 /* Returns the label of a concrete key's question with the person named
  * ("成员 2：年龄"), written into buf. */
 const char *gu_key_label(const gu_app *a, const char *key, char *buf, size_t size);
+/* gu_key_label with policy p (the key itself when p does not know it). */
+const char *gu_policy_key_label(const gu_policy *p, const char *key, char *buf, size_t size);
 
 /* ---- the open case (screen_session.c) -------------------------------- */
 /* Opens a new interview (stored as a draft case from its first answer);

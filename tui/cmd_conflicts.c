@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "db/exchange.h"
 #include "tui/commands.h"
+#include "tui/conflict_words.h"
 #include "tui/exchange_cli.h"
 #include "tui/login_cli.h"
 #include "tui/options.h"
@@ -24,23 +25,23 @@ static void usage(FILE *f)
 		"       %s conflicts resolve ID keep-office|keep-laptop|VALUE\n"), PACKAGE, PACKAGE);
 	fputs(_("At the office (a supervisor): list the changes from laptops that met a\n"
 		"change made here first (the case was returned, closed, or given to another\n"
-		"laptop), with both values of each field: ID, case, table, field, the\n"
-		"office's value, the laptop's value, why.  Nothing is overwritten until a\n"
-		"supervisor decides: keep the office's value, the laptop's, or a VALUE\n"
-		"typed here.  Every decision is audited and travels to the laptop.\n\n"), f);
+		"laptop), with both values of each field: ID, case, table, column, the\n"
+		"question (as the case view names it), the office's value and the laptop's\n"
+		"(an answer in words), the device's worker, why.  Rows that only follow an\n"
+		"answer (its history, the results) are decided with it and listed on their\n"
+		"own only with --all or when no answer of theirs is in conflict.  Nothing\n"
+		"is overwritten until a supervisor decides: keep the office's value, the\n"
+		"laptop's, or a VALUE typed here (an answer checked as the interview checks\n"
+		"it).  Every decision is audited and travels to the laptop.\n\n"), f);
 	fputs(_("  --all   also the conflicts already decided\n"), f);
 }
 
-/* Returns a printable form of a JSON value (or "-" for none). */
-static const char *shown(const char *v)
-{
-	return v ? v : "-";
-}
-
-/* Prints the conflicts; returns the exit status. */
-static int list(gu_db *db, bool all)
+/* Prints the conflicts, each field named as the case view names it and
+ * each value in words; returns the exit status. */
+static int list(gu_db *db, const gu_policy *p, bool all)
 {
 	gu_xchg_conflict *v = NULL;
+	char field[300], office[700], laptop[700];
 	gu_error err;
 	size_t n = 0, i;
 
@@ -49,8 +50,10 @@ static int list(gu_db *db, bool all)
 	if (n == 0)
 		printf("%s\n", _("No conflict to decide."));
 	for (i = 0; i < n; i++) {
-		printf("%.8s\t%.8s\t%s\t%s\t%s\t%s\t%s\t%s", v[i].id, v[i].case_id, v[i].tbl,
-			v[i].col, shown(v[i].office_value), shown(v[i].laptop_value), v[i].worker,
+		printf("%.8s\t%.8s\t%s\t%s\t%s\t%s\t%s\t%s\t%s", v[i].id, v[i].case_id, v[i].tbl,
+			v[i].col, gu_conflict_field(p, &v[i], field, sizeof field),
+			gu_conflict_value(p, &v[i], true, office, sizeof office),
+			gu_conflict_value(p, &v[i], false, laptop, sizeof laptop), v[i].worker,
 			v[i].why);
 		if (v[i].resolved)
 			printf("\t%s %s", v[i].decision, v[i].decided_by);
@@ -70,8 +73,10 @@ int cmd_conflicts(int argc, char **argv)
 	const char *o[OPT_END - GU_OPT_OWN] = { NULL };
 	enum gu_xkeep keep = GU_XKEEP_VALUE;
 	const char *how;
+	gu_policy *pol = NULL;
 	gu_error err;
 	gu_db *db;
+	char buf[800];
 	int status, n;
 
 	status = gu_command_options(argc, argv, "conflicts", usage, own, gu_option_keep, o);
@@ -86,8 +91,13 @@ int cmd_conflicts(int argc, char **argv)
 	status = gu_cli_open(0, &db);
 	if (status != 0)
 		return status;
+	if (gu_policy_load_for(db, &pol, &err) < 0) {
+		gu_complain("%s", gu_error_text(&err, buf, sizeof buf));
+		status = 2;
+		goto done;
+	}
 	if (n == 0) {
-		status = list(db, o[OPT_ALL - GU_OPT_OWN] != NULL);
+		status = list(db, pol, o[OPT_ALL - GU_OPT_OWN] != NULL);
 		goto done;
 	}
 	how = argv[optind + 2];
@@ -95,12 +105,13 @@ int cmd_conflicts(int argc, char **argv)
 		keep = GU_XKEEP_OFFICE;
 	else if (strcmp(how, "keep-laptop") == 0)
 		keep = GU_XKEEP_LAPTOP;
-	if (gu_xchg_conflict_resolve(db, argv[optind + 1], keep, how, &err) < 0)
+	if (gu_xchg_conflict_resolve(db, pol, argv[optind + 1], keep, how, &err) < 0)
 		status = gu_cli_fail(&err);
 	else
 		printf(_("Conflict %s is decided (%s).\n"), argv[optind + 1],
 			keep == GU_XKEEP_VALUE ? _("the value given") : how);
 done:
+	gu_policy_free(pol);
 	gu_db_close(db);
 	if (fflush(stdout) != 0)
 		status = 1;

@@ -26,7 +26,7 @@ guanai_SOURCES += tui/screen_report.c tui/screen_report.h tui/screen_report_form
 ## one case in full, and the dashboard.  Their tests: tests/screens.mk.
 guanai_SOURCES += tui/screens_supervise.h tui/screens_util.c tui/screens_util.h \
 	tui/screen_login.c tui/screen_users.c tui/screen_cases.c \
-	tui/screen_caseview.c tui/caseview.h tui/caseview_actions.c tui/caseview_visit.c \
+	tui/screen_caseview.c tui/caseview.h tui/answer_words.c tui/answer_words.h tui/caseview_actions.c tui/caseview_visit.c \
 	tui/caseview_reasons.c tui/screen_dashboard.c tui/screen_visits.c
 ## The subcommands.
 guanai_SOURCES += tui/cmd_cases.c tui/cmd_check.c tui/cmd_backup.c tui/cmd_compact.c \
@@ -64,5 +64,5 @@ clean-locale-tree:
 guanai_SOURCES += tui/exchange_cli.c tui/exchange_cli.h tui/cmd_office.c tui/cmd_enroll.c \
 	tui/cmd_devices.c tui/cmd_send.c tui/cmd_receive.c tui/cmd_conflicts.c \
 	tui/cmd_duplicates.c tui/cmd_assign.c
-guanai_SOURCES += tui/screen_exchange.c tui/screen_exchange.h tui/screen_conflicts.c \
+guanai_SOURCES += tui/screen_exchange.c tui/screen_exchange.h tui/screen_conflicts.c tui/conflict_words.c tui/conflict_words.h \
 	tui/screen_duplicates.c

@@ -20,6 +20,7 @@
 #include "db/reports.h"
 #include "db/review.h"
 #include "tui/answer_checks.h"
+#include "tui/answer_words.h"
 #include "tui/caseview.h"
 #include "tui/listview.h"
 #include "tui/paint.h"
@@ -111,71 +112,17 @@ static void add_hanging(cv_state *s, int w, const char *text, enum gu_color_role
 	}
 }
 
-/* Returns a choice's label for value, or value. */
-static const char *choice_word(const gu_question *q, const char *value)
-{
-	size_t i;
-
-	for (i = 0; i < q->nchoices; i++)
-		if (strcmp(q->choices[i].value, value) == 0)
-			return gu_pick(q->choices[i].label_zh, q->choices[i].label_en);
-	return value;
-}
-
-/* Writes an answer's value in words into buf; returns buf. */
+/* Writes an answer's value in words into buf (the ID number shown in
+ * full when the case view shows it so); returns buf. */
 static const char *value_words(const cv_state *s, const gu_question *q, const char *value,
 	char *buf, size_t size)
 {
-	char copy[400], *tok, *save = NULL, masked[32], region[200];
-	size_t o = 0;
-
-	if (strcmp(value, "unknown") == 0) {
-		snprintf(buf, size, "%s", _("not known"));
+	if (q && q->type == GU_Q_IDNUMBER && s->shown_id[0]
+	    && strcmp(value, s->info.child_id_number) == 0) {
+		snprintf(buf, size, "%s", s->shown_id);
 		return buf;
 	}
-	if (!q) {
-		snprintf(buf, size, "%s", value);
-		return buf;
-	}
-	switch (q->type) {
-	case GU_Q_CHOICE:
-		snprintf(buf, size, "%s", choice_word(q, value));
-		break;
-	case GU_Q_MULTI:
-		snprintf(copy, sizeof copy, "%s", value);
-		buf[0] = '\0';
-		for (tok = strtok_r(copy, ",", &save); tok && o < size; tok = strtok_r(NULL, ",", &save)) {
-			while (*tok == ' ')
-				tok++;
-			o += (size_t)snprintf(buf + o, size - o, "%s%s", o ? _(", ") : "", choice_word(q, tok));
-		}
-		if (!buf[0])
-			snprintf(buf, size, "%s", _("none"));
-		break;
-	case GU_Q_YESNO:
-		snprintf(buf, size, "%s", strcmp(value, "yes") == 0 ? _("yes")
-			: strcmp(value, "no") == 0 ? _("no") : value);
-		break;
-	case GU_Q_IDNUMBER:
-		if (strcmp(value, "none") == 0)
-			snprintf(buf, size, "%s", _("none"));
-		else
-			snprintf(buf, size, "%s", s->shown_id[0] && strcmp(value, s->info.child_id_number) == 0
-				? s->shown_id : gu_idcard_mask(value, masked));
-		break;
-	case GU_Q_CODE:
-		if (strcmp(value, "none") == 0)
-			snprintf(buf, size, "%s", _("none"));
-		else if (gu_region_name(value, gu_lang() == GU_LANG_ZH, region, sizeof region))
-			snprintf(buf, size, _("%s (%s)"), region, value);
-		else
-			snprintf(buf, size, "%s", value);
-		break;
-	default:
-		snprintf(buf, size, "%s", value);
-		break;
-	}
-	return buf;
+	return gu_answer_words(q, value, buf, size);
 }
 
 /* Adds the legal basis the answers record (db/release.h), or that none is
@@ -194,7 +141,7 @@ static void add_basis(gu_app *a, cv_state *s, int w)
 	who = gu_answers_get(&ans, strcmp(basis ? basis : "", "statutory_duty") == 0
 		? "consent.reason" : "consent.by");
 	if (gu_consent_recorded(&ans)) {
-		snprintf(line, sizeof line, _("Legal basis: %s - %s, %s"), q ? choice_word(q, basis) : basis,
+		snprintf(line, sizeof line, _("Legal basis: %s - %s, %s"), q ? gu_choice_word(q, basis) : basis,
 			who, gu_answers_get(&ans, GU_KEY_CONSENT_DATE) ? gu_answers_get(&ans, GU_KEY_CONSENT_DATE) : "-");
 		add_wrapped(s, w, line, GU_R_NORMAL, 2, 0);
 	} else {

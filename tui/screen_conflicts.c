@@ -13,6 +13,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "db/exchange.h"
+#include "tui/conflict_words.h"
 #include "tui/listview.h"
 #include "tui/paint.h"
 #include "tui/screen_exchange.h"
@@ -55,7 +56,7 @@ static int decide(gu_app *a, conflicts_state *s, enum gu_xkeep keep, const char 
 	if ((size_t)s->cur >= s->n)
 		return GU_SCREEN_STAY;
 	snprintf(id, sizeof id, "%s", s->v[s->cur].id);
-	if (gu_xchg_conflict_resolve(a->db, id, keep, value, &err) < 0) {
+	if (gu_xchg_conflict_resolve(a->db, a->pol, id, keep, value, &err) < 0) {
 		snprintf(s->msg, sizeof s->msg, "%s", err.message);
 		s->msg_error = true;
 		return GU_SCREEN_STAY;
@@ -150,76 +151,51 @@ static const gu_scr_key keys[] = {
 };
 #define NKEYS (sizeof keys / sizeof keys[0])
 
-/* Returns a malloc'd copy of a stored JSON value with its control
- * characters escaped, or of "-" when there is none (NULL out of memory). */
-static char *shown(const char *v)
+/* Draws a label and one side's value of c at y in w columns; returns the
+ * rows used. */
+static int put_value(const gu_app *a, const gu_xchg_conflict *c, bool office, int y, int x,
+	int w, int rows, const char *label)
 {
-	return gu_text_escape_controls(v ? v : "-", GU_ESCAPE_FIELD);
-}
-
-/* Draws a label and a stored value at y in w columns; returns the rows used. */
-static int put_value(int y, int x, int w, int rows, const char *label, const char *v)
-{
-	char *safe = shown(v);
+	char v[700];
 	int used;
 
 	gu_put(y, x, 12, label, gu_attr(GU_R_LABEL));
-	used = gu_put_wrapped(y, x + 13, w - 13, rows, safe ? safe : "-", A_NORMAL);
-	free(safe);
+	used = gu_put_wrapped(y, x + 13, w - 13, rows,
+		gu_conflict_value(a->pol, c, office, v, sizeof v), A_NORMAL);
 	return used > 0 ? used : 1;
-}
-
-/* Writes into buf (size bytes) the field a conflict is about: the answer's
- * key for a row keyed by case and key (its primary key's last string),
- * else table.column; returns buf. */
-static char *field_name(const gu_xchg_conflict *c, char *buf, size_t size)
-{
-	const char *last = c->pk ? strstr(c->pk, "\",\"") : NULL;
-	const char *next, *end;
-
-	while (last && (next = strstr(last + 3, "\",\"")))
-		last = next;
-	if (last && (end = strstr(last + 3, "\"]")) && !memchr(last + 3, '\\', (size_t)(end - last - 3)))
-		snprintf(buf, size, "%.*s", (int)(end - last - 3), last + 3);
-	else
-		snprintf(buf, size, "%s.%s", c->tbl, c->col);
-	return buf;
 }
 
 /* Draws the conflict under the cursor in full from row y. */
 static void draw_detail(gu_app *a, const conflicts_state *s, int y, int x, int w)
 {
 	const gu_xchg_conflict *c = &s->v[s->cur];
-	char line[400], field[140];
+	char line[600], field[300];
 	char *safe;
 
 	snprintf(line, sizeof line, _("Case %.8s, %s, from %s (bundle %lld): %s"), c->case_id,
-		field_name(c, field, sizeof field), c->worker[0] ? c->worker : "-", c->seq,
+		gu_conflict_field(a->pol, c, field, sizeof field), c->worker[0] ? c->worker : "-", c->seq,
 		strcmp(c->why, "closed") == 0 ? _("the case was closed here")
 		: strcmp(c->why, "assigned") == 0 ? _("the case was given to another laptop")
 		: _("the office changed it first"));
 	safe = gu_text_escape_controls(line, GU_ESCAPE_FIELD);
 	y += gu_put_wrapped(y, x, w, 2, safe ? safe : line, gu_attr(GU_R_DIM));
 	free(safe);
-	y += put_value(y, x, w, 2, _("Office:"), c->office_value);
-	put_value(y, x, w, 2, _("Laptop:"), c->laptop_value);
-	(void)a;
+	y += put_value(a, c, true, y, x, w, 2, _("Office:"));
+	put_value(a, c, false, y, x, w, 2, _("Laptop:"));
 }
 
 /* Draws one row of the list. */
-static void draw_row(const gu_xchg_conflict *c, int y, int x, int w, attr_t at)
+static void draw_row(const gu_app *a, const gu_xchg_conflict *c, int y, int x, int w, attr_t at)
 {
-	char field[140];
-	char *office = shown(c->office_value), *laptop = shown(c->laptop_value);
+	char field[300], office[700], laptop[700];
 	int vw = (w - 8 - 1 - 18 - 2) / 2;
 
 	gu_fill(y, x, w, at);
 	gu_put(y, x, 8, c->case_id, at);
-	gu_put(y, x + 9, 18, field_name(c, field, sizeof field), at);
-	gu_put(y, x + 28, vw, office ? office : "-", at);
-	gu_put(y, x + 29 + vw, w - 29 - vw, laptop ? laptop : "-", at);
-	free(office);
-	free(laptop);
+	gu_put(y, x + 9, 18, gu_conflict_field(a->pol, c, field, sizeof field), at);
+	gu_put(y, x + 28, vw, gu_conflict_value(a->pol, c, true, office, sizeof office), at);
+	gu_put(y, x + 29 + vw, w - 29 - vw, gu_conflict_value(a->pol, c, false, laptop,
+		sizeof laptop), at);
 }
 
 /* Draws the screen. */
@@ -247,14 +223,17 @@ static void draw(gu_app *a, void *st)
 		y++;
 		gu_view_follow(s->cur, &s->top, h);
 		for (i = s->top; i < (int)s->n && i < s->top + h; i++, y++)
-			draw_row(&s->v[i], y, x, w, i == s->cur ? gu_attr(GU_R_CURSOR) : A_NORMAL);
+			draw_row(a, &s->v[i], y, x, w, i == s->cur ? gu_attr(GU_R_CURSOR) : A_NORMAL);
 		draw_detail(a, s, a->lay.body.y + a->lay.body.h - 8, x, w);
 	}
 	y = a->lay.body.y + a->lay.body.h - 2;
 	if (s->typing) {
 		gu_put(y, x, 12, _("Value:"), gu_attr(GU_R_LABEL));
 		gu_edit_draw(&s->value, y, x + 13, w - 13, true);
-		gu_put(y + 1, x, w, _("Enter: keep this value    Esc: cancel"), gu_attr(GU_R_DIM));
+		if (s->msg[0] && s->msg_error)
+			gu_put(y + 1, x, w, s->msg, gu_attr(GU_R_ERROR));
+		else
+			gu_put(y + 1, x, w, _("Enter: keep this value    Esc: cancel"), gu_attr(GU_R_DIM));
 	} else if (s->msg[0]) {
 		gu_put_wrapped(y, x, w, 2, s->msg, gu_attr(s->msg_error ? GU_R_ERROR : GU_R_OK));
 	}
@@ -280,7 +259,10 @@ static int key(gu_app *a, void *st, const gu_key *k)
 			return GU_SCREEN_STAY;
 		}
 		s->typing = false;
-		return decide(a, s, GU_XKEEP_VALUE, s->value.buf);
+		decide(a, s, GU_XKEEP_VALUE, s->value.buf);
+		/* a value refused stays to be mended: nothing typed is lost */
+		s->typing = s->msg_error;
+		return GU_SCREEN_STAY;
 	}
 	gu_edit_key(&s->value, k, NULL);
 	return GU_SCREEN_STAY;

@@ -128,7 +128,14 @@ const char *gu_persons_words(const char *persons, char *buf, size_t size)
 /* Writes the label of a key's question, with its person, into buf. */
 const char *gu_key_label(const gu_app *a, const char *key, char *buf, size_t size)
 {
-	const gu_question *q = gu_policy_find_question(a->pol, key);
+	return gu_policy_key_label(a->pol, key, buf, size);
+}
+
+/* Writes the translated name of the question key answers in policy p (the
+ * key itself when p does not know it) into buf; returns buf. */
+const char *gu_policy_key_label(const gu_policy *p, const char *key, char *buf, size_t size)
+{
+	const gu_question *q = gu_policy_find_question(p, key);
 	const char *label;
 	char person[64], word[64];
 	const char *dot;
