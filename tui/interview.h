@@ -39,6 +39,9 @@ typedef struct gu_interview {
 	gu_same_child same;     /* another case of this child, told of in a box */
 	char same_for[GU_ID_SIZE];   /* the case same_shown is about */
 	char same_shown[GU_ID_SIZE]; /* the other case last told of ("" none) */
+	bool edited;            /* a key changed the field since it was set up */
+	bool pass_unsaved;      /* an answer that could not be kept was shown refused:
+	                         * the same leaving key again leaves it */
 } gu_interview;
 
 /* Shows the step at pos (clamped) and remembers it as the resume point. */
