@@ -31,6 +31,7 @@ typedef struct gu_interview {
 	enum gu_popup pop;
 	int pop_cur;            /* the row of the sections popup; the member to remove */
 	int roster_cur;
+	int roster_top;         /* the roster's first row shown */
 	int member_focus;       /* asking one member's questions as a run; 0 none */
 	bool back_to_result;    /* came from the result screen's questions */
 	bool next_after_pop;    /* go on to the next question once the popup closes */

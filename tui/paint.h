@@ -38,6 +38,10 @@ void gu_keys_line(const gu_rect *r, const char *const *pairs, size_t npairs);
  * pairs before those later[i / 2] marks (NULL: all first) when not all fit. */
 void gu_keys_line_ranked(const gu_rect *r, const char *const *pairs, const bool *later,
 	size_t npairs);
+/* Draws, when rows of a list of n are off screen (h shown from row
+ * first), the line saying how many are above and below; returns the rows
+ * drawn (0 when the whole list is shown). */
+int gu_list_more(int y, int x, int w, int first, int h, int n);
 /* Forgets the last key bar drawn (a screen is drawn anew). */
 void gu_keys_line_forget(void);
 /* Returns true when a key bar was drawn since the last forget, with its

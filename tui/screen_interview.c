@@ -604,7 +604,10 @@ static bool changed_on_screen(gu_app *a, const gu_interview *iv)
 	if (gu_field_value(&f, value, sizeof value) < 0)
 		return f.ed.len > 0;       /* typed, not yet an answer */
 	saved = gu_answers_get(&a->ses->ans, iv->field.key);
-	return !saved || strcmp(saved, value) != 0;
+	/* nothing ticked on a question not answered is no answer yet */
+	if (!saved)
+		return value[0] != '\0';
+	return strcmp(saved, value) != 0;
 }
 
 /* Before a key leaves the question (back, next, a part, the results):

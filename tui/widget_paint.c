@@ -156,6 +156,32 @@ void gu_box(gu_rect r, const char *title)
 	}
 }
 
+/* Draws at y, x in w columns, when rows of a list of n are off screen (h
+ * shown from row first), how many are above and below them; returns the
+ * rows drawn: 1, or 0 when the whole list is shown.  Every list that can
+ * be cut says so through this, in the same words. */
+int gu_list_more(int y, int x, int w, int first, int h, int n)
+{
+	int above = first, below = n - first - h;
+	char line[160];
+
+	if (above < 0)
+		above = 0;
+	if (below < 0)
+		below = 0;
+	if (above && below)
+		snprintf(line, sizeof line, _("(%d more above, %d below: use the arrow keys)"),
+			above, below);
+	else if (above)
+		snprintf(line, sizeof line, _("(%d more above: use the arrow keys)"), above);
+	else if (below)
+		snprintf(line, sizeof line, _("(%d more below: use the arrow keys)"), below);
+	else
+		return 0;
+	gu_put(y, x, w, line, gu_attr(GU_R_DIM));
+	return 1;
+}
+
 /* What the last key bar drawn showed, for the test harness's dumps: its
  * width, whether it was cut, and its first-priority keys ("name what"
  * lines). */
