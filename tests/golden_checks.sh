@@ -44,3 +44,28 @@ check_colors() {
 		diag "$(diff -u "$gold_c" "$dump_c" 2>&1 | head -30)"
 	fi
 }
+
+# check_bar DESCRIPTION DUMP: on a screen 80 columns wide or more, the key
+# bar (DUMP's last line) shows every first-priority key the screen gave it
+# (listed in NAME.bar beside NAME.txt by the harness: the bar's width,
+# "cut" or "whole", then one "name what" a line), and a bar too narrow for
+# all its keys ends in "F1 all keys".  Returns 1 when it checked nothing
+# (no bar, or a narrower one).
+check_bar() {
+	bar=${2%.txt}.bar
+	[ -f "$bar" ] || return 1
+	width=$(sed -n 1p "$bar")
+	[ "$width" -ge 80 ] || return 1
+	last=$(tail -n 1 "$2" | sed 's/ *$//')
+	missing=
+	sed -n '3,$p' "$bar" > "$bar.first"
+	while IFS= read -r key; do
+		case $last in *"$key"*) ;; *) missing="$missing [$key]" ;; esac
+	done < "$bar.first"
+	if [ "$(sed -n 2p "$bar")" = cut ]; then
+		case $last in *"F1 all keys" | *"F1 全部按键") ;; *) missing="$missing [F1 all keys at the end]" ;; esac
+	fi
+	check "$1" test -z "$missing"
+	[ -z "$missing" ] || diag "the key bar \"$last\" lacks$missing"
+	return 0
+}

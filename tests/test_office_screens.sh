@@ -120,6 +120,7 @@ for lang in en zh; do
 				diag "$(diff -u "$golden/$base" "$dump.cmp" 2>&1 | head -40)"
 			fi
 			check_colors "$base has the golden colours" "$dump" "$golden/$base" "$update"
+			check_bar "$base: the key bar keeps its first keys" "$dump"
 		done
 	done
 	# what the screens decided, as the commands would have

@@ -45,6 +45,7 @@ run_script login zh
 check "the Chinese catalogue has these screens' messages" grep -q '谁在工作' "$work/zh-login/out/login.txt"
 
 : > "$work/dumped"
+bars=0
 for lang in en zh; do
 	for script in "$scripts"/*.keys; do
 		name=$(basename "$script" .keys)
@@ -71,10 +72,12 @@ for lang in en zh; do
 				diag "$(diff -u "$golden/$base" "$dump.cmp" 2>&1 | head -40)"
 			fi
 			check_colors "$base has the golden colours" "$dump" "$golden/$base" "$update"
+			check_bar "$base: the key bar keeps its first keys" "$dump" && bars=$((bars + 1))
 		done
 	done
 done
 check_no_orphans "every golden screen is dumped by a script" "$golden" "$work/dumped"
+check "key bars were checked" test "$bars" -gt 50
 
 # The role rule, checked apart from the pictures.
 list="$work/en-role/out/role-cases.txt"

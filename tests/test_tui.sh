@@ -27,8 +27,9 @@ run_script "$scripts/start.keys" zh 80 24 "$work/probe"
 check "the Chinese catalogue has the screens' messages" grep -q '新的访谈' "$work/probe/start.txt"
 
 # At 60x18, the smallest size the program draws, the scripts of every
-# kind of question and of the result screen.
-small_scripts="widgets interview id-later"
+# kind of question, of the result screen and of a roster longer than the screen.
+small_scripts="widgets interview id-later members"
+bars=0
 
 for lang in en zh; do
 	for size in 80x24 120x40 60x18; do
@@ -68,9 +69,12 @@ for lang in en zh; do
 					diag "$(diff -u "$golden/$base" "$dump" 2>&1 | head -40)"
 				fi
 				check_colors "$lang $size $base has the golden colours" "$dump" "$golden/$base" "$update"
+				check_bar "$lang $size $base: the key bar keeps its first keys" "$dump" \
+					&& bars=$((bars + 1))
 			done
 		done
 		check_no_orphans "every golden file of $lang-$size is dumped by a script" "$golden" "$work/dumped"
 	done
 done
+check "key bars 80 columns wide or more were checked" test "$bars" -gt 100
 done_testing

@@ -7,9 +7,9 @@ CTESTS += tests/test_text
 ## in both languages, and whole interviews checked in the database.
 check_PROGRAMS += tests/test_tui_dbdump tests/test_tui_lock
 tests_test_tui_lock_LDADD = $(GU_LIBS)
-TESTS += tests/test_tui.sh tests/test_tui_flow.sh tests/test_city40.sh
+TESTS += tests/test_tui.sh tests/test_tui_flow.sh tests/test_city40.sh tests/test_tui_keep.sh
 EXTRA_DIST += tests/test_tui.sh tests/test_tui_flow.sh tests/golden_checks.sh tests/tui-scripts tests/golden \
-	tests/test_city40.sh tests/city40
+	tests/test_city40.sh tests/city40 tests/test_tui_keep.sh
 
 ## make bench: start-up, memory and key latency beside dialog.
 check_PROGRAMS += tests/bench_tui

@@ -103,6 +103,9 @@ void gu_small_draw(gu_app *a);
 void gu_frame_title(gu_app *a, const char *text);
 /* Draws the message line (a.msg) and the key-help line from pairs. */
 void gu_frame_bottom(gu_app *a, const char *const *pairs, size_t npairs);
+/* Draws the message and key-help lines, the pairs later[i / 2] marks
+ * (NULL: none) dropped first from a key bar too narrow for all. */
+void gu_frame_bottom_ranked(gu_app *a, const char *const *pairs, const bool *later, size_t npairs);
 /* Sets the message line. */
 void gu_app_message(gu_app *a, enum gu_color_role role, const char *text);
 /* Returns a person list ("child,member.2") in words, written into buf. */

@@ -15,6 +15,7 @@
 #include "core/text.h"
 #include "tui/colors.h"
 #include "tui/harness.h"
+#include "tui/paint.h"
 
 #define MAX_TIMINGS 100000
 
@@ -136,6 +137,29 @@ static bool parse_key(const char *name, gu_key *k)
 	return false;
 }
 
+/* Writes beside a dump (path, its name without ".txt" len bytes long) the
+ * key bar the screen drew, NAME.bar (path is size bytes): its width, "cut" or "whole", then
+ * each first-priority key ("name what") a line, which a test finds on the
+ * screen's last line. */
+static void dump_bar(char *path, size_t size, size_t len)
+{
+	const char *first;
+	int width;
+	bool cut;
+	FILE *f;
+
+	if (!gu_keys_line_last(&width, &cut, &first))
+		return;
+	snprintf(path + len, size - len, ".bar");
+	f = fopen(path, "w");
+	if (!f) {
+		fprintf(stderr, PACKAGE ": cannot write %s: %s\n", path, strerror(errno));
+		return;
+	}
+	fprintf(f, "%d\n%s\n%s", width, cut ? "cut" : "whole", first);
+	fclose(f);
+}
+
 /* Writes the screen into the file named by arg. */
 static void dump_to(const char *arg)
 {
@@ -167,6 +191,7 @@ static void dump_to(const char *arg)
 	}
 	gu_screen_dump_colors(f);
 	fclose(f);
+	dump_bar(path, sizeof path, len);
 }
 
 /* Takes the next key from a pending "key" line; returns true when one was there. */

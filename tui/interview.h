@@ -31,6 +31,7 @@ typedef struct gu_interview {
 	enum gu_popup pop;
 	int pop_cur;            /* the row of the sections popup; the member to remove */
 	int roster_cur;
+	int roster_top;         /* the roster's first row shown */
 	int member_focus;       /* asking one member's questions as a run; 0 none */
 	bool back_to_result;    /* came from the result screen's questions */
 	bool next_after_pop;    /* go on to the next question once the popup closes */
@@ -39,6 +40,9 @@ typedef struct gu_interview {
 	gu_same_child same;     /* another case of this child, told of in a box */
 	char same_for[GU_ID_SIZE];   /* the case same_shown is about */
 	char same_shown[GU_ID_SIZE]; /* the other case last told of ("" none) */
+	bool edited;            /* a key changed the field since it was set up */
+	bool pass_unsaved;      /* an answer that could not be kept was shown refused:
+	                         * the same leaving key again leaves it */
 } gu_interview;
 
 /* Shows the step at pos (clamped) and remembers it as the resume point. */

@@ -4,6 +4,7 @@
 #ifndef GUANAI_TUI_PAINT_H
 #define GUANAI_TUI_PAINT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <curses.h>
 
@@ -33,6 +34,20 @@ int gu_wrapped_rows(const char *s, int w);
 void gu_box(gu_rect r, const char *title);
 /* Draws the key-help line: pairs of key name and action, as many as fit. */
 void gu_keys_line(const gu_rect *r, const char *const *pairs, size_t npairs);
+/* Draws the key-help line as gu_keys_line, keeping the first-priority
+ * pairs before those later[i / 2] marks (NULL: all first) when not all fit. */
+void gu_keys_line_ranked(const gu_rect *r, const char *const *pairs, const bool *later,
+	size_t npairs);
+/* Draws, when rows of a list of n are off screen (h shown from row
+ * first), the line saying how many are above and below; returns the rows
+ * drawn (0 when the whole list is shown). */
+int gu_list_more(int y, int x, int w, int first, int h, int n);
+/* Forgets the last key bar drawn (a screen is drawn anew). */
+void gu_keys_line_forget(void);
+/* Returns true when a key bar was drawn since the last forget, with its
+ * width, whether not all its keys fitted, and its first-priority keys
+ * ("name what" lines, F1 aside). */
+bool gu_keys_line_last(int *width, bool *cut, const char **first);
 
 /* Asks for the text cursor at y, x once the screen is drawn. */
 void gu_cursor_at(int y, int x);

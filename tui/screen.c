@@ -13,6 +13,7 @@
 void gu_screen_paint(gu_app *a, const gu_screen *s, void *st)
 {
 	erase();
+	gu_keys_line_forget();
 	if (a->lay.too_small)
 		gu_small_draw(a);
 	else
@@ -151,12 +152,14 @@ int gu_scr_keys_help(gu_app *a, const gu_scr_key *keys, size_t n)
 void gu_scr_keys_bottom(gu_app *a, const gu_scr_key *keys, size_t n)
 {
 	const char *pairs[32];
+	bool later[16] = { false };
 	size_t i, np = 0;
 
 	bool f1 = false;
 
 	for (i = 0; i < n && np + 2 <= sizeof pairs / sizeof pairs[0]; i++)
 		if (keys[i].name && !keys[i].quiet) {
+			later[np / 2] = keys[i].later;
 			pairs[np++] = keys[i].name;
 			pairs[np++] = keys[i].msgid;
 			f1 = f1 || strcmp(keys[i].name, "F1") == 0;
@@ -167,5 +170,5 @@ void gu_scr_keys_bottom(gu_app *a, const gu_scr_key *keys, size_t n)
 		pairs[np++] = "F1";
 		pairs[np++] = "";
 	}
-	gu_scr_bottom(a, pairs, np);
+	gu_scr_bottom_ranked(a, pairs, later, np);
 }

@@ -40,6 +40,8 @@ typedef struct gu_scr_key {
 	                         * NULL for a key the row of another names */
 	const char *msgid;      /* what it does, translated when drawn */
 	bool quiet;             /* named in the F1 help only, not in the key bar */
+	bool later;             /* in the key bar only when the others leave room:
+	                         * the first dropped from a bar too narrow for all */
 } gu_scr_key;
 
 /* One screen.  st is the screen's own state, given to every function. */

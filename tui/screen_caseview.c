@@ -752,10 +752,13 @@ static int key_print(gu_app *a, void *st)
 
 /* The case view's keys: they run it, name themselves in the key bar and
  * make its F1 help. */
+/* The key bar keeps Enter, the review keys, Esc, e and c at 80 columns;
+ * follow-up, visit, show ID and print fill what room is left (a worker,
+ * who has no review or close keys, sees them all). */
 static const gu_scr_key keys[] = {
 	{ 0, KEY_ENTER, key_explain, "Enter", N_("explain"), false },
-	{ 'f', 0, key_followup, "f", N_("follow-up"), false },
-	{ 'v', 0, key_visit, "v", N_("visit"), false },
+	{ 'f', 0, key_followup, "f", N_("follow-up"), false, true },
+	{ 'v', 0, key_visit, "v", N_("visit"), false, true },
 	{ 's', 0, key_rescreen, "s", N_("re-screen"), true },
 	{ 'a', 0, key_approve, "a/x", N_("approve/return"), false },
 	{ 'x', 0, key_return, NULL, NULL, false },
@@ -763,8 +766,8 @@ static const gu_scr_key keys[] = {
 	{ 'q', 0, key_back, NULL, NULL, false },
 	{ 'e', 0, key_edit, "e", N_("edit"), false },
 	{ 'c', 0, key_close, "c", N_("close/reopen"), false },
-	{ 18, 0, key_reveal, "Ctrl-R", N_("show ID"), false },
-	{ 'p', 0, key_print, "p", N_("print sheets"), false },
+	{ 18, 0, key_reveal, "Ctrl-R", N_("show ID"), false, true },
+	{ 'p', 0, key_print, "p", N_("print sheets"), false, true },
 	{ 0, KEY_DOWN, key_down, "Up/Down", N_("move"), true },
 	{ 0, KEY_UP, key_up, NULL, NULL, false },
 	{ 0, KEY_NPAGE, key_page_down, "PgUp/PgDn", N_("page"), true },

@@ -57,6 +57,13 @@ void gu_frame_title(gu_app *a, const char *text)
 /* Draws the message and key-help lines. */
 void gu_frame_bottom(gu_app *a, const char *const *pairs, size_t npairs)
 {
+	gu_frame_bottom_ranked(a, pairs, NULL, npairs);
+}
+
+/* Draws the message and key-help lines, the pairs later marks (NULL:
+ * none) dropped first from a key bar too narrow for all. */
+void gu_frame_bottom_ranked(gu_app *a, const char *const *pairs, const bool *later, size_t npairs)
+{
 	const gu_rect *m = &a->lay.message;
 
 	gu_fill(m->y, m->x, m->w, A_NORMAL);
@@ -71,7 +78,7 @@ void gu_frame_bottom(gu_app *a, const char *const *pairs, size_t npairs)
 			gu_put(m->y, m->x + 1, m->w - 2, a->msg, gu_attr(a->msg_role));
 		}
 	}
-	gu_keys_line(&a->lay.keys, pairs, npairs);
+	gu_keys_line_ranked(&a->lay.keys, pairs, later, npairs);
 }
 
 /* Returns the name of a person as it heads a question ("Father", "Member 2"). */

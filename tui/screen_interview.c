@@ -136,6 +136,8 @@ static void setup_field(gu_app *a, gu_interview *iv)
 	bool saved;
 
 	iv->field_ready = true;
+	iv->edited = false;
+	iv->pass_unsaved = false;
 	if (!st->q)
 		return;
 	value = gu_answers_get(&s->ans, st->key);
@@ -362,10 +364,14 @@ static void draw_sections(gu_app *a, gu_interview *iv)
 	}
 }
 
-/* Draws the leave popup. */
-static void draw_leave(gu_app *a)
+static bool changed_on_screen(gu_app *a, const gu_interview *iv);
+
+/* Draws the leave popup: an answer changed on screen and not saved is
+ * offered to be saved (s) or left (y). */
+static void draw_leave(gu_app *a, const gu_interview *iv)
 {
-	gu_rect r = gu_layout_popup(&a->lay, 9, 56);
+	bool changed = changed_on_screen(a, iv);
+	gu_rect r = gu_layout_popup(&a->lay, changed ? 10 : 9, 56);
 	int y = r.y + 2;
 
 	gu_box(r, _("Leave the interview?"));
@@ -382,7 +388,14 @@ static void draw_leave(gu_app *a)
 		y += gu_put_wrapped(y, r.x + 2, r.w - 4, 2,
 			_("Some answers are NOT saved yet and would be lost: press Ctrl-R to retry first."),
 			gu_attr(GU_R_ERROR));
-	gu_put(r.y + r.h - 2, r.x + 2, r.w - 4, _("y leave    n stay"), gu_attr(GU_R_LABEL));
+	if (changed) {
+		y += gu_put_wrapped(y, r.x + 2, r.w - 4, 1,
+			_("The answer on screen is not saved yet."), gu_attr(GU_R_ERROR));
+		gu_put(r.y + r.h - 2, r.x + 2, r.w - 4, _("s save it and leave    y leave without it    n stay"),
+			gu_attr(GU_R_LABEL));
+	} else {
+		gu_put(r.y + r.h - 2, r.x + 2, r.w - 4, _("y leave    n stay"), gu_attr(GU_R_LABEL));
+	}
 	(void)y;
 }
 
@@ -512,26 +525,28 @@ static int set_id_facts(gu_app *a, const bool follow[2])
 	return 0;
 }
 
-/* Checks and saves the field's answer, then goes on. */
-static void confirm(gu_app *a, gu_interview *iv)
+/* Checks and saves the field's answer (its key into key); returns true
+ * when it is saved, false when it is refused (the field says why) or not
+ * saved (the session says why, and keeps it to try again). */
+static bool save_field(gu_app *a, gu_interview *iv, char *key, size_t key_size)
 {
 	gu_session *s = a->ses;
-	char value[700], key[64], label[400], m[600];
+	char value[700], label[400], m[600];
 	gu_error err;
 	size_t at;
 	bool saved, follow = false, follow_v[2];
 
 	if (gu_field_value(&iv->field, value, sizeof value) < 0)
-		return;
+		return false;
 	gu_error_clear(&err);
 	if (gu_policy_check_value(a->pol, iv->field.key, value, &err) < 0) {
 		snprintf(iv->field.err, sizeof iv->field.err, "%s",
 			err.message[0] ? err.message : gu_code_text(err.code));
-		return;
+		return false;
 	}
 	if (gu_answer_checks(a, iv->field.key, value, iv->field.err, sizeof iv->field.err) < 0)
-		return;
-	snprintf(key, sizeof key, "%s", iv->field.key);
+		return false;
+	snprintf(key, key_size, "%s", iv->field.key);
 	gu_report_alerts_note(a);
 	gu_stale_note(a);
 	if (strcmp(key, GU_KEY_CHILD_ID) == 0)
@@ -546,9 +561,18 @@ static void confirm(gu_app *a, gu_interview *iv)
 		gu_stale_tell(a);
 	}
 	if (gu_session_rebuild(a) < 0)
-		return;
+		return false;
 	at = gu_session_find(s, key);
 	s->pos = at < s->nsteps ? at : s->pos;
+	return saved;
+}
+
+/* Checks and saves the field's answer, then goes on. */
+static void confirm(gu_app *a, gu_interview *iv)
+{
+	char key[64];
+	bool saved = save_field(a, iv, key, sizeof key);
+
 	/* A failed save keeps the answer on screen (and in memory): Enter or
 	 * Ctrl-R tries again.  An answer that raises 强制报告 or 控辍保学 is
 	 * acknowledged at once, over its question (also the last one), and
@@ -565,6 +589,57 @@ static void confirm(gu_app *a, gu_interview *iv)
 		iv->pop = GU_POP_SAME_CHILD;
 }
 
+/* Returns true when the question on screen holds an answer the worker
+ * changed and did not confirm: a choice marked, text typed, that differs
+ * from the saved answer (a suggestion left as offered is not one). */
+static bool changed_on_screen(gu_app *a, const gu_interview *iv)
+{
+	gu_field f;
+	char value[700];
+	const char *saved;
+
+	if (!iv->field_ready || !iv->edited || st_is_roster(a))
+		return false;
+	f = iv->field;
+	if (gu_field_value(&f, value, sizeof value) < 0)
+		return f.ed.len > 0;       /* typed, not yet an answer */
+	saved = gu_answers_get(&a->ses->ans, iv->field.key);
+	/* nothing ticked on a question not answered is no answer yet */
+	if (!saved)
+		return value[0] != '\0';
+	return strcmp(saved, value) != 0;
+}
+
+/* Before a key leaves the question (back, next, a part, the results):
+ * saves the answer the worker changed on screen, as Enter would.  Returns
+ * true when the key may leave: nothing changed, it is saved, or a leaving
+ * key comes again after the answer was refused (then it is left unsaved);
+ * false when it stays, the refusal shown on the field and the message
+ * line, or the alert the answer raised shown first. */
+static bool keep_changed(gu_app *a, gu_interview *iv)
+{
+	char key[64];
+
+	if (!changed_on_screen(a, iv))
+		return true;
+	if (iv->pass_unsaved)
+		return true;
+	if (!save_field(a, iv, key, sizeof key)) {
+		iv->pass_unsaved = true;
+		gu_app_message(a, GU_R_ERROR,
+			_("The answer on screen is not saved: mend it and press Enter, or press the key again to leave it unsaved."));
+		return false;
+	}
+	iv->edited = false;
+	if (gu_report_alert_raised(a)) {
+		/* acknowledged first, on its question; the key again then leaves */
+		iv->pop = GU_POP_REPORT;
+		iv->next_after_pop = false;
+		return false;
+	}
+	return true;
+}
+
 /* Jumps to the first open question of section number i (0-based among
  * those present). */
 static void jump_section(gu_app *a, gu_interview *iv, int idx)
@@ -573,7 +648,7 @@ static void jump_section(gu_app *a, gu_interview *iv, int idx)
 	gu_session *s = a->ses;
 	size_t secs[64], n = sections_present(s, secs, 64), i, first = s->nsteps;
 
-	if (idx < 0 || (size_t)idx >= n)
+	if (idx < 0 || (size_t)idx >= n || !keep_changed(a, iv))
 		return;
 	for (i = 0; i < s->nsteps; i++) {
 		if (step_section(s, i) != secs[idx])
@@ -587,6 +662,17 @@ static void jump_section(gu_app *a, gu_interview *iv, int idx)
 	}
 	if (first < s->nsteps)
 		gu_interview_goto(a, iv, first);
+}
+
+/* Leaves the interview for the start screen, saying what is kept. */
+static void leave_now(gu_app *a)
+{
+	bool draft = a->ses->status == GU_CASE_DRAFT, stored = a->ses->id[0] != '\0';
+
+	gu_session_close(a);
+	gu_flow_go(a, GU_SCR_START);
+	gu_app_message(a, GU_R_OK, !stored ? _("Nothing was answered: no draft is kept.")
+		: draft ? _("The draft is kept.") : _("Every saved answer is kept."));
 }
 
 /* Takes a key while a popup is open. */
@@ -630,13 +716,20 @@ static void popup_key(gu_app *a, gu_interview *iv, const gu_key *k)
 			iv->pop = GU_POP_NONE;
 		break;
 	case GU_POP_LEAVE:
-		if (gu_key_char(k, 'y') || gu_key_char(k, 'Y')) {
-			bool draft = a->ses->status == GU_CASE_DRAFT, stored = a->ses->id[0] != '\0';
+		if ((gu_key_char(k, 's') || gu_key_char(k, 'S')) && changed_on_screen(a, iv)) {
+			char key[64];
 
-			gu_session_close(a);
-			gu_flow_go(a, GU_SCR_START);
-			gu_app_message(a, GU_R_OK, !stored ? _("Nothing was answered: no draft is kept.")
-				: draft ? _("The draft is kept.") : _("Every saved answer is kept."));
+			/* refused: stays on the question, saying why; an alert it
+			 * raises is acknowledged first */
+			iv->pop = GU_POP_NONE;
+			if (!save_field(a, iv, key, sizeof key))
+				gu_app_message(a, GU_R_ERROR, _("The answer on screen is not saved: mend it and press Enter."));
+			else if (gu_report_alert_raised(a))
+				iv->pop = GU_POP_REPORT;
+			else
+				leave_now(a);
+		} else if (gu_key_char(k, 'y') || gu_key_char(k, 'Y')) {
+			leave_now(a);
 		} else if (gu_key_char(k, 18)) {
 			gu_session_flush(a);
 		} else if (gu_key_char(k, 'n') || gu_key_char(k, 'N') || gu_key_char(k, GU_ESC)) {
@@ -689,22 +782,36 @@ static int key_parts(gu_app *a, void *st)
 /* Shows the results; returns GU_SCREEN_STAY. */
 static int key_results(gu_app *a, void *st)
 {
-	(void)st;
-	gu_flow_go(a, GU_SCR_RESULT);
+	if (keep_changed(a, st))
+		gu_flow_go(a, GU_SCR_RESULT);
 	return GU_SCREEN_STAY;
 }
 
-/* Goes to the question before; returns GU_SCREEN_STAY. */
+/* Goes to the question before (the answer changed on screen saved first);
+ * returns GU_SCREEN_STAY. */
 static int key_back(gu_app *a, void *st)
 {
-	go_back(a, st);
+	if (keep_changed(a, st))
+		go_back(a, st);
 	return GU_SCREEN_STAY;
 }
 
-/* Goes to the question after; returns GU_SCREEN_STAY. */
+/* Goes to the question after (the answer changed on screen saved first);
+ * returns GU_SCREEN_STAY. */
 static int key_next(gu_app *a, void *st)
 {
-	go_next(a, st);
+	gu_interview *iv = st;
+	char key[64];
+	bool saves = changed_on_screen(a, iv) && !iv->pass_unsaved;
+
+	snprintf(key, sizeof key, "%s", a->ses->steps[a->ses->pos].key);
+	if (!keep_changed(a, iv))
+		return GU_SCREEN_STAY;
+	go_next(a, iv);
+	/* a saved answer that names the child: as Enter would, say so */
+	if (saves && a->scr == GU_SCR_INTERVIEW && iv->pop == GU_POP_NONE
+	    && gu_same_child_check(a, iv, key))
+		iv->pop = GU_POP_SAME_CHILD;
 	return GU_SCREEN_STAY;
 }
 
@@ -732,6 +839,8 @@ static int key_field(gu_app *a, void *st)
 		confirm(a, iv);
 		break;
 	case GU_FIELD_CHANGED:
+		iv->edited = true;
+		iv->pass_unsaved = false;
 		break;
 	default:
 		beep();
@@ -751,8 +860,8 @@ static int key_question_mark(gu_app *a, void *st)
 	return key_help(a, st);
 }
 
-/* The keys while a question is asked, in the order they matter: those
- * that do not fit the key bar at 80 columns are left off from its end
+/* The keys while a question is asked, in the order they matter: the
+ * parts key (later) is the first left off a key bar too narrow for all
  * (F1 shows them all).  Every key not here goes to the field. */
 static const gu_scr_key question_keys[] = {
 	/* TRANSLATORS: the key-help line; all of it must fit in 80 columns */
@@ -764,7 +873,7 @@ static const gu_scr_key question_keys[] = {
 	{ '?', 0, key_question_mark, NULL, NULL, false },
 	{ GU_ESC, 0, key_leave, "Esc", N_("leave"), false },
 	{ 0, KEY_F(10), key_results, "F10", N_("results"), false },
-	{ 0, KEY_F(3), key_parts, "F3", N_("parts"), false },
+	{ 0, KEY_F(3), key_parts, "F3", N_("parts"), false, true },
 	{ 18, 0, key_retry, "Ctrl-R", N_("retry saving"), true },
 };
 
@@ -810,8 +919,8 @@ static const gu_scr_key idnum_keys[] = {
 	{ GU_ESC, 0, key_leave, "Esc", N_("leave"), false },
 	{ 0, KEY_F(10), key_results, "F10", N_("results"), false },
 	/* TRANSLATORS: F2 on the ID number: the number is not at hand, to be added later */
-	{ 0, KEY_F(2), key_field, "F2", N_("not at hand"), false },
-	{ 0, KEY_F(3), key_parts, "F3", N_("parts"), false },
+	{ 0, KEY_F(2), key_field, "F2", N_("not at hand"), false, true },
+	{ 0, KEY_F(3), key_parts, "F3", N_("parts"), false, true },
 	{ 18, 0, key_retry, "Ctrl-R", N_("retry saving"), true },
 };
 
@@ -939,7 +1048,7 @@ static void draw(gu_app *a, void *stp)
 		draw_sections(a, iv);
 		break;
 	case GU_POP_LEAVE:
-		draw_leave(a);
+		draw_leave(a, iv);
 		break;
 	case GU_POP_RELATION:
 	case GU_POP_REMOVE:

@@ -84,7 +84,7 @@ static size_t open_count(const gu_app *a, int num)
 /* Draws the roster in r. */
 void gu_roster_draw(gu_app *a, gu_interview *iv, const gu_rect *r)
 {
-	int nums[GU_MAX_MEMBERS], y = r->y, i;
+	int nums[GU_MAX_MEMBERS], y = r->y, i, h;
 	size_t n = gu_roster_members(a, nums, GU_MAX_MEMBERS);
 	int rows = (int)n + 2;
 	char line[400];
@@ -94,7 +94,12 @@ void gu_roster_draw(gu_app *a, gu_interview *iv, const gu_rect *r)
 		  "living with the child)"), gu_attr(GU_R_LABEL));
 	y++;
 	iv->roster_cur = gu_view_move(iv->roster_cur, 0, rows);
-	for (i = 0; i < rows && y < r->y + r->h - 2; i++, y++) {
+	/* the rows that fit, scrolled to keep the cursor in view */
+	h = r->y + r->h - 2 - y;
+	h = h < 1 ? 1 : h > rows ? rows : h;
+	gu_view_follow(iv->roster_cur, &iv->roster_top, h);
+	iv->roster_top = gu_view_clamp(iv->roster_top, rows, h);
+	for (i = iv->roster_top; i < iv->roster_top + h; i++, y++) {
 		attr_t at = i == iv->roster_cur ? gu_attr(GU_R_CURSOR) : A_NORMAL;
 
 		if (i < (int)n) {
@@ -112,6 +117,8 @@ void gu_roster_draw(gu_app *a, gu_interview *iv, const gu_rect *r)
 			snprintf(line, sizeof line, "%s", _("-> go on to the next part (PgDn)"));
 		gu_put_line(y, r->x + 2, r->w - 2 < 70 ? r->w - 2 : 70, line, at);
 	}
+	/* a cut list says so on the row below it */
+	gu_list_more(y, r->x + 4, r->w - 4, iv->roster_top, h, rows);
 	y++;
 	if (n == 0)
 		gu_put_wrapped(y, r->x, r->w, 2, _("No other members yet."), gu_attr(GU_R_DIM));

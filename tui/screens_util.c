@@ -48,6 +48,13 @@ int gu_scr_notice(gu_app *a, const char *title, const char *text)
 /* Draws the message and key-help lines with the actions translated. */
 void gu_scr_bottom(gu_app *a, const char *const *pairs, size_t npairs)
 {
+	gu_scr_bottom_ranked(a, pairs, NULL, npairs);
+}
+
+/* Draws the message and key-help lines with the actions translated, the
+ * pairs later[i / 2] marks (NULL: none) dropped first when not all fit. */
+void gu_scr_bottom_ranked(gu_app *a, const char *const *pairs, const bool *later, size_t npairs)
+{
 	const char *t[32];
 	size_t i;
 
@@ -55,7 +62,7 @@ void gu_scr_bottom(gu_app *a, const char *const *pairs, size_t npairs)
 		npairs = 32;
 	for (i = 0; i < npairs; i++)
 		t[i] = i % 2 && pairs[i][0] ? _(pairs[i]) : pairs[i];
-	gu_frame_bottom(a, t, npairs);
+	gu_frame_bottom_ranked(a, t, later, npairs);
 }
 
 /* Draws a hidden field: one '*' per character of e. */

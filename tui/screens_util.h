@@ -19,6 +19,9 @@ int gu_scr_notice(gu_app *a, const char *title, const char *text);
 /* Draws the message line and the key-help line from pairs of key names
  * (shown as they are) and msgids (translated here). */
 void gu_scr_bottom(gu_app *a, const char *const *pairs, size_t npairs);
+/* Draws them as gu_scr_bottom, the pairs later[i / 2] marks (NULL: none)
+ * dropped first from a key bar too narrow for all. */
+void gu_scr_bottom_ranked(gu_app *a, const char *const *pairs, const bool *later, size_t npairs);
 
 /* Draws an edit field whose text is hidden behind one '*' per character,
  * with the cursor there when focus. */

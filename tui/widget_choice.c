@@ -224,12 +224,7 @@ int gu_choice_draw(gu_field *f, const gu_rect *r)
 		gu_put_line(y, x, r->w - (x - r->x) < lw ? r->w - (x - r->x) : lw,
 			gu_choice_label(f, i), a);
 	}
-	if (rows > h) {
-		char more[64];
-
-		snprintf(more, sizeof more, _("(%d more: use the arrow keys)"), rows - h);
-		gu_put(y++, r->x + 4, r->w - 4, more, gu_attr(GU_R_DIM));
-	}
+	y += gu_list_more(y, r->x + 4, r->w - 4, f->top, h, rows);
 	if (multi && !f->err[0])
 		y += gu_put_wrapped(y, r->x + 4, r->w - 4, 1,
 			_("Tick all that apply with the numbers or Space, then press Enter."),

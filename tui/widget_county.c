@@ -222,7 +222,8 @@ static int notes_rows(const gu_field *f, code_notes *n, int w)
 
 /* Draws the list and the code line; returns the rows used.  On a short
  * screen the list shows only the rows around the choice, so that the code
- * line and what it says of the code stay on screen. */
+ * line and what it says of the code stay on screen, and says how many
+ * rows are above and below. */
 int gu_county_draw(gu_field *f, const gu_rect *r)
 {
 	int y = r->y, i, last = unknown_row(f), top = 0, shown;
@@ -255,6 +256,8 @@ int gu_county_draw(gu_field *f, const gu_rect *r)
 		}
 		gu_put_line(y, r->x, r->w < 70 ? r->w : 70, line, a);
 	}
+	/* a cut list says so on the row between it and the code line */
+	gu_list_more(y, r->x + 4, r->w - 4, top, shown, last + 1);
 	y++;
 	i = gu_put(y, r->x, r->w, _("Another code:"), gu_attr(f->typing ? GU_R_LABEL : GU_R_NORMAL));
 	gu_edit_draw(&f->ed, y, r->x + i + 1, 8, f->typing);

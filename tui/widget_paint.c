@@ -3,6 +3,7 @@
 /* Painting primitives every widget and screen uses: clipped, wrapped and
  * right-aligned text, boxes and the key-help line. */
 
+#include <stdio.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -155,45 +156,148 @@ void gu_box(gu_rect r, const char *title)
 	}
 }
 
-/* Draws the key-help line from name/action pairs, as many as fit; when
- * some do not fit and F1 is among them, the line ends in "F1 all keys"
- * (the F1 help names every key).  A pair with no words ("F1", "") is
- * drawn only so. */
-void gu_keys_line(const gu_rect *r, const char *const *pairs, size_t npairs)
+/* Draws at y, x in w columns, when rows of a list of n are off screen (h
+ * shown from row first), how many are above and below them; returns the
+ * rows drawn: 1, or 0 when the whole list is shown.  Every list that can
+ * be cut says so through this, in the same words. */
+int gu_list_more(int y, int x, int w, int first, int h, int n)
 {
-	int x = r->x, end = r->x + r->w, total = 0, reserve = 0;
+	int above = first, below = n - first - h;
+	char line[160];
+
+	if (above < 0)
+		above = 0;
+	if (below < 0)
+		below = 0;
+	if (above && below)
+		snprintf(line, sizeof line, _("(%d more above, %d below: use the arrow keys)"),
+			above, below);
+	else if (above)
+		snprintf(line, sizeof line, _("(%d more above: use the arrow keys)"), above);
+	else if (below)
+		snprintf(line, sizeof line, _("(%d more below: use the arrow keys)"), below);
+	else
+		return 0;
+	gu_put(y, x, w, line, gu_attr(GU_R_DIM));
+	return 1;
+}
+
+/* What the last key bar drawn showed, for the test harness's dumps: its
+ * width, whether it was cut, and its first-priority keys ("name what"
+ * lines). */
+static struct {
+	bool drawn, cut;
+	int width;
+	char first[1024];
+} last_bar;
+
+/* Forgets the last key bar drawn (a new screen is being drawn). */
+void gu_keys_line_forget(void)
+{
+	last_bar.drawn = false;
+}
+
+/* Returns true when a key bar was drawn since the last forget, with its
+ * width, whether it was cut and its first-priority keys, one "name what"
+ * a line (F1 aside: a cut bar names it at its end). */
+bool gu_keys_line_last(int *width, bool *cut, const char **first)
+{
+	*width = last_bar.width;
+	*cut = last_bar.cut;
+	*first = last_bar.first;
+	return last_bar.drawn;
+}
+
+/* Notes the keys the bar about to be drawn must show. */
+static void note_bar(const gu_rect *r, const char *const *pairs, const bool *later, size_t npairs,
+	bool cut)
+{
+	size_t i, len = 0;
+
+	last_bar.drawn = true;
+	last_bar.cut = cut;
+	last_bar.width = r->w;
+	last_bar.first[0] = '\0';
+	for (i = 0; i + 1 < npairs; i += 2) {
+		int n;
+
+		if ((later && later[i / 2]) || !pairs[i + 1][0] || strcmp(pairs[i], "F1") == 0)
+			continue;
+		n = snprintf(last_bar.first + len, sizeof last_bar.first - len, "%s %s\n",
+			pairs[i], pairs[i + 1]);
+		if (n < 0 || (size_t)n >= sizeof last_bar.first - len)
+			break;
+		len += (size_t)n;
+	}
+}
+
+/* Returns the columns pair i takes in the key bar ("name what"). */
+static int pair_width(const char *const *pairs, size_t i)
+{
+	return gu_text_width(pairs[i]) + 1 + gu_text_width(pairs[i + 1]);
+}
+
+/* Draws the key-help line from name/action pairs; when they do not all
+ * fit and F1 is among them, the line ends in "F1 all keys" (the F1 help
+ * names every key), and the first-priority pairs are kept before those
+ * later[i / 2] marks, which fill what room is left; each kind in order
+ * until one does not fit.  later may be NULL: all first.  The pairs are
+ * drawn in their order.  A pair with no words ("F1", "") is drawn only
+ * as the end of a cut line. */
+void gu_keys_line_ranked(const gu_rect *r, const char *const *pairs, const bool *later,
+	size_t npairs)
+{
+	int x = r->x, end = r->x + r->w, total = 0, reserve = 0, used = 0, pass;
 	size_t i, f1 = npairs;
+	bool shown[32] = { false };
 	/* TRANSLATORS: the end of a key bar too narrow for all its keys: F1 shows them */
 	const char *all = _("all keys");
 
+	if (npairs > 2 * (sizeof shown / sizeof shown[0]))
+		npairs = 2 * (sizeof shown / sizeof shown[0]);
 	for (i = 0; i + 1 < npairs; i += 2) {
 		if (strcmp(pairs[i], "F1") == 0)
 			f1 = i;
 		/* an F1 without words is named only when the bar is cut */
 		if (!pairs[i + 1][0])
 			continue;
-		total += (total ? 2 : 0) + gu_text_width(pairs[i]) + 1 + gu_text_width(pairs[i + 1]);
+		total += (total ? 2 : 0) + pair_width(pairs, i);
 	}
 	if (total > r->w && f1 < npairs)
 		reserve = 2 + gu_text_width("F1") + 1 + gu_text_width(all);
+	/* the first-priority pairs, then the later ones, while they fit */
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i + 1 < npairs; i += 2) {
+			bool is_later = later && later[i / 2];
+
+			if ((pass == 0) == is_later || (reserve && i == f1) || !pairs[i + 1][0])
+				continue;
+			if (x + used + pair_width(pairs, i) + reserve > end)
+				break;
+			used += pair_width(pairs, i) + 2;
+			shown[i / 2] = true;
+		}
+	note_bar(r, pairs, later, npairs, total > r->w);
 	gu_fill(r->y, r->x, r->w, gu_attr(GU_R_KEYS));
 	for (i = 0; i + 1 < npairs; i += 2) {
-		const char *name = pairs[i], *what = pairs[i + 1];
-		int need = gu_text_width(name) + 1 + gu_text_width(what);
-
-		if ((reserve && i == f1) || !what[0])
+		if (!shown[i / 2])
 			continue;
-		if (x + need + reserve > end)
-			break;
-		x += gu_put(r->y, x, r->w, name, gu_attr(GU_R_KEYNAME));
+		x += gu_put(r->y, x, r->w, pairs[i], gu_attr(GU_R_KEYNAME));
 		x += 1;
-		x += gu_put(r->y, x, r->w, what, gu_attr(GU_R_KEYS));
+		x += gu_put(r->y, x, r->w, pairs[i + 1], gu_attr(GU_R_KEYS));
 		x += 2;
 	}
 	if (reserve) {
 		x += gu_put(r->y, x, end - x, "F1", gu_attr(GU_R_KEYNAME));
 		gu_put(r->y, x + 1, end - x - 1, all, gu_attr(GU_R_KEYS));
 	}
+}
+
+/* Draws the key-help line from name/action pairs, all of the first
+ * priority (see gu_keys_line_ranked). */
+void gu_keys_line(const gu_rect *r, const char *const *pairs, size_t npairs)
+{
+	gu_keys_line_ranked(r, pairs, NULL, npairs);
 }
 
 static int cursor_y = -1, cursor_x = -1;

@@ -250,8 +250,7 @@ int gu_township_draw(gu_field *f, const gu_rect *r)
 		gu_put_line(y, r->x, w, line, a);
 	}
 	if (total > h) {
-		snprintf(line, sizeof line, _("(%d more: use the arrow keys)"), total - h);
-		gu_put(y++, r->x + 4, r->w - 4, line, gu_attr(GU_R_DIM));
+		y += gu_list_more(y, r->x + 4, r->w - 4, f->top, h, total);
 	} else if (n == 0) {
 		gu_put(y++, r->x + 4, r->w - 4, _("no township of the city matches what is typed"),
 			gu_attr(GU_R_DIM));
