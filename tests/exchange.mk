@@ -1,6 +1,7 @@
 ## SPDX-License-Identifier: GPL-3.0-or-later
 ## tests of the exchange between laptops and their office (docs/exchange.md)
 CTESTS += tests/test_exchange_sim
+CTESTS += tests/test_conflicts_real
 CTESTS += tests/test_duplicates
 CTESTS += tests/test_exchange_policy
 TESTS += tests/test_exchange.sh tests/test_office_screens.sh tests/test_exchange_policy.sh \
