@@ -70,7 +70,8 @@ int gu_access_check_case(gu_db *db, const char *case_id, gu_error *err)
 		return ret;
 	if (mode == GU_ACCESS_NONE)
 		return need_login(err);
-	st = gu_db_slot(db, GU_ST_ACCESS_WORKER, "SELECT worker FROM cases WHERE id = ?1", &rc);
+	st = gu_db_slot(db, GU_ST_ACCESS_WORKER, "SELECT " GU_SQL_CASE_WORKER("cases")
+		" FROM cases WHERE id = ?1", &rc);
 	if (!st)
 		goto cleanup;
 	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK)

@@ -130,21 +130,23 @@ cleanup:
 	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);
 }
 
-/* Updates the case's time, answer count and the columns copied from
- * answers; returns 0 or < 0.  The case's owner (worker) is not one of them:
- * the 访谈人 answer is what was typed, ownership is the creator's or an
- * office's assignment (docs/exchange.md). */
+/* Updates the case's time and, for the township's answer, the township it
+ * is counted under; returns 0 or < 0.  The name, ID number, answer count,
+ * interview date and hukou county follow the answers by triggers
+ * (db/schema_derived.c, db/schema_county.c); the township is counted by
+ * the program's list (gu_township_counted_as), which SQL cannot read.  The
+ * case's owner (worker) is not one of them: the 访谈人 answer is what was
+ * typed, ownership is the creator's or an office's assignment
+ * (docs/exchange.md). */
 static int touch_case(gu_db *db, const char *case_id, const char *key,
-	const char *value, int added, gu_time_ms now, gu_error *err)
+	const char *value, gu_time_ms now, gu_error *err)
 {
 	char counted[160];
 	sqlite3_stmt *st = gu_db_stmt(db, GU_ST_CASE_TOUCH,
-		"UPDATE cases SET updated_at = ?2, answered = answered + ?3,"
-		" child_name = CASE ?4 WHEN 'child.name' THEN coalesce(?5, '') ELSE child_name END,"
-		" child_id_number = CASE ?4 WHEN 'child.id_number' THEN coalesce(?5, '')"
-		"  ELSE child_id_number END,"
-		" township = CASE ?4 WHEN 'interview.township' THEN coalesce(?6, '') ELSE township END"
+		"UPDATE cases SET updated_at = ?2,"
+		" township = CASE WHEN ?3 THEN coalesce(?4, '') ELSE township END"
 		" WHERE id = ?1", err);
+	bool township = strcmp(key, GU_KEY_INTERVIEW_TOWNSHIP) == 0;
 	int rc;
 
 	if (!st)
@@ -153,15 +155,11 @@ static int touch_case(gu_db *db, const char *case_id, const char *key,
 		goto cleanup;
 	if ((rc = sqlite3_bind_int64(st, 2, now)) != SQLITE_OK)
 		goto cleanup;
-	if ((rc = sqlite3_bind_int(st, 3, added)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 4, key)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 5, value)) != SQLITE_OK)
+	if ((rc = sqlite3_bind_int(st, 3, township)) != SQLITE_OK)
 		goto cleanup;
 	/* the township is counted under its listed name, with its county when
 	 * two counties share it (core/township.h) */
-	if ((rc = gu_bind_text(st, 6, strcmp(key, GU_KEY_INTERVIEW_TOWNSHIP) == 0
+	if ((rc = gu_bind_text(st, 4, township
 			? gu_township_counted_as(value, counted, sizeof counted) : NULL)) != SQLITE_OK)
 		goto cleanup;
 	rc = sqlite3_step(st);
@@ -200,7 +198,7 @@ int gu_answer_put_in_tx(gu_db *db, const char *case_id, bool completed,
 	ret = write_answer(db, case_id, key, value, now, err);
 	if (ret < 0)
 		goto cleanup;
-	ret = touch_case(db, case_id, key, value, old ? (value ? 0 : -1) : 1, now, err);
+	ret = touch_case(db, case_id, key, value, now, err);
 	/* A name or ID number is searched by keys computed as it is saved
 	 * (when ICU is up: else by the case list, with its progress). */
 	if (ret == 0 && (strcmp(key, GU_KEY_CHILD_NAME) == 0 || strcmp(key, GU_KEY_CHILD_ID) == 0))
@@ -210,18 +208,16 @@ cleanup:
 	return ret;
 }
 
-/* Updates the case's time, answer count and the columns copied from
- * answers once, after all the answers of a new case were written (name, ID
- * number and township NULL: not among them); returns 0 or < 0. */
-static int touch_new_case(gu_db *db, const char *case_id, const char *name,
-	const char *id_number, const char *township, gu_time_ms now, gu_error *err)
+/* Updates the case's time and the township it is counted under (NULL:
+ * not among the answers) once, after all the answers of a new case were
+ * written (the other columns read from answers follow them by triggers,
+ * see touch_case); returns 0 or < 0. */
+static int touch_new_case(gu_db *db, const char *case_id, const char *township,
+	gu_time_ms now, gu_error *err)
 {
 	sqlite3_stmt *st = gu_db_stmt(db, GU_ST_CASE_TOUCH_ALL,
-		"UPDATE cases SET updated_at = ?2,"
-		" answered = answered + (SELECT count(*) FROM answers WHERE case_id = ?1),"
-		" child_name = coalesce(?3, child_name),"
-		" child_id_number = coalesce(?4, child_id_number),"
-		" township = coalesce(?5, township) WHERE id = ?1", err);
+		"UPDATE cases SET updated_at = ?2, township = coalesce(?3, township) WHERE id = ?1",
+		err);
 	int rc;
 
 	if (!st)
@@ -230,11 +226,7 @@ static int touch_new_case(gu_db *db, const char *case_id, const char *name,
 		goto cleanup;
 	if ((rc = sqlite3_bind_int64(st, 2, now)) != SQLITE_OK)
 		goto cleanup;
-	if ((rc = gu_bind_text(st, 3, name)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 4, id_number)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 5, township)) != SQLITE_OK)
+	if ((rc = gu_bind_text(st, 3, township)) != SQLITE_OK)
 		goto cleanup;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE)
@@ -248,7 +240,7 @@ cleanup:
 int gu_answers_put_new_in_tx(gu_db *db, const char *case_id, const gu_answers *a,
 	gu_time_ms now, gu_error *err)
 {
-	const char *name = NULL, *id_number = NULL, *township = NULL;
+	const char *township = NULL;
 	char counted[160];
 	size_t i;
 	int ret = 0;
@@ -262,15 +254,11 @@ int gu_answers_put_new_in_tx(gu_db *db, const char *case_id, const gu_answers *a
 		if (!value)
 			continue;
 		ret = write_answer(db, case_id, key, value, now, err);
-		if (strcmp(key, GU_KEY_CHILD_NAME) == 0)
-			name = value;
-		else if (strcmp(key, GU_KEY_CHILD_ID) == 0)
-			id_number = value;
-		else if (strcmp(key, GU_KEY_INTERVIEW_TOWNSHIP) == 0)
+		if (strcmp(key, GU_KEY_INTERVIEW_TOWNSHIP) == 0)
 			township = gu_township_counted_as(value, counted, sizeof counted);
 	}
 	if (ret == 0)
-		ret = touch_new_case(db, case_id, name, id_number, township, now, err);
+		ret = touch_new_case(db, case_id, township, now, err);
 	return ret;
 }
 

@@ -16,8 +16,7 @@
 /* The worker is the one the office assigned the case to, else its maker. */
 #define CASE_COLUMNS \
 	"id, status, child_name, child_id_number, township," \
-	" coalesce(nullif((SELECT s.assigned_worker FROM assignments s" \
-	"  WHERE s.case_id = cases.id), ''), worker)," \
+	" " GU_SQL_CASE_WORKER("cases") "," \
 	" policy_id, policy_version, policy_hash, device, resume_key, answered," \
 	" progress_done, progress_total, n_eligible, n_verify, created_at," \
 	" updated_at, coalesce(completed_at, 0)"

@@ -21,7 +21,8 @@
  * was started. */
 #define IN_PERIOD \
 	" coalesce(nullif(c.interviewed, ''), date(c.created_at / 1000, 'unixepoch', 'localtime'))" \
-	" BETWEEN :from AND :to AND (:worker IS NULL OR c.worker = :worker)"
+	" BETWEEN :from AND :to AND (:worker IS NULL OR " \
+	GU_SQL_CASE_WORKER("c") " = :worker)"
 
 /* Without a period or a worker, the indexes alone answer. */
 static const char sql_status_all[] =
@@ -65,8 +66,7 @@ static const char sql_counties[] =
 /* The cases of the period by the worker the office assigned each to (the
  * exchange's assignments), else by the worker who made it. */
 static const char sql_workers[] =
-	"SELECT coalesce(nullif(s.assigned_worker, ''), c.worker) AS k, count(*) AS n"
-	" FROM cases c LEFT JOIN assignments s ON s.case_id = c.id"
+	"SELECT " GU_SQL_CASE_WORKER("c") " AS k, count(*) AS n FROM cases c"
 	" WHERE" IN_PERIOD " GROUP BY k ORDER BY n DESC, k";
 /* The cases of the period with each alert that asks for a report, and how
  * many of them have the report made or overridden. */

@@ -168,6 +168,8 @@ typedef struct gu_xchg_conflict {
 	char key[128];               /* an answer's key ("child.grade"), else "" */
 	char *office_answer, *laptop_answer;  /* an answer's value as typed, else NULL */
 	bool derived;                /* a row that only follows an answer */
+	char follows[128];           /* the key of the one answer it follows, "" when it
+	                              * follows every answer of its case (docs/exchange.md) */
 	char why[32];                /* "office-changed", "closed", "assigned" */
 	bool resolved;
 	char decision[32], decided_by[160];

@@ -60,11 +60,12 @@ static int assign_in_tx(gu_db *db, const char *case_id, const char *device, gu_t
 	if (rc == SQLITE_NOTFOUND)
 		return gu_db_no_case(db, case_id, err);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(db->h, "UPDATE cases SET worker = ?2, updated_at = ?3"
+		/* the case's worker is the assignment (GU_SQL_CASE_WORKER):
+		 * cases.worker keeps its maker, as on every laptop that has it */
+		rc = sqlite3_prepare_v2(db->h, "UPDATE cases SET updated_at = ?2"
 			" WHERE id = ?1", -1, &st, NULL);
 	if (rc == SQLITE_OK && (rc = gu_bind_text(st, 1, case_id)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 2, worker)) == SQLITE_OK
-	    && (rc = sqlite3_bind_int64(st, 3, now)) == SQLITE_OK) {
+	    && (rc = sqlite3_bind_int64(st, 2, now)) == SQLITE_OK) {
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_DONE)
 			rc = SQLITE_OK;

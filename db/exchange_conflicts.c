@@ -13,16 +13,37 @@
 #include "db/access.h"
 #include "db/exchange_internal.h"
 
+/* Whether conflict c is about an answer's value (or its whole row): the
+ * conflict a supervisor decides; every other column of the answer follows
+ * it. */
+#define ANSWER_VALUE(c) "(" c ".tbl = 'answers' AND " c ".col IN ('value', '*'))"
 /* Whether conflict c is about a row that only follows an answer: the
- * answer's history, the results and their basis, the case's count of
- * answers (docs/exchange.md). */
+ * answer's other columns (when it was answered, by whom), its history, the
+ * results and their basis, the case's count of answers, its counts of
+ * items and its time of change (docs/exchange.md). */
 #define DERIVED(c) \
 	"(" c ".tbl IN ('answer_history', 'results', 'result_basis')" \
-	" OR (" c ".tbl = 'cases' AND " c ".col IN ('answered', 'updated_at')))"
-/* Whether an answer conflict of conflict c's case, sender and bundle is open. */
+	" OR (" c ".tbl = 'answers' AND " c ".col NOT IN ('value', '*'))" \
+	" OR (" c ".tbl = 'cases' AND " c ".col IN ('answered', 'updated_at', 'n_eligible'," \
+	"  'n_verify')))"
+/* The key of the one answer a following row of conflict c derives from,
+ * where that can be told (an answer's other columns, a history row), else
+ * NULL (the results, their basis and the case's counts follow every
+ * answer of the case). */
+#define FOLLOWS_KEY(c) \
+	"CASE WHEN " c ".tbl = 'answers' AND " c ".col NOT IN ('value', '*')" \
+	" THEN json_extract(" c ".pk, '$[1]')" \
+	" WHEN " c ".tbl = 'answer_history' THEN coalesce(" \
+	"  (SELECT h.key FROM answer_history h WHERE h.id = json_extract(" c ".pk, '$[0]'))," \
+	"  CASE WHEN " c ".col = '*' THEN coalesce(json_extract(" c ".laptop_value, '$.key')," \
+	"   json_extract(" c ".office_value, '$.key')) END) END"
+/* Whether the answer conflict a following row c waits for is open: the
+ * one of its key, else any of its case, sender and bundle. */
 #define ANSWER_OPEN(c) \
-	"EXISTS (SELECT 1 FROM xchg_conflicts q WHERE q.state = 'open' AND q.tbl = 'answers'" \
-	" AND q.case_id = " c ".case_id AND q.sender = " c ".sender AND q.seq = " c ".seq)"
+	"EXISTS (SELECT 1 FROM xchg_conflicts q WHERE q.state = 'open'" \
+	" AND " ANSWER_VALUE("q") \
+	" AND q.case_id = " c ".case_id AND q.sender = " c ".sender AND q.seq = " c ".seq" \
+	" AND (" FOLLOWS_KEY(c) " IS NULL OR " FOLLOWS_KEY(c) " = json_extract(q.pk, '$[1]')))"
 /* An answer conflict's value as typed, from the stored JSON column v. */
 #define ANSWER_TEXT(v) \
 	"CASE WHEN c.tbl <> 'answers' THEN NULL WHEN c.col = 'value' THEN json_extract(" v ", '$')" \
@@ -50,7 +71,7 @@ int gu_xchg_conflict_list(gu_db *db, bool all, gu_xchg_conflict **out, size_t *n
 		" coalesce(c.decision, ''), coalesce(c.decided_by, ''), c.at,"
 		" CASE WHEN c.tbl = 'answers' THEN json_extract(c.pk, '$[1]') END,"
 		" " ANSWER_TEXT("c.office_value") ", " ANSWER_TEXT("c.laptop_value") ","
-		" " DERIVED("c")
+		" " DERIVED("c") ", coalesce(" FOLLOWS_KEY("c") ", '')"
 		" FROM xchg_conflicts c LEFT JOIN xchg_devices d ON d.id = c.sender"
 		" WHERE ?1 OR (c.state = 'open' AND NOT (" DERIVED("c") " AND " ANSWER_OPEN("c") "))"
 		" ORDER BY c.at, c.case_id, c.tbl, c.col", -1, &st, NULL);
@@ -86,6 +107,7 @@ int gu_xchg_conflict_list(gu_db *db, bool all, gu_xchg_conflict **out, size_t *n
 		c->office_answer = gu_column_dup(st, 16, &oom);
 		c->laptop_answer = gu_column_dup(st, 17, &oom);
 		c->derived = sqlite3_column_int(st, 18) != 0;
+		gu_column_copy(st, 19, c->follows, sizeof c->follows);
 		rc = SQLITE_OK;
 		if (oom)
 			break;
@@ -314,36 +336,52 @@ static int decide_one(gu_db *db, const gu_xchg_conflict *c, enum gu_xkeep keep,
 		detail, now, err);
 }
 
-/* Returns true when d is open and in answer conflict c's case, sender and
- * bundle; with answers true, an open answer conflict other than c, else a
- * row that follows the answers. */
-static bool same_bundle(const gu_xchg_conflict *c, const gu_xchg_conflict *d, bool answers)
+/* Returns true when conflict c is about an answer's value or whole row. */
+static bool is_answer(const gu_xchg_conflict *c)
 {
-	if (d == c || d->resolved || d->seq != c->seq || strcmp(d->sender, c->sender) != 0
-	    || strcmp(d->case_id, c->case_id) != 0)
-		return false;
-	return answers ? strcmp(d->tbl, "answers") == 0 : d->derived;
+	return strcmp(c->tbl, "answers") == 0
+		&& (strcmp(c->col, "value") == 0 || strcmp(c->col, "*") == 0);
+}
+
+/* Returns true when d is open and in answer conflict c's case, sender and
+ * bundle. */
+static bool same_bundle(const gu_xchg_conflict *c, const gu_xchg_conflict *d)
+{
+	return d != c && !d->resolved && d->seq == c->seq && strcmp(d->sender, c->sender) == 0
+		&& strcmp(d->case_id, c->case_id) == 0;
 }
 
 /* Decides, after answer conflict c (v[0..n) every conflict), the rows
- * that follow the answers of its case and bundle when no other answer
- * conflict of them is open: the laptop's when the laptop's answer was
- * kept, else the office's; returns 0 or < 0. */
+ * that follow it: at once those that derive from its answer alone (its
+ * other columns, its history); those that follow every answer of the case
+ * (the results, their basis, the case's counts) when no other answer
+ * conflict of the case and bundle is open, so they follow the answer
+ * decided last.  Each follows the laptop when the laptop's answer was
+ * kept, else the office; returns 0 or < 0. */
 static int decide_following(gu_db *db, const gu_xchg_conflict *c, gu_xchg_conflict *v,
 	size_t n, enum gu_xkeep keep, gu_time_ms now, gu_error *err)
 {
+	enum gu_xkeep follow = keep == GU_XKEEP_LAPTOP ? GU_XKEEP_LAPTOP : GU_XKEEP_OFFICE;
+	bool last = true;
 	size_t i;
 	int ret = 0;
 
-	if (strcmp(c->tbl, "answers") != 0)
+	if (!is_answer(c))
 		return 0;
 	for (i = 0; i < n; i++)
-		if (same_bundle(c, &v[i], true))
-			return 0;
-	for (i = 0; i < n && ret == 0; i++)
-		if (same_bundle(c, &v[i], false))
-			ret = decide_one(db, &v[i], keep == GU_XKEEP_LAPTOP ? GU_XKEEP_LAPTOP
-				: GU_XKEEP_OFFICE, NULL, c->id, now, err);
+		if (same_bundle(c, &v[i]) && is_answer(&v[i]))
+			last = false;
+	for (i = 0; i < n && ret == 0; i++) {
+		gu_xchg_conflict *d = &v[i];
+
+		if (!same_bundle(c, d) || !d->derived)
+			continue;
+		if (d->follows[0] ? strcmp(d->follows, c->key) != 0 : !last)
+			continue;
+		ret = decide_one(db, d, follow, NULL, c->id, now, err);
+		if (ret == 0)
+			d->resolved = true;
+	}
 	return ret;
 }
 

@@ -15,7 +15,7 @@
 
 #define REFERRAL_COLUMNS \
 	"r.case_id, r.item, coalesce(r.stage, r.status), r.referred_on, r.last_on, coalesce(r.next_due, '')," \
-	" r.who, r.last_note, c.child_name, c.township, c.worker, r.updated_at, coalesce(r.unit, '')"
+	" r.who, r.last_note, c.child_name, c.township, " GU_SQL_CASE_WORKER("c") ", r.updated_at, coalesce(r.unit, '')"
 
 /* Checks a "YYYY-MM-DD" argument; returns 0 or -GU_EINVAL naming what. */
 static int check_date(const char *s, const char *what, gu_error *err)
@@ -338,7 +338,7 @@ int gu_followup_due(gu_db *db, const char *date, gu_referral **out, size_t *n,
 	st = gu_db_stmt(db, GU_ST_FOLLOWUP_DUE,
 		"SELECT " REFERRAL_COLUMNS " FROM referrals r JOIN cases c ON c.id = r.case_id"
 		" WHERE r.status IN ('referred', 'in_progress') AND r.next_due IS NOT NULL"
-		" AND r.next_due <= ?1 AND (?2 IS NULL OR c.worker = ?2) AND c.status <> 'closed'"
+		" AND r.next_due <= ?1 AND (?2 IS NULL OR " GU_SQL_CASE_WORKER("c") " = ?2) AND c.status <> 'closed'"
 		" ORDER BY r.next_due, c.child_name, r.item", err);
 	if (!st)
 		return -(int)err->code;

@@ -110,13 +110,21 @@ int gu_db_copy_keys(gu_db *db, const char *path, gu_error *err);
 /* How long opening waits for another program's lock, in ms (tests lower it). */
 extern int gu_db_open_busy_ms;
 
-/* Makes err point somewhere: callers may pass NULL. */
 /* SQL of the bit of a status mask (1u << enum gu_case_status) for the
  * status in column col: a filter asks "(mask >> " GU_SQL_STATUS_BIT(col) ") & 1". */
 #define GU_SQL_STATUS_BIT(col) \
 	"CASE " col " WHEN 'draft' THEN 0 WHEN 'complete' THEN 1" \
 	" WHEN 'returned' THEN 2 WHEN 'reviewed' THEN 3 ELSE 4 END"
 
+/* SQL of a case's worker, for the case row c (a table name or alias):
+ * the worker the office assigned it to (assignments), else the one who
+ * made it (cases.worker).  Every filter, count and access check by worker
+ * reads this; the case tally keeps its counts by it (db/schema_owner.c). */
+#define GU_SQL_CASE_WORKER(c) \
+	"coalesce(nullif((SELECT s_.assigned_worker FROM assignments s_" \
+	" WHERE s_.case_id = " c ".id), ''), " c ".worker)"
+
+/* Makes err point somewhere: callers may pass NULL. */
 #define GU_ERR_LOCAL(err) gu_error err##_local_; if (!(err)) (err) = &err##_local_
 
 /* db/explain_store.c: evaluates the case's answers now into *out (as a

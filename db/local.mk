@@ -42,6 +42,8 @@ db_libdb_a_SOURCES += db/schema_list.c db/schema_list.h
 
 ## The mandatory reports of a case (强制报告, 控辍保学).
 db_libdb_a_SOURCES += db/schema_county.c db/schema_county.h
+db_libdb_a_SOURCES += db/schema_owner.c db/schema_owner.h
+db_libdb_a_SOURCES += db/schema_derived.c db/schema_derived.h
 db_libdb_a_SOURCES += db/schema_reports.c db/schema_reports.h db/reports.c db/reports.h
 db_libdb_a_SOURCES += db/schema_difficulty.c db/schema_difficulty.h db/difficulty.c db/difficulty.h
 db_libdb_a_SOURCES += db/reports_open.c

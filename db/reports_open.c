@@ -48,7 +48,7 @@ int gu_report_unreported(gu_db *db, size_t max, gu_unreported **out, size_t *n,
 		"SELECT c.id, c.child_name, c.township, c.status, a.alert = ?3"
 		" FROM alerts a JOIN cases c ON c.id = a.case_id"
 		" WHERE a.alert IN (?2, ?3) AND c.status <> 'closed'"
-		" AND (?1 IS NULL OR c.worker = ?1)"
+		" AND (?1 IS NULL OR " GU_SQL_CASE_WORKER("c") " = ?1)"
 		" AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.case_id = a.case_id"
 		"  AND r.kind = CASE a.alert WHEN ?2 THEN 'police' ELSE 'education' END"
 		"  AND (r.reported_on <> '' OR r.override <> ''))"

@@ -206,7 +206,7 @@ int gu_review_returned(gu_db *db, size_t max, gu_returned **out, size_t *n, gu_e
 		"SELECT c.id, c.child_name, r.reason, r.note FROM cases c"
 		" JOIN reviews r ON r.id = (SELECT id FROM reviews WHERE case_id = c.id"
 		"  AND decision = 'return' ORDER BY at DESC, rowid DESC LIMIT 1)"
-		" WHERE c.status = 'returned' AND (?1 IS NULL OR c.worker = ?1)"
+		" WHERE c.status = 'returned' AND (?1 IS NULL OR " GU_SQL_CASE_WORKER("c") " = ?1)"
 		" ORDER BY r.at DESC LIMIT ?2", -1, &st, NULL);
 	if (rc == SQLITE_OK && (rc = gu_bind_text(st, 1, worker)) == SQLITE_OK
 	    && (rc = sqlite3_bind_int64(st, 2, (sqlite3_int64)max)) == SQLITE_OK)

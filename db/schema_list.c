@@ -9,7 +9,8 @@
  * default order shows first, (township, updated_at DESC, id DESC) for the
  * township order.
  *
- * case_tally counts the cases of each township, worker and status, kept by
+ * case_tally counts the cases of each township, worker (since migration 21
+ * the case's worker as assigned, db/schema_owner.c) and status, kept by
  * triggers on every insert, change and removal, whoever writes (the
  * program, an import, a merge, the sqlite3 shell).  The filter choices of
  * the case list and the counts a screen shows at start read it instead of

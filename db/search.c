@@ -166,8 +166,7 @@ static void add(char *sql, size_t size, const char *text)
  * assignments), else the one who made it; the interviewer is an answer. */
 #define OWN_COLUMNS(groups, next_due) \
 	"c.id, c.status, c.child_name, c.child_id_number, c.township," \
-	" coalesce(nullif((SELECT s.assigned_worker FROM assignments s" \
-	"  WHERE s.case_id = c.id), ''), c.worker)," \
+	" " GU_SQL_CASE_WORKER("c") "," \
 	" c.n_eligible, c.n_verify, c.updated_at, c.created_at, " groups " AS groups, " \
 	next_due " AS next_due, c.answered, c.progress_done, c.progress_total"
 #define GROUPS \
@@ -184,7 +183,7 @@ static void add(char *sql, size_t size, const char *text)
 /* The filters, each left out by its empty value. */
 #define FILTERS \
 	" AND (:township IS NULL OR c.township = :township)" \
-	" AND (:worker IS NULL OR c.worker = :worker)" \
+	" AND (:worker IS NULL OR " GU_SQL_CASE_WORKER("c") " = :worker)" \
 	" AND (:mask = 0 OR (:mask >> " GU_SQL_STATUS_BIT("c.status") ") & 1)" \
 	" AND (:grp IS NULL OR c.id IN (SELECT case_id FROM case_groups WHERE grp = :grp))" \
 	" AND (:item = 0 OR c.id IN (SELECT case_id FROM results WHERE item = :item))" \

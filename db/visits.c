@@ -36,12 +36,13 @@
 	"  nullif(cases.interviewed, '') AS interviewed," \
 	"  (SELECT max(visited_on) FROM visits WHERE case_id = cases.id) AS last" \
 	"  FROM cases WHERE cases.status IN ('complete', 'returned', 'reviewed')" \
-	"  AND (?4 IS NULL OR cases.township = ?4) AND (?5 IS NULL OR cases.worker = ?5)" \
+	"  AND (?4 IS NULL OR cases.township = ?4) AND (?5 IS NULL OR " GU_SQL_CASE_WORKER("cases") " = ?5)" \
 	"  AND (?6 IS NULL OR cases.id = ?6))," \
 	" n AS (SELECT *, " ADD_MONTHS("coalesce(last, interviewed)", "months") " AS next" \
 	"  FROM c WHERE months IS NOT NULL AND date(interviewed) IS NOT NULL) "
 #define SCHEDULED_CASES \
-	SCHEDULED("cases.id, cases.child_name, cases.township, cases.worker")
+	SCHEDULED("cases.id, cases.child_name, cases.township, "\
+	GU_SQL_CASE_WORKER("cases") " AS worker")
 
 /* Returns true when s holds more than blanks. */
 static bool given(const char *s)
@@ -383,7 +384,7 @@ int gu_visit_month_counts(gu_db *db, const gu_visit_schedule *s, const char *mon
 		"   WHERE case_id = cases.id AND action = 'close' ORDER BY at DESC LIMIT 1), '')"
 		"   < ?7 AS gone"
 		"  FROM cases WHERE cases.status != 'draft'"
-		"  AND (?4 IS NULL OR cases.township = ?4) AND (?5 IS NULL OR cases.worker = ?5)"
+		"  AND (?4 IS NULL OR cases.township = ?4) AND (?5 IS NULL OR " GU_SQL_CASE_WORKER("cases") " = ?5)"
 		"  AND (?6 IS NULL OR cases.id = ?6)),"
 		" n AS (SELECT *, " ADD_MONTHS("coalesce(before, interviewed)", "months")
 		"  AS next FROM c)"

@@ -5,6 +5,8 @@
 ## line, built from tests/NAME.c.
 EXTRA_DIST += tests/test_db_util.h tests/test_crypt_util.h
 CTESTS += tests/test_db
+CTESTS += tests/test_case_worker
+CTESTS += tests/test_case_columns
 CTESTS += tests/test_db_errors
 CTESTS += tests/test_faults
 CTESTS += tests/test_crash

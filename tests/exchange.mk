@@ -1,12 +1,13 @@
 ## SPDX-License-Identifier: GPL-3.0-or-later
 ## tests of the exchange between laptops and their office (docs/exchange.md)
 CTESTS += tests/test_exchange_sim
+CTESTS += tests/test_conflicts_real
 CTESTS += tests/test_duplicates
 CTESTS += tests/test_exchange_policy
 TESTS += tests/test_exchange.sh tests/test_office_screens.sh tests/test_exchange_policy.sh \
-	tests/test_exchange_walk.sh
+	tests/test_exchange_walk.sh tests/test_office_worker.sh tests/test_case_row.sh
 EXTRA_DIST += tests/test_exchange.sh tests/test_office_screens.sh tests/test_exchange_policy.sh \
-	tests/test_exchange_walk.sh \
+	tests/test_exchange_walk.sh tests/test_office_worker.sh tests/test_case_row.sh \
 	tests/office-scripts \
 	tests/golden/office
 
