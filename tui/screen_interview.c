@@ -20,6 +20,7 @@
 #include "tui/answer_checks.h"
 #include "tui/interview.h"
 #include "tui/config_files.h"
+#include "tui/family.h"
 #include "tui/harness.h"
 #include "tui/listview.h"
 #include "tui/options.h"
@@ -545,6 +546,9 @@ static void confirm(gu_app *a, gu_interview *iv)
 		gu_app_message(a, GU_R_OK, m);
 		gu_stale_tell(a);
 	}
+	/* confirmed with Enter: a copied answer is the worker's own now */
+	if (saved)
+		saved = gu_family_confirmed(a, key, value) == 0;
 	if (gu_session_rebuild(a) < 0)
 		return;
 	at = gu_session_find(s, key);
@@ -888,7 +892,7 @@ static void draw(gu_app *a, void *stp)
 	const gu_istep *st;
 	const char *name;
 	int y, x = a->lay.margin, w = a->lay.text_w;
-	char label[400];
+	char label[400], mark[300];
 
 	if (!iv->field_ready)
 		setup_field(a, iv);
@@ -910,6 +914,9 @@ static void draw(gu_app *a, void *stp)
 		y += draw_part_intro(a, y, x, w);
 		gu_key_label(a, st->key, label, sizeof label);
 		y += gu_put_wrapped(y, x, w, 3, label, gu_attr(GU_R_LABEL));
+		/* an answer copied from a sibling's case says so until confirmed */
+		if (gu_family_mark(a, st->key, mark, sizeof mark))
+			y += gu_put_wrapped(y, x, w, 1, mark, gu_attr(GU_R_VERIFY));
 		/* the question's help is read out with it: what "yes" means, who
 		 * counts, ask privately; a long one ends in "..." (F1 shows it all) */
 		if (help && *help)
