@@ -160,7 +160,7 @@ cleanup:
 	return ret;
 }
 
-/* Fills one sibling from a row (id, name, status). */
+/* Fills one sibling from a row (id, name, status, interview date). */
 static void fill_sibling(sqlite3_stmt *st, void *elem, bool *oom)
 {
 	gu_sibling *s = elem;
@@ -171,6 +171,7 @@ static void fill_sibling(sqlite3_stmt *st, void *elem, bool *oom)
 	gu_column_copy(st, 1, s->child_name, sizeof s->child_name);
 	if (gu_case_status_parse((const char *)sqlite3_column_text(st, 2), &s->status, &e) < 0)
 		s->status = GU_CASE_DRAFT;
+	gu_column_copy(st, 3, s->interviewed, sizeof s->interviewed);
 }
 
 /* Frees a list of siblings. */
@@ -189,7 +190,7 @@ int gu_family_siblings(gu_db *db, const char *case_id, gu_sibling **out, size_t 
 		"WITH RECURSIVE fam (id) AS (SELECT ?1 UNION"
 		" SELECT CASE WHEN l.case_id = fam.id THEN l.sibling_id ELSE l.case_id END"
 		"  FROM family_links l JOIN fam ON l.case_id = fam.id OR l.sibling_id = fam.id)"
-		" SELECT c.id, c.child_name, c.status FROM fam JOIN cases c ON c.id = fam.id"
+		" SELECT c.id, c.child_name, c.status, c.interviewed FROM fam JOIN cases c ON c.id = fam.id"
 		" WHERE fam.id <> ?1 ORDER BY c.created_at, c.id",
 		case_id, sizeof **out, fill_sibling, free_siblings, (void **)out, n, err);
 }

@@ -23,6 +23,7 @@ int gu_family_start(gu_db *db, const char *from_id, const gu_case_new *c, gu_dat
 typedef struct gu_sibling {
 	char id[GU_ID_SIZE];
 	char child_name[128];
+	char interviewed[16];        /* its interview date, "" when not given */
 	enum gu_case_status status;
 } gu_sibling;
 

@@ -7,6 +7,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/i18n.h"
 #include "core/idcard.h"
@@ -23,7 +24,7 @@ static void usage(FILE *f)
 	fprintf(f, _("Usage: %s case [OPTION]... ID\n"), PACKAGE);
 	fputs(_("Print the case ID (or the first digits of its id): the child, its status, who\n"
 		"interviews, the township, the results counted, and the other children of its\n"
-		"family (their cases' short ids, names and statuses).\n\n"), f);
+		"family (their cases' short ids, statuses, interview dates and names).\n\n"), f);
 	fputs(_("  --db PATH         the database to read\n"), f);
 }
 
@@ -47,20 +48,23 @@ static int print_case(const gu_case_info *c, const gu_sibling *sib, size_t nsib)
 	snprintf(counts, sizeof counts, "%d / %d", c->n_eligible, c->n_verify);
 	r |= put(_("case"), c->id);
 	r |= put(_("child"), c->child_name);
-	r |= put(_("ID number"), c->child_id_number[0]
-		? gu_idcard_mask(c->child_id_number, masked) : "");
+	/* a number is shown masked, as the case list shows it; "none" as it is */
+	r |= put(_("ID number"), strlen(c->child_id_number) == 18
+		? gu_idcard_mask(c->child_id_number, masked) : c->child_id_number);
 	r |= put(_("status"), gu_case_status_label(c->status));
 	r |= put(_("worker"), c->worker);
 	r |= put(_("township"), c->township);
 	r |= put(_("eligible / to verify"), counts);
-	/* TRANSLATORS: guanai case: the number of the family's other cases */
-	if (printf(_("same family: %zu other children\n"), nsib) < 0)
+	/* TRANSLATORS: guanai case: the number of the family's other cases,
+	 * then one line for each */
+	if (printf(_("other children of this family: %zu\n"), nsib) < 0)
 		r = -1;
 	for (size_t i = 0; i < nsib; i++) {
 		char *safe;
 
-		snprintf(line, sizeof line, "%.8s  %s  %s", sib[i].id,
+		snprintf(line, sizeof line, "%.8s  %s  %s  %s", sib[i].id,
 			gu_case_status_label(sib[i].status),
+			sib[i].interviewed[0] ? sib[i].interviewed : "-",
 			sib[i].child_name[0] ? sib[i].child_name : _("(no name)"));
 		safe = gu_text_escape_controls(line, GU_ESCAPE_FIELD);
 		if (!safe || printf("  %s\n", safe) < 0)

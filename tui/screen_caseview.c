@@ -197,14 +197,16 @@ static void add_family(cv_state *s, int w)
 
 	if (s->nsib == 0)
 		return;
-	/* TRANSLATORS: heading of the case view's list of the other children
-	 * of the family (n, then their rows) */
-	snprintf(line, sizeof line, _("Same family (%zu other children, Enter opens):"), s->nsib);
-	add_wrapped(s, w, line, GU_R_NORMAL, 2, 0);
+	/* TRANSLATORS: heading of the case view's rows of the other children
+	 * of the family */
+	add_wrapped(s, w, _("Other children of this family (Enter opens the case):"),
+		GU_R_NORMAL, 2, 0);
 	for (size_t i = 0; i < s->nsib; i++) {
-		snprintf(line, sizeof line, "%s  %.8s  %s",
-			s->sib[i].child_name[0] ? s->sib[i].child_name : _("(no name)"), s->sib[i].id,
-			gu_case_status_label(s->sib[i].status));
+		/* TRANSLATORS: a sibling's row: name, status, interview date */
+		snprintf(line, sizeof line, _("%s  %s  interviewed %s"),
+			s->sib[i].child_name[0] ? s->sib[i].child_name : _("(no name)"),
+			gu_case_status_label(s->sib[i].status),
+			s->sib[i].interviewed[0] ? s->sib[i].interviewed : "-");
 		add_wrapped(s, w, line, GU_R_NORMAL, 4, CV_SIBLING_ITEM + (int)i);
 	}
 }
