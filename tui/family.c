@@ -50,9 +50,10 @@ int gu_family_begin(gu_app *a, const char *from_id)
 	}
 	if (gu_session_open(a, id) < 0)
 		return GU_SCREEN_STAY;
+	gu_flow_go(a, GU_SCR_INTERVIEW);
+	/* said once the interview is on screen (entering it clears the line) */
 	gu_app_message(a, GU_R_OK,
 		_("Another child of this family: the household, parents and members are copied; Enter confirms each."));
-	gu_flow_go(a, GU_SCR_INTERVIEW);
 	return GU_SCREEN_JUMP;
 }
 
