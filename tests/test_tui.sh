@@ -28,7 +28,7 @@ check "the Chinese catalogue has the screens' messages" grep -q '新的访谈' "
 
 # At 60x18, the smallest size the program draws, the scripts of every
 # kind of question and of the result screen.
-small_scripts="widgets interview id-later sibling"
+small_scripts="widgets interview id-later sibling relatives"
 
 for lang in en zh; do
 	for size in 80x24 120x40 60x18; do

@@ -5,7 +5,9 @@
 # draft at the same question; a save that fails while another program
 # holds the database, kept on screen and retried; household members added
 # and removed from the roster; a power cut among a member's questions; the
-# same child entered twice; another child of the same family.
+# same child entered twice; another child of the same family; the
+# relatives the child lives with added as members (declined in 1, which
+# stores the same answers as before).
 . "$top_srcdir/tests/tap.sh"
 work=$(mktemp -d) || exit 1
 trap 'rm -rf "$work"' EXIT
@@ -135,4 +137,20 @@ check "and, for her, the brother" grep -q "^  $(echo "$first" | cut -c1-8)  comp
 check "it says how many" grep -q '^other children of this family: 1$' "$work/case2"
 "$GUANAI" --lang en --db "$DB" case 0000 > "$work/case0" 2>&1
 check "guanai case of no case fails with status 2" test $? -eq 2
+# 8. living with grandparents and other relatives: the box adds them as
+# members, their relation filled in
+rm -f "$DB" "$DB-wal" "$DB-shm"
+tui "$scripts/screens/relatives.keys"
+check "the relatives run goes to the end" test $? -eq 0
+[ -f "$work/relatives-roster.txt" ] || diag "$(cat "$work/out")"
+check "the box names whom the child lives with" \
+	grep -q 'The child lives with grandparents and other relatives' "$work/relatives.txt"
+check "yes is the default (Enter)" grep -q 'Enter/y add them' "$work/relatives.txt"
+check "the roster lists the grandparent" grep -q 'Member 1: grandparent ' "$work/relatives-roster.txt"
+check "and the other relative" grep -q 'Member 2: other relative ' "$work/relatives-roster.txt"
+check "each with its questions still open" grep -q '(15 not answered)' "$work/relatives-roster.txt"
+dbdump > "$work/stored" 2>&1
+check "the grandparent's relation is stored" grep -q '^member.1.relation = grandparent$' "$work/stored"
+check "the other relative's too" grep -q '^member.2.relation = other_relative$' "$work/stored"
+check "and nothing else of them" sh -c "! grep -q '^member.1.name' '$work/stored'"
 done_testing

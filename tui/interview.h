@@ -21,7 +21,8 @@ enum gu_popup {
 	GU_POP_RELATION,    /* roster: the new member's relation */
 	GU_POP_REMOVE,      /* roster: remove this member? */
 	GU_POP_REPORT,      /* an alert to report at once (tui/screen_report.c) */
-	GU_POP_SAME_CHILD   /* a case for this child exists (tui/screen_same_child.c) */
+	GU_POP_SAME_CHILD,  /* a case for this child exists (tui/screen_same_child.c) */
+	GU_POP_RELATIVES    /* add the relatives lived with as members? (tui/screen_relatives.c) */
 };
 
 /* What the interview screen keeps while a case is open. */
@@ -39,6 +40,7 @@ typedef struct gu_interview {
 	gu_same_child same;     /* another case of this child, told of in a box */
 	char same_for[GU_ID_SIZE];   /* the case same_shown is about */
 	char same_shown[GU_ID_SIZE]; /* the other case last told of ("" none) */
+	unsigned relatives;     /* the box offers to add: 1 grandparents, 2 other relatives */
 } gu_interview;
 
 /* Shows the step at pos (clamped) and remembers it as the resume point. */
@@ -66,5 +68,15 @@ void gu_same_child_draw(gu_app *a, const gu_interview *iv);
 /* Takes a key in the box (o opens the other case, c goes on); returns true
  * when the box closes. */
 bool gu_same_child_key(gu_app *a, gu_interview *iv, const gu_key *k);
+
+/* After key was saved: returns true when the child lives with grandparents
+ * or other relatives who are no household member yet (the box is to show;
+ * which, in iv). */
+bool gu_relatives_check(gu_app *a, gu_interview *iv, const char *key);
+/* Draws the box. */
+void gu_relatives_draw(gu_app *a, const gu_interview *iv);
+/* Takes a key in the box (Enter or y adds them, their relation filled in;
+ * n or Esc adds nothing); returns true when the box closes. */
+bool gu_relatives_key(gu_app *a, gu_interview *iv, const gu_key *k);
 
 #endif

@@ -563,6 +563,12 @@ static void confirm(gu_app *a, gu_interview *iv)
 		iv->next_after_pop = true;
 		return;
 	}
+	/* living with grandparents or other relatives: add them as members? */
+	if (saved && gu_relatives_check(a, iv, key)) {
+		iv->pop = GU_POP_RELATIVES;
+		iv->next_after_pop = true;
+		return;
+	}
 	if (saved)
 		go_next(a, iv);
 	if (saved && a->scr == GU_SCR_INTERVIEW && gu_same_child_check(a, iv, key))
@@ -619,6 +625,13 @@ static void popup_key(gu_app *a, gu_interview *iv, const gu_key *k)
 	case GU_POP_SAME_CHILD:
 		if (gu_same_child_key(a, iv, k))
 			iv->pop = GU_POP_NONE;
+		break;
+	case GU_POP_RELATIVES:
+		if (gu_relatives_key(a, iv, k)) {
+			iv->pop = GU_POP_NONE;
+			iv->next_after_pop = false;
+			go_next(a, iv);
+		}
 		break;
 	case GU_POP_SECTIONS:
 		n = sections_present(a->ses, secs, 64);
@@ -957,6 +970,9 @@ static void draw(gu_app *a, void *stp)
 		break;
 	case GU_POP_SAME_CHILD:
 		gu_same_child_draw(a, iv);
+		break;
+	case GU_POP_RELATIVES:
+		gu_relatives_draw(a, iv);
 		break;
 	default:
 		break;
