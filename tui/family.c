@@ -33,7 +33,7 @@ int gu_family_begin(gu_app *a, const char *from_id)
 		return GU_SCREEN_STAY;
 	/* the open case may be the one it starts from: closing it frees its id */
 	snprintf(from, sizeof from, "%s", from_id);
-	if (a->ses && gu_session_flush(a) < 0) {
+	if (a->ses && a->ses->id[0] && gu_session_flush(a) < 0) {
 		gu_app_message(a, GU_R_ERROR, a->ses->save_err);
 		return GU_SCREEN_STAY;
 	}
@@ -94,7 +94,7 @@ const char *gu_family_mark(const gu_app *a, const char *key, char *buf, size_t s
 }
 
 /* Unmarks key in memory and in the database; returns 0 or -1. */
-static int unmark(gu_app *a, const char *key)
+int gu_family_unmark(gu_app *a, const char *key)
 {
 	gu_session *s = a->ses;
 	gu_error err;
@@ -124,7 +124,7 @@ static int drop_member(gu_app *a, int n)
 			continue;
 		}
 		snprintf(key, sizeof key, "%s", s->ans.v[i].key);
-		if (unmark(a, key) < 0 || gu_session_set(a, key, NULL) < 0)
+		if (gu_family_unmark(a, key) < 0 || gu_session_set(a, key, NULL) < 0)
 			return -1;
 		i = 0;   /* the set changed: look again from the start */
 	}
@@ -144,7 +144,7 @@ int gu_family_confirmed(gu_app *a, const char *key, const char *value)
 
 	if (!s || s->copied.n == 0)
 		return 0;
-	if (unmark(a, key) < 0)
+	if (gu_family_unmark(a, key) < 0)
 		return -1;
 	if (strcmp(key, GU_KEY_CHILD_NAME) != 0 || !value)
 		return 0;

@@ -20,6 +20,11 @@ int gu_family_load_marks(gu_app *a);
  * marked as copied. */
 const char *gu_family_mark(const gu_app *a, const char *key, char *buf, size_t size);
 
+/* The answer key of the open case was set (typed, confirmed, moved or
+ * removed): its copied mark goes, in memory and in the database.  Returns
+ * 0, or -1 with the message line set. */
+int gu_family_unmark(gu_app *a, const char *key);
+
 /* The worker confirmed or changed the answer key: its copied mark goes;
  * when key is the child's name and a copied member is a sibling of that
  * name (the child itself, listed in the first child's household), that

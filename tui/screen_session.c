@@ -333,7 +333,12 @@ int gu_session_set(gu_app *a, const char *key, const char *value)
 		}
 		snprintf(s->pending[s->npending++], sizeof s->pending[0], "%s", key);
 	}
-	return gu_session_flush(a);
+	if (gu_session_flush(a) < 0)
+		return -1;
+	/* a value set here is the worker's: a copied mark on it goes (the
+	 * answer is saved even when the mark cannot go: the line says why) */
+	gu_family_unmark(a, key);
+	return 0;
 }
 
 /* Evaluates the answers; returns 0 or -1 with eval_err and eval_key. */
