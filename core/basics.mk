@@ -3,6 +3,7 @@
 core_libcore_a_SOURCES += \
 	core/date.c \
 	core/idcard.c \
+	core/family.c core/family.h \
 	core/region.c core/region_table.c
 # The national list of region codes is data (data/regions-gb2260.tsv); the
 # C table is generated from it.

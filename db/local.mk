@@ -55,6 +55,9 @@ db_libdb_a_SOURCES += db/schema_slim.c db/schema_slim.h db/schema_indexes.c db/s
 ## Values a new interview is offered from those given before on this laptop.
 db_libdb_a_SOURCES += db/prefill.c db/prefill.h
 
+## The cases of one family: a sibling's interview started from a case.
+db_libdb_a_SOURCES += db/schema_family.c db/schema_family.h db/family.c db/family.h
+
 ## Another case of the same child (the exchange's pairs, a new interview's warning).
 db_libdb_a_SOURCES += db/same_child.c db/same_child.h
 

@@ -23,6 +23,7 @@
 #include "db/schema_county.h"
 #include "db/schema_owner.h"
 #include "db/schema_derived.h"
+#include "db/schema_family.h"
 
 /* 1: cases, answers and the history of changed answers. */
 static const char m1[] =
@@ -174,5 +175,5 @@ const char *const gu_db_migrations[] = { NULL, m1, m2, m3, gu_db_schema_v4, gu_d
 	gu_db_schema_reports, gu_db_schema_visits, gu_db_schema_outcomes, gu_db_schema_recovery,
 	gu_db_schema_dupkeys, gu_db_schema_slim, gu_db_schema_policy_travel, gu_db_schema_difficulty,
 	gu_db_schema_indexes, gu_db_schema_compact, gu_db_schema_county,
-	gu_db_schema_owner, gu_db_schema_derived };
+	gu_db_schema_owner, gu_db_schema_derived, gu_db_schema_family };
 const int gu_db_migration_count = (int)(sizeof gu_db_migrations / sizeof gu_db_migrations[0]) - 1;

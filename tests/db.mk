@@ -42,3 +42,4 @@ CTESTS += tests/test_reports
 CTESTS += tests/test_reports_open
 CTESTS += tests/test_explain_rebuild
 CTESTS += tests/test_prefill
+CTESTS += tests/test_family

@@ -20,6 +20,7 @@
 #include "core/bundle_body.h"
 #include "core/keys.h"
 #include "db/exchange.h"
+#include "db/family.h"
 #include "db/review.h"
 #include "db/search.h"
 #include "db/store.h"
@@ -546,6 +547,52 @@ Test(exchange_sim, a_send_leaves_nothing_unsent_and_the_offices_rows_are_not_sen
 	cr_assert_gt(send_rows(&laps[0]), 0);
 	cr_assert_eq(unsent(&laps[0]), 0);
 	deliver_all(&office);
+	gu_db_close(office.db);
+	for (i = 0; i < LAPTOPS; i++)
+		gu_db_close(laps[i].db);
+}
+
+Test(exchange_sim, a_sibling_case_travels_with_its_link_and_its_copied_marks)
+{
+	gu_case_new c = { .worker = "w0", .township = "大平房镇" };
+	gu_date today = { 2026, 11, 29 };
+	char sib_id[GU_ID_SIZE];
+	gu_sibling *sib = NULL;
+	gu_answers marks;
+	gu_error err;
+	size_t n = 0;
+	int i;
+
+	enrol_all();
+	interview(&laps[0], true);
+	cr_assert_eq(gu_case_save_answer(laps[0].db, laps[0].cases[0], "father.name", "刘强",
+		"recorded", &err), 0, "%s", err.message);
+	cr_assert_eq(gu_family_start(laps[0].db, laps[0].cases[0], &c, today, sib_id, &err), 0,
+		"%s", err.message);
+	record_basis(&laps[0], sib_id);
+	send_to(&laps[0], NULL, &office);
+	deliver_all(&office);
+	/* the office knows both children as one family, from either side */
+	cr_assert_eq(gu_family_siblings(office.db, laps[0].cases[0], &sib, &n, &err), 0, "%s",
+		err.message);
+	cr_assert_eq(n, 1, "the link did not travel");
+	cr_assert_str_eq(sib[0].id, sib_id);
+	free(sib);
+	cr_assert_eq(gu_family_siblings(office.db, sib_id, &sib, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(n, 1);
+	cr_assert_str_eq(sib[0].id, laps[0].cases[0]);
+	free(sib);
+	/* the copied answer and its mark, naming the first child's case */
+	cr_assert_eq(gu_family_copied(office.db, sib_id, &marks, &err), 0, "%s", err.message);
+	cr_assert_str_eq(gu_answers_get(&marks, "father.name"), laps[0].cases[0]);
+	gu_answers_free(&marks);
+	/* a confirmed answer's mark is gone at the office after the next bundle */
+	cr_assert_eq(gu_family_copied_clear(laps[0].db, sib_id, "father.name", &err), 0);
+	send_to(&laps[0], NULL, &office);
+	deliver_all(&office);
+	cr_assert_eq(gu_family_copied(office.db, sib_id, &marks, &err), 0, "%s", err.message);
+	cr_assert_null(gu_answers_get(&marks, "father.name"));
+	gu_answers_free(&marks);
 	gu_db_close(office.db);
 	for (i = 0; i < LAPTOPS; i++)
 		gu_db_close(laps[i].db);

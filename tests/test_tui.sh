@@ -27,8 +27,9 @@ run_script "$scripts/start.keys" zh 80 24 "$work/probe"
 check "the Chinese catalogue has the screens' messages" grep -q '新的访谈' "$work/probe/start.txt"
 
 # At 60x18, the smallest size the program draws, the scripts of every
-# kind of question, of the result screen and of a roster longer than the screen.
-small_scripts="widgets interview id-later members"
+# kind of question, of the result screen, of a roster longer than the screen
+# and of another child of the family.
+small_scripts="widgets interview id-later members sibling relatives"
 bars=0
 
 for lang in en zh; do

@@ -5,7 +5,9 @@
 # draft at the same question; a save that fails while another program
 # holds the database, kept on screen and retried; household members added
 # and removed from the roster; a power cut among a member's questions; the
-# same child entered twice.
+# same child entered twice; another child of the same family; the
+# relatives the child lives with added as members (declined in 1, which
+# stores the same answers as before).
 . "$top_srcdir/tests/tap.sh"
 work=$(mktemp -d) || exit 1
 trap 'rm -rf "$work"' EXIT
@@ -102,4 +104,53 @@ check "each with its progress, stored from its first answer" \
 	test "$(grep -c '王小明  *建平镇  *[0-9][0-9]*/[0-9]' "$work/drafts.txt")" -eq 2
 "$GUANAI" --lang en --db "$DB" duplicates > "$work/dups" 2>&1
 check "guanai duplicates lists the pair by its ID number" grep -q 'same ID number' "$work/dups"
+# 7. another child of this family: started from the first child's case,
+# the family's answers copied and marked, the child's own not; both cases
+# list the other
+rm -f "$DB" "$DB-wal" "$DB-shm"
+tui "$scripts/screens/sibling.keys"
+check "the sibling run goes to the end" test $? -eq 0
+[ -f "$work/sibling-view.txt" ] || diag "$(cat "$work/out")"
+check "a copied answer says where it came from" grep -q "copied from 王小明's case" "$work/sibling-copied.txt"
+check "confirmed with Enter, it no longer does" sh -c "! grep -q 'copied from' '$work/sibling-confirmed.txt'"
+check "the address is copied and marked" grep -q "copied from 王小明's case" "$work/sibling-address.txt"
+check "the sister's case lists her brother" grep -q '王小明  complete  interviewed 2026-11-29' "$work/sibling-view.txt"
+check "and his case lists her" grep -q '王小红  draft  interviewed 2026-11-29' "$work/sibling-view-first.txt"
+dbdump > "$work/stored" 2>&1
+# the second case's answers: those after its "case" line
+sed -n '/^case draft/,$p' "$work/stored" > "$work/second"
+check "the second case has the family's address" grep -q '^household.address = 建平县建平镇一村三组$' "$work/second"
+check "its father" grep -q '^father.name = 王强$' "$work/second"
+check "the grandmother as its member 1" grep -q '^member.1.name = 王奶奶$' "$work/second"
+check "and the brother as a sibling member" grep -q '^member.2.relation = sibling$' "$work/second"
+check "named" grep -q '^member.2.name = 王小明$' "$work/second"
+check "of his age" grep -q '^member.2.age = 11$' "$work/second"
+check "but its own name, not the brother's" grep -q '^child.name = 王小红$' "$work/second"
+check "and none of his school answers" sh -c "! grep -q '^child.school_stage' '$work/second'"
+"$GUANAI" --lang en --db "$DB" cases > "$work/cases" 2>&1
+first=$(awk -F '\t' '$4 == "王小明" { print $1 }' "$work/cases")
+second=$(awk -F '\t' '$4 == "王小红" { print $1 }' "$work/cases")
+"$GUANAI" --lang en --db "$DB" case "$first" > "$work/case1" 2>&1
+check "guanai case lists the sister" grep -q "^  $(echo "$second" | cut -c1-8)  draft  2026-11-29  王小红$" "$work/case1"
+"$GUANAI" --lang en --db "$DB" case "$second" > "$work/case2" 2>&1
+check "and, for her, the brother" grep -q "^  $(echo "$first" | cut -c1-8)  complete  2026-11-29  王小明$" "$work/case2"
+check "it says how many" grep -q '^other children of this family: 1$' "$work/case2"
+"$GUANAI" --lang en --db "$DB" case 0000 > "$work/case0" 2>&1
+check "guanai case of no case fails with status 2" test $? -eq 2
+# 8. living with grandparents and other relatives: the box adds them as
+# members, their relation filled in
+rm -f "$DB" "$DB-wal" "$DB-shm"
+tui "$scripts/screens/relatives.keys"
+check "the relatives run goes to the end" test $? -eq 0
+[ -f "$work/relatives-roster.txt" ] || diag "$(cat "$work/out")"
+check "the box names whom the child lives with" \
+	grep -q 'The child lives with grandparents and other relatives' "$work/relatives.txt"
+check "yes is the default (Enter)" grep -q 'Enter/y add them' "$work/relatives.txt"
+check "the roster lists the grandparent" grep -q 'Member 1: grandparent ' "$work/relatives-roster.txt"
+check "and the other relative" grep -q 'Member 2: other relative ' "$work/relatives-roster.txt"
+check "each with its questions still open" grep -q '(15 not answered)' "$work/relatives-roster.txt"
+dbdump > "$work/stored" 2>&1
+check "the grandparent's relation is stored" grep -q '^member.1.relation = grandparent$' "$work/stored"
+check "the other relative's too" grep -q '^member.2.relation = other_relative$' "$work/stored"
+check "and nothing else of them" sh -c "! grep -q '^member.1.name' '$work/stored'"
 done_testing

@@ -59,6 +59,9 @@ typedef struct gu_session {
 	char eval_key[64];      /* and the key to fix */
 	bool *marked;           /* per result: refer it */
 	char change_reason[400]; /* why a completed case's answers change; "" none given */
+	gu_answers copied;      /* answers still as copied from a sibling's case
+	                         * (key: that case's id; tui/family.c) */
+	char copied_from[128];  /* the name of the child of that case */
 } gu_session;
 
 /* What every screen shares; each screen keeps the rest in its own state. */

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "db/family.h"
 #include "db/rescreen.h"
 #include "db/store.h"
 #include "tui/app.h"
@@ -16,9 +17,14 @@ typedef struct cv_line {
 	char *text;
 	enum gu_color_role role;
 	int indent;
-	int item;                /* > 0: the row of a result, selectable */
+	int item;                /* > 0: the row of a result, selectable;
+	                          * CV_SIBLING_ITEM + i: sibling i's row */
 	bool heading;
 } cv_line;
+
+/* The rows of the family's other cases are numbered from here, above any
+ * item's number. */
+#define CV_SIBLING_ITEM 10000
 
 enum cv_popup {
 	CV_POP_NONE = 0,
@@ -60,6 +66,8 @@ typedef struct cv_state {
 	bool supervisor;         /* may approve or return (a supervisor, not on an
 	                          * enrolled laptop): the keys line offers it */
 	bool may_close;          /* may close and reopen (a supervisor at the office) */
+	gu_sibling *sib;         /* the family's other cases (db/family.h) */
+	size_t nsib;
 } cv_state;
 
 /* Appends a line (copied) to the document; returns 0 or -1 when out of memory. */

@@ -23,7 +23,9 @@
 /* Returns the item of the chosen result row, or 0. */
 static int chosen_item(const cv_state *s)
 {
-	return s->cur >= 0 && (size_t)s->cur < s->nlines ? s->lines[s->cur].item : 0;
+	int item = s->cur >= 0 && (size_t)s->cur < s->nlines ? s->lines[s->cur].item : 0;
+
+	return item < CV_SIBLING_ITEM ? item : 0;
 }
 
 /* Returns the place of status st in a referral's life (gu_ref_status_in_order). */

@@ -21,7 +21,8 @@ enum gu_popup {
 	GU_POP_RELATION,    /* roster: the new member's relation */
 	GU_POP_REMOVE,      /* roster: remove this member? */
 	GU_POP_REPORT,      /* an alert to report at once (tui/screen_report.c) */
-	GU_POP_SAME_CHILD   /* a case for this child exists (tui/screen_same_child.c) */
+	GU_POP_SAME_CHILD,  /* a case for this child exists (tui/screen_same_child.c) */
+	GU_POP_RELATIVES    /* add the relatives lived with as members? (tui/screen_relatives.c) */
 };
 
 /* What the interview screen keeps while a case is open. */
@@ -43,6 +44,7 @@ typedef struct gu_interview {
 	bool edited;            /* a key changed the field since it was set up */
 	bool pass_unsaved;      /* an answer that could not be kept was shown refused:
 	                         * the same leaving key again leaves it */
+	unsigned relatives;     /* the box offers to add: 1 grandparents, 2 other relatives */
 } gu_interview;
 
 /* Shows the step at pos (clamped) and remembers it as the resume point. */
@@ -70,5 +72,15 @@ void gu_same_child_draw(gu_app *a, const gu_interview *iv);
 /* Takes a key in the box (o opens the other case, c goes on); returns true
  * when the box closes. */
 bool gu_same_child_key(gu_app *a, gu_interview *iv, const gu_key *k);
+
+/* After key was saved: returns true when the child lives with grandparents
+ * or other relatives who are no household member yet (the box is to show;
+ * which, in iv). */
+bool gu_relatives_check(gu_app *a, gu_interview *iv, const char *key);
+/* Draws the box. */
+void gu_relatives_draw(gu_app *a, const gu_interview *iv);
+/* Takes a key in the box (Enter or y adds them, their relation filled in;
+ * n or Esc adds nothing); returns true when the box closes. */
+bool gu_relatives_key(gu_app *a, gu_interview *iv, const gu_key *k);
 
 #endif

@@ -15,9 +15,11 @@ guanai_SOURCES = \
 	tui/widget_choice.c tui/widget_date.c tui/widget_idnum.c \
 	tui/widget_county.c tui/widget_int.c tui/widget_text.c tui/widget_township.c \
 	tui/screen_frame.c tui/screen_session.c tui/screen_start.c \
-	tui/screen_list.c tui/screen_interview.c tui/screen_roster.c tui/screen_same_child.c \
+	tui/screen_list.c tui/screen_interview.c tui/screen_roster.c tui/screen_same_child.c tui/screen_relatives.c \
 	tui/screen_result.c tui/screen_item.c tui/screen_finish.c \
 	tui/screen_small.c
+## Another child of this family: its interview started from a case.
+guanai_SOURCES += tui/family.c tui/family.h tui/cmd_case.c
 ## The policy's checks on the open case (at the question, on the results).
 guanai_SOURCES += tui/answer_checks.c tui/answer_checks.h
 ## Mandatory reports: the alert box and the report form.

@@ -22,6 +22,7 @@
 #include "tui/answer_checks.h"
 #include "tui/answer_words.h"
 #include "tui/caseview.h"
+#include "tui/family.h"
 #include "tui/listview.h"
 #include "tui/paint.h"
 #include "tui/screens_util.h"
@@ -189,6 +190,27 @@ static void add_reports(gu_app *a, cv_state *s, int w)
 	gu_report_each(a->db, s->id, add_report, &to, &err);
 }
 
+/* Adds the family's other cases, each a row Enter opens. */
+static void add_family(cv_state *s, int w)
+{
+	char line[400];
+
+	if (s->nsib == 0)
+		return;
+	/* TRANSLATORS: heading of the case view's rows of the other children
+	 * of the family */
+	add_wrapped(s, w, _("Other children of this family (Enter opens the case):"),
+		GU_R_NORMAL, 2, 0);
+	for (size_t i = 0; i < s->nsib; i++) {
+		/* TRANSLATORS: a sibling's row: name, status, interview date */
+		snprintf(line, sizeof line, _("%s  %s  interviewed %s"),
+			s->sib[i].child_name[0] ? s->sib[i].child_name : _("(no name)"),
+			gu_case_status_label(s->sib[i].status),
+			s->sib[i].interviewed[0] ? s->sib[i].interviewed : "-");
+		add_wrapped(s, w, line, GU_R_NORMAL, 4, CV_SIBLING_ITEM + (int)i);
+	}
+}
+
 /* Adds the summary of the case. */
 static void build_summary(gu_app *a, cv_state *s, int w)
 {
@@ -231,6 +253,7 @@ static void build_summary(gu_app *a, cv_state *s, int w)
 		s->info.n_eligible, s->info.n_verify,
 		s->info.policy_version[0] ? s->info.policy_version : "-");
 	add_wrapped(s, w, line, GU_R_NORMAL, 2, 0);
+	add_family(s, w);
 	if (s->info.status == GU_CASE_RETURNED) {
 		gu_review *rev = NULL;
 		size_t nrev = 0, i;
@@ -513,6 +536,14 @@ int cv_reload(gu_app *a, cv_state *s)
 	}
 	if (gu_case_get_groups(a->db, s->id, s->groups, sizeof s->groups, &err) < 0)
 		s->groups[0] = '\0';
+	free(s->sib);
+	s->sib = NULL;
+	s->nsib = 0;
+	if (gu_family_siblings(a->db, s->id, &s->sib, &s->nsib, &err) < 0) {
+		gu_app_message(a, GU_R_ERROR, err.message[0] ? err.message : gu_code_text(err.code));
+		s->sib = NULL;
+		s->nsib = 0;
+	}
 	s->built_w = 0;
 	return 0;
 }
@@ -665,7 +696,13 @@ static int key_explain(gu_app *a, void *st)
 	cv_state *s = st;
 	int item = s->cur >= 0 ? s->lines[s->cur].item : 0;
 
-	(void)a;
+	if (item >= CV_SIBLING_ITEM && (size_t)(item - CV_SIBLING_ITEM) < s->nsib) {
+		/* a sibling's case, over this one; back here after */
+		int r = gu_screen_caseview(a, s->sib[item - CV_SIBLING_ITEM].id);
+
+		cv_reload(a, s);
+		return r == GU_SCREEN_BACK ? GU_SCREEN_STAY : r;
+	}
 	if (item > 0 && item <= 1000) {
 		s->open_item[item] = !s->open_item[item];
 		s->built_w = 0;
@@ -731,6 +768,15 @@ static int key_edit(gu_app *a, void *st)
 	return edit(a, s, NULL);
 }
 
+/* Starts the interview of another child of this family; returns
+ * GU_SCREEN_JUMP, or GU_SCREEN_STAY when it could not start. */
+static int key_sibling(gu_app *a, void *st)
+{
+	cv_state *s = st;
+
+	return gu_family_begin(a, s->id);
+}
+
 /* Shows or hides the whole ID number; returns GU_SCREEN_STAY. */
 static int key_reveal(gu_app *a, void *st)
 {
@@ -768,6 +814,7 @@ static const gu_scr_key keys[] = {
 	{ 'c', 0, key_close, "c", N_("close/reopen"), false },
 	{ 18, 0, key_reveal, "Ctrl-R", N_("show ID"), false, true },
 	{ 'p', 0, key_print, "p", N_("print sheets"), false, true },
+	{ 'n', 0, key_sibling, "n", N_("another child of this family"), true },
 	{ 0, KEY_DOWN, key_down, "Up/Down", N_("move"), true },
 	{ 0, KEY_UP, key_up, NULL, NULL, false },
 	{ 0, KEY_NPAGE, key_page_down, "PgUp/PgDn", N_("page"), true },
@@ -894,6 +941,7 @@ int gu_screen_caseview(gu_app *a, const char *case_id)
 		r = gu_screen_run(a, &screen, s);
 	clear_lines(s);
 	free(s->lines);
+	free(s->sib);
 	if (s->have_rs)
 		gu_rescreen_free(&s->rs);
 	for (i = 0; i < CV_F_COUNT; i++)

@@ -20,6 +20,7 @@
 #include "tui/answer_checks.h"
 #include "tui/interview.h"
 #include "tui/config_files.h"
+#include "tui/family.h"
 #include "tui/harness.h"
 #include "tui/listview.h"
 #include "tui/options.h"
@@ -560,6 +561,9 @@ static bool save_field(gu_app *a, gu_interview *iv, char *key, size_t key_size)
 		gu_app_message(a, GU_R_OK, m);
 		gu_stale_tell(a);
 	}
+	/* confirmed with Enter: a copied answer is the worker's own now */
+	if (saved)
+		saved = gu_family_confirmed(a, key, value) == 0;
 	if (gu_session_rebuild(a) < 0)
 		return false;
 	at = gu_session_find(s, key);
@@ -580,6 +584,12 @@ static void confirm(gu_app *a, gu_interview *iv)
 	 * already says so over the next question. */
 	if (saved && gu_report_alert_raised(a)) {
 		iv->pop = GU_POP_REPORT;
+		iv->next_after_pop = true;
+		return;
+	}
+	/* living with grandparents or other relatives: add them as members? */
+	if (saved && gu_relatives_check(a, iv, key)) {
+		iv->pop = GU_POP_RELATIVES;
 		iv->next_after_pop = true;
 		return;
 	}
@@ -701,6 +711,13 @@ static void popup_key(gu_app *a, gu_interview *iv, const gu_key *k)
 	case GU_POP_SAME_CHILD:
 		if (gu_same_child_key(a, iv, k))
 			iv->pop = GU_POP_NONE;
+		break;
+	case GU_POP_RELATIVES:
+		if (gu_relatives_key(a, iv, k)) {
+			iv->pop = GU_POP_NONE;
+			iv->next_after_pop = false;
+			go_next(a, iv);
+		}
 		break;
 	case GU_POP_SECTIONS:
 		n = sections_present(a->ses, secs, 64);
@@ -997,7 +1014,7 @@ static void draw(gu_app *a, void *stp)
 	const gu_istep *st;
 	const char *name;
 	int y, x = a->lay.margin, w = a->lay.text_w;
-	char label[400];
+	char label[400], mark[300];
 
 	if (!iv->field_ready)
 		setup_field(a, iv);
@@ -1019,6 +1036,9 @@ static void draw(gu_app *a, void *stp)
 		y += draw_part_intro(a, y, x, w);
 		gu_key_label(a, st->key, label, sizeof label);
 		y += gu_put_wrapped(y, x, w, 3, label, gu_attr(GU_R_LABEL));
+		/* an answer copied from a sibling's case says so until confirmed */
+		if (gu_family_mark(a, st->key, mark, sizeof mark))
+			y += gu_put_wrapped(y, x, w, 1, mark, gu_attr(GU_R_VERIFY));
 		/* the question's help is read out with it: what "yes" means, who
 		 * counts, ask privately; a long one ends in "..." (F1 shows it all) */
 		if (help && *help)
@@ -1059,6 +1079,9 @@ static void draw(gu_app *a, void *stp)
 		break;
 	case GU_POP_SAME_CHILD:
 		gu_same_child_draw(a, iv);
+		break;
+	case GU_POP_RELATIVES:
+		gu_relatives_draw(a, iv);
 		break;
 	default:
 		break;

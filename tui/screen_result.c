@@ -14,6 +14,7 @@
 #include "core/text.h"
 #include "tui/answer_checks.h"
 #include "tui/app.h"
+#include "tui/family.h"
 #include "tui/listview.h"
 #include "tui/paint.h"
 #include "tui/screens_util.h"
@@ -381,6 +382,20 @@ static int key_print(gu_app *a, void *st)
 	return GU_SCREEN_STAY;
 }
 
+/* Starts the interview of another child of this family, from this case
+ * (stored first); returns GU_SCREEN_JUMP or GU_SCREEN_STAY. */
+static int key_sibling(gu_app *a, void *st)
+{
+	gu_session *s = a->ses;
+
+	(void)st;
+	if (gu_session_store(a) < 0) {
+		gu_app_message(a, GU_R_ERROR, s->save_err);
+		return GU_SCREEN_STAY;
+	}
+	return gu_family_begin(a, s->id);
+}
+
 /* The result screen's keys: they run it, name themselves in the key bar
  * and make its F1 help. */
 static const gu_scr_key keys[] = {
@@ -392,6 +407,7 @@ static const gu_scr_key keys[] = {
 	{ GU_ESC, 0, key_back, "Esc", N_("back to questions"), false },
 	{ 'b', 0, key_back, NULL, NULL, false },
 	{ 'p', 0, key_print, "p", N_("print sheets"), false },
+	{ 'n', 0, key_sibling, "n", N_("another child of this family"), true },
 	{ 0, KEY_UP, key_up, "Up/Down", N_("move"), true },
 	{ 0, KEY_DOWN, key_down, NULL, NULL, false },
 	{ 0, KEY_PPAGE, key_page_up, "PgUp/PgDn", N_("page"), true },

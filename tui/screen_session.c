@@ -12,6 +12,7 @@
 #include "core/strbuf.h"
 #include "core/plan.h"
 #include "tui/app.h"
+#include "tui/family.h"
 #include "tui/options.h"
 
 /* Appends a step; returns 0 or -1 when out of memory. */
@@ -154,6 +155,7 @@ static gu_session *session_alloc(gu_app *a)
 		return NULL;
 	}
 	gu_answers_init(&s->ans);
+	gu_answers_init(&s->copied);
 	return s;
 }
 
@@ -245,7 +247,7 @@ int gu_session_open(gu_app *a, const char *id)
 	}
 	s->status = info.status;
 	a->ses = s;
-	if (gu_session_rebuild(a) < 0) {
+	if (gu_family_load_marks(a) < 0 || gu_session_rebuild(a) < 0) {
 		gu_session_close(a);
 		return -1;
 	}
@@ -269,6 +271,7 @@ void gu_session_close(gu_app *a)
 	if (a->db && s->nsteps > 0 && s->status == GU_CASE_DRAFT)
 		write_resume(a, s->pos == first_open(s) ? "" : s->steps[s->pos].key);
 	gu_answers_free(&s->ans);
+	gu_answers_free(&s->copied);
 	free(s->steps);
 	if (s->have_res)
 		gu_results_free(&s->res);
@@ -330,7 +333,12 @@ int gu_session_set(gu_app *a, const char *key, const char *value)
 		}
 		snprintf(s->pending[s->npending++], sizeof s->pending[0], "%s", key);
 	}
-	return gu_session_flush(a);
+	if (gu_session_flush(a) < 0)
+		return -1;
+	/* a value set here is the worker's: a copied mark on it goes (the
+	 * answer is saved even when the mark cannot go: the line says why) */
+	gu_family_unmark(a, key);
+	return 0;
 }
 
 /* Evaluates the answers; returns 0 or -1 with eval_err and eval_key. */
