@@ -123,27 +123,17 @@ int gu_xchg_assign_all(gu_db *db, const char *from, const char *to, gu_error *er
 		ret = gu_db_begin(db, err);
 	if (ret < 0)
 		return ret;
-	rc = sqlite3_prepare_v2(db->h, "SELECT a.case_id FROM assignments a JOIN cases c"
+	st = gu_db_slot(db, GU_ST_XCHG_ASSIGNED, "SELECT a.case_id FROM assignments a JOIN cases c"
 		" ON c.id = a.case_id WHERE a.assigned_device = ?1"
-		" AND c.status NOT IN ('reviewed', 'closed')", -1, &st, NULL);
-	if (rc == SQLITE_OK)
+		" AND c.status NOT IN ('reviewed', 'closed')", &rc);
+	if (st)
 		rc = gu_bind_text(st, 1, from);
-	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char (*nv)[GU_ID_SIZE] = realloc(ids, (n + 1) * sizeof *nv);
-
-		if (!nv) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		ids = nv;
-		gu_column_copy(st, 0, ids[n++], GU_ID_SIZE);
-		rc = SQLITE_OK;
-	}
-	if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_OK)
+	if (rc != SQLITE_OK) {
+		sqlite3_reset(st);
 		ret = gu_db_fail(db, rc, err);
+	} else {
+		ret = gu_db_read_ids(db, st, &ids, &n, err);
+	}
 	for (i = 0; ret == 0 && i < n; i++)
 		ret = assign_in_tx(db, ids[i], to, now, err);
 	free(ids);

@@ -525,13 +525,32 @@ int gu_xchg_device_add(gu_db *db, const char *text, gu_xchg_device *d, gu_error 
 	return gu_db_commit(db, err);
 }
 
+/* Fills one device from a row (a gu_row_fill_fn). */
+static void fill_device(sqlite3_stmt *st, void *elem, bool *oom)
+{
+	gu_xchg_device *d = elem;
+	unsigned char s[GU_XSIGN_PK], b[GU_XBOX_PK];
+	const char *state = (const char *)sqlite3_column_text(st, 5);
+
+	(void)oom;
+	gu_column_copy(st, 0, d->id, sizeof d->id);
+	gu_column_copy(st, 1, d->worker, sizeof d->worker);
+	gu_column_copy(st, 2, d->township, sizeof d->township);
+	if (column_key(st, 3, s, sizeof s) == 0 && column_key(st, 4, b, sizeof b) == 0)
+		gu_xfingerprint(s, b, d->fingerprint);
+	d->revoked = state && strcmp(state, "revoked") == 0;
+	d->last_seq = sqlite3_column_int64(st, 6);
+	d->last_at = sqlite3_column_int64(st, 7);
+	d->held = sqlite3_column_int64(st, 8);
+	d->sent_seq = sqlite3_column_int64(st, 9);
+}
+
 /* Lists the devices; returns 0 or < 0. */
 int gu_xchg_device_list(gu_db *db, gu_xchg_device **out, size_t *n, gu_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	gu_xchg_device *v = NULL;
-	size_t len = 0;
-	int rc, ret = 0;
+	sqlite3_stmt *st;
+	void *v = NULL;
+	int ret;
 	GU_ERR_LOCAL(err);
 
 	*out = NULL;
@@ -539,47 +558,18 @@ int gu_xchg_device_list(gu_db *db, gu_xchg_device **out, size_t *n, gu_error *er
 	ret = gu_access_require_supervisor(db, true, err);
 	if (ret < 0)
 		return ret;
-	rc = sqlite3_prepare_v2(db->h,
+	st = gu_db_stmt(db, GU_ST_XCHG_DEVICES,
 		"SELECT d.id, d.worker, d.township, d.sign_pk, d.box_pk, d.state,"
 		" (SELECT max(seq) FROM xchg_received r WHERE r.sender = d.id AND state = 'applied'),"
 		" (SELECT max(received_at) FROM xchg_received r WHERE r.sender = d.id),"
 		" (SELECT count(*) FROM xchg_received r WHERE r.sender = d.id AND state = 'held'),"
 		" (SELECT max(seq) FROM xchg_sent s WHERE s.peer = d.id)"
-		" FROM xchg_devices d ORDER BY d.worker, d.added_at", -1, &st, NULL);
-	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		gu_xchg_device *d, *nv = realloc(v, (len + 1) * sizeof *v);
-		unsigned char s[GU_XSIGN_PK], b[GU_XBOX_PK];
-		const char *state = (const char *)sqlite3_column_text(st, 5);
-
-		if (!nv) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		v = nv;
-		d = &v[len++];
-		memset(d, 0, sizeof *d);
-		gu_column_copy(st, 0, d->id, sizeof d->id);
-		gu_column_copy(st, 1, d->worker, sizeof d->worker);
-		gu_column_copy(st, 2, d->township, sizeof d->township);
-		if (column_key(st, 3, s, sizeof s) == 0 && column_key(st, 4, b, sizeof b) == 0)
-			gu_xfingerprint(s, b, d->fingerprint);
-		d->revoked = state && strcmp(state, "revoked") == 0;
-		d->last_seq = sqlite3_column_int64(st, 6);
-		d->last_at = sqlite3_column_int64(st, 7);
-		d->held = sqlite3_column_int64(st, 8);
-		d->sent_seq = sqlite3_column_int64(st, 9);
-		rc = SQLITE_OK;
-	}
-	if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_OK) {
-		free(v);
-		return gu_db_fail(db, rc, err);
-	}
+		" FROM xchg_devices d ORDER BY d.worker, d.added_at", err);
+	if (!st)
+		return -(int)err->code;
+	ret = gu_db_read_rows(db, st, sizeof **out, fill_device, gu_rows_free_flat, &v, n, err);
 	*out = v;
-	*n = len;
-	return 0;
+	return ret;
 }
 
 /* Frees a device list. */

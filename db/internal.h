@@ -58,6 +58,8 @@ enum gu_st {
 	GU_ST_PREFILL_LAST, GU_ST_SAME_CHILD, GU_ST_SAME_CHILD_ONE, GU_ST_SAME_CHILD_NOTE,
 	GU_ST_LEDGER,
 	GU_ST_DIFFICULTY_CLEAR, GU_ST_DIFFICULTY_INSERT,
+	GU_ST_XCHG_BUNDLES, GU_ST_XCHG_DEVICES, GU_ST_XCHG_CONFLICTS, GU_ST_XCHG_DUPLICATES,
+	GU_ST_XCHG_ASSIGNED, GU_ST_XCHG_HELD, GU_ST_DUP_BY_ID, GU_ST_DUP_BY_NAME, GU_ST_DUP_BY_PINYIN,
 	GU_ST_COUNT
 };
 
@@ -220,6 +222,12 @@ typedef void (*gu_rows_free_fn)(void *v, size_t n);
  * nothing left allocated. */
 int gu_db_read_rows(gu_db *db, sqlite3_stmt *st, size_t elem_size, gu_row_fill_fn fill,
 	gu_rows_free_fn free_rows, void **out, size_t *n, gu_error *err);
+/* Frees a list whose elements own nothing (a gu_rows_free_fn). */
+void gu_rows_free_flat(void *v, size_t n);
+/* Reads column 0 of each row of st (already bound) as an id; as
+ * gu_db_read_rows otherwise. */
+int gu_db_read_ids(gu_db *db, sqlite3_stmt *st, char (**out)[GU_ID_SIZE], size_t *n,
+	gu_error *err);
 /* Lists the rows of one case that sql (with ?1 the case id, prepared in
  * slot) selects, after checking the session may see that case; as
  * gu_db_read_rows otherwise. */

@@ -47,13 +47,6 @@ static void fill_case(sqlite3_stmt *st, void *elem, bool *oom)
 	gu_column_copy(st, 2, c->township, sizeof c->township);
 }
 
-/* Frees a list given as void *. */
-static void free_cases(void *v, size_t n)
-{
-	(void)n;
-	free(v);
-}
-
 /* Lists the cases past retention; returns 0 or < 0. */
 int gu_purge_list(gu_db *db, long months, const char *today, gu_purge_case **out,
 	size_t *n, gu_error *err)
@@ -90,7 +83,7 @@ int gu_purge_list(gu_db *db, long months, const char *today, gu_purge_case **out
 		sqlite3_reset(st);
 		return gu_db_fail(db, rc, err);
 	}
-	ret = gu_db_read_rows(db, st, sizeof **out, fill_case, free_cases, &v, n, err);
+	ret = gu_db_read_rows(db, st, sizeof **out, fill_case, gu_rows_free_flat, &v, n, err);
 	*out = v;
 	return ret;
 }

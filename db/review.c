@@ -182,13 +182,6 @@ static void fill_returned(sqlite3_stmt *st, void *elem, bool *oom)
 	gu_column_copy(st, 3, r->note, sizeof r->note);
 }
 
-/* Frees a list of returned cases. */
-static void free_returned(void *v, size_t n)
-{
-	(void)n;
-	free(v);
-}
-
 /* Lists the returned cases the session may see; returns 0 or < 0. */
 int gu_review_returned(gu_db *db, size_t max, gu_returned **out, size_t *n, gu_error *err)
 {
@@ -210,7 +203,7 @@ int gu_review_returned(gu_db *db, size_t max, gu_returned **out, size_t *n, gu_e
 		" ORDER BY r.at DESC LIMIT ?2", -1, &st, NULL);
 	if (rc == SQLITE_OK && (rc = gu_bind_text(st, 1, worker)) == SQLITE_OK
 	    && (rc = sqlite3_bind_int64(st, 2, (sqlite3_int64)max)) == SQLITE_OK)
-		ret = gu_db_read_rows(db, st, sizeof **out, fill_returned, free_returned,
+		ret = gu_db_read_rows(db, st, sizeof **out, fill_returned, gu_rows_free_flat,
 			(void **)out, n, err);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_OK)

@@ -75,3 +75,28 @@ int gu_db_case_rows(gu_db *db, enum gu_st slot, const char *sql, const char *cas
 	}
 	return gu_db_read_rows(db, st, elem_size, fill, free_rows, out, n, err);
 }
+
+/* Frees a list whose elements own nothing (a gu_rows_free_fn). */
+void gu_rows_free_flat(void *v, size_t n)
+{
+	(void)n;
+	free(v);
+}
+
+/* Copies column 0 of a row into an id (a gu_row_fill_fn). */
+static void fill_id(sqlite3_stmt *st, void *elem, bool *oom)
+{
+	(void)oom;
+	gu_column_copy(st, 0, elem, GU_ID_SIZE);
+}
+
+/* Reads column 0 of each row as an id; returns 0 or < 0. */
+int gu_db_read_ids(gu_db *db, sqlite3_stmt *st, char (**out)[GU_ID_SIZE], size_t *n,
+	gu_error *err)
+{
+	void *v = NULL;
+	int ret = gu_db_read_rows(db, st, GU_ID_SIZE, fill_id, gu_rows_free_flat, &v, n, err);
+
+	*out = v;
+	return ret;
+}
