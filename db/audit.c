@@ -41,17 +41,10 @@ int gu_audit_add_in_tx(gu_db *db, const char *action, const char *case_id,
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?2, ?7, ?8, ?9, ?10, ?11)", err);
 	if (!st)
 		return -(int)err->code;
-	if ((rc = sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT)) != SQLITE_OK
-	    || (rc = sqlite3_bind_int64(st, 2, when)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 3, l.by)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 4, action)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 5, *l.case_id ? l.case_id : NULL)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 6, detail)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 7, db->device)) != SQLITE_OK
-	    || (rc = sqlite3_bind_int64(st, 8, l.seq)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 9, prev)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 10, dh)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 11, hash)) != SQLITE_OK)
+	rc = GU_BIND(st, GU_TEXT(id), GU_INT(when), GU_TEXT(l.by), GU_TEXT(action),
+		GU_TEXT(*l.case_id ? l.case_id : NULL), GU_TEXT(detail), GU_TEXT(db->device),
+		GU_INT(l.seq), GU_TEXT(prev), GU_TEXT(dh), GU_TEXT(hash));
+	if (rc != SQLITE_OK)
 		goto cleanup;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE)

@@ -45,12 +45,8 @@ static int assign_in_tx(gu_db *db, const char *case_id, const char *device, gu_t
 		" assigned_by = excluded.assigned_by, assigned_at = excluded.assigned_at,"
 		" updated_at = excluded.updated_at, device = excluded.device", -1, &st, NULL);
 	if (rc == SQLITE_OK
-	    && (rc = gu_bind_text(st, 1, case_id)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 2, device)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 3, worker)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 4, gu_db_user(db))) == SQLITE_OK
-	    && (rc = sqlite3_bind_int64(st, 5, now)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 6, db->device)) == SQLITE_OK) {
+	    && (rc = GU_BIND(st, GU_TEXT(case_id), GU_TEXT(device), GU_TEXT(worker),
+		GU_TEXT(gu_db_user(db)), GU_INT(now), GU_TEXT(db->device))) == SQLITE_OK) {
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_DONE)
 			rc = sqlite3_changes(db->h) == 0 ? SQLITE_NOTFOUND : SQLITE_OK;

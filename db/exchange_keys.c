@@ -180,18 +180,10 @@ static int store_self(gu_db *db, const char *role, const gu_xkeys *keys, const c
 		" worker, office_id, office_sign_pk, office_box_pk, created_at, xid)"
 		" VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", -1, &st, NULL);
 	if (rc == SQLITE_OK
-	    && (rc = gu_bind_text(st, 1, role)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 2, sign_pk)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 3, sign_sk)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 4, box_pk)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 5, box_sk)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 6, township ? township : "")) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 7, worker ? worker : "")) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 8, o ? o->id : "")) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 9, osign)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 10, obox)) == SQLITE_OK
-	    && (rc = sqlite3_bind_int64(st, 11, gu_time_now())) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 12, xid)) == SQLITE_OK) {
+	    && (rc = GU_BIND(st, GU_TEXT(role), GU_TEXT(sign_pk), GU_TEXT(sign_sk), GU_TEXT(box_pk),
+		GU_TEXT(box_sk), GU_TEXT(township ? township : ""), GU_TEXT(worker ? worker : ""),
+		GU_TEXT(o ? o->id : ""), GU_TEXT(osign), GU_TEXT(obox), GU_INT(gu_time_now()),
+		GU_TEXT(xid))) == SQLITE_OK) {
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_DONE)
 			rc = SQLITE_OK;
@@ -495,14 +487,9 @@ int gu_xchg_device_add(gu_db *db, const char *text, gu_xchg_device *d, gu_error 
 		"INSERT INTO xchg_devices (id, worker, township, sign_pk, box_pk, added_at, added_by,"
 		" recovery_sealed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", -1, &st, NULL);
 	if (rc == SQLITE_OK
-	    && (rc = gu_bind_text(st, 1, d->id)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 2, d->worker)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 3, d->township)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 4, gu_xhex(sign_pk, GU_XSIGN_PK, sign))) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 5, gu_xhex(box_pk, GU_XBOX_PK, box))) == SQLITE_OK
-	    && (rc = sqlite3_bind_int64(st, 6, now)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 7, gu_db_user(db))) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 8, recovery)) == SQLITE_OK) {
+	    && (rc = GU_BIND(st, GU_TEXT(d->id), GU_TEXT(d->worker), GU_TEXT(d->township),
+		GU_TEXT(gu_xhex(sign_pk, GU_XSIGN_PK, sign)), GU_TEXT(gu_xhex(box_pk, GU_XBOX_PK, box)),
+		GU_INT(now), GU_TEXT(gu_db_user(db)), GU_TEXT(recovery))) == SQLITE_OK) {
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_DONE)
 			rc = SQLITE_OK;

@@ -59,27 +59,12 @@ static int put_referral(gu_db *db, const char *case_id, int item, const gu_follo
 
 	if (!st)
 		return -(int)err->code;
-	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = sqlite3_bind_int(st, 2, item)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 3, stored_status(f->status))) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 4, on)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 5, f->next_due && *f->next_due ? f->next_due : NULL)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 6, who)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 7, f->note && *f->note ? f->note : NULL)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = sqlite3_bind_int64(st, 8, now)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 9, db->device)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 10, f->unit && *f->unit ? f->unit : NULL)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 11, gu_ref_status_name(f->status))) != SQLITE_OK)
+	rc = GU_BIND(st, GU_TEXT(case_id), GU_INT(item), GU_TEXT(stored_status(f->status)),
+		GU_TEXT(on), GU_TEXT(f->next_due && *f->next_due ? f->next_due : NULL),
+		GU_TEXT(who), GU_TEXT(f->note && *f->note ? f->note : NULL), GU_INT(now),
+		GU_TEXT(db->device), GU_TEXT(f->unit && *f->unit ? f->unit : NULL),
+		GU_TEXT(gu_ref_status_name(f->status)));
+	if (rc != SQLITE_OK)
 		goto cleanup;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE)
@@ -107,29 +92,12 @@ static int put_entry(gu_db *db, const char *case_id, int item, const gu_followup
 		err);
 	if (!st)
 		return -(int)err->code;
-	if ((rc = gu_bind_text(st, 1, id)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 2, case_id)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = sqlite3_bind_int(st, 3, item)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 4, gu_ref_status_name(f->status))) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 5, on)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 6, f->next_due && *f->next_due ? f->next_due : NULL)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 7, who)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 8, f->note && *f->note ? f->note : NULL)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = sqlite3_bind_int64(st, 9, now)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 10, db->device)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 11, f->reason ? f->reason : "")) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 12, f->signed_by ? f->signed_by : "")) != SQLITE_OK)
+	rc = GU_BIND(st, GU_TEXT(id), GU_TEXT(case_id), GU_INT(item),
+		GU_TEXT(gu_ref_status_name(f->status)), GU_TEXT(on),
+		GU_TEXT(f->next_due && *f->next_due ? f->next_due : NULL), GU_TEXT(who),
+		GU_TEXT(f->note && *f->note ? f->note : NULL), GU_INT(now), GU_TEXT(db->device),
+		GU_TEXT(f->reason ? f->reason : ""), GU_TEXT(f->signed_by ? f->signed_by : ""));
+	if (rc != SQLITE_OK)
 		goto cleanup;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE)

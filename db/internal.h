@@ -206,6 +206,20 @@ int gu_db_new_id(char id[GU_ID_SIZE], gu_error *err);
 
 /* Binds text, or NULL when s is NULL; returns the SQLite result. */
 int gu_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* One value for GU_BIND: a text (NULL binds NULL) or a whole number. */
+typedef struct gu_bind_value {
+	bool number;
+	const char *text;
+	sqlite3_int64 n;
+} gu_bind_value;
+#define GU_TEXT(s) ((gu_bind_value){ .text = (s) })
+#define GU_INT(v) ((gu_bind_value){ .number = true, .n = (v) })
+/* Binds v[0..n-1] as ?1..?n; returns SQLITE_OK or the first failure. */
+int gu_bind_values(sqlite3_stmt *st, const gu_bind_value *v, size_t n);
+/* Binds its values as ?1, ?2, ... of st, as in
+ * GU_BIND(st, GU_TEXT(id), GU_INT(now)); returns the SQLite result. */
+#define GU_BIND(st, ...) gu_bind_values((st), (const gu_bind_value[]){ __VA_ARGS__ }, \
+	sizeof (const gu_bind_value[]){ __VA_ARGS__ } / sizeof (gu_bind_value))
 /* Copies column i (text, "" for NULL) into buf of size bytes. */
 void gu_column_copy(sqlite3_stmt *st, int i, char *buf, size_t size);
 /* Returns a malloc'd copy of column i, or NULL for NULL (or no memory:
