@@ -4,7 +4,8 @@
 # the bottom of a page of 200 reads the next one from where it ended,
 # Up at the top reads the one before again, and no draft is shown twice
 # or skipped on the way; with 400, Down on the last row of the second
-# page stays there (no empty third page).
+# page stays there (no empty third page).  PgDn and PgUp move the cursor
+# a screen (the shared list keys, tui/list_cursor.c).
 . "$top_srcdir/tests/tap.sh"
 work=$(mktemp -d) || exit 1
 trap 'rm -rf "$work"' EXIT
@@ -62,6 +63,30 @@ if at page2-back.txt '草稿050'; then
 else
 	ok "the page before holds none of the page after"
 fi
+
+# PgDn moves the cursor a screen down, the rows shown following it; PgUp
+# moves it back.
+{
+	echo "# seed: drafts"
+	echo "key 2"
+	echo "dump screen-top.txt"
+	echo "key PgDn"
+	echo "dump screen-down.txt"
+	echo "key PgDn"
+	echo "dump screen-down2.txt"
+	echo "key PgUp PgUp"
+	echo "dump screen-up.txt"
+	echo "key Esc q"
+} > "$work/screens.keys"
+(cd "$work" && GUANAI_TEST_SCRIPT="$work/screens.keys" GUANAI_TEST_DUMP_DIR="$work/out" \
+	GUANAI_TEST_TODAY=2026-11-20 GUANAI_TEST_TIMEOUT=120 COLUMNS=80 LINES=24 \
+	"$GUANAI" --lang en --db "$work/db" > "$work/log" 2>&1)
+check "the PgDn script runs to the end" test $? -eq 0
+# first FILE TEXT: the first row of the list in FILE shows TEXT.
+first() { sed -n 5p "$out/$1" | grep -q "$2"; }
+check "PgDn puts the cursor a screen down: the rows shown move by one" first screen-down.txt '草稿449'
+check "a second PgDn moves it a screen further" first screen-down2.txt '草稿431'
+check "PgUp twice brings it back to the first row" cmp -s "$out/screen-top.txt" "$out/screen-up.txt"
 
 # 399 drafts and the one the seed always adds: two full pages.
 "$seed" "$work/db2" "$GUANAI_POLICY" drafts 399 > "$work/seed.log" 2>&1
