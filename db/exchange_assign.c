@@ -107,11 +107,10 @@ int gu_xchg_assign(gu_db *db, const char *case_id, const char *device, gu_error 
 /* Assigns every open case of device from to device to; returns the count or < 0. */
 int gu_xchg_assign_all(gu_db *db, const char *from, const char *to, gu_error *err)
 {
-	sqlite3_stmt *st = NULL;
 	char (*ids)[GU_ID_SIZE] = NULL;
 	gu_time_ms now = gu_time_now();
 	size_t n = 0, i;
-	int ret, rc;
+	int ret;
 	GU_ERR_LOCAL(err);
 
 	ret = office_supervisor(db, err);
@@ -119,17 +118,9 @@ int gu_xchg_assign_all(gu_db *db, const char *from, const char *to, gu_error *er
 		ret = gu_db_begin(db, err);
 	if (ret < 0)
 		return ret;
-	st = gu_db_slot(db, GU_ST_XCHG_ASSIGNED, "SELECT a.case_id FROM assignments a JOIN cases c"
-		" ON c.id = a.case_id WHERE a.assigned_device = ?1"
-		" AND c.status NOT IN ('reviewed', 'closed')", &rc);
-	if (st)
-		rc = gu_bind_text(st, 1, from);
-	if (rc != SQLITE_OK) {
-		sqlite3_reset(st);
-		ret = gu_db_fail(db, rc, err);
-	} else {
-		ret = gu_db_read_ids(db, st, &ids, &n, err);
-	}
+	ret = gu_db_list_ids(db, GU_ST_XCHG_ASSIGNED, "SELECT a.case_id FROM assignments a"
+		" JOIN cases c ON c.id = a.case_id WHERE a.assigned_device = ?1"
+		" AND c.status NOT IN ('reviewed', 'closed')", GU_VALUES(GU_TEXT(from)), &ids, &n, err);
 	for (i = 0; ret == 0 && i < n; i++)
 		ret = assign_in_tx(db, ids[i], to, now, err);
 	free(ids);

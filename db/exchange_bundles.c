@@ -27,9 +27,8 @@ static void fill_bundle(sqlite3_stmt *st, void *elem, bool *oom)
 int gu_xchg_bundle_list(gu_db *db, size_t limit, gu_xchg_bundle **out, size_t *n,
 	gu_error *err)
 {
-	sqlite3_stmt *st;
 	void *v = NULL;
-	int rc, ret;
+	int ret;
 	GU_ERR_LOCAL(err);
 
 	*out = NULL;
@@ -37,20 +36,15 @@ int gu_xchg_bundle_list(gu_db *db, size_t limit, gu_xchg_bundle **out, size_t *n
 	ret = gu_access_require_supervisor(db, true, err);
 	if (ret < 0)
 		return ret;
-	st = gu_db_slot(db, GU_ST_XCHG_BUNDLES,
+	ret = gu_db_list_rows(db, GU_ST_XCHG_BUNDLES,
 		"SELECT r.sender, coalesce(d.worker, ''), r.seq, r.received_at, r.cases, r.state, ''"
 		" FROM xchg_received r LEFT JOIN xchg_devices d ON d.id = r.sender"
 		" UNION ALL"
 		" SELECT f.sender, coalesce(d.worker, ''), f.seq, f.at, 0, 'refused', f.reason"
 		" FROM xchg_refused f LEFT JOIN xchg_devices d ON d.id = f.sender"
-		" ORDER BY 4 DESC, 3 DESC LIMIT ?1", &rc);
-	if (st)
-		rc = sqlite3_bind_int64(st, 1, limit ? (sqlite3_int64)limit : -1);
-	if (rc != SQLITE_OK) {
-		sqlite3_reset(st);
-		return gu_db_fail(db, rc, err);
-	}
-	ret = gu_db_read_rows(db, st, sizeof **out, fill_bundle, gu_rows_free_flat, &v, n, err);
+		" ORDER BY 4 DESC, 3 DESC LIMIT ?1",
+		GU_VALUES(GU_INT(limit ? (sqlite3_int64)limit : -1)),
+		sizeof **out, fill_bundle, gu_rows_free_flat, &v, n, err);
 	*out = v;
 	return ret;
 }

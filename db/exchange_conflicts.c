@@ -65,9 +65,8 @@ static void free_conflicts(void *v, size_t n)
 int gu_xchg_conflict_list(gu_db *db, bool all, gu_xchg_conflict **out, size_t *n,
 	gu_error *err)
 {
-	sqlite3_stmt *st;
 	void *v = NULL;
-	int rc, ret;
+	int ret;
 	GU_ERR_LOCAL(err);
 
 	*out = NULL;
@@ -75,7 +74,7 @@ int gu_xchg_conflict_list(gu_db *db, bool all, gu_xchg_conflict **out, size_t *n
 	ret = gu_access_require_supervisor(db, true, err);
 	if (ret < 0)
 		return ret;
-	st = gu_db_slot(db, GU_ST_XCHG_CONFLICTS,
+	ret = gu_db_list_rows(db, GU_ST_XCHG_CONFLICTS,
 		"SELECT c.id, c.sender, coalesce(d.worker, ''), c.seq, c.tbl, coalesce(c.case_id, ''),"
 		" c.col, c.pk, c.office_value, c.laptop_value, c.why, c.state,"
 		" coalesce(c.decision, ''), coalesce(c.decided_by, ''), c.at,"
@@ -84,14 +83,8 @@ int gu_xchg_conflict_list(gu_db *db, bool all, gu_xchg_conflict **out, size_t *n
 		" " DERIVED("c")
 		" FROM xchg_conflicts c LEFT JOIN xchg_devices d ON d.id = c.sender"
 		" WHERE ?1 OR (c.state = 'open' AND NOT (" DERIVED("c") " AND " ANSWER_OPEN("c") "))"
-		" ORDER BY c.at, c.case_id, c.tbl, c.col", &rc);
-	if (st)
-		rc = sqlite3_bind_int(st, 1, all);
-	if (rc != SQLITE_OK) {
-		sqlite3_reset(st);
-		return gu_db_fail(db, rc, err);
-	}
-	ret = gu_db_read_rows(db, st, sizeof **out, fill_conflict, free_conflicts, &v, n, err);
+		" ORDER BY c.at, c.case_id, c.tbl, c.col", GU_VALUES(GU_INT(all)),
+		sizeof **out, fill_conflict, free_conflicts, &v, n, err);
 	*out = v;
 	return ret;
 }
@@ -430,9 +423,8 @@ static void fill_duplicate(sqlite3_stmt *st, void *elem, bool *oom)
 int gu_xchg_duplicate_list(gu_db *db, bool all, gu_xchg_duplicate **out, size_t *n,
 	gu_error *err)
 {
-	sqlite3_stmt *st;
 	void *v = NULL;
-	int rc, ret;
+	int ret;
 	GU_ERR_LOCAL(err);
 
 	*out = NULL;
@@ -440,16 +432,9 @@ int gu_xchg_duplicate_list(gu_db *db, bool all, gu_xchg_duplicate **out, size_t 
 	ret = gu_access_require_supervisor(db, true, err);
 	if (ret < 0)
 		return ret;
-	st = gu_db_slot(db, GU_ST_XCHG_DUPLICATES, "SELECT " OLDER_FIRST ", why, state, at"
-		" FROM xchg_duplicates WHERE ?1 OR state = 'open' ORDER BY at, case_a", &rc);
-	if (st)
-		rc = sqlite3_bind_int(st, 1, all);
-	if (rc != SQLITE_OK) {
-		sqlite3_reset(st);
-		return gu_db_fail(db, rc, err);
-	}
-	ret = gu_db_read_rows(db, st, sizeof **out, fill_duplicate, gu_rows_free_flat, &v, n,
-		err);
+	ret = gu_db_list_rows(db, GU_ST_XCHG_DUPLICATES, "SELECT " OLDER_FIRST ", why, state, at"
+		" FROM xchg_duplicates WHERE ?1 OR state = 'open' ORDER BY at, case_a",
+		GU_VALUES(GU_INT(all)), sizeof **out, fill_duplicate, gu_rows_free_flat, &v, n, err);
 	*out = v;
 	return ret;
 }

@@ -535,7 +535,6 @@ static void fill_device(sqlite3_stmt *st, void *elem, bool *oom)
 /* Lists the devices; returns 0 or < 0. */
 int gu_xchg_device_list(gu_db *db, gu_xchg_device **out, size_t *n, gu_error *err)
 {
-	sqlite3_stmt *st;
 	void *v = NULL;
 	int ret;
 	GU_ERR_LOCAL(err);
@@ -545,16 +544,14 @@ int gu_xchg_device_list(gu_db *db, gu_xchg_device **out, size_t *n, gu_error *er
 	ret = gu_access_require_supervisor(db, true, err);
 	if (ret < 0)
 		return ret;
-	st = gu_db_stmt(db, GU_ST_XCHG_DEVICES,
+	ret = gu_db_list_rows(db, GU_ST_XCHG_DEVICES,
 		"SELECT d.id, d.worker, d.township, d.sign_pk, d.box_pk, d.state,"
 		" (SELECT max(seq) FROM xchg_received r WHERE r.sender = d.id AND state = 'applied'),"
 		" (SELECT max(received_at) FROM xchg_received r WHERE r.sender = d.id),"
 		" (SELECT count(*) FROM xchg_received r WHERE r.sender = d.id AND state = 'held'),"
 		" (SELECT max(seq) FROM xchg_sent s WHERE s.peer = d.id)"
-		" FROM xchg_devices d ORDER BY d.worker, d.added_at", err);
-	if (!st)
-		return -(int)err->code;
-	ret = gu_db_read_rows(db, st, sizeof **out, fill_device, gu_rows_free_flat, &v, n, err);
+		" FROM xchg_devices d ORDER BY d.worker, d.added_at", NULL, 0,
+		sizeof **out, fill_device, gu_rows_free_flat, &v, n, err);
 	*out = v;
 	return ret;
 }

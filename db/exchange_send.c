@@ -322,23 +322,15 @@ static int add_held(gu_xchg_sent *out, const char *id)
 static int hold_back(gu_db *db, long long acked_ctr, const char *override, gu_strbuf *held,
 	gu_xchg_sent *out, gu_error *err)
 {
-	sqlite3_stmt *st = NULL;
 	char (*ids)[GU_ID_SIZE] = NULL;
 	char detail[600];
 	size_t n = 0, i;
 	bool yes;
-	int rc, ret = 0;
+	int ret;
 
-	st = gu_db_slot(db, GU_ST_XCHG_HELD, "SELECT DISTINCT d.case_id FROM xchg_dirty d"
+	ret = gu_db_list_ids(db, GU_ST_XCHG_HELD, "SELECT DISTINCT d.case_id FROM xchg_dirty d"
 		" JOIN cases c ON c.id = d.case_id WHERE d.ctr > ?1 AND d.tbl <> 'audit'"
-		" ORDER BY d.case_id", &rc);
-	if (st)
-		rc = sqlite3_bind_int64(st, 1, acked_ctr);
-	if (rc != SQLITE_OK) {
-		sqlite3_reset(st);
-		return gu_db_fail(db, rc, err);
-	}
-	ret = gu_db_read_ids(db, st, &ids, &n, err);
+		" ORDER BY d.case_id", GU_VALUES(GU_INT(acked_ctr)), &ids, &n, err);
 	if (ret < 0)
 		goto cleanup;
 	snprintf(detail, sizeof detail, "send: %s", override ? override : "");

@@ -60,6 +60,7 @@ enum gu_st {
 	GU_ST_DIFFICULTY_CLEAR, GU_ST_DIFFICULTY_INSERT,
 	GU_ST_XCHG_BUNDLES, GU_ST_XCHG_DEVICES, GU_ST_XCHG_CONFLICTS, GU_ST_XCHG_DUPLICATES,
 	GU_ST_XCHG_ASSIGNED, GU_ST_XCHG_HELD, GU_ST_DUP_BY_ID, GU_ST_DUP_BY_NAME, GU_ST_DUP_BY_PINYIN,
+	GU_ST_REVIEW_RETURNED,
 	GU_ST_COUNT
 };
 
@@ -218,8 +219,11 @@ typedef struct gu_bind_value {
 int gu_bind_values(sqlite3_stmt *st, const gu_bind_value *v, size_t n);
 /* Binds its values as ?1, ?2, ... of st, as in
  * GU_BIND(st, GU_TEXT(id), GU_INT(now)); returns the SQLite result. */
-#define GU_BIND(st, ...) gu_bind_values((st), (const gu_bind_value[]){ __VA_ARGS__ }, \
-	sizeof (const gu_bind_value[]){ __VA_ARGS__ } / sizeof (gu_bind_value))
+#define GU_BIND(st, ...) gu_bind_values((st), GU_VALUES(__VA_ARGS__))
+/* The two arguments v, nv of a function that binds values, from a list
+ * of GU_TEXT and GU_INT. */
+#define GU_VALUES(...) (const gu_bind_value[]){ __VA_ARGS__ }, \
+	sizeof (const gu_bind_value[]){ __VA_ARGS__ } / sizeof (gu_bind_value)
 /* Copies column i (text, "" for NULL) into buf of size bytes. */
 void gu_column_copy(sqlite3_stmt *st, int i, char *buf, size_t size);
 /* Returns a malloc'd copy of column i, or NULL for NULL (or no memory:
@@ -238,10 +242,15 @@ int gu_db_read_rows(gu_db *db, sqlite3_stmt *st, size_t elem_size, gu_row_fill_f
 	gu_rows_free_fn free_rows, void **out, size_t *n, gu_error *err);
 /* Frees a list whose elements own nothing (a gu_rows_free_fn). */
 void gu_rows_free_flat(void *v, size_t n);
-/* Reads column 0 of each row of st (already bound) as an id; as
- * gu_db_read_rows otherwise. */
-int gu_db_read_ids(gu_db *db, sqlite3_stmt *st, char (**out)[GU_ID_SIZE], size_t *n,
-	gu_error *err);
+/* Lists the rows that sql (prepared in slot, the values v[0..nv-1] bound
+ * as ?1..?nv) selects; as gu_db_read_rows otherwise. */
+int gu_db_list_rows(gu_db *db, enum gu_st slot, const char *sql, const gu_bind_value *v,
+	size_t nv, size_t elem_size, gu_row_fill_fn fill, gu_rows_free_fn free_rows, void **out,
+	size_t *n, gu_error *err);
+/* Lists column 0 of the rows that sql selects as ids; as gu_db_list_rows
+ * otherwise. */
+int gu_db_list_ids(gu_db *db, enum gu_st slot, const char *sql, const gu_bind_value *v,
+	size_t nv, char (**out)[GU_ID_SIZE], size_t *n, gu_error *err);
 /* Lists the rows of one case that sql (with ?1 the case id, prepared in
  * slot) selects, after checking the session may see that case; as
  * gu_db_read_rows otherwise. */

@@ -182,8 +182,8 @@ static void fill_returned(sqlite3_stmt *st, void *elem, bool *oom)
 int gu_review_returned(gu_db *db, size_t max, gu_returned **out, size_t *n, gu_error *err)
 {
 	const char *worker = NULL;
-	sqlite3_stmt *st = NULL;
-	int rc, ret;
+	void *v = NULL;
+	int ret;
 	GU_ERR_LOCAL(err);
 
 	*out = NULL;
@@ -191,18 +191,13 @@ int gu_review_returned(gu_db *db, size_t max, gu_returned **out, size_t *n, gu_e
 	ret = gu_access_list_worker(db, NULL, &worker, err);
 	if (ret < 0)
 		return ret;
-	rc = sqlite3_prepare_v2(db->h,
+	ret = gu_db_list_rows(db, GU_ST_REVIEW_RETURNED,
 		"SELECT c.id, c.child_name, r.reason, r.note FROM cases c"
 		" JOIN reviews r ON r.id = (SELECT id FROM reviews WHERE case_id = c.id"
 		"  AND decision = 'return' ORDER BY at DESC, rowid DESC LIMIT 1)"
 		" WHERE c.status = 'returned' AND (?1 IS NULL OR c.worker = ?1)"
-		" ORDER BY r.at DESC LIMIT ?2", -1, &st, NULL);
-	if (rc == SQLITE_OK && (rc = gu_bind_text(st, 1, worker)) == SQLITE_OK
-	    && (rc = sqlite3_bind_int64(st, 2, (sqlite3_int64)max)) == SQLITE_OK)
-		ret = gu_db_read_rows(db, st, sizeof **out, fill_returned, gu_rows_free_flat,
-			(void **)out, n, err);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_OK)
-		return gu_db_fail(db, rc, err);
+		" ORDER BY r.at DESC LIMIT ?2", GU_VALUES(GU_TEXT(worker), GU_INT((sqlite3_int64)max)),
+		sizeof **out, fill_returned, gu_rows_free_flat, &v, n, err);
+	*out = v;
 	return ret;
 }
