@@ -16,6 +16,13 @@ rc=$?
 check "451 drafts are seeded" test "$rc" -eq 0
 [ "$rc" -eq 0 ] || diag "$(cat "$work/seed.log")"
 
+# run KEYS DB: runs the key script KEYS.keys on the database DB, the
+# screens dumped into out/; returns the program's status.
+run() {
+	(cd "$work" && GUANAI_TEST_SCRIPT="$work/$1.keys" GUANAI_TEST_DUMP_DIR="$work/out" \
+		GUANAI_TEST_TODAY=2026-11-20 GUANAI_TEST_TIMEOUT=120 COLUMNS=80 LINES=24 \
+		"$GUANAI" --lang en --db "$work/$2" > "$work/log" 2>&1)
+}
 # downs N: a key line of N Downs.
 downs() { printf 'key'; i=0; while [ "$i" -lt "$1" ]; do printf ' Down'; i=$((i + 1)); done; echo; }
 {
@@ -37,9 +44,7 @@ downs() { printf 'key'; i=0; while [ "$i" -lt "$1" ]; do printf ' Down'; i=$((i 
 	echo "key Esc q"
 } > "$work/pages.keys"
 mkdir -p "$work/out"
-(cd "$work" && GUANAI_TEST_SCRIPT="$work/pages.keys" GUANAI_TEST_DUMP_DIR="$work/out" \
-	GUANAI_TEST_TODAY=2026-11-20 GUANAI_TEST_TIMEOUT=120 COLUMNS=80 LINES=24 \
-	"$GUANAI" --lang en --db "$work/db" > "$work/log" 2>&1)
+run pages db
 rc=$?
 check "the script runs to the end" test "$rc" -eq 0
 [ "$rc" -eq 0 ] || diag "$(cat "$work/log")"
@@ -78,9 +83,7 @@ fi
 	echo "dump screen-up.txt"
 	echo "key Esc q"
 } > "$work/screens.keys"
-(cd "$work" && GUANAI_TEST_SCRIPT="$work/screens.keys" GUANAI_TEST_DUMP_DIR="$work/out" \
-	GUANAI_TEST_TODAY=2026-11-20 GUANAI_TEST_TIMEOUT=120 COLUMNS=80 LINES=24 \
-	"$GUANAI" --lang en --db "$work/db" > "$work/log" 2>&1)
+run screens db
 check "the PgDn script runs to the end" test $? -eq 0
 # first FILE TEXT: the first row of the list in FILE shows TEXT.
 first() { sed -n 5p "$out/$1" | grep -q "$2"; }
@@ -100,9 +103,7 @@ check "400 drafts are seeded" test $? -eq 0
 	echo "dump full-past.txt"
 	echo "key Esc q"
 } > "$work/full.keys"
-(cd "$work" && GUANAI_TEST_SCRIPT="$work/full.keys" GUANAI_TEST_DUMP_DIR="$work/out" \
-	GUANAI_TEST_TODAY=2026-11-20 GUANAI_TEST_TIMEOUT=120 COLUMNS=80 LINES=24 \
-	"$GUANAI" --lang en --db "$work/db2" > "$work/log" 2>&1)
+run full db2
 check "the second script runs to the end" test $? -eq 0
 check "the second page ends with the oldest draft" at full-end.txt '201 to 400, newest first'
 check "on its last row" at full-end.txt '赵磊'
