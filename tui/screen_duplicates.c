@@ -162,14 +162,6 @@ static int key_different(gu_app *a, void *st)
 	return GU_SCREEN_STAY;
 }
 
-/* Goes back; returns GU_SCREEN_BACK. */
-static int key_back(gu_app *a, void *st)
-{
-	(void)a;
-	(void)st;
-	return GU_SCREEN_BACK;
-}
-
 /* The list's keys: they run it, name themselves in the key bar and make
  * its F1 help. */
 static const gu_scr_key keys[] = {
@@ -179,8 +171,8 @@ static const gu_scr_key keys[] = {
 	{ 0, KEY_DOWN, gu_list_key_down, NULL, NULL, false },
 	{ 0, KEY_PPAGE, gu_list_key_page_up, "PgUp/PgDn", N_("page"), true },
 	{ 0, KEY_NPAGE, gu_list_key_page_down, NULL, NULL, false },
-	{ GU_ESC, 0, key_back, "Esc", N_("back"), false },
-	{ 'q', 0, key_back, NULL, NULL, false },
+	{ GU_ESC, 0, gu_scr_key_back, "Esc", N_("back"), false },
+	{ 'q', 0, gu_scr_key_back, NULL, NULL, false },
 };
 #define NKEYS (sizeof keys / sizeof keys[0])
 

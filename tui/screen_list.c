@@ -88,14 +88,6 @@ static void leave(gu_app *a, void *st)
 	free(l->starts);
 }
 
-/* Goes back to the start screen; returns GU_SCREEN_BACK. */
-static int key_back(gu_app *a, void *st)
-{
-	(void)a;
-	(void)st;
-	return GU_SCREEN_BACK;
-}
-
 /* Moves up a row, at the top to the page before; returns GU_SCREEN_STAY. */
 static int key_up(gu_app *a, void *st)
 {
@@ -162,8 +154,8 @@ static const gu_scr_key keys[] = {
 	{ 0, KEY_DOWN, key_down, NULL, NULL, false },
 	{ 0, KEY_PPAGE, gu_list_key_page_up, "PgUp/PgDn", N_("page"), true },
 	{ 0, KEY_NPAGE, gu_list_key_page_down, NULL, NULL, false },
-	{ GU_ESC, 0, key_back, "Esc", N_("back"), false },
-	{ 'q', 0, key_back, NULL, NULL, false },
+	{ GU_ESC, 0, gu_scr_key_back, "Esc", N_("back"), false },
+	{ 'q', 0, gu_scr_key_back, NULL, NULL, false },
 };
 
 /* Draws the list. */

@@ -86,14 +86,6 @@ static void leave(gu_app *a, void *st)
 	s->list.n = s->cap = 0;
 }
 
-/* Goes back; returns GU_SCREEN_BACK. */
-static int key_back(gu_app *a, void *st)
-{
-	(void)a;
-	(void)st;
-	return GU_SCREEN_BACK;
-}
-
 /* Shows the next list: all, due this month, overdue; returns
  * GU_SCREEN_STAY. */
 static int key_which(gu_app *a, void *st)
@@ -134,8 +126,8 @@ static const gu_scr_key keys[] = {
 	{ 0, KEY_DOWN, gu_list_key_down, NULL, NULL, false },
 	{ 0, KEY_PPAGE, gu_list_key_page_up, "PgUp/PgDn", N_("page"), true },
 	{ 0, KEY_NPAGE, gu_list_key_page_down, NULL, NULL, false },
-	{ GU_ESC, 0, key_back, "Esc", N_("back"), false },
-	{ 'q', 0, key_back, NULL, NULL, false },
+	{ GU_ESC, 0, gu_scr_key_back, "Esc", N_("back"), false },
+	{ 'q', 0, gu_scr_key_back, NULL, NULL, false },
 };
 
 /* Returns the title line of the list shown. */
