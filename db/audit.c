@@ -41,17 +41,10 @@ int gu_audit_add_in_tx(gu_db *db, const char *action, const char *case_id,
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?2, ?7, ?8, ?9, ?10, ?11)", err);
 	if (!st)
 		return -(int)err->code;
-	if ((rc = sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT)) != SQLITE_OK
-	    || (rc = sqlite3_bind_int64(st, 2, when)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 3, l.by)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 4, action)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 5, *l.case_id ? l.case_id : NULL)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 6, detail)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 7, db->device)) != SQLITE_OK
-	    || (rc = sqlite3_bind_int64(st, 8, l.seq)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 9, prev)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 10, dh)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 11, hash)) != SQLITE_OK)
+	rc = GU_BIND(st, GU_TEXT(id), GU_INT(when), GU_TEXT(l.by), GU_TEXT(action),
+		GU_TEXT(*l.case_id ? l.case_id : NULL), GU_TEXT(detail), GU_TEXT(db->device),
+		GU_INT(l.seq), GU_TEXT(prev), GU_TEXT(dh), GU_TEXT(hash));
+	if (rc != SQLITE_OK)
 		goto cleanup;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE)
@@ -104,24 +97,15 @@ static void free_entries(void *v, size_t n)
 int gu_audit_list(gu_db *db, const char *case_id, size_t limit,
 	gu_audit_entry **out, size_t *n, gu_error *err)
 {
-	sqlite3_stmt *st;
 	void *v;
-	int rc, ret;
+	int ret;
 	GU_ERR_LOCAL(err);
 
-	*out = NULL;
-	*n = 0;
-	st = gu_db_stmt(db, GU_ST_AUDIT_LIST,
+	ret = gu_db_list_rows(db, GU_ST_AUDIT_LIST,
 		"SELECT id, at, by, action, coalesce(case_id, ''), detail FROM audit"
-		" WHERE ?1 IS NULL OR case_id = ?1 ORDER BY at DESC, rowid DESC LIMIT ?2", err);
-	if (!st)
-		return -(int)err->code;
-	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK
-	    || (rc = sqlite3_bind_int64(st, 2, limit ? (sqlite3_int64)limit : -1)) != SQLITE_OK) {
-		sqlite3_reset(st);
-		return gu_db_fail(db, rc, err);
-	}
-	ret = gu_db_read_rows(db, st, sizeof **out, fill_entry, free_entries, &v, n, err);
+		" WHERE ?1 IS NULL OR case_id = ?1 ORDER BY at DESC, rowid DESC LIMIT ?2",
+		GU_VALUES(GU_TEXT(case_id), GU_INT(limit ? (sqlite3_int64)limit : -1)),
+		sizeof **out, fill_entry, free_entries, &v, n, err);
 	*out = v;
 	return ret;
 }

@@ -143,15 +143,9 @@ static int insert_user(gu_db *db, const char *name, enum gu_role role,
 		" VALUES (?1, ?2, ?3, ?4, ?4, ?5)", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		goto cleanup;
-	if ((rc = gu_bind_text(st, 1, name)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 2, gu_role_name(role))) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 3, hash)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = sqlite3_bind_int64(st, 4, now)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 5, db->device)) != SQLITE_OK)
+	rc = GU_BIND(st, GU_TEXT(name), GU_TEXT(gu_role_name(role)), GU_TEXT(hash), GU_INT(now),
+		GU_TEXT(db->device));
+	if (rc != SQLITE_OK)
 		goto cleanup;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE)
@@ -259,13 +253,9 @@ static int store_hash(gu_db *db, const char *name, const char *hash, gu_error *e
 		-1, &st, NULL);
 	if (rc != SQLITE_OK)
 		goto cleanup;
-	if ((rc = gu_bind_text(st, 1, name)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 2, hash)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = sqlite3_bind_int64(st, 3, gu_time_now())) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 4, db->device)) != SQLITE_OK)
+	rc = GU_BIND(st, GU_TEXT(name), GU_TEXT(hash), GU_INT(gu_time_now()),
+		GU_TEXT(db->device));
+	if (rc != SQLITE_OK)
 		goto cleanup;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE)

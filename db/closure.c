@@ -42,16 +42,11 @@ static int insert_closure(gu_db *db, const char *case_id, const char *action,
 		" at, updated_at, device) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)", &rc);
 	if (!st)
 		goto cleanup;
-	if ((rc = gu_bind_text(st, 1, id)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 2, case_id)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 3, action)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 4, reason ? reason : "")) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 5, note ? note : "")) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 6, gu_case_status_name(prev))) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 7, today)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 8, gu_db_user(db))) != SQLITE_OK
-	    || (rc = sqlite3_bind_int64(st, 9, now)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 10, db->device)) != SQLITE_OK)
+	rc = GU_BIND(st, GU_TEXT(id), GU_TEXT(case_id), GU_TEXT(action),
+		GU_TEXT(reason ? reason : ""), GU_TEXT(note ? note : ""),
+		GU_TEXT(gu_case_status_name(prev)), GU_TEXT(today), GU_TEXT(gu_db_user(db)),
+		GU_INT(now), GU_TEXT(db->device));
+	if (rc != SQLITE_OK)
 		goto cleanup;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE)

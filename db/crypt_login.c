@@ -45,6 +45,51 @@ static unsigned char *new_key(gu_error *err)
 	return key;
 }
 
+/* The key slots of one database while they are worked on: the file's
+ * path, the keyring read from it and a buffer for the database key. */
+struct slots {
+	char keys[KEYS_PATH];
+	gu_keyring *ring;
+	unsigned char *key;
+};
+
+/* Readies s for the database at db_path (the path, an empty keyring and a
+ * key buffer); returns 0, or < 0 with err set and nothing to give back. */
+static int slots_open(const char *db_path, struct slots *s, gu_error *err)
+{
+	s->ring = new_ring(db_path, s->keys, err);
+	if (!s->ring)
+		return -(int)err->code;
+	s->key = new_key(err);
+	if (!s->key) {
+		free(s->ring);
+		return -(int)err->code;
+	}
+	return 0;
+}
+
+/* Gives back what slots_open took, the key wiped. */
+static void slots_close(struct slots *s)
+{
+	sodium_free(s->key);
+	free(s->ring);
+}
+
+/* Loads the slots to change them, with the key of the open database when
+ * need_key; returns 0 or < 0 (the file missing, nobody logged in). */
+static int slots_load_to_change(struct slots *s, bool need_key, gu_error *err)
+{
+	int ret = gu_keyring_load(s->keys, s->ring, err);
+
+	if (ret == 1)
+		ret = gu_error_set(err, GU_ENOTFOUND, s->keys, 0, 0,
+			_("the database's key slots (its -keys file) are missing; put the file back "
+			  "beside the database"));
+	if (ret == 0 && need_key && !gu_crypt_copy_key(s->key))
+		ret = gu_error_set(err, GU_EPERM, NULL, 0, 0, _("log in before changing users"));
+	return ret;
+}
+
 /* Returns true when the database at db_path has key slots beside it. */
 bool gu_db_has_keys(const char *db_path)
 {
@@ -58,63 +103,47 @@ bool gu_db_has_keys(const char *db_path)
 int gu_db_unlock(const char *db_path, const char *name, const char *password,
 	struct gu_unlock_report *report, gu_error *err)
 {
-	unsigned char *key = NULL;
-	char keys[KEYS_PATH];
-	gu_keyring *ring;
+	struct slots s;
 	gu_error save_err;
 	int ret;
 
 	memset(report, 0, sizeof *report);
-	ring = new_ring(db_path, keys, err);
-	if (!ring)
-		return -(int)err->code;
-	key = new_key(err);
-	if (!key) {
-		free(ring);
-		return -(int)err->code;
-	}
-	ret = gu_keyring_load(keys, ring, err);
+	ret = slots_open(db_path, &s, err);
+	if (ret < 0)
+		return ret;
+	ret = gu_keyring_load(s.keys, s.ring, err);
 	if (ret != 0)
 		goto cleanup;
-	ret = gu_keyring_unlock(ring, name ? name : "", password ? password : "",
-		(long long)time(NULL), key, report, err);
+	ret = gu_keyring_unlock(s.ring, name ? name : "", password ? password : "",
+		(long long)time(NULL), s.key, report, err);
 	/* A failure is counted; a success clears the failures it reports (one
 	 * without any changes nothing, so a read-only disk still opens). */
 	if (ret != -GU_EPERM && (ret != 0 || report->own_fails || report->unknown_fails)
-			&& gu_keyring_save(keys, ring, &save_err) < 0 && ret == 0) {
+			&& gu_keyring_save(s.keys, s.ring, &save_err) < 0 && ret == 0) {
 		*err = save_err; /* the failure count must not be lost */
 		ret = -(int)save_err.code;
 	}
 	if (ret == 0)
-		gu_crypt_set_key(key);
-	sodium_free(key);
+		gu_crypt_set_key(s.key);
 cleanup:
-	free(ring);
+	slots_close(&s);
 	return ret;
 }
 
 /* Unwraps the key with the recovery key and sets it; returns 0, 1 or < 0. */
 int gu_db_recover(const char *db_path, const char *recovery, gu_error *err)
 {
-	unsigned char *key = NULL;
-	char keys[KEYS_PATH];
-	gu_keyring *ring = new_ring(db_path, keys, err);
-	int ret;
+	struct slots s;
+	int ret = slots_open(db_path, &s, err);
 
-	if (!ring)
-		return -(int)err->code;
-	key = new_key(err);
-	if (!key) {
-		free(ring);
-		return -(int)err->code;
-	}
-	ret = gu_keyring_load(keys, ring, err);
+	if (ret < 0)
+		return ret;
+	ret = gu_keyring_load(s.keys, s.ring, err);
 	if (ret == 0)
-		ret = gu_keyring_recover(ring, recovery, key, err);
+		ret = gu_keyring_recover(s.ring, recovery, s.key, err);
 	if (ret == 0)
-		gu_crypt_set_key(key);
-	sodium_free(key);
-	free(ring);
+		gu_crypt_set_key(s.key);
+	slots_close(&s);
 	return ret;
 }
 
@@ -122,32 +151,21 @@ int gu_db_recover(const char *db_path, const char *recovery, gu_error *err)
 int gu_db_keys_create(const char *db_path, const char *name, const char *password,
 	char *recovery, gu_error *err)
 {
-	unsigned char *key = NULL;
-	char keys[KEYS_PATH];
-	gu_keyring *ring;
-	int ret;
+	struct slots s;
+	int ret = slots_open(db_path, &s, err);
 
-	ring = new_ring(db_path, keys, err);
-	if (!ring)
-		return -(int)err->code;
-	key = new_key(err);
-	if (!key) {
-		free(ring);
-		return -(int)err->code;
-	}
-	if (access(keys, F_OK) == 0) {
-		sodium_free(key);
-		free(ring);
-		return gu_error_set(err, GU_EEXIST, keys, 0, 0,
+	if (ret < 0)
+		return ret;
+	if (access(s.keys, F_OK) == 0)
+		ret = gu_error_set(err, GU_EEXIST, s.keys, 0, 0,
 			_("the database already has key slots; log in to add users"));
-	}
-	ret = gu_keyring_create(ring, name, password, key, recovery, err);
 	if (ret == 0)
-		ret = gu_keyring_save(keys, ring, err);
+		ret = gu_keyring_create(s.ring, name, password, s.key, recovery, err);
 	if (ret == 0)
-		gu_crypt_set_key(key);
-	sodium_free(key);
-	free(ring);
+		ret = gu_keyring_save(s.keys, s.ring, err);
+	if (ret == 0)
+		gu_crypt_set_key(s.key);
+	slots_close(&s);
 	return ret;
 }
 
@@ -156,34 +174,18 @@ int gu_db_keys_create(const char *db_path, const char *name, const char *passwor
 static int change_slots(const char *db_path, const char *name, const char *password,
 	gu_error *err)
 {
-	unsigned char *key = NULL;
-	char keys[KEYS_PATH];
-	gu_keyring *ring;
-	int ret;
+	struct slots s;
+	int ret = slots_open(db_path, &s, err);
 
-	ring = new_ring(db_path, keys, err);
-	if (!ring)
-		return -(int)err->code;
-	key = new_key(err);
-	if (!key) {
-		free(ring);
-		return -(int)err->code;
-	}
-	ret = gu_keyring_load(keys, ring, err);
-	if (ret == 1)
-		ret = gu_error_set(err, GU_ENOTFOUND, keys, 0, 0,
-			_("the database's key slots (its -keys file) are missing; put the file back "
-			  "beside the database"));
-	if (ret == 0 && password && !gu_crypt_copy_key(key))
-		ret = gu_error_set(err, GU_EPERM, NULL, 0, 0,
-			_("log in before changing users"));
+	if (ret < 0)
+		return ret;
+	ret = slots_load_to_change(&s, password != NULL, err);
 	if (ret == 0)
-		ret = password ? gu_keyring_set(ring, name, password, key, err)
-			: gu_keyring_remove(ring, name, err);
+		ret = password ? gu_keyring_set(s.ring, name, password, s.key, err)
+			: gu_keyring_remove(s.ring, name, err);
 	if (ret == 0)
-		ret = gu_keyring_save(keys, ring, err);
-	sodium_free(key);
-	free(ring);
+		ret = gu_keyring_save(s.keys, s.ring, err);
+	slots_close(&s);
 	return ret;
 }
 
@@ -202,34 +204,20 @@ int gu_db_keys_remove(const char *db_path, const char *name, gu_error *err)
 /* Gives the database at db_path a new recovery key; returns 0 or < 0. */
 int gu_db_keys_new_recovery(const char *db_path, char *recovery, gu_error *err)
 {
-	unsigned char *key = NULL;
-	char keys[KEYS_PATH];
-	gu_keyring *ring = new_ring(db_path, keys, err);
-	int ret;
+	struct slots s;
+	int ret = slots_open(db_path, &s, err);
 
-	if (!ring)
-		return -(int)err->code;
-	key = new_key(err);
-	if (!key) {
-		free(ring);
-		return -(int)err->code;
-	}
-	ret = gu_keyring_load(keys, ring, err);
-	if (ret == 1)
-		ret = gu_error_set(err, GU_ENOTFOUND, keys, 0, 0,
-			_("the database's key slots (its -keys file) are missing; put the file back "
-			  "beside the database"));
-	if (ret == 0 && !gu_crypt_copy_key(key))
-		ret = gu_error_set(err, GU_EPERM, NULL, 0, 0, _("log in before changing users"));
+	if (ret < 0)
+		return ret;
+	ret = slots_load_to_change(&s, true, err);
 	if (ret == 0)
-		ret = gu_keyring_new_recovery(ring, key, recovery) < 0
+		ret = gu_keyring_new_recovery(s.ring, s.key, recovery) < 0
 			? gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory")) : 0;
 	if (ret == 0)
-		ret = gu_keyring_save(keys, ring, err);
+		ret = gu_keyring_save(s.keys, s.ring, err);
 	if (ret < 0)
 		sodium_memzero(recovery, GU_KEY_RECOVERY_TEXT);
-	sodium_free(key);
-	free(ring);
+	slots_close(&s);
 	return ret;
 }
 

@@ -40,25 +40,20 @@ static int add_match(gu_dup_match **v, size_t *n, const char *id, const char *wh
 	return 0;
 }
 
-/* Runs sql with the texts binds[0..nb-1] as ?1..?nb and adds each id it
- * selects with why; returns the SQLite result. */
-static int collect(gu_db *db, const char *sql, const char *const *binds, int nb,
-	const char *why, gu_dup_match **v, size_t *n)
+/* Runs sql (kept in slot) with the values vals[0..nv-1] bound as ?1..?nv
+ * and adds each id it selects with why; returns 0 or < 0. */
+static int collect(gu_db *db, enum gu_st slot, const char *sql, const gu_bind_value *vals,
+	size_t nv, const char *why, gu_dup_match **v, size_t *n, gu_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL), i;
+	char (*ids)[GU_ID_SIZE] = NULL;
+	size_t nids = 0, i;
+	int ret = gu_db_list_ids(db, slot, sql, vals, nv, &ids, &nids, err);
 
-	for (i = 0; rc == SQLITE_OK && i < nb; i++)
-		rc = binds[i] ? gu_bind_text(st, i + 1, binds[i]) : sqlite3_bind_null(st, i + 1);
-	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *id = (const char *)sqlite3_column_text(st, 0);
-
-		rc = id && add_match(v, n, id, why) < 0 ? SQLITE_NOMEM : SQLITE_OK;
-	}
-	if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(st);
-	return rc;
+	for (i = 0; ret == 0 && i < nids; i++)
+		if (add_match(v, n, ids[i], why) < 0)
+			ret = gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
+	free(ids);
+	return ret;
 }
 
 /* The date of birth of stored case c, beside the one looked for (?4). */
@@ -72,43 +67,39 @@ int gu_case_find_duplicates(gu_db *db, const gu_dup_child *c, const char *exclud
 	gu_dup_match *v = NULL;
 	gu_pinyin py = { 0 };
 	gu_error ignored;
-	int rc = SQLITE_OK;
+	int ret = 0;
 	GU_ERR_LOCAL(err);
 
 	*out = NULL;
 	*n = 0;
-	if (given(c->id_number) && strlen(c->id_number) >= 15) {
-		const char *b[] = { c->id_number, exclude };
-
-		rc = collect(db, "SELECT id FROM cases WHERE child_id_number = ?1"
-			" AND child_id_number <> '' AND id IS NOT ?2", b, 2, "id_number", &v, n);
-	}
-	if (rc == SQLITE_OK && given(c->name) && given(c->dob) && given(c->township)) {
-		const char *b[] = { c->name, c->township, exclude, c->dob, NULL };
-
-		rc = collect(db, "SELECT c.id FROM cases c WHERE c.child_name = ?1"
+	if (given(c->id_number) && strlen(c->id_number) >= 15)
+		ret = collect(db, GU_ST_DUP_BY_ID, "SELECT id FROM cases WHERE child_id_number = ?1"
+			" AND child_id_number <> '' AND id IS NOT ?2",
+			GU_VALUES(GU_TEXT(c->id_number), GU_TEXT(exclude)), "id_number", &v, n, err);
+	if (ret == 0 && given(c->name) && given(c->dob) && given(c->township)) {
+		ret = collect(db, GU_ST_DUP_BY_NAME, "SELECT c.id FROM cases c WHERE c.child_name = ?1"
 			" AND c.child_name <> '' AND c.township = ?2 AND c.id IS NOT ?3" SAME_DOB,
-			b, 4, "name_dob_township", &v, n);
+			GU_VALUES(GU_TEXT(c->name), GU_TEXT(c->township), GU_TEXT(exclude),
+			GU_TEXT(c->dob)), "name_dob_township", &v, n, err);
 		/* the pinyin, when the library that computes it can be had; names
 		 * stored without theirs (by plain SQL, or before it was loaded)
 		 * get them first */
-		if (rc == SQLITE_OK && gu_pinyin_keys(c->name, &py, &ignored) == 0 && py.full[0]) {
+		if (ret == 0 && gu_pinyin_keys(c->name, &py, &ignored) == 0 && py.full[0]) {
 			if (gu_search_queue_waiting(db, &ignored) > 0)
 				(void)gu_search_refresh(db, NULL, NULL, &ignored);
-			b[0] = py.full;
-			b[4] = c->name;
-			rc = collect(db, "SELECT c.id FROM case_keys k JOIN cases c ON c.id = k.case_id"
+			ret = collect(db, GU_ST_DUP_BY_PINYIN, "SELECT c.id FROM case_keys k"
+				" JOIN cases c ON c.id = k.case_id"
 				" WHERE k.pinyin = ?1 AND k.pinyin <> '' AND c.township = ?2"
 				" AND c.id IS NOT ?3 AND c.child_name <> ?5" SAME_DOB,
-				b, 5, "pinyin_dob_township", &v, n);
+				GU_VALUES(GU_TEXT(py.full), GU_TEXT(c->township), GU_TEXT(exclude),
+				GU_TEXT(c->dob), GU_TEXT(c->name)), "pinyin_dob_township", &v, n, err);
 		}
 		gu_pinyin_free(&py);
 	}
-	if (rc != SQLITE_OK) {
+	if (ret < 0) {
 		free(v);
 		*n = 0;
-		return rc == SQLITE_NOMEM ? gu_error_set(err, GU_ENOMEM, NULL, 0, 0,
-			_("out of memory")) : gu_db_fail(db, rc, err);
+		return ret;
 	}
 	*out = v;
 	return 0;

@@ -393,17 +393,10 @@ static int add_conflict(struct apply *a, const char *pk, const char *case_id, co
 		" laptop_value, why, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
 		-1, &st, NULL);
 	if (rc == SQLITE_OK
-	    && (rc = gu_bind_text(st, 1, id)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 2, a->sender)) == SQLITE_OK
-	    && (rc = sqlite3_bind_int64(st, 3, a->seq)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 4, a->tb.name)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 5, pk)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 6, case_id)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 7, col)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 8, office_value)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 9, laptop_value)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 10, why)) == SQLITE_OK
-	    && (rc = sqlite3_bind_int64(st, 11, a->now)) == SQLITE_OK)
+	    && (rc = GU_BIND(st, GU_TEXT(id), GU_TEXT(a->sender), GU_INT(a->seq),
+		GU_TEXT(a->tb.name), GU_TEXT(pk), GU_TEXT(case_id), GU_TEXT(col),
+		GU_TEXT(office_value), GU_TEXT(laptop_value), GU_TEXT(why),
+		GU_INT(a->now))) == SQLITE_OK)
 		rc = run(st);
 	sqlite3_finalize(st);
 	if (rc == SQLITE_OK)

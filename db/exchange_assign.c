@@ -45,12 +45,8 @@ static int assign_in_tx(gu_db *db, const char *case_id, const char *device, gu_t
 		" assigned_by = excluded.assigned_by, assigned_at = excluded.assigned_at,"
 		" updated_at = excluded.updated_at, device = excluded.device", -1, &st, NULL);
 	if (rc == SQLITE_OK
-	    && (rc = gu_bind_text(st, 1, case_id)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 2, device)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 3, worker)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 4, gu_db_user(db))) == SQLITE_OK
-	    && (rc = sqlite3_bind_int64(st, 5, now)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 6, db->device)) == SQLITE_OK) {
+	    && (rc = GU_BIND(st, GU_TEXT(case_id), GU_TEXT(device), GU_TEXT(worker),
+		GU_TEXT(gu_db_user(db)), GU_INT(now), GU_TEXT(db->device))) == SQLITE_OK) {
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_DONE)
 			rc = sqlite3_changes(db->h) == 0 ? SQLITE_NOTFOUND : SQLITE_OK;
@@ -112,11 +108,10 @@ int gu_xchg_assign(gu_db *db, const char *case_id, const char *device, gu_error 
 /* Assigns every open case of device from to device to; returns the count or < 0. */
 int gu_xchg_assign_all(gu_db *db, const char *from, const char *to, gu_error *err)
 {
-	sqlite3_stmt *st = NULL;
 	char (*ids)[GU_ID_SIZE] = NULL;
 	gu_time_ms now = gu_time_now();
 	size_t n = 0, i;
-	int ret, rc;
+	int ret;
 	GU_ERR_LOCAL(err);
 
 	ret = office_supervisor(db, err);
@@ -124,27 +119,9 @@ int gu_xchg_assign_all(gu_db *db, const char *from, const char *to, gu_error *er
 		ret = gu_db_begin(db, err);
 	if (ret < 0)
 		return ret;
-	rc = sqlite3_prepare_v2(db->h, "SELECT a.case_id FROM assignments a JOIN cases c"
-		" ON c.id = a.case_id WHERE a.assigned_device = ?1"
-		" AND c.status NOT IN ('reviewed', 'closed')", -1, &st, NULL);
-	if (rc == SQLITE_OK)
-		rc = gu_bind_text(st, 1, from);
-	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char (*nv)[GU_ID_SIZE] = realloc(ids, (n + 1) * sizeof *nv);
-
-		if (!nv) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		ids = nv;
-		gu_column_copy(st, 0, ids[n++], GU_ID_SIZE);
-		rc = SQLITE_OK;
-	}
-	if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_OK)
-		ret = gu_db_fail(db, rc, err);
+	ret = gu_db_list_ids(db, GU_ST_XCHG_ASSIGNED, "SELECT a.case_id FROM assignments a"
+		" JOIN cases c ON c.id = a.case_id WHERE a.assigned_device = ?1"
+		" AND c.status NOT IN ('reviewed', 'closed')", GU_VALUES(GU_TEXT(from)), &ids, &n, err);
 	for (i = 0; ret == 0 && i < n; i++)
 		ret = assign_in_tx(db, ids[i], to, now, err);
 	free(ids);

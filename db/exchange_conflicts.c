@@ -49,15 +49,46 @@
 	"CASE WHEN c.tbl <> 'answers' THEN NULL WHEN c.col = 'value' THEN json_extract(" v ", '$')" \
 	" WHEN c.col = '*' THEN json_extract(" v ", '$.value') END"
 
+/* Fills one conflict from a row (a gu_row_fill_fn). */
+static void fill_conflict(sqlite3_stmt *st, void *elem, bool *oom)
+{
+	gu_xchg_conflict *c = elem;
+	const char *state = (const char *)sqlite3_column_text(st, 11);
+
+	gu_column_copy(st, 0, c->id, sizeof c->id);
+	gu_column_copy(st, 1, c->sender, sizeof c->sender);
+	gu_column_copy(st, 2, c->worker, sizeof c->worker);
+	c->seq = sqlite3_column_int64(st, 3);
+	gu_column_copy(st, 4, c->tbl, sizeof c->tbl);
+	gu_column_copy(st, 5, c->case_id, sizeof c->case_id);
+	gu_column_copy(st, 6, c->col, sizeof c->col);
+	c->pk = gu_column_dup(st, 7, oom);
+	c->office_value = gu_column_dup(st, 8, oom);
+	c->laptop_value = gu_column_dup(st, 9, oom);
+	gu_column_copy(st, 10, c->why, sizeof c->why);
+	c->resolved = state && strcmp(state, "resolved") == 0;
+	gu_column_copy(st, 12, c->decision, sizeof c->decision);
+	gu_column_copy(st, 13, c->decided_by, sizeof c->decided_by);
+	c->at = sqlite3_column_int64(st, 14);
+	gu_column_copy(st, 15, c->key, sizeof c->key);
+	c->office_answer = gu_column_dup(st, 16, oom);
+	c->laptop_answer = gu_column_dup(st, 17, oom);
+	c->derived = sqlite3_column_int(st, 18) != 0;
+	gu_column_copy(st, 19, c->follows, sizeof c->follows);
+}
+
+/* Frees a list of conflicts given as void * (a gu_rows_free_fn). */
+static void free_conflicts(void *v, size_t n)
+{
+	gu_xchg_conflicts_free(v, n);
+}
+
 /* Lists the conflicts; returns 0 or < 0. */
 int gu_xchg_conflict_list(gu_db *db, bool all, gu_xchg_conflict **out, size_t *n,
 	gu_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	gu_xchg_conflict *v = NULL;
-	size_t len = 0;
-	bool oom = false;
-	int rc, ret;
+	void *v = NULL;
+	int ret;
 	GU_ERR_LOCAL(err);
 
 	*out = NULL;
@@ -65,7 +96,7 @@ int gu_xchg_conflict_list(gu_db *db, bool all, gu_xchg_conflict **out, size_t *n
 	ret = gu_access_require_supervisor(db, true, err);
 	if (ret < 0)
 		return ret;
-	rc = sqlite3_prepare_v2(db->h,
+	ret = gu_db_list_rows(db, GU_ST_XCHG_CONFLICTS,
 		"SELECT c.id, c.sender, coalesce(d.worker, ''), c.seq, c.tbl, coalesce(c.case_id, ''),"
 		" c.col, c.pk, c.office_value, c.laptop_value, c.why, c.state,"
 		" coalesce(c.decision, ''), coalesce(c.decided_by, ''), c.at,"
@@ -74,55 +105,10 @@ int gu_xchg_conflict_list(gu_db *db, bool all, gu_xchg_conflict **out, size_t *n
 		" " DERIVED("c") ", coalesce(" FOLLOWS_KEY("c") ", '')"
 		" FROM xchg_conflicts c LEFT JOIN xchg_devices d ON d.id = c.sender"
 		" WHERE ?1 OR (c.state = 'open' AND NOT (" DERIVED("c") " AND " ANSWER_OPEN("c") "))"
-		" ORDER BY c.at, c.case_id, c.tbl, c.col", -1, &st, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_bind_int(st, 1, all);
-	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		gu_xchg_conflict *c, *nv = realloc(v, (len + 1) * sizeof *v);
-		const char *state = (const char *)sqlite3_column_text(st, 11);
-
-		if (!nv) {
-			oom = true;
-			break;
-		}
-		v = nv;
-		c = &v[len++];
-		memset(c, 0, sizeof *c);
-		gu_column_copy(st, 0, c->id, sizeof c->id);
-		gu_column_copy(st, 1, c->sender, sizeof c->sender);
-		gu_column_copy(st, 2, c->worker, sizeof c->worker);
-		c->seq = sqlite3_column_int64(st, 3);
-		gu_column_copy(st, 4, c->tbl, sizeof c->tbl);
-		gu_column_copy(st, 5, c->case_id, sizeof c->case_id);
-		gu_column_copy(st, 6, c->col, sizeof c->col);
-		c->pk = gu_column_dup(st, 7, &oom);
-		c->office_value = gu_column_dup(st, 8, &oom);
-		c->laptop_value = gu_column_dup(st, 9, &oom);
-		gu_column_copy(st, 10, c->why, sizeof c->why);
-		c->resolved = state && strcmp(state, "resolved") == 0;
-		gu_column_copy(st, 12, c->decision, sizeof c->decision);
-		gu_column_copy(st, 13, c->decided_by, sizeof c->decided_by);
-		c->at = sqlite3_column_int64(st, 14);
-		gu_column_copy(st, 15, c->key, sizeof c->key);
-		c->office_answer = gu_column_dup(st, 16, &oom);
-		c->laptop_answer = gu_column_dup(st, 17, &oom);
-		c->derived = sqlite3_column_int(st, 18) != 0;
-		gu_column_copy(st, 19, c->follows, sizeof c->follows);
-		rc = SQLITE_OK;
-		if (oom)
-			break;
-	}
-	if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(st);
-	if (oom || rc != SQLITE_OK) {
-		gu_xchg_conflicts_free(v, len);
-		return oom ? gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"))
-			: gu_db_fail(db, rc, err);
-	}
+		" ORDER BY c.at, c.case_id, c.tbl, c.col", GU_VALUES(GU_INT(all)),
+		sizeof **out, fill_conflict, free_conflicts, &v, n, err);
 	*out = v;
-	*n = len;
-	return 0;
+	return ret;
 }
 
 /* Frees a conflict list. */
@@ -457,15 +443,26 @@ cleanup:
 	" CASE WHEN " FIRST_SEEN("case_b") " < " FIRST_SEEN("case_a") \
 	" THEN case_a ELSE case_b END"
 
+/* Fills one pair of possible duplicates from a row (a gu_row_fill_fn). */
+static void fill_duplicate(sqlite3_stmt *st, void *elem, bool *oom)
+{
+	gu_xchg_duplicate *d = elem;
+
+	(void)oom;
+	gu_column_copy(st, 0, d->case_a, sizeof d->case_a);
+	gu_column_copy(st, 1, d->case_b, sizeof d->case_b);
+	gu_column_copy(st, 2, d->why, sizeof d->why);
+	gu_column_copy(st, 3, d->state, sizeof d->state);
+	d->at = sqlite3_column_int64(st, 4);
+}
+
 /* Lists the possible duplicates, each pair's older case first; returns 0
  * or < 0. */
 int gu_xchg_duplicate_list(gu_db *db, bool all, gu_xchg_duplicate **out, size_t *n,
 	gu_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	gu_xchg_duplicate *v = NULL;
-	size_t len = 0;
-	int rc, ret;
+	void *v = NULL;
+	int ret;
 	GU_ERR_LOCAL(err);
 
 	*out = NULL;
@@ -473,37 +470,11 @@ int gu_xchg_duplicate_list(gu_db *db, bool all, gu_xchg_duplicate **out, size_t 
 	ret = gu_access_require_supervisor(db, true, err);
 	if (ret < 0)
 		return ret;
-	rc = sqlite3_prepare_v2(db->h, "SELECT " OLDER_FIRST ", why, state, at FROM xchg_duplicates"
-		" WHERE ?1 OR state = 'open' ORDER BY at, case_a", -1, &st, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_bind_int(st, 1, all);
-	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		gu_xchg_duplicate *d, *nv = realloc(v, (len + 1) * sizeof *v);
-
-		if (!nv) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		v = nv;
-		d = &v[len++];
-		memset(d, 0, sizeof *d);
-		gu_column_copy(st, 0, d->case_a, sizeof d->case_a);
-		gu_column_copy(st, 1, d->case_b, sizeof d->case_b);
-		gu_column_copy(st, 2, d->why, sizeof d->why);
-		gu_column_copy(st, 3, d->state, sizeof d->state);
-		d->at = sqlite3_column_int64(st, 4);
-		rc = SQLITE_OK;
-	}
-	if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_OK) {
-		free(v);
-		return gu_db_fail(db, rc, err);
-	}
+	ret = gu_db_list_rows(db, GU_ST_XCHG_DUPLICATES, "SELECT " OLDER_FIRST ", why, state, at"
+		" FROM xchg_duplicates WHERE ?1 OR state = 'open' ORDER BY at, case_a",
+		GU_VALUES(GU_INT(all)), sizeof **out, fill_duplicate, gu_rows_free_flat, &v, n, err);
 	*out = v;
-	*n = len;
-	return 0;
+	return ret;
 }
 
 /* Marks the open pair (a, b) as decided: state "merged" or "different";

@@ -180,18 +180,10 @@ static int store_self(gu_db *db, const char *role, const gu_xkeys *keys, const c
 		" worker, office_id, office_sign_pk, office_box_pk, created_at, xid)"
 		" VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", -1, &st, NULL);
 	if (rc == SQLITE_OK
-	    && (rc = gu_bind_text(st, 1, role)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 2, sign_pk)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 3, sign_sk)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 4, box_pk)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 5, box_sk)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 6, township ? township : "")) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 7, worker ? worker : "")) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 8, o ? o->id : "")) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 9, osign)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 10, obox)) == SQLITE_OK
-	    && (rc = sqlite3_bind_int64(st, 11, gu_time_now())) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 12, xid)) == SQLITE_OK) {
+	    && (rc = GU_BIND(st, GU_TEXT(role), GU_TEXT(sign_pk), GU_TEXT(sign_sk), GU_TEXT(box_pk),
+		GU_TEXT(box_sk), GU_TEXT(township ? township : ""), GU_TEXT(worker ? worker : ""),
+		GU_TEXT(o ? o->id : ""), GU_TEXT(osign), GU_TEXT(obox), GU_INT(gu_time_now()),
+		GU_TEXT(xid))) == SQLITE_OK) {
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_DONE)
 			rc = SQLITE_OK;
@@ -495,14 +487,9 @@ int gu_xchg_device_add(gu_db *db, const char *text, gu_xchg_device *d, gu_error 
 		"INSERT INTO xchg_devices (id, worker, township, sign_pk, box_pk, added_at, added_by,"
 		" recovery_sealed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", -1, &st, NULL);
 	if (rc == SQLITE_OK
-	    && (rc = gu_bind_text(st, 1, d->id)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 2, d->worker)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 3, d->township)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 4, gu_xhex(sign_pk, GU_XSIGN_PK, sign))) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 5, gu_xhex(box_pk, GU_XBOX_PK, box))) == SQLITE_OK
-	    && (rc = sqlite3_bind_int64(st, 6, now)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 7, gu_db_user(db))) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 8, recovery)) == SQLITE_OK) {
+	    && (rc = GU_BIND(st, GU_TEXT(d->id), GU_TEXT(d->worker), GU_TEXT(d->township),
+		GU_TEXT(gu_xhex(sign_pk, GU_XSIGN_PK, sign)), GU_TEXT(gu_xhex(box_pk, GU_XBOX_PK, box)),
+		GU_INT(now), GU_TEXT(gu_db_user(db)), GU_TEXT(recovery))) == SQLITE_OK) {
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_DONE)
 			rc = SQLITE_OK;
@@ -525,13 +512,31 @@ int gu_xchg_device_add(gu_db *db, const char *text, gu_xchg_device *d, gu_error 
 	return gu_db_commit(db, err);
 }
 
+/* Fills one device from a row (a gu_row_fill_fn). */
+static void fill_device(sqlite3_stmt *st, void *elem, bool *oom)
+{
+	gu_xchg_device *d = elem;
+	unsigned char s[GU_XSIGN_PK], b[GU_XBOX_PK];
+	const char *state = (const char *)sqlite3_column_text(st, 5);
+
+	(void)oom;
+	gu_column_copy(st, 0, d->id, sizeof d->id);
+	gu_column_copy(st, 1, d->worker, sizeof d->worker);
+	gu_column_copy(st, 2, d->township, sizeof d->township);
+	if (column_key(st, 3, s, sizeof s) == 0 && column_key(st, 4, b, sizeof b) == 0)
+		gu_xfingerprint(s, b, d->fingerprint);
+	d->revoked = state && strcmp(state, "revoked") == 0;
+	d->last_seq = sqlite3_column_int64(st, 6);
+	d->last_at = sqlite3_column_int64(st, 7);
+	d->held = sqlite3_column_int64(st, 8);
+	d->sent_seq = sqlite3_column_int64(st, 9);
+}
+
 /* Lists the devices; returns 0 or < 0. */
 int gu_xchg_device_list(gu_db *db, gu_xchg_device **out, size_t *n, gu_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	gu_xchg_device *v = NULL;
-	size_t len = 0;
-	int rc, ret = 0;
+	void *v = NULL;
+	int ret;
 	GU_ERR_LOCAL(err);
 
 	*out = NULL;
@@ -539,47 +544,16 @@ int gu_xchg_device_list(gu_db *db, gu_xchg_device **out, size_t *n, gu_error *er
 	ret = gu_access_require_supervisor(db, true, err);
 	if (ret < 0)
 		return ret;
-	rc = sqlite3_prepare_v2(db->h,
+	ret = gu_db_list_rows(db, GU_ST_XCHG_DEVICES,
 		"SELECT d.id, d.worker, d.township, d.sign_pk, d.box_pk, d.state,"
 		" (SELECT max(seq) FROM xchg_received r WHERE r.sender = d.id AND state = 'applied'),"
 		" (SELECT max(received_at) FROM xchg_received r WHERE r.sender = d.id),"
 		" (SELECT count(*) FROM xchg_received r WHERE r.sender = d.id AND state = 'held'),"
 		" (SELECT max(seq) FROM xchg_sent s WHERE s.peer = d.id)"
-		" FROM xchg_devices d ORDER BY d.worker, d.added_at", -1, &st, NULL);
-	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		gu_xchg_device *d, *nv = realloc(v, (len + 1) * sizeof *v);
-		unsigned char s[GU_XSIGN_PK], b[GU_XBOX_PK];
-		const char *state = (const char *)sqlite3_column_text(st, 5);
-
-		if (!nv) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		v = nv;
-		d = &v[len++];
-		memset(d, 0, sizeof *d);
-		gu_column_copy(st, 0, d->id, sizeof d->id);
-		gu_column_copy(st, 1, d->worker, sizeof d->worker);
-		gu_column_copy(st, 2, d->township, sizeof d->township);
-		if (column_key(st, 3, s, sizeof s) == 0 && column_key(st, 4, b, sizeof b) == 0)
-			gu_xfingerprint(s, b, d->fingerprint);
-		d->revoked = state && strcmp(state, "revoked") == 0;
-		d->last_seq = sqlite3_column_int64(st, 6);
-		d->last_at = sqlite3_column_int64(st, 7);
-		d->held = sqlite3_column_int64(st, 8);
-		d->sent_seq = sqlite3_column_int64(st, 9);
-		rc = SQLITE_OK;
-	}
-	if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_OK) {
-		free(v);
-		return gu_db_fail(db, rc, err);
-	}
+		" FROM xchg_devices d ORDER BY d.worker, d.added_at", NULL, 0,
+		sizeof **out, fill_device, gu_rows_free_flat, &v, n, err);
 	*out = v;
-	*n = len;
-	return 0;
+	return ret;
 }
 
 /* Frees a device list. */

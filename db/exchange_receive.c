@@ -167,20 +167,10 @@ static int record_received(gu_db *db, const gu_bundle_head *h, const char *hash,
 		" rows = excluded.rows, conflicts = excluded.conflicts,"
 		" clock_warning = excluded.clock_warning, body = excluded.body", -1, &st, NULL);
 	if (rc == SQLITE_OK
-	    && (rc = gu_bind_text(st, 1, h->from)) == SQLITE_OK
-	    && (rc = sqlite3_bind_int64(st, 2, h->seq)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 3, hash)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 4, h->prev)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 5, state)) == SQLITE_OK
-	    && (rc = sqlite3_bind_int64(st, 6, h->clock)) == SQLITE_OK
-	    && (rc = sqlite3_bind_int64(st, 7, h->ack)) == SQLITE_OK
-	    && (rc = sqlite3_bind_int64(st, 8, h->upto)) == SQLITE_OK
-	    && (rc = sqlite3_bind_int64(st, 9, gu_time_now())) == SQLITE_OK
-	    && (rc = sqlite3_bind_int64(st, 10, r->rows)) == SQLITE_OK
-	    && (rc = sqlite3_bind_int64(st, 11, r->conflicts)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 12, r->clock_warning)) == SQLITE_OK
-	    && (rc = gu_bind_text(st, 13, body)) == SQLITE_OK
-	    && (rc = sqlite3_bind_int64(st, 14, h->cases)) == SQLITE_OK) {
+	    && (rc = GU_BIND(st, GU_TEXT(h->from), GU_INT(h->seq), GU_TEXT(hash), GU_TEXT(h->prev),
+		GU_TEXT(state), GU_INT(h->clock), GU_INT(h->ack), GU_INT(h->upto),
+		GU_INT(gu_time_now()), GU_INT(r->rows), GU_INT(r->conflicts),
+		GU_TEXT(r->clock_warning), GU_TEXT(body), GU_INT(h->cases))) == SQLITE_OK) {
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_DONE)
 			rc = SQLITE_OK;

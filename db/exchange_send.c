@@ -322,36 +322,17 @@ static int add_held(gu_xchg_sent *out, const char *id)
 static int hold_back(gu_db *db, long long acked_ctr, const char *override, gu_strbuf *held,
 	gu_xchg_sent *out, gu_error *err)
 {
-	sqlite3_stmt *st = NULL;
 	char (*ids)[GU_ID_SIZE] = NULL;
 	char detail[600];
 	size_t n = 0, i;
 	bool yes;
-	int rc, ret = 0;
+	int ret;
 
-	rc = sqlite3_prepare_v2(db->h, "SELECT DISTINCT d.case_id FROM xchg_dirty d"
+	ret = gu_db_list_ids(db, GU_ST_XCHG_HELD, "SELECT DISTINCT d.case_id FROM xchg_dirty d"
 		" JOIN cases c ON c.id = d.case_id WHERE d.ctr > ?1 AND d.tbl <> 'audit'"
-		" ORDER BY d.case_id", -1, &st, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_bind_int64(st, 1, acked_ctr);
-	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char (*nv)[GU_ID_SIZE] = realloc(ids, (n + 1) * sizeof *nv);
-
-		if (!nv) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		ids = nv;
-		gu_column_copy(st, 0, ids[n++], GU_ID_SIZE);
-		rc = SQLITE_OK;
-	}
-	if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_OK) {
-		ret = gu_db_fail(db, rc, err);
+		" ORDER BY d.case_id", GU_VALUES(GU_INT(acked_ctr)), &ids, &n, err);
+	if (ret < 0)
 		goto cleanup;
-	}
 	snprintf(detail, sizeof detail, "send: %s", override ? override : "");
 	gu_sb_put(held, "[", 1);
 	for (i = 0; ret == 0 && i < n; i++) {

@@ -59,27 +59,12 @@ static int put_referral(gu_db *db, const char *case_id, int item, const gu_follo
 
 	if (!st)
 		return -(int)err->code;
-	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = sqlite3_bind_int(st, 2, item)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 3, stored_status(f->status))) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 4, on)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 5, f->next_due && *f->next_due ? f->next_due : NULL)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 6, who)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 7, f->note && *f->note ? f->note : NULL)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = sqlite3_bind_int64(st, 8, now)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 9, db->device)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 10, f->unit && *f->unit ? f->unit : NULL)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 11, gu_ref_status_name(f->status))) != SQLITE_OK)
+	rc = GU_BIND(st, GU_TEXT(case_id), GU_INT(item), GU_TEXT(stored_status(f->status)),
+		GU_TEXT(on), GU_TEXT(f->next_due && *f->next_due ? f->next_due : NULL),
+		GU_TEXT(who), GU_TEXT(f->note && *f->note ? f->note : NULL), GU_INT(now),
+		GU_TEXT(db->device), GU_TEXT(f->unit && *f->unit ? f->unit : NULL),
+		GU_TEXT(gu_ref_status_name(f->status)));
+	if (rc != SQLITE_OK)
 		goto cleanup;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE)
@@ -107,29 +92,12 @@ static int put_entry(gu_db *db, const char *case_id, int item, const gu_followup
 		err);
 	if (!st)
 		return -(int)err->code;
-	if ((rc = gu_bind_text(st, 1, id)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 2, case_id)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = sqlite3_bind_int(st, 3, item)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 4, gu_ref_status_name(f->status))) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 5, on)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 6, f->next_due && *f->next_due ? f->next_due : NULL)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 7, who)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 8, f->note && *f->note ? f->note : NULL)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = sqlite3_bind_int64(st, 9, now)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 10, db->device)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 11, f->reason ? f->reason : "")) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 12, f->signed_by ? f->signed_by : "")) != SQLITE_OK)
+	rc = GU_BIND(st, GU_TEXT(id), GU_TEXT(case_id), GU_INT(item),
+		GU_TEXT(gu_ref_status_name(f->status)), GU_TEXT(on),
+		GU_TEXT(f->next_due && *f->next_due ? f->next_due : NULL), GU_TEXT(who),
+		GU_TEXT(f->note && *f->note ? f->note : NULL), GU_INT(now), GU_TEXT(db->device),
+		GU_TEXT(f->reason ? f->reason : ""), GU_TEXT(f->signed_by ? f->signed_by : ""));
+	if (rc != SQLITE_OK)
 		goto cleanup;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE)
@@ -289,17 +257,6 @@ static void free_referrals(void *v, size_t n)
 	gu_referrals_free(v, n);
 }
 
-/* Reads the referral rows of st into a list; returns 0 or < 0. */
-static int read_referrals(gu_db *db, sqlite3_stmt *st, gu_referral **out, size_t *n,
-	gu_error *err)
-{
-	void *v;
-	int ret = gu_db_read_rows(db, st, sizeof **out, fill_referral, free_referrals, &v, n, err);
-
-	*out = v;
-	return ret;
-}
-
 /* Lists a case's referrals by item; returns 0 or < 0. */
 int gu_referral_list(gu_db *db, const char *case_id, gu_referral **out,
 	size_t *n, gu_error *err)
@@ -320,10 +277,10 @@ int gu_referral_list(gu_db *db, const char *case_id, gu_referral **out,
 int gu_followup_due(gu_db *db, const char *date, gu_referral **out, size_t *n,
 	gu_error *err)
 {
-	sqlite3_stmt *st;
 	const char *worker = NULL;
 	char today[16];
-	int rc, ret;
+	void *v;
+	int ret;
 	GU_ERR_LOCAL(err);
 
 	*out = NULL;
@@ -335,19 +292,15 @@ int gu_followup_due(gu_db *db, const char *date, gu_referral **out, size_t *n,
 	/* A worker sees the follow-ups of their own cases only. */
 	if ((ret = gu_access_list_worker(db, NULL, &worker, err)) < 0)
 		return ret;
-	st = gu_db_stmt(db, GU_ST_FOLLOWUP_DUE,
+	ret = gu_db_list_rows(db, GU_ST_FOLLOWUP_DUE,
 		"SELECT " REFERRAL_COLUMNS " FROM referrals r JOIN cases c ON c.id = r.case_id"
 		" WHERE r.status IN ('referred', 'in_progress') AND r.next_due IS NOT NULL"
 		" AND r.next_due <= ?1 AND (?2 IS NULL OR " GU_SQL_CASE_WORKER("c") " = ?2) AND c.status <> 'closed'"
-		" ORDER BY r.next_due, c.child_name, r.item", err);
-	if (!st)
-		return -(int)err->code;
-	if ((rc = gu_bind_text(st, 1, date)) != SQLITE_OK
-	    || (rc = worker ? gu_bind_text(st, 2, worker) : sqlite3_bind_null(st, 2)) != SQLITE_OK) {
-		sqlite3_reset(st);
-		return gu_db_fail(db, rc, err);
-	}
-	return read_referrals(db, st, out, n, err);
+		" ORDER BY r.next_due, c.child_name, r.item",
+		GU_VALUES(GU_TEXT(date), GU_TEXT(worker)),
+		sizeof **out, fill_referral, free_referrals, &v, n, err);
+	*out = v;
+	return ret;
 }
 
 /* Frees referrals. */
@@ -389,9 +342,8 @@ static void free_followups(void *v, size_t n)
 int gu_followup_list(gu_db *db, const char *case_id, int item, gu_followup **out,
 	size_t *n, gu_error *err)
 {
-	sqlite3_stmt *st;
 	void *v;
-	int rc, ret;
+	int ret;
 	GU_ERR_LOCAL(err);
 
 	*out = NULL;
@@ -399,17 +351,11 @@ int gu_followup_list(gu_db *db, const char *case_id, int item, gu_followup **out
 	ret = gu_access_check_case(db, case_id, err);
 	if (ret < 0)
 		return ret;
-	st = gu_db_stmt(db, GU_ST_FOLLOWUP_LIST,
+	ret = gu_db_list_rows(db, GU_ST_FOLLOWUP_LIST,
 		"SELECT id, status, on_date, coalesce(next_due, ''), who, note, created_at, reason,"
-		" signed_by FROM followups WHERE case_id = ?1 AND item = ?2 ORDER BY on_date, created_at", err);
-	if (!st)
-		return -(int)err->code;
-	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK
-	    || (rc = sqlite3_bind_int(st, 2, item)) != SQLITE_OK) {
-		sqlite3_reset(st);
-		return gu_db_fail(db, rc, err);
-	}
-	ret = gu_db_read_rows(db, st, sizeof **out, fill_followup, free_followups, &v, n, err);
+		" signed_by FROM followups WHERE case_id = ?1 AND item = ?2 ORDER BY on_date, created_at",
+		GU_VALUES(GU_TEXT(case_id), GU_INT(item)),
+		sizeof **out, fill_followup, free_followups, &v, n, err);
 	*out = v;
 	return ret;
 }

@@ -60,6 +60,9 @@ enum gu_st {
 	GU_ST_DIFFICULTY_CLEAR, GU_ST_DIFFICULTY_INSERT,
 	GU_ST_FAMILY_LINK, GU_ST_FAMILY_COPIED, GU_ST_FAMILY_HISTORY, GU_ST_FAMILY_LIST,
 	GU_ST_FAMILY_COPIED_LIST, GU_ST_FAMILY_COPIED_CLEAR,
+	GU_ST_XCHG_BUNDLES, GU_ST_XCHG_DEVICES, GU_ST_XCHG_CONFLICTS, GU_ST_XCHG_DUPLICATES,
+	GU_ST_XCHG_ASSIGNED, GU_ST_XCHG_HELD, GU_ST_DUP_BY_ID, GU_ST_DUP_BY_NAME, GU_ST_DUP_BY_PINYIN,
+	GU_ST_REVIEW_RETURNED,
 	GU_ST_COUNT
 };
 
@@ -214,6 +217,23 @@ int gu_db_new_id(char id[GU_ID_SIZE], gu_error *err);
 
 /* Binds text, or NULL when s is NULL; returns the SQLite result. */
 int gu_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* One value for GU_BIND: a text (NULL binds NULL) or a whole number. */
+typedef struct gu_bind_value {
+	bool number;
+	const char *text;
+	sqlite3_int64 n;
+} gu_bind_value;
+#define GU_TEXT(s) ((gu_bind_value){ .text = (s) })
+#define GU_INT(v) ((gu_bind_value){ .number = true, .n = (v) })
+/* Binds v[0..n-1] as ?1..?n; returns SQLITE_OK or the first failure. */
+int gu_bind_values(sqlite3_stmt *st, const gu_bind_value *v, size_t n);
+/* Binds its values as ?1, ?2, ... of st, as in
+ * GU_BIND(st, GU_TEXT(id), GU_INT(now)); returns the SQLite result. */
+#define GU_BIND(st, ...) gu_bind_values((st), GU_VALUES(__VA_ARGS__))
+/* The two arguments v, nv of a function that binds values, from a list
+ * of GU_TEXT and GU_INT. */
+#define GU_VALUES(...) (const gu_bind_value[]){ __VA_ARGS__ }, \
+	sizeof (const gu_bind_value[]){ __VA_ARGS__ } / sizeof (gu_bind_value)
 /* Copies column i (text, "" for NULL) into buf of size bytes. */
 void gu_column_copy(sqlite3_stmt *st, int i, char *buf, size_t size);
 /* Returns a malloc'd copy of column i, or NULL for NULL (or no memory:
@@ -230,6 +250,17 @@ typedef void (*gu_rows_free_fn)(void *v, size_t n);
  * nothing left allocated. */
 int gu_db_read_rows(gu_db *db, sqlite3_stmt *st, size_t elem_size, gu_row_fill_fn fill,
 	gu_rows_free_fn free_rows, void **out, size_t *n, gu_error *err);
+/* Frees a list whose elements own nothing (a gu_rows_free_fn). */
+void gu_rows_free_flat(void *v, size_t n);
+/* Lists the rows that sql (prepared in slot, the values v[0..nv-1] bound
+ * as ?1..?nv) selects; as gu_db_read_rows otherwise. */
+int gu_db_list_rows(gu_db *db, enum gu_st slot, const char *sql, const gu_bind_value *v,
+	size_t nv, size_t elem_size, gu_row_fill_fn fill, gu_rows_free_fn free_rows, void **out,
+	size_t *n, gu_error *err);
+/* Lists column 0 of the rows that sql selects as ids; as gu_db_list_rows
+ * otherwise. */
+int gu_db_list_ids(gu_db *db, enum gu_st slot, const char *sql, const gu_bind_value *v,
+	size_t nv, char (**out)[GU_ID_SIZE], size_t *n, gu_error *err);
 /* Lists the rows of one case that sql (with ?1 the case id, prepared in
  * slot) selects, after checking the session may see that case; as
  * gu_db_read_rows otherwise. */

@@ -119,12 +119,9 @@ static int load_counts(gu_db *db, const char *township, const char *worker,
 
 	if (!st)
 		return -(int)err->code;
-	if ((rc = gu_bind_text(st, 1, township)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 2, worker)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 3, first)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 4, last)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 5, GU_ALERT_MANDATORY_REPORT)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 6, GU_ALERT_DROPOUT)) != SQLITE_OK)
+	rc = GU_BIND(st, GU_TEXT(township), GU_TEXT(worker), GU_TEXT(first), GU_TEXT(last),
+		GU_TEXT(GU_ALERT_MANDATORY_REPORT), GU_TEXT(GU_ALERT_DROPOUT));
+	if (rc != SQLITE_OK)
 		goto cleanup;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (!(f = grow(l, cap))) {

@@ -47,22 +47,14 @@ static void fill_case(sqlite3_stmt *st, void *elem, bool *oom)
 	gu_column_copy(st, 2, c->township, sizeof c->township);
 }
 
-/* Frees a list given as void *. */
-static void free_cases(void *v, size_t n)
-{
-	(void)n;
-	free(v);
-}
-
 /* Lists the cases past retention; returns 0 or < 0. */
 int gu_purge_list(gu_db *db, long months, const char *today, gu_purge_case **out,
 	size_t *n, gu_error *err)
 {
-	sqlite3_stmt *st;
 	char day[12];
 	gu_date d;
 	void *v = NULL;
-	int rc, ret;
+	int ret;
 	GU_ERR_LOCAL(err);
 
 	*out = NULL;
@@ -78,19 +70,13 @@ int gu_purge_list(gu_db *db, long months, const char *today, gu_purge_case **out
 	ret = gu_access_require_supervisor(db, true, err);
 	if (ret < 0)
 		return ret;
-	st = gu_db_slot(db, GU_ST_PURGE_LIST, "SELECT id,"
+	ret = gu_db_list_rows(db, GU_ST_PURGE_LIST, "SELECT id,"
 		" date(closed_at / 1000, 'unixepoch', 'localtime'), township FROM cases"
 		" WHERE status = 'closed' AND purged_at IS NULL AND closed_at IS NOT NULL"
 		" AND date(closed_at / 1000, 'unixepoch', 'localtime')"
 		"  < date(?1, '-' || ?2 || ' months')"
-		" ORDER BY closed_at, id", &rc);
-	if (st && (rc = sqlite3_bind_text(st, 1, day, -1, SQLITE_TRANSIENT)) == SQLITE_OK)
-		rc = sqlite3_bind_int64(st, 2, months);
-	if (rc != SQLITE_OK) {
-		sqlite3_reset(st);
-		return gu_db_fail(db, rc, err);
-	}
-	ret = gu_db_read_rows(db, st, sizeof **out, fill_case, free_cases, &v, n, err);
+		" ORDER BY closed_at, id", GU_VALUES(GU_TEXT(day), GU_INT(months)),
+		sizeof **out, fill_case, gu_rows_free_flat, &v, n, err);
 	*out = v;
 	return ret;
 }

@@ -75,17 +75,12 @@ static int put_report(gu_db *db, const char *case_id, const gu_report_new *r,
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11)", err);
 	if (!st)
 		return -(int)err->code;
-	if ((rc = gu_bind_text(st, 1, id)) != SQLITE_OK
-			|| (rc = gu_bind_text(st, 2, case_id)) != SQLITE_OK
-			|| (rc = gu_bind_text(st, 3, gu_report_kind_name(r->kind))) != SQLITE_OK
-			|| (rc = gu_bind_text(st, 4, given(r->not_yet) || r->override ? "" : on)) != SQLITE_OK
-			|| (rc = gu_bind_text(st, 5, r->unit ? r->unit : "")) != SQLITE_OK
-			|| (rc = gu_bind_text(st, 6, by)) != SQLITE_OK
-			|| (rc = gu_bind_text(st, 7, r->receipt ? r->receipt : "")) != SQLITE_OK
-			|| (rc = gu_bind_text(st, 8, r->not_yet ? r->not_yet : "")) != SQLITE_OK
-			|| (rc = gu_bind_text(st, 9, r->override ? r->override : "")) != SQLITE_OK
-			|| (rc = sqlite3_bind_int64(st, 10, now)) != SQLITE_OK
-			|| (rc = gu_bind_text(st, 11, db->device)) != SQLITE_OK)
+	rc = GU_BIND(st, GU_TEXT(id), GU_TEXT(case_id), GU_TEXT(gu_report_kind_name(r->kind)),
+		GU_TEXT(given(r->not_yet) || r->override ? "" : on), GU_TEXT(r->unit ? r->unit : ""),
+		GU_TEXT(by), GU_TEXT(r->receipt ? r->receipt : ""),
+		GU_TEXT(r->not_yet ? r->not_yet : ""), GU_TEXT(r->override ? r->override : ""),
+		GU_INT(now), GU_TEXT(db->device));
+	if (rc != SQLITE_OK)
 		goto cleanup;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE)

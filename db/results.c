@@ -50,27 +50,11 @@ static int put_result(gu_db *db, const char *case_id, const gu_result *r, bool l
 
 	if (!st)
 		return -(int)err->code;
-	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = sqlite3_bind_int(st, 2, r->item)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 3, r->verdict == GU_YES ? "eligible" : "verify")) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 4, r->persons)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 5, r->reason)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 6, lean ? "" : r->explanation)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 7, pid)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 8, pver)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 9, phash)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = sqlite3_bind_int64(st, 10, now)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 11, db->device)) != SQLITE_OK)
+	rc = GU_BIND(st, GU_TEXT(case_id), GU_INT(r->item),
+		GU_TEXT(r->verdict == GU_YES ? "eligible" : "verify"), GU_TEXT(r->persons),
+		GU_TEXT(r->reason), GU_TEXT(lean ? "" : r->explanation), GU_TEXT(pid),
+		GU_TEXT(pver), GU_TEXT(phash), GU_INT(now), GU_TEXT(db->device));
+	if (rc != SQLITE_OK)
 		goto cleanup;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE)
@@ -92,17 +76,9 @@ static int put_alert(gu_db *db, const char *case_id, const gu_alert *a,
 
 	if (!st)
 		return -(int)err->code;
-	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 2, a->id)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 3, a->text)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 4, phash)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = sqlite3_bind_int64(st, 5, now)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 6, db->device)) != SQLITE_OK)
+	rc = GU_BIND(st, GU_TEXT(case_id), GU_TEXT(a->id), GU_TEXT(a->text), GU_TEXT(phash),
+		GU_INT(now), GU_TEXT(db->device));
+	if (rc != SQLITE_OK)
 		goto cleanup;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE)

@@ -39,14 +39,10 @@ static int insert_review(gu_db *db, const char *case_id, enum gu_review_decision
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)", &rc);
 	if (!st)
 		goto cleanup;
-	if ((rc = gu_bind_text(st, 1, id)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 2, case_id)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 3, d == GU_REVIEW_APPROVE ? "approve" : "return")) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 4, reason ? reason : "")) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 5, note ? note : "")) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 6, gu_db_user(db))) != SQLITE_OK
-	    || (rc = sqlite3_bind_int64(st, 7, now)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 8, db->device)) != SQLITE_OK)
+	rc = GU_BIND(st, GU_TEXT(id), GU_TEXT(case_id),
+		GU_TEXT(d == GU_REVIEW_APPROVE ? "approve" : "return"), GU_TEXT(reason ? reason : ""),
+		GU_TEXT(note ? note : ""), GU_TEXT(gu_db_user(db)), GU_INT(now), GU_TEXT(db->device));
+	if (rc != SQLITE_OK)
 		goto cleanup;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE)
@@ -182,19 +178,12 @@ static void fill_returned(sqlite3_stmt *st, void *elem, bool *oom)
 	gu_column_copy(st, 3, r->note, sizeof r->note);
 }
 
-/* Frees a list of returned cases. */
-static void free_returned(void *v, size_t n)
-{
-	(void)n;
-	free(v);
-}
-
 /* Lists the returned cases the session may see; returns 0 or < 0. */
 int gu_review_returned(gu_db *db, size_t max, gu_returned **out, size_t *n, gu_error *err)
 {
 	const char *worker = NULL;
-	sqlite3_stmt *st = NULL;
-	int rc, ret;
+	void *v = NULL;
+	int ret;
 	GU_ERR_LOCAL(err);
 
 	*out = NULL;
@@ -202,18 +191,13 @@ int gu_review_returned(gu_db *db, size_t max, gu_returned **out, size_t *n, gu_e
 	ret = gu_access_list_worker(db, NULL, &worker, err);
 	if (ret < 0)
 		return ret;
-	rc = sqlite3_prepare_v2(db->h,
+	ret = gu_db_list_rows(db, GU_ST_REVIEW_RETURNED,
 		"SELECT c.id, c.child_name, r.reason, r.note FROM cases c"
 		" JOIN reviews r ON r.id = (SELECT id FROM reviews WHERE case_id = c.id"
 		"  AND decision = 'return' ORDER BY at DESC, rowid DESC LIMIT 1)"
 		" WHERE c.status = 'returned' AND (?1 IS NULL OR " GU_SQL_CASE_WORKER("c") " = ?1)"
-		" ORDER BY r.at DESC LIMIT ?2", -1, &st, NULL);
-	if (rc == SQLITE_OK && (rc = gu_bind_text(st, 1, worker)) == SQLITE_OK
-	    && (rc = sqlite3_bind_int64(st, 2, (sqlite3_int64)max)) == SQLITE_OK)
-		ret = gu_db_read_rows(db, st, sizeof **out, fill_returned, free_returned,
-			(void **)out, n, err);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_OK)
-		return gu_db_fail(db, rc, err);
+		" ORDER BY r.at DESC LIMIT ?2", GU_VALUES(GU_TEXT(worker), GU_INT((sqlite3_int64)max)),
+		sizeof **out, fill_returned, gu_rows_free_flat, &v, n, err);
+	*out = v;
 	return ret;
 }

@@ -53,25 +53,63 @@ int gu_db_read_rows(gu_db *db, sqlite3_stmt *st, size_t elem_size, gu_row_fill_f
 	return 0;
 }
 
+/* Lists the rows of a statement with its values bound; returns 0 or < 0. */
+int gu_db_list_rows(gu_db *db, enum gu_st slot, const char *sql, const gu_bind_value *v,
+	size_t nv, size_t elem_size, gu_row_fill_fn fill, gu_rows_free_fn free_rows, void **out,
+	size_t *n, gu_error *err)
+{
+	int rc;
+	sqlite3_stmt *st = gu_db_slot(db, slot, sql, &rc);
+
+	*out = NULL;
+	*n = 0;
+	if (st)
+		rc = gu_bind_values(st, v, nv);
+	if (rc != SQLITE_OK) {
+		sqlite3_reset(st);
+		return gu_db_fail(db, rc, err);
+	}
+	return gu_db_read_rows(db, st, elem_size, fill, free_rows, out, n, err);
+}
+
 /* Lists one case's rows after an access check; returns 0 or < 0. */
 int gu_db_case_rows(gu_db *db, enum gu_st slot, const char *sql, const char *case_id,
 	size_t elem_size, gu_row_fill_fn fill, gu_rows_free_fn free_rows, void **out,
 	size_t *n, gu_error *err)
 {
-	sqlite3_stmt *st;
-	int rc, ret;
+	int ret;
 
 	*out = NULL;
 	*n = 0;
 	ret = gu_access_check_case(db, case_id, err);
 	if (ret < 0)
 		return ret;
-	st = gu_db_stmt(db, slot, sql, err);
-	if (!st)
-		return -(int)err->code;
-	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK) {
-		sqlite3_reset(st);
-		return gu_db_fail(db, rc, err);
-	}
-	return gu_db_read_rows(db, st, elem_size, fill, free_rows, out, n, err);
+	return gu_db_list_rows(db, slot, sql, &GU_TEXT(case_id), 1, elem_size, fill, free_rows,
+		out, n, err);
+}
+
+/* Frees a list whose elements own nothing (a gu_rows_free_fn). */
+void gu_rows_free_flat(void *v, size_t n)
+{
+	(void)n;
+	free(v);
+}
+
+/* Copies column 0 of a row into an id (a gu_row_fill_fn). */
+static void fill_id(sqlite3_stmt *st, void *elem, bool *oom)
+{
+	(void)oom;
+	gu_column_copy(st, 0, elem, GU_ID_SIZE);
+}
+
+/* Lists column 0 of a statement's rows as ids; returns 0 or < 0. */
+int gu_db_list_ids(gu_db *db, enum gu_st slot, const char *sql, const gu_bind_value *v,
+	size_t nv, char (**out)[GU_ID_SIZE], size_t *n, gu_error *err)
+{
+	void *ids = NULL;
+	int ret = gu_db_list_rows(db, slot, sql, v, nv, GU_ID_SIZE, fill_id, gu_rows_free_flat,
+		&ids, n, err);
+
+	*out = ids;
+	return ret;
 }

@@ -109,15 +109,11 @@ static int store_keys(gu_db *db, const struct queued *c, gu_time_ms now)
 	if (gu_pinyin_keys(c->name ? c->name : "", &keys, NULL) < 0)
 		keys.full = keys.initials = NULL;
 	gu_id_reverse(c->idnum, rev, sizeof rev);
-	if ((rc = gu_bind_text(put, 1, c->id)) != SQLITE_OK
-	    || (rc = gu_bind_text(put, 2, c->name ? c->name : "")) != SQLITE_OK
-	    || (rc = gu_bind_text(put, 3, keys.full ? keys.full : "")) != SQLITE_OK
-	    || (rc = gu_bind_text(put, 4, keys.initials ? keys.initials : "")) != SQLITE_OK
-	    || (rc = gu_bind_text(put, 5, rev)) != SQLITE_OK
-	    || (rc = sqlite3_bind_int(put, 6, c->returned)) != SQLITE_OK
-	    || (rc = sqlite3_bind_int64(put, 7, c->updated)) != SQLITE_OK
-	    || (rc = sqlite3_bind_int64(put, 8, now)) != SQLITE_OK
-	    || (rc = gu_bind_text(put, 9, db->device)) != SQLITE_OK)
+	rc = GU_BIND(put, GU_TEXT(c->id), GU_TEXT(c->name ? c->name : ""),
+		GU_TEXT(keys.full ? keys.full : ""), GU_TEXT(keys.initials ? keys.initials : ""),
+		GU_TEXT(rev), GU_INT(c->returned), GU_INT(c->updated), GU_INT(now),
+		GU_TEXT(db->device));
+	if (rc != SQLITE_OK)
 		goto cleanup;
 	rc = sqlite3_step(put);
 	if (rc != SQLITE_DONE)

@@ -369,18 +369,11 @@ static int put_sheet(gu_db *db, const gu_sheet_set *s, const gu_sheet_part *part
 	for (i = 0; i < part->nitems && len + 5 < sizeof items; i++)
 		len += (size_t)snprintf(items + len, sizeof items - len, "%s%d", i ? "," : "",
 			part->items[i]);
-	if ((rc = gu_bind_text(st, 1, part->id)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 2, *s->case_id ? s->case_id : NULL)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 3, s->consent ? "consent" : "referral")) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 4, part->dept)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 5, items)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 6, format)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 7, hash)) != SQLITE_OK
-	    || (rc = sqlite3_bind_int(st, 8, part->id_whole)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 9, today)) != SQLITE_OK
-	    || (rc = sqlite3_bind_int64(st, 10, now)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 11, gu_db_user(db))) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 12, db->device)) != SQLITE_OK)
+	rc = GU_BIND(st, GU_TEXT(part->id), GU_TEXT(*s->case_id ? s->case_id : NULL),
+		GU_TEXT(s->consent ? "consent" : "referral"), GU_TEXT(part->dept), GU_TEXT(items),
+		GU_TEXT(format), GU_TEXT(hash), GU_INT(part->id_whole), GU_TEXT(today), GU_INT(now),
+		GU_TEXT(gu_db_user(db)), GU_TEXT(db->device));
+	if (rc != SQLITE_OK)
 		goto cleanup;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE)
@@ -398,13 +391,9 @@ static int run_referral(gu_db *db, sqlite3_stmt *st, const char *case_id, int it
 {
 	int rc;
 
-	if ((rc = gu_bind_text(st, 1, case_id)) != SQLITE_OK
-	    || (rc = sqlite3_bind_int(st, 2, item)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 3, part->dept)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 4, part->id)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 5, today)) != SQLITE_OK
-	    || (rc = sqlite3_bind_int64(st, 6, now)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 7, db->device)) != SQLITE_OK)
+	rc = GU_BIND(st, GU_TEXT(case_id), GU_INT(item), GU_TEXT(part->dept), GU_TEXT(part->id),
+		GU_TEXT(today), GU_INT(now), GU_TEXT(db->device));
+	if (rc != SQLITE_OK)
 		goto cleanup;
 	if (sqlite3_bind_parameter_count(st) >= 8
 	    && (rc = gu_bind_text(st, 8, gu_db_user(db))) != SQLITE_OK)

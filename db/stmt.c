@@ -100,6 +100,19 @@ int gu_bind_text(sqlite3_stmt *st, int i, const char *s)
 	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
 }
 
+/* Binds each value in turn as ?1..?n; returns SQLITE_OK or the first
+ * failure. */
+int gu_bind_values(sqlite3_stmt *st, const gu_bind_value *v, size_t n)
+{
+	size_t i;
+	int rc = SQLITE_OK;
+
+	for (i = 0; rc == SQLITE_OK && i < n; i++)
+		rc = v[i].number ? sqlite3_bind_int64(st, (int)i + 1, v[i].n)
+			: gu_bind_text(st, (int)i + 1, v[i].text);
+	return rc;
+}
+
 /* Copies column i into buf, cut at a character boundary. */
 void gu_column_copy(sqlite3_stmt *st, int i, char *buf, size_t size)
 {

@@ -29,15 +29,10 @@ int gu_user_add(gu_db *db, const char *name, enum gu_role role,
 		gu_db_rollback(db);
 		return -(int)err->code;
 	}
-	if ((rc = gu_bind_text(st, 1, name)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 2, role == GU_ROLE_SUPERVISOR ? "supervisor" : "worker")) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 3, password_hash)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = sqlite3_bind_int64(st, 4, now)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 5, db->device)) != SQLITE_OK)
+	rc = GU_BIND(st, GU_TEXT(name),
+		GU_TEXT(role == GU_ROLE_SUPERVISOR ? "supervisor" : "worker"),
+		GU_TEXT(password_hash), GU_INT(now), GU_TEXT(db->device));
+	if (rc != SQLITE_OK)
 		goto cleanup;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE)
@@ -113,11 +108,8 @@ int gu_user_set_password_hash(gu_db *db, const char *name, const char *password_
 		gu_db_rollback(db);
 		return -(int)err->code;
 	}
-	if ((rc = gu_bind_text(st, 1, name)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = gu_bind_text(st, 2, password_hash)) != SQLITE_OK)
-		goto cleanup;
-	if ((rc = sqlite3_bind_int64(st, 3, now)) != SQLITE_OK)
+	rc = GU_BIND(st, GU_TEXT(name), GU_TEXT(password_hash), GU_INT(now));
+	if (rc != SQLITE_OK)
 		goto cleanup;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE)

@@ -169,15 +169,10 @@ static int put_visit(gu_db *db, const char *case_id, const gu_visit_new *v, cons
 		err);
 	if (!st)
 		return -(int)err->code;
-	if ((rc = gu_bind_text(st, 1, id)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 2, case_id)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 3, on)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 4, v->seen)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 5, v->note ? v->note : "")) != SQLITE_OK
-	    || (rc = sqlite3_bind_int(st, 6, v->changed ? 1 : 0)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 7, gu_db_user(db))) != SQLITE_OK
-	    || (rc = sqlite3_bind_int64(st, 8, now)) != SQLITE_OK
-	    || (rc = gu_bind_text(st, 9, db->device)) != SQLITE_OK)
+	rc = GU_BIND(st, GU_TEXT(id), GU_TEXT(case_id), GU_TEXT(on), GU_TEXT(v->seen),
+		GU_TEXT(v->note ? v->note : ""), GU_INT(v->changed ? 1 : 0), GU_TEXT(gu_db_user(db)),
+		GU_INT(now), GU_TEXT(db->device));
+	if (rc != SQLITE_OK)
 		goto cleanup;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE)

@@ -4,7 +4,8 @@
 # the bottom of a page of 200 reads the next one from where it ended,
 # Up at the top reads the one before again, and no draft is shown twice
 # or skipped on the way; with 400, Down on the last row of the second
-# page stays there (no empty third page).
+# page stays there (no empty third page).  PgDn and PgUp move the cursor
+# a screen (the shared list keys, tui/list_cursor.c).
 . "$top_srcdir/tests/tap.sh"
 work=$(mktemp -d) || exit 1
 trap 'rm -rf "$work"' EXIT
@@ -15,6 +16,13 @@ rc=$?
 check "451 drafts are seeded" test "$rc" -eq 0
 [ "$rc" -eq 0 ] || diag "$(cat "$work/seed.log")"
 
+# run KEYS DB: runs the key script KEYS.keys on the database DB, the
+# screens dumped into out/; returns the program's status.
+run() {
+	(cd "$work" && GUANAI_TEST_SCRIPT="$work/$1.keys" GUANAI_TEST_DUMP_DIR="$work/out" \
+		GUANAI_TEST_TODAY=2026-11-20 GUANAI_TEST_TIMEOUT=120 COLUMNS=80 LINES=24 \
+		"$GUANAI" --lang en --db "$work/$2" > "$work/log" 2>&1)
+}
 # downs N: a key line of N Downs.
 downs() { printf 'key'; i=0; while [ "$i" -lt "$1" ]; do printf ' Down'; i=$((i + 1)); done; echo; }
 {
@@ -36,9 +44,7 @@ downs() { printf 'key'; i=0; while [ "$i" -lt "$1" ]; do printf ' Down'; i=$((i 
 	echo "key Esc q"
 } > "$work/pages.keys"
 mkdir -p "$work/out"
-(cd "$work" && GUANAI_TEST_SCRIPT="$work/pages.keys" GUANAI_TEST_DUMP_DIR="$work/out" \
-	GUANAI_TEST_TODAY=2026-11-20 GUANAI_TEST_TIMEOUT=120 COLUMNS=80 LINES=24 \
-	"$GUANAI" --lang en --db "$work/db" > "$work/log" 2>&1)
+run pages db
 rc=$?
 check "the script runs to the end" test "$rc" -eq 0
 [ "$rc" -eq 0 ] || diag "$(cat "$work/log")"
@@ -63,6 +69,28 @@ else
 	ok "the page before holds none of the page after"
 fi
 
+# PgDn moves the cursor a screen down, the rows shown following it; PgUp
+# moves it back.
+{
+	echo "# seed: drafts"
+	echo "key 2"
+	echo "dump screen-top.txt"
+	echo "key PgDn"
+	echo "dump screen-down.txt"
+	echo "key PgDn"
+	echo "dump screen-down2.txt"
+	echo "key PgUp PgUp"
+	echo "dump screen-up.txt"
+	echo "key Esc q"
+} > "$work/screens.keys"
+run screens db
+check "the PgDn script runs to the end" test $? -eq 0
+# first FILE TEXT: the first row of the list in FILE shows TEXT.
+first() { sed -n 5p "$out/$1" | grep -q "$2"; }
+check "PgDn puts the cursor a screen down: the rows shown move by one" first screen-down.txt '草稿449'
+check "a second PgDn moves it a screen further" first screen-down2.txt '草稿431'
+check "PgUp twice brings it back to the first row" cmp -s "$out/screen-top.txt" "$out/screen-up.txt"
+
 # 399 drafts and the one the seed always adds: two full pages.
 "$seed" "$work/db2" "$GUANAI_POLICY" drafts 399 > "$work/seed.log" 2>&1
 check "400 drafts are seeded" test $? -eq 0
@@ -75,9 +103,7 @@ check "400 drafts are seeded" test $? -eq 0
 	echo "dump full-past.txt"
 	echo "key Esc q"
 } > "$work/full.keys"
-(cd "$work" && GUANAI_TEST_SCRIPT="$work/full.keys" GUANAI_TEST_DUMP_DIR="$work/out" \
-	GUANAI_TEST_TODAY=2026-11-20 GUANAI_TEST_TIMEOUT=120 COLUMNS=80 LINES=24 \
-	"$GUANAI" --lang en --db "$work/db2" > "$work/log" 2>&1)
+run full db2
 check "the second script runs to the end" test $? -eq 0
 check "the second page ends with the oldest draft" at full-end.txt '201 to 400, newest first'
 check "on its last row" at full-end.txt '赵磊'

@@ -10,7 +10,7 @@ guanai_SOURCES = \
 	tui/interactive.c tui/app.h \
 	tui/input.c tui/input.h tui/harness.c tui/harness.h \
 	tui/colors.c tui/colors.h tui/layout.c tui/layout.h tui/paint.h \
-	tui/listview.c tui/listview.h tui/screen.c tui/screen.h tui/interview.h \
+	tui/listview.c tui/listview.h tui/list_cursor.c tui/list_cursor.h tui/screen.c tui/screen.h tui/interview.h \
 	tui/widget.h tui/widget_paint.c tui/widget_edit.c tui/widget_field.c \
 	tui/widget_choice.c tui/widget_date.c tui/widget_idnum.c \
 	tui/widget_county.c tui/widget_int.c tui/widget_text.c tui/widget_township.c \

@@ -136,6 +136,15 @@ int gu_screen_any_key_back(gu_app *a, void *st, const gu_key *k)
 	return GU_SCREEN_BACK;
 }
 
+/* Leaves the screen (a row of a key table: Esc, q); returns
+ * GU_SCREEN_BACK. */
+int gu_scr_key_back(gu_app *a, void *st)
+{
+	(void)a;
+	(void)st;
+	return GU_SCREEN_BACK;
+}
+
 /* The help made from a screen's keys. */
 static const gu_screen help_screen = { NULL, help_draw, gu_screen_any_key_back, NULL, NULL, 0 };
 

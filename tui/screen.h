@@ -71,6 +71,10 @@ int gu_screen_key(gu_app *a, const gu_screen *s, void *st, const gu_key *k);
  * returns GU_SCREEN_BACK. */
 int gu_screen_any_key_back(gu_app *a, void *st, const gu_key *k);
 
+/* A key table's action that leaves the screen (Esc, q); returns
+ * GU_SCREEN_BACK. */
+int gu_scr_key_back(gu_app *a, void *st);
+
 /* Runs the action of the first row of keys that k is and returns its
  * answer; F1, when no row is F1, shows the help made from the rows; any
  * other key does nothing.  Returns GU_SCREEN_STAY for those. */

@@ -14,6 +14,7 @@
 #include "core/text.h"
 #include "db/exchange.h"
 #include "tui/conflict_words.h"
+#include "tui/list_cursor.h"
 #include "tui/listview.h"
 #include "tui/paint.h"
 #include "tui/screen_exchange.h"
@@ -23,9 +24,8 @@
 /* The list's state: the open conflicts, the cursor, the first row shown,
  * the value being typed (when typing) and the last outcome. */
 typedef struct conflicts_state {
+	gu_list_cursor list;   /* first: the list keys find it there */
 	gu_xchg_conflict *v;
-	size_t n;
-	int cur, top;
 	bool typing;
 	gu_edit value;
 	char msg[700];
@@ -37,14 +37,14 @@ static void load(gu_app *a, conflicts_state *s)
 {
 	gu_error err;
 
-	gu_xchg_conflicts_free(s->v, s->n);
+	gu_xchg_conflicts_free(s->v, s->list.n);
 	s->v = NULL;
-	s->n = 0;
-	if (gu_xchg_conflict_list(a->db, false, &s->v, &s->n, &err) < 0) {
+	s->list.n = 0;
+	if (gu_xchg_conflict_list(a->db, false, &s->v, &s->list.n, &err) < 0) {
 		snprintf(s->msg, sizeof s->msg, "%s", err.message);
 		s->msg_error = true;
 	}
-	s->cur = gu_view_move(s->cur, 0, (int)s->n);
+	gu_list_step(&s->list, 0);
 }
 
 /* Decides the conflict under the cursor; returns GU_SCREEN_STAY. */
@@ -53,9 +53,9 @@ static int decide(gu_app *a, conflicts_state *s, enum gu_xkeep keep, const char 
 	char id[GU_ID_SIZE];
 	gu_error err;
 
-	if ((size_t)s->cur >= s->n)
+	if ((size_t)s->list.cur >= s->list.n)
 		return GU_SCREEN_STAY;
-	snprintf(id, sizeof id, "%s", s->v[s->cur].id);
+	snprintf(id, sizeof id, "%s", s->v[s->list.cur].id);
 	if (gu_xchg_conflict_resolve(a->db, a->pol, id, keep, value, &err) < 0) {
 		snprintf(s->msg, sizeof s->msg, "%s", err.message);
 		s->msg_error = true;
@@ -87,53 +87,12 @@ static int key_value(gu_app *a, void *st)
 	conflicts_state *s = st;
 
 	(void)a;
-	if ((size_t)s->cur >= s->n)
+	if ((size_t)s->list.cur >= s->list.n)
 		return GU_SCREEN_STAY;
 	gu_edit_set(&s->value, "", sizeof s->value.buf - 1);
 	s->typing = true;
 	s->msg[0] = '\0';
 	return GU_SCREEN_STAY;
-}
-
-/* Moves the cursor by delta rows; returns GU_SCREEN_STAY. */
-static int step_rows(conflicts_state *s, int delta)
-{
-	s->cur = gu_view_move(s->cur, delta, (int)s->n);
-	return GU_SCREEN_STAY;
-}
-
-/* Moves up a row; returns GU_SCREEN_STAY. */
-static int key_up(gu_app *a, void *st)
-{
-	(void)a;
-	return step_rows(st, -1);
-}
-
-/* Moves down a row; returns GU_SCREEN_STAY. */
-static int key_down(gu_app *a, void *st)
-{
-	(void)a;
-	return step_rows(st, 1);
-}
-
-/* Moves a page up; returns GU_SCREEN_STAY. */
-static int key_page_up(gu_app *a, void *st)
-{
-	return step_rows(st, -(a->lay.body.h - 9));
-}
-
-/* Moves a page down; returns GU_SCREEN_STAY. */
-static int key_page_down(gu_app *a, void *st)
-{
-	return step_rows(st, a->lay.body.h - 9);
-}
-
-/* Goes back; returns GU_SCREEN_BACK. */
-static int key_back(gu_app *a, void *st)
-{
-	(void)a;
-	(void)st;
-	return GU_SCREEN_BACK;
 }
 
 /* The list's keys: they run it, name themselves in the key bar and make
@@ -142,12 +101,12 @@ static const gu_scr_key keys[] = {
 	{ 'o', 0, key_office, "o", N_("keep the office's"), false },
 	{ 'l', 0, key_laptop, "l", N_("keep the laptop's"), false },
 	{ 'v', 0, key_value, "v", N_("type a value"), false },
-	{ 0, KEY_UP, key_up, "Up/Down", N_("move"), false },
-	{ 0, KEY_DOWN, key_down, NULL, NULL, false },
-	{ 0, KEY_PPAGE, key_page_up, "PgUp/PgDn", N_("page"), true },
-	{ 0, KEY_NPAGE, key_page_down, NULL, NULL, false },
-	{ GU_ESC, 0, key_back, "Esc", N_("back"), false },
-	{ 'q', 0, key_back, NULL, NULL, false },
+	{ 0, KEY_UP, gu_list_key_up, "Up/Down", N_("move"), false },
+	{ 0, KEY_DOWN, gu_list_key_down, NULL, NULL, false },
+	{ 0, KEY_PPAGE, gu_list_key_page_up, "PgUp/PgDn", N_("page"), true },
+	{ 0, KEY_NPAGE, gu_list_key_page_down, NULL, NULL, false },
+	{ GU_ESC, 0, gu_scr_key_back, "Esc", N_("back"), false },
+	{ 'q', 0, gu_scr_key_back, NULL, NULL, false },
 };
 #define NKEYS (sizeof keys / sizeof keys[0])
 
@@ -168,7 +127,7 @@ static int put_value(const gu_app *a, const gu_xchg_conflict *c, bool office, in
 /* Draws the conflict under the cursor in full from row y. */
 static void draw_detail(gu_app *a, const conflicts_state *s, int y, int x, int w)
 {
-	const gu_xchg_conflict *c = &s->v[s->cur];
+	const gu_xchg_conflict *c = &s->v[s->list.cur];
 	char line[600], field[300];
 	char *safe;
 
@@ -208,9 +167,9 @@ static void draw(gu_app *a, void *st)
 
 	gu_frame_title(a, _("conflicts"));
 	gu_scr_who(a);
-	snprintf(line, sizeof line, _("Conflicts to decide: %zu"), s->n);
+	snprintf(line, sizeof line, _("Conflicts to decide: %zu"), s->list.n);
 	gu_put(a->lay.status.y, 1, a->lay.cols - 2, line, gu_attr(GU_R_DIM));
-	if (s->n == 0) {
+	if (s->list.n == 0) {
 		gu_put_wrapped(y, x, w, 3, _("Nothing to resolve: no change from a laptop met a "
 			"change made here first."), A_NORMAL);
 	} else {
@@ -221,9 +180,9 @@ static void draw(gu_app *a, void *st)
 		gu_put(y, x + 28, vw, _("Office's value"), gu_attr(GU_R_LABEL));
 		gu_put(y, x + 29 + vw, w - 29 - vw, _("Laptop's value"), gu_attr(GU_R_LABEL));
 		y++;
-		gu_view_follow(s->cur, &s->top, h);
-		for (i = s->top; i < (int)s->n && i < s->top + h; i++, y++)
-			draw_row(a, &s->v[i], y, x, w, i == s->cur ? gu_attr(GU_R_CURSOR) : A_NORMAL);
+		gu_view_follow(s->list.cur, &s->list.top, h);
+		for (i = s->list.top; i < (int)s->list.n && i < s->list.top + h; i++, y++)
+			draw_row(a, &s->v[i], y, x, w, i == s->list.cur ? gu_attr(GU_R_CURSOR) : A_NORMAL);
 		draw_detail(a, s, a->lay.body.y + a->lay.body.h - 8, x, w);
 	}
 	y = a->lay.body.y + a->lay.body.h - 2;
@@ -274,9 +233,9 @@ static void leave(gu_app *a, void *st)
 	conflicts_state *s = st;
 
 	(void)a;
-	gu_xchg_conflicts_free(s->v, s->n);
+	gu_xchg_conflicts_free(s->v, s->list.n);
 	s->v = NULL;
-	s->n = 0;
+	s->list.n = 0;
 }
 
 /* The conflicts screen. */
@@ -291,6 +250,7 @@ int gu_screen_conflicts(gu_app *a)
 		return gu_scr_notice(a, _("conflicts"),
 			_("Only a supervisor decides conflicts at the office."));
 	memset(&s, 0, sizeof s);
+	s.list.page_less = 9;
 	load(a, &s);
 	return gu_screen_run(a, &screen, &s);
 }

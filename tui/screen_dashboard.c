@@ -364,14 +364,6 @@ static void draw_popup(gu_app *a, dash_state *s)
 		gu_attr(s->pop_err[0] ? GU_R_ERROR : GU_R_DIM));
 }
 
-/* Leaves the dashboard; returns GU_SCREEN_BACK. */
-static int key_back(gu_app *a, void *st)
-{
-	(void)a;
-	(void)st;
-	return GU_SCREEN_BACK;
-}
-
 /* Turns to the other page; returns GU_SCREEN_STAY. */
 static int key_page(gu_app *a, void *st)
 {
@@ -499,8 +491,8 @@ static const gu_scr_key keys[] = {
 	{ 0, KEY_END, key_end, NULL, NULL },
 	{ 0, KEY_RIGHT, key_next_item, "Left/Right", N_("item") },
 	{ 0, KEY_LEFT, key_prev_item, NULL, NULL },
-	{ GU_ESC, 0, key_back, "Esc", N_("back") },
-	{ 'q', 0, key_back, NULL, NULL },
+	{ GU_ESC, 0, gu_scr_key_back, "Esc", N_("back") },
+	{ 'q', 0, gu_scr_key_back, NULL, NULL },
 };
 
 /* Returns the columns the name and role of the user working take at the

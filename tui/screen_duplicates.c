@@ -14,6 +14,7 @@
 #include "core/i18n.h"
 #include "core/keys.h"
 #include "db/exchange.h"
+#include "tui/list_cursor.h"
 #include "tui/listview.h"
 #include "tui/paint.h"
 #include "tui/screen_exchange.h"
@@ -33,9 +34,8 @@ typedef struct dup_row {
 /* The list's state: the open pairs, the cursor, the first row shown,
  * whether a merge waits to be confirmed, and the last outcome. */
 typedef struct dups_state {
+	gu_list_cursor list;   /* first: the list keys find it there */
 	dup_row *rows;
-	size_t n;
-	int cur, top;
 	bool confirming;
 	char msg[700];
 	bool msg_error;
@@ -75,7 +75,7 @@ static void load(gu_app *a, dups_state *s)
 
 	free(s->rows);
 	s->rows = NULL;
-	s->n = 0;
+	s->list.n = 0;
 	if (gu_xchg_duplicate_list(a->db, false, &d, &n, &err) < 0) {
 		snprintf(s->msg, sizeof s->msg, "%s", err.message);
 		s->msg_error = true;
@@ -88,10 +88,10 @@ static void load(gu_app *a, dups_state *s)
 			read_child(a, d[i].case_a, &s->rows[i].a);
 			read_child(a, d[i].case_b, &s->rows[i].b);
 		}
-		s->n = n;
+		s->list.n = n;
 	}
 	free(d);
-	s->cur = gu_view_move(s->cur, 0, (int)s->n);
+	gu_list_step(&s->list, 0);
 }
 
 /* Returns why a pair matched, in words. */
@@ -109,7 +109,7 @@ static int key_merge(gu_app *a, void *st)
 	dups_state *s = st;
 
 	(void)a;
-	if ((size_t)s->cur < s->n) {
+	if ((size_t)s->list.cur < s->list.n) {
 		s->confirming = true;
 		s->msg[0] = '\0';
 	}
@@ -120,7 +120,7 @@ static int key_merge(gu_app *a, void *st)
  * returns GU_SCREEN_STAY. */
 static int merge(gu_app *a, dups_state *s)
 {
-	const gu_xchg_duplicate *d = &s->rows[s->cur].d;
+	const gu_xchg_duplicate *d = &s->rows[s->list.cur].d;
 	char keep[GU_ID_SIZE], other[GU_ID_SIZE];
 	gu_error err;
 
@@ -146,10 +146,10 @@ static int key_different(gu_app *a, void *st)
 	char ca[GU_ID_SIZE], cb[GU_ID_SIZE];
 	gu_error err;
 
-	if ((size_t)s->cur >= s->n)
+	if ((size_t)s->list.cur >= s->list.n)
 		return GU_SCREEN_STAY;
-	snprintf(ca, sizeof ca, "%s", s->rows[s->cur].d.case_a);
-	snprintf(cb, sizeof cb, "%s", s->rows[s->cur].d.case_b);
+	snprintf(ca, sizeof ca, "%s", s->rows[s->list.cur].d.case_a);
+	snprintf(cb, sizeof cb, "%s", s->rows[s->list.cur].d.case_b);
 	if (gu_xchg_duplicate_different(a->db, ca, cb, &err) < 0) {
 		snprintf(s->msg, sizeof s->msg, "%s", err.message);
 		s->msg_error = true;
@@ -162,58 +162,17 @@ static int key_different(gu_app *a, void *st)
 	return GU_SCREEN_STAY;
 }
 
-/* Moves the cursor by delta rows; returns GU_SCREEN_STAY. */
-static int step_rows(dups_state *s, int delta)
-{
-	s->cur = gu_view_move(s->cur, delta, (int)s->n);
-	return GU_SCREEN_STAY;
-}
-
-/* Moves up a row; returns GU_SCREEN_STAY. */
-static int key_up(gu_app *a, void *st)
-{
-	(void)a;
-	return step_rows(st, -1);
-}
-
-/* Moves down a row; returns GU_SCREEN_STAY. */
-static int key_down(gu_app *a, void *st)
-{
-	(void)a;
-	return step_rows(st, 1);
-}
-
-/* Moves a page up; returns GU_SCREEN_STAY. */
-static int key_page_up(gu_app *a, void *st)
-{
-	return step_rows(st, -(a->lay.body.h - 7));
-}
-
-/* Moves a page down; returns GU_SCREEN_STAY. */
-static int key_page_down(gu_app *a, void *st)
-{
-	return step_rows(st, a->lay.body.h - 7);
-}
-
-/* Goes back; returns GU_SCREEN_BACK. */
-static int key_back(gu_app *a, void *st)
-{
-	(void)a;
-	(void)st;
-	return GU_SCREEN_BACK;
-}
-
 /* The list's keys: they run it, name themselves in the key bar and make
  * its F1 help. */
 static const gu_scr_key keys[] = {
 	{ 'm', 0, key_merge, "m", N_("merge"), false },
 	{ 'd', 0, key_different, "d", N_("different children"), false },
-	{ 0, KEY_UP, key_up, "Up/Down", N_("move"), false },
-	{ 0, KEY_DOWN, key_down, NULL, NULL, false },
-	{ 0, KEY_PPAGE, key_page_up, "PgUp/PgDn", N_("page"), true },
-	{ 0, KEY_NPAGE, key_page_down, NULL, NULL, false },
-	{ GU_ESC, 0, key_back, "Esc", N_("back"), false },
-	{ 'q', 0, key_back, NULL, NULL, false },
+	{ 0, KEY_UP, gu_list_key_up, "Up/Down", N_("move"), false },
+	{ 0, KEY_DOWN, gu_list_key_down, NULL, NULL, false },
+	{ 0, KEY_PPAGE, gu_list_key_page_up, "PgUp/PgDn", N_("page"), true },
+	{ 0, KEY_NPAGE, gu_list_key_page_down, NULL, NULL, false },
+	{ GU_ESC, 0, gu_scr_key_back, "Esc", N_("back"), false },
+	{ 'q', 0, gu_scr_key_back, NULL, NULL, false },
 };
 #define NKEYS (sizeof keys / sizeof keys[0])
 
@@ -229,7 +188,7 @@ static int put_child(int y, int x, const dup_child *c, attr_t at)
 /* Draws the confirmation of a merge over the list. */
 static void draw_confirm(gu_app *a, const dups_state *s)
 {
-	const gu_xchg_duplicate *d = &s->rows[s->cur].d;
+	const gu_xchg_duplicate *d = &s->rows[s->list.cur].d;
 	char line[700];
 	int w;
 	gu_rect r = gu_layout_popup(&a->lay, 10, 64);
@@ -237,8 +196,8 @@ static void draw_confirm(gu_app *a, const dups_state *s)
 	w = r.w - 4;
 	snprintf(line, sizeof line, _("Merge case %.8s (%s) into case %.8s (%s)?  The answers "
 		"case %.8s lacks are copied from case %.8s, both histories stay, and case %.8s "
-		"is closed with a note naming case %.8s."), d->case_b, s->rows[s->cur].b.name,
-		d->case_a, s->rows[s->cur].a.name, d->case_a, d->case_b, d->case_b, d->case_a);
+		"is closed with a note naming case %.8s."), d->case_b, s->rows[s->list.cur].b.name,
+		d->case_a, s->rows[s->list.cur].a.name, d->case_a, d->case_b, d->case_b, d->case_a);
 	gu_scr_box(r, _("Merge two cases"));
 	gu_put_wrapped(r.y + 2, r.x + 2, w, r.h - 5, line, A_NORMAL);
 	gu_put(r.y + r.h - 2, r.x + 2, w, _("y merge    n or Esc cancel"), gu_attr(GU_R_LABEL));
@@ -254,9 +213,9 @@ static void draw(gu_app *a, void *st)
 
 	gu_frame_title(a, _("possible duplicates"));
 	gu_scr_who(a);
-	snprintf(line, sizeof line, _("Possible duplicates: %zu"), s->n);
+	snprintf(line, sizeof line, _("Possible duplicates: %zu"), s->list.n);
 	gu_put(a->lay.status.y, 1, a->lay.cols - 2, line, gu_attr(GU_R_DIM));
-	if (s->n == 0) {
+	if (s->list.n == 0) {
 		gu_put_wrapped(y, x, w, 3, _("Nothing to decide: no two cases look like the same "
 			"child."), A_NORMAL);
 	} else {
@@ -269,23 +228,23 @@ static void draw(gu_app *a, void *st)
 			col += 37;
 		}
 		y++;
-		gu_view_follow(s->cur, &s->top, h);
-		for (i = s->top; i < (int)s->n && i < s->top + h; i++, y++) {
-			attr_t at = i == s->cur ? gu_attr(GU_R_CURSOR) : A_NORMAL;
+		gu_view_follow(s->list.cur, &s->list.top, h);
+		for (i = s->list.top; i < (int)s->list.n && i < s->list.top + h; i++, y++) {
+			attr_t at = i == s->list.cur ? gu_attr(GU_R_CURSOR) : A_NORMAL;
 
 			gu_fill(y, x, w, at);
 			put_child(y, put_child(y, x, &s->rows[i].a, at), &s->rows[i].b, at);
 		}
 		y = a->lay.body.y + a->lay.body.h - 5;
-		snprintf(line, sizeof line, _("Cases %.8s and %.8s: %s"), s->rows[s->cur].d.case_a,
-			s->rows[s->cur].d.case_b, why_words(s->rows[s->cur].d.why));
+		snprintf(line, sizeof line, _("Cases %.8s and %.8s: %s"), s->rows[s->list.cur].d.case_a,
+			s->rows[s->list.cur].d.case_b, why_words(s->rows[s->list.cur].d.why));
 		gu_put_wrapped(y, x, w, 2, line, gu_attr(GU_R_DIM));
 	}
 	if (s->msg[0])
 		gu_put_wrapped(a->lay.body.y + a->lay.body.h - 2, x, w, 2, s->msg,
 			gu_attr(s->msg_error ? GU_R_ERROR : GU_R_OK));
 	gu_scr_keys_bottom(a, keys, NKEYS);
-	if (s->confirming && (size_t)s->cur < s->n)
+	if (s->confirming && (size_t)s->list.cur < s->list.n)
 		draw_confirm(a, s);
 }
 
@@ -313,7 +272,7 @@ static void leave(gu_app *a, void *st)
 	(void)a;
 	free(s->rows);
 	s->rows = NULL;
-	s->n = 0;
+	s->list.n = 0;
 }
 
 /* The duplicates screen. */
@@ -329,6 +288,7 @@ int gu_screen_duplicates(gu_app *a)
 		return gu_scr_notice(a, _("possible duplicates"),
 			_("Only a supervisor decides possible duplicates at the office."));
 	memset(&s, 0, sizeof s);
+	s.list.page_less = 7;
 	load(a, &s);
 	return gu_screen_run(a, &screen, &s);
 }

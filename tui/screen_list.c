@@ -12,6 +12,7 @@
 
 #include "core/i18n.h"
 #include "tui/app.h"
+#include "tui/list_cursor.h"
 #include "tui/listview.h"
 #include "tui/paint.h"
 #include "tui/screens_util.h"
@@ -21,12 +22,11 @@
 /* The list's state: the page of cases loaded, the last row of each page
  * before it (where the pages start), the cursor and the first row shown. */
 typedef struct list_state {
+	gu_list_cursor list;    /* first: the list keys find it there */
 	bool drafts;            /* only the drafts (and returned cases) */
 	gu_case_row *cases;
-	size_t ncases;
 	gu_case_row *starts;    /* starts[i]: the last row of page i */
 	size_t depth, cap;      /* pages before the one loaded; room in starts */
-	int cur, top;
 } list_state;
 
 /* Loads the page after starts[depth - 1] (the first page at depth 0). */
@@ -37,7 +37,7 @@ static void load(gu_app *a, list_state *l)
 
 	free(l->cases);
 	l->cases = NULL;
-	l->ncases = 0;
+	l->list.n = 0;
 	if (!a->db)
 		return;
 	memset(&f, 0, sizeof f);
@@ -46,10 +46,10 @@ static void load(gu_app *a, list_state *l)
 		f.status_mask = (1u << GU_CASE_DRAFT) | (1u << GU_CASE_RETURNED);
 	f.limit = PAGE;
 	f.after = l->depth ? &l->starts[l->depth - 1] : NULL;
-	if (gu_case_list(a->db, &f, &l->cases, &l->ncases, &err) < 0) {
+	if (gu_case_list(a->db, &f, &l->cases, &l->list.n, &err) < 0) {
 		gu_app_message(a, GU_R_ERROR, err.message);
 		l->cases = NULL;
-		l->ncases = 0;
+		l->list.n = 0;
 	}
 }
 
@@ -68,7 +68,7 @@ static bool push_start(gu_app *a, list_state *l)
 		l->starts = grown;
 		l->cap = cap;
 	}
-	l->starts[l->depth++] = l->cases[l->ncases - 1];
+	l->starts[l->depth++] = l->cases[l->list.n - 1];
 	return true;
 }
 
@@ -88,25 +88,17 @@ static void leave(gu_app *a, void *st)
 	free(l->starts);
 }
 
-/* Goes back to the start screen; returns GU_SCREEN_BACK. */
-static int key_back(gu_app *a, void *st)
-{
-	(void)a;
-	(void)st;
-	return GU_SCREEN_BACK;
-}
-
 /* Moves up a row, at the top to the page before; returns GU_SCREEN_STAY. */
 static int key_up(gu_app *a, void *st)
 {
 	list_state *l = st;
 
-	if (l->cur > 0) {
-		l->cur--;
+	if (l->list.cur > 0) {
+		l->list.cur--;
 	} else if (l->depth > 0) {
 		l->depth--;
 		load(a, l);
-		l->cur = l->ncases ? (int)l->ncases - 1 : 0;
+		l->list.cur = l->list.n ? (int)l->list.n - 1 : 0;
 	}
 	return GU_SCREEN_STAY;
 }
@@ -117,35 +109,17 @@ static int key_down(gu_app *a, void *st)
 {
 	list_state *l = st;
 
-	if ((size_t)l->cur + 1 < l->ncases) {
-		l->cur++;
-	} else if (l->ncases == PAGE && push_start(a, l)) {
+	if ((size_t)l->list.cur + 1 < l->list.n) {
+		l->list.cur++;
+	} else if (l->list.n == PAGE && push_start(a, l)) {
 		load(a, l);
-		l->cur = l->top = 0;
-		if (l->ncases == 0) { /* the page was the last one after all */
+		l->list.cur = l->list.top = 0;
+		if (l->list.n == 0) { /* the page was the last one after all */
 			l->depth--;
 			load(a, l);
-			l->cur = l->ncases ? (int)l->ncases - 1 : 0;
+			l->list.cur = l->list.n ? (int)l->list.n - 1 : 0;
 		}
 	}
-	return GU_SCREEN_STAY;
-}
-
-/* Moves a screen down; returns GU_SCREEN_STAY. */
-static int key_page_down(gu_app *a, void *st)
-{
-	list_state *l = st;
-
-	l->cur = gu_view_move(l->cur, a->lay.body.h - 1, (int)l->ncases);
-	return GU_SCREEN_STAY;
-}
-
-/* Moves a screen up; returns GU_SCREEN_STAY. */
-static int key_page_up(gu_app *a, void *st)
-{
-	list_state *l = st;
-
-	l->cur = gu_view_move(l->cur, -(a->lay.body.h - 1), (int)l->ncases);
 	return GU_SCREEN_STAY;
 }
 
@@ -158,14 +132,14 @@ static int key_open(gu_app *a, void *st)
 	char id[GU_ID_SIZE];
 	bool editable;
 
-	if ((size_t)l->cur >= l->ncases)
+	if ((size_t)l->list.cur >= l->list.n)
 		return GU_SCREEN_STAY;
-	c = &l->cases[l->cur];
+	c = &l->cases[l->list.cur];
 	editable = c->status == GU_CASE_DRAFT || c->status == GU_CASE_RETURNED;
 	snprintf(id, sizeof id, "%s", c->id);
 	free(l->cases);
 	l->cases = NULL;
-	l->ncases = 0;
+	l->list.n = 0;
 	if (gu_session_open(a, id) < 0)
 		return GU_SCREEN_STAY;
 	gu_flow_go(a, editable ? GU_SCR_INTERVIEW : GU_SCR_RESULT);
@@ -178,10 +152,10 @@ static const gu_scr_key keys[] = {
 	{ 0, KEY_ENTER, key_open, "Enter", N_("open"), false },
 	{ 0, KEY_UP, key_up, "Up/Down", N_("move"), false },
 	{ 0, KEY_DOWN, key_down, NULL, NULL, false },
-	{ 0, KEY_PPAGE, key_page_up, "PgUp/PgDn", N_("page"), true },
-	{ 0, KEY_NPAGE, key_page_down, NULL, NULL, false },
-	{ GU_ESC, 0, key_back, "Esc", N_("back"), false },
-	{ 'q', 0, key_back, NULL, NULL, false },
+	{ 0, KEY_PPAGE, gu_list_key_page_up, "PgUp/PgDn", N_("page"), true },
+	{ 0, KEY_NPAGE, gu_list_key_page_down, NULL, NULL, false },
+	{ GU_ESC, 0, gu_scr_key_back, "Esc", N_("back"), false },
+	{ 'q', 0, gu_scr_key_back, NULL, NULL, false },
 };
 
 /* Draws the list. */
@@ -193,9 +167,9 @@ static void draw(gu_app *a, void *st)
 	char line[800];
 	gu_frame_title(a, l->drafts ? _("Drafts") : _("Case list"));
 	snprintf(line, sizeof line, _("%zu to %zu, newest first"),
-		l->ncases ? l->depth * PAGE + 1 : 0, l->depth * PAGE + l->ncases);
+		l->list.n ? l->depth * PAGE + 1 : 0, l->depth * PAGE + l->list.n);
 	gu_put(a->lay.status.y, 1, a->lay.cols - 2, line, gu_attr(GU_R_DIM));
-	if (l->ncases == 0) {
+	if (l->list.n == 0) {
 		gu_put(y, x, w, l->drafts ? _("There are no drafts.") : _("There are no cases yet."),
 			A_NORMAL);
 		gu_scr_keys_bottom(a, keys, sizeof keys / sizeof keys[0]);
@@ -220,10 +194,10 @@ static void draw(gu_app *a, void *st)
 		y++;
 		h--;
 	}
-	gu_view_follow(l->cur, &l->top, h);
-	for (i = l->top; i < (int)l->ncases && y < a->lay.body.y + 1 + h; i++, y++) {
+	gu_view_follow(l->list.cur, &l->list.top, h);
+	for (i = l->list.top; i < (int)l->list.n && y < a->lay.body.y + 1 + h; i++, y++) {
 		const gu_case_row *c = &l->cases[i];
-		attr_t at = i == l->cur ? gu_attr(GU_R_CURSOR) : A_NORMAL;
+		attr_t at = i == l->list.cur ? gu_attr(GU_R_CURSOR) : A_NORMAL;
 		char when[16], progress[32];
 		time_t t = (time_t)(c->updated / 1000);
 		struct tm tmv;
@@ -261,6 +235,7 @@ int gu_screen_list(gu_app *a, bool drafts)
 	list_state l;
 
 	memset(&l, 0, sizeof l);
+	l.list.page_less = 1;
 	l.drafts = drafts;
 	return gu_screen_run(a, &screen, &l);
 }

@@ -261,14 +261,6 @@ static int key_switch(gu_app *a, void *st)
 	return gu_screen_switch_user(a);
 }
 
-/* Esc: back to the start screen; returns GU_SCREEN_BACK. */
-static int key_back(gu_app *a, void *st)
-{
-	(void)a;
-	(void)st;
-	return GU_SCREEN_BACK;
-}
-
 /* On the role field switches worker and supervisor; returns
  * GU_SCREEN_STAY (on another field the key does nothing). */
 static int key_toggle_role(gu_app *a, void *st)
@@ -295,7 +287,7 @@ static const gu_scr_key sup_keys[] = {
 	{ 0, KEY_LEFT, key_toggle_role, NULL, NULL, false },
 	{ 0, KEY_RIGHT, key_toggle_role, NULL, NULL, false },
 	{ 0, KEY_F(2), key_switch, "F2", N_("switch user"), false },
-	{ GU_ESC, 0, key_back, "Esc", N_("back"), false },
+	{ GU_ESC, 0, gu_scr_key_back, "Esc", N_("back"), false },
 };
 
 /* A worker's keys: her own password, switching user. */
@@ -306,7 +298,7 @@ static const gu_scr_key own_keys[] = {
 	{ 0, KEY_BTAB, key_prev, NULL, NULL, false },
 	{ 0, KEY_UP, key_prev, NULL, NULL, false },
 	{ 0, KEY_F(2), key_switch, "F2", N_("switch user"), false },
-	{ GU_ESC, 0, key_back, "Esc", N_("back"), false },
+	{ GU_ESC, 0, gu_scr_key_back, "Esc", N_("back"), false },
 };
 
 /* Draws the users and the form (a worker: her own password's). */

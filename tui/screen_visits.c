@@ -13,6 +13,7 @@
 #include "db/visits.h"
 #include "tui/app.h"
 #include "tui/harness.h"
+#include "tui/list_cursor.h"
 #include "tui/listview.h"
 #include "tui/paint.h"
 #include "tui/screens_supervise.h"
@@ -21,10 +22,10 @@
 /* The list's state: which cases, those loaded, the cursor and the first
  * row shown. */
 typedef struct visits_state {
+	gu_list_cursor list;   /* first: the list keys find it there */
 	enum gu_visit_which which;
 	gu_visit_due *rows;
-	size_t n, cap;
-	int cur, top;
+	size_t cap;
 	bool failed;          /* the rows could not be read (the message says why) */
 } visits_state;
 
@@ -34,14 +35,14 @@ static int add_row(const gu_visit_due *v, void *ctx)
 	visits_state *s = ctx;
 	gu_visit_due *grown;
 
-	if (s->n == s->cap) {
+	if (s->list.n == s->cap) {
 		s->cap = s->cap ? s->cap * 2 : 64;
 		grown = realloc(s->rows, s->cap * sizeof *grown);
 		if (!grown)
 			return 1;
 		s->rows = grown;
 	}
-	s->rows[s->n++] = *v;
+	s->rows[s->list.n++] = *v;
 	return 0;
 }
 
@@ -52,7 +53,7 @@ static void load(gu_app *a, visits_state *s)
 	gu_error err;
 	int ret;
 
-	s->n = 0;
+	s->list.n = 0;
 	s->failed = false;
 	if (!a->db)
 		return;
@@ -65,7 +66,7 @@ static void load(gu_app *a, visits_state *s)
 		gu_app_message(a, GU_R_ERROR, ret > 0 ? _("out of memory")
 			: err.message[0] ? err.message : gu_code_text(err.code));
 	}
-	s->cur = gu_view_move(s->cur, 0, (int)s->n);
+	gu_list_step(&s->list, 0);
 }
 
 /* Enters the list: loads it. */
@@ -82,48 +83,7 @@ static void leave(gu_app *a, void *st)
 	(void)a;
 	free(s->rows);
 	s->rows = NULL;
-	s->n = s->cap = 0;
-}
-
-/* Goes back; returns GU_SCREEN_BACK. */
-static int key_back(gu_app *a, void *st)
-{
-	(void)a;
-	(void)st;
-	return GU_SCREEN_BACK;
-}
-
-/* Moves the cursor by delta rows; returns GU_SCREEN_STAY. */
-static int step_rows(visits_state *s, int delta)
-{
-	s->cur = gu_view_move(s->cur, delta, (int)s->n);
-	return GU_SCREEN_STAY;
-}
-
-/* Moves up a row; returns GU_SCREEN_STAY. */
-static int key_up(gu_app *a, void *st)
-{
-	(void)a;
-	return step_rows(st, -1);
-}
-
-/* Moves down a row; returns GU_SCREEN_STAY. */
-static int key_down(gu_app *a, void *st)
-{
-	(void)a;
-	return step_rows(st, 1);
-}
-
-/* Moves a page up; returns GU_SCREEN_STAY. */
-static int key_page_up(gu_app *a, void *st)
-{
-	return step_rows(st, -(a->lay.body.h - 2));
-}
-
-/* Moves a page down; returns GU_SCREEN_STAY. */
-static int key_page_down(gu_app *a, void *st)
-{
-	return step_rows(st, a->lay.body.h - 2);
+	s->list.n = s->cap = 0;
 }
 
 /* Shows the next list: all, due this month, overdue; returns
@@ -134,7 +94,7 @@ static int key_which(gu_app *a, void *st)
 
 	s->which = s->which == GU_VISITS_ALL ? GU_VISITS_DUE
 		: s->which == GU_VISITS_DUE ? GU_VISITS_OVERDUE : GU_VISITS_ALL;
-	s->cur = s->top = 0;
+	s->list.cur = s->list.top = 0;
 	load(a, s);
 	return GU_SCREEN_STAY;
 }
@@ -147,9 +107,9 @@ static int key_open(gu_app *a, void *st)
 	char id[GU_ID_SIZE];
 	int r;
 
-	if ((size_t)s->cur >= s->n)
+	if ((size_t)s->list.cur >= s->list.n)
 		return GU_SCREEN_STAY;
-	snprintf(id, sizeof id, "%s", s->rows[s->cur].case_id);
+	snprintf(id, sizeof id, "%s", s->rows[s->list.cur].case_id);
 	r = gu_screen_caseview(a, id);
 	if (r != GU_SCREEN_BACK)
 		return r;
@@ -162,12 +122,12 @@ static int key_open(gu_app *a, void *st)
 static const gu_scr_key keys[] = {
 	{ 0, KEY_ENTER, key_open, "Enter", N_("open the case"), false },
 	{ '\t', 0, key_which, "Tab", N_("all/due/overdue"), false },
-	{ 0, KEY_UP, key_up, "Up/Down", N_("move"), false },
-	{ 0, KEY_DOWN, key_down, NULL, NULL, false },
-	{ 0, KEY_PPAGE, key_page_up, "PgUp/PgDn", N_("page"), true },
-	{ 0, KEY_NPAGE, key_page_down, NULL, NULL, false },
-	{ GU_ESC, 0, key_back, "Esc", N_("back"), false },
-	{ 'q', 0, key_back, NULL, NULL, false },
+	{ 0, KEY_UP, gu_list_key_up, "Up/Down", N_("move"), false },
+	{ 0, KEY_DOWN, gu_list_key_down, NULL, NULL, false },
+	{ 0, KEY_PPAGE, gu_list_key_page_up, "PgUp/PgDn", N_("page"), true },
+	{ 0, KEY_NPAGE, gu_list_key_page_down, NULL, NULL, false },
+	{ GU_ESC, 0, gu_scr_key_back, "Esc", N_("back"), false },
+	{ 'q', 0, gu_scr_key_back, NULL, NULL, false },
 };
 
 /* Returns the title line of the list shown. */
@@ -194,9 +154,9 @@ static void draw(gu_app *a, void *st)
 
 	gu_frame_title(a, _("Regular visits"));
 	/* TRANSLATORS: the list shown and how many cases it holds */
-	snprintf(line, sizeof line, _("%s: %zu cases"), which_label(s->which), s->n);
+	snprintf(line, sizeof line, _("%s: %zu cases"), which_label(s->which), s->list.n);
 	gu_put(a->lay.status.y, 1, a->lay.cols - 2, line, gu_attr(GU_R_DIM));
-	if (s->n == 0) {
+	if (s->list.n == 0) {
 		if (!s->failed)
 			gu_put_wrapped(y, x, w, 3, _("No case in this list. A case is visited regularly "
 				"once its interview is finished and one of its groups has a visit interval "
@@ -217,15 +177,15 @@ static void draw(gu_app *a, void *st)
 	col += 11;
 	gu_put(y, col, x + w - col, _("Worker"), gu_attr(GU_R_LABEL));
 	y++;
-	gu_view_follow(s->cur, &s->top, h);
-	for (i = s->top; i < (int)s->n && i < s->top + h; i++, y++) {
+	gu_view_follow(s->list.cur, &s->list.top, h);
+	for (i = s->list.top; i < (int)s->list.n && i < s->list.top + h; i++, y++) {
 		const gu_visit_due *v = &s->rows[i];
-		attr_t at = i == s->cur ? gu_attr(GU_R_CURSOR) : A_NORMAL;
+		attr_t at = i == s->list.cur ? gu_attr(GU_R_CURSOR) : A_NORMAL;
 
 		gu_fill(y, x, w, at);
 		col = x;
 		gu_put(y, col, 10, v->next,
-			i != s->cur && strcmp(v->next, today) < 0 ? gu_attr(GU_R_ALERT) : at);
+			i != s->list.cur && strcmp(v->next, today) < 0 ? gu_attr(GU_R_ALERT) : at);
 		col += 11;
 		gu_put(y, col, 12, v->child_name[0] ? v->child_name : _("(no name)"), at);
 		col += 13;
@@ -247,6 +207,7 @@ int gu_screen_visits(gu_app *a, enum gu_visit_which which)
 	visits_state s;
 
 	memset(&s, 0, sizeof s);
+	s.list.page_less = 2;
 	s.which = which;
 	return gu_screen_run(a, &screen, &s);
 }
