@@ -240,7 +240,9 @@ static void teardown(void)
 	tdb_rmdir(dir);
 }
 
-TestSuite(faults, .init = setup, .fini = teardown, .timeout = 120);
+/* Generous: creating a database under a fault at every write grows with the
+ * migrations, and a loaded machine (or ASan) slows it several times. */
+TestSuite(faults, .init = setup, .fini = teardown, .timeout = 600);
 
 /* Arms the fault for the n-th operation from now. */
 static void arm(long n, int rc)
