@@ -231,9 +231,8 @@ int gu_import_same_child_plan(gu_db *db, char *buf, size_t size, gu_error *err)
 	char *sql;
 	GU_ERR_LOCAL(err);
 
-	if (size == 0)
-		return gu_error_set(err, GU_EINVAL, NULL, 0, 0, _("no room for the query plan"));
-	buf[0] = '\0';
+	if (size > 0)
+		buf[0] = '\0';
 	sql = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", same_child_sql);
 	if (!sql)
 		return gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
@@ -241,7 +240,7 @@ int gu_import_same_child_plan(gu_db *db, char *buf, size_t size, gu_error *err)
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *d = (const char *)sqlite3_column_text(st, 3);
 
-		if (len < size)
+		if (len + 1 < size)
 			len += (size_t)snprintf(buf + len, size - len, "%s%s", len ? "; " : "",
 				d ? d : "");
 		rc = SQLITE_OK;

@@ -73,11 +73,12 @@ static void die(const char *what, const char *detail)
 }
 
 /* Returns the seconds the thread tid (0: this one) has waited for a CPU
- * while ready to run, from its schedstat; 0 when not known. */
-static double cpu_wait_s(pid_t tid)
+ * while ready to run, from its schedstat, and sets *ran (when not NULL) to
+ * the seconds it has run on one; 0 when not known. */
+static double sched_s(pid_t tid, double *ran)
 {
 	char path[64];
-	unsigned long long on_cpu, waiting;
+	unsigned long long on_cpu = 0, waiting;
 	FILE *f;
 	int got;
 
@@ -89,7 +90,16 @@ static double cpu_wait_s(pid_t tid)
 	got = f ? fscanf(f, "%llu %llu", &on_cpu, &waiting) : 0;
 	if (f)
 		fclose(f);
+	if (ran)
+		*ran = got == 2 ? (double)on_cpu / 1e9 : 0;
 	return got == 2 ? (double)waiting / 1e9 : 0;
+}
+
+/* Returns the seconds the thread tid (0: this one) has waited for a CPU
+ * while ready to run; 0 when not known. */
+static double cpu_wait_s(pid_t tid)
+{
+	return sched_s(tid, NULL);
 }
 
 /* Returns a clock for the in-process figures, in seconds: the monotonic
@@ -772,6 +782,8 @@ struct pty {
 	                                less the program's wait for a CPU */
 	double mark_wait, last_wait; /* its wait for a CPU (s) at the mark, at
 	                                the last output */
+	double mark_ran, last_ran;   /* its time on a CPU (s) at the mark, at
+	                                the last output */
 	char text[65536];            /* everything written since the last mark */
 	size_t len;
 };
@@ -834,7 +846,7 @@ static double pty_wait(struct pty *p, const char *marker, double from_ms, double
 		if (n <= 0)
 			return -1;
 		now = now_ms();
-		w = cpu_wait_s(p->pid);
+		w = sched_s(p->pid, &p->last_ran);
 		gap = now - p->last - (w - p->last_wait) * 1e3;
 		if (gap > p->longest)
 			p->longest = gap;
@@ -849,7 +861,8 @@ static double pty_send(struct pty *p, const char *keys)
 {
 	p->len = 0;
 	p->last = now_ms();
-	p->mark_wait = p->last_wait = cpu_wait_s(p->pid);
+	p->mark_wait = p->last_wait = sched_s(p->pid, &p->mark_ran);
+	p->last_ran = p->mark_ran;
 	if (write(p->fd, keys, strlen(keys)) < 0)
 		return -1;
 	return p->last;
@@ -869,9 +882,41 @@ static void pty_stop(struct pty *p)
 #define LOGIN_MARK "quit"
 #define MENU_MARK "users"
 
+/* The rounds of Down then Up through the menu a start, and the starts. */
+#define KEY_ROUNDS 3
+#define STARTS 7
+/* The keys of one round: Down to items 2..5, Up back to items 4..1. */
+#define ROUND_KEYS 8
+
+/* Sends one round of keys to the menu on p, waiting for each item moved to
+ * (items: the menu's five labels); appends each key's time to screen
+ * (wall, less the program's wait for a CPU) to wall and its time on a CPU
+ * to cpu; returns how many keys were timed. */
+static int key_round(struct pty *p, const char *const items[5], double *wall, double *cpu)
+{
+	static const int to[ROUND_KEYS] = { 1, 2, 3, 4, 3, 2, 1, 0 };
+	int k, n = 0;
+
+	for (k = 0; k < ROUND_KEYS; k++) {
+		double t = pty_send(p, k < 4 ? "\033OB" : "\033OA"), w;
+
+		w = pty_wait(p, items[to[k]], t, 5000);
+		if (w >= 0) {
+			wall[n] = w;
+			cpu[n++] = (p->last_ran - p->mark_ran) * 1e3;
+		}
+		usleep(30000);
+	}
+	return n;
+}
+
 /* The first usable screen (the login prompt) and the key-to-screen
- * latency in the main menu (Down moves to the next item), beside dialog's
- * menu doing the same in the same run. */
+ * latency in the main menu (Down and Up move between the items), beside
+ * dialog's menu doing the same in the same run: the medians of
+ * STARTS * KEY_ROUNDS * ROUND_KEYS keys, as the time until the item moved
+ * to is written (less the program's wait for a CPU) and as the program's
+ * own time on a CPU meanwhile (its schedstat), which other work on the
+ * machine moves least. */
 static void screens(const char *path)
 {
 	char *gargv[] = { guanai, (char *)"--lang", (char *)"en", (char *)"--db", (char *)path, NULL };
@@ -879,11 +924,17 @@ static void screens(const char *path)
 		(char *)"50", (char *)"5", (char *)"1", (char *)"New interview", (char *)"2",
 		(char *)"Resume a draft", (char *)"3", (char *)"Cases", (char *)"4",
 		(char *)"Language", (char *)"5", (char *)"Quit", NULL };
-	double g[7], d[7], gk[7 * 4], dk[7 * 4], t;
+	static const char *const gitems[5] = { "New interview", "Resume a draft", "Case list",
+		"Language", "Quit" };
+	static const char *const ditems[5] = { "New interview", "Resume a draft", "Cases",
+		"Language", "Quit" };
+	enum { MAX_KEYS = STARTS * KEY_ROUNDS * ROUND_KEYS };
+	static double gk[MAX_KEYS], dk[MAX_KEYS], gc[MAX_KEYS], dc[MAX_KEYS];
+	double g[STARTS], d[STARTS];
 	struct pty p;
-	int i, k, ng = 0, nd = 0;
+	int i, r, ng = 0, nd = 0;
 
-	for (i = 0; i < 7; i++) {
+	for (i = 0; i < STARTS; i++) {
 		if (pty_start(&p, gargv) < 0)
 			die("forkpty", strerror(errno));
 		g[i] = pty_wait(&p, LOGIN_MARK, p.start, 10000);
@@ -895,51 +946,39 @@ static void screens(const char *path)
 		if (pty_wait(&p, MENU_MARK, p.last, 20000) < 0)
 			die("guanai", "the menu did not come after the login");
 		usleep(300000);
-		for (k = 0; k < 4; k++) {
-			/* Down to items 2..5; the item's text is drawn highlighted */
-			static const char *const items[] = { "Resume a draft", "Case list",
-				"Language", "Quit" };
-
-			t = pty_send(&p, "\033OB");
-			gk[ng] = pty_wait(&p, items[k], t, 5000);
-			if (gk[ng] >= 0)
-				ng++;
-			usleep(50000);
-		}
+		for (r = 0; r < KEY_ROUNDS; r++)
+			ng += key_round(&p, gitems, gk + ng, gc + ng);
 		pty_stop(&p);
 
 		if (pty_start(&p, dargv) < 0)
 			die("forkpty", strerror(errno));
 		d[i] = pty_wait(&p, "Cancel", p.start, 10000);
 		usleep(300000);
-		for (k = 0; k < 4; k++) {
-			static const char *const items[] = { "Resume a draft", "Cases", "Language",
-				"Quit" };
-
-			t = pty_send(&p, "\033OB");
-			dk[nd] = pty_wait(&p, items[k], t, 5000);
-			if (dk[nd] >= 0)
-				nd++;
-			usleep(50000);
-		}
+		for (r = 0; r < KEY_ROUNDS; r++)
+			nd += key_round(&p, ditems, dk + nd, dc + nd);
 		pty_stop(&p);
 	}
 	{
-		double gm = median(g, 7), dm = median(d, 7), gkm, dkm;
+		double gm = median(g, STARTS), dm = median(d, STARTS), gkm, dkm, gcm, dcm;
 
 		printf("%-44s guanai %7.1f ms   dialog --menu %7.1f ms   %.2fx  target <= 1.5x  %s\n",
 			"first usable screen (login prompt)", gm, dm, gm / dm, verdict(gm <= 1.5 * dm));
 		if (ng == 0 || nd == 0) {
 			printf("%-44s not measured: the screens did not show the items\n",
-				"key to screen (Down in the menu)");
+				"key to screen (Down/Up in the menu)");
 			missed++;
 			return;
 		}
 		gkm = median(gk, ng);
 		dkm = median(dk, nd);
-		printf("%-44s guanai %7.2f ms   dialog --menu %7.2f ms   %.2fx  target <= 1.5x  %s\n",
-			"key to screen (Down in the menu), median", gkm, dkm, gkm / dkm,
-			verdict(gkm <= 1.5 * dkm));
+		gcm = median(gc, ng);
+		dcm = median(dc, nd);
+		printf("%-44s guanai %7.3f ms   dialog --menu %7.3f ms   %.2fx  (medians of %d and "
+			"%d keys)\n", "key to screen (Down/Up in the menu), wall", gkm, dkm, gkm / dkm, ng,
+			nd);
+		printf("%-44s guanai %7.3f ms   dialog --menu %7.3f ms   %.2fx  target <= 1.5x  %s\n",
+			"key to screen, the program's CPU time", gcm, dcm, gcm / dcm,
+			verdict(gcm <= 1.5 * dcm));
 	}
 }
 
