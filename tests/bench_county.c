@@ -9,10 +9,13 @@
  *     from the page cache with posix_fadvise first), with the 4 KB pages
  *     read from the disk beside the time;
  *   - guanai cases beside the sqlite3 shell's same query on a plain copy of
- *     the same data, and at five times the cases (made by copying the
- *     imported cases with SQL under new ids) to show it grows linearly;
+ *     the same data (CPU and wall time, medians of several runs; guanai on
+ *     a copy whose login is the cheap Argon2id), and at five times the
+ *     cases (made by copying the imported cases with SQL under new ids) to
+ *     show it grows linearly;
  *   - the first usable screen (the login prompt) and key-to-screen latency
- *     read from outside through a pseudo-terminal, beside dialog;
+ *     read from outside through a pseudo-terminal, beside dialog (each key
+ *     also as the program's own CPU time, from its schedstat);
  *   - the start after an unclean close (a writer killed with a log left),
  *     cold, with the longest silence on the screen.
  * The login's fixed cost (Argon2id) is measured apart and taken off.
