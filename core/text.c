@@ -418,18 +418,24 @@ size_t gu_text_wrap_hanging(const char *s, int cols, int indent, gu_text_line *l
 	return 1 + m;
 }
 
-/* Escapes control characters and bad bytes (see text.h); returns the copy or NULL. */
-char *gu_text_escape_controls(const char *s, enum gu_escape mode)
+/* Escapes control characters and bad bytes into out (see text.h); returns
+ * the length written. */
+size_t gu_text_escape_controls_into(const char *s, enum gu_escape mode, char *out)
 {
 	size_t len = s ? strlen(s) : 0, pos = 0, o = 0;
-	char *out = malloc(4 * len + 1);
 
-	if (!out)
-		return NULL;
 	while (pos < len) {
 		uint32_t cp;
-		size_t n = gu_utf8_decode(s + pos, len - pos, &cp);
-		bool bad = cp == GU_REPLACEMENT && n == 1 && mode != GU_ESCAPE_CELL;
+		size_t n;
+		bool bad;
+
+		/* printable ASCII, the most of it, is copied as it is */
+		if ((unsigned char)s[pos] >= 0x20 && (unsigned char)s[pos] < 0x7F) {
+			out[o++] = s[pos++];
+			continue;
+		}
+		n = gu_utf8_decode(s + pos, len - pos, &cp);
+		bad = cp == GU_REPLACEMENT && n == 1 && mode != GU_ESCAPE_CELL;
 
 		if (!bad && (cp == '\n' || cp == '\t' || cp == '\r') && mode == GU_ESCAPE_FIELD)
 			out[o++] = ' ';
@@ -446,5 +452,15 @@ char *gu_text_escape_controls(const char *s, enum gu_escape mode)
 		pos += n;
 	}
 	out[o] = '\0';
+	return o;
+}
+
+/* Escapes control characters and bad bytes (see text.h); returns the copy or NULL. */
+char *gu_text_escape_controls(const char *s, enum gu_escape mode)
+{
+	char *out = malloc(4 * (s ? strlen(s) : 0) + 1);
+
+	if (out)
+		gu_text_escape_controls_into(s, mode, out);
 	return out;
 }

@@ -83,5 +83,9 @@ enum gu_escape {
  * is written as \xHH (C1 as \u00HH) and every byte that is not UTF-8 as
  * \xHH, so nothing of it is lost; NULL when memory runs out. */
 char *gu_text_escape_controls(const char *s, enum gu_escape mode);
+/* As gu_text_escape_controls into out, which has room for 4 * strlen(s) + 1
+ * bytes, for a caller that escapes many strings without allocating; returns
+ * the length written (out is NUL-ended). */
+size_t gu_text_escape_controls_into(const char *s, enum gu_escape mode, char *out);
 
 #endif

@@ -194,6 +194,13 @@ static const char *explanation_of(const gu_results *r, int item)
 	return NULL;
 }
 
+/* Returns true when hash is the hash of the policy in use (the one a save
+ * can rebuild explanations under). */
+bool gu_explain_policy_in_use(gu_db *db, const char *hash)
+{
+	return db->policy && hash && strcmp(hash, gu_policy_hash(db->policy)) == 0;
+}
+
 /* Evaluates the case's answers now under the policy in use when hash is
  * its hash, for gu_explain_droppable; returns 0 with *have set when out
  * holds the evaluation, or < 0. */
@@ -205,7 +212,7 @@ int gu_explain_save_basis(gu_db *db, const char *case_id, const char *hash, gu_r
 
 	*have = false;
 	memset(out, 0, sizeof *out);
-	if (!db->policy || !hash || strcmp(hash, gu_policy_hash(db->policy)) != 0)
+	if (!gu_explain_policy_in_use(db, hash))
 		return 0;
 	ret = gu_case_load_answers(db, case_id, &a, err);
 	if (ret < 0)

@@ -55,8 +55,8 @@ static int store_case(gu_db *db, const gu_case_new *c, const gu_answers *a,
 	if (ret == 0)
 		ret = gu_answers_put_new_in_tx(db, id, a, now, err);
 	if (ret == 0 && r)
-		ret = gu_results_put_in_tx(db, id, r, c->policy_id, c->policy_version,
-			c->policy_hash, now, err);
+		ret = (c->evaluated ? gu_results_put_evaluated_in_tx : gu_results_put_in_tx)(db,
+			id, r, c->policy_id, c->policy_version, c->policy_hash, now, err);
 	if (ret == 0 && status != GU_CASE_DRAFT)
 		ret = gu_case_set_status_in_tx(db, id, status, "import", now, err);
 	if (ret == 0 && c->source_sha256 && *c->source_sha256)
@@ -212,6 +212,44 @@ static int find_one(gu_db *db, enum gu_st slot, const char *sql, const char *p1,
 	return ret;
 }
 
+/* The same child's interview of the same day: by the partial index
+ * cases_by_child_id (its condition repeated, so the planner may use it),
+ * not by a scan of the cases in the order they were made. */
+static const char same_child_sql[] =
+	"SELECT c.id FROM cases c JOIN answers a"
+	" ON a.case_id = c.id AND a.key = 'interview.date'"
+	" WHERE c.child_id_number = ?1 AND c.child_id_number <> '' AND a.value = ?2"
+	" ORDER BY c.created_at LIMIT 1";
+
+/* Writes the query plan of the same-child look-up into buf, its steps'
+ * details separated by "; "; returns 0 or < 0. */
+int gu_import_same_child_plan(gu_db *db, char *buf, size_t size, gu_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	size_t len = 0;
+	int rc;
+	char *sql;
+	GU_ERR_LOCAL(err);
+
+	if (size > 0)
+		buf[0] = '\0';
+	sql = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", same_child_sql);
+	if (!sql)
+		return gu_error_set(err, GU_ENOMEM, NULL, 0, 0, _("out of memory"));
+	rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *d = (const char *)sqlite3_column_text(st, 3);
+
+		if (len + 1 < size)
+			len += (size_t)snprintf(buf + len, size - len, "%s%s", len ? "; " : "",
+				d ? d : "");
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	sqlite3_free(sql);
+	return rc == SQLITE_DONE ? 0 : gu_db_fail(db, rc, err);
+}
+
 /* Finds a stored case of the same interview; returns 1, 0 or < 0. */
 int gu_import_find_same(gu_db *db, const char *file_sha256, const char *child_id_number,
 	const char *interview_date, char id[GU_ID_SIZE], gu_error *err)
@@ -229,9 +267,7 @@ int gu_import_find_same(gu_db *db, const char *file_sha256, const char *child_id
 	/* Only a real ID number names one child ("none" is many children). */
 	if (ret == 0 && child_id_number && gu_idcard_parse(child_id_number, &card) == GU_ID_OK
 	    && interview_date && *interview_date)
-		ret = find_one(db, GU_ST_IMPORT_BY_CHILD, "SELECT c.id FROM cases c JOIN answers a"
-			" ON a.case_id = c.id AND a.key = 'interview.date'"
-			" WHERE c.child_id_number = ?1 AND a.value = ?2"
-			" ORDER BY c.created_at LIMIT 1", child_id_number, interview_date, id, err);
+		ret = find_one(db, GU_ST_IMPORT_BY_CHILD, same_child_sql, child_id_number,
+			interview_date, id, err);
 	return ret;
 }

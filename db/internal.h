@@ -132,6 +132,8 @@ extern int gu_db_open_busy_ms;
 /* Makes err point somewhere: callers may pass NULL. */
 #define GU_ERR_LOCAL(err) gu_error err##_local_; if (!(err)) (err) = &err##_local_
 
+/* Returns true when hash is the hash of the policy in use. */
+bool gu_explain_policy_in_use(gu_db *db, const char *hash);
 /* db/explain_store.c: evaluates the case's answers now into *out (as a
  * save does) when hash is the hash of the policy in use, setting *have;
  * returns 0 or < 0. */
@@ -323,6 +325,13 @@ int gu_answers_put_new_in_tx(gu_db *db, const char *case_id, const gu_answers *a
 	gu_time_ms now, gu_error *err);
 /* Replaces a case's results inside a transaction. */
 int gu_results_put_in_tx(gu_db *db, const char *case_id, const gu_results *r,
+	const char *policy_id, const char *policy_version, const char *policy_hash,
+	gu_time_ms now, gu_error *err);
+/* As gu_results_put_in_tx for results the caller computed from exactly the
+ * answers stored for the case, under the policy in use, as a save evaluates
+ * (gu_case_new.evaluated): the save takes them as its evaluation again
+ * instead of evaluating the stored answers a second time. */
+int gu_results_put_evaluated_in_tx(gu_db *db, const char *case_id, const gu_results *r,
 	const char *policy_id, const char *policy_version, const char *policy_hash,
 	gu_time_ms now, gu_error *err);
 

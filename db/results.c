@@ -88,19 +88,28 @@ cleanup:
 	return rc == SQLITE_OK ? 0 : gu_db_fail(db, rc, err);
 }
 
-/* Replaces a case's results inside a transaction; returns 0 or < 0. */
-int gu_results_put_in_tx(gu_db *db, const char *case_id, const gu_results *r,
+/* Replaces a case's results inside a transaction; when evaluated, r is
+ * the evaluation of the stored answers under the policy in use (the save
+ * need not evaluate them again); returns 0 or < 0. */
+static int put_results(gu_db *db, const char *case_id, const gu_results *r, bool evaluated,
 	const char *policy_id, const char *policy_version, const char *policy_hash,
 	gu_time_ms now, gu_error *err)
 {
 	char detail[160];
-	int ret, eligible = 0, verify = 0;
+	int ret = 0, eligible = 0, verify = 0;
 	size_t i;
 	gu_results again;
+	const gu_results *check = &again;
 	bool have_again, lean_any = false;
 
+	memset(&again, 0, sizeof again);
 	/* what evaluating the stored answers again gives back need not be stored */
-	ret = gu_explain_save_basis(db, case_id, policy_hash, &again, &have_again, err);
+	if (evaluated) {
+		have_again = gu_explain_policy_in_use(db, policy_hash);
+		check = r;
+	} else {
+		ret = gu_explain_save_basis(db, case_id, policy_hash, &again, &have_again, err);
+	}
 	if (ret == 0)
 		ret = run_for_case(db, GU_ST_RESULT_CLEAR, "DELETE FROM results WHERE case_id = ?1",
 			case_id, now, err);
@@ -116,7 +125,7 @@ int gu_results_put_in_tx(gu_db *db, const char *case_id, const gu_results *r,
 			eligible++;
 		else
 			verify++;
-		lean = have_again && gu_explain_droppable(&again, &r->v[i]);
+		lean = have_again && gu_explain_droppable(check, &r->v[i]);
 		lean_any = lean_any || lean;
 		ret = put_result(db, case_id, &r->v[i], lean, policy_id, policy_version, policy_hash,
 			now, err);
@@ -126,9 +135,6 @@ int gu_results_put_in_tx(gu_db *db, const char *case_id, const gu_results *r,
 		ret = gu_explain_set_basis_in_tx(db, case_id, lean_any, now, err);
 	for (i = 0; ret == 0 && i < r->nalerts; i++)
 		ret = put_alert(db, case_id, &r->alerts[i], policy_hash, now, err);
-	/* The groups the results put the child in, for lists and counts. */
-	if (ret == 0)
-		ret = gu_case_groups_put_in_tx(db, case_id, r->groups, now, err);
 	if (ret == 0)
 		ret = run_for_case(db, GU_ST_CASE_COUNTS,
 			"UPDATE cases SET updated_at = ?2,"
@@ -145,6 +151,25 @@ int gu_results_put_in_tx(gu_db *db, const char *case_id, const gu_results *r,
 	snprintf(detail, sizeof detail, "eligible %d, verify %d, policy %.64s", eligible, verify,
 		policy_hash ? policy_hash : "");
 	return gu_audit_add_in_tx(db, "results.save", case_id, detail, now, err);
+}
+
+/* Replaces a case's results inside a transaction; returns 0 or < 0. */
+int gu_results_put_in_tx(gu_db *db, const char *case_id, const gu_results *r,
+	const char *policy_id, const char *policy_version, const char *policy_hash,
+	gu_time_ms now, gu_error *err)
+{
+	return put_results(db, case_id, r, false, policy_id, policy_version, policy_hash, now,
+		err);
+}
+
+/* Replaces a case's results computed from its stored answers under the
+ * policy in use inside a transaction; returns 0 or < 0. */
+int gu_results_put_evaluated_in_tx(gu_db *db, const char *case_id, const gu_results *r,
+	const char *policy_id, const char *policy_version, const char *policy_hash,
+	gu_time_ms now, gu_error *err)
+{
+	return put_results(db, case_id, r, true, policy_id, policy_version, policy_hash, now,
+		err);
 }
 
 /* Replaces a case's results in one transaction; returns 0 or < 0. */

@@ -121,6 +121,12 @@ typedef struct gu_case_new {
 	const char *policy_id, *policy_version, *policy_hash;
 	const char *source_sha256;   /* an imported file's SHA-256, recorded with the
 	                              * case so the file is not imported twice; or NULL */
+	bool evaluated;              /* the results given with the case are what
+	                              * gu_evaluate_ex (explanations, the next
+	                              * question, labels) gave for its answers after
+	                              * gu_policy_check_answers under the policy of
+	                              * policy_hash: the save takes them as they are
+	                              * rather than evaluate the answers again */
 } gu_case_new;
 
 /* One case as stored (and as listed). */
@@ -185,6 +191,10 @@ int gu_import_file_sha256(const char *path, char hex[65], gu_error *err);
  * found, 0 when not, or < 0. */
 int gu_import_find_same(gu_db *db, const char *file_sha256, const char *child_id_number,
 	const char *interview_date, char id[GU_ID_SIZE], gu_error *err);
+/* Writes the query plan of gu_import_find_same's look-up by ID number into
+ * buf (its steps' details separated by "; "), so a test can tell it reads
+ * by an index; returns 0 or < 0. */
+int gu_import_same_child_plan(gu_db *db, char *buf, size_t size, gu_error *err);
 /* Loads a case's answers into out (initialised here), in the order they
  * were first saved.  Returns 0, -GU_ENOTFOUND or < 0. */
 int gu_case_load_answers(gu_db *db, const char *case_id, gu_answers *out, gu_error *err);

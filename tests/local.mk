@@ -121,7 +121,7 @@ clean-test-home:
 .PHONY: clean-test-home no-criterion
 
 ## make bench: every benchmark the tree has, printing its figures.
-bench: all $(BENCHES)
+bench: all guanai-test $(BENCHES)
 	@for tool in sqlite3 dialog; do \
 	  command -v $$tool >/dev/null 2>&1 || \
 	    echo "make bench: $$tool is not installed, so guanai is measured without it beside it (./bootstrap --bench installs it)"; \

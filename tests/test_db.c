@@ -1102,3 +1102,28 @@ Test(db, a_case_row_after_its_answers_takes_the_counted_ones)
 	cr_assert_eq(raw_int("SELECT interviewed = '' AND hukou_county = ''"
 		" FROM cases WHERE id = 'ffeeddccbbaa99887766554433221100'"), 1);
 }
+
+Test(db, the_same_child_of_an_import_is_found_by_its_id_number_index)
+{
+	gu_db *db = open_ok();
+	char plan[1024], id[GU_ID_SIZE], found[GU_ID_SIZE];
+	gu_error err;
+
+	/* the look-up reads the cases of one ID number by the partial index,
+	 * not every case in the order they were made */
+	cr_assert_eq(gu_import_same_child_plan(db, plan, sizeof plan, &err), 0, "%s",
+		err.message);
+	cr_assert(strstr(plan, "cases_by_child_id"), "%s", plan);
+	cr_assert_null(strstr(plan, "cases_by_created"), "%s", plan);
+	cr_assert_null(strstr(plan, "SCAN c"), "%s", plan);
+	/* and still finds the same child's interview of the same day */
+	new_case(db, "张三", "大平房镇", id);
+	save(db, id, "child.id_number", "211302201001010017", NULL);
+	save(db, id, "interview.date", "2024-05-06", NULL);
+	cr_assert_eq(gu_import_find_same(db, NULL, "211302201001010017", "2024-05-06", found, &err),
+		1, "%s", err.message);
+	cr_assert_str_eq(found, id);
+	cr_assert_eq(gu_import_find_same(db, NULL, "211302201001010017", "2024-05-07", found, &err),
+		0, "%s", err.message);
+	gu_db_close(db);
+}

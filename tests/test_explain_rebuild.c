@@ -38,12 +38,13 @@ static gu_policy *policy(void)
 }
 
 /* Imports the answers file path under p as a complete case, writing its
- * id and the results computed at the time into r. */
-static void import(gu_db *db, const gu_policy *p, const char *path, gu_results *r,
-	char id[GU_ID_SIZE])
+ * id and the results computed at the time into r; evaluated tells the save
+ * they are its evaluation (as guanai import does). */
+static void import_as(gu_db *db, const gu_policy *p, const char *path, gu_results *r,
+	char id[GU_ID_SIZE], bool evaluated)
 {
 	gu_case_new c = { .policy_id = gu_policy_id(p), .policy_version = gu_policy_version(p),
-		.policy_hash = gu_policy_hash(p) };
+		.policy_hash = gu_policy_hash(p), .evaluated = evaluated };
 	gu_answers a;
 	gu_error err;
 
@@ -57,6 +58,13 @@ static void import(gu_db *db, const gu_policy *p, const char *path, gu_results *
 	cr_assert_eq(gu_case_import(db, &c, &a, r, GU_CASE_COMPLETE, id, &err), 0, "%s: %s", path,
 		err.message);
 	gu_answers_free(&a);
+}
+
+/* Imports path as import_as does, the save evaluating the answers again. */
+static void import(gu_db *db, const gu_policy *p, const char *path, gu_results *r,
+	char id[GU_ID_SIZE])
+{
+	import_as(db, p, path, r, id, false);
 }
 
 /* Returns the explanation of item in r ("" for none); fails when r does
@@ -168,8 +176,17 @@ Test(explain, every_profile_reads_back_its_explanations_without_storing_them)
 	cr_assert(r && ids);
 	cr_assert_eq(gu_db_use_policy(db, p, &err), 0, "%s", err.message);
 	for (i = 0; i < n; i++) {
+		gu_results once;
+		char id[GU_ID_SIZE];
+
 		import(db, p, files[i], &r[i], ids[i]);
 		results += same_as_computed(db, ids[i], &r[i], files[i]);
+		/* as guanai import saves: the results taken as the evaluation,
+		 * the answers evaluated once */
+		import_as(db, p, files[i], &once, id, true);
+		cr_assert_eq(same_as_computed(db, id, &once, files[i]),
+			same_as_computed(db, ids[i], &r[i], files[i]), "%s", files[i]);
+		gu_results_free(&once);
 	}
 	cr_assert_gt(results, n, "the profiles have %zu results", results);
 	cr_assert_eq(stored_explanations(db, NULL), 0, "explanations were stored");

@@ -344,3 +344,23 @@ Test(text, cut_ends_in_an_ellipsis_never_mid_character_nor_mid_word)
 	cr_assert_str_eq(shown_cut("abc", 1), "…");
 	cr_assert_str_eq(shown_cut("", 0), "");
 }
+
+Test(text, escape_controls_into_a_buffer_writes_what_the_copy_holds)
+{
+	static const char *const s[] = { "王小红 Wang", "a\tb\r\nc\x07", "张\x1b[2J\xc2\x9b" "31m\xff",
+		"" };
+	char out[128];
+	size_t i;
+
+	for (i = 0; i < sizeof s / sizeof s[0]; i++) {
+		char *e = gu_text_escape_controls(s[i], GU_ESCAPE_FIELD);
+		size_t n = gu_text_escape_controls_into(s[i], GU_ESCAPE_FIELD, out);
+
+		cr_assert_str_eq(out, e, "%zu", i);
+		cr_assert_eq(n, strlen(e), "%zu", i);
+		free(e);
+	}
+	cr_assert_str_eq(out, "");
+	gu_text_escape_controls_into("a\tb\r\nc\x07", GU_ESCAPE_FIELD, out);
+	cr_assert_str_eq(out, "a b  c\\x07");
+}

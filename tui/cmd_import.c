@@ -160,6 +160,8 @@ static int import_one(gu_db *db, struct batch *b, const gu_policy *p, const char
 	c.policy_id = gu_policy_id(p);
 	c.policy_version = gu_policy_version(p);
 	c.policy_hash = gu_policy_hash(p);
+	/* the results above are the evaluation the save would make again */
+	c.evaluated = true;
 	if (!b->open) {
 		if (gu_import_batch_begin(db, &err) < 0) {
 			gu_complain("%s: %s", file, gu_error_text(&err, buf, sizeof buf));

@@ -40,16 +40,24 @@ typedef struct start_state {
 	size_t nunreported;
 	bool visits;             /* the policy schedules visits: the counts are shown */
 	int visits_due, visits_overdue;
+	gu_db *role_of;          /* the database whose role was read (NULL: none yet) */
+	bool exchanges;          /* its role: it exchanges bundles */
 } start_state;
 
+static start_state start;
+
 /* Returns true when this database exchanges bundles (an office or an
- * enrolled laptop). */
+ * enrolled laptop): read once a visit of the screen, not at every key's
+ * drawing (the role changes only on the exchange screen, and the start
+ * screen is entered again after it). */
 static bool exchanges(gu_app *a)
 {
-	return a->db && gu_xchg_role(a->db) != GU_XROLE_NONE;
+	if (start.role_of != a->db) {
+		start.exchanges = a->db && gu_xchg_role(a->db) != GU_XROLE_NONE;
+		start.role_of = a->db;
+	}
+	return start.exchanges;
 }
-
-static start_state start;
 
 /* Counts the visits due this month and overdue (none shown when the
  * policy schedules no visits or they cannot be counted). */
@@ -72,6 +80,7 @@ static void enter(gu_app *a, void *st)
 	gu_error err;
 
 	a->msg[0] = '\0';
+	s->role_of = NULL;
 	/* cold, a county's counts take a moment: say so before them */
 	if (a->db) {
 		gu_fill(a->lay.status.y, 0, a->lay.cols, A_NORMAL);
