@@ -277,7 +277,9 @@ static int change_user(const char *name, const char *heir, const char *role_name
 	} else if (role_name) {
 		printf(_("%s is now a %s.\n"), name, gu_role_label(role));
 	} else {
-		printf(_("%s is disabled; her cases are now %s's.\n"), name, heir);
+		/* TRANSLATORS: "li is disabled; 3 cases of hers are now zhao's." */
+		printf(P_("%s is disabled; %d case of hers is now %s's.\n",
+			"%s is disabled; %d cases of hers are now %s's.\n", ret), name, ret, heir);
 	}
 	gu_db_close(db);
 	return status;
