@@ -64,7 +64,7 @@ check "and can still log in" test $? -eq 0
 # To 王芳, who has a laptop: both cases, by assignment.
 g office.db users disable 李娜 --to 王芳 > "$out" 2>&1
 check "the supervisor disables 李娜, her cases going to 王芳" test $? -eq 0
-check "it says how many" grep -q "李娜 is disabled; 2 cases of hers are now 王芳's" "$out"
+check "it says how many" grep -q "李娜 is disabled; her cases handed over to 王芳: 2\.$" "$out"
 g office.db cases --worker 王芳 > "$out" 2>&1
 check "王芳 now has both cases" test "$(wc -l < "$out")" -eq 2
 g office.db cases --worker 李娜 > "$out" 2>&1

@@ -277,9 +277,8 @@ static int change_user(const char *name, const char *heir, const char *role_name
 	} else if (role_name) {
 		printf(_("%s is now a %s.\n"), name, gu_role_label(role));
 	} else {
-		/* TRANSLATORS: "li is disabled; 3 cases of hers are now zhao's." */
-		printf(P_("%s is disabled; %d case of hers is now %s's.\n",
-			"%s is disabled; %d cases of hers are now %s's.\n", ret), name, ret, heir);
+		/* TRANSLATORS: "li is disabled; her cases handed over to zhao: 3." */
+		printf(_("%s is disabled; her cases handed over to %s: %d.\n"), name, heir, ret);
 	}
 	gu_db_close(db);
 	return status;
