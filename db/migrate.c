@@ -110,14 +110,14 @@ static int step(sqlite3 *h, const char *path, int k, gu_error *err)
 	rc = log_nothing(h, &quiet);
 	if (rc == SQLITE_OK)
 		rc = exec(h, gu_db_migrations[k]);
-	if (rc == SQLITE_OK && quiet)
-		rc = exec(h, "DELETE FROM xchg_applying");
 	if (rc == SQLITE_OK && k == 1)
 		rc = first_meta(h, err);
 	if (rc == SQLITE_OK && k == 5)
 		rc = gu_audit_chain_migrate(h);
 	if (rc == SQLITE_OK && k == GU_DB_SCHEMA_COMPACT)
 		rc = gu_db_schema_compact_finish(h);
+	if (rc == SQLITE_OK && quiet)
+		rc = exec(h, "DELETE FROM xchg_applying");
 	if (rc == SQLITE_OK) {
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d; PRAGMA application_id = %d",
 			k, GU_DB_APPLICATION_ID);
