@@ -55,8 +55,11 @@ int gu_auth_recover_password(gu_db *db, const char *name, const char *password, 
 
 /* Disables name, a user who left (db/user_admin.c): she can no longer log
  * in (her password and key slot go), her cases go to heir, her name stays
- * in the audit.  A logged-in supervisor only; never the last supervisor.
- * Audited.  Returns 0, -GU_EPERM, -GU_EINVAL, -GU_ENOTFOUND or < 0. */
+ * in the audit.  At an office her cases (assigned to her, else made by
+ * her) are assigned to heir's laptop as guanai assign does
+ * (gu_xchg_hand_over).  A logged-in supervisor only; never the last
+ * supervisor.  Audited.  Returns the number of cases handed over,
+ * -GU_EPERM, -GU_EINVAL, -GU_ENOTFOUND or < 0. */
 int gu_auth_disable_user(gu_db *db, const char *name, const char *heir, gu_error *err);
 /* Gives name the role (db/user_admin.c); a logged-in supervisor only; the
  * last supervisor stays one.  Audited.  Returns 0, -GU_EPERM,

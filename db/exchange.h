@@ -63,6 +63,14 @@ int gu_xchg_assign(gu_db *db, const char *case_id, const char *device, gu_error 
 /* Assigns every open case (not reviewed or closed) of device from to
  * device to; returns the number of cases or < 0. */
 int gu_xchg_assign_all(gu_db *db, const char *from, const char *to, gu_error *err);
+/* At the office, hands every case whose worker is name (assigned to her,
+ * else made by her: GU_SQL_CASE_WORKER) to heir, inside the caller's
+ * transaction: each assigned to heir's newest active device as
+ * gu_xchg_assign does (audited, the whole case travelling to it).  When
+ * heir has no device, the office's own cases of name (assigned to nobody)
+ * take heir as their maker, and a case assigned to name refuses it all
+ * (-GU_EINVAL, saying how to go on).  Returns the number of cases or < 0. */
+int gu_xchg_hand_over(gu_db *db, const char *name, const char *heir, gu_error *err);
 
 /* One device registered at the office. */
 typedef struct gu_xchg_device {

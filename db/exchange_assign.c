@@ -132,3 +132,76 @@ int gu_xchg_assign_all(gu_db *db, const char *from, const char *to, gu_error *er
 	ret = gu_db_commit(db, err);
 	return ret < 0 ? ret : (int)n;
 }
+
+/* Writes into device the newest active device of worker ("" when she has
+ * none); returns the SQLite result. */
+static int device_of(gu_db *db, const char *worker, char device[GU_ID_SIZE])
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	device[0] = '\0';
+	rc = sqlite3_prepare_v2(db->h, "SELECT id FROM xchg_devices WHERE worker = ?1"
+		" AND state = 'active' ORDER BY added_at DESC, id LIMIT 1", -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = gu_bind_text(st, 1, worker)) == SQLITE_OK
+	    && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		gu_column_copy(st, 0, device, GU_ID_SIZE);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Makes heir the maker of name's cases that nobody was assigned (the
+ * office's own); returns the count or < 0. */
+static int hand_over_made(gu_db *db, const char *name, const char *heir, gu_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	rc = sqlite3_prepare_v2(db->h, "UPDATE cases SET worker = ?2 WHERE worker = ?1"
+		" AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.case_id = cases.id"
+		"  AND a.assigned_worker <> '')", -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = GU_BIND(st, GU_TEXT(name), GU_TEXT(heir))) == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? sqlite3_changes(db->h) : gu_db_fail(db, rc, err);
+}
+
+/* Hands every case whose worker is name (her assignment, else she made it)
+ * to heir inside the caller's transaction; returns the count or < 0. */
+int gu_xchg_hand_over(gu_db *db, const char *name, const char *heir, gu_error *err)
+{
+	char (*ids)[GU_ID_SIZE] = NULL, device[GU_ID_SIZE];
+	gu_time_ms now = gu_time_now();
+	size_t n = 0, i;
+	int ret, rc;
+
+	rc = device_of(db, heir, device);
+	if (rc != SQLITE_OK)
+		return gu_db_fail(db, rc, err);
+	ret = gu_db_list_ids(db, GU_ST_XCHG_WORKER_CASES, "SELECT c.id FROM cases c WHERE "
+		GU_SQL_CASE_WORKER("c") " = ?1 ORDER BY c.id", GU_VALUES(GU_TEXT(name)), &ids, &n,
+		err);
+	if (ret < 0)
+		return ret;
+	if (!device[0]) {
+		/* no laptop to hand them to: only the office's own cases move */
+		ret = hand_over_made(db, name, heir, err);
+		if (ret >= 0 && (size_t)ret < n)
+			ret = gu_error_set(err, GU_EINVAL, NULL, 0, 0,
+				_("%s has cases assigned through the exchange and %s has no laptop"
+				  " registered at this office: register %s's laptop first (guanai"
+				  " devices add), or give the cases to a worker who has one"),
+				name, heir, heir);
+		free(ids);
+		return ret;
+	}
+	for (i = 0; ret == 0 && i < n; i++)
+		ret = assign_in_tx(db, ids[i], device, now, err);
+	free(ids);
+	return ret < 0 ? ret : (int)n;
+}

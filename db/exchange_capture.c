@@ -270,8 +270,9 @@ static int log_views(sqlite3 *h)
 	return rc;
 }
 
-/* Creates the missing triggers; returns the SQLite result. */
-int gu_xchg_capture_install(sqlite3 *h)
+/* Creates the missing triggers (joining: and logs the views' rows);
+ * returns the SQLite result. */
+int gu_xchg_capture_install(sqlite3 *h, bool joining)
 {
 	sqlite3_stmt *st = NULL;
 	char **names = NULL;
@@ -327,7 +328,7 @@ int gu_xchg_capture_install(sqlite3 *h)
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
-	if (rc == SQLITE_OK)
+	if (rc == SQLITE_OK && joining)
 		rc = log_views(h);
 	return rc;
 }
@@ -371,8 +372,11 @@ int gu_xchg_capture_refresh(gu_db *db, gu_error *err)
 	if (rc <= 0)
 		return rc == 0 ? 0 : gu_db_fail(db, -rc, err);
 	rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	/* not the views' rows: logged since the database joined, they would
+	 * all be sent again (an office's received answers back to every
+	 * laptop, over the worker's later edits) */
 	if (rc == SQLITE_OK)
-		rc = gu_xchg_capture_install(db->h);
+		rc = gu_xchg_capture_install(db->h, false);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {

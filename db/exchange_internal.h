@@ -30,8 +30,10 @@ bool gu_xchg_table_office_only(const char *tbl);
 
 /* Creates the change log's triggers on every replicated table that has
  * none yet and logs the rows already there, inside the caller's
- * transaction; returns the SQLite result. */
-int gu_xchg_capture_install(sqlite3 *h);
+ * transaction; joining (the database becomes an office or a laptop) logs
+ * the rows of the views that travel as tables too, which their own
+ * triggers log afterwards.  Returns the SQLite result. */
+int gu_xchg_capture_install(sqlite3 *h, bool joining);
 
 /* Gives the tables a later migration added their triggers when this
  * database is an office or a laptop (run at every open); returns 0 or < 0. */

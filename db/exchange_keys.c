@@ -238,7 +238,7 @@ static int become(gu_db *db, const char *role, const char *township, const char 
 		ret = refuse_second_role(db, err);
 	if (ret == 0)
 		ret = store_self(db, role, &keys, township, worker, o, err);
-	if (ret == 0 && (rc = gu_xchg_capture_install(db->h)) != SQLITE_OK)
+	if (ret == 0 && (rc = gu_xchg_capture_install(db->h, true)) != SQLITE_OK)
 		ret = gu_db_fail(db, rc, err);
 	if (ret == 0) {
 		char fp[GU_XFP_SIZE];

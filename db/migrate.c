@@ -3,6 +3,7 @@
 /* Bringing a database's schema up to date, one numbered migration per
  * transaction, recorded in PRAGMA user_version. */
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "core/i18n.h"
@@ -60,11 +61,37 @@ cleanup:
 	return rc;
 }
 
+/* Tells the exchange's change log (docs/exchange.md) to log nothing until
+ * the migration's end, when the database has one: a migration's own fills
+ * (a column read from the answers, counted again) are computed by the same
+ * migration at the other end, so they are nobody's change to send.  Sets
+ * *quiet when it did; returns the SQLite result. */
+static int log_nothing(sqlite3 *h, bool *quiet)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	*quiet = false;
+	rc = sqlite3_prepare_v2(h, "SELECT 1 FROM sqlite_master WHERE type = 'table'"
+		" AND name = 'xchg_applying'", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		*quiet = rc == SQLITE_ROW;
+		if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_OK && *quiet)
+		rc = exec(h, "INSERT OR IGNORE INTO xchg_applying (one) VALUES (1)");
+	return rc;
+}
+
 /* Applies migration k (from version k-1) in one transaction; returns 0 or < 0. */
 static int step(sqlite3 *h, const char *path, int k, gu_error *err)
 {
 	char sql[96];
 	int rc, version = 0, ret;
+	bool quiet = false;
 
 	/* refused before it starts, so nothing is changed */
 	if (k == GU_DB_SCHEMA_COMPACT && (ret = gu_db_schema_compact_room(h, path, err)) < 0)
@@ -80,13 +107,17 @@ static int step(sqlite3 *h, const char *path, int k, gu_error *err)
 		exec(h, "ROLLBACK");
 		return 0;
 	}
-	rc = exec(h, gu_db_migrations[k]);
+	rc = log_nothing(h, &quiet);
+	if (rc == SQLITE_OK)
+		rc = exec(h, gu_db_migrations[k]);
 	if (rc == SQLITE_OK && k == 1)
 		rc = first_meta(h, err);
 	if (rc == SQLITE_OK && k == 5)
 		rc = gu_audit_chain_migrate(h);
 	if (rc == SQLITE_OK && k == GU_DB_SCHEMA_COMPACT)
 		rc = gu_db_schema_compact_finish(h);
+	if (rc == SQLITE_OK && quiet)
+		rc = exec(h, "DELETE FROM xchg_applying");
 	if (rc == SQLITE_OK) {
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d; PRAGMA application_id = %d",
 			k, GU_DB_APPLICATION_ID);

@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "db/auth.h"
 #include "db/crypt_login.h"
+#include "db/exchange.h"
 #include "db/internal.h"
 
 /* Runs sql with text parameters a and b (b may be NULL) in the open
@@ -69,13 +70,13 @@ static int may_change(gu_db *db, const char *name, enum gu_role *role, gu_error 
 	return 0;
 }
 
-/* Disables name, giving her cases to heir; returns 0 or < 0. */
+/* Disables name, giving her cases to heir; returns how many cases or < 0. */
 int gu_auth_disable_user(gu_db *db, const char *name, const char *heir, gu_error *err)
 {
 	char hash[GU_PASSWORD_HASH_SIZE];
 	enum gu_role role, heir_role;
 	char detail[200];
-	int ret, rc;
+	int ret, rc, cases;
 	GU_ERR_LOCAL(err);
 
 	ret = may_change(db, name, &role, err);
@@ -93,7 +94,18 @@ int gu_auth_disable_user(gu_db *db, const char *name, const char *heir, gu_error
 	ret = gu_db_begin(db, err);
 	if (ret < 0)
 		return ret;
-	rc = run2(db, "UPDATE cases SET worker = ?2 WHERE worker = ?1", name, heir);
+	if (gu_xchg_role(db) == GU_XROLE_OFFICE) {
+		/* her cases at the office: by assignment, as guanai assign does */
+		cases = gu_xchg_hand_over(db, name, heir, err);
+		if (cases < 0) {
+			gu_db_rollback(db);
+			return cases;
+		}
+		rc = SQLITE_OK;
+	} else {
+		rc = run2(db, "UPDATE cases SET worker = ?2 WHERE worker = ?1", name, heir);
+		cases = rc == SQLITE_OK ? sqlite3_changes(db->h) : 0;
+	}
 	if (rc == SQLITE_OK)
 		rc = run2(db, "UPDATE users SET password_hash = NULL WHERE name = ?1", name, NULL);
 	if (rc != SQLITE_OK) {
@@ -101,7 +113,7 @@ int gu_auth_disable_user(gu_db *db, const char *name, const char *heir, gu_error
 		gu_db_rollback(db);
 		return ret;
 	}
-	snprintf(detail, sizeof detail, "%s; cases to %s", name, heir);
+	snprintf(detail, sizeof detail, "%s; %d cases to %s", name, cases, heir);
 	ret = gu_audit_add_in_tx(db, "user.disable", NULL, detail, gu_time_now(), err);
 	if (ret < 0) {
 		gu_db_rollback(db);
@@ -110,7 +122,7 @@ int gu_auth_disable_user(gu_db *db, const char *name, const char *heir, gu_error
 	ret = gu_db_commit(db, err);
 	if (ret == 0 && gu_db_has_keys(db->path))
 		ret = gu_db_keys_remove(db->path, name, err);
-	return ret;
+	return ret < 0 ? ret : cases;
 }
 
 /* Gives name the role; returns 0 or < 0. */

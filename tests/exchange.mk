@@ -4,11 +4,13 @@ CTESTS += tests/test_exchange_sim
 CTESTS += tests/test_conflicts_real
 CTESTS += tests/test_duplicates
 CTESTS += tests/test_exchange_policy
+CTESTS += tests/test_exchange_migrate
 TESTS += tests/test_exchange.sh tests/test_office_screens.sh tests/test_exchange_policy.sh \
-	tests/test_exchange_walk.sh tests/test_office_worker.sh tests/test_case_row.sh
+	tests/test_exchange_walk.sh tests/test_office_worker.sh tests/test_case_row.sh \
+	tests/test_hand_over.sh
 EXTRA_DIST += tests/test_exchange.sh tests/test_office_screens.sh tests/test_exchange_policy.sh \
 	tests/test_exchange_walk.sh tests/test_office_worker.sh tests/test_case_row.sh \
-	tests/office-scripts \
+	tests/test_hand_over.sh tests/office-scripts \
 	tests/golden/office
 
 ## make bench: receiving 300 laptops' bundles beside import, a bundle's

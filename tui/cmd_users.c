@@ -277,7 +277,8 @@ static int change_user(const char *name, const char *heir, const char *role_name
 	} else if (role_name) {
 		printf(_("%s is now a %s.\n"), name, gu_role_label(role));
 	} else {
-		printf(_("%s is disabled; her cases are now %s's.\n"), name, heir);
+		/* TRANSLATORS: "li is disabled; her cases handed over to zhao: 3." */
+		printf(_("%s is disabled; her cases handed over to %s: %d.\n"), name, heir, ret);
 	}
 	gu_db_close(db);
 	return status;
