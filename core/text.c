@@ -418,6 +418,15 @@ size_t gu_text_wrap_hanging(const char *s, int cols, int indent, gu_text_line *l
 	return 1 + m;
 }
 
+/* Returns whether u starts with a well-formed UTF-8 character of three
+ * bytes whose lead byte is E1 to EF but ED (no overlong form, no
+ * surrogate): U+1000 to U+FFFF but U+D000 to U+DFFF.  A NUL ends the test. */
+static bool three_byte_char(const unsigned char *u)
+{
+	return u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED
+		&& (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80;
+}
+
 /* Escapes control characters and bad bytes into out (see text.h); returns
  * the length written. */
 size_t gu_text_escape_controls_into(const char *s, enum gu_escape mode, char *out)
@@ -432,6 +441,14 @@ size_t gu_text_escape_controls_into(const char *s, enum gu_escape mode, char *ou
 		/* printable ASCII, the most of it, is copied as it is */
 		if ((unsigned char)s[pos] >= 0x20 && (unsigned char)s[pos] < 0x7F) {
 			out[o++] = s[pos++];
+			continue;
+		}
+		/* so is a well-formed three-byte character (U+1000 to U+FFFF but
+		 * the surrogates: Chinese), which is never a control */
+		if (three_byte_char((const unsigned char *)s + pos)) {
+			memcpy(out + o, s + pos, 3);
+			o += 3;
+			pos += 3;
 			continue;
 		}
 		n = gu_utf8_decode(s + pos, len - pos, &cp);

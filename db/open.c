@@ -420,12 +420,17 @@ int gu_db_open_flags(const char *path, unsigned flags, gu_db **out, gu_error *er
 
 		/* Nothing can change the file, and SQLite cannot make the shared
 		 * memory file a write-ahead log needs there: read it as it is. */
-		rc = uri ? sqlite3_open_v2(uri, &db->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL)
+		rc = uri ? sqlite3_open_v2(uri, &db->h,
+				SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL)
 			: SQLITE_NOMEM;
 		sqlite3_free(uri);
 	} else {
+		/* The program has one thread, so a connection needs no mutex of
+		 * its own: without it, reading a column does not lock and unlock
+		 * one (a sixth of the CPU time of listing every case). */
 		rc = sqlite3_open_v2(path, &db->h,
-			ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+			(ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+				| SQLITE_OPEN_NOMUTEX,
 			gu_db_vfs(db));
 	}
 	if (rc == SQLITE_OK && db->encrypted)

@@ -364,3 +364,24 @@ Test(text, escape_controls_into_a_buffer_writes_what_the_copy_holds)
 	gu_text_escape_controls_into("a\tb\r\nc\x07", GU_ESCAPE_FIELD, out);
 	cr_assert_str_eq(out, "a b  c\\x07");
 }
+
+Test(text, escape_controls_copies_chinese_whole_and_still_escapes_broken_sequences)
+{
+	char out[128];
+
+	/* well-formed three-byte characters (Chinese, U+3000) are copied as they are */
+	gu_text_escape_controls_into("王小红\xe3\x80\x80", GU_ESCAPE_FIELD, out);
+	cr_assert_str_eq(out, "王小红\xe3\x80\x80");
+	/* a surrogate (ED A0 80) is not a character: each byte escaped */
+	gu_text_escape_controls_into("王\xed\xa0\x80", GU_ESCAPE_FIELD, out);
+	cr_assert_str_eq(out, "王\\xED\\xA0\\x80");
+	/* a character cut short at the end of the text */
+	gu_text_escape_controls_into("红\xe4\xb8", GU_ESCAPE_FIELD, out);
+	cr_assert_str_eq(out, "红\\xE4\\xB8");
+	/* a lead byte followed by a byte that does not continue it */
+	gu_text_escape_controls_into("\xe4" "a\xb8\x80", GU_ESCAPE_FIELD, out);
+	cr_assert_str_eq(out, "\\xE4a\\xB8\\x80");
+	/* an overlong form (E0 80 80) is escaped, not copied */
+	gu_text_escape_controls_into("\xe0\x80\x80", GU_ESCAPE_FIELD, out);
+	cr_assert_str_eq(out, "\\xE0\\x80\\x80");
+}
