@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "tui/family.h"
 #include "tui/interview.h"
 #include "tui/listview.h"
 #include "tui/paint.h"
@@ -104,9 +105,15 @@ void gu_roster_draw(gu_app *a, gu_interview *iv, const gu_rect *r)
 
 		if (i < (int)n) {
 			size_t open = open_count(a, nums[i]), used;
+			char mark[200];
 
 			member_line(a, nums[i], line, sizeof line);
 			used = strlen(line);
+			/* a member copied from a sibling's case says so until confirmed */
+			if (gu_family_member_mark(a, nums[i], mark, sizeof mark) && used < sizeof line)
+				used += (size_t)snprintf(line + used, sizeof line - used, "  (%s)", mark);
+			if (used > sizeof line)
+				used = sizeof line;
 			/* a member whose questions are not all answered says so */
 			if (open && used < sizeof line)
 				snprintf(line + used, sizeof line - used, _("  (%zu not answered)"), open);
