@@ -111,6 +111,13 @@ rm -f "$DB" "$DB-wal" "$DB-shm"
 tui "$scripts/screens/sibling.keys"
 check "the sibling run goes to the end" test $? -eq 0
 [ -f "$work/sibling-view.txt" ] || diag "$(cat "$work/out")"
+check "before her name is typed, the interview is titled after her brother" \
+	grep -q "guanai  sibling of 王小明" "$work/sibling-copied.txt"
+check "F3 to the members' part shows the roster" grep -q 'Other household members' "$work/sibling-roster.txt"
+check "which marks the grandmother as copied" \
+	grep -q "Member 1: grandparent  王奶奶  68  (copied from 王小明's case)" "$work/sibling-roster.txt"
+check "and the brother as missing answers" \
+	grep -q "Member 2: sibling  王小明  11  ([0-9]* not answered)" "$work/sibling-roster.txt"
 check "a copied answer says where it came from" grep -q "copied from 王小明's case" "$work/sibling-copied.txt"
 check "confirmed with Enter, it no longer does" sh -c "! grep -q 'copied from' '$work/sibling-confirmed.txt'"
 check "the address is copied and marked" grep -q "copied from 王小明's case" "$work/sibling-address.txt"
