@@ -7,7 +7,8 @@
 # and removed from the roster; a power cut among a member's questions; the
 # same child entered twice; another child of the same family; the
 # relatives the child lives with added as members (declined in 1, which
-# stores the same answers as before).
+# stores the same answers as before); a floating child's school county
+# offered from the county of residence.
 . "$top_srcdir/tests/tap.sh"
 work=$(mktemp -d) || exit 1
 trap 'rm -rf "$work"' EXIT
@@ -160,4 +161,13 @@ dbdump > "$work/stored" 2>&1
 check "the grandparent's relation is stored" grep -q '^member.1.relation = grandparent$' "$work/stored"
 check "the other relative's too" grep -q '^member.2.relation = other_relative$' "$work/stored"
 check "and nothing else of them" sh -c "! grep -q '^member.1.name' '$work/stored'"
+# 9. a floating family (hukou in Jianping, living in Shuangta): the
+# school's county is offered from where the child lives, not the hukou's
+rm -f "$DB" "$DB-wal" "$DB-shm"
+tui "$scripts/floating-school.keys"
+check "the floating family's run goes to the end" test $? -eq 0
+[ -f "$work/floating-school.txt" ] || diag "$(cat "$work/out")"
+check "the county of residence is offered for the school" \
+	grep -q '(\*) 211302  Shuangta District' "$work/floating-school.txt"
+check "not the hukou's" sh -c "! grep -q '(\*) 211322' '$work/floating-school.txt'"
 done_testing

@@ -74,14 +74,16 @@ static bool given_by_id(const gu_app *a, const char *key)
 
 /* Returns a value to offer for an unanswered question, worked out from
  * answers already given (today for the interview date; birth date, sex and
- * registration from the ID number; the counties of residence and school
- * from the hukou county) or from the configuration or the last interview
- * on this laptop (township, interviewer), or NULL.  It is saved only once
- * the worker confirms it. */
+ * registration from the ID number; the county of residence from the
+ * hukou county, the school's from that of residence, else the hukou's)
+ * or from the configuration or the last interview on this laptop
+ * (township, interviewer), or NULL.  It is saved only once the worker
+ * confirms it. */
 static const char *suggestion(gu_app *a, const char *key, char *buf, size_t size)
 {
 	const char *idn = gu_answers_get(&a->ses->ans, GU_KEY_CHILD_ID);
 	const char *hukou = gu_answers_get(&a->ses->ans, GU_KEY_CHILD_HUKOU_COUNTY);
+	const char *residence = gu_answers_get(&a->ses->ans, GU_KEY_CHILD_RESIDENCE_COUNTY);
 	gu_idcard id;
 
 	if (strcmp(key, GU_KEY_INTERVIEW_DATE) == 0) {
@@ -98,6 +100,12 @@ static const char *suggestion(gu_app *a, const char *key, char *buf, size_t size
 		return from_config_or_last(a, key, GU_SET_INTERVIEWER, buf, size);
 	if (strcmp(key, GU_KEY_INTERVIEW_TOWNSHIP) == 0)
 		return from_config_or_last(a, key, GU_SET_TOWNSHIP, buf, size);
+	/* a child goes to school where the family lives: the county of
+	 * residence first (a floating child's is not the hukou's) */
+	if (strcmp(key, GU_KEY_CHILD_SCHOOL_COUNTY) == 0 && residence && gu_region_county(residence)) {
+		snprintf(buf, size, "%s", residence);
+		return buf;
+	}
 	if ((strcmp(key, GU_KEY_CHILD_RESIDENCE_COUNTY) == 0
 	     || strcmp(key, GU_KEY_CHILD_SCHOOL_COUNTY) == 0)
 	    && hukou && gu_region_county(hukou)) {
