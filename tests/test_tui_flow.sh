@@ -122,6 +122,8 @@ check "and the brother as missing answers" \
 check "a copied answer says where it came from" grep -q "copied from 王小明's case" "$work/sibling-copied.txt"
 check "confirmed with Enter, it no longer does" sh -c "! grep -q 'copied from' '$work/sibling-confirmed.txt'"
 check "the address is copied and marked" grep -q "copied from 王小明's case" "$work/sibling-address.txt"
+check "her case view says she has no ID number, not a masked one" \
+	grep -q '^    ID number: none$' "$work/sibling-view.txt"
 check "the sister's case lists her brother" grep -q '王小明  complete  interviewed 2026-11-29' "$work/sibling-view.txt"
 check "and his case lists her" grep -q '王小红  draft  interviewed 2026-11-29' "$work/sibling-view-first.txt"
 dbdump > "$work/stored" 2>&1
