@@ -297,6 +297,29 @@ bool gu_ectx_applies(gu_ectx *c, int q, int m)
 	return v->appl == GU_APPL_YES;
 }
 
+/* Returns true when question q surely applies to compact member m (-1:
+ * none): its ask-when condition is yes now, not only maybe. */
+bool gu_ectx_surely_applies(gu_ectx *c, int q, int m)
+{
+	const gu_node *w = c->p->qx[q].when;
+	int sk = c->vkind[0], sm = c->vmem[0];
+	uint64_t pm = 0;
+	gu_tv t;
+
+	if (!gu_ectx_applies(c, q, m))
+		return false;
+	if (!w)
+		return true;
+	if (m >= 0) {
+		c->vkind[0] = GU_PK_MEMBER;
+		c->vmem[0] = m;
+	}
+	t = eval_in(c, w, &pm);
+	c->vkind[0] = sk;
+	c->vmem[0] = sm;
+	return t == GU_YES;
+}
+
 /* Reads question q of member m: returns the state seen by rules. */
 static inline int read_slot(gu_ectx *c, int q, int m, int64_t *out)
 {

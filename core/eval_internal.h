@@ -72,6 +72,9 @@ void gu_ectx_set_today(gu_ectx *c, int64_t yyyymmdd);
 gu_tv gu_ectx_eval(gu_ectx *c, const gu_node *n, uint64_t *pm);
 /* Returns true when question q applies (member m: compact index, else -1). */
 bool gu_ectx_applies(gu_ectx *c, int q, int m);
+/* Returns true when question q surely applies to member m: its condition
+ * is yes, not only maybe. */
+bool gu_ectx_surely_applies(gu_ectx *c, int q, int m);
 /* Returns the slot of question q for compact member m. */
 size_t gu_ectx_slot(const gu_ectx *c, int q, int m);
 /* Returns what the loaded answers say of question q for compact member m

@@ -13,7 +13,7 @@
 #include "core/plan.h"
 
 /* Appends a step; returns 0 or -GU_ENOMEM. */
-static int add_step(gu_plan *plan, const char *key, const gu_question *q)
+static int add_step(gu_plan *plan, const char *key, const gu_question *q, bool sure)
 {
 	if (plan->n == plan->cap) {
 		size_t cap = plan->cap ? plan->cap * 2 : 128;
@@ -26,6 +26,7 @@ static int add_step(gu_plan *plan, const char *key, const gu_question *q)
 	}
 	snprintf(plan->v[plan->n].key, sizeof plan->v[plan->n].key, "%s", key);
 	plan->v[plan->n].q = q;
+	plan->v[plan->n].sure = sure;
 	plan->n++;
 	return 0;
 }
@@ -48,7 +49,8 @@ int gu_plan_build(const gu_policy *p, const gu_answers *a, gu_plan *out, gu_erro
 	while (i < p->nquestions && rc == 0) {
 		if (p->qx[i].owner != GU_OWN_MEMBER) {
 			if (gu_ectx_applies(&c, (int)i, -1))
-				rc = add_step(out, p->questions[i].key, &p->questions[i]);
+				rc = add_step(out, p->questions[i].key, &p->questions[i],
+					gu_ectx_surely_applies(&c, (int)i, -1));
 			i++;
 			continue;
 		}
@@ -63,7 +65,8 @@ int gu_plan_build(const gu_policy *p, const gu_answers *a, gu_plan *out, gu_erro
 				if (!gu_ectx_applies(&c, (int)k, m))
 					continue;
 				snprintf(key, sizeof key, "member.%d.%s", c.member_no[m], p->qx[k].field);
-				rc = add_step(out, key, &p->questions[k]);
+				rc = add_step(out, key, &p->questions[k],
+					gu_ectx_surely_applies(&c, (int)k, m));
 			}
 		}
 		i = j;
@@ -116,6 +119,17 @@ void gu_plan_progress(const gu_plan *plan, const gu_answers *a,
 			n++;
 	*answered = n;
 	*total = plan->n;
+}
+
+/* Counts the unanswered steps that surely apply. */
+size_t gu_plan_left(const gu_plan *plan, const gu_answers *a)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < plan->n; i++)
+		if (plan->v[i].sure && !gu_answers_get(a, plan->v[i].key))
+			n++;
+	return n;
 }
 
 /* Returns true when the question of a concrete key applies now. */

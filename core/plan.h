@@ -10,6 +10,7 @@
 typedef struct gu_step {
 	char key[64];             /* concrete key: "member.2.age" */
 	const gu_question *q;
+	bool sure;                /* applies for certain, not only maybe */
 } gu_step;
 
 typedef struct gu_plan {
@@ -32,6 +33,10 @@ size_t gu_plan_find(const gu_plan *plan, const char *key);
 /* Counts the applicable questions and how many of them have an answer. */
 void gu_plan_progress(const gu_plan *plan, const gu_answers *a,
 	size_t *answered, size_t *total);
+/* Counts the unanswered steps that surely apply (their condition is yes,
+ * not maybe): an estimate of the questions left that answers to come do
+ * not shrink, only follow-ups they open add to. */
+size_t gu_plan_left(const gu_plan *plan, const gu_answers *a);
 /* Returns true when key is the child's birth date or sex and its answer is
  * what the valid ID number answered gives: the interview does not ask it
  * again (the worker may still change it). */

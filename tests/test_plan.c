@@ -189,3 +189,56 @@ Test(plan, answers_are_written_in_question_order)
 	gu_answers_free(&a);
 	gu_policy_free(p);
 }
+
+/* Returns the unanswered steps that surely apply for answers text. */
+static size_t left_for(const gu_policy *p, const char *text)
+{
+	gu_answers a;
+	gu_plan plan;
+	size_t left;
+
+	plan_for(p, text, &a, &plan);
+	left = gu_plan_left(&plan, &a);
+	gu_plan_free(&plan);
+	gu_answers_free(&a);
+	return left;
+}
+
+/* The questions left are those that surely apply: a new member adds a few
+ * (not every question an age not yet given might open), an 8-year-old
+ * sibling is asked no adult question, and an adult's age adds only the
+ * work questions it opens; nine members do not make the count jump. */
+Test(plan, the_questions_left_count_what_surely_applies_per_member)
+{
+	gu_policy *p = tp_load();
+	const char *base = "interview.date = 2024-09-01\nchild.name = 王芳\nchild.dob = 2014-01-01\n";
+	char text[4000];
+	size_t none, one, child8, adult, nine, len;
+	gu_answers a;
+	gu_plan plan;
+
+	none = left_for(p, base);
+	snprintf(text, sizeof text, "%smember.1.relation = sibling\n", base);
+	one = left_for(p, text);
+	cr_assert_gt(one, none, "a member adds questions");
+	cr_assert_leq(one - none, 7, "a member adds %zu questions, not every maybe", one - none);
+	snprintf(text, sizeof text, "%smember.1.relation = sibling\nmember.1.age = 8\n", base);
+	child8 = left_for(p, text);
+	cr_assert_eq(child8, one - 1, "the age answered; no adult question opens");
+	plan_for(p, text, &a, &plan);
+	cr_assert_eq(gu_plan_find(&plan, "member.1.employment"), plan.n);
+	cr_assert_eq(gu_plan_find(&plan, "member.1.job_need"), plan.n);
+	gu_plan_free(&plan);
+	gu_answers_free(&a);
+	snprintf(text, sizeof text, "%smember.1.relation = grandparent\nmember.1.age = 68\n", base);
+	adult = left_for(p, text);
+	cr_assert_gt(adult, child8, "an adult is asked about work");
+	cr_assert_leq(adult - child8, 4, "only the work questions open");
+	len = (size_t)snprintf(text, sizeof text, "%s", base);
+	for (int m = 1; m <= 9; m++)
+		len += (size_t)snprintf(text + len, sizeof text - len, "member.%d.relation = sibling\n", m);
+	nine = left_for(p, text);
+	cr_assert_leq(nine - none, 9 * (one - none), "nine members: %zu more left", nine - none);
+	cr_assert_lt(nine, 130, "nine members leave %zu, not 222", nine);
+	gu_policy_free(p);
+}

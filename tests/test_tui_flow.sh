@@ -7,7 +7,8 @@
 # and removed from the roster; a power cut among a member's questions; the
 # same child entered twice; another child of the same family; the
 # relatives the child lives with added as members (declined in 1, which
-# stores the same answers as before).
+# stores the same answers as before); a floating child's school county
+# offered from the county of residence.
 . "$top_srcdir/tests/tap.sh"
 work=$(mktemp -d) || exit 1
 trap 'rm -rf "$work"' EXIT
@@ -111,9 +112,18 @@ rm -f "$DB" "$DB-wal" "$DB-shm"
 tui "$scripts/screens/sibling.keys"
 check "the sibling run goes to the end" test $? -eq 0
 [ -f "$work/sibling-view.txt" ] || diag "$(cat "$work/out")"
+check "before her name is typed, the interview is titled after her brother" \
+	grep -q "guanai  sibling of 王小明" "$work/sibling-copied.txt"
+check "F3 to the members' part shows the roster" grep -q 'Other household members' "$work/sibling-roster.txt"
+check "which marks the grandmother as copied" \
+	grep -q "Member 1: grandparent  王奶奶  68  (copied from 王小明's case)" "$work/sibling-roster.txt"
+check "and the brother as missing answers" \
+	grep -q "Member 2: sibling  王小明  11  ([0-9]* not answered)" "$work/sibling-roster.txt"
 check "a copied answer says where it came from" grep -q "copied from 王小明's case" "$work/sibling-copied.txt"
 check "confirmed with Enter, it no longer does" sh -c "! grep -q 'copied from' '$work/sibling-confirmed.txt'"
 check "the address is copied and marked" grep -q "copied from 王小明's case" "$work/sibling-address.txt"
+check "her case view says she has no ID number, not a masked one" \
+	grep -q '^    ID number: none$' "$work/sibling-view.txt"
 check "the sister's case lists her brother" grep -q '王小明  complete  interviewed 2026-11-29' "$work/sibling-view.txt"
 check "and his case lists her" grep -q '王小红  draft  interviewed 2026-11-29' "$work/sibling-view-first.txt"
 dbdump > "$work/stored" 2>&1
@@ -153,4 +163,13 @@ dbdump > "$work/stored" 2>&1
 check "the grandparent's relation is stored" grep -q '^member.1.relation = grandparent$' "$work/stored"
 check "the other relative's too" grep -q '^member.2.relation = other_relative$' "$work/stored"
 check "and nothing else of them" sh -c "! grep -q '^member.1.name' '$work/stored'"
+# 9. a floating family (hukou in Jianping, living in Shuangta): the
+# school's county is offered from where the child lives, not the hukou's
+rm -f "$DB" "$DB-wal" "$DB-shm"
+tui "$scripts/floating-school.keys"
+check "the floating family's run goes to the end" test $? -eq 0
+[ -f "$work/floating-school.txt" ] || diag "$(cat "$work/out")"
+check "the county of residence is offered for the school" \
+	grep -q '(\*) 211302  Shuangta District' "$work/floating-school.txt"
+check "not the hukou's" sh -c "! grep -q '(\*) 211322' '$work/floating-school.txt'"
 done_testing

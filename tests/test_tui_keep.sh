@@ -5,7 +5,8 @@
 # with a number key and typed text as Enter would; a date that is not
 # valid is refused with the reason (the same key again leaves it unsaved);
 # Ctrl-C asks, offering to save it (s), to leave without it (y) or to stay
-# (n).  Checked on the screens and in the database.
+# (n); the draft left so opens again at that question.  Checked on the
+# screens and in the database.
 . "$top_srcdir/tests/tap.sh"
 work=$(mktemp -d) || exit 1
 trap 'rm -rf "$work"' EXIT
@@ -50,4 +51,13 @@ check "y leaves for the start screen" grep -q 'The draft is kept' "$work/drop-le
 dbdump > "$work/stored" 2>&1
 check "the answers confirmed before are stored" grep -qx 'consent.date = 2026-11-29' "$work/stored"
 check "the choice left with y is not" sh -c "! grep -q '^guardian.relation' '$work/stored'"
+check "the draft stores no question to resume at (the first open one is)" \
+	grep -q '^case draft resume= ' "$work/stored"
+GUANAI_TEST_SCRIPT=$scripts/keep-drop-open.keys GUANAI_TEST_DUMP_DIR=$work GUANAI_TEST_TODAY=2026-11-29 \
+GUANAI_TEST_TIMEOUT=60 COLUMNS=80 LINES=24 "$GUANAI" --lang en --db "$DB" > "$work/out" 2>&1
+rc=$?
+check "the draft opens again" test "$rc" -eq 0
+[ "$rc" -eq 0 ] || diag "$(cat "$work/out")"
+check "at the question left without its choice" grep -q 'Who cares for the child day to day' "$work/drop-resumed.txt"
+check "with nothing chosen" sh -c "! grep -q '(\*)' '$work/drop-resumed.txt'"
 done_testing

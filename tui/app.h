@@ -35,6 +35,7 @@ enum gu_screen_id {
 typedef struct gu_istep {
 	char key[64];
 	const gu_question *q;   /* NULL for the roster */
+	bool sure;              /* applies for certain, not only maybe */
 } gu_istep;
 
 #define GU_ROSTER_KEY "@roster"
@@ -145,7 +146,12 @@ void gu_session_remember(gu_app *a);
 void gu_session_store_progress(gu_app *a);
 /* Evaluates the answers into ses->res; returns 0, or -1 with eval_err. */
 int gu_session_evaluate(gu_app *a);
-/* Counts answered and applicable questions (the roster not counted). */
+/* Counts the questions answered and, in total, those answered and those
+ * left that surely apply (a total that answers to come do not shrink:
+ * only the follow-ups they open add to it; the roster not counted). */
 void gu_session_progress(const gu_app *a, size_t *done, size_t *total);
+/* Returns how many questions that apply now, surely or maybe, have no
+ * answer. */
+size_t gu_session_unanswered(const gu_app *a);
 
 #endif

@@ -93,6 +93,22 @@ const char *gu_family_mark(const gu_app *a, const char *key, char *buf, size_t s
 	return buf;
 }
 
+/* Writes the mark of member num into buf; returns buf or NULL. */
+const char *gu_family_member_mark(const gu_app *a, int num, char *buf, size_t size)
+{
+	const gu_session *s = a->ses;
+	char prefix[32];
+	size_t i, plen;
+
+	if (!s)
+		return NULL;
+	plen = (size_t)snprintf(prefix, sizeof prefix, "member.%d.", num);
+	for (i = 0; i < s->copied.n; i++)
+		if (strncmp(s->copied.v[i].key, prefix, plen) == 0)
+			return gu_family_mark(a, s->copied.v[i].key, buf, size);
+	return NULL;
+}
+
 /* Unmarks key in memory and in the database; returns 0 or -1. */
 int gu_family_unmark(gu_app *a, const char *key)
 {

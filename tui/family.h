@@ -20,6 +20,11 @@ int gu_family_load_marks(gu_app *a);
  * marked as copied. */
 const char *gu_family_mark(const gu_app *a, const char *key, char *buf, size_t size);
 
+/* Writes into buf the mark shown beside household member num on the
+ * roster when any of that member's answers is still as copied (the same
+ * words as beside a copied answer); returns buf, or NULL when none is. */
+const char *gu_family_member_mark(const gu_app *a, int num, char *buf, size_t size);
+
 /* The answer key of the open case was set (typed, confirmed, moved or
  * removed): its copied mark goes, in memory and in the database.  Returns
  * 0, or -1 with the message line set. */

@@ -331,7 +331,8 @@ static void draw_row(int y, int x, const cols *c, const gu_case_row *r,
 		if (strcmp(r->id, s->shown_case) == 0)
 			id = s->shown_id;
 		else
-			id = r->child_id_number[0] ? gu_idcard_mask(r->child_id_number, idbuf) : "";
+			id = strcmp(r->child_id_number, "none") == 0 ? _("none")
+				: r->child_id_number[0] ? gu_idcard_mask(r->child_id_number, idbuf) : "";
 		gu_put(y, col, c->status, gu_case_status_label(r->status),
 			r->status == GU_CASE_RETURNED && at == A_NORMAL ? gu_attr(GU_R_VERIFY) : at);
 		col += c->status + 1;

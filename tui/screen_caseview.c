@@ -228,7 +228,9 @@ static void build_summary(gu_app *a, cv_state *s, int w)
 		snprintf(line, sizeof line, "%s", _("ID number: not at hand at the interview, to be added (e: change the answers)"));
 		add_wrapped(s, w, line, GU_R_VERIFY, 2, 0);
 	} else {
+		/* a child without a number says so, not as a masked number */
 		snprintf(line, sizeof line, _("ID number: %s"), s->shown_id[0] ? s->shown_id
+			: strcmp(s->info.child_id_number, "none") == 0 ? _("none")
 			: s->info.child_id_number[0] ? gu_idcard_mask(s->info.child_id_number, masked) : "-");
 		add_wrapped(s, w, line, GU_R_NORMAL, 2, 0);
 	}

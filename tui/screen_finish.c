@@ -76,13 +76,12 @@ static int finish(gu_app *a, fin_state *f)
 		return -2;
 	/* questions left unanswered: said, and finished only on a second Enter */
 	{
-		size_t done = 0, total = 0;
+		size_t open = gu_session_unanswered(a);
 
-		gu_session_progress(a, &done, &total);
-		if (done < total && !f->unanswered_confirmed) {
+		if (open > 0 && !f->unanswered_confirmed) {
 			snprintf(f->err, sizeof f->err,
 				_("Questions not answered: %zu. Press Enter again to finish anyway, or Esc to go back to them."),
-				total - done);
+				open);
 			f->unanswered_confirmed = true;
 			return -1;
 		}

@@ -74,14 +74,16 @@ static bool given_by_id(const gu_app *a, const char *key)
 
 /* Returns a value to offer for an unanswered question, worked out from
  * answers already given (today for the interview date; birth date, sex and
- * registration from the ID number; the counties of residence and school
- * from the hukou county) or from the configuration or the last interview
- * on this laptop (township, interviewer), or NULL.  It is saved only once
- * the worker confirms it. */
+ * registration from the ID number; the county of residence from the
+ * hukou county, the school's from that of residence, else the hukou's)
+ * or from the configuration or the last interview on this laptop
+ * (township, interviewer), or NULL.  It is saved only once the worker
+ * confirms it. */
 static const char *suggestion(gu_app *a, const char *key, char *buf, size_t size)
 {
 	const char *idn = gu_answers_get(&a->ses->ans, GU_KEY_CHILD_ID);
 	const char *hukou = gu_answers_get(&a->ses->ans, GU_KEY_CHILD_HUKOU_COUNTY);
+	const char *residence = gu_answers_get(&a->ses->ans, GU_KEY_CHILD_RESIDENCE_COUNTY);
 	gu_idcard id;
 
 	if (strcmp(key, GU_KEY_INTERVIEW_DATE) == 0) {
@@ -98,6 +100,12 @@ static const char *suggestion(gu_app *a, const char *key, char *buf, size_t size
 		return from_config_or_last(a, key, GU_SET_INTERVIEWER, buf, size);
 	if (strcmp(key, GU_KEY_INTERVIEW_TOWNSHIP) == 0)
 		return from_config_or_last(a, key, GU_SET_TOWNSHIP, buf, size);
+	/* a child goes to school where the family lives: the county of
+	 * residence first (a floating child's is not the hukou's) */
+	if (strcmp(key, GU_KEY_CHILD_SCHOOL_COUNTY) == 0 && residence && gu_region_county(residence)) {
+		snprintf(buf, size, "%s", residence);
+		return buf;
+	}
 	if ((strcmp(key, GU_KEY_CHILD_RESIDENCE_COUNTY) == 0
 	     || strcmp(key, GU_KEY_CHILD_SCHOOL_COUNTY) == 0)
 	    && hukou && gu_region_county(hukou)) {
@@ -650,26 +658,44 @@ static bool keep_changed(gu_app *a, gu_interview *iv)
 	return true;
 }
 
-/* Jumps to the first open question of section number i (0-based among
- * those present). */
+/* Returns true when step i is a household member's question (asked
+ * from the roster, as a run per member). */
+static bool is_member_step(const gu_session *s, size_t i)
+{
+	return strncmp(s->steps[i].key, "member.", 7) == 0;
+}
+
+/* Jumps to section number idx (0-based among those present): to the
+ * roster when the section holds it or holds only members' questions (the
+ * members still missing answers are marked there), else to the section's
+ * first open question that is not a member's, else to its first one. */
 static void jump_section(gu_app *a, gu_interview *iv, int idx)
 {
-	iv->member_focus = 0;
 	gu_session *s = a->ses;
 	size_t secs[64], n = sections_present(s, secs, 64), i, first = s->nsteps;
+	size_t roster = gu_session_find(s, GU_ROSTER_KEY);
+	bool members_only = true;
 
 	if (idx < 0 || (size_t)idx >= n || !keep_changed(a, iv))
 		return;
+	iv->member_focus = 0;
 	for (i = 0; i < s->nsteps; i++) {
-		if (step_section(s, i) != secs[idx])
+		if (step_section(s, i) != secs[idx] || is_member_step(s, i))
 			continue;
+		if (!s->steps[i].q) {
+			first = i;      /* the roster */
+			break;
+		}
+		members_only = false;
 		if (first == s->nsteps)
 			first = i;
-		if (s->steps[i].q && !gu_answers_get(&s->ans, s->steps[i].key)) {
+		if (!gu_answers_get(&s->ans, s->steps[i].key)) {
 			first = i;
 			break;
 		}
 	}
+	if (first == s->nsteps && members_only && roster < s->nsteps)
+		first = roster;
 	if (first < s->nsteps)
 		gu_interview_goto(a, iv, first);
 }
@@ -1021,7 +1047,18 @@ static void draw(gu_app *a, void *stp)
 	st = &s->steps[s->pos];
 	gu_harness_where(st->key);
 	name = gu_answers_get(&s->ans, GU_KEY_CHILD_NAME);
-	gu_frame_title(a, name && *name && strcmp(name, "unknown") ? name : _("new interview"));
+	if (name && *name && strcmp(name, "unknown")) {
+		gu_frame_title(a, name);
+	} else if (s->copied_from[0]) {
+		char title[200];
+
+		/* TRANSLATORS: the title of another child's interview before the
+		 * child's name is given; %s is the name of the first child */
+		snprintf(title, sizeof title, _("sibling of %s"), s->copied_from);
+		gu_frame_title(a, title);
+	} else {
+		gu_frame_title(a, _("new interview"));
+	}
 	draw_progress(a);
 	y = a->lay.body.y;
 	if (!st->q) {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "tui/family.h"
 #include "tui/interview.h"
 #include "tui/listview.h"
 #include "tui/paint.h"
@@ -104,18 +105,27 @@ void gu_roster_draw(gu_app *a, gu_interview *iv, const gu_rect *r)
 
 		if (i < (int)n) {
 			size_t open = open_count(a, nums[i]), used;
+			char mark[200];
 
 			member_line(a, nums[i], line, sizeof line);
 			used = strlen(line);
 			/* a member whose questions are not all answered says so */
 			if (open && used < sizeof line)
-				snprintf(line + used, sizeof line - used, _("  (%zu not answered)"), open);
+				used += (size_t)snprintf(line + used, sizeof line - used,
+					_("  (%zu not answered)"), open);
+			/* a member copied from a sibling's case, until confirmed */
+			if (used < sizeof line && gu_family_member_mark(a, nums[i], mark, sizeof mark))
+				/* TRANSLATORS: a roster row's mark in brackets, as in
+				 * "  (3 not answered)" */
+				snprintf(line + used, sizeof line - used, _("  (%s)"), mark);
 		}
 		else if (i == (int)n)
 			snprintf(line, sizeof line, "%s", _("+ add a member (a)"));
 		else
 			snprintf(line, sizeof line, "%s", _("-> go on to the next part (PgDn)"));
-		gu_put_line(y, r->x + 2, r->w - 2 < 70 ? r->w - 2 : 70, line, at);
+		/* a row too long for the screen ends in "…", not mid-word */
+		gu_fill(y, r->x + 2, r->w - 2, at);
+		gu_put_cut(y, r->x + 2, r->w - 2, line, at);
 	}
 	/* a cut list says so on the row below it */
 	gu_list_more(y, r->x + 4, r->w - 4, iv->roster_top, h, rows);

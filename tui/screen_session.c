@@ -16,7 +16,7 @@
 #include "tui/options.h"
 
 /* Appends a step; returns 0 or -1 when out of memory. */
-static int push_step(gu_session *s, const char *key, const gu_question *q)
+static int push_step(gu_session *s, const char *key, const gu_question *q, bool sure)
 {
 	gu_istep *v = gu_grow(s->steps, &s->cap, s->nsteps, sizeof *v, 64);
 
@@ -25,6 +25,7 @@ static int push_step(gu_session *s, const char *key, const gu_question *q)
 	s->steps = v;
 	snprintf(s->steps[s->nsteps].key, sizeof s->steps[s->nsteps].key, "%s", key);
 	s->steps[s->nsteps].q = q;
+	s->steps[s->nsteps].sure = sure;
 	s->nsteps++;
 	return 0;
 }
@@ -59,9 +60,9 @@ int gu_session_rebuild(gu_app *a)
 	s->nsteps = 0;
 	for (i = 0; i <= plan.n && rc == 0; i++) {
 		if (relq && i == at)
-			rc = push_step(s, GU_ROSTER_KEY, NULL);
+			rc = push_step(s, GU_ROSTER_KEY, NULL, false);
 		if (i < plan.n && rc == 0)
-			rc = push_step(s, plan.v[i].key, plan.v[i].q);
+			rc = push_step(s, plan.v[i].key, plan.v[i].q, plan.v[i].sure);
 	}
 	gu_plan_free(&plan);
 	if (rc < 0)
@@ -82,7 +83,7 @@ size_t gu_session_find(const gu_session *s, const char *key)
 	return s->nsteps;
 }
 
-/* Counts answered and applicable questions. */
+/* Counts answered questions and those plus the ones surely left. */
 void gu_session_progress(const gu_app *a, size_t *done, size_t *total)
 {
 	const gu_session *s = a->ses;
@@ -92,10 +93,25 @@ void gu_session_progress(const gu_app *a, size_t *done, size_t *total)
 	for (i = 0; i < s->nsteps; i++) {
 		if (!s->steps[i].q)
 			continue;
-		(*total)++;
-		if (gu_answers_get(&s->ans, s->steps[i].key))
+		if (gu_answers_get(&s->ans, s->steps[i].key)) {
 			(*done)++;
+			(*total)++;
+		} else if (s->steps[i].sure) {
+			(*total)++;
+		}
 	}
+}
+
+/* Returns how many applicable questions have no answer. */
+size_t gu_session_unanswered(const gu_app *a)
+{
+	const gu_session *s = a->ses;
+	size_t i, n = 0;
+
+	for (i = 0; i < s->nsteps; i++)
+		if (s->steps[i].q && !gu_answers_get(&s->ans, s->steps[i].key))
+			n++;
+	return n;
 }
 
 static size_t first_open(const gu_session *s);
