@@ -106,3 +106,11 @@ for lang in en zh; do
 	check "$lang: the case records the chosen unit and the receipt" \
 		sh -c "grep -q '建平镇第19警务室' '$work/$lang-units.joined' && grep -q 2026112920 '$work/$lang-units.joined'"
 done
+
+# items sharing a service's name are told apart at 80 columns in English:
+# each keeps its short form whole, the name cut after a word
+result="$work/en-80x24-interview/result.txt"
+for short in 'free tuition' 'living allowance' 'nutritious meals'; do
+	check "en 80x24: an item of compulsory education shows its short form, $short" \
+		grep -q "Compulsory education\(…\| services\) · $short " "$result"
+done

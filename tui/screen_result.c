@@ -221,6 +221,19 @@ static int draw_name(int y, int x, int w, const gu_item *it, attr_t at)
 	return gu_put(y, x, w, line, at);
 }
 
+/* Writes into buf an item's reason, after its referral's status when it
+ * is referred; returns buf. */
+static const char *item_why(const gu_result *res, char *buf, size_t size)
+{
+	if (res->item >= 1 && res->item <= GU_ITEMS_MAX && referred[res->item])
+		/* TRANSLATORS: a referred item's status now, then the item's reason */
+		snprintf(buf, size, _("%s: %s"), gu_ref_status_label(ref_now[res->item]),
+			res->reason ? res->reason : "");
+	else
+		snprintf(buf, size, "%s", res->reason ? res->reason : "");
+	return buf;
+}
+
 /* Returns the columns of the widest name of the items listed (eligible
  * or to verify). */
 static int widest_name(gu_app *a)
@@ -271,12 +284,7 @@ static void draw_item(gu_app *a, int y, int x, int w, int idx, bool here)
 	col += 9;
 	gu_put_cut(y, col, pers_w, gu_persons_words(res->persons, persons, sizeof persons), base);
 	col += pers_w + 1;
-	if (res->item >= 1 && res->item <= GU_ITEMS_MAX && referred[res->item])
-		/* TRANSLATORS: a referred item's status now, then the item's reason */
-		snprintf(why, sizeof why, _("%s: %s"), gu_ref_status_label(ref_now[res->item]),
-			res->reason ? res->reason : "");
-	else
-		snprintf(why, sizeof why, "%s", res->reason ? res->reason : "");
+	item_why(res, why, sizeof why);
 	if (!names_take_reason && col < x + w)
 		gu_put_cut(y, col, x + w - col, why, here ? base : gu_attr(GU_R_DIM));
 }
@@ -575,14 +583,15 @@ static void draw(gu_app *a, void *st)
 	}
 	gu_scr_keys_bottom(a, keys, sizeof keys / sizeof keys[0]);
 	/* several items share a service name: the highlighted one's whole
-	 * reason is shown on the message line when it is free */
+	 * reason (after its referral's status) is shown on the message line
+	 * when it is free */
 	if (!a->msg[0] && rs->cur >= 0 && (size_t)rs->cur < n
 			&& rows[rs->cur].kind == ROW_ITEM) {
 		const gu_result *res = &s->res.v[rows[rs->cur].idx];
+		char why[600];
 
-		if (res->reason)
-			gu_put_wrapped(a->lay.message.y, 1, a->lay.cols - 2, 1, res->reason,
-				gu_attr(GU_R_DIM));
+		if (item_why(res, why, sizeof why)[0])
+			gu_put_wrapped(a->lay.message.y, 1, a->lay.cols - 2, 1, why, gu_attr(GU_R_DIM));
 	}
 }
 
