@@ -114,3 +114,4 @@ for short in 'free tuition' 'living allowance' 'nutritious meals'; do
 	check "en 80x24: an item of compulsory education shows its short form, $short" \
 		grep -q "Compulsory education\(…\| services\) · $short " "$result"
 done
+done_testing
