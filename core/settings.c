@@ -90,6 +90,79 @@ static const char *trim(const char *p, size_t n, size_t *len)
 	return p;
 }
 
+/* Splits the n bytes at v at '|' into at most max trimmed fields, each
+ * start in f[] and length in len[]; returns how many there are, or max + 1
+ * when there are more. */
+static size_t split_fields(const char *v, size_t n, const char **f, size_t *len, size_t max)
+{
+	size_t count = 0;
+
+	for (;;) {
+		const char *bar = memchr(v, '|', n);
+		size_t k = bar ? (size_t)(bar - v) : n;
+
+		if (count == max)
+			return max + 1;
+		f[count] = trim(v, k, &len[count]);
+		count++;
+		if (!bar)
+			return count;
+		n -= k + 1;
+		v = bar + 1;
+	}
+}
+
+/* Takes the value of a `unit = KIND | TOWNSHIP | 中文名 | English name`
+ * line (vlen bytes at val); returns 0 or a negative code with err set. */
+static int parse_unit(gu_settings *s, const char *val, size_t vlen, const char *path,
+	int lineno, gu_error *err)
+{
+	const char *f[4];
+	size_t len[4], n, i, size;
+	char where[340], *text, *p, *field[5];
+	gu_setting_unit *grown;
+
+	n = split_fields(val, vlen, f, len, 4);
+	if (n < 3 || n > 4 || len[0] == 0 || len[1] == 0 || len[2] == 0 || (n == 4 && len[3] == 0))
+		return gu_error_set(err, GU_EINVAL, path, lineno, 0,
+			_("a unit is written \"unit = police | TOWNSHIP | 中文名称 | English name\" "
+			"(or education instead of police; the English name may be left out)"));
+	if (!((len[0] == 6 && memcmp(f[0], "police", 6) == 0)
+			|| (len[0] == 9 && memcmp(f[0], "education", 9) == 0)))
+		return gu_error_set(err, GU_EINVAL, path, lineno, 0,
+			_("a unit's kind is police or education, not \"%.*s\""),
+			(int)(len[0] > 60 ? 60 : len[0]), f[0]);
+	snprintf(where, sizeof where, "%s:%d", path, lineno);
+	size = strlen(where) + 1;
+	for (i = 0; i < n; i++)
+		size += len[i] + 1;
+	if (n == 3)
+		size += len[2] + 1;  /* the English name is the Chinese when left out */
+	grown = realloc(s->units, (s->nunits + 1) * sizeof *s->units);
+	text = malloc(size);
+	if (grown)
+		s->units = grown;
+	if (!grown || !text) {
+		free(text);
+		return gu_error_set(err, GU_ENOMEM, path, lineno, 0, "%s", gu_code_text(GU_ENOMEM));
+	}
+	p = text;
+	field[0] = p;
+	p += snprintf(p, size, "%s", where) + 1;
+	for (i = 0; i < 4; i++) {
+		size_t k = i < n ? i : 2;
+
+		field[i + 1] = p;
+		memcpy(p, f[k], len[k]);
+		p[len[k]] = '\0';
+		p += len[k] + 1;
+	}
+	s->units[s->nunits].text = text;
+	s->units[s->nunits].unit = (gu_report_unit){ field[0], field[1], field[2], field[3], field[4] };
+	s->nunits++;
+	return 0;
+}
+
 /* Takes one line (without its newline) of file path; returns 0 or a
  * negative code with err set. */
 static int parse_line(gu_settings *s, const char *line, size_t n, const char *path,
@@ -110,10 +183,12 @@ static int parse_line(gu_settings *s, const char *line, size_t n, const char *pa
 			_("a setting is written \"key = value\", such as \"language = zh\""));
 	val = trim(eq + 1, klen - (size_t)(eq + 1 - key), &vlen);
 	key = trim(key, (size_t)(eq - key), &klen);
+	if (klen == 4 && memcmp(key, "unit", 4) == 0)
+		return parse_unit(s, val, vlen, path, lineno, err);
 	k = find_setting(key, klen);
 	if (k == GU_SETTING_COUNT)
 		return gu_error_set(err, GU_EINVAL, path, lineno, 0,
-			_("unknown setting \"%.*s\"; the settings are language, township, interviewer, idle_lock_minutes, colors and export_dir"),
+			_("unknown setting \"%.*s\"; the settings are language, township, interviewer, idle_lock_minutes, colors, export_dir and unit"),
 			(int)(klen > 60 ? 60 : klen), key);
 	if (vlen == 0)
 		return gu_error_set(err, GU_EINVAL, path, lineno, 0,
@@ -221,10 +296,29 @@ bool gu_settings_colors(const gu_settings *s)
 	return !v || strcmp(v, "off") != 0;
 }
 
-/* Frees the values. */
+/* Returns the number of units the files list. */
+size_t gu_settings_unit_count(const gu_settings *s)
+{
+	return s->nunits;
+}
+
+/* Returns unit i of the files' units (i below the count). */
+const gu_report_unit *gu_settings_unit(const gu_settings *s, size_t i)
+{
+	return &s->units[i].unit;
+}
+
+/* Frees the values and the units. */
 void gu_settings_free(gu_settings *s)
 {
 	unsigned i;
+	size_t u;
+
+	for (u = 0; u < s->nunits; u++)
+		free(s->units[u].text);
+	free(s->units);
+	s->units = NULL;
+	s->nunits = 0;
 
 	for (i = 0; i < GU_SETTING_COUNT; i++) {
 		free(s->value[i]);

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "core/error.h"
+#include "core/policy.h"
 
 enum gu_setting {
 	GU_SET_LANGUAGE,     /* zh or en */
@@ -20,9 +21,19 @@ enum gu_setting {
 	GU_SETTING_COUNT
 };
 
+/* A unit a report goes to, from a `unit = KIND | TOWNSHIP | 中文名 |
+ * English name` line: text owns the strings unit points to (its id is
+ * "file:line"). */
+typedef struct gu_setting_unit {
+	char *text;
+	gu_report_unit unit;
+} gu_setting_unit;
+
 typedef struct gu_settings {
 	char *value[GU_SETTING_COUNT];      /* NULL when no file sets it */
 	char source[GU_SETTING_COUNT][340]; /* "file:line" of the line that set it */
+	gu_setting_unit *units;             /* every unit line, files and lines in order */
+	size_t nunits;
 } gu_settings;
 
 /* Returns the name of a setting as written in the file ("idle_lock_minutes"). */
@@ -44,6 +55,10 @@ int gu_settings_idle_minutes(const gu_settings *s);
 
 /* Returns false when the colours are turned off. */
 bool gu_settings_colors(const gu_settings *s);
+
+/* Returns the number of units the files list, and the unit i of them. */
+size_t gu_settings_unit_count(const gu_settings *s);
+const gu_report_unit *gu_settings_unit(const gu_settings *s, size_t i);
 
 /* Frees the values and leaves s empty. */
 void gu_settings_free(gu_settings *s);

@@ -66,7 +66,15 @@ check "a line without = says how a setting is written" grep -q "$conf:1: a setti
 sed 's/^#\([a-z]\)/\1/' "$top_srcdir/docs/config.example" > "$conf"
 "$GUANAI" config > "$work/example" 2>&1
 check "the example settings, uncommented, are all valid" test $? -eq 0
-check "the example sets every setting" test "$(grep -c "# $conf:" "$work/example")" -eq 6
+check "the example sets every setting and two units" test "$(grep -c "# $conf:" "$work/example")" -eq 8
+check "config shows a unit with its line" \
+	grep -q "^unit = education | 大平房镇 | 大平房镇中心校（教育办） | Dapingfang Town education office  # $conf:" \
+	"$work/example"
+printf 'language = en\nunit = police | 大平房镇\n' > "$conf"
+LANGUAGE=en "$GUANAI" config > "$work/bad" 2>&1
+check "a unit line without its name stops guanai with status 2" test $? -eq 2
+check "the message names the line and shows how a unit is written" \
+	grep -q "$conf:2: a unit is written \"unit = police | TOWNSHIP | 中文名称 | English name\"" "$work/bad"
 
 # A new interview offers the configured township and interviewer.
 printf 'township = 大平房镇\ninterviewer = 王芳\n' > "$conf"

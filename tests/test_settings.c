@@ -128,3 +128,60 @@ Test(settings, a_missing_file_sets_nothing_and_a_file_is_read_whole)
 	unlink(path);
 	gu_settings_free(&s);
 }
+
+Test(settings, unit_lines_accumulate_in_order_over_both_files)
+{
+	gu_settings s;
+	gu_error err;
+	const gu_report_unit *u;
+
+	memset(&s, 0, sizeof s);
+	cr_assert_eq(parse_as(&s, "unit = police | 建平镇 | 建平镇警务室 | Jianping police post\n",
+		"office", &err), 0, "%s", err.message);
+	cr_assert_eq(parse_as(&s, "# mine\nunit=education|建平镇|建平镇第二小学\n", "user", &err), 0,
+		"%s", err.message);
+	cr_assert_eq(gu_settings_unit_count(&s), 2);
+	u = gu_settings_unit(&s, 0);
+	cr_assert_str_eq(u->kind, "police");
+	cr_assert_str_eq(u->township, "建平镇");
+	cr_assert_str_eq(u->zh, "建平镇警务室");
+	cr_assert_str_eq(u->en, "Jianping police post");
+	cr_assert_str_eq(u->id, "office:1");
+	u = gu_settings_unit(&s, 1);
+	cr_assert_str_eq(u->kind, "education");
+	cr_assert_str_eq(u->zh, "建平镇第二小学");
+	cr_assert_str_eq(u->en, "建平镇第二小学", "without an English name the Chinese is shown");
+	cr_assert_str_eq(u->id, "user:2");
+	gu_settings_free(&s);
+	cr_assert_eq(gu_settings_unit_count(&s), 0);
+}
+
+Test(settings, a_bad_unit_line_is_refused_naming_its_line)
+{
+	static const char *const bad[] = {
+		"unit = police | 建平镇\n",
+		"unit = police | | 建平镇警务室\n",
+		"unit = police | 建平镇 | 警务室 | en | more\n",
+		"unit = police | 建平镇 | 警务室 |\n",
+		"unit =\n",
+	};
+	gu_settings s;
+	gu_error err;
+	size_t i;
+
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		memset(&s, 0, sizeof s);
+		cr_assert_lt(parse(&s, bad[i], &err), 0, "accepted: %s", bad[i]);
+		cr_assert_str_eq(err.where, "f:1", "%s", bad[i]);
+		cr_assert_not_null(strstr(err.message, "unit = police | TOWNSHIP"), "%s: %s", bad[i],
+			err.message);
+		cr_assert_eq(gu_settings_unit_count(&s), 0);
+		gu_settings_free(&s);
+	}
+	memset(&s, 0, sizeof s);
+	cr_assert_lt(parse(&s, "language = en\nunit = school | 建平镇 | 建平镇第二小学\n", &err), 0);
+	cr_assert_str_eq(err.where, "f:2");
+	cr_assert_not_null(strstr(err.message, "police or education, not \"school\""), "%s",
+		err.message);
+	gu_settings_free(&s);
+}

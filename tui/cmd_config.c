@@ -55,6 +55,23 @@ static void print_setting(enum gu_setting k, const char *value, const char *sour
 	printf("%s%*s  # %s\n", line, w < 32 ? 32 - w : 0, "", source);
 }
 
+/* Prints the report units the files list, one "unit = ..." line each
+ * with the file and line it came from. */
+static void print_units(const gu_settings *s)
+{
+	char line[1400];
+	size_t i;
+	int w;
+
+	for (i = 0; i < gu_settings_unit_count(s); i++) {
+		const gu_report_unit *u = gu_settings_unit(s, i);
+
+		snprintf(line, sizeof line, "unit = %s | %s | %s | %s", u->kind, u->township, u->zh, u->en);
+		w = gu_text_width(line);
+		printf("%s%*s  # %s\n", line, w < 32 ? 32 - w : 0, "", u->id);
+	}
+}
+
 /* Runs "guanai config"; returns the exit status. */
 int cmd_config(int argc, char **argv)
 {
@@ -111,5 +128,6 @@ int cmd_config(int argc, char **argv)
 		if (v)
 			print_setting(i, v, s->source[i]);
 	}
+	print_units(s);
 	return 0;
 }

@@ -5,6 +5,7 @@
  * finish screen runs it when a case's alert has no report. */
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/i18n.h"
@@ -12,7 +13,9 @@
 #include "core/policy.h"
 #include "db/reports.h"
 #include "tui/app.h"
+#include "tui/config_files.h"
 #include "tui/harness.h"
+#include "tui/listview.h"
 #include "tui/paint.h"
 #include "tui/screen_report.h"
 #include "tui/screens_util.h"
@@ -20,18 +23,21 @@
 /* The form's fields, in the order Tab visits them. */
 enum { F_UNIT, F_DATE, F_RECEIPT, F_NOT_YET, F_COUNT };
 
-/* The most units of one kind a township's list offers. */
-#define MAX_UNITS 16
+/* The rows the fields under the unit list take: date, receipt and "not
+ * yet", each with its hint. */
+#define ROWS_BELOW_UNITS 6
 
 /* The form's state: which kind of report, why it is asked, the units of
  * the case's township offered (choice == nunits: another, written in the
- * unit field), its fields, the field with the focus, why the last try was
- * not recorded, and whether a report was recorded. */
+ * unit field) and the first of them shown, its fields, the field with the
+ * focus, why the last try was not recorded, and whether a report was
+ * recorded. */
 typedef struct form_state {
 	enum gu_report_kind kind;
 	const char *why;
-	const gu_report_unit *units[MAX_UNITS];
+	const gu_report_unit **units;
 	size_t nunits, choice;
+	int top;
 	gu_edit f[F_COUNT];
 	int focus;
 	const gu_scr_key *keys;   /* a supervisor's keys (with the override) or a worker's */
@@ -42,22 +48,41 @@ typedef struct form_state {
 	bool recorded;
 } form_state;
 
-/* Sets the units offered: the policy's units of the report's kind for the
- * case's township. */
+/* Adds unit u to the units offered when it is of the report's kind, for
+ * township, and not offered already under its Chinese name (room for it
+ * is made by find_units). */
+static void offer_unit(form_state *s, const gu_report_unit *u, const char *township)
+{
+	size_t i;
+
+	if (strcmp(u->kind, gu_report_kind_name(s->kind)) != 0 || strcmp(u->township, township) != 0)
+		return;
+	for (i = 0; i < s->nunits; i++)
+		if (strcmp(s->units[i]->zh, u->zh) == 0)
+			return;
+	s->units[s->nunits++] = u;
+}
+
+/* Sets the units offered: those of the report's kind for the case's
+ * township, the configuration's first, then the policy's, each once.
+ * Without memory for them the form offers only a unit written by hand. */
 static void find_units(gu_app *a, form_state *s)
 {
 	const char *township = gu_answers_get(&a->ses->ans, GU_KEY_INTERVIEW_TOWNSHIP);
-	const char *kind = gu_report_kind_name(s->kind);
-	size_t i, n = gu_policy_unit_count(a->pol);
+	const gu_settings *conf = gu_config();
+	size_t i, nconf = gu_settings_unit_count(conf), npol = gu_policy_unit_count(a->pol);
 
+	free(s->units);
 	s->nunits = 0;
-	for (i = 0; township && i < n && s->nunits < MAX_UNITS; i++) {
-		const gu_report_unit *u = gu_policy_unit(a->pol, i);
-
-		if (strcmp(u->kind, kind) == 0 && strcmp(u->township, township) == 0)
-			s->units[s->nunits++] = u;
-	}
 	s->choice = 0;
+	s->top = 0;
+	s->units = township ? malloc((nconf + npol + 1) * sizeof *s->units) : NULL;
+	if (!s->units)
+		return;
+	for (i = 0; i < nconf; i++)
+		offer_unit(s, gu_settings_unit(conf, i), township);
+	for (i = 0; i < npol; i++)
+		offer_unit(s, gu_policy_unit(a->pol, i), township);
 }
 
 /* Enters the form: the township's units, empty fields, today's date. */
@@ -96,14 +121,28 @@ static int draw_field(gu_app *a, form_state *s, int y, int which, const char *la
 	return y + 2;
 }
 
+/* Returns how many rows of the unit list show from row y (the choices
+ * and "another", or fewer with a line saying how many more), leaving room
+ * for the fields below and the line saying why a try was not recorded;
+ * at least one, the chosen. */
+static int unit_rows(gu_app *a, const form_state *s, int y)
+{
+	int room = a->lay.body.y + a->lay.body.h - y - ROWS_BELOW_UNITS - (s->err[0] ? 2 : 0);
+	int n = (int)s->nunits + 1;
+
+	if (n + 1 <= room)  /* the list, then a blank row */
+		return n;
+	return room - 2 < 1 ? 1 : room - 2;  /* and the line saying how many more */
+}
+
 /* Draws the unit field at y: the township's units, one chosen, and
- * another written by hand; returns the next row. */
+ * another written by hand, scrolled to the chosen one; returns the next
+ * row. */
 static int draw_unit(gu_app *a, form_state *s, int y)
 {
-	int x = a->lay.margin, w = a->lay.text_w, lw;
+	int x = a->lay.margin, w = a->lay.text_w, lw, h, n = (int)s->nunits + 1, row;
 	bool other = s->choice == s->nunits, here = s->focus == F_UNIT;
 	char line[300];
-	size_t i;
 
 	if (s->nunits == 0)
 		return draw_field(a, s, y, F_UNIT, _("Reported to:"), s->kind == GU_REPORT_POLICE
@@ -112,18 +151,29 @@ static int draw_unit(gu_app *a, form_state *s, int y)
 	lw = gu_put(y, x, w, _("Reported to:"), gu_attr(here ? GU_R_LABEL : GU_R_NORMAL));
 	gu_put(y++, x + lw + 1, w - lw - 1, _("Left/Right chooses; the last is another unit, written here"),
 		gu_attr(GU_R_DIM));
-	for (i = 0; i < s->nunits; i++) {
+	h = unit_rows(a, s, y);
+	gu_view_follow((int)s->choice, &s->top, h);
+	s->top = gu_view_clamp(s->top, n, h);
+	for (row = s->top; row < s->top + h && row < n; row++, y++) {
+		size_t i = (size_t)row;
+
+		if (i == s->nunits)
+			break;
 		snprintf(line, sizeof line, "%s %s", i == s->choice ? "(*)" : "( )",
 			gu_pick(s->units[i]->zh, s->units[i]->en));
-		gu_put(y++, x + 2, w - 2, line,
+		gu_put(y, x + 2, w - 2, line,
 			i == s->choice && here ? gu_attr(GU_R_CURSOR) : A_NORMAL);
 	}
-	/* TRANSLATORS: the last choice of the unit list, followed by a field to write it in */
-	snprintf(line, sizeof line, "%s %s", other ? "(*)" : "( )", _("another:"));
-	lw = gu_put(y, x + 2, w - 2, line, other && here ? gu_attr(GU_R_CURSOR) : A_NORMAL);
-	if (other)
-		gu_edit_draw(&s->f[F_UNIT], y, x + 3 + lw, w - lw - 3 < 40 ? w - lw - 3 : 40, here);
-	return y + 2;
+	if (row < s->top + h) {
+		/* TRANSLATORS: the last choice of the unit list, followed by a field to write it in */
+		snprintf(line, sizeof line, "%s %s", other ? "(*)" : "( )", _("another:"));
+		lw = gu_put(y, x + 2, w - 2, line, other && here ? gu_attr(GU_R_CURSOR) : A_NORMAL);
+		if (other)
+			gu_edit_draw(&s->f[F_UNIT], y, x + 3 + lw, w - lw - 3 < 40 ? w - lw - 3 : 40, here);
+		y++;
+	}
+	y += gu_list_more(y, x + 2, w - 2, s->top, h, n);
+	return y + 1;
 }
 
 /* Records the form's report; returns 0 or -1 with s->err set. */
@@ -362,5 +412,6 @@ int gu_screen_report_form(gu_app *a, enum gu_report_kind k, const char *why, boo
 	s.nkeys = sc->nkeys;
 	r = gu_screen_run(a, sc, &s);
 	*recorded = s.recorded;
+	free(s.units);
 	return r;
 }

@@ -5,6 +5,7 @@
  * then the items grouped by the six groups with
  * verdict, persons and reason; items are marked here for referral. */
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -181,12 +182,87 @@ static const char *verdict_word(gu_tv v)
 	return v == GU_YES ? _("eligible") : _("verify");
 }
 
-/* Draws one item row at y. */
+/* The fewest columns a reason is shown in beside its item; narrower, the
+ * name takes them and the message line shows the highlighted one's. */
+#define MIN_REASON_W 24
+
+/* Returns true when the first n bytes of s end inside a word of letters
+ * or digits. */
+static bool mid_word(const char *s, size_t n)
+{
+	return isalnum((unsigned char)s[n - 1]) && isalnum((unsigned char)s[n]);
+}
+
+/* Draws item it's name within w columns at y, x; returns the columns
+ * drawn.  A name too long whose item has a short form keeps the short
+ * form whole (it tells apart the items of one service) and cuts the
+ * service's name after a word, "Compulsory education… · free tuition";
+ * when not even a word of it fits, the short form alone. */
+static int draw_name(int y, int x, int w, const gu_item *it, attr_t at)
+{
+	const char *name = gu_item_name(it), *head, *tail;
+	char line[600];
+	int room, cut;
+	size_t n;
+
+	if (!it || gu_text_width(name) <= w)
+		return gu_put(y, x, w, name, at);
+	head = gu_pick(it->name_zh, it->name_en);
+	tail = gu_pick(it->short_zh, it->short_en);
+	if (!tail || !tail[0])
+		return gu_put_cut(y, x, w, name, at);
+	room = w - gu_text_width(" · ") - gu_text_width(tail);
+	n = room >= 8 ? gu_text_cut(head, room, &cut) : 0;
+	if (n > 0 && cut && mid_word(head, n))
+		n = 0;
+	if (n == 0)
+		return gu_put_cut(y, x, w, tail, at);
+	snprintf(line, sizeof line, "%.*s%s · %s", (int)n, head, cut ? "…" : "", tail);
+	return gu_put(y, x, w, line, at);
+}
+
+/* Writes into buf an item's reason, after its referral's status when it
+ * is referred; returns buf. */
+static const char *item_why(const gu_result *res, char *buf, size_t size)
+{
+	if (res->item >= 1 && res->item <= GU_ITEMS_MAX && referred[res->item])
+		/* TRANSLATORS: a referred item's status now, then the item's reason */
+		snprintf(buf, size, _("%s: %s"), gu_ref_status_label(ref_now[res->item]),
+			res->reason ? res->reason : "");
+	else
+		snprintf(buf, size, "%s", res->reason ? res->reason : "");
+	return buf;
+}
+
+/* Returns the columns of the widest name of the items listed (eligible
+ * or to verify). */
+static int widest_name(gu_app *a)
+{
+	const gu_results *r = &a->ses->res;
+	size_t i;
+	int widest = 0;
+
+	for (i = 0; i < r->n; i++) {
+		int cols;
+
+		if (r->v[i].verdict != GU_YES && r->v[i].verdict != GU_MAYBE)
+			continue;
+		cols = gu_text_width(gu_item_name(gu_policy_item_by_number(a->pol, r->v[i].item)));
+		if (cols > widest)
+			widest = cols;
+	}
+	return widest;
+}
+
+/* Draws one item row at y: the names are given the columns of a reason
+ * too narrow to read when one of the names listed would be cut. */
 static void draw_item(gu_app *a, int y, int x, int w, int idx, bool here)
 {
 	const gu_result *res = &a->ses->res.v[idx];
 	const gu_item *it = gu_policy_item_by_number(a->pol, res->item);
 	int name_w = w >= 100 ? 38 : w >= 76 ? 30 : 22, pers_w = w >= 100 ? 18 : 10, col = x;
+	int reason_w = w - (5 + 4 + name_w + 1 + 9 + pers_w + 1);
+	bool names_take_reason = reason_w < MIN_REASON_W && widest_name(a) > name_w;
 	attr_t base = here ? gu_attr(GU_R_CURSOR) : A_NORMAL;
 	char num[16], persons[300], why[600];
 
@@ -199,20 +275,17 @@ static void draw_item(gu_app *a, int y, int x, int w, int idx, bool here)
 	col += 5;
 	snprintf(num, sizeof num, "%2d", res->item);
 	col += gu_put(y, col, 3, num, base) + 1;
-	gu_put_cut(y, col, name_w, gu_item_name(it), base);
+	if (names_take_reason)
+		name_w += reason_w > 0 ? reason_w : 0;
+	draw_name(y, col, name_w, it, base);
 	col += name_w + 1;
 	gu_put(y, col, 8, verdict_word(res->verdict),
 		here ? base : gu_attr(res->verdict == GU_YES ? GU_R_ELIGIBLE : GU_R_VERIFY));
 	col += 9;
 	gu_put_cut(y, col, pers_w, gu_persons_words(res->persons, persons, sizeof persons), base);
 	col += pers_w + 1;
-	if (res->item >= 1 && res->item <= GU_ITEMS_MAX && referred[res->item])
-		/* TRANSLATORS: a referred item's status now, then the item's reason */
-		snprintf(why, sizeof why, _("%s: %s"), gu_ref_status_label(ref_now[res->item]),
-			res->reason ? res->reason : "");
-	else
-		snprintf(why, sizeof why, "%s", res->reason ? res->reason : "");
-	if (col < x + w)
+	item_why(res, why, sizeof why);
+	if (!names_take_reason && col < x + w)
 		gu_put_cut(y, col, x + w - col, why, here ? base : gu_attr(GU_R_DIM));
 }
 
@@ -510,14 +583,15 @@ static void draw(gu_app *a, void *st)
 	}
 	gu_scr_keys_bottom(a, keys, sizeof keys / sizeof keys[0]);
 	/* several items share a service name: the highlighted one's whole
-	 * reason is shown on the message line when it is free */
+	 * reason (after its referral's status) is shown on the message line
+	 * when it is free */
 	if (!a->msg[0] && rs->cur >= 0 && (size_t)rs->cur < n
 			&& rows[rs->cur].kind == ROW_ITEM) {
 		const gu_result *res = &s->res.v[rows[rs->cur].idx];
+		char why[600];
 
-		if (res->reason)
-			gu_put_wrapped(a->lay.message.y, 1, a->lay.cols - 2, 1, res->reason,
-				gu_attr(GU_R_DIM));
+		if (item_why(res, why, sizeof why)[0])
+			gu_put_wrapped(a->lay.message.y, 1, a->lay.cols - 2, 1, why, gu_attr(GU_R_DIM));
 	}
 }
 
