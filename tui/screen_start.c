@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "db/exchange.h"
 #include "db/reports.h"
+#include "db/search.h"
 #include "db/review.h"
 #include "db/visits.h"
 #include "tui/app.h"
@@ -42,6 +43,7 @@ typedef struct start_state {
 	int visits_due, visits_overdue;
 	gu_db *role_of;          /* the database whose role was read (NULL: none yet) */
 	bool exchanges;          /* its role: it exchanges bundles */
+	long ndrafts;            /* unfinished drafts the drafts list shows (from the tally) */
 } start_state;
 
 static start_state start;
@@ -70,6 +72,20 @@ static void count_visits(gu_app *a, start_state *s)
 		&& gu_visit_schedule_any(&sched)
 		&& gu_visit_counts(a->db, &sched, gu_today(), &s->visits_due, &s->visits_overdue,
 			&err) == 0;
+}
+
+/* Counts the drafts the session may resume (none when they cannot be
+ * counted), from the case tally: no case is read. */
+static void count_drafts(gu_app *a, start_state *s)
+{
+	gu_case_filter f;
+	gu_error err;
+
+	memset(&f, 0, sizeof f);
+	f.status_mask = 1u << GU_CASE_DRAFT;
+	s->ndrafts = a->db ? gu_case_count(a->db, &f, &err) : 0;
+	if (s->ndrafts < 0)
+		s->ndrafts = 0;
 }
 
 /* Enters the start screen: loads the due follow-ups and the cases a
@@ -102,6 +118,7 @@ static void enter(gu_app *a, void *st)
 		s->nunreported = 0;
 	}
 	count_visits(a, s);
+	count_drafts(a, s);
 }
 
 /* Leaves the start screen: frees the follow-ups it showed. */
@@ -372,6 +389,13 @@ static void draw(gu_app *a, void *st)
 				: _("控辍保学 (to the school or education office)"));
 			gu_put(y, x, w, line, A_NORMAL);
 		}
+		y++;
+	}
+	if (s->ndrafts > 0) {
+		/* TRANSLATORS: on the start screen when interviews were left
+		 * unfinished; 2 is the menu row that resumes them */
+		snprintf(line, sizeof line, _("Drafts not finished: %ld (2: resume one)"), s->ndrafts);
+		gu_put(y++, x, w, line, gu_attr(GU_R_VERIFY));
 		y++;
 	}
 	if (s->nreturned > 0) {
